@@ -1,0 +1,89 @@
+# interleave - build, run, test, bench, fuzz, install.
+#
+#   make          build ./interleave (objects under build/)
+#   make run      build and start the main thing
+#   make test     build with AddressSanitizer + UBSan and run every test
+#   make bench    speed figures, as ratios against python3 in the same run
+#   make fuzz     run the parser/compiler fuzz target (needs clang)
+
+CC      ?= cc
+PKGS    := ncursesw libedit
+WARN    := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE
+DEPFL   := -MMD -MP
+OPT     ?= -O2 -g
+SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+PREFIX  ?= /usr/local
+FUZZ_TIME ?= 300
+
+# Evaluated lazily (=), after build/deps.ok has installed what is missing.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+SIM_SRC := $(wildcard sim/*.c)
+UI_SRC  := $(wildcard ui/*.c)
+SRC     := $(SIM_SRC) $(UI_SRC)
+OBJ     := $(patsubst %.c,build/rel/%.o,$(SRC))
+SAN_OBJ := $(patsubst %.c,build/san/%.o,$(SRC))
+SIM_SAN_OBJ := $(patsubst %.c,build/san/%.o,$(SIM_SRC))
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+.PHONY: all run test bench fuzz clean install uninstall deps
+
+all: interleave
+
+# ---- dependencies: ncursesw and libedit through pkg-config ----
+deps: build/deps.ok
+build/deps.ok:
+	@mkdir -p build
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $(PKGS); then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "interleave: installing libncurses-dev libedit-dev pkg-config (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libncurses-dev libedit-dev pkg-config >/dev/null || exit 1; \
+	else \
+	  echo "interleave needs the ncursesw and libedit development files. Install them with:"; \
+	  echo "  sudo apt-get install libncurses-dev libedit-dev pkg-config"; \
+	  exit 1; \
+	fi
+	@touch $@
+
+# ---- release build ----
+interleave: $(OBJ)
+	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) -lm
+
+build/rel/%.o: %.c build/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEPFL) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+
+# ---- sanitizer build for the tests ----
+build/san/interleave: $(SAN_OBJ)
+	$(CC) $(SAN) -o $@ $(SAN_OBJ) $(PKG_LIBS) -lm
+
+build/san/%.o: %.c build/deps.ok
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(DEPFL) $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
+build/san/unit_tests: $(UNIT_SRC) $(SIM_SAN_OBJ)
+	$(CC) $(WARN) $(SAN) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) -lm
+
+run: interleave
+	@./tests/run_main.sh
+
+test: build/san/interleave build/san/unit_tests
+	@python3 tests/run.py --bin build/san/interleave --unit build/san/unit_tests
+
+bench: interleave
+	@python3 tests/bench.py --bin ./interleave
+
+fuzz: build/deps.ok
+	@if ! command -v clang >/dev/null 2>&1; then echo "make fuzz needs clang (apt-get install clang)"; exit 1; fi
+	@mkdir -p build/fuzz tests/fuzz/corpus
+	clang $(WARN) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_load \
+	  tests/fuzz/fuzz_load.c $(SIM_SRC) -lm
+	build/fuzz/fuzz_load -max_total_time=$(FUZZ_TIME) -max_len=2048 -timeout=10 \
+	  -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus tests/fuzz/seeds
+
+clean:
+	rm -rf build interleave
+
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)

@@ -1,0 +1,1193 @@
+/* builtins.c - the builtin functions (print, len, sorted, ...) and the
+ * constructors of the builtin types (int(), str(), list(), ...). */
+#include "native.h"
+#include "format.h"
+#include "gen.h"
+#include "sim_io.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- sorting (stable merge sort; keys computed once) ---- */
+
+static int merge_sort(Task *T, Value *keys, int64_t *idx, int64_t *tmp, int64_t n, bool reverse)
+{
+    for (int64_t width = 1; width < n; width *= 2) {
+        for (int64_t lo = 0; lo < n; lo += 2 * width) {
+            int64_t mid = lo + width < n ? lo + width : n;
+            int64_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            int64_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                /* take from the right only when strictly before the left:
+                 * that keeps equal items in their original order */
+                int lt = reverse ? v_lt(T, keys[idx[i]], keys[idx[j]]) : v_lt(T, keys[idx[j]], keys[idx[i]]);
+                if (lt < 0) return -1;
+                tmp[k++] = lt ? idx[j++] : idx[i++];
+            }
+            while (i < mid) tmp[k++] = idx[i++];
+            while (j < hi) tmp[k++] = idx[j++];
+        }
+        memcpy(idx, tmp, (size_t)n * sizeof(int64_t));
+    }
+    return 0;
+}
+
+int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse)
+{
+    Sim *S = T->S;
+    if (n < 2) {
+        if (n == 1 && !is_undef(key) && !is_none(key)) {
+            Value k;
+            if (vm_call(T, key, v, 1, NULL, &k) < 0) return -1;
+        }
+        return 0;
+    }
+    Value *keys = v;
+    List *keep = NULL;
+    if (!is_undef(key) && !is_none(key)) {
+        keep = list_new(S, n);
+        for (int64_t i = 0; i < n; i++) {
+            Value k;
+            if (vm_call(T, key, &v[i], 1, NULL, &k) < 0) return -1;
+            keep->v[keep->n++] = k;
+        }
+        keys = keep->v;
+    }
+    int64_t *idx = xmalloc((size_t)n * sizeof(int64_t));
+    int64_t *tmp = xmalloc((size_t)n * sizeof(int64_t));
+    for (int64_t i = 0; i < n; i++) idx[i] = i;
+    int r = merge_sort(T, keys, idx, tmp, n, reverse);
+    if (r == 0) {
+        Value *copy = xmalloc((size_t)n * sizeof(Value));
+        for (int64_t i = 0; i < n; i++) copy[i] = v[idx[i]];
+        memcpy(v, copy, (size_t)n * sizeof(Value));
+        free(copy);
+    }
+    free(idx);
+    free(tmp);
+    /* O(n log n) work */
+    T->clock += S->opcost[OP_NOP] * n * (int64_t)(log2((double)n) + 1);
+    return r;
+}
+
+/* ---- print ---- */
+
+NATIVE(bi_print)
+{
+    Sim *S = T->S;
+    int npos = nat_npos(nargs, kw);
+    Value sep = v_undef(), end = v_undef(), file = v_undef(), flush = v_undef();
+    for (int k = 0; kw && k < (int)kw->n; k++) {
+        Str *kn = AS_STR(kw->v[k]);
+        Value v = args[npos + k];
+        if (str_eq_c(kn, "sep")) sep = v;
+        else if (str_eq_c(kn, "end")) end = v;
+        else if (str_eq_c(kn, "file")) file = v;
+        else if (str_eq_c(kn, "flush")) flush = v;
+        else return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for print()", kn->s);
+    }
+    (void)flush;
+    if (!is_undef(sep) && !is_none(sep) && !is_str(sep))
+        return vm_raise(T, EXC_TypeError, "sep must be None or a string, not %s", type_name(S, sep));
+    if (!is_undef(end) && !is_none(end) && !is_str(end))
+        return vm_raise(T, EXC_TypeError, "end must be None or a string, not %s", type_name(S, end));
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    for (int i = 0; i < npos; i++) {
+        if (i) {
+            if (is_str(sep)) sb_put(&b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
+            else sb_putc(&b, ' ');
+        }
+        if (v_strbuf(T, args[i], &b) < 0) {
+            sb_free(&b);
+            return NAT_ERR;
+        }
+    }
+    int fd = 1;
+    if (!is_undef(file) && !is_none(file)) {
+        fd = io_stream_fd(S, file);
+        if (fd < 0) {
+            sb_free(&b);
+            return vm_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
+        }
+    }
+    /* CPython writes the text and the end separately: threads interleave
+     * between the two writes */
+    int r = io_write(T, fd, b.s, b.n);
+    sb_free(&b);
+    if (r < 0) return NAT_ERR;
+    const char *e = "\n";
+    size_t en = 1;
+    if (is_str(end)) {
+        e = AS_STR(end)->s;
+        en = (size_t)AS_STR(end)->len;
+    }
+    if (en && io_write(T, fd, e, en) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+/* ---- simple functions ---- */
+
+NATIVE(bi_len)
+{
+    if (nat_count(T, "len", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (v_len(T, args[0], &n) < 0) return NAT_ERR;
+    *out = v_int(n);
+    return NAT_OK;
+}
+
+NATIVE(bi_repr)
+{
+    if (nat_count(T, "repr", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    *out = v_repr_str(T, args[0]);
+    return is_undef(*out) ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(bi_abs)
+{
+    if (nat_count(T, "abs", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Value a = args[0];
+    if (is_intlike(a)) {
+        if (a.u.i == INT64_MIN) return int_overflow(T, "abs", a.u.i, 0);
+        *out = v_int(a.u.i < 0 ? -a.u.i : a.u.i);
+        return NAT_OK;
+    }
+    if (is_float(a)) {
+        *out = v_float(fabs(a.u.f));
+        return NAT_OK;
+    }
+    Value m = type_dunder(T->S, a, SYM_abs);
+    if (!is_undef(m)) return vm_call(T, m, &a, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+    return vm_raise(T, EXC_TypeError, "bad operand type for abs(): '%s'", type_name(T->S, a));
+}
+
+static int any_all(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool want, const char *name)
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Value it;
+    if (v_iter(T, args[0], &it) < 0) return NAT_ERR;
+    for (;;) {
+        Value x;
+        int r = v_next(T, it, &x);
+        if (r < 0) return NAT_ERR;
+        if (r == 0) break;
+        int t = v_truthy(T, x);
+        if (t < 0) return NAT_ERR;
+        if (t == want) {
+            *out = v_bool(want);
+            return NAT_OK;
+        }
+    }
+    *out = v_bool(!want);
+    return NAT_OK;
+}
+
+NATIVE(bi_any) { return any_all(T, args, nargs, kw, out, true, "any"); }
+NATIVE(bi_all) { return any_all(T, args, nargs, kw, out, false, "all"); }
+
+static int base_repr(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int base, const char *name, const char *pfx)
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t v;
+    if (v_index(T, args[0], &v, NULL) < 0) return NAT_ERR;
+    SBuf b = {0};
+    int_to_base(v, base, false, pfx, &b);
+    *out = v_strn(T->S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+NATIVE(bi_bin) { return base_repr(T, args, nargs, kw, out, 2, "bin", "0b"); }
+NATIVE(bi_oct) { return base_repr(T, args, nargs, kw, out, 8, "oct", "0o"); }
+NATIVE(bi_hex) { return base_repr(T, args, nargs, kw, out, 16, "hex", "0x"); }
+
+NATIVE(bi_callable)
+{
+    if (nat_count(T, "callable", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    *out = v_bool(is_callable(T->S, args[0]));
+    return NAT_OK;
+}
+
+NATIVE(bi_chr)
+{
+    if (nat_count(T, "chr", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t c;
+    if (arg_int(T, args[0], "chr", &c) < 0) return NAT_ERR;
+    if (c < 0 || c > 0x10FFFF) return vm_raise(T, EXC_ValueError, "chr() arg not in range(0x110000)");
+    char buf[8];
+    int n = 0;
+    uint32_t cp = (uint32_t)c;
+    if (cp < 0x80) buf[n++] = (char)cp;
+    else if (cp < 0x800) {
+        buf[n++] = (char)(0xC0 | (cp >> 6));
+        buf[n++] = (char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        buf[n++] = (char)(0xE0 | (cp >> 12));
+        buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = (char)(0x80 | (cp & 0x3F));
+    } else {
+        buf[n++] = (char)(0xF0 | (cp >> 18));
+        buf[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = (char)(0x80 | (cp & 0x3F));
+    }
+    *out = v_strn(T->S, buf, (size_t)n);
+    return NAT_OK;
+}
+
+NATIVE(bi_ord)
+{
+    if (nat_count(T, "ord", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (!is_str(args[0]))
+        return vm_raise(T, EXC_TypeError, "ord() expected string of length 1, but %s found", type_name(T->S, args[0]));
+    Str *s = AS_STR(args[0]);
+    if (s->clen != 1)
+        return vm_raise(T, EXC_TypeError, "ord() expected a character, but string of length %d found", s->clen);
+    const unsigned char *p = (const unsigned char *)s->s;
+    uint32_t cp;
+    if (p[0] < 0x80) cp = p[0];
+    else if ((p[0] & 0xE0) == 0xC0) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    else if ((p[0] & 0xF0) == 0xE0) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    else cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    *out = v_int(cp);
+    return NAT_OK;
+}
+
+NATIVE(bi_getattr)
+{
+    if (nat_count(T, "getattr", nargs, kw, 2, 3) < 0) return NAT_ERR;
+    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
+    if (nargs == 3) {
+        int r = v_getattr_opt(T, args[0], name, out);
+        if (r < 0) {
+            if (!exc_matches(T->S, T->exc, EXC_AttributeError)) return NAT_ERR;
+            T->exc = v_undef();
+            r = 0;
+        }
+        if (r == 0) *out = args[2];
+        return NAT_OK;
+    }
+    return v_getattr(T, args[0], name, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(bi_hasattr)
+{
+    if (nat_count(T, "hasattr", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
+    Value v;
+    int r = v_getattr_opt(T, args[0], name, &v);
+    if (r < 0) {
+        if (!exc_matches(T->S, T->exc, EXC_AttributeError)) return NAT_ERR;
+        T->exc = v_undef();
+        r = 0;
+    }
+    *out = v_bool(r == 1);
+    return NAT_OK;
+}
+
+NATIVE(bi_setattr)
+{
+    if (nat_count(T, "setattr", nargs, kw, 3, 3) < 0) return NAT_ERR;
+    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
+    if (v_setattr(T, args[0], name, args[2]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(bi_delattr)
+{
+    if (nat_count(T, "delattr", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
+    if (v_delattr(T, args[0], name) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(bi_divmod)
+{
+    if (nat_count(T, "divmod", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    Value q, r;
+    if (is_intlike(args[0]) && is_intlike(args[1]) && args[1].u.i == 0)
+        return vm_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
+    if (v_binop(T, BIN_FLOORDIV, args[0], args[1], &q) < 0) return NAT_ERR;
+    if (v_binop(T, BIN_MOD, args[0], args[1], &r) < 0) return NAT_ERR;
+    *out = v_tuple2(T->S, q, r);
+    return NAT_OK;
+}
+
+NATIVE(bi_format)
+{
+    if (nat_count(T, "format", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    Str *spec = NULL;
+    if (nargs == 2) {
+        if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "format() argument 2 must be str, not %s", type_name(T->S, args[1]));
+        spec = AS_STR(args[1]);
+    }
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    if (format_value(T, args[0], spec ? spec->s : "", spec ? (size_t)spec->len : 0, &b) < 0) {
+        sb_free(&b);
+        return NAT_ERR;
+    }
+    *out = v_strn(T->S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+NATIVE(bi_hash)
+{
+    if (nat_count(T, "hash", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t h;
+    if (v_hash(T, args[0], &h) < 0) return NAT_ERR;
+    *out = v_int(h);
+    return NAT_OK;
+}
+
+NATIVE(bi_id)
+{
+    if (nat_count(T, "id", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Value a = args[0];
+    if (is_obj(a)) *out = v_int(140000000000000 + obj_id(T->S, a.u.o) * 16);
+    else *out = v_int(9000000 + (a.tag * 1000003 + a.u.i) % 1000000);
+    return NAT_OK;
+}
+
+static int check_classinfo(Task *T, Value c, const char *fname, int argn)
+{
+    if (is_class(c)) return 0;
+    if (is_tuple(c)) {
+        for (int64_t i = 0; i < AS_TUPLE(c)->n; i++)
+            if (check_classinfo(T, AS_TUPLE(c)->v[i], fname, argn) < 0) return -1;
+        return 0;
+    }
+    return vm_raise(T, EXC_TypeError, "%s() arg %d must be a type, a tuple of types, or a union", fname, argn);
+}
+
+static bool classinfo_match(Sim *S, Class *k, Value c)
+{
+    if (is_class(c)) return is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]);
+    for (int64_t i = 0; i < AS_TUPLE(c)->n; i++)
+        if (classinfo_match(S, k, AS_TUPLE(c)->v[i])) return true;
+    return false;
+}
+
+NATIVE(bi_isinstance)
+{
+    if (nat_count(T, "isinstance", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (check_classinfo(T, args[1], "isinstance", 2) < 0) return NAT_ERR;
+    *out = v_bool(classinfo_match(T->S, type_of(T->S, args[0]), args[1]));
+    return NAT_OK;
+}
+
+NATIVE(bi_issubclass)
+{
+    if (nat_count(T, "issubclass", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_class(args[0])) return vm_raise(T, EXC_TypeError, "issubclass() arg 1 must be a class");
+    if (check_classinfo(T, args[1], "issubclass", 2) < 0) return NAT_ERR;
+    *out = v_bool(classinfo_match(T->S, AS_CLASS(args[0]), args[1]));
+    return NAT_OK;
+}
+
+NATIVE(bi_iter)
+{
+    if (nat_count(T, "iter", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    return v_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(bi_next)
+{
+    if (nat_count(T, "next", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    Value it = args[0];
+    if (!is_kind(it, K_ITER) && !is_kind(it, K_GEN) && !(is_instance(it) && !is_undef(type_dunder(T->S, it, SYM_next))))
+        return vm_raise(T, EXC_TypeError, "'%s' object is not an iterator", type_name(T->S, it));
+    int r = v_next(T, it, out);
+    if (r < 0) return NAT_ERR;
+    if (r == 0) {
+        if (nargs == 2) {
+            *out = args[1];
+            return NAT_OK;
+        }
+        return vm_raise_value(T, exc_new(T, T->S->exc[EXC_StopIteration], NULL, 0));
+    }
+    return NAT_OK;
+}
+
+static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool is_max)
+{
+    const char *name = is_max ? "max" : "min";
+    int npos = nat_npos(nargs, kw);
+    Value key = v_undef(), def = v_undef();
+    for (int k = 0; kw && k < (int)kw->n; k++) {
+        Str *kn = AS_STR(kw->v[k]);
+        if (str_eq_c(kn, "key")) key = args[npos + k];
+        else if (str_eq_c(kn, "default")) def = args[npos + k];
+        else return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn->s, name);
+    }
+    if (npos == 0) return vm_raise(T, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+    if (npos > 1 && !is_undef(def))
+        return vm_raise(T, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+    Value seq = npos == 1 ? args[0] : v_undef();
+    Value it = v_undef();
+    if (npos == 1 && v_iter(T, seq, &it) < 0) return NAT_ERR;
+    bool have = false;
+    Value best = v_undef(), bestk = v_undef();
+    for (int i = 0;; i++) {
+        Value x;
+        if (npos == 1) {
+            int r = v_next(T, it, &x);
+            if (r < 0) return NAT_ERR;
+            if (r == 0) break;
+        } else {
+            if (i >= npos) break;
+            x = args[i];
+        }
+        Value k = x;
+        if (!is_undef(key) && !is_none(key) && vm_call(T, key, &x, 1, NULL, &k) < 0) return NAT_ERR;
+        if (!have) {
+            best = x;
+            bestk = k;
+            have = true;
+            continue;
+        }
+        int lt = is_max ? v_lt(T, bestk, k) : v_lt(T, k, bestk);
+        if (lt < 0) return NAT_ERR;
+        if (lt) {
+            best = x;
+            bestk = k;
+        }
+    }
+    if (!have) {
+        if (!is_undef(def)) {
+            *out = def;
+            return NAT_OK;
+        }
+        return vm_raise(T, EXC_ValueError, "%s() arg is an empty sequence", name);
+    }
+    *out = best;
+    return NAT_OK;
+}
+
+NATIVE(bi_max) { return minmax(T, args, nargs, kw, out, true); }
+NATIVE(bi_min) { return minmax(T, args, nargs, kw, out, false); }
+
+NATIVE(bi_sum)
+{
+    Value a[2];
+    if (nat_parse(T, "sum", args, nargs, kw, "iterable|start", a) < 0) return NAT_ERR;
+    Value acc = is_undef(a[1]) ? v_int(0) : a[1];
+    if (is_str(acc)) return vm_raise(T, EXC_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    Value it;
+    if (v_iter(T, a[0], &it) < 0) return NAT_ERR;
+    int64_t n = 0;
+    for (;;) {
+        Value x;
+        int r = v_next(T, it, &x);
+        if (r < 0) return NAT_ERR;
+        if (r == 0) break;
+        n++;
+        if (acc.tag == V_INT && x.tag == V_INT) {
+            int64_t s;
+            if (__builtin_add_overflow(acc.u.i, x.u.i, &s)) return int_overflow(T, "+", acc.u.i, x.u.i);
+            acc.u.i = s;
+            continue;
+        }
+        if (acc.tag == V_FLOAT && x.tag == V_FLOAT) {
+            acc.u.f += x.u.f;
+            continue;
+        }
+        if (v_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
+    }
+    T->clock += T->S->opcost[OP_NOP] * n;
+    *out = acc;
+    return NAT_OK;
+}
+
+NATIVE(bi_pow)
+{
+    Value a[3];
+    if (nat_parse(T, "pow", args, nargs, kw, "base,exp|mod", a) < 0) return NAT_ERR;
+    if (is_undef(a[2]) || is_none(a[2])) return v_binop(T, BIN_POW, a[0], a[1], out) < 0 ? NAT_ERR : NAT_OK;
+    if (!is_intlike(a[0]) || !is_intlike(a[1]) || !is_intlike(a[2]))
+        return vm_raise(T, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    int64_t b = a[0].u.i, e = a[1].u.i, m = a[2].u.i;
+    if (m == 0) return vm_raise(T, EXC_ValueError, "pow() 3rd argument cannot be 0");
+    if (e < 0) return vm_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
+    __int128 r = 1, base = ((b % m) + m) % m;
+    while (e) {
+        if (e & 1) r = (r * base) % m;
+        base = (base * base) % m;
+        e >>= 1;
+    }
+    int64_t res = (int64_t)r;
+    if (res != 0 && ((res < 0) != (m < 0))) res += m;
+    *out = v_int(res);
+    return NAT_OK;
+}
+
+NATIVE(bi_round)
+{
+    Value a[2];
+    if (nat_parse(T, "round", args, nargs, kw, "number|ndigits", a) < 0) return NAT_ERR;
+    Value x = a[0];
+    bool has_nd = !is_undef(a[1]) && !is_none(a[1]);
+    int64_t nd = 0;
+    if (has_nd && arg_int(T, a[1], "round", &nd) < 0) return NAT_ERR;
+    if (is_intlike(x)) {
+        if (!has_nd || nd >= 0) {
+            *out = v_int(x.u.i);
+            return NAT_OK;
+        }
+        if (nd < -18) {
+            *out = v_int(0);
+            return NAT_OK;
+        }
+        int64_t p = 1;
+        for (int64_t i = 0; i < -nd; i++) p *= 10;
+        int64_t q = x.u.i / p, r = x.u.i % p;
+        if (r < 0) {
+            r += p;
+            q--;
+        }
+        /* half to even */
+        if (2 * r > p || (2 * r == p && (q & 1))) q++;
+        *out = v_int(q * p);
+        return NAT_OK;
+    }
+    if (is_float(x)) {
+        double d = x.u.f;
+        if (!has_nd) {
+            if (isnan(d)) return vm_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
+            if (isinf(d)) return vm_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
+            double r = nearbyint(d);
+            if (fabs(r) >= 9.2233720368547758e18) return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+            *out = v_int((int64_t)r);
+            return NAT_OK;
+        }
+        if (isnan(d) || isinf(d) || nd > 300) {
+            *out = x;
+            return NAT_OK;
+        }
+        if (nd < -308) {
+            *out = v_float(0.0 * d);
+            return NAT_OK;
+        }
+        char buf[400];
+        if (nd >= 0) {
+            /* printf rounds the exact binary value, half to even on ties,
+             * like CPython's correctly rounded round() */
+            snprintf(buf, sizeof buf, "%.*f", (int)nd, d);
+            *out = v_float(strtod(buf, NULL));
+        } else {
+            double p = pow(10.0, (double)-nd);
+            double y = d / p;
+            double r = nearbyint(y);
+            if (fabs(y - trunc(y)) == 0.5) r = 2.0 * nearbyint(y / 2.0);
+            *out = v_float(r * p);
+        }
+        return NAT_OK;
+    }
+    Value m = type_dunder(T->S, x, SYM_round);
+    if (!is_undef(m)) {
+        Value ca[2] = {x, a[1]};
+        return vm_call(T, m, ca, has_nd ? 2 : 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+    }
+    return vm_raise(T, EXC_TypeError, "type %s doesn't define __round__ method", type_name(T->S, x));
+}
+
+NATIVE(bi_sorted)
+{
+    int npos = nat_npos(nargs, kw);
+    if (npos != 1) return vm_raise(T, EXC_TypeError, "sorted expected 1 argument, got %d", npos);
+    Value a[3];
+    if (nat_parse(T, "sorted", args, nargs, kw, "iterable|$key,reverse", a) < 0) return NAT_ERR;
+    List *l;
+    if (v_to_list(T, a[0], &l) < 0) return NAT_ERR;
+    int rev = 0;
+    if (!is_undef(a[2])) {
+        rev = v_truthy(T, a[2]);
+        if (rev < 0) return NAT_ERR;
+    }
+    if (sort_values(T, l->v, l->n, a[1], rev) < 0) return NAT_ERR;
+    *out = v_obj(l);
+    return NAT_OK;
+}
+
+NATIVE(bi_vars)
+{
+    if (nat_count(T, "vars", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Value d;
+    if (v_getattr(T, args[0], T->S->sym[SYM_dict_], &d) < 0) {
+        T->exc = v_undef();
+        return vm_raise(T, EXC_TypeError, "vars() argument must have __dict__ attribute");
+    }
+    *out = d;
+    return NAT_OK;
+}
+
+/* super() with no arguments reads __class__ and the first argument of the
+ * calling frame, as CPython does. */
+NATIVE(bi_super)
+{
+    Sim *S = T->S;
+    if (nat_no_kw(T, "super", kw) < 0) return NAT_ERR;
+    Value start, self;
+    if (nargs == 2) {
+        start = args[0];
+        self = args[1];
+    } else if (nargs == 0) {
+        Frame *f = vm_top_frame(T);
+        if (!f || !f->func || f->code->argcount == 0) return vm_raise(T, EXC_RuntimeError, "super(): no arguments");
+        Code *co = f->code;
+        start = v_undef();
+        for (int32_t i = 0; i < co->nfrees; i++)
+            if (str_eq_c(co->varnames[co->nlocals + co->ncells + i], "__class__"))
+                start = AS_CELL(f->locals[co->nlocals + co->ncells + i])->v;
+        if (is_undef(start)) return vm_raise(T, EXC_RuntimeError, "super(): __class__ cell not found");
+        self = f->locals[0];
+        for (int32_t i = 0; i < co->ncells; i++)
+            if (co->cell_arg[i] == 0) self = AS_CELL(f->locals[co->nlocals + i])->v;
+        if (is_undef(self)) return vm_raise(T, EXC_RuntimeError, "super(): arg[0] deleted");
+    } else {
+        return vm_raise(T, EXC_TypeError, "super() takes 0 or 2 arguments in the simulator");
+    }
+    if (!is_class(start)) return vm_raise(T, EXC_TypeError, "super() argument 1 must be a type, not %s", type_name(S, start));
+    Class *sc = is_class(self) && is_subclass(AS_CLASS(self), AS_CLASS(start)) ? AS_CLASS(self) : type_of(S, self);
+    if (!is_subclass(sc, AS_CLASS(start)))
+        return vm_raise(T, EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    Super *sp = gc_alloc(S, K_SUPER, sizeof(Super));
+    sp->start = AS_CLASS(start);
+    sp->self = self;
+    sp->self_cls = sc;
+    *out = v_obj(sp);
+    return NAT_OK;
+}
+
+NATIVE(bi_property)
+{
+    Value a[4];
+    if (nat_parse(T, "property", args, nargs, kw, "|fget,fset,fdel,doc", a) < 0) return NAT_ERR;
+    Property *p = gc_alloc(T->S, K_PROPERTY, sizeof(Property));
+    p->fget = is_undef(a[0]) ? v_none() : a[0];
+    p->fset = is_undef(a[1]) ? v_none() : a[1];
+    p->fdel = is_undef(a[2]) ? v_none() : a[2];
+    *out = v_obj(p);
+    return NAT_OK;
+}
+
+static int wrapper(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int kind, const char *name)
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Wrapper *w = gc_alloc(T->S, (ObjKind)kind, sizeof(Wrapper));
+    w->func = args[0];
+    *out = v_obj(w);
+    return NAT_OK;
+}
+
+NATIVE(bi_staticmethod) { return wrapper(T, args, nargs, kw, out, K_STATICMETHOD, "staticmethod"); }
+NATIVE(bi_classmethod) { return wrapper(T, args, nargs, kw, out, K_CLASSMETHOD, "classmethod"); }
+
+/* ---- lazy iterators ---- */
+
+NATIVE(bi_enumerate)
+{
+    Value a[2];
+    if (nat_parse(T, "enumerate", args, nargs, kw, "iterable|start", a) < 0) return NAT_ERR;
+    Value it;
+    if (v_iter(T, a[0], &it) < 0) return NAT_ERR;
+    Iter *e = iter_new(T->S, IT_ENUMERATE, v_none());
+    e->fn = it;
+    if (!is_undef(a[1]) && arg_int(T, a[1], "enumerate", &e->i) < 0) return NAT_ERR;
+    *out = v_obj(e);
+    return NAT_OK;
+}
+
+static int iter_all(Task *T, Value *args, int n, Tuple **out)
+{
+    Tuple *t = tuple_new(T->S, n);
+    for (int i = 0; i < n; i++)
+        if (v_iter(T, args[i], &t->v[i]) < 0) return -1;
+    *out = t;
+    return 0;
+}
+
+NATIVE(bi_zip)
+{
+    int npos = nat_npos(nargs, kw);
+    for (int k = 0; kw && k < (int)kw->n; k++)
+        if (!str_eq_c(AS_STR(kw->v[k]), "strict"))
+            return vm_raise(T, EXC_TypeError, "zip() got an unexpected keyword argument '%s'", AS_STR(kw->v[k])->s);
+    Iter *z = iter_new(T->S, IT_ZIP, v_none());
+    if (iter_all(T, args, npos, &z->its) < 0) return NAT_ERR;
+    *out = v_obj(z);
+    return NAT_OK;
+}
+
+NATIVE(bi_map)
+{
+    if (nat_no_kw(T, "map", kw) < 0) return NAT_ERR;
+    if (nargs < 2) return vm_raise(T, EXC_TypeError, "map() must have at least two arguments.");
+    Iter *m = iter_new(T->S, IT_MAP, v_none());
+    m->fn = args[0];
+    if (iter_all(T, args + 1, nargs - 1, &m->its) < 0) return NAT_ERR;
+    *out = v_obj(m);
+    return NAT_OK;
+}
+
+NATIVE(bi_filter)
+{
+    if (nat_count(T, "filter", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    Value it;
+    if (v_iter(T, args[1], &it) < 0) return NAT_ERR;
+    Iter *f = iter_new(T->S, IT_FILTER, it);
+    f->fn = args[0];
+    *out = v_obj(f);
+    return NAT_OK;
+}
+
+NATIVE(bi_reversed)
+{
+    if (nat_count(T, "reversed", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Sim *S = T->S;
+    Value v = args[0];
+    if (is_list(v) || is_tuple(v)) {
+        Iter *r = iter_new(S, IT_REVERSED, v);
+        r->i = (is_list(v) ? AS_LIST(v)->n : AS_TUPLE(v)->n) - 1;
+        *out = v_obj(r);
+        return NAT_OK;
+    }
+    if (is_kind(v, K_RANGE)) {
+        Range *g = AS_RANGE(v);
+        int64_t last = g->start + (g->len - 1) * g->step;
+        Range *nr = range_new(S, last, last - g->len * g->step, -g->step);
+        Iter *it = iter_new(S, IT_RANGE, v_obj(nr));
+        it->i = nr->start;
+        it->n = nr->len;
+        it->step = nr->step;
+        *out = v_obj(it);
+        return NAT_OK;
+    }
+    if (is_str(v) || is_dict(v)) {
+        List *l;
+        if (v_to_list(T, v, &l) < 0) return NAT_ERR;
+        Iter *r = iter_new(S, IT_REVERSED, v_obj(l));
+        r->i = l->n - 1;
+        *out = v_obj(r);
+        return NAT_OK;
+    }
+    Value m = type_dunder(S, v, SYM_reversed);
+    if (!is_undef(m)) return vm_call(T, m, &v, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+    if (!is_undef(type_dunder(S, v, SYM_len)) && !is_undef(type_dunder(S, v, SYM_getitem))) {
+        int64_t n;
+        if (v_len(T, v, &n) < 0) return NAT_ERR;
+        List *l = list_new(S, n);
+        for (int64_t i = n - 1; i >= 0; i--) {
+            Value x;
+            if (v_getitem(T, v, v_int(i), &x) < 0) return NAT_ERR;
+            list_append(S, l, x);
+        }
+        Iter *r = iter_new(S, IT_SEQ, v_obj(l));
+        *out = v_obj(r);
+        return NAT_OK;
+    }
+    return vm_raise(T, EXC_TypeError, "'%s' object is not reversible", type_name(S, v));
+}
+
+/* ---- type constructors ---- */
+
+static int parse_int_str(Task *T, Str *s, int64_t base, Value *out)
+{
+    const char *p = s->s, *e = s->s + s->len;
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')) p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\f' || e[-1] == '\v')) e--;
+    bool neg = false;
+    const char *q = p;
+    if (q < e && (*q == '+' || *q == '-')) neg = *q++ == '-';
+    int64_t b = base;
+    if (q + 1 < e && q[0] == '0' && (q[1] == 'x' || q[1] == 'X' || q[1] == 'o' || q[1] == 'O' || q[1] == 'b' || q[1] == 'B')) {
+        int pb = (q[1] == 'x' || q[1] == 'X') ? 16 : (q[1] == 'o' || q[1] == 'O') ? 8 : 2;
+        if (b == 0 || b == pb) {
+            b = pb;
+            q += 2;
+            if (q < e && *q == '_') q++;
+        }
+    }
+    if (b == 0) b = 10;
+    uint64_t acc = 0;
+    bool any = false, overflow = false, bad = q >= e;
+    for (const char *r = q; r < e; r++) {
+        int d;
+        if (*r == '_' && any && r + 1 < e && r[1] != '_') continue;
+        if (*r >= '0' && *r <= '9') d = *r - '0';
+        else if (*r >= 'a' && *r <= 'z') d = *r - 'a' + 10;
+        else if (*r >= 'A' && *r <= 'Z') d = *r - 'A' + 10;
+        else {
+            bad = true;
+            break;
+        }
+        if (d >= b) {
+            bad = true;
+            break;
+        }
+        any = true;
+        if (acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)b) overflow = true;
+        else acc = acc * (uint64_t)b + (uint64_t)d;
+    }
+    if (bad || !any) {
+        SBuf rb = {0};
+        v_repr(T, v_obj(s), &rb);
+        vm_raise(T, EXC_ValueError, "invalid literal for int() with base %lld: %s", (long long)(base ? base : 10), rb.s);
+        sb_free(&rb);
+        return -1;
+    }
+    if (overflow || acc > (uint64_t)INT64_MAX + (neg ? 1 : 0))
+        return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+    *out = v_int(neg ? (int64_t)(0 - acc) : (int64_t)acc);
+    return 0;
+}
+
+NATIVE(ctor_int)
+{
+    Value a[2];
+    if (nat_parse(T, "int", args, nargs, kw, "|x,base", a) < 0) return NAT_ERR;
+    if (is_undef(a[0])) {
+        *out = v_int(0);
+        return NAT_OK;
+    }
+    Value x = a[0];
+    if (!is_undef(a[1])) {
+        int64_t base;
+        if (arg_int(T, a[1], "int", &base) < 0) return NAT_ERR;
+        if ((base != 0 && base < 2) || base > 36) return vm_raise(T, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
+        if (!is_str(x)) return vm_raise(T, EXC_TypeError, "int() can't convert non-string with explicit base");
+        return parse_int_str(T, AS_STR(x), base, out) < 0 ? NAT_ERR : NAT_OK;
+    }
+    if (is_intlike(x)) {
+        *out = v_int(x.u.i);
+        return NAT_OK;
+    }
+    if (is_float(x)) {
+        double d = x.u.f;
+        if (isnan(d)) return vm_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
+        if (isinf(d)) return vm_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
+        if (fabs(d) >= 9.2233720368547758e18) return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+        *out = v_int((int64_t)d);
+        return NAT_OK;
+    }
+    if (is_str(x)) return parse_int_str(T, AS_STR(x), 10, out) < 0 ? NAT_ERR : NAT_OK;
+    Value m = type_dunder(T->S, x, SYM_int_);
+    if (is_undef(m)) m = type_dunder(T->S, x, SYM_index);
+    if (!is_undef(m)) return vm_call(T, m, &x, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+    return vm_raise(T, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                    type_name(T->S, x));
+}
+
+NATIVE(ctor_float)
+{
+    Value a[1];
+    if (nat_parse(T, "float", args, nargs, kw, "|x", a) < 0) return NAT_ERR;
+    Value x = a[0];
+    if (is_undef(x)) {
+        *out = v_float(0);
+        return NAT_OK;
+    }
+    if (is_float(x)) {
+        *out = x;
+        return NAT_OK;
+    }
+    if (is_intlike(x)) {
+        *out = v_float((double)x.u.i);
+        return NAT_OK;
+    }
+    if (is_str(x)) {
+        Str *s = AS_STR(x);
+        char buf[128];
+        const char *p = s->s, *e = s->s + s->len;
+        while (p < e && (*p == ' ' || *p == '\t' || *p == '\n')) p++;
+        while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n')) e--;
+        size_t n = 0;
+        bool ok = e > p && (size_t)(e - p) < sizeof buf;
+        for (const char *q = p; ok && q < e; q++) {
+            if (*q == '_') {
+                if (q == p || q + 1 == e || !(q[-1] >= '0' && q[-1] <= '9') || !(q[1] >= '0' && q[1] <= '9')) ok = false;
+                continue;
+            }
+            buf[n++] = *q;
+        }
+        buf[n] = 0;
+        char *end = NULL;
+        double d = 0;
+        if (ok) {
+            /* only Python's spellings: digits, inf, infinity, nan */
+            for (size_t i = 0; i < n; i++)
+                if (!strchr("0123456789.eE+-", buf[i])) {
+                    const char *w = buf + (buf[0] == '+' || buf[0] == '-');
+                    if (strcasecmp(w, "inf") && strcasecmp(w, "infinity") && strcasecmp(w, "nan")) ok = false;
+                    break;
+                }
+        }
+        if (ok) {
+            errno = 0;
+            d = strtod(buf, &end);
+            ok = end && *end == 0 && end != buf;
+        }
+        if (!ok) {
+            SBuf rb = {0};
+            v_repr(T, x, &rb);
+            vm_raise(T, EXC_ValueError, "could not convert string to float: %s", rb.s);
+            sb_free(&rb);
+            return NAT_ERR;
+        }
+        *out = v_float(d);
+        return NAT_OK;
+    }
+    Value m = type_dunder(T->S, x, SYM_float_);
+    if (!is_undef(m)) return vm_call(T, m, &x, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+    return vm_raise(T, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", type_name(T->S, x));
+}
+
+NATIVE(ctor_str)
+{
+    Value a[1];
+    if (nat_parse(T, "str", args, nargs, kw, "|object", a) < 0) return NAT_ERR;
+    if (is_undef(a[0])) {
+        *out = v_str(T->S, "");
+        return NAT_OK;
+    }
+    *out = v_str_str(T, a[0]);
+    return is_undef(*out) ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(ctor_bool)
+{
+    if (nat_count(T, "bool", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    if (nargs == 0) {
+        *out = v_bool(false);
+        return NAT_OK;
+    }
+    int t = v_truthy(T, args[0]);
+    if (t < 0) return NAT_ERR;
+    *out = v_bool(t);
+    return NAT_OK;
+}
+
+NATIVE(ctor_list)
+{
+    if (nat_count(T, "list", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    if (nargs == 0) {
+        *out = v_obj(list_new(T->S, 0));
+        return NAT_OK;
+    }
+    List *l;
+    if (v_to_list(T, args[0], &l) < 0) return NAT_ERR;
+    T->clock += T->S->opcost[OP_NOP] * l->n;
+    *out = v_obj(l);
+    return NAT_OK;
+}
+
+NATIVE(ctor_tuple)
+{
+    if (nat_count(T, "tuple", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    if (nargs == 1 && is_tuple(args[0])) {
+        *out = args[0];
+        return NAT_OK;
+    }
+    List *l = NULL;
+    if (nargs == 1 && v_to_list(T, args[0], &l) < 0) return NAT_ERR;
+    Tuple *t = tuple_new(T->S, l ? l->n : 0);
+    if (l) memcpy(t->v, l->v, (size_t)l->n * sizeof(Value));
+    *out = v_obj(t);
+    return NAT_OK;
+}
+
+int dict_update_from(Task *T, Dict *d, Value src)
+{
+    Sim *S = T->S;
+    if (is_dict(src)) {
+        int64_t pos = 0;
+        Value k, v;
+        while (dict_next(AS_DICT(src), &pos, &k, &v))
+            if (dict_set(T, d, k, v) < 0) return -1;
+        return 0;
+    }
+    Value keys_m;
+    if (is_instance(src) && v_getattr_opt(T, src, str_intern(S, "keys", 4), &keys_m) == 1) {
+        Value ks;
+        if (vm_call(T, keys_m, NULL, 0, NULL, &ks) < 0) return -1;
+        Value it;
+        if (v_iter(T, ks, &it) < 0) return -1;
+        for (;;) {
+            Value k, v;
+            int r = v_next(T, it, &k);
+            if (r < 0) return -1;
+            if (r == 0) return 0;
+            if (v_getitem(T, src, k, &v) < 0 || dict_set(T, d, k, v) < 0) return -1;
+        }
+    }
+    Value it;
+    if (v_iter(T, src, &it) < 0) return -1;
+    for (int64_t idx = 0;; idx++) {
+        Value item;
+        int r = v_next(T, it, &item);
+        if (r < 0) return -1;
+        if (r == 0) return 0;
+        Value *pv, keep;
+        int64_t n;
+        if (!is_list(item) && !is_tuple(item)) {
+            if (v_iter(T, item, &keep) < 0) {
+                T->exc = v_undef();
+                return vm_raise(T, EXC_TypeError, "cannot convert dictionary update sequence element #%lld to a sequence", (long long)idx);
+            }
+        }
+        if (v_items(T, item, &pv, &n, &keep) < 0) return -1;
+        if (n != 2)
+            return vm_raise(T, EXC_ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required",
+                            (long long)idx, (long long)n);
+        if (dict_set(T, d, pv[0], pv[1]) < 0) return -1;
+    }
+}
+
+NATIVE(ctor_dict)
+{
+    int npos = nat_npos(nargs, kw);
+    if (npos > 1) return vm_raise(T, EXC_TypeError, "dict expected at most 1 argument, got %d", npos);
+    Dict *d = dict_new(T->S);
+    if (npos == 1 && dict_update_from(T, d, args[0]) < 0) return NAT_ERR;
+    for (int k = 0; kw && k < (int)kw->n; k++)
+        if (dict_set(T, d, kw->v[k], args[npos + k]) < 0) return NAT_ERR;
+    *out = v_obj(d);
+    return NAT_OK;
+}
+
+static int make_set(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool frozen)
+{
+    if (nat_count(T, frozen ? "frozenset" : "set", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    Set *s = set_new(T->S, frozen);
+    if (nargs == 1 && set_update(T, s, args[0]) < 0) return NAT_ERR;
+    *out = v_obj(s);
+    return NAT_OK;
+}
+
+NATIVE(ctor_set) { return make_set(T, args, nargs, kw, out, false); }
+NATIVE(ctor_frozenset) { return make_set(T, args, nargs, kw, out, true); }
+
+NATIVE(ctor_range)
+{
+    if (nat_no_kw(T, "range", kw) < 0) return NAT_ERR;
+    if (nargs < 1 || nargs > 3)
+        return vm_raise(T, EXC_TypeError, nargs < 1 ? "range expected at least 1 argument, got %d" : "range expected at most 3 arguments, got %d", nargs);
+    int64_t v[3] = {0, 0, 1};
+    for (int i = 0; i < nargs; i++)
+        if (arg_int(T, args[i], "range", &v[i]) < 0) return NAT_ERR;
+    int64_t start = nargs == 1 ? 0 : v[0], stop = nargs == 1 ? v[0] : v[1], step = nargs == 3 ? v[2] : 1;
+    if (step == 0) return vm_raise(T, EXC_ValueError, "range() arg 3 must not be zero");
+    *out = v_obj(range_new(T->S, start, stop, step));
+    return NAT_OK;
+}
+
+NATIVE(ctor_slice)
+{
+    if (nat_count(T, "slice", nargs, kw, 1, 3) < 0) return NAT_ERR;
+    Slice *s = gc_alloc(T->S, K_SLICE, sizeof(Slice));
+    s->start = nargs >= 2 ? args[0] : v_none();
+    s->stop = nargs >= 2 ? args[1] : args[0];
+    s->step = nargs == 3 ? args[2] : v_none();
+    *out = v_obj(s);
+    return NAT_OK;
+}
+
+NATIVE(ctor_object)
+{
+    if (nat_count(T, "object", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_obj(instance_new(T->S, T->S->types[TY_OBJECT]));
+    return NAT_OK;
+}
+
+NATIVE(ctor_type)
+{
+    Sim *S = T->S;
+    if (nat_no_kw(T, "type", kw) < 0) return NAT_ERR;
+    if (nargs == 1) {
+        *out = v_obj(type_of(S, args[0]));
+        return NAT_OK;
+    }
+    if (nargs != 3) return vm_raise(T, EXC_TypeError, "type() takes 1 or 3 arguments");
+    if (!is_str(args[0]) || !is_tuple(args[1]) || !is_dict(args[2]))
+        return vm_raise(T, EXC_TypeError, "type.__new__() argument types must be (str, tuple, dict)");
+    Class *c = class_new(S, AS_STR(args[0]), AS_TUPLE(args[1])->n ? AS_TUPLE(args[1]) : NULL, dict_copy(S, AS_DICT(args[2])), T);
+    if (!c) return NAT_ERR;
+    c->cflags |= CF_USER;
+    c->module = str_from_c(S, "__main__");
+    *out = v_obj(c);
+    return NAT_OK;
+}
+
+/* exceptions: BaseException(*args) */
+NATIVE(ctor_exception)
+{
+    /* args[0] is the class (instance_call passes it for payload classes) */
+    Class *cls = AS_CLASS(args[0]);
+    int npos = nat_npos(nargs, kw);
+    Value exc = exc_new(T, cls, args + 1, npos - 1);
+    if (kw && kw->n && !(cls->cflags & CF_USER))
+        return vm_raise(T, EXC_TypeError, "%s() takes no keyword arguments", cls->name->s);
+    *out = exc;
+    return NAT_OK;
+}
+
+NATIVE(exc_init)
+{
+    /* BaseException.__init__(self, *args) */
+    int npos = nat_npos(nargs, kw);
+    exc_set_args(T->S, args[0], args + 1, npos - 1);
+    *out = v_none();
+    return NAT_OK;
+}
+
+void builtins_init(Sim *S)
+{
+    Dict *b = S->builtins;
+    static const struct { const char *name; NativeFn fn; } fns[] = {
+        {"print", bi_print}, {"len", bi_len}, {"repr", bi_repr}, {"abs", bi_abs}, {"any", bi_any},
+        {"all", bi_all}, {"bin", bi_bin}, {"oct", bi_oct}, {"hex", bi_hex}, {"callable", bi_callable},
+        {"chr", bi_chr}, {"ord", bi_ord}, {"getattr", bi_getattr}, {"hasattr", bi_hasattr},
+        {"setattr", bi_setattr}, {"delattr", bi_delattr}, {"divmod", bi_divmod}, {"format", bi_format},
+        {"hash", bi_hash}, {"id", bi_id}, {"isinstance", bi_isinstance}, {"issubclass", bi_issubclass},
+        {"iter", bi_iter}, {"next", bi_next}, {"max", bi_max}, {"min", bi_min}, {"sum", bi_sum},
+        {"pow", bi_pow}, {"round", bi_round}, {"sorted", bi_sorted}, {"vars", bi_vars},
+        {"super", bi_super}, {"property", bi_property}, {"staticmethod", bi_staticmethod},
+        {"classmethod", bi_classmethod}, {"enumerate", bi_enumerate}, {"zip", bi_zip},
+        {"map", bi_map}, {"filter", bi_filter}, {"reversed", bi_reversed},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(fns); i++) def_native(S, b, fns[i].name, fns[i].fn, 0);
+    /* the type objects: calling them constructs */
+    static const struct { int ty; NativeFn fn; } ctors[] = {
+        {TY_INT, ctor_int}, {TY_FLOAT, ctor_float}, {TY_STR, ctor_str}, {TY_BOOL, ctor_bool},
+        {TY_LIST, ctor_list}, {TY_TUPLE, ctor_tuple}, {TY_DICT, ctor_dict}, {TY_SET, ctor_set},
+        {TY_FROZENSET, ctor_frozenset}, {TY_RANGE, ctor_range}, {TY_SLICE, ctor_slice},
+        {TY_OBJECT, ctor_object}, {TY_TYPE, ctor_type},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(ctors); i++) {
+        Class *c = S->types[ctors[i].ty];
+        c->ctor = ctors[i].fn;
+        dict_set_str(S, b, c->name, v_obj(c));
+    }
+    S->exc[EXC_BaseException]->ctor = ctor_exception;
+    def_method(S, S->exc[EXC_BaseException], "__init__", exc_init);
+    for (int i = 0; i < EXC_COUNT; i++) {
+        Class *c = S->exc[i];
+        if (!c->module) dict_set_str(S, b, c->name, v_obj(c));
+    }
+    dict_set_str(S, b, str_intern(S, "Ellipsis", 8), S->ellipsis);
+    dict_set_str(S, b, str_intern(S, "NotImplemented", 14), S->notimpl);
+    /* aliases CPython has */
+    dict_set_str(S, b, str_intern(S, "EnvironmentError", 16), v_obj(S->exc[EXC_OSError]));
+    dict_set_str(S, b, str_intern(S, "IOError", 7), v_obj(S->exc[EXC_OSError]));
+}

@@ -1,0 +1,25 @@
+/* compile.h - the compiler: AST to code objects.
+ *
+ * Two passes: a symbol-table pass that decides for every name whether it is
+ * local, a cell, free, global or a class-namespace name (CPython's rules),
+ * then code generation with an exception table (per-instruction handlers,
+ * run-length encoded), so a try block costs nothing until it raises. */
+#ifndef IL_COMPILE_H
+#define IL_COMPILE_H
+
+#include "ast.h"
+#include "vm.h"
+
+typedef struct CompileError {
+    int line, col;
+    char msg[300];
+} CompileError;
+
+/* Compile a parsed module.  Code objects are linked into S->codes (the Sim
+ * owns them).  Returns NULL with err filled on failure. */
+Code *compile_module(Sim *S, Module *m, CompileError *err);
+void code_free(Code *c);
+/* Which line/col an instruction came from. */
+int code_line(Code *c, uint32_t pc);
+
+#endif

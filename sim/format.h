@@ -1,0 +1,21 @@
+/* format.h - text formatting of values: float repr, the format-spec
+ * mini-language (f-strings, format(), str.format) and %-formatting. */
+#ifndef IL_FORMAT_H
+#define IL_FORMAT_H
+
+#include "vm.h"
+
+/* repr() of a float, as CPython prints it (shortest round-trip). */
+void float_repr(double d, char *buf, size_t n);
+/* format(v, spec) appended to out. */
+int format_value(Task *T, Value v, const char *spec, size_t speclen, SBuf *out);
+/* fmt % args */
+int str_percent(Task *T, Str *fmt, Value args, Value *out);
+/* fmt.format(*args, **kwargs) */
+int str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* int(x) as text in a base, with optional prefix ("0x"). */
+void int_to_base(int64_t v, int base, bool upper, const char *prefix, SBuf *out);
+int int_overflow(Task *T, const char *op, int64_t a, int64_t b);
+int int_binop(Task *T, int op, int64_t a, int64_t b, Value *out);
+
+#endif

@@ -1,0 +1,240 @@
+/* gc.c - a precise mark-and-sweep collector.
+ *
+ * Collection only happens at safe points chosen by the interpreter (eval-
+ * breaker checks between ops), never inside a native function, so C code may
+ * hold Values in locals without rooting them.  Allocation merely sets
+ * S->gc_pending once the heap has doubled since the last collection. */
+#include "obj.h"
+#include "gen.h"
+
+#include <stdlib.h>
+
+#define GC_MIN_THRESHOLD (8u << 20)
+
+void *gc_alloc(Sim *S, ObjKind kind, size_t size)
+{
+    Obj *o = xcalloc(1, size);
+    o->kind = (uint8_t)kind;
+    o->size = (uint32_t)size;
+    o->gcnext = S->objects;
+    S->objects = o;
+    S->heap_bytes += size;
+    if (S->heap_bytes > S->gc_threshold) S->gc_pending = true;
+    return o;
+}
+
+void gc_account(Sim *S, Obj *o, int64_t delta)
+{
+    int64_t ns = (int64_t)o->size + delta;
+    if (ns < 0) ns = 0;
+    if (ns > UINT32_MAX) ns = UINT32_MAX;
+    S->heap_bytes = (size_t)((int64_t)S->heap_bytes + (ns - (int64_t)o->size));
+    o->size = (uint32_t)ns;
+    if (S->heap_bytes > S->gc_threshold) S->gc_pending = true;
+}
+
+void gc_mark_obj(Sim *S, Obj *o)
+{
+    if (!o || o->mark) return;
+    o->mark = 1;
+    BUF_PUSH(S->gray, o);
+}
+
+void gc_mark_value(Sim *S, Value v)
+{
+    if (v.tag == V_OBJ) gc_mark_obj(S, v.u.o);
+}
+
+static void mark_values(Sim *S, const Value *v, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++)
+        if (v[i].tag == V_OBJ) gc_mark_obj(S, v[i].u.o);
+}
+
+/* Mark everything o refers to. */
+static void trace_obj(Sim *S, Obj *o)
+{
+    switch ((ObjKind)o->kind) {
+    case K_STR: case K_RANGE: break;
+    case K_LIST: mark_values(S, ((List *)o)->v, ((List *)o)->n); break;
+    case K_TUPLE: mark_values(S, ((Tuple *)o)->v, ((Tuple *)o)->n); break;
+    case K_DICT: {
+        Dict *d = (Dict *)o;
+        for (int64_t i = 0; i < d->nent; i++) {
+            gc_mark_value(S, d->ent[i].key);
+            gc_mark_value(S, d->ent[i].val);
+        }
+        break;
+    }
+    case K_SET: {
+        Set *s = (Set *)o;
+        if (s->table)
+            for (int64_t i = 0; i <= s->mask; i++) gc_mark_value(S, s->table[i].key);
+        break;
+    }
+    case K_SLICE: {
+        Slice *s = (Slice *)o;
+        gc_mark_value(S, s->start);
+        gc_mark_value(S, s->stop);
+        gc_mark_value(S, s->step);
+        break;
+    }
+    case K_FUNC: {
+        Func *f = (Func *)o;
+        gc_mark_obj(S, (Obj *)f->globals);
+        gc_mark_obj(S, (Obj *)f->defaults);
+        gc_mark_obj(S, (Obj *)f->kwdefaults);
+        gc_mark_obj(S, (Obj *)f->closure);
+        gc_mark_obj(S, (Obj *)f->name);
+        gc_mark_obj(S, (Obj *)f->qualname);
+        gc_mark_obj(S, (Obj *)f->dict);
+        break;
+    }
+    case K_CELL: gc_mark_value(S, ((Cell *)o)->v); break;
+    case K_CLASS: {
+        Class *c = (Class *)o;
+        gc_mark_obj(S, (Obj *)c->name);
+        gc_mark_obj(S, (Obj *)c->qualname);
+        gc_mark_obj(S, (Obj *)c->module);
+        gc_mark_obj(S, (Obj *)c->bases);
+        gc_mark_obj(S, (Obj *)c->mro);
+        gc_mark_obj(S, (Obj *)c->dict);
+        break;
+    }
+    case K_INSTANCE: {
+        Instance *in = (Instance *)o;
+        gc_mark_obj(S, (Obj *)in->cls);
+        gc_mark_obj(S, (Obj *)in->dict);
+        if (in->payload && in->cls->payload && in->cls->payload->mark)
+            in->cls->payload->mark(S, in->payload);
+        break;
+    }
+    case K_METHOD:
+        gc_mark_value(S, ((Method *)o)->self);
+        gc_mark_value(S, ((Method *)o)->func);
+        break;
+    case K_NATIVE:
+        gc_mark_obj(S, (Obj *)((Native *)o)->owner);
+        gc_mark_value(S, ((Native *)o)->bound);
+        break;
+    case K_MODULE:
+        gc_mark_obj(S, (Obj *)((ModuleObj *)o)->name);
+        gc_mark_obj(S, (Obj *)((ModuleObj *)o)->dict);
+        break;
+    case K_ITER: {
+        Iter *it = (Iter *)o;
+        gc_mark_value(S, it->src);
+        gc_mark_value(S, it->fn);
+        gc_mark_obj(S, (Obj *)it->its);
+        break;
+    }
+    case K_PROPERTY: {
+        Property *p = (Property *)o;
+        gc_mark_value(S, p->fget);
+        gc_mark_value(S, p->fset);
+        gc_mark_value(S, p->fdel);
+        break;
+    }
+    case K_STATICMETHOD: case K_CLASSMETHOD: gc_mark_value(S, ((Wrapper *)o)->func); break;
+    case K_GEN: gen_trace(S, o); break;
+    case K_SUPER:
+        gc_mark_obj(S, (Obj *)((Super *)o)->start);
+        gc_mark_obj(S, (Obj *)((Super *)o)->self_cls);
+        gc_mark_value(S, ((Super *)o)->self);
+        break;
+    case K_COUNT: break;
+    }
+}
+
+static void free_obj(Sim *S, Obj *o)
+{
+    if (o->flags & OF_HAS_ID) obj_id_forget(S, o);
+    switch ((ObjKind)o->kind) {
+    case K_LIST: free(((List *)o)->v); break;
+    case K_DICT: free(((Dict *)o)->ent); free(((Dict *)o)->index); break;
+    case K_SET: free(((Set *)o)->table); break;
+    case K_GEN: gen_free(S, o); break;
+    case K_INSTANCE: {
+        Instance *in = (Instance *)o;
+        if (in->payload && in->cls->payload && in->cls->payload->free)
+            in->cls->payload->free(S, in->payload);
+        break;
+    }
+    default: break;
+    }
+    free(o);
+}
+
+/* Dead instances and classes are freed after the rest, instances first: an
+ * instance's payload free function reads its class. */
+static void free_deferred(Sim *S, Obj *inst, Obj *classes)
+{
+    while (inst) {
+        Obj *n = inst->gcnext;
+        free_obj(S, inst);
+        inst = n;
+    }
+    while (classes) {
+        Obj *n = classes->gcnext;
+        free_obj(S, classes);
+        classes = n;
+    }
+}
+
+void gc_collect(Sim *S)
+{
+    gc_mark_roots(S);
+    while (S->gray.n) {
+        Obj *o = S->gray.v[--S->gray.n];
+        trace_obj(S, o);
+    }
+    Obj **pp = &S->objects;
+    Obj *inst = NULL, *classes = NULL;
+    size_t live = 0;
+    while (*pp) {
+        Obj *o = *pp;
+        if (o->mark) {
+            o->mark = 0;
+            live += o->size;
+            pp = &o->gcnext;
+            continue;
+        }
+        *pp = o->gcnext;
+        if (o->kind == K_INSTANCE) {
+            o->gcnext = inst;
+            inst = o;
+        } else if (o->kind == K_CLASS) {
+            o->gcnext = classes;
+            classes = o;
+        } else {
+            free_obj(S, o);
+        }
+    }
+    free_deferred(S, inst, classes);
+    S->heap_bytes = live;
+    S->gc_threshold = live * 2 > GC_MIN_THRESHOLD ? live * 2 : GC_MIN_THRESHOLD;
+    S->gc_pending = false;
+    S->gc_runs++;
+}
+
+void gc_free_all(Sim *S)
+{
+    Obj *o = S->objects, *inst = NULL, *classes = NULL;
+    while (o) {
+        Obj *n = o->gcnext;
+        if (o->kind == K_INSTANCE) {
+            o->gcnext = inst;
+            inst = o;
+        } else if (o->kind == K_CLASS) {
+            o->gcnext = classes;
+            classes = o;
+        } else {
+            free_obj(S, o);
+        }
+        o = n;
+    }
+    free_deferred(S, inst, classes);
+    S->objects = NULL;
+    S->heap_bytes = 0;
+    BUF_FREE(S->gray);
+}

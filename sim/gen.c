@@ -1,0 +1,89 @@
+/* gen.c - generator expressions.  `yield` statements are not part of the
+ * simulated subset; generator expressions are, and they must be lazy (an
+ * any() over a generator stops early, with the side effects CPython has). */
+#include "gen.h"
+#include "obj.h"
+
+#include <stdlib.h>
+
+int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
+{
+    Sim *S = T->S;
+    if (fn->code->flags & CO_COROUTINE) return coro_create(T, fn, args, nargs, kwnames, out);
+    Gen *g = gc_alloc(S, K_GEN, sizeof(Gen));
+    ctx_init(&g->ctx);
+    g->name = fn->name;
+    Ctx *saved = T->cur;
+    T->cur = &g->ctx;
+    int r = vm_push_func(T, fn, args, nargs, kwnames);
+    T->cur = saved;
+    if (r < 0) {
+        g->state = GEN_DONE;
+        ctx_free(&g->ctx);
+        return -1;
+    }
+    g->state = GEN_CREATED;
+    *out = v_obj(g);
+    return 0;
+}
+
+int gen_next(Task *T, Gen *g, Value *out)
+{
+    Sim *S = T->S;
+    if (g->state == GEN_DONE) return 0;
+    if (g->state == GEN_RUNNING) return vm_raise(T, EXC_ValueError, "generator already executing");
+    if (g->state == GEN_SUSPENDED) {
+        /* the value of the yield expression */
+        Frame *f = &g->ctx.frames[g->ctx.nframes - 1];
+        *f->sp++ = v_none();
+    }
+    g->state = GEN_RUNNING;
+    Ctx *saved = T->cur;
+    T->cur = &g->ctx;
+    T->nested++;
+    S->gc_inhibit++;
+    RunStatus st = vm_run(T);
+    S->gc_inhibit--;
+    T->nested--;
+    T->cur = saved;
+    switch (st) {
+    case RUN_YIELD:
+        g->state = GEN_SUSPENDED;
+        *out = T->resume_val;
+        return 1;
+    case RUN_DONE:
+        g->state = GEN_DONE;
+        ctx_free(&g->ctx);
+        return 0;
+    case RUN_ERROR:
+        g->state = GEN_DONE;
+        ctx_free(&g->ctx);
+        if (exc_matches(S, T->exc, EXC_StopIteration)) {
+            T->exc = v_undef();
+            return vm_raise(T, EXC_RuntimeError, "generator raised StopIteration");
+        }
+        return -1;
+    case RUN_FATAL:
+        g->state = GEN_DONE;
+        ctx_free(&g->ctx);
+        return vm_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
+    default:
+        g->state = GEN_DONE;
+        ctx_free(&g->ctx);
+        T->resume_pending = false;
+        return vm_raise(T, EXC_RuntimeError, "a blocking call inside a generator expression is not supported by the simulator");
+    }
+}
+
+void gen_trace(Sim *S, Obj *o)
+{
+    Gen *g = (Gen *)o;
+    gc_mark_obj(S, (Obj *)g->name);
+    ctx_mark(S, &g->ctx);
+}
+
+void gen_free(Sim *S, Obj *o)
+{
+    (void)S;
+    ctx_free(&((Gen *)o)->ctx);
+}

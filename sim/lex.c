@@ -1,0 +1,570 @@
+/* lex.c - tokenizer with INDENT/DEDENT, implicit line joining inside
+ * brackets, and line:col on every token.  Strings are decoded here except
+ * f-strings, whose raw body the parser splits into parts. */
+#include "lex.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *const tok_op_text[OP_COUNT_] = {
+    [OP_NONE_] = "",
+#define X(k, s) [k] = s,
+    TOKEN_OPS(X)
+#undef X
+};
+
+const char *const tok_kind_name[] = {
+#define X(k, s) s,
+    TOKEN_KINDS(X)
+#undef X
+};
+
+typedef struct Lexer {
+    const char *src, *p, *end;
+    const char *line_start;
+    int line;
+    int col_base;      /* added to columns on the first line (f-string parts) */
+    int first_line;
+    int depth;         /* bracket nesting */
+    char brackets[200];
+    int bracket_line[200], bracket_col[200];
+    int indents[100];
+    int nindent;
+    bool at_line_start;
+    bool expr_mode;
+    TokenList *out;
+    LexError *err;
+} Lexer;
+
+int utf8_count(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+static int col_of(Lexer *L, const char *p)
+{
+    int c = utf8_count(L->line_start, (size_t)(p - L->line_start)) + 1;
+    if (L->line == L->first_line) c += L->col_base;
+    return c;
+}
+
+static bool fail_at(Lexer *L, int line, int col, const char *fmt, const char *a)
+{
+    L->err->line = line;
+    L->err->col = col;
+    snprintf(L->err->msg, sizeof L->err->msg, fmt, a);
+    return false;
+}
+
+static bool fail(Lexer *L, const char *p, const char *fmt, const char *a)
+{
+    return fail_at(L, L->line, col_of(L, p), fmt, a);
+}
+
+static Token *push(Lexer *L, TokKind k, const char *start, int len)
+{
+    BUF_GROW(*L->out, 1);
+    Token *t = &L->out->v[L->out->n++];
+    memset(t, 0, sizeof *t);
+    t->kind = k;
+    t->start = start;
+    t->len = len;
+    t->line = L->line;
+    t->col = col_of(L, start);
+    t->end_line = L->line;
+    t->end_col = t->col + utf8_count(start, (size_t)len);
+    return t;
+}
+
+static const struct { const char *s; int op; } keywords[] = {
+    {"False", KW_FALSE}, {"None", KW_NONE}, {"True", KW_TRUE},
+    {"and", KW_AND}, {"as", KW_AS}, {"assert", KW_ASSERT},
+    {"async", KW_ASYNC}, {"await", KW_AWAIT}, {"break", KW_BREAK},
+    {"class", KW_CLASS}, {"continue", KW_CONTINUE}, {"def", KW_DEF},
+    {"del", KW_DEL}, {"elif", KW_ELIF}, {"else", KW_ELSE},
+    {"except", KW_EXCEPT}, {"finally", KW_FINALLY}, {"for", KW_FOR},
+    {"from", KW_FROM}, {"global", KW_GLOBAL}, {"if", KW_IF},
+    {"import", KW_IMPORT}, {"in", KW_IN}, {"is", KW_IS},
+    {"lambda", KW_LAMBDA}, {"nonlocal", KW_NONLOCAL}, {"not", KW_NOT},
+    {"or", KW_OR}, {"pass", KW_PASS}, {"raise", KW_RAISE},
+    {"return", KW_RETURN}, {"try", KW_TRY}, {"while", KW_WHILE},
+    {"with", KW_WITH}, {"yield", KW_YIELD},
+};
+
+/* Operators, longest first so that a prefix never shadows a longer one. */
+static const int ops_by_len[] = {
+    OP_DOUBLESTAREQUAL, OP_DOUBLESLASHEQUAL, OP_LSHIFTEQUAL, OP_RSHIFTEQUAL,
+    OP_ELLIPSIS, OP_EQEQUAL, OP_NOTEQUAL, OP_LESSEQUAL, OP_GREATEREQUAL,
+    OP_LSHIFT, OP_RSHIFT, OP_DOUBLESTAR, OP_PLUSEQUAL, OP_MINEQUAL,
+    OP_STAREQUAL, OP_SLASHEQUAL, OP_PERCENTEQUAL, OP_AMPEREQUAL,
+    OP_VBAREQUAL, OP_CIRCUMFLEXEQUAL, OP_DOUBLESLASH, OP_ATEQUAL, OP_RARROW,
+    OP_COLONEQUAL, OP_LPAR, OP_RPAR, OP_LSQB, OP_RSQB, OP_LBRACE, OP_RBRACE,
+    OP_COLON, OP_COMMA, OP_SEMI, OP_PLUS, OP_MINUS, OP_STAR, OP_SLASH,
+    OP_VBAR, OP_AMPER, OP_LESS, OP_GREATER, OP_EQUAL, OP_DOT, OP_PERCENT,
+    OP_TILDE, OP_CIRCUMFLEX, OP_AT, OP_BANG,
+};
+
+static void put_utf8(SBuf *b, uint32_t cp)
+{
+    if (cp < 0x80) sb_putc(b, (char)cp);
+    else if (cp < 0x800) {
+        sb_putc(b, (char)(0xC0 | (cp >> 6)));
+        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        sb_putc(b, (char)(0xE0 | (cp >> 12)));
+        sb_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
+    } else {
+        sb_putc(b, (char)(0xF0 | (cp >> 18)));
+        sb_putc(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
+        sb_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
+    }
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool lex_unescape(const char *s, int len, bool raw, SBuf *out, char *msg,
+                  size_t msgn, int *bad_off)
+{
+    if (!out->s) sb_put(out, "", 0);
+    for (int i = 0; i < len; i++) {
+        char c = s[i];
+        if (c != '\\' || raw || i + 1 >= len) {
+            sb_putc(out, c);
+            continue;
+        }
+        char e = s[++i];
+        switch (e) {
+        case '\n': break;
+        case '\\': sb_putc(out, '\\'); break;
+        case '\'': sb_putc(out, '\''); break;
+        case '"': sb_putc(out, '"'); break;
+        case 'a': sb_putc(out, '\a'); break;
+        case 'b': sb_putc(out, '\b'); break;
+        case 'f': sb_putc(out, '\f'); break;
+        case 'n': sb_putc(out, '\n'); break;
+        case 'r': sb_putc(out, '\r'); break;
+        case 't': sb_putc(out, '\t'); break;
+        case 'v': sb_putc(out, '\v'); break;
+        case 'x': case 'u': case 'U': {
+            int nd = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+            uint32_t cp = 0;
+            for (int k = 0; k < nd; k++) {
+                int h = i + 1 + k < len ? hexval((unsigned char)s[i + 1 + k]) : -1;
+                if (h < 0) {
+                    snprintf(msg, msgn, "truncated \\%cXX escape", e);
+                    *bad_off = i - 1;
+                    return false;
+                }
+                cp = cp * 16 + (uint32_t)h;
+            }
+            if (cp > 0x10FFFF) {
+                snprintf(msg, msgn, "illegal Unicode character in \\%c escape", e);
+                *bad_off = i - 1;
+                return false;
+            }
+            i += nd;
+            put_utf8(out, cp);
+            break;
+        }
+        case 'N':
+            snprintf(msg, msgn, "'\\N{...}' escapes are not supported by the simulator");
+            *bad_off = i - 1;
+            return false;
+        default:
+            if (e >= '0' && e <= '7') {
+                uint32_t cp = 0;
+                int k = 0;
+                while (k < 3 && i < len && s[i] >= '0' && s[i] <= '7') {
+                    cp = cp * 8 + (uint32_t)(s[i] - '0');
+                    i++, k++;
+                }
+                i--;
+                put_utf8(out, cp);
+            } else {
+                sb_putc(out, '\\');
+                sb_putc(out, e);
+            }
+        }
+    }
+    return true;
+}
+
+/* Lex a string literal starting at p (at the prefix). */
+static bool lex_string(Lexer *L, const char *p, int flags)
+{
+    const char *start = p;
+    while (*p != '\'' && *p != '"') p++;
+    char q = *p;
+    bool triple = p + 2 < L->end && p[1] == q && p[2] == q;
+    int startline = L->line;
+    int startcol = col_of(L, start);
+    p += triple ? 3 : 1;
+    const char *body = p;
+    int body_line = L->line, body_col = col_of(L, body);
+    for (;;) {
+        if (p >= L->end) {
+            if (triple)
+                return fail_at(L, startline, startcol,
+                               "unterminated triple-quoted string literal%s", "");
+            return fail_at(L, startline, startcol, "unterminated string literal%s", "");
+        }
+        if (*p == '\\' && p + 1 < L->end) {
+            if (p[1] == '\n') {
+                L->line++;
+                L->line_start = p + 2;
+            }
+            p += 2;
+            continue;
+        }
+        if (*p == '\n') {
+            if (!triple)
+                return fail_at(L, startline, startcol, "unterminated string literal%s", "");
+            L->line++;
+            L->line_start = p + 1;
+            p++;
+            continue;
+        }
+        if (*p == q && (!triple || (p + 2 < L->end && p[1] == q && p[2] == q))) break;
+        p++;
+    }
+    const char *body_end = p;
+    p += triple ? 3 : 1;
+    BUF_GROW(*L->out, 1);
+    Token *t = &L->out->v[L->out->n++];
+    memset(t, 0, sizeof *t);
+    t->kind = T_STRING;
+    t->start = start;
+    t->len = (int)(p - start);
+    t->line = startline;
+    t->col = startcol;
+    t->end_line = L->line;
+    t->end_col = col_of(L, p);
+    t->sflags = flags | (triple ? STR_TRIPLE : 0);
+    t->body_line = body_line;
+    t->body_col = body_col;
+    if (flags & STR_F) {
+        t->sval = xstrndup(body, (size_t)(body_end - body));
+        t->slen = (int)(body_end - body);
+    } else {
+        SBuf b = {0};
+        char msg[120];
+        int off = 0;
+        if (!lex_unescape(body, (int)(body_end - body), flags & STR_RAW, &b, msg,
+                          sizeof msg, &off)) {
+            sb_free(&b);
+            L->err->line = startline;
+            L->err->col = startcol;
+            snprintf(L->err->msg, sizeof L->err->msg, "%s", msg);
+            L->out->n--;
+            return false;
+        }
+        t->slen = (int)b.n;
+        t->sval = sb_take(&b);
+    }
+    L->p = p;
+    return true;
+}
+
+static bool lex_number(Lexer *L)
+{
+    const char *p = L->p, *s = p;
+    char buf[128];
+    int n = 0;
+    bool is_float = false;
+    int base = 10;
+    if (*p == '0' && (p[1] == 'x' || p[1] == 'X' || p[1] == 'o' || p[1] == 'O' ||
+                      p[1] == 'b' || p[1] == 'B')) {
+        base = (p[1] == 'x' || p[1] == 'X') ? 16 : (p[1] == 'o' || p[1] == 'O') ? 8 : 2;
+        p += 2;
+        while (isalnum((unsigned char)*p) || *p == '_') {
+            if (*p != '_') {
+                int v = hexval((unsigned char)*p);
+                if (v < 0 || v >= base) return fail(L, p, "invalid digit '%s' in literal", (char[]){*p, 0});
+                if (n < 100) buf[n++] = *p;
+            }
+            p++;
+        }
+        if (n == 0) return fail(L, s, "invalid %s literal", base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary");
+    } else {
+        while (isdigit((unsigned char)*p) || *p == '_') {
+            if (*p != '_' && n < 100) buf[n++] = *p;
+            p++;
+        }
+        if (*p == '.' && !(p[1] == '.' )) {
+            is_float = true;
+            if (n < 100) buf[n++] = *p;
+            p++;
+            while (isdigit((unsigned char)*p) || *p == '_') {
+                if (*p != '_' && n < 100) buf[n++] = *p;
+                p++;
+            }
+        }
+        if ((*p == 'e' || *p == 'E') &&
+            (isdigit((unsigned char)p[1]) ||
+             ((p[1] == '+' || p[1] == '-') && isdigit((unsigned char)p[2])))) {
+            is_float = true;
+            if (n < 100) buf[n++] = *p++;
+            if (*p == '+' || *p == '-') buf[n++] = *p++;
+            while (isdigit((unsigned char)*p) || *p == '_') {
+                if (*p != '_' && n < 100) buf[n++] = *p;
+                p++;
+            }
+        }
+    }
+    buf[n] = 0;
+    if (*p == 'j' || *p == 'J')
+        return fail(L, s, "complex numbers are not supported by the simulator%s", "");
+    if (isalpha((unsigned char)*p) || *p == '_')
+        return fail(L, s, "invalid decimal literal%s", "");
+    Token *t = push(L, is_float ? T_FLOAT : T_INT, s, (int)(p - s));
+    if (is_float) {
+        t->fval = strtod(buf, NULL);
+    } else {
+        errno = 0;
+        unsigned long long v = strtoull(buf, NULL, base);
+        if (errno == ERANGE || v > (unsigned long long)INT64_MAX || n > 70) {
+            L->out->n--;
+            return fail(L, s, "integer literal too large: the simulator's ints are 64-bit%s", "");
+        }
+        if (base == 10 && n > 1 && buf[0] == '0') {
+            for (int i = 0; i < n; i++)
+                if (buf[i] != '0') {
+                    L->out->n--;
+                    return fail(L, s, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers%s", "");
+                }
+        }
+        t->ival = (int64_t)v;
+    }
+    L->p = p;
+    return true;
+}
+
+/* Handle the indentation at the start of a logical line.  Returns false on
+ * error; sets *skip when the line is blank or a comment. */
+static bool lex_indent(Lexer *L, bool *skip)
+{
+    const char *p = L->p;
+    int col = 0;
+    for (;; p++) {
+        if (*p == ' ') col++;
+        else if (*p == '\t') col = (col / 8 + 1) * 8;
+        else if (*p == '\f') col = 0;
+        else break;
+    }
+    L->p = p;
+    if (p >= L->end || *p == '\n' || *p == '#' || (*p == '\r' && p[1] == '\n') ||
+        (*p == '\\' && p[1] == '\n' && false)) {
+        *skip = true;
+        return true;
+    }
+    *skip = false;
+    int cur = L->indents[L->nindent - 1];
+    if (col > cur) {
+        if (L->nindent >= (int)ARRAY_LEN(L->indents))
+            return fail(L, p, "too many levels of indentation%s", "");
+        L->indents[L->nindent++] = col;
+        Token *t = push(L, T_INDENT, p, 0);
+        (void)t;
+    } else if (col < cur) {
+        while (L->nindent > 1 && L->indents[L->nindent - 1] > col) {
+            L->nindent--;
+            push(L, T_DEDENT, p, 0);
+        }
+        if (L->indents[L->nindent - 1] != col)
+            return fail(L, p, "unindent does not match any outer indentation level%s", "");
+    }
+    return true;
+}
+
+static bool lex_run(Lexer *L)
+{
+    static const char opens[] = "([{", closes[] = ")]}";
+    while (L->p < L->end) {
+        if (L->at_line_start && L->depth == 0 && !L->expr_mode) {
+            bool skip;
+            if (!lex_indent(L, &skip)) return false;
+            L->at_line_start = false;
+            if (skip) {
+                /* blank or comment line: consume it entirely */
+                while (L->p < L->end && *L->p != '\n') L->p++;
+                if (L->p < L->end) {
+                    L->p++;
+                    L->line++;
+                    L->line_start = L->p;
+                }
+                L->at_line_start = true;
+                continue;
+            }
+        }
+        const char *p = L->p;
+        char c = *p;
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+            L->p++;
+            continue;
+        }
+        if (c == '#') {
+            while (L->p < L->end && *L->p != '\n') L->p++;
+            continue;
+        }
+        if (c == '\\') {
+            const char *q = p + 1;
+            if (*q == '\r') q++;
+            if (*q == '\n') {
+                L->p = q + 1;
+                L->line++;
+                L->line_start = L->p;
+                continue;
+            }
+            return fail(L, p, "unexpected character after line continuation character%s", "");
+        }
+        if (c == '\n') {
+            if (L->depth == 0 && !L->expr_mode) {
+                Token *last = L->out->n ? &L->out->v[L->out->n - 1] : NULL;
+                if (last && last->kind != T_NEWLINE) push(L, T_NEWLINE, p, 1);
+                L->at_line_start = true;
+            }
+            L->p++;
+            L->line++;
+            L->line_start = L->p;
+            continue;
+        }
+        if (isalpha((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80) {
+            const char *q = p;
+            while (isalnum((unsigned char)*q) || *q == '_' || (unsigned char)*q >= 0x80) q++;
+            int n = (int)(q - p);
+            /* string prefixes */
+            if ((*q == '\'' || *q == '"') && n <= 2) {
+                int flags = 0;
+                bool ok = true;
+                for (int i = 0; i < n; i++) {
+                    char d = (char)tolower((unsigned char)p[i]);
+                    if (d == 'r') flags |= STR_RAW;
+                    else if (d == 'f') flags |= STR_F;
+                    else if (d == 'b') flags |= STR_BYTES;
+                    else if (d == 'u') ;
+                    else ok = false;
+                }
+                if (ok) {
+                    if (flags & STR_BYTES)
+                        return fail(L, p, "bytes literals are not supported by the simulator%s", "");
+                    if (!lex_string(L, p, flags)) return false;
+                    continue;
+                }
+            }
+            Token *t = push(L, T_NAME, p, n);
+            for (size_t i = 0; i < ARRAY_LEN(keywords); i++)
+                if ((int)strlen(keywords[i].s) == n && memcmp(keywords[i].s, p, (size_t)n) == 0) {
+                    t->kind = T_KEYWORD;
+                    t->op = keywords[i].op;
+                    break;
+                }
+            L->p = q;
+            continue;
+        }
+        if (isdigit((unsigned char)c) || (c == '.' && isdigit((unsigned char)p[1]))) {
+            if (!lex_number(L)) return false;
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            if (!lex_string(L, p, 0)) return false;
+            continue;
+        }
+        int found = 0;
+        for (size_t i = 0; i < ARRAY_LEN(ops_by_len); i++) {
+            const char *s = tok_op_text[ops_by_len[i]];
+            size_t n = strlen(s);
+            if ((size_t)(L->end - p) >= n && memcmp(s, p, n) == 0) {
+                found = ops_by_len[i];
+                break;
+            }
+        }
+        if (!found) {
+            char cs[8];
+            snprintf(cs, sizeof cs, "%c", c);
+            if ((unsigned char)c < 0x20 || c == '$' || c == '?' || c == '`')
+                return fail(L, p, "invalid character '%s' in source", cs);
+            return fail(L, p, "invalid syntax near '%s'", cs);
+        }
+        Token *t = push(L, T_OP, p, (int)strlen(tok_op_text[found]));
+        t->op = found;
+        const char *o = strchr(opens, tok_op_text[found][0]);
+        const char *cl = strchr(closes, tok_op_text[found][0]);
+        if (o && t->len == 1) {
+            if (L->depth >= (int)ARRAY_LEN(L->brackets))
+                return fail(L, p, "too many nested parentheses%s", "");
+            L->brackets[L->depth] = *o;
+            L->bracket_line[L->depth] = t->line;
+            L->bracket_col[L->depth] = t->col;
+            L->depth++;
+        } else if (cl && t->len == 1) {
+            if (L->depth == 0)
+                return fail(L, p, "unmatched '%s'", tok_op_text[found]);
+            char want = opens[cl - closes];
+            if (L->brackets[L->depth - 1] != want) {
+                char msg[120];
+                snprintf(msg, sizeof msg, "closing parenthesis '%c' does not match opening parenthesis '%c'",
+                         *cl, L->brackets[L->depth - 1]);
+                if (L->bracket_line[L->depth - 1] != t->line)
+                    snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " on line %d",
+                             L->bracket_line[L->depth - 1]);
+                return fail(L, p, "%s", msg);
+            }
+            L->depth--;
+        }
+        L->p = p + t->len;
+    }
+    if (L->depth > 0) {
+        char s[2] = {L->brackets[L->depth - 1], 0};
+        return fail_at(L, L->bracket_line[L->depth - 1], L->bracket_col[L->depth - 1],
+                       "'%s' was never closed", s);
+    }
+    if (!L->expr_mode) {
+        Token *last = L->out->n ? &L->out->v[L->out->n - 1] : NULL;
+        if (last && last->kind != T_NEWLINE) push(L, T_NEWLINE, L->p, 0);
+        while (L->nindent > 1) {
+            L->nindent--;
+            push(L, T_DEDENT, L->p, 0);
+        }
+    }
+    push(L, T_EOF, L->p, 0);
+    return true;
+}
+
+bool lex_source(const char *src, size_t len, int first_line, int first_col,
+                bool expr_mode, TokenList *out, LexError *err)
+{
+    Lexer L;
+    memset(&L, 0, sizeof L);
+    L.src = L.p = L.line_start = src;
+    L.end = src + len;
+    L.line = L.first_line = first_line;
+    L.col_base = first_col - 1;
+    L.indents[0] = 0;
+    L.nindent = 1;
+    L.at_line_start = true;
+    L.expr_mode = expr_mode;
+    L.out = out;
+    L.err = err;
+    /* a UTF-8 byte order mark is allowed at the very start */
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) L.p += 3, L.line_start += 3;
+    return lex_run(&L);
+}
+
+void lex_free(TokenList *tl)
+{
+    for (size_t i = 0; i < tl->n; i++) free(tl->v[i].sval);
+    BUF_FREE(*tl);
+}

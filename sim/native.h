@@ -1,0 +1,39 @@
+/* native.h - helpers for writing native (C) functions: argument parsing
+ * against a signature, and registering functions into dicts. */
+#ifndef IL_NATIVE_H
+#define IL_NATIVE_H
+
+#include "obj.h"
+
+/* Bind args to a signature.  spec: names separated by ','; '|' starts the
+ * optional ones, '$' the keyword-only ones, e.g. "iterable|$key,reverse".
+ * out[i] is V_UNDEF for an omitted optional.  fname is used in messages.
+ * Returns 0, or -1 with TypeError raised. */
+int nat_parse(Task *T, const char *fname, Value *args, int nargs, Tuple *kwnames, const char *spec, Value *out);
+
+/* Number of positional arguments. */
+static inline int nat_npos(int nargs, Tuple *kw) { return nargs - (kw ? (int)kw->n : 0); }
+/* Reject keywords for functions that take none. */
+int nat_no_kw(Task *T, const char *fname, Tuple *kw);
+/* Require between lo and hi positionals (hi < 0: no limit), no keywords. */
+int nat_count(Task *T, const char *fname, int nargs, Tuple *kw, int lo, int hi);
+
+/* Register a native in d under name. */
+Native *def_native(Sim *S, Dict *d, const char *name, NativeFn fn, int flags);
+/* Register a method on a builtin class. */
+Native *def_method(Sim *S, Class *c, const char *name, NativeFn fn);
+
+/* Argument conversions with CPython-style errors. */
+int arg_int(Task *T, Value v, const char *fname, int64_t *out);
+int arg_float(Task *T, Value v, const char *fname, double *out);
+int arg_str(Task *T, Value v, const char *fname, Str **out);
+
+/* Shared by builtins and methods. */
+int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse);
+int dict_update_from(Task *T, Dict *d, Value src);
+
+#define UNUSED __attribute__((unused))
+#define NATIVE(name) \
+    static int name(UNUSED Task *T, UNUSED Value *args, UNUSED int nargs, UNUSED Tuple *kw, UNUSED Value *out)
+
+#endif

@@ -1,0 +1,303 @@
+/* sim.c - the simulated world: creation, loading a scenario, running it,
+ * the GC's roots, program output, and teardown. */
+#include "sim.h"
+#include "vm.h"
+#include "obj.h"
+#include "parse.h"
+#include "compile.h"
+#include "modules.h"
+#include "sched.h"
+#include "sim_io.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void types_init(Sim *S);
+void builtins_init(Sim *S);
+void methods_init(Sim *S);
+
+Sim *sim_new(void)
+{
+    Sim *S = xcalloc(1, sizeof *S);
+    settings_init(&S->set);
+    S->gc_threshold = 8u << 20;
+    S->recursion_limit = 1000;
+    S->gc_inhibit = 1; /* no collection while the world is being built */
+    types_init(S);
+    S->builtins = dict_new(S);
+    S->native_modules = dict_new(S);
+    builtins_init(S);
+    methods_init(S);
+    modules_init(S);
+    S->uncaught = v_undef();
+    S->gc_inhibit = 0;
+    return S;
+}
+
+static Task *task_new(Sim *S, Proc *P, const char *name)
+{
+    Task *T = xcalloc(1, sizeof *T);
+    T->S = S;
+    T->proc = P;
+    T->id = (int)S->tasks.n;
+    T->name = xstrdup(name);
+    ctx_init(&T->ctx);
+    T->cur = &T->ctx;
+    T->exc = v_undef();
+    T->resume_val = v_undef();
+    T->resume_exc = v_undef();
+    T->thread_obj = v_undef();
+    BUF_PUSH(S->tasks, T);
+    return T;
+}
+
+static Proc *proc_new(Sim *S, const char *name)
+{
+    Proc *P = xcalloc(1, sizeof *P);
+    P->S = S;
+    P->pid = 4000 + 7 * (int)S->procs.n;
+    P->name = xstrdup(name);
+    P->globals = dict_new(S);
+    P->modules = dict_new(S);
+    BUF_PUSH(S->procs, P);
+    return P;
+}
+
+static void index_lines(Sim *S)
+{
+    BUF(const char *) ls = {0};
+    const char *p = S->source;
+    BUF_PUSH(ls, p);
+    for (; *p; p++)
+        if (*p == '\n' && p[1]) BUF_PUSH(ls, p + 1);
+    S->line_starts = ls.v;
+    S->nlines = (int)ls.n;
+}
+
+static void set_costs(Sim *S)
+{
+    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * opcode_weight[i];
+}
+
+static bool fail(LoadError *err, const char *file, int line, int col, const char *msg)
+{
+    snprintf(err->file, sizeof err->file, "%s", file);
+    err->line = line;
+    err->col = col;
+    snprintf(err->msg, sizeof err->msg, "%s", msg);
+    return false;
+}
+
+bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
+                     const char *const *overrides, int noverrides, LoadError *err)
+{
+    memset(err, 0, sizeof *err);
+    free(S->filename);
+    free(S->source);
+    S->filename = xstrdup(name);
+    S->source = xstrndup(src, len);
+    S->source_len = len;
+    if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
+    index_lines(S);
+    Module m;
+    ParseError pe;
+    if (!parse_module(S->source, len, &m, &pe)) return fail(err, name, pe.line, pe.col, pe.msg);
+    if (m.docstring) {
+        HeaderError he;
+        char *desc = NULL;
+        if (!scenario_parse_header(m.docstring, m.doc_body_line, &S->set, &desc, &he)) {
+            module_free(&m);
+            return fail(err, name, he.line, he.col, he.msg);
+        }
+        free(S->description);
+        S->description = desc;
+    }
+    for (int i = 0; i < noverrides; i++) {
+        const char *kv = overrides[i];
+        const char *eq = strchr(kv, '=');
+        char key[64], msg[300];
+        if (!eq || eq == kv || (size_t)(eq - kv) >= sizeof key) {
+            module_free(&m);
+            err->usage = true;
+            snprintf(msg, sizeof msg, "bad --set '%s': expected KEY=VALUE", kv);
+            return fail(err, name, 0, 0, msg);
+        }
+        snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
+        if (!settings_set(&S->set, key, eq + 1, msg, sizeof msg)) {
+            module_free(&m);
+            err->usage = true;
+            return fail(err, name, 0, 0, msg);
+        }
+    }
+    if (!S->set.title) {
+        const char *base = strrchr(name, '/');
+        S->set.title = xstrdup(base ? base + 1 : name);
+    }
+    set_costs(S);
+    S->gc_inhibit++;
+    CompileError ce;
+    Code *code = compile_module(S, &m, &ce);
+    Value doc = m.docstring ? v_str(S, m.docstring) : v_none();
+    module_free(&m);
+    S->gc_inhibit--;
+    if (!code) return fail(err, name, ce.line, ce.col, ce.msg);
+    S->main_code = code;
+    Proc *P = proc_new(S, "MainProcess");
+    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(S->sym[SYM_main]));
+    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, name));
+    dict_set_str(S, P->globals, S->sym[SYM_doc], doc);
+    Task *T = task_new(S, P, "MainThread");
+    S->main_task = T;
+    vm_start_module(T, code, P->globals);
+    return true;
+}
+
+bool sim_load(Sim *S, const char *path, const char *const *overrides, int noverrides, LoadError *err)
+{
+    size_t len;
+    char *src = read_file(path, &len);
+    if (!src) {
+        memset(err, 0, sizeof *err);
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot read '%s': %s", path, strerror(errno));
+        return fail(err, path, 0, 0, msg);
+    }
+    bool ok = sim_load_source(S, strcmp(path, "-") == 0 ? "<stdin>" : path, src, len, overrides, noverrides, err);
+    free(src);
+    return ok;
+}
+
+SimStatus sim_run(Sim *S)
+{
+    if (!S->main_task) return SIM_FATAL;
+    sched_run(S);
+    return (SimStatus)S->status;
+}
+
+/* ---- roots ---- */
+
+void gc_mark_roots(Sim *S)
+{
+    for (size_t i = 0; i < S->itab_cap; i++)
+        if (S->itab[i]) gc_mark_obj(S, (Obj *)S->itab[i]);
+    for (int i = 0; i < TY_COUNT; i++) gc_mark_obj(S, (Obj *)S->types[i]);
+    for (int i = 0; i < EXC_COUNT; i++) gc_mark_obj(S, (Obj *)S->exc[i]);
+    gc_mark_obj(S, (Obj *)S->builtins);
+    gc_mark_obj(S, (Obj *)S->native_modules);
+    gc_mark_obj(S, (Obj *)S->textio_cls);
+    gc_mark_value(S, S->ellipsis);
+    gc_mark_value(S, S->notimpl);
+    gc_mark_value(S, S->std_out);
+    gc_mark_value(S, S->std_err);
+    gc_mark_value(S, S->uncaught);
+    for (Code *c = S->codes; c; c = c->next)
+        for (int32_t i = 0; i < c->nconsts; i++) gc_mark_value(S, c->consts[i]);
+    for (size_t i = 0; i < S->procs.n; i++) {
+        gc_mark_obj(S, (Obj *)S->procs.v[i]->globals);
+        gc_mark_obj(S, (Obj *)S->procs.v[i]->modules);
+    }
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        ctx_mark(S, &T->ctx);
+        if (T->cur != &T->ctx) ctx_mark(S, T->cur);
+        gc_mark_value(S, T->exc);
+        gc_mark_value(S, T->resume_val);
+        gc_mark_value(S, T->resume_exc);
+        gc_mark_value(S, T->thread_obj);
+    }
+    sched_mark(S);
+}
+
+/* ---- output ---- */
+
+int io_write(Task *T, int fd, const char *s, size_t n)
+{
+    Sim *S = T->S;
+    sb_put(fd == 2 ? &S->err : &S->out, s, n);
+    return 0;
+}
+
+int io_stream_fd(Sim *S, Value v)
+{
+    if (is_instance(v) && AS_INST(v)->cls == S->textio_cls) return (int)(intptr_t)AS_INST(v)->payload;
+    return -1;
+}
+
+const char *sim_stdout(Sim *S, size_t *len)
+{
+    if (len) *len = S->out.n;
+    return S->out.s ? S->out.s : "";
+}
+
+const char *sim_stderr(Sim *S, size_t *len)
+{
+    if (len) *len = S->err.n;
+    return S->err.s ? S->err.s : "";
+}
+
+int64_t sim_elapsed_ns(Sim *S) { return S->elapsed; }
+uint64_t sim_ops(Sim *S) { return S->ops; }
+int sim_exit_code(Sim *S) { return S->exit_code; }
+const Settings *sim_settings(Sim *S) { return &S->set; }
+const char *sim_description(Sim *S) { return S->description ? S->description : ""; }
+const char *sim_fatal_message(Sim *S) { return S->fatal.msg; }
+const char *sim_source(Sim *S) { return S->source ? S->source : ""; }
+
+bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn)
+{
+    if (!is_instance(S->uncaught)) return false;
+    Code *code;
+    if (!exc_location(S->uncaught, line, &code)) *line = 0;
+    *col = 0;
+    if (code && *line) {
+        for (int32_t i = 0; i < code->nops; i++)
+            if (code->lines[i] == *line) {
+                *col = code->cols[i];
+                break;
+            }
+    }
+    Task *T = S->main_task;
+    Str *m = exc_message(T, S->uncaught);
+    const char *cls = AS_INST(S->uncaught)->cls->name->s;
+    if (m && m->len) snprintf(msg, msgn, "%s: %s", cls, m->s);
+    else snprintf(msg, msgn, "%s", cls);
+    return true;
+}
+
+void sim_free(Sim *S)
+{
+    if (!S) return;
+    sched_free(S);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        ctx_free(&T->ctx);
+        free(T->name);
+        free(T);
+    }
+    BUF_FREE(S->tasks);
+    for (size_t i = 0; i < S->procs.n; i++) {
+        free(S->procs.v[i]->name);
+        free(S->procs.v[i]->rng);
+        free(S->procs.v[i]);
+    }
+    BUF_FREE(S->procs);
+    gc_free_all(S);
+    obj_ids_free(S);
+    Code *c = S->codes;
+    while (c) {
+        Code *n = c->next;
+        code_free(c);
+        c = n;
+    }
+    free(S->itab);
+    BUF_FREE(S->repr_stack);
+    sb_free(&S->out);
+    sb_free(&S->err);
+    free(S->line_starts);
+    free(S->filename);
+    free(S->source);
+    free(S->description);
+    settings_free(&S->set);
+    free(S);
+}

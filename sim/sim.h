@@ -1,0 +1,54 @@
+/* sim.h - the simulator's public interface, for the front ends in ui/.
+ *
+ * A Sim is one loaded scenario and one run of it.  Load, run, then read the
+ * results (program output, errors, statistics, the trace).  Nothing here
+ * touches a terminal; errors come back as values. */
+#ifndef IL_SIM_H
+#define IL_SIM_H
+
+#include "common.h"
+#include "scenario.h"
+
+typedef struct Sim Sim;
+
+typedef struct LoadError {
+    char file[256];
+    int line, col;            /* 0 when not tied to a place */
+    char msg[1024];
+    bool usage;               /* a bad override (--set): a usage error, not the file's */
+} LoadError;
+
+typedef enum {
+    SIM_OK,                   /* the program finished normally */
+    SIM_EXCEPTION,            /* an uncaught exception ended it (traceback on stderr) */
+    SIM_FATAL,                /* a runaway guard (max_ops / max_time) stopped it */
+    SIM_DEADLOCK,             /* no task can ever proceed */
+    SIM_EXIT,                 /* sys.exit(n) */
+} SimStatus;
+
+Sim *sim_new(void);
+void sim_free(Sim *S);
+
+/* Load a scenario from a file ("-" is stdin).  overrides: "key=value"
+ * strings applied after the header.  Returns false and fills err. */
+bool sim_load(Sim *S, const char *path, const char *const *overrides, int noverrides, LoadError *err);
+bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
+                     const char *const *overrides, int noverrides, LoadError *err);
+
+/* Run the loaded program to its end. */
+SimStatus sim_run(Sim *S);
+
+/* Results. */
+const char *sim_stdout(Sim *S, size_t *len);
+const char *sim_stderr(Sim *S, size_t *len);
+int64_t sim_elapsed_ns(Sim *S);
+uint64_t sim_ops(Sim *S);
+int sim_exit_code(Sim *S);              /* the process exit status the program asked for */
+const Settings *sim_settings(Sim *S);
+const char *sim_description(Sim *S);
+const char *sim_fatal_message(Sim *S);  /* for SIM_FATAL / SIM_DEADLOCK */
+const char *sim_source(Sim *S);         /* the loaded source text, or "" */
+/* Location and message of the uncaught exception (SIM_EXCEPTION). */
+bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn);
+
+#endif

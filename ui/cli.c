@@ -1,0 +1,190 @@
+/* cli.c - `interleave run`: simulate a scenario and print its output. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+void json_string(FILE *f, const char *s, size_t n)
+{
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (c < 0x20) fprintf(f, "\\u%04x", c);
+            else fputc(c, f);
+        }
+    }
+    fputc('"', f);
+}
+
+void print_load_error(FILE *f, const LoadError *e, const char *source)
+{
+    if (e->line <= 0) {
+        fprintf(f, "%s: error: %s\n", e->file, e->msg);
+        return;
+    }
+    fprintf(f, "%s:%d:%d: error: %s\n", e->file, e->line, e->col, e->msg);
+    /* the source line, then a caret under the column */
+    const char *p = source;
+    for (int l = 1; l < e->line && p && *p; l++) {
+        p = strchr(p, '\n');
+        if (p) p++;
+    }
+    if (!p || !*p) return;
+    const char *end = strchr(p, '\n');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    if (len && p[len - 1] == '\r') len--;
+    fprintf(f, "    %.*s\n    ", (int)len, p);
+    int col = 1;
+    for (const char *q = p; q < p + len && col < e->col; q++) {
+        if (((unsigned char)*q & 0xC0) == 0x80) continue;
+        fputc(*q == '\t' ? '\t' : ' ', f);
+        col++;
+    }
+    fputs("^\n", f);
+}
+
+static void usage_run(FILE *f)
+{
+    fputs("usage: interleave run [options] FILE\n"
+          "  -q, --quiet           print only the program's stdout\n"
+          "      --format FMT      text (default) or json\n"
+          "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
+          "      --cores N         shorthand for --set cores=N\n"
+          "      --gil on|off      shorthand for --set gil=...\n"
+          "      --seed N          shorthand for --set seed=N\n"
+          "  -h, --help            this help\n"
+          "FILE may be - to read the scenario from standard input.\n",
+          f);
+}
+
+static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
+{
+    FILE *f = stdout;
+    size_t on = 0, en = 0;
+    const char *o = loaded ? sim_stdout(S, &on) : "";
+    const char *e = loaded ? sim_stderr(S, &en) : "";
+    int status = !loaded ? EXIT_ERROR : (st == SIM_OK ? 0 : st == SIM_EXIT ? sim_exit_code(S) : EXIT_ERROR);
+    fprintf(f, "{\"elapsed_ns\": %lld, \"ops\": %llu, \"exit_status\": %d, \"stdout\": ",
+            loaded ? (long long)sim_elapsed_ns(S) : 0LL, loaded ? (unsigned long long)sim_ops(S) : 0ULL, status);
+    json_string(f, o, on);
+    fputs(", \"stderr\": ", f);
+    json_string(f, e, en);
+    fputs(", \"error\": ", f);
+    if (!loaded) {
+        fputs("{\"file\": ", f);
+        json_string(f, le->file, strlen(le->file));
+        fprintf(f, ", \"line\": %d, \"col\": %d, \"message\": ", le->line, le->col);
+        json_string(f, le->msg, strlen(le->msg));
+        fputs(", \"kind\": \"load\"}", f);
+    } else if (st == SIM_EXCEPTION) {
+        int line = 0, col = 0;
+        char msg[600] = "";
+        sim_error_location(S, &line, &col, msg, sizeof msg);
+        fputs("{\"file\": ", f);
+        json_string(f, le->file, strlen(le->file));
+        fprintf(f, ", \"line\": %d, \"col\": %d, \"message\": ", line, col);
+        json_string(f, msg, strlen(msg));
+        fputs(", \"kind\": \"exception\"}", f);
+    } else if (st == SIM_FATAL || st == SIM_DEADLOCK) {
+        const char *m = sim_fatal_message(S);
+        fputs("{\"file\": ", f);
+        json_string(f, le->file, strlen(le->file));
+        fputs(", \"line\": 0, \"col\": 0, \"message\": ", f);
+        json_string(f, m, strlen(m));
+        fprintf(f, ", \"kind\": \"%s\"}", st == SIM_FATAL ? "limit" : "deadlock");
+    } else {
+        fputs("null", f);
+    }
+    fputs("}\n", f);
+}
+
+int cmd_run(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"quiet", no_argument, 0, 'q'}, {"format", required_argument, 0, 'f'},
+        {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
+        {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+    };
+    bool quiet = false, json = false;
+    char **sets = calloc((size_t)argc + 1, sizeof *sets);
+    int nsets = 0;
+    int rc = EXIT_USAGE;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        char buf[128];
+        switch (c) {
+        case 'q': quiet = true; break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0) json = true;
+            else if (strcmp(optarg, "text") != 0) {
+                fprintf(stderr, "interleave run: unknown format '%s' (expected text or json)\n", optarg);
+                goto out;
+            }
+            break;
+        case 's': sets[nsets++] = strdup(optarg); break;
+        case 'c': case 'g': case 'S':
+            snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", optarg);
+            sets[nsets++] = strdup(buf);
+            break;
+        case 'h':
+            usage_run(stdout);
+            rc = EXIT_OK;
+            goto out;
+        default:
+            usage_run(stderr);
+            goto out;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "interleave run: expected one scenario FILE\n");
+        usage_run(stderr);
+        goto out;
+    }
+    {
+        const char *path = argv[optind];
+        Sim *S = sim_new();
+        LoadError le;
+        if (!sim_load(S, path, (const char *const *)sets, nsets, &le)) {
+            if (json) print_json(S, &le, SIM_OK, false);
+            else print_load_error(stderr, &le, sim_source(S));
+            rc = le.usage ? EXIT_USAGE : EXIT_ERROR;
+            sim_free(S);
+            goto out;
+        }
+        snprintf(le.file, sizeof le.file, "%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
+        SimStatus st = sim_run(S);
+        size_t on, en;
+        const char *o = sim_stdout(S, &on);
+        const char *e = sim_stderr(S, &en);
+        if (json) {
+            print_json(S, &le, st, true);
+        } else {
+            fwrite(o, 1, on, stdout);
+            fflush(stdout);
+            fwrite(e, 1, en, stderr);
+            if (st == SIM_FATAL || st == SIM_DEADLOCK) fprintf(stderr, "interleave: %s\n", sim_fatal_message(S));
+            if (!quiet) {
+                char t[64];
+                fmt_duration(t, sizeof t, sim_elapsed_ns(S));
+                printf("--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, t,
+                       (unsigned long long)sim_ops(S));
+            }
+        }
+        rc = st == SIM_OK ? EXIT_OK : st == SIM_EXIT ? sim_exit_code(S) : st == SIM_DEADLOCK ? EXIT_DEADLOCK : EXIT_ERROR;
+        sim_free(S);
+    }
+out:
+    for (int i = 0; i < nsets; i++) free(sets[i]);
+    free(sets);
+    return rc;
+}

@@ -1,0 +1,21 @@
+/* cli.h - command-line subcommands and shared printing helpers. */
+#ifndef IL_CLI_H
+#define IL_CLI_H
+
+#include "../sim/sim.h"
+#include <stdio.h>
+
+#define INTERLEAVE_VERSION "0.1.0"
+
+/* Exit statuses (documented in --help). */
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2, EXIT_DEADLOCK = 3 };
+
+int cmd_run(int argc, char **argv);
+
+/* Print a load error as `file:line:col: error: msg`, the source line and a
+ * caret under the column. */
+void print_load_error(FILE *f, const LoadError *e, const char *source);
+/* JSON string literal. */
+void json_string(FILE *f, const char *s, size_t n);
+
+#endif

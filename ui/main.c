@@ -1,0 +1,40 @@
+/* main.c - entry point: dispatch to the subcommands. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+    fputs("usage: interleave run [options] FILE   simulate FILE and print its output\n"
+          "       interleave --help | --version\n"
+          "\n"
+          "interleave simulates a Python program that uses threads, processes or\n"
+          "asyncio, deterministically, on virtual cores with CPython's GIL.\n"
+          "Run `interleave run --help` for the options of run.\n"
+          "\n"
+          "Exit status: 0 success, 1 scenario or program error, 2 usage error,\n"
+          "3 deadlock.\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("interleave %s\n", INTERLEAVE_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
+    fprintf(stderr, "interleave: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}
