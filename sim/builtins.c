@@ -4,6 +4,7 @@
 #include "format.h"
 #include "gen.h"
 #include "sim_io.h"
+#include "unicode.h"
 
 #include <errno.h>
 #include <math.h>
@@ -218,23 +219,8 @@ NATIVE(bi_chr)
     int64_t c;
     if (arg_int(T, args[0], "chr", &c) < 0) return NAT_ERR;
     if (c < 0 || c > 0x10FFFF) return vm_raise(T, EXC_ValueError, "chr() arg not in range(0x110000)");
-    char buf[8];
-    int n = 0;
-    uint32_t cp = (uint32_t)c;
-    if (cp < 0x80) buf[n++] = (char)cp;
-    else if (cp < 0x800) {
-        buf[n++] = (char)(0xC0 | (cp >> 6));
-        buf[n++] = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        buf[n++] = (char)(0xE0 | (cp >> 12));
-        buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[n++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        buf[n++] = (char)(0xF0 | (cp >> 18));
-        buf[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[n++] = (char)(0x80 | (cp & 0x3F));
-    }
+    char buf[4];
+    int n = utf8_encode((uint32_t)c, buf);
     *out = v_strn(T->S, buf, (size_t)n);
     return NAT_OK;
 }
@@ -247,12 +233,8 @@ NATIVE(bi_ord)
     Str *s = AS_STR(args[0]);
     if (s->clen != 1)
         return vm_raise(T, EXC_TypeError, "ord() expected a character, but string of length %d found", s->clen);
-    const unsigned char *p = (const unsigned char *)s->s;
-    uint32_t cp;
-    if (p[0] < 0x80) cp = p[0];
-    else if ((p[0] & 0xE0) == 0xC0) cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-    else if ((p[0] & 0xF0) == 0xE0) cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-    else cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    int len;
+    uint32_t cp = utf8_decode(s->s, (size_t)s->len, &len);
     *out = v_int(cp);
     return NAT_OK;
 }

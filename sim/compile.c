@@ -1359,7 +1359,6 @@ static bool stmt_try_except(CG *g, Node *n)
         set_pos(g, h);
         int next = new_label(g);
         if (h->a) {
-            emit(g, OP_COPY, 1);
             if (!expr(g, h->a)) return false;
             emit(g, OP_CHECK_EXC_MATCH, 0);
             emit_jump(g, OP_POP_JUMP_IF_FALSE, next);
@@ -1508,7 +1507,7 @@ static bool stmt_import(CG *g, Node *n)
     for (size_t i = 0; i < n->list.n; i++) {
         Node *a = n->list.v[i];
         set_pos(g, a);
-        if (!check_import(g, a, a->name)) return false;
+        if (!check_import(g, n, a->name)) return false;
         if (a->sval || !strchr(a->name, '.')) {
             emit(g, OP_IMPORT_NAME, add_name(g, a->name));
             store_name(g, a->sval ? a->sval : a->name);
@@ -1760,8 +1759,8 @@ static int stack_effect(int op, int arg, bool taken)
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: return taken ? 0 : -1;
     case OP_CALL: return -1 - (arg & 0xFF);
     case OP_CALL_FUNCTION_EX: return -2 - (arg & 1);
-    case OP_MAKE_FUNCTION:
-        return -((arg & 1) != 0) - ((arg & 2) != 0) - ((arg & 8) != 0);
+    case OP_MAKE_FUNCTION: /* pops defaults/kwdefaults/closure, pushes the function */
+        return 1 - ((arg & 1) != 0) - ((arg & 2) != 0) - ((arg & 8) != 0);
     case OP_RETURN_VALUE: return -1;
     case OP_BUILD_CLASS: return -2;
     case OP_RAISE_VARARGS: return -arg;
@@ -1771,50 +1770,42 @@ static int stack_effect(int op, int arg, bool taken)
     }
 }
 
+/* Flow analysis over the bytecode: the deepest operand stack any path can
+ * reach.  Returns -1 if some path underflows (a compiler bug). */
 static int compute_maxstack(Code *c, int32_t *depths)
 {
-    /* worklist flow analysis over the bytecode */
     int n = c->nops;
     for (int i = 0; i < n; i++) depths[i] = -1;
-    int *work = xmalloc((size_t)(n + c->nexc + 1) * sizeof(int));
+    int *work = xmalloc((size_t)(n + 1) * sizeof(int));
     int nw = 0, maxd = 0;
-    if (n) {
-        depths[0] = 0;
-        work[nw++] = 0;
-    }
-    for (int i = 0; i < c->nexc; i++) {
-        int t = (int)c->exc[i].target;
-        if (t < n && depths[t] < 0) {
-            depths[t] = (int)c->exc[i].depth + 1;
-            work[nw++] = t;
-        }
-    }
+    bool bad = false;
+#define VISIT(t, d)                                  \
+    do {                                             \
+        if ((t) < n && depths[t] < 0) {              \
+            if ((d) < 0) bad = true;                 \
+            depths[t] = (d) < 0 ? 0 : (d);           \
+            work[nw++] = (t);                        \
+        }                                            \
+    } while (0)
+    if (n) VISIT(0, 0);
+    for (int i = 0; i < c->nexc; i++) VISIT((int)c->exc[i].target, (int)c->exc[i].depth + 1);
     while (nw) {
         int pc = work[--nw];
         int d = depths[pc];
-        for (;;) {
-            if (d > maxd) maxd = d;
-            uint32_t ins = c->ops[pc];
-            int op = (int)INSTR_OP(ins), arg = (int)INSTR_ARG(ins);
-            if (is_jump(op)) {
-                int t = arg;
-                int td = d + stack_effect(op, arg, true);
-                if (t < n && depths[t] < 0) {
-                    depths[t] = td;
-                    work[nw++] = t;
-                }
-                if (op == OP_JUMP_FORWARD || op == OP_JUMP_BACKWARD) break;
-            }
-            if (op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS || op == OP_RERAISE) break;
-            d += stack_effect(op, arg, false);
-            if (d > maxd) maxd = d;
-            pc++;
-            if (pc >= n || depths[pc] >= 0) break;
-            depths[pc] = d;
-        }
+        uint32_t ins = c->ops[pc];
+        int op = (int)INSTR_OP(ins), arg = (int)INSTR_ARG(ins);
+        if (d > maxd) maxd = d;
+        if (is_jump(op)) VISIT(arg, d + stack_effect(op, arg, true));
+        if (op == OP_JUMP_FORWARD || op == OP_JUMP_BACKWARD || op == OP_RETURN_VALUE || op == OP_RAISE_VARARGS ||
+            op == OP_RERAISE)
+            continue;
+        int nd = d + stack_effect(op, arg, false);
+        if (nd > maxd) maxd = nd;
+        VISIT(pc + 1, nd);
     }
+#undef VISIT
     free(work);
-    return maxd + 6; /* slack for natives that push call layouts */
+    return bad ? -1 : maxd + 6; /* slack for natives that push call layouts */
 }
 
 static Code *finish(CG *g, Scope *s, int flags)
@@ -1875,6 +1866,14 @@ static Code *finish(CG *g, Scope *s, int flags)
     int32_t *depths = xmalloc((size_t)(c->nops + 1) * sizeof(int32_t));
     c->maxstack = compute_maxstack(c, depths);
     free(depths);
+    if (c->maxstack < 0) {
+        SBuf d = {0};
+        code_disasm(c, &d);
+        cerror(g->C, g->line, g->col, "internal compiler error: stack underflow in %s", c->qualname->s);
+        if (getenv("INTERLEAVE_DEBUG")) fputs(d.s, stderr);
+        sb_free(&d);
+        c->maxstack = 64;
+    }
     free(g->labels.v);
     free(g->handlers.v);
     free(g->fblocks.v);
@@ -2019,6 +2018,19 @@ void code_free(Code *c)
     free(c->cell_arg);
     free(c->exc);
     free(c);
+}
+
+void code_disasm(Code *c, SBuf *out)
+{
+    sb_printf(out, "code %s (%d ops, maxstack %d, nlocals %d, cells %d, frees %d)\n", c->qualname->s, c->nops,
+              c->maxstack, c->nlocals, c->ncells, c->nfrees);
+    for (int32_t i = 0; i < c->nops; i++) {
+        int op = (int)INSTR_OP(c->ops[i]);
+        sb_printf(out, "%5d %4d  %-22s %u\n", i, c->lines[i], opcode_name[op], INSTR_ARG(c->ops[i]));
+    }
+    for (int32_t i = 0; i < c->nexc; i++)
+        sb_printf(out, "  exc [%u, %u) -> %u depth %u\n", c->exc[i].start, c->exc[i].end, c->exc[i].target, c->exc[i].depth);
+    for (int32_t i = 0; i < c->nchildren; i++) code_disasm(c->children[i], out);
 }
 
 int code_line(Code *c, uint32_t pc)

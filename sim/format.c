@@ -3,6 +3,7 @@
 #include "format.h"
 #include "obj.h"
 #include "lex.h"
+#include "unicode.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -210,25 +211,10 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
     case 'b': base = 2; pfx = "0b"; break;
     case 'c': {
         if (v < 0 || v > 0x10FFFF) return vm_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
+        char enc[4];
+        int en = utf8_encode((uint32_t)v, enc);
         SBuf tmp = {0};
-        if (v < 0x80) sb_putc(&tmp, (char)v);
-        else {
-            /* encode as UTF-8 */
-            uint32_t cp = (uint32_t)v;
-            if (cp < 0x800) {
-                sb_putc(&tmp, (char)(0xC0 | (cp >> 6)));
-                sb_putc(&tmp, (char)(0x80 | (cp & 0x3F)));
-            } else if (cp < 0x10000) {
-                sb_putc(&tmp, (char)(0xE0 | (cp >> 12)));
-                sb_putc(&tmp, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                sb_putc(&tmp, (char)(0x80 | (cp & 0x3F)));
-            } else {
-                sb_putc(&tmp, (char)(0xF0 | (cp >> 18)));
-                sb_putc(&tmp, (char)(0x80 | ((cp >> 12) & 0x3F)));
-                sb_putc(&tmp, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                sb_putc(&tmp, (char)(0x80 | (cp & 0x3F)));
-            }
-        }
+        sb_put(&tmp, enc, (size_t)en);
         emit_padded(out, sp, "", tmp.s, tmp.n, '<');
         sb_free(&tmp);
         return 0;
@@ -380,11 +366,8 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
         if (parse_spec(T, spec, n, &sp, "int") < 0) return -1;
         return format_int_spec(T, v.u.i, &sp, out);
     case V_BOOL:
+        /* a non-empty spec formats a bool as the int it is */
         if (parse_spec(T, spec, n, &sp, "bool") < 0) return -1;
-        if (!sp.type) {
-            Str *s = str_from_c(S, v.u.i ? "True" : "False");
-            return format_str_spec(T, s, &sp, out);
-        }
         return format_int_spec(T, v.u.i, &sp, out);
     case V_FLOAT:
         if (parse_spec(T, spec, n, &sp, "float") < 0) return -1;

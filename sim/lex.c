@@ -2,6 +2,7 @@
  * brackets, and line:col on every token.  Strings are decoded here except
  * f-strings, whose raw body the parser splits into parts. */
 #include "lex.h"
+#include "unicode.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -111,20 +112,8 @@ static const int ops_by_len[] = {
 
 static void put_utf8(SBuf *b, uint32_t cp)
 {
-    if (cp < 0x80) sb_putc(b, (char)cp);
-    else if (cp < 0x800) {
-        sb_putc(b, (char)(0xC0 | (cp >> 6)));
-        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        sb_putc(b, (char)(0xE0 | (cp >> 12)));
-        sb_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
-        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
-    } else {
-        sb_putc(b, (char)(0xF0 | (cp >> 18)));
-        sb_putc(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
-        sb_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
-        sb_putc(b, (char)(0x80 | (cp & 0x3F)));
-    }
+    char enc[4];
+    sb_put(b, enc, (size_t)utf8_encode(cp, enc));
 }
 
 static int hexval(int c)

@@ -4,6 +4,7 @@
 #include "native.h"
 #include "format.h"
 #include "lex.h"
+#include "unicode.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -24,7 +25,7 @@ static Value mkstr(Sim *S, const char *s, size_t n) { return v_strn(S, s, n); }
 
 /* ---- str ---- */
 
-static bool is_ws(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f; }
+static bool is_ws(unsigned char c) { return uc_isspace(c); }
 
 static int do_strip(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int which, const char *name)
 {
@@ -57,31 +58,30 @@ static int map_chars(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
 {
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 0, 0) < 0) return NAT_ERR;
-    char *buf = xmalloc((size_t)self->len + 1);
+    SBuf b = {0};
+    sb_put(&b, "", 0);
     bool word_start = true;
-    for (int32_t i = 0; i < self->len; i++) {
-        unsigned char c = (unsigned char)self->s[i];
-        if (c >= 0x80) {
-            buf[i] = (char)c;
-            word_start = false;
-            continue;
-        }
+    for (int32_t i = 0; i < self->len;) {
+        int len;
+        uint32_t c = utf8_decode(self->s + i, (size_t)(self->len - i), &len);
+        uint32_t r = c;
         switch (mode) {
-        case 0: buf[i] = (char)toupper(c); break;
-        case 1: buf[i] = (char)tolower(c); break;
-        case 2: buf[i] = (char)(isupper(c) ? tolower(c) : toupper(c)); break;
-        case 3: /* title */
-            buf[i] = (char)(word_start ? toupper(c) : tolower(c));
-            word_start = !isalpha(c);
+        case 0: r = uc_upper(c); break;
+        case 1: r = uc_lower(c); break;
+        case 2: r = uc_isupper(c) ? uc_lower(c) : uc_upper(c); break;
+        case 3: /* title: upper after a non-letter, lower inside words */
+            r = word_start ? uc_upper(c) : uc_lower(c);
+            word_start = !uc_isalpha(c);
             break;
-        case 4: /* capitalize */
-            buf[i] = (char)(i == 0 ? toupper(c) : tolower(c));
-            break;
+        case 4: r = i == 0 ? uc_upper(c) : uc_lower(c); break;
         }
+        char enc[4];
+        sb_put(&b, enc, (size_t)utf8_encode(r, enc));
+        i += len;
     }
     CHARGE(self->len);
-    *out = mkstr(T->S, buf, (size_t)self->len);
-    free(buf);
+    *out = mkstr(T->S, b.s, b.n);
+    sb_free(&b);
     return NAT_OK;
 }
 
@@ -97,32 +97,33 @@ static int pred(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int mode
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 0, 0) < 0) return NAT_ERR;
     bool r = self->len > 0, cased = false, prev_cased = false, title_ok = true;
-    for (int32_t i = 0; i < self->len; i++) {
-        unsigned char c = (unsigned char)self->s[i];
+    for (int32_t i = 0; i < self->len;) {
+        int len;
+        uint32_t c = utf8_decode(self->s + i, (size_t)(self->len - i), &len);
         switch (mode) {
-        case 0: r = r && isdigit(c); break;
-        case 1: r = r && (isalpha(c) || c >= 0x80); break;
-        case 2: r = r && (isalnum(c) || c >= 0x80); break;
-        case 3: r = r && is_ws(c); break;
-        case 4: if (islower(c)) r = false; if (isupper(c)) cased = true; break;
-        case 5: if (isupper(c)) r = false; if (islower(c)) cased = true; break;
+        case 0: r = r && uc_isdigit(c); break;
+        case 1: r = r && uc_isalpha(c); break;
+        case 2: r = r && (uc_isalpha(c) || uc_isdigit(c)); break;
+        case 3: r = r && uc_isspace(c); break;
+        case 4: if (uc_islower(c)) r = false; if (uc_isupper(c)) cased = true; break;
+        case 5: if (uc_isupper(c)) r = false; if (uc_islower(c)) cased = true; break;
         case 6: r = r && c < 0x80; break;
-        case 7: /* istitle */
-            if (isupper(c)) {
+        case 7: /* istitle: cased runs start upper */
+            if (uc_isupper(c)) {
                 if (prev_cased) title_ok = false;
                 prev_cased = cased = true;
-            } else if (islower(c)) {
+            } else if (uc_islower(c)) {
                 if (!prev_cased) title_ok = false;
                 prev_cased = cased = true;
             } else {
                 prev_cased = false;
             }
             break;
-        case 8: r = r && (i ? (isalnum(c) || c == '_' || c >= 0x80) : (isalpha(c) || c == '_' || c >= 0x80)); break;
+        case 8: r = r && (i ? (uc_isalpha(c) || uc_isdigit(c) || c == '_') : (uc_isalpha(c) || c == '_')); break;
         }
+        i += len;
     }
     if (mode == 4 || mode == 5) r = r && cased;
-    if (mode == 6) r = true && r;
     if (mode == 6 && self->len == 0) r = true;
     if (mode == 7) r = self->len > 0 && cased && title_ok;
     *out = v_bool(r);

@@ -1,6 +1,7 @@
 /* obj.c - types, truth, equality, hashing, ordering, length, membership,
  * items and iteration, with CPython's semantics and error messages. */
 #include "obj.h"
+#include "gen.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -50,6 +51,7 @@ Class *type_of(Sim *S, Value v)
     case K_STATICMETHOD: return S->types[TY_STATICMETHOD];
     case K_CLASSMETHOD: return S->types[TY_CLASSMETHOD];
     case K_SUPER: return S->types[TY_SUPER];
+    case K_GEN: return S->types[TY_GENERATOR];
     default: return S->types[TY_OBJECT];
     }
 }
@@ -1108,6 +1110,9 @@ int v_iter(Task *T, Value v, Value *out)
             *out = v_obj(it);
             return 0;
         }
+        case K_GEN:
+            *out = v;
+            return 0;
         case K_ITER: {
             Iter *it = (Iter *)o;
             if (it->ik >= IT_VIEW_KEYS && it->ik <= IT_VIEW_ITEMS) {
@@ -1161,6 +1166,7 @@ static int dict_changed(Task *T, Iter *it, const char *what)
 int v_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
+    if (is_kind(itv, K_GEN)) return gen_next(T, (Gen *)itv.u.o, out);
     if (!is_kind(itv, K_ITER)) {
         if (is_instance(itv)) {
             Value m = type_dunder(S, itv, SYM_next);

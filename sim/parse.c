@@ -466,6 +466,37 @@ static Node *make_const(Parser *P, Token *t, int ck)
     return n;
 }
 
+static bool check_target(Parser *P, Node *n, bool del, bool aug);
+
+/* star_target: ['*'] bitor */
+static Node *star_target(Parser *P)
+{
+    Token *it = P->t;
+    if (accept(P, OP_STAR)) {
+        Node *x = new_node(P, E_STARRED, it);
+        x->a = bitor(P);
+        return x->a ? x : NULL;
+    }
+    return bitor(P);
+}
+
+/* star_targets: star_target (',' star_target)* [','] - up to 'in' */
+static Node *star_targets(Parser *P)
+{
+    Token *tt = P->t;
+    Node *first = star_target(P);
+    if (!first || !is_op(P, OP_COMMA)) return first;
+    Node *tup = new_node(P, E_TUPLE, tt);
+    list_push(P, &tup->list, first);
+    while (accept(P, OP_COMMA)) {
+        if (is_op(P, KW_IN)) break;
+        Node *x = star_target(P);
+        if (!x) return NULL;
+        list_push(P, &tup->list, x);
+    }
+    return tup;
+}
+
 /* comp_for: ['async'] 'for' targets 'in' disjunction ('if' disjunction)* ... */
 static bool comp_fors(Parser *P, NodeList *gens)
 {
@@ -481,20 +512,9 @@ static bool comp_fors(Parser *P, NodeList *gens)
         Node *g = new_node(P, E_COMPREHENSION, at);
         g->flags = async;
         /* target list: star_targets */
-        Token *tt = P->t;
-        Node *first = bitor(P);
+        Node *first = star_targets(P);
         if (!first) return false;
-        if (is_op(P, OP_COMMA)) {
-            Node *tup = new_node(P, E_TUPLE, tt);
-            list_push(P, &tup->list, first);
-            while (accept(P, OP_COMMA)) {
-                if (is_op(P, KW_IN)) break;
-                Node *e = bitor(P);
-                if (!e) return false;
-                list_push(P, &tup->list, e);
-            }
-            first = tup;
-        }
+        if (!check_target(P, first, false, false)) return false;
         g->a = first;
         if (!expect(P, KW_IN)) return false;
         g->b = disjunction(P);
@@ -610,7 +630,10 @@ static Node *dict_rest(Parser *P, Node *d)
             continue;
         }
         Node *k = expression(P);
-        if (!k || !expect(P, OP_COLON)) return NULL;
+        if (!k) return NULL;
+        if (!is_op(P, OP_COLON))
+            return error_at(P, k->line, k->col, "':' expected after dictionary key"), NULL;
+        advance(P);
         Node *v = expression(P);
         if (!v) return NULL;
         list_push(P, &d->list, k);
@@ -1493,7 +1516,7 @@ static Node *simple_stmt(Parser *P)
             sb_free(&b);
             if (!expect(P, KW_IMPORT)) return NULL;
             if (is_op(P, OP_STAR))
-                return ERR(P->t, "'from %s import *' is not supported by the simulator; import the names you use", n->name), NULL;
+                return ERR(t, "'from %s import *' is not supported by the simulator; import the names you use", n->name), NULL;
             bool paren = accept(P, OP_LPAR);
             do {
                 if (paren && is_op(P, OP_RPAR)) break;
@@ -1643,35 +1666,8 @@ static Node *for_stmt(Parser *P, Token *async_tok)
     advance(P);
     Node *n = new_node(P, S_FOR, async_tok ? async_tok : t);
     n->flags = async_tok ? FLAG_ASYNC : 0;
-    Token *tt = P->t;
-    Node *first;
-    if (accept(P, OP_STAR)) {
-        first = new_node(P, E_STARRED, tt);
-        first->a = bitor(P);
-        if (!first->a) return NULL;
-    } else {
-        first = bitor(P);
-    }
+    Node *first = star_targets(P);
     if (!first) return NULL;
-    if (is_op(P, OP_COMMA)) {
-        Node *tup = new_node(P, E_TUPLE, tt);
-        list_push(P, &tup->list, first);
-        while (accept(P, OP_COMMA)) {
-            if (is_op(P, KW_IN)) break;
-            Token *it = P->t;
-            Node *x;
-            if (accept(P, OP_STAR)) {
-                x = new_node(P, E_STARRED, it);
-                x->a = bitor(P);
-                if (!x->a) return NULL;
-            } else {
-                x = bitor(P);
-            }
-            if (!x) return NULL;
-            list_push(P, &tup->list, x);
-        }
-        first = tup;
-    }
     if (!check_target(P, first, false, false)) return NULL;
     n->a = first;
     if (!expect(P, KW_IN)) return NULL;
@@ -1827,8 +1823,8 @@ static Node *classdef(Parser *P, NodeList *decorators)
         n->b = call; /* keywords in call->list2 */
         for (size_t i = 0; i < call->list2.n; i++) {
             Node *k = call->list2.v[i];
-            return ERR(t, "class keyword arguments ('%s=') are not supported by the simulator",
-                       k->name ? k->name : "**"), NULL;
+            return error_at(P, k->line, k->col, "class keyword argument '%s' is not supported by the simulator",
+                            k->name ? k->name : "**"), NULL;
         }
         for (size_t i = 0; i < n->list.n; i++)
             if (n->list.v[i]->kind == E_STARRED)

@@ -3,6 +3,7 @@
  * address derived from the object's deterministic id. */
 #include "obj.h"
 #include "format.h"
+#include "gen.h"
 
 #include <stdio.h>
 
@@ -240,6 +241,11 @@ int v_repr(Task *T, Value v, SBuf *out)
         sb_putc(out, '>');
         return 0;
     }
+    case K_GEN:
+        sb_printf(out, "<generator object %s at ", ((Gen *)o)->name->s);
+        fake_addr(S, o, out);
+        sb_putc(out, '>');
+        return 0;
     case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
         sb_printf(out, "<%s object at ", type_name(S, v));
         fake_addr(S, o, out);

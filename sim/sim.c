@@ -168,6 +168,11 @@ bool sim_load(Sim *S, const char *path, const char *const *overrides, int noverr
     return ok;
 }
 
+void sim_disasm(Sim *S, SBuf *out)
+{
+    if (S->main_code) code_disasm(S->main_code, out);
+}
+
 SimStatus sim_run(Sim *S)
 {
     if (!S->main_task) return SIM_FATAL;

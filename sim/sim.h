@@ -35,6 +35,9 @@ bool sim_load(Sim *S, const char *path, const char *const *overrides, int noverr
 bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
                      const char *const *overrides, int noverrides, LoadError *err);
 
+/* The loaded program's bytecode, human-readable (`interleave run --dis`). */
+void sim_disasm(Sim *S, SBuf *out);
+
 /* Run the loaded program to its end. */
 SimStatus sim_run(Sim *S);
 

@@ -748,6 +748,10 @@ RunStatus vm_run(Task *T)
         arg = INSTR_ARG(ins);
         clk += cost[INSTR_OP(ins)];
         nops++;
+#ifdef VM_TRACE
+        fprintf(stderr, "  %-12s %4u %-20s %-8u depth %ld\n", code->qualname->s, pc - 1, opcode_name[INSTR_OP(ins)], arg,
+                (long)(sp - (locals + code->nlocalsplus)));
+#endif
         switch ((Opcode)INSTR_OP(ins)) {
         case OP_NOP: case OP_GEN_START: break;
         case OP_POP_TOP: sp--; break;

@@ -112,9 +112,9 @@ int cmd_run(int argc, char **argv)
         {"quiet", no_argument, 0, 'q'}, {"format", required_argument, 0, 'f'},
         {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
         {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {0, 0, 0, 0},
     };
-    bool quiet = false, json = false;
+    bool quiet = false, json = false, dis = false;
     char **sets = calloc((size_t)argc + 1, sizeof *sets);
     int nsets = 0;
     int rc = EXIT_USAGE;
@@ -124,6 +124,7 @@ int cmd_run(int argc, char **argv)
         char buf[128];
         switch (c) {
         case 'q': quiet = true; break;
+        case 'D': dis = true; break;
         case 'f':
             if (strcmp(optarg, "json") == 0) json = true;
             else if (strcmp(optarg, "text") != 0) {
@@ -162,6 +163,15 @@ int cmd_run(int argc, char **argv)
             goto out;
         }
         snprintf(le.file, sizeof le.file, "%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
+        if (dis) {
+            SBuf b = {0};
+            sim_disasm(S, &b);
+            fputs(b.s ? b.s : "", stdout);
+            sb_free(&b);
+            sim_free(S);
+            rc = EXIT_OK;
+            goto out;
+        }
         SimStatus st = sim_run(S);
         size_t on, en;
         const char *o = sim_stdout(S, &on);

@@ -1,0 +1,21 @@
+/* unicode.h - UTF-8 coding and the character classes the str methods need
+ * (ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters). */
+#ifndef IL_UNICODE_H
+#define IL_UNICODE_H
+
+#include "common.h"
+
+/* Decode one code point at s (n bytes available); *len gets its length. */
+uint32_t utf8_decode(const char *s, size_t n, int *len);
+/* Encode cp into buf (4 bytes); returns the length. */
+int utf8_encode(uint32_t cp, char *buf);
+
+uint32_t uc_upper(uint32_t cp);
+uint32_t uc_lower(uint32_t cp);
+bool uc_isalpha(uint32_t cp);
+bool uc_isupper(uint32_t cp);
+bool uc_islower(uint32_t cp);
+bool uc_isdigit(uint32_t cp);
+bool uc_isspace(uint32_t cp);
+
+#endif

@@ -1,0 +1,35 @@
+# Generator expressions in depth
+nums = list(range(1, 21))
+print(sum(n * n for n in nums), sum(n for n in nums if n % 3 == 0))
+print(max(n % 7 for n in nums), min(abs(n - 10.5) for n in nums))
+print(any(n > 19 for n in nums), all(n < 21 for n in nums))
+print(list(n for n in nums if n % 5 == 0), tuple(c for c in "hey"))
+print(sorted((n % 4, -n) for n in range(8)))
+print(dict((k, k * k) for k in range(4)), set(n % 3 for n in nums))
+print(", ".join(f"{n:02d}" for n in nums[:5]))
+print("".join(c.upper() if i % 2 else c for i, c in enumerate("alternating")))
+g = (x * x for x in range(5))
+print(next(g), next(g), sum(g), sum(g))
+evens = (n for n in nums if n % 2 == 0)
+first_three = [next(evens) for _ in range(3)]
+print(first_three, list(evens))
+pairs = ((a, b) for a in range(3) for b in range(a))
+print(list(pairs))
+words = ["alpha", "beta", "gamma", "delta"]
+print(max((len(w), w) for w in words), min((w[-1], w) for w in words))
+print(sum(len(w) for w in words) / len(words))
+print(sum(1 for w in words if "a" in w), sum(w.count("a") for w in words))
+total = sum(x for x in range(20000) if x % 997 == 0)
+print(total)
+def first_match(pred, seq):
+    return next((x for x in seq if pred(x)), None)
+print(first_match(lambda x: x > 15, nums), first_match(lambda x: x > 99, nums))
+print(list(zip((c for c in "abc"), (n for n in range(10)))))
+print(list(enumerate(w[0] for w in words)))
+nested = [[1, 2], [3], [], [4, 5, 6]]
+print(sum(len(r) for r in nested), sum(sum(r) for r in nested), max(sum(r) for r in nested))
+print(list(x for row in nested for x in row if x % 2))
+print(sum(x / 2 for x in range(5)), sum(0.1 for _ in range(10)))
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print(sum(matrix[i][i] for i in range(3)), sum(matrix[i][2 - i] for i in range(3)))
+print(tuple(sum(col) for col in zip(*matrix)))
