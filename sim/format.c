@@ -490,6 +490,10 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
                 return vm_raise(T, EXC_TypeError, "* wants int");
             }
             sp.width = av[ai++].u.i;
+            if (sp.width > 100000 || sp.width < -100000) {
+                sb_free(&b);
+                return vm_raise(T, EXC_ValueError, "width too big");
+            }
             if (sp.width < 0) left = true, sp.width = -sp.width;
         } else {
             while (p < end && *p >= '0' && *p <= '9') sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (*p++ - '0');

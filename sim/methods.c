@@ -479,6 +479,7 @@ static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
         *out = v_obj(self);
         return NAT_OK;
     }
+    if (check_size(T, width) < 0) return NAT_ERR;
     int64_t left = mode == 0 ? 0 : mode == 1 ? pad : pad / 2 + (pad & width & 1);
     int64_t right = pad - left;
     SBuf b = {0};
@@ -505,6 +506,7 @@ NATIVE(str_zfill)
         *out = v_obj(self);
         return NAT_OK;
     }
+    if (check_size(T, width) < 0) return NAT_ERR;
     SBuf b = {0};
     const char *p = self->s;
     if (self->len && (*p == '+' || *p == '-')) sb_putc(&b, *p++);

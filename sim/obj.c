@@ -1342,7 +1342,10 @@ int v_to_list(Task *T, Value v, List **out)
     Value it;
     if (v_iter(T, v, &it) < 0) return -1;
     int64_t hint = 0;
-    if (is_kind(v, K_RANGE)) hint = AS_RANGE(v)->len;
+    if (is_kind(v, K_RANGE)) {
+        hint = AS_RANGE(v)->len;
+        if (check_size(T, hint) < 0) return -1;
+    }
     else if (is_dict(v)) hint = AS_DICT(v)->used;
     else if (is_set(v)) hint = AS_SET(v)->used;
     List *l = list_new(S, hint);
@@ -1404,6 +1407,14 @@ Instance *instance_new(Sim *S, Class *cls)
     Instance *in = gc_alloc(S, K_INSTANCE, sizeof(Instance));
     in->cls = cls;
     return in;
+}
+
+int check_size(Task *T, int64_t n)
+{
+    if (n < 0 || n > MAX_ITEMS)
+        return vm_raise(T, EXC_MemoryError, "the simulator limits a single object to %lld items or bytes",
+                        (long long)MAX_ITEMS);
+    return 0;
 }
 
 int repr_enter(Sim *S, Obj *o)

@@ -68,6 +68,11 @@ int64_t obj_id(Sim *S, Obj *o);
 void obj_id_forget(Sim *S, Obj *o);   /* gc: o is being freed */
 void obj_ids_free(Sim *S);
 
+/* The largest container or string one operation may build: the simulator
+ * must not exhaust the host's memory because a scenario asked it to. */
+#define MAX_ITEMS (INT64_C(1) << 27)
+int check_size(Task *T, int64_t n);  /* 0, or -1 with MemoryError */
+
 /* Make objects */
 Value v_method(Sim *S, Value self, Value func);
 Native *native_new(Sim *S, const char *name, NativeFn fn, int flags);

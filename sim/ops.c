@@ -165,7 +165,7 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
     if (n < 0) n = 0;
     if (is_str(seq)) {
         Str *s = AS_STR(seq);
-        if (n && s->len > INT32_MAX / n) return vm_raise(T, EXC_MemoryError, "repeated string is too long");
+        if (n && s->len > MAX_ITEMS / n) return check_size(T, MAX_ITEMS + 1);
         Str *r = gc_alloc(S, K_STR, sizeof(Str) + (size_t)(s->len * n) + 1);
         for (int64_t i = 0; i < n; i++) memcpy(r->s + i * s->len, s->s, (size_t)s->len);
         r->len = (int32_t)(s->len * n);
@@ -179,7 +179,7 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
     }
     Value *items = is_list(seq) ? AS_LIST(seq)->v : AS_TUPLE(seq)->v;
     int64_t len = is_list(seq) ? AS_LIST(seq)->n : AS_TUPLE(seq)->n;
-    if (n && len > (INT64_C(1) << 32) / n) return vm_raise(T, EXC_MemoryError, "repeated sequence is too long");
+    if (n && len > MAX_ITEMS / n) return check_size(T, MAX_ITEMS + 1);
     if (is_list(seq)) {
         List *l = list_new(S, len * n);
         for (int64_t i = 0; i < n; i++) memcpy(l->v + i * len, items, (size_t)len * sizeof(Value));

@@ -1254,6 +1254,10 @@ RunStatus vm_run(Task *T)
                     SAVE();
                     T->clock = clk;
                     gc_collect(S);
+                    if (S->heap_bytes > HEAP_LIMIT) {
+                        vm_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
+                        goto error;
+                    }
                 }
                 if (T->breaker && !T->nested) {
                     /* stop before the call; it runs (and is charged) on resume */
@@ -1622,6 +1626,10 @@ RunStatus vm_run(Task *T)
             SAVE();
             T->clock = clk;
             gc_collect(S);
+            if (S->heap_bytes > HEAP_LIMIT) {
+                vm_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
+                goto error;
+            }
         }
         if (T->breaker && !T->nested) {
             SAVE();

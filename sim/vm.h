@@ -183,6 +183,9 @@ typedef enum {
     SYM_COUNT
 } SymId;
 
+/* The most memory the simulated heaps may hold before MemoryError. */
+#define HEAP_LIMIT ((size_t)2 << 30)
+
 /* The reason a run stopped short of the program's end (max_ops etc.). */
 typedef struct Fatal {
     bool set;

@@ -1,0 +1,44 @@
+# f-strings with format specs
+name = "Alice"
+age = 30
+pi = 3.14159265
+big = 1234567
+neg = -42
+print(f"Hello, {name}! You are {age}.")
+print(f"{pi:.2f} {pi:.0f} {pi:.4f} {pi:10.3f}|")
+print(f"[{name:>10}] [{name:<10}] [{name:^10}]")
+print(f"[{name:*>10}] [{name:-<10}] [{name:=^11}]")
+print(f"{big:,} {big:_} {-big:,}")
+print(f"{255:x} {255:X} {255:08x} {255:#x} {255:o} {255:b} {255:#b}")
+print(f"{3.14159:08.3f} {-3.14159:08.3f}")
+print(f"{age:+d} {neg:+d} {0:+d} {age: d}")
+print(f"{12345.678:e} {0.00012:e} {12345.678:.2e} {12345.678:E}")
+print(f"{0.256:%} {0.256:.1%} {1:.0%}")
+print(f"{age:5d}|{age:<5d}|{age:^5d}|{age:05d}")
+print(f"{neg:5}|{neg:05}|{neg:<6}|")
+print(f"{1234567.891:,.2f}")
+print(f"{'x':3}|{7:3}|")
+tabbed = "tab\there"
+print(f"{name!r} {name!s} {tabbed!r}")
+print(f"{{literal braces}} {age}")
+print(f"{age * 2 + 1} {name.upper()} {len(name)}")
+print(f"{[1, 2, 3]} {(1, 'a')} {{'k': 1}}")
+d = {"k": 5}
+print(f"{d['k']} {d}")
+print(f"{age=} {name=}")
+print(f"{pi=:.3f}")
+width = 8
+prec = 3
+print(f"[{pi:{width}.{prec}f}]")
+print(f"{'center':^{width + 4}}|")
+print(f"{True} {None} {1.5} {-0.0}")
+print(f"{True:d} {False:5}|")
+print(f"{1e20:.0f} {2.5:.0f} {3.5:.0f} {0.125:.2f}")
+print(f"{123.456:g} {0.0000123:g} {1e20:g} {100.0:g}")
+print(f"{-5:x} {10:#o} {65:c}")
+x = 7
+print(f"{'even' if x % 2 == 0 else 'odd'}")
+print(f"{x:>{x}}")
+items = ["a", "bb", "ccc"]
+for i, s in enumerate(items):
+    print(f"{i:02d}: {s:<5}|{s:>5}|")
