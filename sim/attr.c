@@ -391,7 +391,7 @@ static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
     free(seqs);
     free(pos);
     Tuple *t = tuple_new(S, out->n);
-    memcpy(t->v, out->v, (size_t)out->n * sizeof(Value));
+    vcopy(t->v, out->v, out->n);
     return t;
 }
 
@@ -416,7 +416,7 @@ Class *class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
         } else {
             c->mro = tuple_new(S, b->mro->n + 1);
             c->mro->v[0] = v_obj(c);
-            memcpy(c->mro->v + 1, b->mro->v, (size_t)b->mro->n * sizeof(Value));
+            vcopy(c->mro->v + 1, b->mro->v, b->mro->n);
         }
     } else {
         c->mro = compute_mro(S, c, bases, T);

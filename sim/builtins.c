@@ -63,7 +63,7 @@ int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse)
     if (r == 0) {
         Value *copy = xmalloc((size_t)n * sizeof(Value));
         for (int64_t i = 0; i < n; i++) copy[i] = v[idx[i]];
-        memcpy(v, copy, (size_t)n * sizeof(Value));
+        vcopy(v, copy, n);
         free(copy);
     }
     free(idx);
@@ -984,7 +984,7 @@ NATIVE(ctor_tuple)
     List *l = NULL;
     if (nargs == 1 && v_to_list(T, args[0], &l) < 0) return NAT_ERR;
     Tuple *t = tuple_new(T->S, l ? l->n : 0);
-    if (l) memcpy(t->v, l->v, (size_t)l->n * sizeof(Value));
+    if (l) vcopy(t->v, l->v, l->n);
     *out = v_obj(t);
     return NAT_OK;
 }

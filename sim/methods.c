@@ -742,7 +742,7 @@ NATIVE(list_sort)
     /* sort a copy, as CPython empties the list while sorting */
     int64_t n = self->n;
     Value *v = xmalloc((size_t)(n ? n : 1) * sizeof(Value));
-    memcpy(v, self->v, (size_t)n * sizeof(Value));
+    vcopy(v, self->v, n);
     List *tmp = list_new(T->S, 0);
     tmp->v = v;
     tmp->n = tmp->cap = n;
@@ -751,7 +751,7 @@ NATIVE(list_sort)
         if (self->n != n) {
             return vm_raise(T, EXC_ValueError, "list modified during sort");
         }
-        memcpy(self->v, tmp->v, (size_t)n * sizeof(Value));
+        vcopy(self->v, tmp->v, n);
     }
     *out = v_none();
     return r < 0 ? NAT_ERR : NAT_OK;
@@ -1232,8 +1232,6 @@ static int prop_with(Task *T, Value *args, int nargs, Value *out, int which)
     if (nargs != 2 || !is_kind(args[0], K_PROPERTY)) return vm_raise(T, EXC_TypeError, "property method takes one function");
     Property *p = (Property *)args[0].u.o;
     Property *q = gc_alloc(T->S, K_PROPERTY, sizeof(Property));
-    *q = *p;
-    q->h = *(Obj *)q; /* keep the new header */
     q->fget = which == 0 ? args[1] : p->fget;
     q->fset = which == 1 ? args[1] : p->fset;
     q->fdel = which == 2 ? args[1] : p->fdel;

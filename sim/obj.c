@@ -986,7 +986,7 @@ int v_setitem(Task *T, Value obj, Value key, Value val)
                         l->cap = nn;
                     }
                     memmove(l->v + a + m, l->v + a + n, (size_t)(l->n - a - n) * sizeof(Value));
-                    memcpy(l->v + a, src->v, (size_t)m * sizeof(Value));
+                    vcopy(l->v + a, src->v, m);
                     l->n = nn;
                     return 0;
                 }
@@ -1334,7 +1334,7 @@ int v_to_list(Task *T, Value v, List **out)
         int64_t n = is_list(v) ? AS_LIST(v)->n : AS_TUPLE(v)->n;
         Value *src = is_list(v) ? AS_LIST(v)->v : AS_TUPLE(v)->v;
         List *l = list_new(S, n);
-        memcpy(l->v, src, (size_t)n * sizeof(Value));
+        vcopy(l->v, src, n);
         l->n = n;
         *out = l;
         return 0;

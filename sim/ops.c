@@ -182,12 +182,12 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
     if (n && len > MAX_ITEMS / n) return check_size(T, MAX_ITEMS + 1);
     if (is_list(seq)) {
         List *l = list_new(S, len * n);
-        for (int64_t i = 0; i < n; i++) memcpy(l->v + i * len, items, (size_t)len * sizeof(Value));
+        for (int64_t i = 0; i < n; i++) vcopy(l->v + i * len, items, len);
         l->n = len * n;
         *out = v_obj(l);
     } else {
         Tuple *t = tuple_new(S, len * n);
-        for (int64_t i = 0; i < n; i++) memcpy(t->v + i * len, items, (size_t)len * sizeof(Value));
+        for (int64_t i = 0; i < n; i++) vcopy(t->v + i * len, items, len);
         *out = v_obj(t);
     }
     return 0;
@@ -401,8 +401,8 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
                     return vm_raise(T, EXC_TypeError, "can only concatenate list (not \"%s\") to list", type_name(S, b));
                 List *x = (List *)o, *y = AS_LIST(b);
                 List *r = list_new(S, x->n + y->n);
-                memcpy(r->v, x->v, (size_t)x->n * sizeof(Value));
-                memcpy(r->v + x->n, y->v, (size_t)y->n * sizeof(Value));
+                vcopy(r->v, x->v, x->n);
+                vcopy(r->v + x->n, y->v, y->n);
                 r->n = x->n + y->n;
                 *out = v_obj(r);
                 return 0;
@@ -430,8 +430,8 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
                     return vm_raise(T, EXC_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(S, b));
                 Tuple *x = (Tuple *)o, *y = AS_TUPLE(b);
                 Tuple *r = tuple_new(S, x->n + y->n);
-                memcpy(r->v, x->v, (size_t)x->n * sizeof(Value));
-                memcpy(r->v + x->n, y->v, (size_t)y->n * sizeof(Value));
+                vcopy(r->v, x->v, x->n);
+                vcopy(r->v + x->n, y->v, y->n);
                 *out = v_obj(r);
                 return 0;
             }

@@ -357,6 +357,12 @@ static inline bool is_intlike(Value v) { return v.tag == V_INT || v.tag == V_BOO
 #define AS_MODULE(v) ((ModuleObj *)(v).u.o)
 #define AS_SLICE(v) ((Slice *)(v).u.o)
 
+/* Copy n values; n may be 0 with NULL pointers (memcpy may not). */
+static inline void vcopy(Value *dst, const Value *src, int64_t n)
+{
+    if (n > 0) memcpy(dst, src, (size_t)n * sizeof(Value));
+}
+
 /* ---- allocation (gc.c) ---- */
 void *gc_alloc(Sim *S, ObjKind kind, size_t size);
 void gc_account(Sim *S, Obj *o, int64_t delta); /* a payload grew or shrank */

@@ -301,7 +301,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
     Value *locals;
     if (simple && in_place && args == want) {
         locals = ctx_region(c, args, need, &opened);
-        if (opened) memcpy(locals, args, (size_t)nargs * sizeof(Value));
+        if (opened) vcopy(locals, args, nargs);
         for (int32_t i = nargs; i < co->nlocals; i++) locals[i] = v_undef();
     } else {
         /* bind into a scratch copy: the region may overlap the arguments */
@@ -312,7 +312,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
             return -1;
         }
         locals = ctx_region(c, want, need, &opened);
-        memcpy(locals, tmp, (size_t)co->nlocals * sizeof(Value));
+        vcopy(locals, tmp, co->nlocals);
         if (tmp != small) free(tmp);
     }
     Frame *f = frame_alloc(T, c);
@@ -342,7 +342,7 @@ static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, T
         Value small[8];
         Value *a = nargs + 1 <= 8 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
         a[0] = n->bound;
-        memcpy(a + 1, args, (size_t)nargs * sizeof(Value));
+        vcopy(a + 1, args, nargs);
         r = n->fn(T, a, nargs + 1, kwnames, &out);
         if (a != small) free(a);
     } else {
@@ -394,7 +394,7 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
             Value small[8];
             Value *a = nargs + 1 <= 8 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
             a[0] = m->self;
-            memcpy(a + 1, args, (size_t)nargs * sizeof(Value));
+            vcopy(a + 1, args, nargs);
             int r = invoke(T, ret, want, m->func, a, nargs + 1, kwnames, false, kind);
             if (a != small) free(a);
             return r;
@@ -418,7 +418,7 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
             Value small[8];
             Value *a = nargs + 1 <= 8 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
             a[0] = callable;
-            memcpy(a + 1, args, (size_t)nargs * sizeof(Value));
+            vcopy(a + 1, args, nargs);
             int r = invoke(T, ret, want, m, a, nargs + 1, kwnames, false, kind);
             if (a != small) free(a);
             return r;
@@ -466,7 +466,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
         Value small[9];
         Value *a = nargs + 1 <= 9 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
         a[0] = v_obj(cls);
-        memcpy(a + 1, args, (size_t)nargs * sizeof(Value));
+        vcopy(a + 1, args, nargs);
         int r = base->ctor(T, a, nargs + 1, kwnames, &inst);
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
@@ -480,7 +480,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
         Value small[9];
         Value *a = nargs + 1 <= 9 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
         a[0] = inst;
-        memcpy(a + 1, args, (size_t)nargs * sizeof(Value));
+        vcopy(a + 1, args, nargs);
         int r = push_func_frame(T, AS_FUNC(init), ret, want, a, nargs + 1, kwnames, false, kind | FR_INIT);
         if (a != small) free(a);
         if (r < 0) return -1;
@@ -491,7 +491,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
         Value small[9], out;
         Value *a = nargs + 1 <= 9 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
         a[0] = inst;
-        memcpy(a + 1, args, (size_t)nargs * sizeof(Value));
+        vcopy(a + 1, args, nargs);
         int r = AS_NATIVE(init)->fn(T, a, nargs + 1, kwnames, &out);
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
@@ -1013,7 +1013,7 @@ RunStatus vm_run(Task *T)
         case OP_BUILD_TUPLE: {
             Tuple *t = tuple_new(S, arg);
             sp -= arg;
-            memcpy(t->v, sp, arg * sizeof(Value));
+            vcopy(t->v, sp, arg);
             PUSH(v_obj(t));
             clk += (int64_t)arg * cost[OP_NOP];
             break;
@@ -1021,7 +1021,7 @@ RunStatus vm_run(Task *T)
         case OP_BUILD_LIST: {
             List *l = list_new(S, arg);
             sp -= arg;
-            memcpy(l->v, sp, arg * sizeof(Value));
+            if (arg) vcopy(l->v, sp, arg);
             l->n = arg;
             PUSH(v_obj(l));
             clk += (int64_t)arg * cost[OP_NOP];
@@ -1117,7 +1117,7 @@ RunStatus vm_run(Task *T)
         case OP_LIST_TO_TUPLE: {
             List *l = AS_LIST(sp[-1]);
             Tuple *t = tuple_new(S, l->n);
-            memcpy(t->v, l->v, (size_t)l->n * sizeof(Value));
+            if (l->n) vcopy(t->v, l->v, l->n);
             sp[-1] = v_obj(t);
             break;
         }
@@ -1136,7 +1136,7 @@ RunStatus vm_run(Task *T)
             if (rr == 0) {
                 RELOAD();
                 sp--;
-                memcpy(sp, dst, arg * sizeof(Value));
+                vcopy(sp, dst, arg);
                 sp += arg;
             }
             if (dst != tmp) free(dst);
@@ -1154,7 +1154,7 @@ RunStatus vm_run(Task *T)
             if (rr == 0) {
                 RELOAD();
                 sp--;
-                memcpy(sp, dst, (size_t)total * sizeof(Value));
+                vcopy(sp, dst, total);
                 sp += total;
             }
             if (dst != tmp) free(dst);
@@ -1335,7 +1335,7 @@ RunStatus vm_run(Task *T)
                     goto error;
                 }
                 Tuple *t = tuple_new(S, l->n);
-                memcpy(t->v, l->v, (size_t)l->n * sizeof(Value));
+                vcopy(t->v, l->v, l->n);
                 posargs = v_obj(t);
             }
             Tuple *pt = AS_TUPLE(posargs);
@@ -1351,7 +1351,7 @@ RunStatus vm_run(Task *T)
             }
             int total = (int)(pt->n + nkw);
             Value *tmp = xmalloc((size_t)(total + 1) * sizeof(Value));
-            memcpy(tmp, pt->v, (size_t)pt->n * sizeof(Value));
+            vcopy(tmp, pt->v, pt->n);
             if (nkw) {
                 int64_t pos = 0, i = 0;
                 Value k, v;
