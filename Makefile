@@ -19,12 +19,16 @@ FUZZ_TIME ?= 300
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-SIM_SRC := $(wildcard sim/*.c)
+# sim/py/*.py (the simulated library's Python parts) are compiled into the
+# binary as C strings.
+PY_SRC  := $(sort $(wildcard sim/py/*.py))
+GEN_SRC := build/gen/pysrc.c
+SIM_SRC := $(wildcard sim/*.c) $(GEN_SRC)
 UI_SRC  := $(wildcard ui/*.c)
 SRC     := $(SIM_SRC) $(UI_SRC)
-OBJ     := $(patsubst %.c,build/rel/%.o,$(SRC))
-SAN_OBJ := $(patsubst %.c,build/san/%.o,$(SRC))
-SIM_SAN_OBJ := $(patsubst %.c,build/san/%.o,$(SIM_SRC))
+OBJ     := $(patsubst %.c,build/rel/%.o,$(patsubst build/%,%,$(SRC)))
+SAN_OBJ := $(patsubst %.c,build/san/%.o,$(patsubst build/%,%,$(SRC)))
+SIM_SAN_OBJ := $(patsubst %.c,build/san/%.o,$(patsubst build/%,%,$(SIM_SRC)))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 .PHONY: all run test bench fuzz clean install uninstall deps
@@ -47,6 +51,19 @@ build/deps.ok:
 	fi
 	@touch $@
 
+$(GEN_SRC): $(PY_SRC) Makefile
+	@mkdir -p build/gen
+	@{ echo '/* generated from the files in sim/py by the Makefile: do not edit */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const char *const py_sources[][2];'; \
+	  echo 'const char *const py_sources[][2] = {'; \
+	  for f in $(PY_SRC); do \
+	    printf '{"%s",\n' "$$(basename $$f .py)"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	    echo '},'; \
+	  done; \
+	  echo '{NULL, NULL}};'; } > $@.tmp && mv $@.tmp $@
+
 # ---- release build ----
 interleave: $(OBJ)
 	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) -lm
@@ -55,6 +72,10 @@ build/rel/%.o: %.c build/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(DEPFL) $(OPT) $(PKG_CFLAGS) -c $< -o $@
 
+build/rel/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(OPT) -c $< -o $@
+
 # ---- sanitizer build for the tests ----
 build/san/interleave: $(SAN_OBJ)
 	$(CC) $(SAN) -o $@ $(SAN_OBJ) $(PKG_LIBS) -lm
@@ -62,6 +83,10 @@ build/san/interleave: $(SAN_OBJ)
 build/san/%.o: %.c build/deps.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(DEPFL) $(SAN) $(PKG_CFLAGS) -c $< -o $@
+
+build/san/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(SAN) -c $< -o $@
 
 build/san/unit_tests: $(UNIT_SRC) $(SIM_SAN_OBJ)
 	$(CC) $(WARN) $(SAN) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) -lm
@@ -75,7 +100,7 @@ test: build/san/interleave build/san/unit_tests
 bench: interleave
 	@python3 tests/bench.py --bin ./interleave
 
-fuzz: build/deps.ok
+fuzz: build/deps.ok $(GEN_SRC)
 	@if ! command -v clang >/dev/null 2>&1; then echo "make fuzz needs clang (apt-get install clang)"; exit 1; fi
 	@mkdir -p build/fuzz tests/fuzz/corpus
 	clang $(WARN) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_load \

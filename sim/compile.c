@@ -48,6 +48,7 @@ struct Scope {
 
 typedef struct Compiler {
     Sim *S;
+    Source *src;
     CompileError *err;
     bool failed;
     Scope *module_scope;
@@ -1877,6 +1878,8 @@ static Code *finish(CG *g, Scope *s, int flags)
     free(g->labels.v);
     free(g->handlers.v);
     free(g->fblocks.v);
+    c->src = g->C->src;
+    c->firstline = g->lines.n ? c->lines[0] : 1;
     c->next = S->codes;
     S->codes = c;
     return c;
@@ -1990,11 +1993,12 @@ static Code *compile_scope(Compiler *C, Scope *s, NodeList *body, Node *expr_bod
     return finish(&g, s, flags);
 }
 
-Code *compile_module(Sim *S, Module *m, CompileError *err)
+Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err)
 {
     Compiler C;
     memset(&C, 0, sizeof C);
     C.S = S;
+    C.src = src;
     C.err = err;
     memset(err, 0, sizeof *err);
     Scope *ms = scope_new(&C, SC_MODULE, NULL, "<module>", NULL);

@@ -213,13 +213,13 @@ Str *exc_message(Task *T, Value exc)
     return s;
 }
 
-const char *source_line(Sim *S, int line, int *len)
+const char *source_line(Source *src, int line, int *len)
 {
-    if (line < 1 || line > S->nlines) {
+    if (!src || line < 1 || line > src->nlines) {
         *len = 0;
         return "";
     }
-    const char *p = S->line_starts[line - 1];
+    const char *p = src->lines[line - 1];
     const char *e = strchr(p, '\n');
     if (!e) e = p + strlen(p);
     while (p < e && (*p == ' ' || *p == '\t')) p++;
@@ -242,14 +242,24 @@ static void format_one(Sim *S, Task *T, Value exc, SBuf *out, int depth)
     }
     if (e->ntb) {
         sb_puts(out, "Traceback (most recent call last):\n");
+        /* CPython folds a line repeated more than 3 times in a row */
+        int repeat = 0;
         for (int i = e->ntb - 1; i >= 0; i--) {
             Code *c = e->tb[i].code;
+            if (i < e->ntb - 1 && e->tb[i + 1].code == c && e->tb[i + 1].line == e->tb[i].line) {
+                if (++repeat >= 3) continue;
+            } else {
+                if (repeat >= 3)
+                    sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
+                repeat = 0;
+            }
             const char *fn = (c->flags & CO_MODULE) ? "<module>" : c->name->s;
-            sb_printf(out, "  File \"%s\", line %d, in %s\n", S->filename, e->tb[i].line, fn);
+            sb_printf(out, "  File \"%s\", line %d, in %s\n", c->src ? c->src->name : "?", e->tb[i].line, fn);
             int len;
-            const char *src = source_line(S, e->tb[i].line, &len);
+            const char *src = source_line(c->src, e->tb[i].line, &len);
             if (len) sb_printf(out, "    %.*s\n", len, src);
         }
+        if (repeat >= 3) sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");
     }
     Class *cls = AS_INST(exc)->cls;
     if (cls->module && !str_eq_c(cls->module, "__main__") && !str_eq_c(cls->module, "builtins"))

@@ -6,26 +6,12 @@
 #include "sched.h"
 #include "format.h"
 #include "sim_io.h"
+#include "parse.h"
+#include "compile.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-enum { ME_FN, ME_FLOAT, ME_INT, ME_VALUE };
-
-typedef struct ModEntry {
-    const char *name;
-    int kind;
-    NativeFn fn;
-    double num;
-    Value (*make)(Sim *S);
-} ModEntry;
-
-typedef struct ModDef {
-    const char *name;
-    const ModEntry *entries;
-    void (*init)(Sim *S, Dict *d);   /* extra setup (classes), may be NULL */
-} ModDef;
 
 #define FN(n, f) {n, ME_FN, f, 0, NULL}
 #define NUM(n, v) {n, ME_FLOAT, NULL, v, NULL}
@@ -728,18 +714,21 @@ static const ModEntry math_entries[] = {
 
 /* ---- registry ---- */
 
-static const ModDef mod_defs[] = {
-    {"time", time_entries, NULL},
-    {"random", random_entries, NULL},
-    {"os", os_entries, NULL},
-    {"sys", sys_entries, NULL},
-    {"math", math_entries, NULL},
+static const ModDef mod_time = {"time", time_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
+extern const ModDef mod_threading, mod_queue;
+
+static const ModDef *const mod_defs[] = {
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading, &mod_queue,
 };
 
 static const ModDef *find_def(const char *name)
 {
     for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
-        if (strcmp(mod_defs[i].name, name) == 0) return &mod_defs[i];
+        if (strcmp(mod_defs[i]->name, name) == 0) return mod_defs[i];
     return NULL;
 }
 
@@ -751,6 +740,8 @@ bool modules_has_attr(const char *module, const char *attr)
     if (!d) return false;
     for (const ModEntry *e = d->entries; e->name; e++)
         if (strcmp(e->name, attr) == 0) return true;
+    for (const char *const *n = d->names; n && *n; n++)
+        if (strcmp(*n, attr) == 0) return true;
     return false;
 }
 
@@ -760,7 +751,7 @@ const char *modules_list(void)
     if (!buf[0]) {
         const char *names[ARRAY_LEN(mod_defs)];
         size_t n = ARRAY_LEN(mod_defs);
-        for (size_t i = 0; i < n; i++) names[i] = mod_defs[i].name;
+        for (size_t i = 0; i < n; i++) names[i] = mod_defs[i]->name;
         /* sorted for a stable, readable message */
         for (size_t i = 1; i < n; i++)
             for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -778,7 +769,7 @@ const char *modules_list(void)
 void modules_init(Sim *S)
 {
     for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++) {
-        const ModDef *d = &mod_defs[i];
+        const ModDef *d = mod_defs[i];
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
         m->name = str_intern(S, d->name, strlen(d->name));
         m->dict = dict_new(S);
@@ -793,15 +784,56 @@ void modules_init(Sim *S)
             }
             dict_set_str(S, m->dict, str_intern(S, e->name, strlen(e->name)), v);
         }
-        if (d->init) d->init(S, m->dict);
+        if (d->setup) d->setup(S, m->dict);
         dict_set_str(S, S->native_modules, m->name, v_obj(m));
     }
+}
+
+extern const char *const py_sources[][2];
+
+/* Run a module's Python part the first time any task imports it.  The
+ * source is compiled as a library file; its functions see the module's
+ * natives as globals. */
+static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
+{
+    Sim *S = T->S;
+    const char *text = NULL;
+    for (int i = 0; py_sources[i][0]; i++)
+        if (strcmp(py_sources[i][0], d->py) == 0) text = py_sources[i][1];
+    if (!text) return vm_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
+    char name[128];
+    snprintf(name, sizeof name, "<interleave>/%s.py", d->py);
+    Source *src = source_add(S, name, text, strlen(text), true);
+    Module mod;
+    ParseError pe;
+    if (!parse_module(src->text, strlen(src->text), &mod, &pe))
+        return vm_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, pe.line, pe.col, pe.msg);
+    CompileError ce;
+    S->gc_inhibit++;
+    Code *code = compile_module(S, &mod, src, &ce);
+    S->gc_inhibit--;
+    module_free(&mod);
+    if (!code) return vm_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
+    Func *fn = gc_alloc(S, K_FUNC, sizeof(Func));
+    fn->code = code;
+    fn->globals = m->dict;
+    fn->name = code->name;
+    fn->qualname = code->qualname;
+    Value r;
+    if (vm_call(T, v_obj(fn), NULL, 0, NULL, &r) < 0) return -1;
+    if (d->after_py) d->after_py(S, m->dict);
+    return 0;
 }
 
 int modules_import(Task *T, Str *name, Value *out)
 {
     Value m = dict_get_str(T->S->native_modules, name);
     if (is_undef(m)) return vm_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
+    const ModDef *d = find_def(name->s);
+    if (d && d->py && !(AS_MODULE(m)->h.flags & OF_PY_DONE)) {
+        AS_MODULE(m)->h.flags |= OF_PY_DONE;
+        if (run_py_part(T, d, AS_MODULE(m)) < 0) return -1;
+    }
     *out = m;
     return 0;
 }

@@ -4,6 +4,29 @@
 
 #include "vm.h"
 
+enum { ME_FN, ME_FLOAT, ME_INT, ME_VALUE };
+
+/* One attribute of a module: a native function, a number, or a value made
+ * when the module is created. */
+typedef struct ModEntry {
+    const char *name;
+    int kind;
+    NativeFn fn;
+    double num;
+    Value (*make)(Sim *S);
+} ModEntry;
+
+/* A simulated module: its entries, the names its setup adds (classes),
+ * and optionally Python source in sim/py/ run on first import. */
+typedef struct ModDef {
+    const char *name;
+    const ModEntry *entries;
+    const char *const *names;         /* NULL-terminated, or NULL */
+    void (*setup)(Sim *S, Dict *d);   /* when the Sim is created */
+    const char *py;                   /* sim/py/<py>.py, or NULL */
+    void (*after_py)(Sim *S, Dict *d);
+} ModDef;
+
 /* Static questions for the compiler (no Sim needed). */
 bool modules_exists(const char *name);
 bool modules_has_attr(const char *module, const char *attr);

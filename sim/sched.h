@@ -1,14 +1,139 @@
-/* sched.h - the scheduler's interface to natives that block. */
+/* sched.h - the deterministic scheduler: virtual cores, an OS scheduler
+ * (round-robin with a quantum), one GIL per process, blocking and waking,
+ * timers, deadlock detection.  Internal to sim/.
+ *
+ * Time: each core has its own clock; the scheduler always advances the
+ * running core whose clock is smallest, never past the next timer, and
+ * never more than one op past another running core - so ops on different
+ * cores interleave in virtual-time order.
+ *
+ * Ties are broken by a fixed rule: at equal times timers fire before any op
+ * runs; timers fire in the order (time, kind, creation sequence) with the
+ * kinds ordered as in EventKind below; among cores, the lower core number
+ * runs first.  With `jitter` > 0, waiter choice and costs vary, drawn from
+ * the scenario's seed. */
 #ifndef IL_SCHED_H
 #define IL_SCHED_H
 
 #include "vm.h"
+#include "trace.h"
 
-/* time.sleep(ns): NAT_BLOCK (the task sleeps) or NAT_ERR. */
+/* A FIFO of blocked tasks. */
+typedef struct WaitQ {
+    Task **v;
+    size_t n, cap;
+} WaitQ;
+
+/* Timer kinds, in tie-break order. */
+typedef enum {
+    SE_WAKE,          /* a sleeper's time is up / a woken waiter becomes runnable */
+    SE_TIMEOUT,       /* a blocking call's timeout */
+    SE_START,         /* a new thread or process has paid its start cost */
+    SE_GIL_HANDOFF,   /* the chosen GIL waiter wakes to take the GIL */
+    SE_GIL_TIMER,     /* a GIL waiter's switch interval elapsed */
+    SE_CALLBACK,      /* a native callback (queue latency, asyncio timers...) */
+} EventKind;
+
+typedef struct SchedTask {
+    int state;            /* TaskState */
+    int reason;           /* Reason */
+    int obj;              /* trace object the task waits on, or -1 */
+    int core;             /* -1 when not on a core */
+    int tid;              /* index in the trace's task table */
+    int64_t since;        /* when the current state began */
+    int64_t time_in[TS_COUNT];
+    bool wants_gil;       /* must take its process's GIL before running */
+    bool forced;          /* dropped the GIL on request: waits for a switch */
+    uint64_t forced_switch;
+    bool gil_waiting;     /* in its process's GIL waiter queue */
+    uint64_t gil_wait_switch; /* switch number when the current interval began */
+    uint32_t gil_timer_seq;
+    WaitQ *waitq;         /* the queue it is blocked in, if any */
+    uint32_t wait_seq;    /* bumps each block, invalidating old timeouts */
+    bool timed_out;       /* its last wait ended by timeout */
+    bool daemon, started, done, died, is_thread;
+    bool exit_waiting_children; /* a main thread waiting for child processes */
+    WaitQ start_waiters;  /* blocked in Thread.start() until this one runs */
+    WaitQ joiners;
+    Task *waits_for;      /* the lock holder / joined thread it waits for */
+    /* the state a blocking native asked for, applied when vm_run returns */
+    int pending_state, pending_reason, pending_obj;
+    int64_t slice_start;  /* when it got its core (quantum accounting) */
+    int64_t ran;          /* virtual time spent running bytecode */
+    int64_t *opcost;      /* per-task op costs when jitter varies them */
+    void (*on_exit)(Task *T); /* process main threads: process exit */
+} SchedTask;
+
+typedef struct ProcSched {
+    Task *gil_holder;
+    Task *last_holder;    /* CPython's gil->last_holder */
+    bool drop_request;
+    uint64_t switch_no;   /* counts GIL handoffs (CPython's gil->switch_number) */
+    WaitQ gil_waiters;
+    Task *handoff;        /* waiter signalled to take the GIL (timer pending) */
+    int tid;              /* trace process index */
+    Task *main;
+    WaitQ exit_waiters;   /* the main thread waiting for non-daemon threads */
+    int exitcode;
+    bool exited;
+    int64_t gil_switches, forced_switches;
+} ProcSched;
+
+/* ---- used by natives ---- */
+
+/* time.sleep(ns): the task sleeps; NAT_BLOCK. */
 int sched_sleep(Task *T, int64_t ns);
-/* Run the main program to its end. */
+/* Block T on q until woken or until deadline (-1: none).  Returns NAT_RETRY:
+ * the call runs again when T wakes (T->retry > 0, T->st->timed_out). */
+int sched_block(Task *T, WaitQ *q, int reason, int obj, int64_t deadline);
+/* Wake the first / every task blocked on q. */
+bool sched_wake_one(Sim *S, WaitQ *q, Task *by, int obj);
+void sched_wake_all(Sim *S, WaitQ *q, Task *by, int obj);
+void waitq_remove(WaitQ *q, Task *T);
+/* The deadline of a timeout argument in seconds (None/-1: none). */
+int sched_deadline(Task *T, Value timeout, int64_t *deadline);
+/* Record a point event at the task's time. */
+void sched_event(Task *T, int kind, int a, int b);
+int sched_new_obj(Task *T, int kind);
+
+/* Threads and processes (threads.c, proc.c). */
+Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t at);
+void sched_start_task(Sim *S, Task *T, int64_t at, int64_t cost, int reason);
+Proc *sched_new_proc(Sim *S, Proc *parent, const char *name);
+Task *sched_current(Sim *S);
+int64_t sched_now(Sim *S);
+/* A one-shot native callback at time `at` (mp queue latency, asyncio). */
+typedef void (*SchedCallback)(Sim *S, void *data, int64_t at);
+void sched_callback(Sim *S, int64_t at, SchedCallback fn, void *data);
+
+/* Processes (proc.c). */
+bool proc_children_alive(Sim *S, Proc *P);
+void proc_exited(Sim *S, Proc *P, int64_t at);
+void proc_wake_joiners(Sim *S, Proc *P, int64_t at);
+void sched_child_exited(Sim *S, Proc *parent, int64_t at);
+/* Give trace objects the names of variables that refer to them. */
+void trace_name_objects(Sim *S);
+void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
+
+/* ---- used by sim.c ---- */
+void sched_init(Sim *S);
 void sched_run(Sim *S);
 void sched_mark(Sim *S);
 void sched_free(Sim *S);
+
+/* GIL (gil.c) */
+bool gil_on(Sim *S);
+bool gil_try_take(Task *T, int64_t at);
+void gil_wait(Task *T, int64_t at, int reason);
+void gil_drop(Task *T, int64_t at, int kind);
+void gil_timer(Sim *S, Task *T, uint32_t seq, int64_t at);
+void gil_handoff(Sim *S, Task *W, int64_t at);
+int64_t gil_interval(Proc *P);
+
+/* scheduler internals shared with gil.c */
+void sched_set_state(Sim *S, Task *T, int state, int reason, int obj, int64_t at);
+void sched_make_ready(Sim *S, Task *T, int reason, int64_t at);
+void sched_timer(Sim *S, int64_t at, int kind, Task *T, int64_t a);
+uint64_t sched_rand(Sim *S);
 
 #endif

@@ -35,44 +35,24 @@ Sim *sim_new(void)
     return S;
 }
 
-static Task *task_new(Sim *S, Proc *P, const char *name)
+Source *source_add(Sim *S, const char *name, const char *text, size_t len, bool library)
 {
-    Task *T = xcalloc(1, sizeof *T);
-    T->S = S;
-    T->proc = P;
-    T->id = (int)S->tasks.n;
-    T->name = xstrdup(name);
-    ctx_init(&T->ctx);
-    T->cur = &T->ctx;
-    T->exc = v_undef();
-    T->resume_val = v_undef();
-    T->resume_exc = v_undef();
-    T->thread_obj = v_undef();
-    BUF_PUSH(S->tasks, T);
-    return T;
-}
-
-static Proc *proc_new(Sim *S, const char *name)
-{
-    Proc *P = xcalloc(1, sizeof *P);
-    P->S = S;
-    P->pid = 4000 + 7 * (int)S->procs.n;
-    P->name = xstrdup(name);
-    P->globals = dict_new(S);
-    P->modules = dict_new(S);
-    BUF_PUSH(S->procs, P);
-    return P;
-}
-
-static void index_lines(Sim *S)
-{
+    Source *src = xcalloc(1, sizeof *src);
+    src->name = xstrdup(name);
+    src->text = xstrndup(text, len);
+    src->library = library;
     BUF(const char *) ls = {0};
-    const char *p = S->source;
+    const char *p = src->text;
     BUF_PUSH(ls, p);
     for (; *p; p++)
         if (*p == '\n' && p[1]) BUF_PUSH(ls, p + 1);
-    S->line_starts = ls.v;
-    S->nlines = (int)ls.n;
+    src->lines = ls.v;
+    src->nlines = (int)ls.n;
+    /* the scenario stays first; library sources follow it */
+    Source **pp = &S->sources;
+    while (*pp) pp = &(*pp)->next;
+    *pp = src;
+    return src;
 }
 
 static void set_costs(Sim *S)
@@ -93,16 +73,14 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
                      const char *const *overrides, int noverrides, LoadError *err)
 {
     memset(err, 0, sizeof *err);
+    if (S->main_code) return fail(err, name, 0, 0, "a scenario is already loaded");
     free(S->filename);
-    free(S->source);
     S->filename = xstrdup(name);
-    S->source = xstrndup(src, len);
-    S->source_len = len;
+    Source *source = source_add(S, name, src, len, false);
     if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
-    index_lines(S);
     Module m;
     ParseError pe;
-    if (!parse_module(S->source, len, &m, &pe)) return fail(err, name, pe.line, pe.col, pe.msg);
+    if (!parse_module(source->text, len, &m, &pe)) return fail(err, name, pe.line, pe.col, pe.msg);
     if (m.docstring) {
         HeaderError he;
         char *desc = NULL;
@@ -137,17 +115,19 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     set_costs(S);
     S->gc_inhibit++;
     CompileError ce;
-    Code *code = compile_module(S, &m, &ce);
+    Code *code = compile_module(S, &m, source, &ce);
     Value doc = m.docstring ? v_str(S, m.docstring) : v_none();
     module_free(&m);
     S->gc_inhibit--;
     if (!code) return fail(err, name, ce.line, ce.col, ce.msg);
     S->main_code = code;
-    Proc *P = proc_new(S, "MainProcess");
-    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(S->sym[SYM_main]));
-    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, name));
-    dict_set_str(S, P->globals, S->sym[SYM_doc], doc);
-    Task *T = task_new(S, P, "MainThread");
+    S->main_doc = doc;
+    sched_init(S);
+    Proc *P = sched_new_proc(S, NULL, "MainProcess");
+    module_globals(S, P, S->sym[SYM_main]);
+    Task *T = sched_new_thread(S, P, "MainThread", false, 0);
+    T->st->is_thread = true;
+    P->ps->main = T;
     S->main_task = T;
     vm_start_module(T, code, P->globals);
     return true;
@@ -173,10 +153,20 @@ void sim_disasm(Sim *S, SBuf *out)
     if (S->main_code) code_disasm(S->main_code, out);
 }
 
+void sched_debug_dump(Sim *S);
+
+void module_globals(Sim *S, Proc *P, Str *name)
+{
+    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
+    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
+    dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
+}
+
 SimStatus sim_run(Sim *S)
 {
     if (!S->main_task) return SIM_FATAL;
     sched_run(S);
+    if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
     return (SimStatus)S->status;
 }
 
@@ -202,6 +192,7 @@ void gc_mark_roots(Sim *S)
         gc_mark_obj(S, (Obj *)S->procs.v[i]->globals);
         gc_mark_obj(S, (Obj *)S->procs.v[i]->modules);
     }
+    gc_mark_value(S, S->main_doc);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
         ctx_mark(S, &T->ctx);
@@ -247,7 +238,7 @@ int sim_exit_code(Sim *S) { return S->exit_code; }
 const Settings *sim_settings(Sim *S) { return &S->set; }
 const char *sim_description(Sim *S) { return S->description ? S->description : ""; }
 const char *sim_fatal_message(Sim *S) { return S->fatal.msg; }
-const char *sim_source(Sim *S) { return S->source ? S->source : ""; }
+const char *sim_source(Sim *S) { return S->sources ? S->sources->text : ""; }
 
 bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn)
 {
@@ -299,9 +290,16 @@ void sim_free(Sim *S)
     BUF_FREE(S->repr_stack);
     sb_free(&S->out);
     sb_free(&S->err);
-    free(S->line_starts);
+    Source *src = S->sources;
+    while (src) {
+        Source *n = src->next;
+        free(src->name);
+        free(src->text);
+        free(src->lines);
+        free(src);
+        src = n;
+    }
     free(S->filename);
-    free(S->source);
     free(S->description);
     settings_free(&S->set);
     free(S);

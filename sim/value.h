@@ -49,6 +49,7 @@ struct Obj {
 enum {
     OF_FROZEN = 1,      /* K_SET: frozenset */
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
+    OF_PY_DONE = 8,     /* K_MODULE: its Python part has run */
     OF_HAS_ID = 0x8000, /* has an entry in the id side table */
 };
 
@@ -137,9 +138,11 @@ typedef struct Func {
 /* Native function protocol: args[0..nargs) holds the positional arguments
  * followed by the keyword values named by kwnames (a tuple of Str, or NULL),
  * so there are nargs - len(kwnames) positionals.  Returns NAT_OK with *out set,
- * NAT_ERR with an exception raised on the task, or NAT_BLOCK when the task
- * has been put to sleep and will be resumed with its result later. */
-enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1 };
+ * NAT_ERR with an exception raised on the task, NAT_BLOCK when the task
+ * sleeps and resumes later with T->resume_val as the result, or NAT_RETRY
+ * when it blocks and the same call runs again once it is woken (T->retry
+ * counts the re-runs; a native keeps its progress in T->deadline/phase). */
+enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1, NAT_RETRY = 2 };
 typedef int (*NativeFn)(Task *T, Value *args, int nargs, Tuple *kwnames, Value *out);
 
 /* A payload's behaviour: how the GC marks it, how it is freed, and how it is

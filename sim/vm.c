@@ -332,7 +332,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
 
 /* ---- calls ---- */
 
-enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK };
+enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY };
 
 static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, Tuple *kwnames)
 {
@@ -348,6 +348,11 @@ static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, T
     } else {
         r = n->fn(T, args, nargs, kwnames, &out);
     }
+    if (r == NAT_RETRY) {
+        T->retry++;
+        return CALL_RETRY;
+    }
+    T->retry = 0;
     if (r == NAT_ERR) return CALL_ERROR;
     if (r == NAT_BLOCK) return CALL_BLOCK;
     *ret = out;
@@ -698,7 +703,7 @@ RunStatus vm_run(Task *T)
     int64_t limit = T->nested ? INT64_MAX : T->limit;
     uint64_t nops = 0;
     uint64_t ops_room = S->set.v[SET_max_ops] > (int64_t)S->ops ? (uint64_t)S->set.v[SET_max_ops] - S->ops : 0;
-    const int64_t *cost = S->opcost;
+    const int64_t *cost = T->opcost ? T->opcost : S->opcost;
     bool reraise = false;
     RunStatus status;
     Value a, b, r;
@@ -716,6 +721,7 @@ RunStatus vm_run(Task *T)
         sp = f->sp;                                \
         pc = f->pc;                                \
         clk = T->clock;                            \
+        if (!T->nested) limit = T->limit;          \
     } while (0)
 #define LEAVE(st)                                  \
     do {                                           \
@@ -1303,6 +1309,7 @@ RunStatus vm_run(Task *T)
             }
             /* natives may run nested code: it must start above the args */
             SAVE();
+            Value layout0 = base[0], layout1 = base[1];
             int how = invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
             if (how == CALL_FRAME) {
                 /* the call layout now belongs to the callee */
@@ -1312,6 +1319,14 @@ RunStatus vm_run(Task *T)
             }
             RELOAD();
             if (how == CALL_ERROR) goto error;
+            if (how == CALL_RETRY) {
+                /* blocked: the same CALL runs again when the task wakes */
+                base[0] = layout0;
+                base[1] = layout1;
+                pc--;
+                SAVE();
+                LEAVE(RUN_BLOCKED);
+            }
             sp = base + 1;
             if (how == CALL_BLOCK) {
                 SAVE();
@@ -1371,6 +1386,7 @@ RunStatus vm_run(Task *T)
             sp[1] = is_undef(kwargs) ? v_none() : kwargs;
             sp[2] = kwn ? v_obj(kwn) : v_none();
             f->sp = sp + 3;
+            Value layout0 = base[0], layout1 = base[1];
             int how = invoke(T, base, base + 1, callable, tmp, total, kwn, false, FR_NORMAL);
             free(tmp);
             if (how == CALL_FRAME) {
@@ -1380,6 +1396,16 @@ RunStatus vm_run(Task *T)
             }
             RELOAD();
             if (how == CALL_ERROR) goto error;
+            if (how == CALL_RETRY) {
+                base[0] = layout0;
+                base[1] = layout1;
+                base[2] = posargs;
+                if (arg & 1) base[3] = kwargs;
+                sp = base + 3 + (arg & 1);
+                pc--;
+                SAVE();
+                LEAVE(RUN_BLOCKED);
+            }
             sp = base + 1;
             if (how == CALL_BLOCK) {
                 SAVE();
@@ -1686,7 +1712,7 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
     if (is_kind(func, K_NATIVE)) {
         Value r = v_none();
         int rc = call_native(T, AS_NATIVE(func), &r, args, nargs, kwnames);
-        if (rc == CALL_BLOCK)
+        if (rc == CALL_BLOCK || rc == CALL_RETRY)
             return vm_raise(T, EXC_RuntimeError, "a blocking call (%s) inside a callback run from C code is not supported by the simulator",
                             AS_NATIVE(func)->name);
         if (rc == CALL_ERROR) return -1;
@@ -1720,7 +1746,7 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
         }
     } else if (how == CALL_DONE) {
         *out = result;
-    } else if (how == CALL_BLOCK) {
+    } else if (how == CALL_BLOCK || how == CALL_RETRY) {
         rc = vm_raise(T, EXC_RuntimeError, "a blocking call inside a callback run from C code is not supported by the simulator");
     } else {
         rc = -1;
@@ -1756,7 +1782,7 @@ int vm_start_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, V
         *out = *slot;
         return 1;
     }
-    if (how == CALL_BLOCK)
+    if (how == CALL_BLOCK || how == CALL_RETRY)
         return vm_raise(T, EXC_RuntimeError, "a blocking builtin cannot be a thread's target in the simulator");
     return -1;
 }

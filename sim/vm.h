@@ -8,6 +8,17 @@
 #include "opcodes.h"
 #include "scenario.h"
 
+/* A source text code was compiled from: the scenario, or a simulated
+ * library module written in Python (sim/py/).  Tracebacks read it. */
+typedef struct Source {
+    char *name;           /* as tracebacks print it */
+    char *text;
+    const char **lines;   /* lines[i]: start of line i+1 */
+    int nlines;
+    bool library;         /* part of the simulator, not the scenario */
+    struct Source *next;
+} Source;
+
 /* ---- code objects (compile.c) ---- */
 
 typedef struct ExcEntry {
@@ -45,6 +56,7 @@ struct Code {
     int32_t nexc;
     Str *name, *qualname;
     int32_t firstline;
+    Source *src;
     struct Code *next;    /* all code objects of a program, for marking/freeing */
 };
 
@@ -139,6 +151,11 @@ struct Task {
     bool breaker;         /* stop at the next eval-breaker check */
     int nested;           /* depth of C-called (nested) runs */
     Value thread_obj;     /* the threading.Thread instance, if any */
+    const int64_t *opcost; /* per-task op costs (jitter), or NULL for S->opcost */
+    int retry;            /* >0 when a blocking native runs again after waking */
+    int64_t deadline;     /* a blocking native's deadline across retries */
+    int phase;            /* a blocking native's progress across retries */
+    int64_t aux, aux2;    /* more of a blocking native's saved state */
     struct SchedTask *st; /* scheduler's per-task data (sched.c) */
 };
 
@@ -150,6 +167,8 @@ struct Proc {
     Dict *modules;        /* imported simulated modules by name */
     int parent_pid;
     int64_t switch_interval; /* sys.setswitchinterval(), 0 = the setting */
+    int thread_counter;   /* threading's Thread-N names */
+    bool daemon;          /* multiprocessing daemon process */
     struct Rng *rng;      /* `random` state, created on first use */
     struct ProcSched *ps; /* scheduler's per-process data (GIL...) */
 };
@@ -195,11 +214,9 @@ typedef struct Fatal {
 struct Sim {
     Settings set;
     char *filename;       /* as given */
-    char *source;         /* owned source text */
-    size_t source_len;
+    Value main_doc;       /* the scenario's docstring (or None) */
     char *description;    /* docstring text after the header */
-    const char **line_starts; /* line_starts[i]: start of line i+1 */
-    int nlines;
+    Source *sources;      /* every source text compiled, scenario first */
 
     /* the heap */
     Obj *objects;
@@ -218,6 +235,7 @@ struct Sim {
     Class *exc[EXC_COUNT];
     Dict *builtins;
     Dict *native_modules; /* name -> ModuleObj, shared by all processes */
+    Dict *mod_threading, *mod_queue; /* their dicts, for classes natives raise */
     Value none_str;       /* "None" */
 
     Code *codes;          /* every code object, linked via next */
@@ -287,7 +305,12 @@ bool exc_location(Value exc, int *line, Code **code);
 extern const PayloadOps exc_payload_ops;
 /* Format an exception with its traceback as CPython prints it. */
 void exc_format(Sim *S, Value exc, SBuf *out);
+void exc_format_task(Task *T, Value exc, SBuf *out);
 Str *exc_message(Task *T, Value exc);  /* str(exc), or NULL */
-const char *source_line(Sim *S, int line, int *len);
+/* Line `line` of src, stripped; "" if out of range. */
+const char *source_line(Source *src, int line, int *len);
+Source *source_add(Sim *S, const char *name, const char *text, size_t len, bool library);
+/* Fill a fresh process's globals for the scenario module (__name__ etc.). */
+void module_globals(Sim *S, Proc *P, Str *name);
 
 #endif

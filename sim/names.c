@@ -1,0 +1,75 @@
+/* names.c - names for trace objects: a lock is shown as "lock lock_a"
+ * after the variable that refers to it.  Found by looking through the
+ * globals of every process, one level of instance attributes
+ * ("account.lock"), and the locals of every task's frames. */
+#include "sched.h"
+#include "sync.h"
+#include "obj.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int thread_trace_obj(Value v);
+
+static int obj_of(Sim *S, Value v)
+{
+    SyncObj *o = sync_of(S, v);
+    if (o) return o->obj;
+    return thread_trace_obj(v);
+}
+
+static void name_one(Sim *S, Value v, const char *name)
+{
+    int id = obj_of(S, v);
+    if (id < 0 || (size_t)id >= S->trace->objs.n || S->trace->objs.v[id].name) return;
+    S->trace->objs.v[id].name = xstrdup(name);
+}
+
+static void scan_dict(Sim *S, Dict *d, const char *prefix, int depth)
+{
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v)) {
+        if (!is_str(k)) continue;
+        const char *ks = AS_STR(k)->s;
+        if (ks[0] == '_' && ks[1] == '_') continue;
+        char name[200];
+        snprintf(name, sizeof name, "%s%s", prefix, ks);
+        name_one(S, v, name);
+        if (depth > 0 && is_instance(v) && AS_INST(v)->dict && (AS_INST(v)->cls->cflags & CF_USER)) {
+            char p2[210];
+            snprintf(p2, sizeof p2, "%s.", name);
+            scan_dict(S, AS_INST(v)->dict, p2, depth - 1);
+        }
+        if (depth > 0 && is_list(v)) {
+            List *l = AS_LIST(v);
+            for (int64_t i = 0; i < l->n && i < 64; i++) {
+                char p2[220];
+                snprintf(p2, sizeof p2, "%s[%lld]", name, (long long)i);
+                name_one(S, l->v[i], p2);
+            }
+        }
+    }
+}
+
+void trace_name_objects(Sim *S)
+{
+    for (size_t i = 0; i < S->procs.n; i++) scan_dict(S, S->procs.v[i]->globals, "", 1);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Ctx *c = &S->tasks.v[i]->ctx;
+        for (int32_t f = c->nframes - 1; f >= 0; f--) {
+            Frame *fr = &c->frames[f];
+            Code *co = fr->code;
+            for (int32_t k = 0; k < co->nlocals; k++) {
+                Value v = fr->locals[k];
+                if (is_undef(v)) continue;
+                name_one(S, v, co->varnames[k]->s);
+                if (is_instance(v) && AS_INST(v)->dict && (AS_INST(v)->cls->cflags & CF_USER)) {
+                    char p[200];
+                    snprintf(p, sizeof p, "%s.", co->varnames[k]->s);
+                    scan_dict(S, AS_INST(v)->dict, p, 0);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/* trace.c - recording the trace, its side tables and its hash. */
+#include "trace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *const reason_text[R_COUNT] = {
+#define X(k, s) s,
+    REASONS(X)
+#undef X
+};
+
+const char *const trace_event_name[EV_COUNT] = {
+#define X(k, s) s,
+    TRACE_EVENTS(X)
+#undef X
+};
+
+Trace *trace_new(int ncores)
+{
+    Trace *t = xcalloc(1, sizeof *t);
+    t->ncores = ncores;
+    return t;
+}
+
+void trace_free(Trace *t)
+{
+    if (!t) return;
+    for (size_t i = 0; i < t->tasks.n; i++) free(t->tasks.v[i].name);
+    for (size_t i = 0; i < t->objs.n; i++) free(t->objs.v[i].name);
+    for (size_t i = 0; i < t->procs.n; i++) free(t->procs.v[i].name);
+    for (size_t i = 0; i < t->strs.n; i++) free(t->strs.v[i]);
+    BUF_FREE(t->segs);
+    BUF_FREE(t->evs);
+    BUF_FREE(t->tasks);
+    BUF_FREE(t->objs);
+    BUF_FREE(t->procs);
+    BUF_FREE(t->strs);
+    free(t);
+}
+
+int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at)
+{
+    TraceTask tk = {xstrdup(name), kind, proc, parent, daemon, at, -1};
+    BUF_PUSH(t->tasks, tk);
+    return (int)t->tasks.n - 1;
+}
+
+int trace_add_obj(Trace *t, int kind, int proc, int64_t at)
+{
+    TraceObj o = {kind, proc, NULL, at};
+    BUF_PUSH(t->objs, o);
+    return (int)t->objs.n - 1;
+}
+
+int trace_add_proc(Trace *t, const char *name, int pid, int parent)
+{
+    TraceProc p = {xstrdup(name), pid, parent};
+    BUF_PUSH(t->procs, p);
+    return (int)t->procs.n - 1;
+}
+
+int trace_add_str(Trace *t, const char *s)
+{
+    BUF_PUSH(t->strs, xstrdup(s));
+    return (int)t->strs.n - 1;
+}
+
+void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj)
+{
+    TraceSeg s = {at, task, (uint8_t)state, (uint8_t)(core < 0 ? 0xFF : core), (uint16_t)reason, obj};
+    BUF_PUSH(t->segs, s);
+}
+
+void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b)
+{
+    TraceEvent e = {at, task, (uint16_t)kind, (uint16_t)proc, a, b};
+    BUF_PUSH(t->evs, e);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t fnv_i64(uint64_t h, int64_t v)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)((uint64_t)v >> (8 * i));
+    return fnv(h, b, 8);
+}
+
+uint64_t trace_hash(const Trace *t)
+{
+    /* field by field, so padding and host byte order never matter */
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < t->segs.n; i++) {
+        const TraceSeg *s = &t->segs.v[i];
+        h = fnv_i64(h, s->t);
+        h = fnv_i64(h, s->task);
+        h = fnv_i64(h, s->state | s->core << 8 | (int64_t)s->reason << 16);
+        h = fnv_i64(h, s->obj);
+    }
+    for (size_t i = 0; i < t->evs.n; i++) {
+        const TraceEvent *e = &t->evs.v[i];
+        h = fnv_i64(h, e->t);
+        h = fnv_i64(h, e->task);
+        h = fnv_i64(h, e->kind | (int64_t)e->proc << 16);
+        h = fnv_i64(h, e->a);
+        h = fnv_i64(h, e->b);
+    }
+    for (size_t i = 0; i < t->tasks.n; i++) {
+        h = fnv(h, t->tasks.v[i].name, strlen(t->tasks.v[i].name) + 1);
+        h = fnv_i64(h, t->tasks.v[i].proc);
+    }
+    return fnv_i64(h, t->end);
+}
+
+const char *trace_obj_kind_name(int kind)
+{
+    static const char *const names[] = {"lock", "RLock", "condition", "semaphore", "event", "barrier", "queue",
+                                        "thread", "process", "multiprocessing queue", "pipe", "future",
+                                        "asyncio object", "object"};
+    return kind >= 0 && kind <= OBJ_OTHER ? names[kind] : "object";
+}
+
+const char *trace_obj_name(const Trace *t, int i, char *buf, size_t n)
+{
+    if (i < 0 || (size_t)i >= t->objs.n) {
+        snprintf(buf, n, "?");
+        return buf;
+    }
+    const TraceObj *o = &t->objs.v[i];
+    if (o->name) snprintf(buf, n, "%s %s", trace_obj_kind_name(o->kind), o->name);
+    else snprintf(buf, n, "%s #%d", trace_obj_kind_name(o->kind), i);
+    return buf;
+}

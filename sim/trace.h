@@ -1,0 +1,165 @@
+/* trace.h - the simulator's single output: what every task did, when, and
+ * why.  Front ends (text timeline, REPL, UI, exports, statistics) read only
+ * this.
+ *
+ * Two arrays, both append-only and in time order:
+ *  - state changes ("segments"): task enters state at t, on a core or not,
+ *    for a reason, about an object.  A segment lasts until the task's next
+ *    change, so memory grows with state changes, not with time (24 bytes
+ *    each).
+ *  - point events: GIL handoffs, lock operations, wake-ups (who woke whom),
+ *    prints, spawns, exceptions...
+ * Objects (locks, queues, threads...) and strings are in side tables. */
+#ifndef IL_TRACE_H
+#define IL_TRACE_H
+
+#include "common.h"
+
+/* Why a task is in its state.  X(code, text) - the text reads after the
+ * task's name: "Thread-1 waits for the GIL". */
+#define REASONS(X) \
+    X(R_NONE, "") \
+    X(R_CREATED, "was created") \
+    X(R_STARTING, "is starting (thread start cost)") \
+    X(R_RUNNING, "runs") \
+    X(R_READY_NEW, "is ready to run and waits for a core") \
+    X(R_READY_WAKE, "was woken and waits for a core") \
+    X(R_READY_PREEMPT, "used up its time slice and waits for a core") \
+    X(R_READY_GIL, "got the GIL and waits for a core") \
+    X(R_GIL_WAIT, "waits for the GIL") \
+    X(R_GIL_FORCED, "dropped the GIL on a drop request and waits to get it back") \
+    X(R_SLEEP, "sleeps (time.sleep)") \
+    X(R_LOCK, "waits for a lock") \
+    X(R_RLOCK, "waits for an RLock") \
+    X(R_JOIN, "waits for a thread to finish (join)") \
+    X(R_COND, "waits on a Condition") \
+    X(R_EVENT, "waits for an Event") \
+    X(R_SEM, "waits for a Semaphore") \
+    X(R_BARRIER, "waits at a Barrier") \
+    X(R_QUEUE_GET, "waits for an item (queue.get)") \
+    X(R_QUEUE_PUT, "waits for room (queue.put)") \
+    X(R_QUEUE_JOIN, "waits for queued work to be done (queue.join)") \
+    X(R_START_WAIT, "waits for the new thread to start (Thread.start)") \
+    X(R_EXIT_WAIT, "waits for non-daemon threads to finish before exiting") \
+    X(R_PROC_START, "is starting (process start cost)") \
+    X(R_PROC_JOIN, "waits for a process to finish (join)") \
+    X(R_PROC_EXIT_WAIT, "waits for child processes before exiting") \
+    X(R_PIPE_RECV, "waits for a message (Pipe.recv)") \
+    X(R_MPQUEUE_GET, "waits for an item (multiprocessing.Queue.get)") \
+    X(R_FUTURE, "waits for a Future") \
+    X(R_IO, "waits for I/O") \
+    X(R_DONE, "finished") \
+    X(R_DIED, "died of an uncaught exception") \
+    X(R_KILLED, "was abandoned at exit (daemon)") \
+    X(R_AWAIT_TIMER, "awaits a timer (asyncio.sleep)") \
+    X(R_AWAIT_FUTURE, "awaits a future") \
+    X(R_AWAIT_TASK, "awaits a task") \
+    X(R_AWAIT_QUEUE, "awaits a queue") \
+    X(R_AWAIT_LOCK, "awaits an asyncio lock") \
+    X(R_AWAIT_EVENT, "awaits an asyncio event") \
+    X(R_AIO_READY, "is in the event loop's ready queue") \
+    X(R_LOOP_IDLE, "event loop waits for the next timer") \
+    X(R_LOOP_RUN, "event loop runs a task")
+
+typedef enum {
+#define X(k, s) k,
+    REASONS(X)
+#undef X
+    R_COUNT
+} Reason;
+
+extern const char *const reason_text[R_COUNT];
+
+#define TRACE_EVENTS(X) \
+    X(EV_SPAWN, "spawn") X(EV_START, "start") X(EV_EXIT, "exit") X(EV_JOIN, "join") \
+    X(EV_GIL_REQUEST, "gil-request") X(EV_GIL_DROP_REQUEST, "gil-drop-request") \
+    X(EV_GIL_DROP, "gil-drop") X(EV_GIL_TAKE, "gil-take") X(EV_LOCK_ACQUIRE, "lock-acquire") \
+    X(EV_LOCK_RELEASE, "lock-release") X(EV_WAKE, "wake") X(EV_PRINT, "print") \
+    X(EV_PICKLE, "pickle") X(EV_EXCEPTION, "exception") X(EV_PROC_START, "process-start") \
+    X(EV_PROC_EXIT, "process-exit") X(EV_QUEUE_PUT, "queue-put") X(EV_QUEUE_GET, "queue-get") \
+    X(EV_NOTIFY, "notify") X(EV_DEADLOCK, "deadlock") X(EV_TIMEOUT, "timeout") \
+    X(EV_AWAIT, "await") X(EV_TIMER, "timer") X(EV_TASK_STEP, "task-step") \
+    X(EV_LOOP_ITER, "loop-iteration") X(EV_SLEEP, "sleep")
+
+typedef enum {
+#define X(k, s) k,
+    TRACE_EVENTS(X)
+#undef X
+    EV_COUNT
+} TraceEventKind;
+
+extern const char *const trace_event_name[EV_COUNT];
+
+/* GIL drop kinds (EV_GIL_DROP's a) */
+enum { DROP_FORCED, DROP_BLOCKING, DROP_EXIT, DROP_PREEMPTED };
+
+typedef struct TraceSeg {
+    int64_t t;
+    int32_t task;
+    uint8_t state;     /* TaskState */
+    uint8_t core;      /* 0xFF: not on a core */
+    uint16_t reason;   /* Reason */
+    int32_t obj;       /* object index, or the other task for joins; -1 none */
+} TraceSeg;
+
+typedef struct TraceEvent {
+    int64_t t;
+    int32_t task;      /* who, -1 for the system */
+    uint16_t kind;     /* TraceEventKind */
+    uint16_t proc;     /* process index */
+    int32_t a, b;      /* meaning per kind */
+} TraceEvent;
+
+enum { TK_THREAD, TK_COROUTINE, TK_PROCESS_MAIN };
+
+typedef struct TraceTask {
+    char *name;
+    int kind;          /* TK_* */
+    int proc;          /* process index */
+    int parent;        /* coroutine tasks: the loop's thread; else -1 */
+    bool daemon;
+    int64_t created, ended;   /* ended -1 while alive */
+} TraceTask;
+
+enum { OBJ_LOCK, OBJ_RLOCK, OBJ_COND, OBJ_SEM, OBJ_EVENT, OBJ_BARRIER, OBJ_QUEUE, OBJ_THREAD,
+       OBJ_PROCESS, OBJ_MPQUEUE, OBJ_PIPE, OBJ_FUTURE, OBJ_AIO, OBJ_OTHER };
+
+typedef struct TraceObj {
+    int kind;
+    int proc;
+    char *name;        /* a variable that refers to it, found when needed */
+    int64_t created;
+} TraceObj;
+
+typedef struct TraceProc {
+    char *name;
+    int pid;
+    int parent;        /* process index, -1 for the main process */
+} TraceProc;
+
+typedef struct Trace {
+    BUF(TraceSeg) segs;
+    BUF(TraceEvent) evs;
+    BUF(TraceTask) tasks;
+    BUF(TraceObj) objs;
+    BUF(TraceProc) procs;
+    BUF(char *) strs;  /* strings events refer to (exception messages) */
+    int ncores;
+    int64_t end;       /* virtual time the run ended */
+} Trace;
+
+Trace *trace_new(int ncores);
+void trace_free(Trace *t);
+int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at);
+int trace_add_obj(Trace *t, int kind, int proc, int64_t at);
+int trace_add_proc(Trace *t, const char *name, int pid, int parent);
+int trace_add_str(Trace *t, const char *s);
+void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj);
+void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b);
+/* FNV-1a over segments, events and the task table: equal runs, equal hash. */
+uint64_t trace_hash(const Trace *t);
+/* A readable name for object i: its variable name if one was found. */
+const char *trace_obj_name(const Trace *t, int i, char *buf, size_t n);
+const char *trace_obj_kind_name(int kind);
+
+#endif
