@@ -233,6 +233,18 @@ const char *sim_stderr(Sim *S, size_t *len)
 }
 
 int64_t sim_elapsed_ns(Sim *S) { return S->elapsed; }
+const Trace *sim_trace(Sim *S) { return S->trace; }
+
+uint64_t sim_trace_hash(Sim *S)
+{
+    /* the program's output is part of what must repeat */
+    uint64_t h = S->trace ? trace_hash(S->trace) : 0;
+    for (size_t i = 0; i < S->out.n; i++) {
+        h ^= (unsigned char)S->out.s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
 uint64_t sim_ops(Sim *S) { return S->ops; }
 int sim_exit_code(Sim *S) { return S->exit_code; }
 const Settings *sim_settings(Sim *S) { return &S->set; }

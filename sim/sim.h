@@ -8,6 +8,8 @@
 
 #include "common.h"
 #include "scenario.h"
+#include "trace.h"
+#include "stats.h"
 
 typedef struct Sim Sim;
 
@@ -51,6 +53,10 @@ const Settings *sim_settings(Sim *S);
 const char *sim_description(Sim *S);
 const char *sim_fatal_message(Sim *S);  /* for SIM_FATAL / SIM_DEADLOCK */
 const char *sim_source(Sim *S);         /* the loaded source text, or "" */
+/* The trace of the run, and its stable hash. */
+const Trace *sim_trace(Sim *S);
+uint64_t sim_trace_hash(Sim *S);
+
 /* Location and message of the uncaught exception (SIM_EXCEPTION). */
 bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn);
 

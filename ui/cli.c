@@ -1,5 +1,6 @@
 /* cli.c - `interleave run`: simulate a scenario and print its output. */
 #include "cli.h"
+#include "timeline_text.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -60,6 +61,9 @@ static void usage_run(FILE *f)
           "      --cores N         shorthand for --set cores=N\n"
           "      --gil on|off      shorthand for --set gil=...\n"
           "      --seed N          shorthand for --set seed=N\n"
+          "      --width N         width of the text timeline (default: the terminal's, or 80)\n"
+          "      --no-timeline     print the output and statistics without the timeline\n"
+          "      --trace-hash      end with the run's trace hash (equal runs, equal hash)\n"
           "  -h, --help            this help\n"
           "FILE may be - to read the scenario from standard input.\n",
           f);
@@ -103,6 +107,12 @@ static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
     } else {
         fputs("null", f);
     }
+    if (loaded) {
+        fputs(", \"deadlock\": ", f);
+        if (st == SIM_DEADLOCK) json_string(f, sim_fatal_message(S), strlen(sim_fatal_message(S)));
+        else fputs("null", f);
+        stats_json(f, S);
+    }
     fputs("}\n", f);
 }
 
@@ -112,9 +122,11 @@ int cmd_run(int argc, char **argv)
         {"quiet", no_argument, 0, 'q'}, {"format", required_argument, 0, 'f'},
         {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
         {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
-        {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {0, 0, 0, 0},
+        {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {"width", required_argument, 0, 'w'},
+        {"trace-hash", no_argument, 0, 'H'}, {"no-timeline", no_argument, 0, 'N'}, {0, 0, 0, 0},
     };
-    bool quiet = false, json = false, dis = false;
+    bool quiet = false, json = false, dis = false, hash = false, no_timeline = false;
+    int width = 0;
     char **sets = calloc((size_t)argc + 1, sizeof *sets);
     int nsets = 0;
     int rc = EXIT_USAGE;
@@ -125,6 +137,15 @@ int cmd_run(int argc, char **argv)
         switch (c) {
         case 'q': quiet = true; break;
         case 'D': dis = true; break;
+        case 'H': hash = true; break;
+        case 'N': no_timeline = true; break;
+        case 'w':
+            width = atoi(optarg);
+            if (width < 20 || width > 10000) {
+                fprintf(stderr, "interleave run: --width must be between 20 and 10000\n");
+                goto out;
+            }
+            break;
         case 'f':
             if (strcmp(optarg, "json") == 0) json = true;
             else if (strcmp(optarg, "text") != 0) {
@@ -179,16 +200,17 @@ int cmd_run(int argc, char **argv)
         if (json) {
             print_json(S, &le, st, true);
         } else {
+            if (!quiet && !no_timeline) {
+                timeline_print(stdout, sim_trace(S), 0, 0, width ? width : terminal_width(),
+                               sim_settings(S)->v[SET_gil] == 1);
+                fputs("--- output\n", stdout);
+            }
             fwrite(o, 1, on, stdout);
             fflush(stdout);
             fwrite(e, 1, en, stderr);
-            if (st == SIM_FATAL || st == SIM_DEADLOCK) fprintf(stderr, "interleave: %s\n", sim_fatal_message(S));
-            if (!quiet) {
-                char t[64];
-                fmt_duration(t, sizeof t, sim_elapsed_ns(S));
-                printf("--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, t,
-                       (unsigned long long)sim_ops(S));
-            }
+            if (st == SIM_FATAL) fprintf(stderr, "interleave: %s\n", sim_fatal_message(S));
+            if (!quiet) stats_print(stdout, S);
+            if (hash) printf("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(S));
         }
         rc = st == SIM_OK ? EXIT_OK : st == SIM_EXIT ? sim_exit_code(S) : st == SIM_DEADLOCK ? EXIT_DEADLOCK : EXIT_ERROR;
         sim_free(S);

@@ -1,0 +1,60 @@
+/* stats.h - statistics computed from a trace, and the timeline summary the
+ * front ends draw (rows of time buckets). */
+#ifndef IL_STATS_H
+#define IL_STATS_H
+
+#include "trace.h"
+
+/* Task states as the trace stores them (the same order as vm.h's TaskState). */
+enum { ST_NEW, ST_READY, ST_RUNNING, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_DONE, ST_AWAITING, ST_COUNT };
+extern const char *const state_names[ST_COUNT];
+extern const char state_glyphs[ST_COUNT];
+
+typedef struct TaskStats {
+    int64_t t[ST_COUNT];     /* time spent in each state */
+    int switches;            /* times it got a core */
+} TaskStats;
+
+typedef struct Stats {
+    int64_t elapsed;
+    int ntasks;
+    TaskStats *tasks;        /* indexed like the trace's task table */
+    int ncores;
+    int64_t *core_busy;      /* time each core ran a task */
+    int64_t gil_handoffs;    /* the GIL passed from one thread to another */
+    int64_t forced_switches; /* drops on a drop request */
+    int64_t context_switches;
+    int64_t running_total;   /* sum of running time over tasks */
+    double speedup;          /* running_total / elapsed */
+} Stats;
+
+Stats *stats_compute(const Trace *t);
+void stats_free(Stats *s);
+
+/* ---- the timeline summary ---- */
+
+enum { ROW_CORE, ROW_GIL, ROW_TASK };
+
+typedef struct TlRow {
+    int kind;                /* ROW_* */
+    int index;               /* core number, process index, or task index */
+    char label[64];
+    int16_t *cells;          /* ROW_TASK: a state (-1 absent); others: task index (-1 idle) */
+} TlRow;
+
+typedef struct Timeline {
+    int64_t from, to;        /* the window */
+    int width;               /* cells per row */
+    int nrows;
+    TlRow *rows;
+} Timeline;
+
+/* Summarise [from, to) into width buckets: each cell shows what took most
+ * of its bucket.  Rows: each core, each process's GIL (when gil), each task
+ * grouped by process (coroutine tasks after their loop's thread). */
+Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil);
+void timeline_free(Timeline *tl);
+/* A one-character label for task i: 0-9, A-Z, a-z, then '*'. */
+char task_label(int i);
+
+#endif

@@ -1,0 +1,2 @@
+#include "check.h"
+const TestCase parse_tests[] = {TEST_END};

@@ -1,0 +1,2 @@
+#include "check.h"
+const TestCase scenario_tests[] = {TEST_END};

@@ -1,0 +1,141 @@
+/* timeline_text.c - draws the timeline summary (sim/stats.h) as text:
+ * a row per core, per process GIL and per task, a glyph per state. */
+#include "timeline_text.h"
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+    return 80;
+}
+
+static void axis_label(char *buf, size_t n, int64_t ns, int64_t span)
+{
+    if (span >= 10000000000LL) snprintf(buf, n, "%.1f s", ns / 1e9);
+    else if (span >= 10000000) snprintf(buf, n, "%.1f ms", ns / 1e6);
+    else if (span >= 10000) snprintf(buf, n, "%.1f us", ns / 1e3);
+    else snprintf(buf, n, "%lld ns", (long long)ns);
+}
+
+void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width, bool gil)
+{
+    if (to <= 0 || to > t->end) to = t->end;
+    if (to <= from) to = from + 1;
+    /* label column: the longest row label, within reason */
+    int lw = 6;
+    for (size_t i = 0; i < t->tasks.n; i++) {
+        int n = (int)strlen(t->tasks.v[i].name) + 2 + (t->procs.n > 1 ? (int)strlen(t->procs.v[t->tasks.v[i].proc].name) + 1 : 0);
+        if (n > lw) lw = n;
+    }
+    if (lw > 28) lw = 28;
+    int cols = width - lw - 2;
+    if (cols < 10) cols = 10;
+    Timeline *tl = timeline_build(t, from, to, cols, true);
+    (void)gil;
+    /* axis: start, middle, end */
+    char a[32], m[32], e[32];
+    axis_label(a, sizeof a, from, to - from);
+    axis_label(m, sizeof m, from + (to - from) / 2, to - from);
+    axis_label(e, sizeof e, to, to - from);
+    char *line = malloc((size_t)cols + 1);
+    memset(line, ' ', (size_t)cols);
+    line[cols] = 0;
+    memcpy(line, a, strlen(a));
+    int mid = cols / 2 - (int)strlen(m) / 2;
+    if (mid > (int)strlen(a) + 1 && mid + (int)strlen(m) < cols - (int)strlen(e) - 1) memcpy(line + mid, m, strlen(m));
+    memcpy(line + cols - strlen(e), e, strlen(e));
+    fprintf(f, "%*s  %s\n", lw, "", line);
+    for (int c = 0; c < cols; c++) line[c] = (c == 0 || c == cols - 1 || c == cols / 2) ? '|' : '-';
+    fprintf(f, "%*s  %s\n", lw, "", line);
+    bool multiproc = t->procs.n > 1;
+    for (int r = 0; r < tl->nrows; r++) {
+        TlRow *row = &tl->rows[r];
+        if (row->kind == ROW_GIL && !gil) continue;
+        for (int c = 0; c < cols; c++) {
+            int v = row->cells[c];
+            if (row->kind == ROW_TASK) line[c] = v < 0 ? ' ' : state_glyphs[v];
+            else line[c] = v < 0 ? ' ' : task_label(v);
+        }
+        (void)multiproc;
+        fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
+    }
+    fprintf(f, "%*s  # running  . ready  ~ gil-wait  - blocked  z sleeping  i io  a awaiting", lw, "");
+    fprintf(f, "\n%*s  cpu and GIL rows show the label of the task they run\n", lw, "");
+    free(line);
+    timeline_free(tl);
+}
+
+static void fmt_ms(char *buf, size_t n, int64_t ns)
+{
+    if (ns == 0) snprintf(buf, n, "0");
+    else fmt_duration(buf, n, ns);
+}
+
+void stats_print(FILE *f, Sim *S)
+{
+    const Trace *t = sim_trace(S);
+    Stats *s = stats_compute(t);
+    char el[32];
+    fmt_duration(el, sizeof el, s->elapsed);
+    fprintf(f, "--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, el, (unsigned long long)sim_ops(S));
+    static const int cols[] = {ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_AWAITING};
+    int nw = 4;
+    for (size_t i = 0; i < t->tasks.n; i++) {
+        int n = (int)strlen(t->tasks.v[i].name);
+        if (n > nw) nw = n;
+    }
+    if (nw > 30) nw = 30;
+    fprintf(f, "  %-*s", nw, "task");
+    for (size_t c = 0; c < ARRAY_LEN(cols); c++) fprintf(f, " %10s", state_names[cols[c]]);
+    fputc('\n', f);
+    for (int k = 0; k < s->ntasks; k++) {
+        fprintf(f, "  %-*.*s", nw, nw, t->tasks.v[k].name);
+        for (size_t c = 0; c < ARRAY_LEN(cols); c++) {
+            char b[32];
+            fmt_ms(b, sizeof b, s->tasks[k].t[cols[c]]);
+            fprintf(f, " %10s", b);
+        }
+        fputc('\n', f);
+    }
+    fprintf(f, "  cores:");
+    for (int c = 0; c < s->ncores; c++)
+        fprintf(f, " cpu%d %.0f%%", c, s->elapsed ? 100.0 * (double)s->core_busy[c] / (double)s->elapsed : 0.0);
+    fprintf(f, "\n  GIL: %lld handoffs, %lld forced switches; %lld context switches\n", (long long)s->gil_handoffs,
+            (long long)s->forced_switches, (long long)s->context_switches);
+    fprintf(f, "  speedup %.2fx (running time of all tasks / elapsed)\n", s->speedup);
+    stats_free(s);
+}
+
+void stats_json(FILE *f, Sim *S)
+{
+    const Trace *t = sim_trace(S);
+    Stats *s = stats_compute(t);
+    fputs(", \"tasks\": [", f);
+    for (int k = 0; k < s->ntasks; k++) {
+        const TraceTask *tk = &t->tasks.v[k];
+        fputs(k ? ", {\"name\": " : "{\"name\": ", f);
+        json_string(f, tk->name, strlen(tk->name));
+        fprintf(f, ", \"kind\": \"%s\", \"process\": ", tk->kind == TK_COROUTINE ? "coroutine" : "thread");
+        json_string(f, t->procs.v[tk->proc].name, strlen(t->procs.v[tk->proc].name));
+        fprintf(f, ", \"daemon\": %s", tk->daemon ? "true" : "false");
+        for (int st = 0; st < ST_COUNT; st++) {
+            if (st == ST_NEW || st == ST_DONE) continue;
+            fprintf(f, ", \"%s_ns\": %lld", state_names[st], (long long)s->tasks[k].t[st]);
+        }
+        fputc('}', f);
+    }
+    fputs("], \"cores\": [", f);
+    for (int c = 0; c < s->ncores; c++)
+        fprintf(f, "%s{\"busy_ns\": %lld, \"utilization\": %.4f}", c ? ", " : "", (long long)s->core_busy[c],
+                s->elapsed ? (double)s->core_busy[c] / (double)s->elapsed : 0.0);
+    fprintf(f, "], \"gil\": {\"handoffs\": %lld, \"forced_switches\": %lld}, \"context_switches\": %lld, \"speedup\": %.4f",
+            (long long)s->gil_handoffs, (long long)s->forced_switches, (long long)s->context_switches, s->speedup);
+    fprintf(f, ", \"trace_hash\": \"%016llx\"", (unsigned long long)sim_trace_hash(S));
+    stats_free(s);
+}
