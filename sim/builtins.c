@@ -1148,7 +1148,15 @@ void builtins_init(Sim *S)
         {"classmethod", bi_classmethod}, {"enumerate", bi_enumerate}, {"zip", bi_zip},
         {"map", bi_map}, {"filter", bi_filter}, {"reversed", bi_reversed},
     };
-    for (size_t i = 0; i < ARRAY_LEN(fns); i++) def_native(S, b, fns[i].name, fns[i].fn, 0);
+    for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+        /* these read their iterable to the end: a generator argument can
+         * be run to its end first, resumably */
+        static const char *const consumers[] = {"sorted", "sum", "min", "max"};
+        int flags = 0;
+        for (size_t k = 0; k < ARRAY_LEN(consumers); k++)
+            if (strcmp(consumers[k], fns[i].name) == 0) flags = NF_CONSUMES;
+        def_native(S, b, fns[i].name, fns[i].fn, flags);
+    }
     /* the type objects: calling them constructs */
     static const struct { int ty; NativeFn fn; } ctors[] = {
         {TY_INT, ctor_int}, {TY_FLOAT, ctor_float}, {TY_STR, ctor_str}, {TY_BOOL, ctor_bool},

@@ -12,6 +12,7 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
     if (fn->code->flags & CO_COROUTINE) return coro_create(T, fn, args, nargs, kwnames, out);
     Gen *g = gc_alloc(S, K_GEN, sizeof(Gen));
     ctx_init(&g->ctx);
+    g->ctx.gen = g;
     g->name = fn->name;
     Ctx *saved = T->cur;
     T->cur = &g->ctx;
@@ -38,6 +39,7 @@ int gen_next(Task *T, Gen *g, Value *out)
         *f->sp++ = v_none();
     }
     g->state = GEN_RUNNING;
+    g->mode = GM_NESTED;
     Ctx *saved = T->cur;
     T->cur = &g->ctx;
     T->nested++;
@@ -79,6 +81,7 @@ void gen_trace(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;
     gc_mark_obj(S, (Obj *)g->name);
+    gc_mark_obj(S, (Obj *)g->collect);
     ctx_mark(S, &g->ctx);
 }
 

@@ -6,14 +6,23 @@
 
 #include "vm.h"
 
+/* A generator runs either nested (next() from C: atomic), or - when a for
+ * loop or a builtin that consumes it drives it - as a sub-context of the
+ * task: the task's current context switches into the generator's and back,
+ * so the generator's body may block like any code. */
 typedef struct Gen {
     Obj h;
     Ctx ctx;
     int state;            /* GEN_* */
+    int mode;             /* GM_*: how it is being driven */
     Str *name;
+    Ctx *parent;          /* GM_FORITER/GM_COLLECT: the context to return to */
+    List *collect;        /* GM_COLLECT: the items so far */
+    Value *slot;          /* GM_COLLECT: the call argument to replace */
 } Gen;
 
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+enum { GM_NESTED, GM_FORITER, GM_COLLECT };
 
 /* Calling a generator-expression (or coroutine) function. */
 int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);

@@ -1262,6 +1262,7 @@ void methods_init(Sim *S)
         {"removesuffix", str_removesuffix}, {"format", str_format_m}, {"expandtabs", str_expandtabs},
     };
     for (size_t i = 0; i < ARRAY_LEN(strm); i++) def_method(S, c, strm[i].n, strm[i].f);
+    AS_NATIVE(dict_get_str(c->dict, str_intern(S, "join", 4)))->meth_flags |= NF_CONSUMES;
     c = S->types[TY_LIST];
     static const struct { const char *n; NativeFn f; } listm[] = {
         {"append", list_append_m}, {"extend", list_extend_m}, {"insert", list_insert_m}, {"pop", list_pop},

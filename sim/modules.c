@@ -719,10 +719,12 @@ static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NU
 static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
-extern const ModDef mod_threading, mod_queue;
+extern const ModDef mod_threading, mod_queue, mod_multiprocessing, mod_futures, mod_concurrent;
 
+/* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading, &mod_queue,
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading, &mod_queue, &mod_multiprocessing,
+    &mod_futures, &mod_concurrent,
 };
 
 static const ModDef *find_def(const char *name)
@@ -833,6 +835,11 @@ int modules_import(Task *T, Str *name, Value *out)
     if (d && d->py && !(AS_MODULE(m)->h.flags & OF_PY_DONE)) {
         AS_MODULE(m)->h.flags |= OF_PY_DONE;
         if (run_py_part(T, d, AS_MODULE(m)) < 0) return -1;
+    }
+    /* a package brings its (only) submodule's Python part along */
+    if (str_eq_c(name, "concurrent")) {
+        Value sub;
+        if (modules_import(T, str_intern(T->S, "concurrent.futures", 18), &sub) < 0) return -1;
     }
     *out = m;
     return 0;

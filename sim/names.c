@@ -44,8 +44,8 @@ static void scan_dict(Sim *S, Dict *d, const char *prefix, int depth)
         if (depth > 0 && is_list(v)) {
             List *l = AS_LIST(v);
             for (int64_t i = 0; i < l->n && i < 64; i++) {
-                char p2[220];
-                snprintf(p2, sizeof p2, "%s[%lld]", name, (long long)i);
+                char p2[240];
+                snprintf(p2, sizeof p2, "%.200s[%lld]", name, (long long)i);
                 name_one(S, l->v[i], p2);
             }
         }

@@ -18,7 +18,7 @@ typedef struct SEvent {
     Task *task;
     int64_t a;
     SchedCallback fn;
-    void *data;
+    Value data;           /* SE_CALLBACK's argument (a GC root) */
 } SEvent;
 
 typedef struct Core {
@@ -115,11 +115,11 @@ static void add_timer(Sched *sc, SEvent e)
 void sched_timer(Sim *S, int64_t at, int kind, Task *T, int64_t a)
 {
     Sched *sc = SCH(S);
-    SEvent e = {at, kind, sc->seq++, T, a, NULL, NULL};
+    SEvent e = {at, kind, sc->seq++, T, a, NULL, v_undef()};
     add_timer(sc, e);
 }
 
-void sched_callback(Sim *S, int64_t at, SchedCallback fn, void *data)
+void sched_callback(Sim *S, int64_t at, SchedCallback fn, Value data)
 {
     Sched *sc = SCH(S);
     SEvent e = {at, SE_CALLBACK, sc->seq++, NULL, 0, fn, data};
@@ -372,6 +372,7 @@ Proc *sched_new_proc(Sim *S, Proc *parent, const char *name)
     P->modules = dict_new(S);
     P->ps = xcalloc(1, sizeof *P->ps);
     P->ps->tid = trace_add_proc(S->trace, name, P->pid, parent ? parent->ps->tid : -1);
+    P->ps->process_obj = P->ps->snapshot = v_undef();
     BUF_PUSH(S->procs, P);
     return P;
 }
@@ -390,22 +391,41 @@ static void print_thread_exception(Sim *S, Task *T)
 {
     Value exc = T->exc;
     T->exc = v_undef();
-    if (exc_matches(S, exc, EXC_SystemExit)) return; /* a thread's sys.exit is silent */
-    SBuf b = {0};
-    if (T == T->proc->ps->main) {
-        if (T->proc != S->procs.v[0]) sb_printf(&b, "Process %s:\n", T->proc->name);
+    Proc *P = T->proc;
+    bool main = T == P->ps->main;
+    if (exc_matches(S, exc, EXC_SystemExit)) {
+        /* sys.exit: silent; a main thread's code becomes the exit status */
+        if (!main) return;
+        Tuple *a = exc_args(S, exc);
+        Value code = a->n ? a->v[0] : v_none();
+        if (is_none(code)) P->ps->exitcode = 0;
+        else if (is_intlike(code)) P->ps->exitcode = (int)code.u.i;
         else {
+            SBuf b = {0};
+            v_strbuf(T, code, &b);
+            sb_putc(&b, '\n');
+            io_write(T, 2, b.s, b.n);
+            sb_free(&b);
+            P->ps->exitcode = 1;
+        }
+        return;
+    }
+    SBuf b = {0};
+    if (main) {
+        if (P != S->procs.v[0]) {
+            if (T->st->stage == PS_RUN) sb_printf(&b, "Process %s:\n", P->name);
+        } else {
             S->uncaught = exc;
             S->status = SIM_EXCEPTION;
-            S->exit_code = 1;
         }
+        P->ps->exitcode = 1;
     } else {
         sb_printf(&b, "Exception in thread %s:\n", T->name);
     }
     exc_format_task(T, exc, &b);
     io_write(T, 2, b.s, b.n);
     sb_free(&b);
-    trace_event(S->trace, T->clock, T->st->tid, EV_EXCEPTION, T->proc->ps->tid,
+    trace_event(S->trace, T->clock, T->st->tid, EV_EXCEPTION, P->ps->tid,
                 trace_add_str(S->trace, AS_INST(exc)->cls->name->s), 0);
 }
 
@@ -477,6 +497,14 @@ static void process_exit(Sim *S, Proc *P, int64_t at)
     }
     ps->gil_holder = NULL;
     trace_event(S->trace, at, M->st->tid, EV_PROC_EXIT, ps->tid, ps->exitcode, 0);
+    /* daemonic child processes are terminated when their parent exits */
+    for (size_t i = 0; i < S->procs.n; i++) {
+        Proc *C = S->procs.v[i];
+        if (C != P && C->parent_pid == P->pid && C->daemon && !C->ps->exited && C->ps->main) {
+            C->ps->exitcode = -15;
+            process_exit(S, C, at);
+        }
+    }
     if (P == S->procs.v[0]) {
         SCH(S)->ended = true;
         SCH(S)->end_time = at;
@@ -486,6 +514,11 @@ static void process_exit(Sim *S, Proc *P, int64_t at)
     /* free cores may now take waiting tasks */
     for (int i = 0; i < SCH(S)->ncores; i++)
         if (!SCH(S)->cores[i].task) core_free(S, i, at);
+}
+
+void sched_proc_exit(Sim *S, Proc *P, int64_t at)
+{
+    if (!P->ps->exited) process_exit(S, P, at);
 }
 
 void sched_child_exited(Sim *S, Proc *parent, int64_t at)
@@ -502,10 +535,14 @@ static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
 {
     SchedTask *st = T->st;
     Proc *P = T->proc;
+    if (!error && st->on_base_done) {
+        int next = st->on_base_done(T); /* a process's next stage */
+        if (next > 0) return;
+        if (next < 0) error = true;
+    }
     if (error) {
+        st->died = !exc_matches(S, T->exc, EXC_SystemExit);
         print_thread_exception(S, T);
-        st->died = true;
-        if (T == P->ps->main) P->ps->exitcode = 1;
     }
     if (gil_on(S) && P->ps->gil_holder == T) gil_drop(T, at, DROP_EXIT);
     int ci = st->core;
@@ -804,9 +841,9 @@ void sched_run(Sim *S)
                 if (sc->cores[i].t > sc->end_time) sc->end_time = sc->cores[i].t;
         }
     }
-    if (S->status == SIM_OK && S->procs.v[0]->ps->exitcode) {
+    if (S->status != SIM_FATAL && S->status != SIM_DEADLOCK) {
         S->exit_code = S->procs.v[0]->ps->exitcode;
-        S->status = S->main_task->st->died ? SIM_EXCEPTION : SIM_EXIT;
+        if (S->status == SIM_OK && S->exit_code) S->status = SIM_EXIT;
     }
     S->elapsed = sc->end_time;
     S->trace->end = sc->end_time;
@@ -830,7 +867,15 @@ void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches)
 
 void sched_mark(Sim *S)
 {
-    (void)S;
+    for (size_t i = 0; i < S->procs.n; i++) {
+        ProcSched *ps = S->procs.v[i]->ps;
+        if (!ps) continue;
+        gc_mark_value(S, ps->process_obj);
+        gc_mark_value(S, ps->snapshot);
+    }
+    Sched *sc = SCH(S);
+    if (!sc) return;
+    for (size_t i = 0; i < sc->nheap; i++) gc_mark_value(S, sc->heap[i].data);
 }
 
 void sched_free(Sim *S)
@@ -850,6 +895,7 @@ void sched_free(Sim *S)
         if (!ps) continue;
         BUF_FREE(ps->gil_waiters);
         BUF_FREE(ps->exit_waiters);
+        BUF_FREE(ps->joiners);
         free(ps);
         S->procs.v[i]->ps = NULL;
     }

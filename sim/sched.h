@@ -61,7 +61,10 @@ typedef struct SchedTask {
     int64_t slice_start;  /* when it got its core (quantum accounting) */
     int64_t ran;          /* virtual time spent running bytecode */
     int64_t *opcost;      /* per-task op costs when jitter varies them */
-    void (*on_exit)(Task *T); /* process main threads: process exit */
+    /* process main threads: when the base frame returns, set up the next
+     * stage (spawn: module, then the target) and return true to go on */
+    int (*on_base_done)(Task *T);  /* 1 go on, 0 exit, -1 exit with T->exc */
+    int stage;            /* where a process main thread is (PS_*) */
 } SchedTask;
 
 typedef struct ProcSched {
@@ -77,7 +80,13 @@ typedef struct ProcSched {
     int exitcode;
     bool exited;
     int64_t gil_switches, forced_switches;
+    WaitQ joiners;        /* Process.join() callers */
+    bool bootstrapping;   /* spawn: re-running the main module */
+    Value process_obj;    /* its multiprocessing.Process object (in its heap) */
+    Value snapshot;       /* spawn: the pickled Process object in transit */
 } ProcSched;
+
+enum { PS_MODULE, PS_UNPICKLE, PS_RUN };
 
 /* ---- used by natives ---- */
 
@@ -103,14 +112,16 @@ Proc *sched_new_proc(Sim *S, Proc *parent, const char *name);
 Task *sched_current(Sim *S);
 int64_t sched_now(Sim *S);
 /* A one-shot native callback at time `at` (mp queue latency, asyncio). */
-typedef void (*SchedCallback)(Sim *S, void *data, int64_t at);
-void sched_callback(Sim *S, int64_t at, SchedCallback fn, void *data);
+typedef void (*SchedCallback)(Sim *S, Value data, int64_t at);
+void sched_callback(Sim *S, int64_t at, SchedCallback fn, Value data);
 
 /* Processes (proc.c). */
 bool proc_children_alive(Sim *S, Proc *P);
 void proc_exited(Sim *S, Proc *P, int64_t at);
 void proc_wake_joiners(Sim *S, Proc *P, int64_t at);
 void sched_child_exited(Sim *S, Proc *parent, int64_t at);
+/* End process P now (terminate/kill, or its main thread is done). */
+void sched_proc_exit(Sim *S, Proc *P, int64_t at);
 /* Give trace objects the names of variables that refer to them. */
 void trace_name_objects(Sim *S);
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);

@@ -203,6 +203,7 @@ enum {
     NF_METHOD = 1,      /* takes self as args[0]; binds on attribute access */
     NF_CLASSMETHOD = 2, /* takes the class as args[0] */
     NF_STATIC = 4,
+    NF_CONSUMES = 8,    /* consumes an iterable argument completely (list, sorted, sum...) */
 };
 
 typedef struct ModuleObj {
@@ -300,6 +301,7 @@ typedef enum {
     X(EXC_OSError, "OSError", EXC_Exception) \
     X(EXC_TimeoutError, "TimeoutError", EXC_OSError) \
     X(EXC_MemoryError, "MemoryError", EXC_Exception) \
+    X(EXC_EOFError, "EOFError", EXC_Exception) \
     X(EXC_BrokenBarrierError, "BrokenBarrierError", EXC_RuntimeError) \
     X(EXC_QueueEmpty, "Empty", EXC_Exception) \
     X(EXC_QueueFull, "Full", EXC_Exception) \

@@ -677,6 +677,82 @@ static ExcEntry *find_handler(Code *co, uint32_t pc)
     return NULL;
 }
 
+/* ---- generators driven from bytecode ---- */
+
+/* Enter generator g's context from context parent (a FOR_ITER or a call
+ * that collects it).  Its last yield gets None. */
+static Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
+{
+    if (g->state == GEN_SUSPENDED) {
+        Frame *gf = &g->ctx.frames[g->ctx.nframes - 1];
+        *gf->sp++ = v_none();
+    }
+    g->state = GEN_RUNNING;
+    g->mode = mode;
+    g->parent = parent;
+    T->cur = &g->ctx;
+    return T->cur;
+}
+
+/* Leave the generator whose context is c, back to its parent. */
+static Ctx *gen_leave(Task *T, Ctx *c, int state)
+{
+    Gen *g = c->gen;
+    Ctx *p = g->parent;
+    g->state = state;
+    g->parent = NULL;
+    if (state == GEN_DONE) ctx_free(&g->ctx);
+    T->cur = p;
+    return p;
+}
+
+/* Natives that consume a whole iterable, and where it is in their args. */
+static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *args, int nargs, Tuple *kwnames,
+                           bool in_place, int kind);
+
+/* Push a frame calling the Python __next__ of the iterator in *slot, to
+ * collect its items into list (an FR_COLLECT frame above frame f). */
+static int collect_next(Task *T, Ctx *c, Frame *f, Value *slot, Value list)
+{
+    Value it = *slot;
+    Value nm = type_dunder(T->S, it, SYM_next);
+    Value *ret = f->sp;
+    *ret = v_none();
+    f->sp = ret + 1;
+    if (push_func_frame(T, AS_FUNC(nm), ret, ret + 1, &it, 1, NULL, false, FR_COLLECT) < 0) {
+        f->sp = ret;
+        return -1;
+    }
+    Frame *nf = &c->frames[c->nframes - 1];
+    nf->extra = list;
+    nf->slot = slot;
+    return 0;
+}
+
+static Value *consumed_gen(Sim *S, Value callable, Value *args, int nargs)
+{
+    int i;
+    if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_CONSUMES)) {
+        i = (AS_NATIVE(callable)->meth_flags & NF_METHOD) ? 1 : 0;
+    } else if (is_class(callable)) {
+        int ty = AS_CLASS(callable)->type_id;
+        if (ty != TY_LIST && ty != TY_TUPLE && ty != TY_SET && ty != TY_FROZENSET && ty != TY_DICT) return NULL;
+        i = 0;
+    } else if (is_kind(callable, K_METHOD) && is_kind(AS_METHOD(callable)->func, K_NATIVE) &&
+               (AS_NATIVE(AS_METHOD(callable)->func)->meth_flags & NF_CONSUMES)) {
+        i = 0; /* a bound method (", ".join): the self is not in args */
+    } else {
+        return NULL;
+    }
+    if (i >= nargs) return NULL;
+    Value a = args[i];
+    if (is_kind(a, K_GEN) && ((Gen *)a.u.o)->state != GEN_RUNNING && ((Gen *)a.u.o)->state != GEN_DONE)
+        return &args[i];
+    if (is_kind(a, K_ITER) && AS_ITER(a)->ik == IT_USER) a = args[i] = AS_ITER(a)->src;
+    if (is_kind(type_dunder(S, a, SYM_next), K_FUNC)) return &args[i];
+    return NULL;
+}
+
 static RunStatus fatal_ops(Task *T)
 {
     Sim *S = T->S;
@@ -1203,6 +1279,37 @@ RunStatus vm_run(Task *T)
                     break;
                 }
             }
+            if (is_kind(a, K_GEN) && !T->nested) {
+                Gen *g = (Gen *)a.u.o;
+                if (g->state == GEN_DONE) {
+                    sp--;
+                    pc = arg;
+                    break;
+                }
+                if (g->state == GEN_RUNNING) {
+                    SAVE();
+                    vm_raise(T, EXC_ValueError, "generator already executing");
+                    goto error;
+                }
+                SAVE();
+                c = gen_enter(T, g, c, GM_FORITER);
+                RELOAD();
+                break;
+            }
+            /* a Python __next__ runs as a frame, so it may block */
+            Value itv = is_kind(a, K_ITER) && AS_ITER(a)->ik == IT_USER ? AS_ITER(a)->src : a;
+            Value nm = type_dunder(S, itv, SYM_next);
+            if (is_kind(nm, K_FUNC)) {
+                SAVE();
+                *sp = v_none();
+                f->sp = sp + 1;
+                if (push_func_frame(T, AS_FUNC(nm), sp, sp + 1, &itv, 1, NULL, false, FR_FORITER) < 0) {
+                    f->sp = sp;
+                    goto error;
+                }
+                RELOAD();
+                break;
+            }
             SAVE();
             int rr = v_next(T, a, &r);
             ERR_IF(rr < 0);
@@ -1284,6 +1391,30 @@ RunStatus vm_run(Task *T)
                 nargs++;
             }
             Value callable = base[0];
+            Value *genarg = T->nested ? NULL : consumed_gen(S, callable, args, nargs);
+            if (genarg && !is_kind(*genarg, K_GEN)) {
+                /* an iterator with a Python __next__: collect its items
+                 * with frames, then run this call again with a list */
+                pc--;
+                clk -= cost[OP_CALL];
+                SAVE();
+                if (collect_next(T, c, f, genarg, v_obj(list_new(S, 0))) < 0) goto error;
+                RELOAD();
+                break;
+            }
+            if (genarg) {
+                /* run the generator to its end first (it may block), then
+                 * this call again with the items as a list */
+                Gen *g = (Gen *)genarg->u.o;
+                pc--;
+                clk -= cost[OP_CALL];
+                SAVE();
+                g->collect = list_new(S, 0);
+                g->slot = genarg;
+                c = gen_enter(T, g, c, GM_COLLECT);
+                RELOAD();
+                break;
+            }
             /* fast path: plain Python function, exact positional arity */
             if (is_kind(callable, K_FUNC)) {
                 Func *fn = AS_FUNC(callable);
@@ -1442,10 +1573,40 @@ RunStatus vm_run(Task *T)
                 r = build_class(T, f);
                 if (is_undef(r)) goto error;
             }
+            if (kind & FR_COLLECT) {
+                /* one more item: ask the iterator for the next */
+                Value list = f->extra, *slot = f->slot;
+                list_append(S, AS_LIST(list), r);
+                frame_pop(c);
+                T->clock = clk;
+                RELOAD();
+                f->sp = ret;
+                if (collect_next(T, c, f, slot, list) < 0) goto error;
+                RELOAD();
+                break;
+            }
             /* write the result before popping: the frame may own the
              * chunk that holds the result slot */
             *ret = r;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
+                /* a driven generator finished: back to its driver */
+                Gen *g = c->gen;
+                int mode = g->mode;
+                List *items = g->collect;
+                Value *slot = g->slot;
+                g->collect = NULL;
+                c = gen_leave(T, c, GEN_DONE);
+                T->clock = clk;
+                RELOAD();
+                if (mode == GM_FORITER) {
+                    sp--;
+                    pc = INSTR_ARG(ops[pc - 1]);
+                } else {
+                    *slot = v_obj(items);
+                }
+                break;
+            }
             if (kind & FR_BASE) {
                 T->resume_val = r;
                 if (!c->nframes) c->top = ret;
@@ -1612,6 +1773,20 @@ RunStatus vm_run(Task *T)
             break;
         case OP_LOAD_ASSERTION_ERROR: PUSH(v_obj(S->exc[EXC_AssertionError])); break;
         case OP_YIELD_GEN:
+            if (c->gen && c->gen->mode == GM_COLLECT) {
+                /* the consumer wants everything: keep going */
+                list_append(S, c->gen->collect, POP());
+                PUSH(v_none());
+                break;
+            }
+            if (c->gen && c->gen->mode == GM_FORITER) {
+                r = POP();
+                SAVE();
+                c = gen_leave(T, c, GEN_SUSPENDED);
+                RELOAD();
+                PUSH(r);
+                break;
+            }
             T->resume_val = POP();
             SAVE();
             LEAVE(RUN_YIELD);
@@ -1679,12 +1854,44 @@ RunStatus vm_run(Task *T)
                 break;
             }
             int kind = f->kind;
+            Value *fret = f->ret;
+            Value flist = f->extra, *fslot = f->slot;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
+                /* the exception leaves the generator into its driver */
+                bool collecting = c->gen->mode == GM_COLLECT;
+                c->gen->collect = NULL;
+                c = gen_leave(T, c, GEN_DONE);
+                RELOAD();
+                if (exc_matches(S, T->exc, EXC_StopIteration)) {
+                    T->exc = v_undef();
+                    vm_raise(T, EXC_RuntimeError, "generator raised StopIteration");
+                }
+                /* the driver's pc is past FOR_ITER, or at the CALL */
+                if (collecting) pc++;
+                exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
+                continue;
+            }
             if (kind & FR_BASE) {
-                if (!c->nframes) c->top = f->ret ? f->ret : c->top;
+                if (!c->nframes) c->top = fret ? fret : c->top;
                 LEAVE(RUN_ERROR);
             }
             RELOAD();
+            if ((kind & FR_COLLECT) && exc_matches(S, T->exc, EXC_StopIteration)) {
+                /* collected: the call runs again with the list */
+                T->exc = v_undef();
+                *fslot = flist;
+                sp = fret;
+                break;
+            }
+            if (kind & FR_COLLECT) pc++; /* the caller stopped at its CALL */
+            if ((kind & FR_FORITER) && exc_matches(S, T->exc, EXC_StopIteration)) {
+                /* the iterator is exhausted: leave the loop */
+                T->exc = v_undef();
+                sp = fret - 1;
+                pc = INSTR_ARG(ops[pc - 1]);
+                break;
+            }
             exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
         }
         continue;

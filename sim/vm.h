@@ -69,6 +69,8 @@ enum {
     FR_MODULE = 4,
     FR_BASE = 8,          /* a nested (C-called) run stops when this returns */
     FR_DISCARD = 16,      /* result is dropped (thread entry) */
+    FR_FORITER = 32,      /* a user __next__ called by FOR_ITER: StopIteration ends the loop */
+    FR_COLLECT = 64,      /* a user __next__ called to collect an argument of list(), sorted()... */
 };
 
 /* Values live in chunks that never move, so a native may keep pointers to
@@ -91,7 +93,8 @@ typedef struct Frame {
     Chunk *chunk;         /* the chunk this frame opened, or NULL */
     uint32_t pc;          /* next instruction */
     int32_t kind;         /* FR_* */
-    Value extra;          /* FR_CLASSBODY: (name, bases) tuple */
+    Value extra;          /* FR_CLASSBODY: (name, bases) tuple; FR_COLLECT: the list */
+    Value *slot;          /* FR_COLLECT: the call argument the list replaces */
 } Frame;
 
 /* A stack of frames with their values: a thread's own, an asyncio task's,
@@ -103,6 +106,7 @@ typedef struct Ctx {
     Frame *frames;
     int32_t nframes, fcap;
     Value handled;        /* exception being handled (bare raise, __context__) */
+    struct Gen *gen;      /* the generator this context belongs to, if any */
 } Ctx;
 
 typedef enum {
@@ -168,6 +172,7 @@ struct Proc {
     int parent_pid;
     int64_t switch_interval; /* sys.setswitchinterval(), 0 = the setting */
     int thread_counter;   /* threading's Thread-N names */
+    int process_counter;  /* multiprocessing's Process-N names */
     bool daemon;          /* multiprocessing daemon process */
     struct Rng *rng;      /* `random` state, created on first use */
     struct ProcSched *ps; /* scheduler's per-process data (GIL...) */
@@ -235,7 +240,8 @@ struct Sim {
     Class *exc[EXC_COUNT];
     Dict *builtins;
     Dict *native_modules; /* name -> ModuleObj, shared by all processes */
-    Dict *mod_threading, *mod_queue; /* their dicts, for classes natives raise */
+    Dict *mod_threading, *mod_queue, *mod_mp; /* their dicts, for classes natives make */
+    int start_method_override; /* multiprocessing.set_start_method(), -1 none */
     Value none_str;       /* "None" */
 
     Code *codes;          /* every code object, linked via next */

@@ -73,7 +73,8 @@ static void check_lex_error(const char *src, int line, int col, const char *msg)
 {
     TokenList tl;
     LexError err;
-    if (!CHECK(!lex(src, &tl, &err))) {
+    if (lex(src, &tl, &err)) {
+        FAILF("no error for %s (expected \"%s\")", src, msg);
         lex_free(&tl);
         return;
     }
@@ -268,7 +269,7 @@ static void test_raw_strings(void)
     sb_free(&out);
     CHECK(!lex_unescape("ab\\u12", 6, false, &out, msg, sizeof msg, &off));
     CHECK_EQ_INT(off, 2);
-    CHECK_CONTAINS(msg, "truncated \\uXXXX escape");
+    CHECK_CONTAINS(msg, "truncated \\u");
     sb_free(&out);
 }
 
