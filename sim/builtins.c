@@ -75,6 +75,8 @@ int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse)
 
 /* ---- print ---- */
 
+enum { PRINT_END = 1 };
+
 NATIVE(bi_print)
 {
     Sim *S = T->S;
@@ -94,6 +96,25 @@ NATIVE(bi_print)
         return vm_raise(T, EXC_TypeError, "sep must be None or a string, not %s", type_name(S, sep));
     if (!is_undef(end) && !is_none(end) && !is_str(end))
         return vm_raise(T, EXC_TypeError, "end must be None or a string, not %s", type_name(S, end));
+    int fd = 1;
+    if (!is_undef(file) && !is_none(file)) {
+        fd = io_stream_fd(S, file);
+        if (fd < 0)
+            return vm_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
+    }
+    const char *e = "\n";
+    size_t en = 1;
+    if (is_str(end)) {
+        e = AS_STR(end)->s;
+        en = (size_t)AS_STR(end)->len;
+    }
+    if (T->retry > 0 && T->phase == PRINT_END) {
+        /* resumed between the two writes */
+        T->phase = 0;
+        if (en && io_write(T, fd, e, en) < 0) return NAT_ERR;
+        *out = v_none();
+        return NAT_OK;
+    }
     SBuf b = {0};
     sb_put(&b, "", 0);
     for (int i = 0; i < npos; i++) {
@@ -106,24 +127,15 @@ NATIVE(bi_print)
             return NAT_ERR;
         }
     }
-    int fd = 1;
-    if (!is_undef(file) && !is_none(file)) {
-        fd = io_stream_fd(S, file);
-        if (fd < 0) {
-            sb_free(&b);
-            return vm_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
-        }
-    }
-    /* CPython writes the text and the end separately: threads interleave
-     * between the two writes */
+    /* CPython writes the text and the end separately, and the second
+     * write is a call - an eval-breaker point: a pending GIL drop request
+     * lets another thread print in between */
     int r = io_write(T, fd, b.s, b.n);
     sb_free(&b);
     if (r < 0) return NAT_ERR;
-    const char *e = "\n";
-    size_t en = 1;
-    if (is_str(end)) {
-        e = AS_STR(end)->s;
-        en = (size_t)AS_STR(end)->len;
+    if (en && T->breaker && !T->nested) {
+        T->phase = PRINT_END;
+        return NAT_YIELD;
     }
     if (en && io_write(T, fd, e, en) < 0) return NAT_ERR;
     *out = v_none();

@@ -210,7 +210,10 @@ void gc_mark_roots(Sim *S)
 int io_write(Task *T, int fd, const char *s, size_t n)
 {
     Sim *S = T->S;
-    sb_put(fd == 2 ? &S->err : &S->out, s, n);
+    SBuf *b = fd == 2 ? &S->err : &S->out;
+    if (S->trace && T->st && n)
+        trace_event(S->trace, T->clock, T->st->tid, EV_PRINT, T->proc->ps->tid, (int)b->n, fd == 2 ? -(int)n : (int)n);
+    sb_put(b, s, n);
     return 0;
 }
 

@@ -102,6 +102,8 @@ typedef struct TraceSeg {
     int32_t obj;       /* object index, or the other task for joins; -1 none */
 } TraceSeg;
 
+/* EV_PRINT: a = offset of the text in the program's stdout (stderr when
+ * b < 0), b = its length (negated for stderr). */
 typedef struct TraceEvent {
     int64_t t;
     int32_t task;      /* who, -1 for the system */

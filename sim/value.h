@@ -141,8 +141,10 @@ typedef struct Func {
  * NAT_ERR with an exception raised on the task, NAT_BLOCK when the task
  * sleeps and resumes later with T->resume_val as the result, or NAT_RETRY
  * when it blocks and the same call runs again once it is woken (T->retry
- * counts the re-runs; a native keeps its progress in T->deadline/phase). */
-enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1, NAT_RETRY = 2 };
+ * counts the re-runs; a native keeps its progress in T->deadline/phase), or
+ * NAT_YIELD to stop at an eval-breaker point (a GIL switch may happen) and
+ * run again right after. */
+enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1, NAT_RETRY = 2, NAT_YIELD = 3 };
 typedef int (*NativeFn)(Task *T, Value *args, int nargs, Tuple *kwnames, Value *out);
 
 /* A payload's behaviour: how the GC marks it, how it is freed, and how it is

@@ -332,7 +332,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
 
 /* ---- calls ---- */
 
-enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY };
+enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY, CALL_YIELD };
 
 static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, Tuple *kwnames)
 {
@@ -348,9 +348,9 @@ static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, T
     } else {
         r = n->fn(T, args, nargs, kwnames, &out);
     }
-    if (r == NAT_RETRY) {
+    if (r == NAT_RETRY || r == NAT_YIELD) {
         T->retry++;
-        return CALL_RETRY;
+        return r == NAT_RETRY ? CALL_RETRY : CALL_YIELD;
     }
     T->retry = 0;
     if (r == NAT_ERR) return CALL_ERROR;
@@ -1450,13 +1450,14 @@ RunStatus vm_run(Task *T)
             }
             RELOAD();
             if (how == CALL_ERROR) goto error;
-            if (how == CALL_RETRY) {
-                /* blocked: the same CALL runs again when the task wakes */
+            if (how == CALL_RETRY || how == CALL_YIELD) {
+                /* the same CALL runs again: when the task wakes (blocked),
+                 * or after the eval-breaker stop (yield) */
                 base[0] = layout0;
                 base[1] = layout1;
                 pc--;
                 SAVE();
-                LEAVE(RUN_BLOCKED);
+                LEAVE(how == CALL_RETRY ? RUN_BLOCKED : RUN_BREAKER);
             }
             sp = base + 1;
             if (how == CALL_BLOCK) {
@@ -1919,7 +1920,7 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
     if (is_kind(func, K_NATIVE)) {
         Value r = v_none();
         int rc = call_native(T, AS_NATIVE(func), &r, args, nargs, kwnames);
-        if (rc == CALL_BLOCK || rc == CALL_RETRY)
+        if (rc == CALL_BLOCK || rc == CALL_RETRY || rc == CALL_YIELD)
             return vm_raise(T, EXC_RuntimeError, "a blocking call (%s) inside a callback run from C code is not supported by the simulator",
                             AS_NATIVE(func)->name);
         if (rc == CALL_ERROR) return -1;
