@@ -88,7 +88,7 @@ build/san/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -c $< -o $@
 
-build/san/unit_tests: $(UNIT_SRC) $(SIM_SAN_OBJ)
+build/san/unit_tests: $(UNIT_SRC) tests/unit/check.h $(SIM_SAN_OBJ)
 	$(CC) $(WARN) $(SAN) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) -lm
 
 run: interleave

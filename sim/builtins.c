@@ -160,6 +160,13 @@ NATIVE(bi_repr)
     return is_undef(*out) ? NAT_ERR : NAT_OK;
 }
 
+NATIVE(bi_ascii)
+{
+    if (nat_count(T, "ascii", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    *out = v_ascii_str(T, args[0]);
+    return is_undef(*out) ? NAT_ERR : NAT_OK;
+}
+
 NATIVE(bi_abs)
 {
     if (nat_count(T, "abs", nargs, kw, 1, 1) < 0) return NAT_ERR;
@@ -1149,7 +1156,7 @@ void builtins_init(Sim *S)
 {
     Dict *b = S->builtins;
     static const struct { const char *name; NativeFn fn; } fns[] = {
-        {"print", bi_print}, {"len", bi_len}, {"repr", bi_repr}, {"abs", bi_abs}, {"any", bi_any},
+        {"print", bi_print}, {"len", bi_len}, {"repr", bi_repr}, {"ascii", bi_ascii}, {"abs", bi_abs}, {"any", bi_any},
         {"all", bi_all}, {"bin", bi_bin}, {"oct", bi_oct}, {"hex", bi_hex}, {"callable", bi_callable},
         {"chr", bi_chr}, {"ord", bi_ord}, {"getattr", bi_getattr}, {"hasattr", bi_hasattr},
         {"setattr", bi_setattr}, {"delattr", bi_delattr}, {"divmod", bi_divmod}, {"format", bi_format},

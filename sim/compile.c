@@ -10,6 +10,7 @@
 #include "modules.h"
 #include "obj.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,8 @@ typedef struct Compiler {
     Source *src;
     CompileError *err;
     bool failed;
+    int depth;          /* st_expr recursion */
+    BUF(NodeList *) const_sets; /* constant set displays seen so far */
     Scope *module_scope;
     BUF(Scope *) all_scopes;
 } Compiler;
@@ -219,9 +222,26 @@ static bool st_comprehension(Compiler *C, Scope *s, Node *n)
     return st_expr(C, cs, n->a);
 }
 
+static bool st_expr_node(Compiler *C, Scope *s, Node *n);
+
+/* The parser builds left-nested chains (a + b + c ...) in a loop, so tree
+ * depth is not bounded by its recursion guard; every later pass recurses on
+ * the tree, so bound the depth here, once, as CPython does. */
+#define MAX_TREE_DEPTH 1000
+
 static bool st_expr(Compiler *C, Scope *s, Node *n)
 {
     if (!n) return true;
+    if (C->depth >= MAX_TREE_DEPTH)
+        return cerror(C, n->line, n->col, "expression too deeply nested: the simulator's limit is %d levels", MAX_TREE_DEPTH);
+    C->depth++;
+    bool ok = st_expr_node(C, s, n);
+    C->depth--;
+    return ok;
+}
+
+static bool st_expr_node(Compiler *C, Scope *s, Node *n)
+{
     switch (n->kind) {
     case E_NAME:
         sym_add(s, n->name, F_USE, n);
@@ -945,6 +965,90 @@ static bool fstring(CG *g, Node *n)
     return true;
 }
 
+static bool is_negative_number(const Node *n)
+{
+    return n->kind == E_UNARY && n->op == OP_MINUS && n->a->kind == E_CONST &&
+           (n->a->op == C_INT || n->a->op == C_FLOAT);
+}
+
+/* Constants as CPython's constant cache keys them: 1, 1.0 and True are
+ * different keys; -0.0 differs from 0.0. */
+static bool const_key_eq(const Node *a, const Node *b)
+{
+    bool na = is_negative_number(a), nb = is_negative_number(b);
+    const Node *x = na ? a->a : a, *y = nb ? b->a : b;
+    if (x->op != y->op) return false;
+    switch (x->op) {
+    case C_INT: return (na ? -x->ival : x->ival) == (nb ? -y->ival : y->ival);
+    case C_FLOAT: {
+        double u = na ? -x->fval : x->fval, v = nb ? -y->fval : y->fval;
+        return u == v && signbit(u) == signbit(v);
+    }
+    case C_STR: return x->slen == y->slen && memcmp(x->sval, y->sval, (size_t)x->slen) == 0;
+    default: return true; /* None, True, False, Ellipsis */
+    }
+}
+
+/* Python's == between two constants (1 == 1.0 == True, 0.0 == -0.0). */
+static bool const_py_eq(const Node *a, const Node *b)
+{
+    bool na = is_negative_number(a), nb = is_negative_number(b);
+    const Node *x = na ? a->a : a, *y = nb ? b->a : b;
+    bool xnum = x->op == C_INT || x->op == C_FLOAT || x->op == C_TRUE || x->op == C_FALSE;
+    bool ynum = y->op == C_INT || y->op == C_FLOAT || y->op == C_TRUE || y->op == C_FALSE;
+    if (xnum && ynum) {
+        if (x->op == C_INT && y->op == C_INT) return const_key_eq(a, b);
+        double u = x->op == C_INT ? (double)x->ival : x->op == C_FLOAT ? x->fval : x->op == C_TRUE;
+        double v = y->op == C_INT ? (double)y->ival : y->op == C_FLOAT ? y->fval : y->op == C_TRUE;
+        return (na ? -u : u) == (nb ? -v : v);
+    }
+    return const_key_eq(a, b);
+}
+
+/* Is n, by key, among the items of l that a set keeps (the first of each
+ * group of equal items)? */
+static bool const_in(const Node *n, const NodeList *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        bool kept = true;
+        for (size_t j = 0; j < i && kept; j++) kept = !const_py_eq(l->v[j], l->v[i]);
+        if (kept && const_key_eq(n, l->v[i])) return true;
+    }
+    return false;
+}
+
+static bool const_kept(const Node *n, const NodeList *l, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (const_py_eq(l->v[j], n)) return false;
+    return true;
+}
+
+/* The items of the first constant set display of the module that holds
+ * the same constants as l (CPython shares one frozenset between them). */
+static NodeList *const_set_items(Compiler *C, NodeList *l)
+{
+    /* the comparison is cubic: big displays are not shared (they would
+     * only print differently when two of them hold the same constants) */
+    if (l->n > 64) return l;
+    for (size_t k = 0; k < C->const_sets.n; k++) {
+        NodeList *o = C->const_sets.v[k];
+        bool same = true;
+        for (size_t i = 0; i < l->n && same; i++) same = !const_kept(l->v[i], l, i) || const_in(l->v[i], o);
+        for (size_t i = 0; i < o->n && same; i++) same = !const_kept(o->v[i], o, i) || const_in(o->v[i], l);
+        if (same) return o;
+    }
+    BUF_PUSH(C->const_sets, l);
+    return l;
+}
+
+static bool all_const(const NodeList *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i]->kind != E_CONST && !is_negative_number(l->v[i])) return false;
+    return true;
+}
+
 static bool expr(CG *g, Node *n)
 {
     if (g->C->failed) return false;
@@ -989,6 +1093,21 @@ static bool expr(CG *g, Node *n)
                     emit(g, OP_SET_ADD, 1);
                 }
             }
+        } else if (n->list.n >= 3 && all_const(&n->list)) {
+            /* CPython folds this display into a frozenset constant f1,
+             * its constant merging replaces f1 by f2 = frozenset(list(f1))
+             * (shared by every equal display of the module), and the new
+             * set is merged from f2.  With colliding hashes each step can
+             * change the order, so take the same steps. */
+            NodeList *items = const_set_items(g->C, &n->list);
+            emit(g, OP_BUILD_SET, 0);
+            emit(g, OP_BUILD_SET, 0);
+            emit(g, OP_BUILD_LIST, 0);
+            for (size_t i = 0; i < items->n && ok; i++) ok = expr(g, items->v[i]);
+            emit(g, OP_BUILD_SET, (int)items->n);
+            emit(g, OP_LIST_EXTEND, 1);
+            emit(g, OP_SET_UPDATE, 1);
+            emit(g, OP_SET_UPDATE, 1);
         } else {
             for (size_t i = 0; i < n->list.n && ok; i++) ok = expr(g, n->list.v[i]);
             emit(g, OP_BUILD_SET, (int)n->list.n);
@@ -1023,6 +1142,14 @@ static bool expr(CG *g, Node *n)
         break;
     }
     case E_UNARY:
+        if (is_negative_number(n)) {
+            /* folded, as CPython does: -1 is one constant */
+            Value v;
+            const_value(g, n->a, &v);
+            v = v.tag == V_INT ? v_int(-v.u.i) : v_float(-v.u.f);
+            emit(g, OP_LOAD_CONST, add_const(g, v));
+            break;
+        }
         ok = expr(g, n->a);
         set_pos(g, n);
         emit(g, n->op == OP_MINUS ? OP_UNARY_NEG : n->op == OP_PLUS ? OP_UNARY_POS
@@ -2007,6 +2134,7 @@ Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err)
     if (st_stmts(&C, ms, &m->body) && resolve(&C, ms)) code = compile_scope(&C, ms, &m->body, NULL, NULL);
     for (size_t i = 0; i < C.all_scopes.n; i++) scope_free(C.all_scopes.v[i]);
     BUF_FREE(C.all_scopes);
+    BUF_FREE(C.const_sets);
     return C.failed ? NULL : code;
 }
 

@@ -537,7 +537,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
         int r = 0;
         switch (conv) {
         case 's': case 'r': case 'a': {
-            Value s = conv == 's' ? v_str_str(T, arg) : v_repr_str(T, arg);
+            Value s = conv == 's' ? v_str_str(T, arg) : conv == 'r' ? v_repr_str(T, arg) : v_ascii_str(T, arg);
             if (is_undef(s)) {
                 sb_free(&b);
                 return -1;

@@ -15,6 +15,7 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
     g->ctx.gen = g;
     g->name = fn->name;
     Ctx *saved = T->cur;
+    g->ctx.base_depth = saved->base_depth + saved->nframes;
     T->cur = &g->ctx;
     int r = vm_push_func(T, fn, args, nargs, kwnames);
     T->cur = saved;
@@ -33,6 +34,8 @@ int gen_next(Task *T, Gen *g, Value *out)
     Sim *S = T->S;
     if (g->state == GEN_DONE) return 0;
     if (g->state == GEN_RUNNING) return vm_raise(T, EXC_ValueError, "generator already executing");
+    /* each nested run is a C-level recursion: bound it like Python frames */
+    if (T->nested >= MAX_NESTED_RUNS) return recursion_error(T);
     if (g->state == GEN_SUSPENDED) {
         /* the value of the yield expression */
         Frame *f = &g->ctx.frames[g->ctx.nframes - 1];
@@ -41,6 +44,7 @@ int gen_next(Task *T, Gen *g, Value *out)
     g->state = GEN_RUNNING;
     g->mode = GM_NESTED;
     Ctx *saved = T->cur;
+    g->ctx.base_depth = saved->base_depth + saved->nframes;
     T->cur = &g->ctx;
     T->nested++;
     S->gc_inhibit++;

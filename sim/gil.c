@@ -26,6 +26,7 @@ static void remove_waiter(ProcSched *ps, Task *T)
     if (!T->st->gil_waiting) return;
     waitq_remove(&ps->gil_waiters, T);
     T->st->gil_waiting = false;
+    T->st->interval_deferred = false;
     T->st->gil_timer_seq++;
 }
 
@@ -35,6 +36,28 @@ static bool may_take(ProcSched *ps, Task *T)
     if (ps->gil_holder) return false;
     if (T->st->forced && ps->last_holder == T) return false;
     return true;
+}
+
+static void start_interval(Sim *S, Task *T, int64_t at)
+{
+    SchedTask *st = T->st;
+    st->gil_wait_switch = T->proc->ps->switch_no;
+    st->gil_timer_seq++;
+    sched_timer(S, at + gil_interval(T->proc), SE_GIL_TIMER, T, st->gil_timer_seq);
+}
+
+/* A thread forced off the GIL waits in CPython's drop_gil until another
+ * thread has taken it, and only then starts its own interval: start the
+ * intervals of such waiters now that the switch happened. */
+static void start_deferred_intervals(Sim *S, ProcSched *ps, int64_t at)
+{
+    for (size_t i = 0; i < ps->gil_waiters.n; i++) {
+        Task *W = ps->gil_waiters.v[i];
+        if (W->st->interval_deferred) {
+            W->st->interval_deferred = false;
+            start_interval(S, W, at);
+        }
+    }
 }
 
 bool gil_try_take(Task *T, int64_t at)
@@ -53,6 +76,7 @@ bool gil_try_take(Task *T, int64_t at)
     }
     /* a new holder starts without a pending drop request */
     ps->drop_request = false;
+    if (prev != T) start_deferred_intervals(S, ps, at);
     T->breaker = false;
     T->st->forced = false;
     trace_event(S->trace, at, T->st->tid, EV_GIL_TAKE, ps->tid, prev ? prev->st->tid : -1, 0);
@@ -86,9 +110,9 @@ void gil_wait(Task *T, int64_t at, int reason)
         BUF_PUSH(ps->gil_waiters, T);
         trace_event(S->trace, at, st->tid, EV_GIL_REQUEST, ps->tid, ps->gil_holder ? ps->gil_holder->st->tid : -1, 0);
     }
-    st->gil_wait_switch = ps->switch_no;
-    st->gil_timer_seq++;
-    sched_timer(S, at + gil_interval(P), SE_GIL_TIMER, T, st->gil_timer_seq);
+    st->interval_deferred = st->forced && ps->last_holder == T;
+    if (st->interval_deferred) st->gil_timer_seq++; /* cancel a running one */
+    else start_interval(S, T, at);
     sched_set_state(S, T, TS_GILWAIT, reason, -1, at);
     st->waits_for = ps->gil_holder;
     signal_waiter(S, P, at);
@@ -140,8 +164,6 @@ void gil_timer(Sim *S, Task *T, uint32_t seq, int64_t at)
         trace_event(S->trace, at, st->tid, EV_GIL_DROP_REQUEST, ps->tid, H->st->tid, 0);
     }
     /* wait another interval */
-    st->gil_wait_switch = ps->switch_no;
-    st->gil_timer_seq++;
-    sched_timer(S, at + gil_interval(P), SE_GIL_TIMER, T, st->gil_timer_seq);
+    start_interval(S, T, at);
     if (!H) signal_waiter(S, P, at);
 }

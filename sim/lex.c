@@ -267,58 +267,86 @@ static bool lex_string(Lexer *L, const char *p, int flags)
     return true;
 }
 
+/* Read a run of digits of `base` into b (underscores dropped).  CPython
+ * allows one underscore between two digits, and (after a base prefix) one
+ * right after the prefix; anything else is an invalid literal.  Returns
+ * the position after the run, or NULL with *bad at the offending char. */
+static const char *digit_run(const char *p, int base, bool after_prefix, SBuf *b, const char **bad)
+{
+    bool any = false;
+    for (;;) {
+        if (*p == '_') {
+            if (!(any || after_prefix) || hexval((unsigned char)p[1]) < 0 ||
+                (base == 10 && !isdigit((unsigned char)p[1]))) {
+                *bad = p;
+                return NULL;
+            }
+            p++;
+            continue;
+        }
+        int v = hexval((unsigned char)*p);
+        if (v < 0 || (base == 10 && !isdigit((unsigned char)*p)) || (base != 10 && v >= base))
+            return p;
+        sb_putc(b, *p++);
+        any = true;
+    }
+}
+
 static bool lex_number(Lexer *L)
 {
-    const char *p = L->p, *s = p;
-    char buf[128];
-    int n = 0;
+    const char *p = L->p, *s = p, *bad = NULL;
+    SBuf b = {0};
     bool is_float = false;
     int base = 10;
-    if (*p == '0' && (p[1] == 'x' || p[1] == 'X' || p[1] == 'o' || p[1] == 'O' ||
-                      p[1] == 'b' || p[1] == 'B')) {
+    if (*p == '0' && strchr("xXoObB", p[1]) && p[1]) {
         base = (p[1] == 'x' || p[1] == 'X') ? 16 : (p[1] == 'o' || p[1] == 'O') ? 8 : 2;
-        p += 2;
-        while (isalnum((unsigned char)*p) || *p == '_') {
-            if (*p != '_') {
-                int v = hexval((unsigned char)*p);
-                if (v < 0 || v >= base) return fail(L, p, "invalid digit '%s' in literal", (char[]){*p, 0});
-                if (n < 100) buf[n++] = *p;
-            }
-            p++;
+        const char *kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+        p = digit_run(p + 2, base, true, &b, &bad);
+        if (!p || b.n == 0) {
+            sb_free(&b);
+            return fail(L, !p ? bad : s, "invalid %s literal", kind);
         }
-        if (n == 0) return fail(L, s, "invalid %s literal", base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary");
+        if (isalnum((unsigned char)*p) && hexval((unsigned char)*p) >= 0 && base != 16) {
+            sb_free(&b);
+            char what[64];
+            snprintf(what, sizeof what, "'%c' in %s", *p, kind);
+            return fail(L, p, "invalid digit %s literal", what);
+        }
     } else {
-        while (isdigit((unsigned char)*p) || *p == '_') {
-            if (*p != '_' && n < 100) buf[n++] = *p;
-            p++;
-        }
-        if (*p == '.' && !(p[1] == '.' )) {
+        p = digit_run(p, 10, false, &b, &bad);
+        if (p && *p == '.' && p[1] != '.') {
             is_float = true;
-            if (n < 100) buf[n++] = *p;
-            p++;
-            while (isdigit((unsigned char)*p) || *p == '_') {
-                if (*p != '_' && n < 100) buf[n++] = *p;
-                p++;
-            }
+            sb_putc(&b, *p++);
+            if (*p == '_') bad = p, p = NULL;
+            else p = digit_run(p, 10, false, &b, &bad);
         }
-        if ((*p == 'e' || *p == 'E') &&
+        if (p && (*p == 'e' || *p == 'E') &&
             (isdigit((unsigned char)p[1]) ||
              ((p[1] == '+' || p[1] == '-') && isdigit((unsigned char)p[2])))) {
             is_float = true;
-            if (n < 100) buf[n++] = *p++;
-            if (*p == '+' || *p == '-') buf[n++] = *p++;
-            while (isdigit((unsigned char)*p) || *p == '_') {
-                if (*p != '_' && n < 100) buf[n++] = *p;
-                p++;
-            }
+            sb_putc(&b, *p++);
+            if (*p == '+' || *p == '-') sb_putc(&b, *p++);
+            p = digit_run(p, 10, false, &b, &bad);
+        }
+        if (!p) {
+            sb_free(&b);
+            return fail(L, bad, "invalid decimal literal%s", "");
         }
     }
-    buf[n] = 0;
-    if (*p == 'j' || *p == 'J')
+    if (*p == 'j' || *p == 'J') {
+        sb_free(&b);
         return fail(L, s, "complex numbers are not supported by the simulator%s", "");
-    if (isalpha((unsigned char)*p) || *p == '_')
-        return fail(L, s, "invalid decimal literal%s", "");
+    }
+    if (isalpha((unsigned char)*p) || *p == '_') {
+        sb_free(&b);
+        return fail(L, s, "invalid %s literal",
+                    base == 16 ? "hexadecimal" : base == 8 ? "octal" : base == 2 ? "binary" : "decimal");
+    }
+    sb_putc(&b, 0);
+    const char *buf = b.s;
+    size_t n = b.n - 1;
     Token *t = push(L, is_float ? T_FLOAT : T_INT, s, (int)(p - s));
+    bool ok = true;
     if (is_float) {
         t->fval = strtod(buf, NULL);
     } else {
@@ -326,19 +354,16 @@ static bool lex_number(Lexer *L)
         unsigned long long v = strtoull(buf, NULL, base);
         if (errno == ERANGE || v > (unsigned long long)INT64_MAX || n > 70) {
             L->out->n--;
-            return fail(L, s, "integer literal too large: the simulator's ints are 64-bit%s", "");
-        }
-        if (base == 10 && n > 1 && buf[0] == '0') {
-            for (int i = 0; i < n; i++)
-                if (buf[i] != '0') {
-                    L->out->n--;
-                    return fail(L, s, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers%s", "");
-                }
+            ok = fail(L, s, "integer literal too large: the simulator's ints are 64-bit%s", "");
+        } else if (base == 10 && n > 1 && buf[0] == '0' && strspn(buf, "0") != n) {
+            L->out->n--;
+            ok = fail(L, s, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers%s", "");
         }
         t->ival = (int64_t)v;
     }
+    sb_free(&b);
     L->p = p;
-    return true;
+    return ok;
 }
 
 /* Handle the indentation at the start of a logical line.  Returns false on

@@ -188,7 +188,11 @@ static const char bootstrap_msg[] =
     "                ...\n"
     "\n"
     "        The \"freeze_support()\" line can be omitted if the program\n"
-    "        is not going to be frozen to produce an executable.";
+    "        is not going to be frozen to produce an executable.\n"
+    "\n"
+    "        To fix this issue, refer to the \"Safe importing of main module\"\n"
+    "        section in https://docs.python.org/3/library/multiprocessing.html\n"
+    "        ";
 
 /* A child that could not be started never existed as far as anyone
  * waits for it. */

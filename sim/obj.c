@@ -1126,6 +1126,11 @@ int v_iter(Task *T, Value v, Value *out)
         }
         case K_INSTANCE: {
             Value m = type_dunder(S, v, SYM_iter);
+            if (is_undef(m)) {
+                /* a native class's own __iter__ (multiprocessing.Array) */
+                Value nm = class_lookup(AS_INST(v)->cls, S->sym[SYM_iter]);
+                if (is_kind(nm, K_NATIVE) && AS_NATIVE(nm)->owner != S->types[TY_OBJECT]) m = nm;
+            }
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;

@@ -53,6 +53,7 @@ int v_unary(Task *T, int opcode, Value a, Value *out);       /* OP_UNARY_* */
 int v_repr(Task *T, Value v, SBuf *out);
 int v_strbuf(Task *T, Value v, SBuf *out);
 Value v_repr_str(Task *T, Value v);              /* V_UNDEF on error */
+Value v_ascii_str(Task *T, Value v);             /* ascii(v); V_UNDEF on error */
 Value v_str_str(Task *T, Value v);
 
 /* Index helpers. */

@@ -98,7 +98,7 @@ int int_binop(Task *T, int op, int64_t a, int64_t b, Value *out)
     case BIN_LSHIFT:
         if (b < 0) return vm_raise(T, EXC_ValueError, "negative shift count");
         if (a == 0) r = 0;
-        else if (b >= 63 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) return int_overflow(T, "<<", a, b);
+        else if (b >= 64 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) return int_overflow(T, "<<", a, b);
         else r = (int64_t)((uint64_t)a << b);
         break;
     case BIN_RSHIFT:

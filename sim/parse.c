@@ -70,6 +70,7 @@ typedef struct Parser {
     ParseError *err;
     bool failed;
     int depth;          /* recursion guard */
+    Node *last_expr;    /* the latest complete expression, for "forgot a comma?" */
     int func_depth;     /* inside def/lambda */
     int async_depth;    /* inside async def */
     int loop_depth;
@@ -162,6 +163,16 @@ static bool syntax_error(Parser *P)
     return ERR(t, "invalid syntax");
 }
 
+static bool starts_operand(const Token *t)
+{
+    return t->kind == T_NAME || t->kind == T_INT || t->kind == T_STRING || t->kind == T_FLOAT;
+}
+
+static bool ends_operand(const Token *t)
+{
+    return starts_operand(t) || (t->kind == T_OP && (t->op == OP_RPAR || t->op == OP_RSQB || t->op == OP_RBRACE));
+}
+
 static bool expect(Parser *P, int op)
 {
     if (accept(P, op)) return true;
@@ -173,6 +184,11 @@ static bool expect(Parser *P, int op)
         return error_at(P, prev->end_line, prev->end_col, "expected ':'");
     }
     if (t->kind == T_KEYWORD && t->op == KW_YIELD) return syntax_error(P);
+    /* Two expressions side by side inside brackets: CPython guesses a
+     * missing comma and points at the first of the two. */
+    if ((op == OP_RPAR || op == OP_RSQB || op == OP_RBRACE) && P->last_expr && t > P->toks &&
+        starts_operand(t) && ends_operand(t - 1))
+        return error_at(P, P->last_expr->line, P->last_expr->col, "invalid syntax. Perhaps you forgot a comma?");
     char d[64] = "";
     return ERR(t, "expected '%s', found %s", tok_op_text[op], tok_desc(t, d, sizeof d));
 }
@@ -242,7 +258,7 @@ static Node *parse_sub_expression(Parser *P, const char *text, int n, int line, 
     sub.ntoks = tl.n;
     Node *e = NULL;
     if (tl.v[0].kind == T_EOF) {
-        error_at(P, line, col, "f-string: empty expression not allowed");
+        error_at(&sub, line, col, "f-string: empty expression not allowed");
     } else {
         e = star_expressions(&sub);
         if (e && sub.t->kind != T_EOF) {
@@ -340,7 +356,9 @@ static Node *parse_fstring_body(Parser *P, Token *tok, const char *body, int len
                 j++;
                 continue;
             }
-            if (d == '=' && expr_end < 0 && j + 1 < len && (body[j + 1] == '}' || body[j + 1] == '!' || body[j + 1] == ':') &&
+            int after = j + 1;
+            while (after < len && body[after] == ' ') after++;
+            if (d == '=' && expr_end < 0 && after < len && (body[after] == '}' || body[after] == '!' || body[after] == ':') &&
                 j > 0 && !strchr("=!<>", body[j - 1])) {
                 debug = true;
                 expr_end = j;
@@ -950,7 +968,10 @@ static Node *power(Parser *P)
         b->line = e->line;
         b->col = e->col;
         b->a = e;
+        /* `a ** b ** c ...` recurses right: guard it like unary ops */
+        if (!enter(P)) return NULL;
         b->b = factor(P);
+        LEAVE(P);
         if (!b->b) return NULL;
         set_end(P, b);
         return b;
@@ -1228,7 +1249,7 @@ static Node *expression(Parser *P)
             n->a = disjunction(P);
             if (!n->a) r = NULL;
             else if (!is_op(P, KW_ELSE)) {
-                ERR(P->t, "expected 'else' after 'if' expression");
+                error_at(P, r->line, r->col, "expected 'else' after 'if' expression");
                 r = NULL;
             } else {
                 advance(P);
@@ -1238,6 +1259,7 @@ static Node *expression(Parser *P)
             }
         }
     }
+    if (r) P->last_expr = r;
     LEAVE(P);
     return r;
 }
@@ -1337,7 +1359,7 @@ static bool check_target(Parser *P, Node *n, bool del, bool aug)
             Node *x = n->list.v[i];
             if (x->kind == E_STARRED) {
                 if (del) return error_at(P, x->line, x->col, "cannot delete starred");
-                if (++stars > 1) return error_at(P, x->line, x->col, "multiple starred expressions in assignment");
+                if (++stars > 1) return error_at(P, n->line, n->col, "multiple starred expressions in assignment");
                 if (!check_target(P, x->a, del, aug)) return false;
             } else if (!check_target(P, x, del, aug)) {
                 return false;
@@ -1359,15 +1381,7 @@ static bool check_target(Parser *P, Node *n, bool del, bool aug)
 static bool end_simple(Parser *P)
 {
     if (is_kind(P, T_NEWLINE) || is_op(P, OP_SEMI) || is_kind(P, T_EOF)) return true;
-    Token *t = P->t;
-    if (t > P->toks) {
-        Token *prev = t - 1;
-        /* two expressions side by side: most likely a missing comma */
-        if ((t->kind == T_NAME || t->kind == T_INT || t->kind == T_STRING || t->kind == T_FLOAT) &&
-            (prev->kind == T_NAME || prev->kind == T_INT || prev->kind == T_STRING || prev->kind == T_FLOAT ||
-             (prev->kind == T_OP && (prev->op == OP_RPAR || prev->op == OP_RSQB))))
-            return ERR(t, "invalid syntax. Perhaps you forgot a comma?");
-    }
+    /* outside brackets CPython does not guess a missing comma */
     return syntax_error(P);
 }
 
@@ -1758,7 +1772,8 @@ static Node *try_stmt(Parser *P)
         } else if (n->list2.n && false) {
         }
         for (size_t i = 0; i < n->list2.n; i++)
-            if (!n->list2.v[i]->a) return ERR(et, "default 'except:' must be last"), NULL;
+            if (!n->list2.v[i]->a)
+                return error_at(P, n->list2.v[i]->line, n->list2.v[i]->col, "default 'except:' must be last"), NULL;
         if (!block(P, &h->list, "'except' statement", et)) return NULL;
         list_push(P, &n->list2, h);
     }

@@ -4,6 +4,7 @@
 #include "obj.h"
 #include "format.h"
 #include "gen.h"
+#include "unicode.h"
 
 #include <stdio.h>
 
@@ -262,15 +263,8 @@ int v_repr(Task *T, Value v, SBuf *out)
             return 0;
         }
         Value m = type_dunder(S, v, SYM_repr);
-        if (!is_undef(m)) {
-            if (repr_enter(S, o)) {
-                sb_puts(out, "...");
-                return 0;
-            }
-            int r = call_str_dunder(T, m, v, out, "__repr__");
-            repr_leave(S, o);
-            return r;
-        }
+        if (!is_undef(m))
+            return call_str_dunder(T, m, v, out, "__repr__");
         if (in->cls->cflags & CF_EXCEPTION) return exc_repr(T, v, out);
         Value rm = class_lookup(in->cls, S->sym[SYM_repr]);
         if (is_kind(rm, K_NATIVE) && AS_NATIVE(rm)->owner != S->types[TY_OBJECT]) {
@@ -317,9 +311,6 @@ int v_strbuf(Task *T, Value v, SBuf *out)
 
 Value v_repr_str(Task *T, Value v)
 {
-    if (is_str(v) && !memchr(AS_STR(v)->s, '\'', (size_t)AS_STR(v)->len) && !memchr(AS_STR(v)->s, '\\', (size_t)AS_STR(v)->len)) {
-        /* fast path is not worth it; fall through */
-    }
     SBuf b = {0};
     sb_put(&b, "", 0);
     if (v_repr(T, v, &b) < 0) {
@@ -341,6 +332,34 @@ Value v_str_str(Task *T, Value v)
         return v_undef();
     }
     Value r = v_strn(T->S, b.s, b.n);
+    sb_free(&b);
+    return r;
+}
+
+/* ascii(v): repr(v) with every non-ASCII character escaped as \xNN,
+ * \uNNNN or \UNNNNNNNN. */
+Value v_ascii_str(Task *T, Value v)
+{
+    Value r = v_repr_str(T, v);
+    if (is_undef(r)) return r;
+    const Str *s = AS_STR(r);
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    for (int64_t i = 0; i < s->len;) {
+        unsigned char c = (unsigned char)s->s[i];
+        if (c < 0x80) {
+            sb_putc(&b, (char)c);
+            i++;
+            continue;
+        }
+        int n;
+        uint32_t cp = utf8_decode(s->s + i, (size_t)(s->len - i), &n);
+        i += n;
+        if (cp < 0x100) sb_printf(&b, "\\x%02x", (unsigned)cp);
+        else if (cp < 0x10000) sb_printf(&b, "\\u%04x", (unsigned)cp);
+        else sb_printf(&b, "\\U%08x", (unsigned)cp);
+    }
+    r = v_strn(T->S, b.s, b.n);
     sb_free(&b);
     return r;
 }

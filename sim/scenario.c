@@ -267,7 +267,9 @@ bool scenario_parse_header(const char *doc, int doc_first_line, Settings *s,
                 }
             }
             in_header = false;
-            if (q == end) goto next; /* the blank line that ends the header */
+            /* the blank line that ends the header (q moved past a word
+             * that was not a key, so look at the whole line) */
+            if (k == end) goto next;
         }
         sb_put(&desc, p, len);
         sb_putc(&desc, '\n');

@@ -2,6 +2,8 @@
  * thread and process lifecycles, deadlock detection.  See sched.h for the
  * time model and the tie-break rule. */
 #include "sched.h"
+
+#include <math.h>
 #include "sim.h"
 #include "obj.h"
 #include "sim_io.h"
@@ -136,13 +138,26 @@ uint64_t sched_rand(Sim *S)
     return z ^ (z >> 31);
 }
 
+/* A reproducible uniform number in [0, 1). */
+static double unit_rand(Sim *S)
+{
+    return (double)(sched_rand(S) >> 11) / 9007199254740992.0;
+}
+
 /* Vary a duration by up to +-jitter (a fraction), reproducibly. */
 static int64_t jittered(Sim *S, int64_t d)
 {
     double j = S->set.f[SET_jitter];
     if (j <= 0 || d <= 0) return d;
-    double u = (double)(sched_rand(S) >> 11) / 9007199254740992.0;
-    return (int64_t)((double)d * (1.0 + j * (2 * u - 1)));
+    return (int64_t)((double)d * (1.0 + j * (2 * unit_rand(S) - 1)));
+}
+
+/* Lengthen a duration by up to +jitter: a sleep never ends early. */
+static int64_t jittered_up(Sim *S, int64_t d)
+{
+    double j = S->set.f[SET_jitter];
+    if (j <= 0 || d <= 0) return d;
+    return d + (int64_t)((double)d * j * unit_rand(S));
 }
 
 /* ---- time ---- */
@@ -253,7 +268,7 @@ int sched_sleep(Task *T, int64_t ns)
     st->pending_reason = R_SLEEP;
     st->pending_obj = -1;
     st->wait_seq++;
-    sched_timer(T->S, T->clock + jittered(T->S, ns), SE_WAKE, T, st->wait_seq);
+    sched_timer(T->S, T->clock + jittered_up(T->S, ns), SE_WAKE, T, st->wait_seq);
     sched_event(T, EV_SLEEP, (int)(ns / 1000), 0);
     T->resume_val = v_none();
     return NAT_BLOCK;
@@ -348,8 +363,17 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
     if (j > 0) {
         /* each thread runs at a slightly different speed */
         st->opcost = xmalloc(sizeof S->opcost);
-        double u = (double)(sched_rand(S) >> 11) / 9007199254740992.0;
-        for (int i = 0; i < OPCODE_COUNT; i++) st->opcost[i] = (int64_t)((double)S->opcost[i] * (1.0 + j * (2 * u - 1)) + 0.5);
+        double f = 1.0 + j * (2 * unit_rand(S) - 1);
+        for (int i = 0; i < OPCODE_COUNT; i++) {
+            /* costs are whole ns: round, but never past +-jitter (with
+             * a 3 ns op and jitter 0.2 the cost stays 3 ns) */
+            double base = (double)S->opcost[i];
+            int64_t c = (int64_t)(base * f + 0.5);
+            int64_t lo = (int64_t)ceil(base * (1 - j)), hi = (int64_t)floor(base * (1 + j));
+            if (c < lo) c = lo;
+            if (c > hi) c = hi;
+            st->opcost[i] = lo <= hi ? c : S->opcost[i];
+        }
         T->opcost = st->opcost;
     }
     return T;
@@ -702,7 +726,9 @@ static void describe_wait(Sim *S, Task *T, SBuf *b)
     sb_printf(b, "%s %s", T->name, reason_text[st->reason]);
     if (st->obj >= 0) {
         trace_name_objects(S);
-        sb_printf(b, " (%s)", trace_obj_name(S->trace, st->obj, nm, sizeof nm));
+        /* the reason already says what kind of object: just its name */
+        const char *name = (size_t)st->obj < S->trace->objs.n ? S->trace->objs.v[st->obj].name : NULL;
+        sb_printf(b, " (%s)", name ? name : trace_obj_name(S->trace, st->obj, nm, sizeof nm));
     }
     if (st->waits_for) {
         if (st->reason == R_JOIN) sb_printf(b, ", which is %s", task_state_name[st->waits_for->st->state]);

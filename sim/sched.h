@@ -44,9 +44,9 @@ typedef struct SchedTask {
     int64_t time_in[TS_COUNT];
     bool wants_gil;       /* must take its process's GIL before running */
     bool forced;          /* dropped the GIL on request: waits for a switch */
-    uint64_t forced_switch;
     bool gil_waiting;     /* in its process's GIL waiter queue */
     uint64_t gil_wait_switch; /* switch number when the current interval began */
+    bool interval_deferred;   /* forced off: the interval starts at the next switch */
     uint32_t gil_timer_seq;
     WaitQ *waitq;         /* the queue it is blocked in, if any */
     uint32_t wait_seq;    /* bumps each block, invalidating old timeouts */

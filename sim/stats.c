@@ -8,7 +8,7 @@
 _Static_assert((int)ST_COUNT == (int)TS_COUNT, "stats.h states must follow vm.h's TaskState");
 
 const char *const state_names[ST_COUNT] = {"new", "ready", "running", "gil-wait", "blocked", "sleeping", "io", "done", "awaiting"};
-const char state_glyphs[ST_COUNT] = {' ', '.', '#', '~', '-', 'z', 'i', ' ', 'a'};
+const char state_glyphs[ST_COUNT] = {'+', '.', '#', '~', '-', 'z', 'i', ' ', 'a'};
 
 Stats *stats_compute(const Trace *t)
 {
@@ -76,6 +76,8 @@ typedef BUF(Iv) IvList;
 
 /* Each cell gets the value covering most of its bucket (-1 when nothing
  * covers it).  ivs are sorted by start and do not overlap. */
+/* Each cell shows the value that covers most of its bucket; for core and
+ * GIL rows, being idle competes too (a blank cell). */
 static void fill_cells(const IvList *ivs, int64_t from, int64_t to, int width, int16_t *cells)
 {
     double b = (double)(to - from) / width;
@@ -102,7 +104,9 @@ static void fill_cells(const IvList *ivs, int64_t from, int64_t to, int width, i
             amt[m] += e - s;
         }
         int best = -1;
-        int64_t bt = 0;
+        int64_t bt = 0, busy = 0;
+        for (int m = 0; m < n; m++) busy += amt[m];
+        if (busy * 2 < be - bs) bt = be - bs - busy; /* mostly idle */
         for (int m = 0; m < n; m++)
             if (amt[m] > bt) {
                 bt = amt[m];
@@ -116,6 +120,13 @@ char task_label(int i)
 {
     static const char labels[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     return i >= 0 && i < 62 ? labels[i] : '*';
+}
+
+void task_display_name(const Trace *t, int k, char *buf, size_t n)
+{
+    const TraceTask *tk = &t->tasks.v[k];
+    if (t->procs.n > 1 && tk->parent < 0) snprintf(buf, n, "%s/%s", t->procs.v[tk->proc].name, tk->name);
+    else snprintf(buf, n, "%s", tk->name);
 }
 
 static TlRow *add_row(Timeline *tl, int kind, int index, const char *label)
@@ -220,8 +231,9 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
         for (int k = 0; k < nt; k++) {
             const TraceTask *tk = &t->tasks.v[k];
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
-            if (t->procs.n > 1) snprintf(lab, sizeof lab, "%c %s/%s", task_label(k), t->procs.v[p].name, tk->name);
-            else snprintf(lab, sizeof lab, "%c %s", task_label(k), tk->name);
+            char name[64];
+            task_display_name(t, k, name, sizeof name);
+            snprintf(lab, sizeof lab, "%c %s", task_label(k), name);
             fill_cells(&task_iv[k], from, to, width, add_row(tl, ROW_TASK, k, lab)->cells);
             for (int j = 0; j < nt; j++) {
                 if (t->tasks.v[j].parent != k) continue;

@@ -56,5 +56,8 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
 void timeline_free(Timeline *tl);
 /* A one-character label for task i: 0-9, A-Z, a-z, then '*'. */
 char task_label(int i);
+/* A task's name as rows and tables show it: "Process-1/MainThread" when
+ * there is more than one process. */
+void task_display_name(const Trace *t, int k, char *buf, size_t n);
 
 #endif

@@ -152,7 +152,7 @@ static Value *ctx_region(Ctx *c, Value *want, size_t n, Chunk **opened)
     return k->v;
 }
 
-static int recursion_error(Task *T)
+int recursion_error(Task *T)
 {
     return vm_raise(T, EXC_RecursionError, "maximum recursion depth exceeded");
 }
@@ -294,7 +294,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
     Sim *S = T->S;
     Ctx *c = T->cur;
     Code *co = fn->code;
-    if (c->nframes >= S->recursion_limit) return recursion_error(T);
+    if (c->base_depth + c->nframes >= S->recursion_limit) return recursion_error(T);
     size_t need = (size_t)co->nlocalsplus + (size_t)co->maxstack;
     bool simple = !kwnames && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKW)) && co->kwonly == 0;
     Chunk *opened;
@@ -627,7 +627,8 @@ static Value build_class(Task *T, Frame *f)
 
 static int do_format(Task *T, Value v, int conv, Value spec, Value *out)
 {
-    if (conv == 'r' || conv == 'a') v = v_repr_str(T, v);
+    if (conv == 'r') v = v_repr_str(T, v);
+    else if (conv == 'a') v = v_ascii_str(T, v);
     else if (conv == 's') v = v_str_str(T, v);
     if (is_undef(v)) return -1;
     if (is_undef(spec) && is_str(v)) {
@@ -690,6 +691,7 @@ static Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
     g->state = GEN_RUNNING;
     g->mode = mode;
     g->parent = parent;
+    g->ctx.base_depth = parent->base_depth + parent->nframes;
     T->cur = &g->ctx;
     return T->cur;
 }
@@ -1421,7 +1423,7 @@ RunStatus vm_run(Task *T)
                 Code *co = fn->code;
                 if (!kw && nargs == co->argcount && co->kwonly == 0 &&
                     !(co->flags & (CO_VARARGS | CO_VARKW | CO_GENEXP | CO_COROUTINE)) &&
-                    args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->nframes < S->recursion_limit) {
+                    args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->base_depth + c->nframes < S->recursion_limit) {
                     f->sp = base;
                     f->pc = pc;
                     Frame *nf = frame_alloc(T, c);
@@ -1645,7 +1647,7 @@ RunStatus vm_run(Task *T)
             f->sp = sp;
             Chunk *opened;
             Value *loc = ctx_region(c, sp, (size_t)co->nlocalsplus + (size_t)co->maxstack, &opened);
-            if (c->nframes >= S->recursion_limit) {
+            if (c->base_depth + c->nframes >= S->recursion_limit) {
                 if (opened) chunk_release(c, opened);
                 recursion_error(T);
                 goto error;
@@ -1934,6 +1936,10 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
     int how = invoke(T, &result, ctx_top(c), func, args, nargs, kwnames, false, FR_BASE);
     int rc = 0;
     if (how == CALL_FRAME) {
+        if (T->nested >= MAX_NESTED_RUNS) {
+            while (c->nframes > base_frames) frame_pop(c);
+            return recursion_error(T);
+        }
         T->nested++;
         S->gc_inhibit++;
         RunStatus st = vm_run(T);

@@ -105,6 +105,7 @@ typedef struct Ctx {
     Value *top;           /* first free slot when no frame is active */
     Frame *frames;
     int32_t nframes, fcap;
+    int32_t base_depth;   /* frames of the task below this context (generators) */
     Value handled;        /* exception being handled (bare raise, __context__) */
     struct Gen *gen;      /* the generator this context belongs to, if any */
 } Ctx;
@@ -299,6 +300,11 @@ void ctx_free(Ctx *c);
 void ctx_mark(Sim *S, Ctx *c);
 
 /* ---- raising (exc.c) ---- */
+/* Runs of Python code from C (key functions, generators driven by
+ * builtins, __repr__...) recurse on the C stack; past this depth they raise
+ * RecursionError instead of overflowing it. */
+#define MAX_NESTED_RUNS 150
+int recursion_error(Task *T);
 int vm_raise(Task *T, int exc_id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int vm_raise_value(Task *T, Value exc);
 Value exc_new(Task *T, Class *cls, Value *args, int nargs);

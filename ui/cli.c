@@ -69,13 +69,19 @@ static void usage_run(FILE *f)
           f);
 }
 
+/* The exit status of `interleave run`: the program's own, or ours. */
+static int exit_code(Sim *S, SimStatus st)
+{
+    return st == SIM_OK ? EXIT_OK : st == SIM_EXIT ? sim_exit_code(S) : st == SIM_DEADLOCK ? EXIT_DEADLOCK : EXIT_ERROR;
+}
+
 static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
 {
     FILE *f = stdout;
     size_t on = 0, en = 0;
     const char *o = loaded ? sim_stdout(S, &on) : "";
     const char *e = loaded ? sim_stderr(S, &en) : "";
-    int status = !loaded ? EXIT_ERROR : (st == SIM_OK ? 0 : st == SIM_EXIT ? sim_exit_code(S) : EXIT_ERROR);
+    int status = !loaded ? EXIT_ERROR : exit_code(S, st);
     fprintf(f, "{\"elapsed_ns\": %lld, \"ops\": %llu, \"exit_status\": %d, \"stdout\": ",
             loaded ? (long long)sim_elapsed_ns(S) : 0LL, loaded ? (unsigned long long)sim_ops(S) : 0ULL, status);
     json_string(f, o, on);
@@ -212,7 +218,7 @@ int cmd_run(int argc, char **argv)
             if (!quiet) stats_print(stdout, S);
             if (hash) printf("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(S));
         }
-        rc = st == SIM_OK ? EXIT_OK : st == SIM_EXIT ? sim_exit_code(S) : st == SIM_DEADLOCK ? EXIT_DEADLOCK : EXIT_ERROR;
+        rc = exit_code(S, st);
         sim_free(S);
     }
 out:

@@ -30,14 +30,16 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     /* label column: the longest row label, within reason */
     int lw = 6;
     for (size_t i = 0; i < t->tasks.n; i++) {
-        int n = (int)strlen(t->tasks.v[i].name) + 2 + (t->procs.n > 1 ? (int)strlen(t->procs.v[t->tasks.v[i].proc].name) + 1 : 0);
+        char name[64];
+        task_display_name(t, (int)i, name, sizeof name);
+        int n = (int)strlen(name) + 2 + (t->tasks.v[i].parent >= 0 ? 2 : 0);
         if (n > lw) lw = n;
     }
-    if (lw > 28) lw = 28;
+    if (lw > 40) lw = 40;
+    if (lw > width / 3) lw = width / 3 > 6 ? width / 3 : 6;
     int cols = width - lw - 2;
     if (cols < 10) cols = 10;
     Timeline *tl = timeline_build(t, from, to, cols, true);
-    (void)gil;
     /* axis: start, middle, end */
     char a[32], m[32], e[32];
     axis_label(a, sizeof a, from, to - from);
@@ -53,7 +55,6 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     fprintf(f, "%*s  %s\n", lw, "", line);
     for (int c = 0; c < cols; c++) line[c] = (c == 0 || c == cols - 1 || c == cols / 2) ? '|' : '-';
     fprintf(f, "%*s  %s\n", lw, "", line);
-    bool multiproc = t->procs.n > 1;
     for (int r = 0; r < tl->nrows; r++) {
         TlRow *row = &tl->rows[r];
         if (row->kind == ROW_GIL && !gil) continue;
@@ -62,10 +63,9 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
             if (row->kind == ROW_TASK) line[c] = v < 0 ? ' ' : state_glyphs[v];
             else line[c] = v < 0 ? ' ' : task_label(v);
         }
-        (void)multiproc;
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
-    fprintf(f, "%*s  # running  . ready  ~ gil-wait  - blocked  z sleeping  i io  a awaiting", lw, "");
+    fprintf(f, "%*s  + starting  # running  . ready  ~ gil-wait  - blocked  z sleeping  i io  a awaiting", lw, "");
     fprintf(f, "\n%*s  cpu and GIL rows show the label of the task they run\n", lw, "");
     free(line);
     timeline_free(tl);
@@ -87,15 +87,19 @@ void stats_print(FILE *f, Sim *S)
     static const int cols[] = {ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_AWAITING};
     int nw = 4;
     for (size_t i = 0; i < t->tasks.n; i++) {
-        int n = (int)strlen(t->tasks.v[i].name);
+        char name[64];
+        task_display_name(t, (int)i, name, sizeof name);
+        int n = (int)strlen(name);
         if (n > nw) nw = n;
     }
-    if (nw > 30) nw = 30;
+    if (nw > 40) nw = 40;
     fprintf(f, "  %-*s", nw, "task");
     for (size_t c = 0; c < ARRAY_LEN(cols); c++) fprintf(f, " %10s", state_names[cols[c]]);
     fputc('\n', f);
     for (int k = 0; k < s->ntasks; k++) {
-        fprintf(f, "  %-*.*s", nw, nw, t->tasks.v[k].name);
+        char name[64];
+        task_display_name(t, k, name, sizeof name);
+        fprintf(f, "  %-*.*s", nw, nw, name);
         for (size_t c = 0; c < ARRAY_LEN(cols); c++) {
             char b[32];
             fmt_ms(b, sizeof b, s->tasks[k].t[cols[c]]);

@@ -33,17 +33,23 @@ static char *summary(const TokenList *tl)
     return sb_take(&b);
 }
 
+/* Tokenize src, reporting a lex error as the test's failure. */
+static bool lex_ok(const char *src, TokenList *tl)
+{
+    LexError err;
+    if (lex(src, tl, &err)) return true;
+    FAILF("lex error %d:%d: %s", err.line, err.col, err.msg);
+    return false;
+}
+
 /* Check the layout of src against want (see summary()). */
 static void check_layout(const char *src, const char *want)
 {
     TokenList tl;
-    LexError err;
-    if (CHECK(lex(src, &tl, &err))) {
+    if (lex_ok(src, &tl)) {
         char *got = summary(&tl);
         CHECK_EQ_STR(got, want);
         free(got);
-    } else {
-        FAILF("lex error %d:%d %s", err.line, err.col, err.msg);
     }
     lex_free(&tl);
 }
@@ -117,8 +123,7 @@ static void test_implicit_line_joining(void)
     const char *src = "x = (1,\n     2) + [3\n]\nz = {\n  'k':\n    4}\n";
     check_layout(src, "x = ( 1 , 2 ) + [ 3 ] NL z = { 'k' : 4 } NL EOF");
     TokenList tl;
-    LexError err;
-    if (CHECK(lex(src, &tl, &err))) {
+    if (lex_ok(src, &tl)) {
         check_pos(&tl, "2", 2, 6);
         check_pos(&tl, "]", 3, 1);
         check_pos(&tl, "4", 6, 5);
@@ -131,8 +136,7 @@ static void test_backslash_continuation(void)
     const char *src = "y = 1 + \\\n  2\nif a and \\\n        b:\n    pass\n";
     check_layout(src, "y = 1 + 2 NL if a and b : NL IN pass NL DE EOF");
     TokenList tl;
-    LexError err;
-    if (CHECK(lex(src, &tl, &err))) {
+    if (lex_ok(src, &tl)) {
         check_pos(&tl, "2", 2, 3);
         check_pos(&tl, "b", 4, 9);
     }
@@ -144,8 +148,7 @@ static void test_positions_after_tabs(void)
 {
     /* columns count characters: a tab is one column */
     TokenList tl;
-    LexError err;
-    if (CHECK(lex("if a:\n\tb = 1\n\tc =\t22\n", &tl, &err))) {
+    if (lex_ok("if a:\n\tb = 1\n\tc =\t22\n", &tl)) {
         check_pos(&tl, "b", 2, 2);
         check_pos(&tl, "=", 2, 4);
         check_pos(&tl, "22", 3, 6);
@@ -162,9 +165,8 @@ static void test_positions_after_utf8(void)
 {
     /* "é" is two bytes but one column; so are "ñ" and "ü"; "変" is three */
     TokenList tl;
-    LexError err;
     const char *src = "\xc3\xa9 = 'x\xc3\xb1\xc3\xbc' + \xe5\xa4\x89 # \xc3\xa9\ny = (\xc3\xa9,\n  \xe5\xa4\x89)\n";
-    if (CHECK(lex(src, &tl, &err))) {
+    if (lex_ok(src, &tl)) {
         check_pos(&tl, "=", 1, 3);
         check_pos(&tl, "'x\xc3\xb1\xc3\xbc'", 1, 5);
         const Token *s = find_tok(&tl, "'x\xc3\xb1\xc3\xbc'");
@@ -185,10 +187,9 @@ static void test_positions_after_utf8(void)
 static void test_int_literals(void)
 {
     TokenList tl;
-    LexError err;
     const char *src = "1_000_000 0xFF 0o17 0b1010 0x_ff 0B11 9223372036854775807 0 00 0_0\n";
     static const int64_t want[] = {1000000, 255, 15, 10, 255, 3, INT64_MAX, 0, 0, 0};
-    if (CHECK(lex(src, &tl, &err)) && CHECK_EQ_INT(tl.n, 12)) {
+    if (lex_ok(src, &tl) && CHECK_EQ_INT(tl.n, 12)) {
         for (size_t i = 0; i < 10; i++) {
             CHECK_EQ_INT(tl.v[i].kind, T_INT);
             CHECK_EQ_INT(tl.v[i].ival, want[i]);
@@ -205,10 +206,9 @@ static void test_int_literals(void)
 static void test_float_literals(void)
 {
     TokenList tl;
-    LexError err;
     const char *src = "3.14 1e10 1.5E-3 .5 5. 1_0.2_5 2e+3 1_0e1_0 0.1\n";
     static const double want[] = {3.14, 1e10, 1.5e-3, 0.5, 5.0, 10.25, 2000.0, 1e11, 0.1};
-    if (CHECK(lex(src, &tl, &err)) && CHECK_EQ_INT(tl.n, 11)) {
+    if (lex_ok(src, &tl) && CHECK_EQ_INT(tl.n, 11)) {
         for (size_t i = 0; i < 9; i++) {
             CHECK_EQ_INT(tl.v[i].kind, T_FLOAT);
             if (tl.v[i].fval != want[i])
@@ -226,10 +226,9 @@ static void test_float_literals(void)
 static void test_string_escapes(void)
 {
     TokenList tl;
-    LexError err;
     /* \t \n \\ \' \x41 \u00e9 \101 \a, an unknown escape kept, and \<newline> */
     const char *src = "s = 'a\\tb\\n\\\\\\'\\x41\\u00e9\\101\\a\\q\\\nz'\n";
-    if (CHECK(lex(src, &tl, &err)) && CHECK(tl.n >= 3)) {
+    if (lex_ok(src, &tl) && CHECK(tl.n >= 3)) {
         const Token *t = &tl.v[2];
         CHECK_EQ_INT(t->kind, T_STRING);
         CHECK_EQ_STR(t->sval, "a\tb\n\\'A\xc3\xa9" "A\a\\qz");
@@ -240,7 +239,7 @@ static void test_string_escapes(void)
     }
     lex_free(&tl);
     /* a NUL escape is kept in the decoded body (slen counts it) */
-    if (CHECK(lex("'a\\0b'", &tl, &err)) && CHECK(tl.n >= 1)) {
+    if (lex_ok("'a\\0b'", &tl) && CHECK(tl.n >= 1)) {
         CHECK_EQ_INT(tl.v[0].slen, 3);
         CHECK(memcmp(tl.v[0].sval, "a\0b", 3) == 0);
     }
@@ -251,8 +250,7 @@ static void test_string_escapes(void)
 static void test_raw_strings(void)
 {
     TokenList tl;
-    LexError err;
-    if (CHECK(lex("r'a\\nb\\'' R\"\\d+\" u'\\x41'\n", &tl, &err)) && CHECK(tl.n >= 3)) {
+    if (lex_ok("r'a\\nb\\'' R\"\\d+\" u'\\x41'\n", &tl) && CHECK(tl.n >= 3)) {
         CHECK_EQ_STR(tl.v[0].sval, "a\\nb\\'");
         CHECK_EQ_INT(tl.v[0].slen, 6);
         CHECK(tl.v[0].sflags & STR_RAW);
@@ -276,8 +274,7 @@ static void test_raw_strings(void)
 static void test_fstring_keeps_raw_body(void)
 {
     TokenList tl;
-    LexError err;
-    if (CHECK(lex("x = f'{a}\\n{b!r:>{w}}' + rf\"{c}\\d\"\n", &tl, &err)) && CHECK(tl.n >= 5)) {
+    if (lex_ok("x = f'{a}\\n{b!r:>{w}}' + rf\"{c}\\d\"\n", &tl) && CHECK(tl.n >= 5)) {
         const Token *t = &tl.v[2];
         CHECK_EQ_INT(t->kind, T_STRING);
         CHECK_EQ_INT(t->sflags, STR_F);
@@ -296,9 +293,8 @@ static void test_fstring_keeps_raw_body(void)
 static void test_triple_quoted_strings(void)
 {
     TokenList tl;
-    LexError err;
     const char *src = "b = '''line1\nl\xc3\xa9ne2 \"q\" ''' + c\nd = \"\"\"\n\"\"\"\n";
-    if (CHECK(lex(src, &tl, &err))) {
+    if (lex_ok(src, &tl)) {
         check_layout(src, "b = '''line1\nl\xc3\xa9ne2 \"q\" ''' + c NL d = \"\"\"\n\"\"\" NL EOF");
         const Token *t = &tl.v[2];
         CHECK_EQ_INT(t->kind, T_STRING);
@@ -389,8 +385,7 @@ static void test_bug_long_float_literal(void)
     for (int i = 0; i < 150; i++) src[n++] = '0';
     memcpy(src + n, ".0\n", 4);
     TokenList tl;
-    LexError err;
-    if (CHECK(lex(src, &tl, &err)) && CHECK_EQ_INT(tl.v[0].kind, T_FLOAT)) {
+    if (lex_ok(src, &tl) && CHECK_EQ_INT(tl.v[0].kind, T_FLOAT)) {
         if (tl.v[0].fval != 1e150) FAILF("1 followed by 150 zeros '.0' read as %.17g, expected 1e+150", tl.v[0].fval);
     }
     lex_free(&tl);
