@@ -762,6 +762,15 @@ static void report_deadlock(Sim *S, int64_t at)
             if (T != cycle_start) sb_puts(&b, "; ");
         } while (T != cycle_start);
     } else {
+        /* a main thread that ended waits at exit for its non-daemon
+         * threads: those are the ones left blocked forever */
+        for (size_t i = 0; i < S->tasks.n; i++) {
+            Task *T = S->tasks.v[i];
+            if (!T->st->done && (T->st->reason == R_EXIT_WAIT || T->st->reason == R_PROC_EXIT_WAIT)) {
+                sb_printf(&b, "%s finished, but threads it waits for at exit are blocked forever: ", T->name);
+                break;
+            }
+        }
         bool first = true;
         for (size_t i = 0; i < S->tasks.n; i++) {
             Task *T = S->tasks.v[i];

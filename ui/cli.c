@@ -65,7 +65,9 @@ static void usage_run(FILE *f)
           "      --no-timeline     print the output and statistics without the timeline\n"
           "      --trace-hash      end with the run's trace hash (equal runs, equal hash)\n"
           "  -h, --help            this help\n"
-          "FILE may be - to read the scenario from standard input.\n",
+          "FILE may be - to read the scenario from standard input.\n"
+          "Exit status: the program's own (0, or its sys.exit code), 1 for a scenario\n"
+          "or program error, 2 for a usage error, 3 for a deadlock.\n",
           f);
 }
 

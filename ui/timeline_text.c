@@ -140,6 +140,8 @@ void stats_json(FILE *f, Sim *S)
                 s->elapsed ? (double)s->core_busy[c] / (double)s->elapsed : 0.0);
     fprintf(f, "], \"gil\": {\"handoffs\": %lld, \"forced_switches\": %lld}, \"context_switches\": %lld, \"speedup\": %.4f",
             (long long)s->gil_handoffs, (long long)s->forced_switches, (long long)s->context_switches, s->speedup);
+    fprintf(f, ", \"trace\": {\"segments\": %zu, \"events\": %zu, \"bytes\": %zu}", t->segs.n, t->evs.n,
+            t->segs.n * sizeof(TraceSeg) + t->evs.n * sizeof(TraceEvent));
     fprintf(f, ", \"trace_hash\": \"%016llx\"", (unsigned long long)sim_trace_hash(S));
     stats_free(s);
 }

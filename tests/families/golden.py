@@ -1,4 +1,5 @@
-"""Golden scenario tests: tests/golden/NAME.py with NAME.expected.
+"""Golden scenario tests: tests/golden/NAME.py with NAME.expected, and the
+lesson scenarios scenarios/NAME.py with tests/golden/scenarios/NAME.expected.
 
 NAME.expected is exactly what `interleave run --width 100 --trace-hash
 NAME.py` printed (timeline, output, statistics, trace hash), reviewed by a
@@ -18,21 +19,41 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+# Lesson scenarios whose output does not depend on timing (the scenarios
+# carry no test markers: learners read them).
+SCENARIO_PARITY = {"03_threads_for_io", "07_separate_memory"}
+
+
+def all_files():
+    return sorted(glob.glob(os.path.join(ROOT, "tests/golden/*.py"))) + sorted(glob.glob(os.path.join(ROOT, "scenarios/*.py")))
+
+
+def expected_path(f):
+    name = os.path.basename(f)[:-3]
+    if os.path.basename(os.path.dirname(f)) == "scenarios":
+        return os.path.join(ROOT, "tests/golden/scenarios", name + ".expected")
+    return f[:-3] + ".expected"
+
+
+def test_name(f):
+    d = os.path.basename(os.path.dirname(f))
+    return ("golden/scenarios/" if d == "scenarios" else "golden/") + os.path.basename(f)
+
+
 def argv(bin_, path):
     return [bin_, "run", "--width", "100", "--trace-hash", os.path.relpath(path, ROOT)]
 
 
 def run(ctx):
-    files = sorted(glob.glob(os.path.join(ROOT, "tests/golden/*.py")))
-    files = [f for f in files if ctx.wanted("golden/" + os.path.basename(f))]
+    files = [f for f in all_files() if ctx.wanted(test_name(f))]
 
     def one(f):
-        name = "golden/" + os.path.basename(f)
+        name = test_name(f)
         code, out, err = ctx.run(argv(ctx.bin, f), env=dict(ctx.env, COLUMNS="100"))
         rep = ctx.sanitizer_report(err)
         if rep:
             return name, False, rep
-        exp_path = f[:-3] + ".expected"
+        exp_path = expected_path(f)
         if not os.path.exists(exp_path):
             return name, False, "missing .expected (record it with tests/families/golden.py --record)"
         with open(exp_path, encoding="utf-8") as fh:
@@ -46,7 +67,8 @@ def run(ctx):
             return name, False, "a second run differs: the simulation is not deterministic"
         with open(f, encoding="utf-8") as fh:
             head = fh.read(400)
-        if "# parity: python3" in head and ctx.python:
+        parity = "# parity: python3" in head or os.path.basename(f)[:-3] in SCENARIO_PARITY
+        if parity and ctx.python:
             _, pout, _ = ctx.run([ctx.python, f], timeout=120)
             _, qout, _ = ctx.run([ctx.bin, "run", "-q", f])
             if pout != qout:
@@ -64,10 +86,12 @@ if __name__ == "__main__":
     ap.add_argument("--bin", default=os.path.join(ROOT, "interleave"))
     ap.add_argument("--record", nargs="+", required=True, help="names (without .py) or 'all'")
     a = ap.parse_args()
-    names = [os.path.basename(f)[:-3] for f in glob.glob(os.path.join(ROOT, "tests/golden/*.py"))] if a.record == ["all"] else a.record
-    for n in sorted(names):
-        f = os.path.join(ROOT, "tests/golden", n + ".py")
+    by_name = {os.path.basename(f)[:-3]: f for f in all_files()}
+    names = sorted(by_name) if a.record == ["all"] else a.record
+    os.makedirs(os.path.join(ROOT, "tests/golden/scenarios"), exist_ok=True)
+    for n in names:
+        f = by_name[n]
         p = subprocess.run(argv(a.bin, f), capture_output=True, cwd=ROOT, env=dict(os.environ, COLUMNS="100"))
-        with open(f[:-3] + ".expected", "w", encoding="utf-8") as fh:
+        with open(expected_path(f), "w", encoding="utf-8") as fh:
             fh.write(p.stdout.decode())
         print("recorded", n, "exit", p.returncode)
