@@ -1,16 +1,818 @@
-/* aio.c - coroutines and the await opcodes. */
-#include "gen.h"
+/* aio.c - coroutine objects, the await opcodes, futures, tasks and the
+ * event loop.  aio.h says how a coroutine runs; the Python-visible classes
+ * and functions are in mod_asyncio.c. */
+#include "aio.h"
+#include "native.h"
 #include "obj.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- payloads ---- */
+
+static void fut_mark(Sim *S, void *p)
+{
+    FutData *f = p;
+    gc_mark_value(S, f->result);
+    gc_mark_value(S, f->exc);
+    gc_mark_value(S, f->cancel_msg);
+    gc_mark_value(S, f->loop);
+    for (size_t i = 0; i < f->cbs.n; i++) {
+        gc_mark_value(S, f->cbs.v[i].fn);
+        gc_mark_value(S, f->cbs.v[i].task);
+    }
+    gc_mark_value(S, f->coro);
+    gc_mark_obj(S, (Obj *)f->name);
+    gc_mark_value(S, f->waiter);
+}
+
+static void fut_free(Sim *S, void *p)
+{
+    (void)S;
+    FutData *f = p;
+    BUF_FREE(f->cbs);
+    free(f);
+}
+
+const PayloadOps fut_payload_ops = {"future", fut_mark, fut_free};
+
+static void handle_mark(Sim *S, Handle *h)
+{
+    gc_mark_value(S, h->a);
+    gc_mark_value(S, h->b);
+    gc_mark_value(S, h->obj);
+}
+
+static void loop_mark(Sim *S, void *p)
+{
+    LoopData *ld = p;
+    for (size_t i = 0; i < ld->n; i++) handle_mark(S, &ld->ring[(ld->head + i) % ld->cap]);
+    for (size_t i = 0; i < ld->nheap; i++) handle_mark(S, &ld->heap[i].h);
+    gc_mark_value(S, ld->current);
+    gc_mark_value(S, ld->target);
+    for (size_t i = 0; i < ld->tasks.n; i++) gc_mark_value(S, ld->tasks.v[i]);
+}
+
+static void loop_free(Sim *S, void *p)
+{
+    (void)S;
+    LoopData *ld = p;
+    free(ld->ring);
+    free(ld->heap);
+    BUF_FREE(ld->tasks);
+    free(ld->selectq.v);
+    free(ld);
+}
+
+const PayloadOps loop_payload_ops = {"event loop", loop_mark, loop_free};
+
+static void hd_mark(Sim *S, void *p)
+{
+    HandleData *h = p;
+    gc_mark_value(S, h->fn);
+    gc_mark_value(S, h->args);
+}
+
+static void hd_free(Sim *S, void *p)
+{
+    (void)S;
+    free(p);
+}
+
+const PayloadOps handle_payload_ops = {"handle", hd_mark, hd_free};
+
+static void *payload_of(Value v, const PayloadOps *ops)
+{
+    if (is_instance(v) && AS_INST(v)->cls->payload == ops) return AS_INST(v)->payload;
+    return NULL;
+}
+
+FutData *fut_data(Value v) { return payload_of(v, &fut_payload_ops); }
+LoopData *loop_data(Value v) { return payload_of(v, &loop_payload_ops); }
+
+static Handle handle(int kind, Value a, Value b)
+{
+    return (Handle){kind, a, b, v_undef()};
+}
+
+/* ---- coroutine objects ---- */
+
+/* Where the running code is: for the never-awaited warning. */
+static void note_site(Task *T, Gen *g)
+{
+    Ctx *c = T->cur;
+    if (!c->nframes) return;
+    Frame *f = &c->frames[c->nframes - 1];
+    g->site = f->code;
+    g->site_line = f->code->lines[f->pc ? f->pc - 1 : 0];
+}
 
 int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
-    (void)fn, (void)args, (void)nargs, (void)kwnames, (void)out;
-    return vm_raise(T, EXC_RuntimeError, "async functions are not supported by the simulator yet");
+    Gen *g = gen_new(T, K_CORO, fn, args, nargs, kwnames);
+    if (!g) return -1;
+    note_site(T, g);
+    *out = v_obj(g);
+    return 0;
+}
+
+Value aio_sleep_coro(Task *T, int64_t delay, Value result)
+{
+    Sim *S = T->S;
+    Gen *g = gen_new(T, K_CORO, NULL, NULL, 0, NULL);
+    g->native = CORO_SLEEP;
+    g->name = g->qualname = str_intern(S, "sleep", 5);
+    g->delay = delay;
+    g->nres = result;
+    note_site(T, g);
+    return v_obj(g);
+}
+
+void coro_warn_unawaited(Sim *S, Gen *g)
+{
+    if (g->state != GEN_CREATED || !g->qualname) return;
+    g->state = GEN_DONE; /* warn once */
+    const char *file = g->site && g->site->src ? g->site->src->name : "?";
+    sb_printf(&S->err, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, g->site_line, g->qualname->s);
+    int len;
+    const char *line = g->site ? source_line(g->site->src, g->site_line, &len) : (len = 0, "");
+    if (len) sb_printf(&S->err, "  %.*s\n", len, line);
+    sb_puts(&S->err, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+}
+
+void aio_warn_unawaited(Sim *S)
+{
+    /* the heap list is newest first: warn in creation order */
+    BUF(Gen *) found = {0};
+    for (Obj *o = S->objects; o; o = o->gcnext)
+        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) BUF_PUSH(found, (Gen *)o);
+    for (size_t i = found.n; i > 0; i--) coro_warn_unawaited(S, found.v[i - 1]);
+    BUF_FREE(found);
+}
+
+/* ---- the ready queue and the timer heap ---- */
+
+static void ring_push(LoopData *ld, Handle h)
+{
+    if (ld->n == ld->cap) {
+        size_t cap = ld->cap ? ld->cap * 2 : 16;
+        Handle *r = xmalloc(cap * sizeof *r);
+        for (size_t i = 0; i < ld->n; i++) r[i] = ld->ring[(ld->head + i) % ld->cap];
+        free(ld->ring);
+        ld->ring = r;
+        ld->cap = cap;
+        ld->head = 0;
+    }
+    ld->ring[(ld->head + ld->n) % ld->cap] = h;
+    ld->n++;
+}
+
+static Handle ring_pop(LoopData *ld)
+{
+    Handle h = ld->ring[ld->head];
+    ld->head = (ld->head + 1) % ld->cap;
+    ld->n--;
+    return h;
+}
+
+static bool timer_less(const Timer *a, const Timer *b)
+{
+    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+}
+
+static void heap_push(LoopData *ld, Timer t)
+{
+    if (ld->nheap == ld->capheap) {
+        ld->capheap = ld->capheap ? ld->capheap * 2 : 16;
+        ld->heap = xrealloc(ld->heap, ld->capheap * sizeof *ld->heap);
+    }
+    size_t i = ld->nheap++;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!timer_less(&t, &ld->heap[p])) break;
+        ld->heap[i] = ld->heap[p];
+        i = p;
+    }
+    ld->heap[i] = t;
+}
+
+static Timer heap_pop(LoopData *ld)
+{
+    Timer top = ld->heap[0];
+    Timer last = ld->heap[--ld->nheap];
+    size_t i = 0, n = ld->nheap;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        const Timer *best = &last;
+        if (l < n && timer_less(&ld->heap[l], best)) m = l, best = &ld->heap[l];
+        if (r < n && timer_less(&ld->heap[r], best)) m = r;
+        if (m == i) break;
+        ld->heap[i] = ld->heap[m];
+        i = m;
+    }
+    if (n) ld->heap[i] = last;
+    return top;
+}
+
+static bool handle_cancelled(const Handle *h)
+{
+    HandleData *d = payload_of(h->obj, &handle_payload_ops);
+    return d && d->cancelled;
+}
+
+void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe)
+{
+    LoopData *ld = loop_data(loop);
+    ring_push(ld, h);
+    /* another thread's call wakes the loop out of select() (the self-pipe) */
+    if (threadsafe && ld->selectq.n) sched_wake_all(T->S, &ld->selectq, T, ld->obj);
+}
+
+void loop_call_at(Task *T, Value loop, int64_t when, Handle h)
+{
+    LoopData *ld = loop_data(loop);
+    heap_push(ld, (Timer){when, ld->seq++, h});
+    (void)T;
+}
+
+/* ---- futures ---- */
+
+Value fut_new(Task *T, Value loop)
+{
+    Sim *S = T->S;
+    Instance *in = instance_new(S, S->aio_future);
+    FutData *f = xcalloc(1, sizeof *f);
+    f->result = f->exc = f->cancel_msg = f->coro = f->waiter = v_undef();
+    f->loop = loop;
+    f->obj = -1;
+    f->tid = -1;
+    f->reason = R_AWAIT_FUTURE;
+    in->payload = f;
+    return v_obj(in);
+}
+
+/* Done: each callback runs from the loop, in the order they were added. */
+static void schedule_callbacks(Task *T, Value fut)
+{
+    Sim *S = T->S;
+    FutData *f = fut_data(fut);
+    for (size_t i = 0; i < f->cbs.n; i++) {
+        FutCb cb = f->cbs.v[i];
+        Handle h;
+        if (!is_undef(cb.task)) {
+            h = handle(H_WAKEUP, cb.task, fut);
+        } else if (loop_data(cb.fn)) {
+            h = handle(H_STOP, cb.fn, v_undef());
+        } else {
+            Tuple *args = tuple_new(S, 1);
+            args->v[0] = fut;
+            h = handle(H_CALL, cb.fn, v_obj(args));
+        }
+        loop_call_soon(T, f->loop, h, false);
+    }
+    f->cbs.n = 0;
+}
+
+static int invalid_state(Task *T, const char *msg)
+{
+    return vm_raise(T, EXC_InvalidStateError, "%s", msg);
+}
+
+int fut_set_result(Task *T, Value fut, Value result)
+{
+    FutData *f = fut_data(fut);
+    if (f->state != FUT_PENDING) return invalid_state(T, "invalid state");
+    f->result = result;
+    f->state = FUT_DONE;
+    schedule_callbacks(T, fut);
+    return 0;
+}
+
+int fut_set_exception(Task *T, Value fut, Value exc)
+{
+    Sim *S = T->S;
+    FutData *f = fut_data(fut);
+    if (f->state != FUT_PENDING) return invalid_state(T, "invalid state");
+    if (is_class(exc)) {
+        Value inst;
+        if (vm_call(T, exc, NULL, 0, NULL, &inst) < 0) return -1;
+        exc = inst;
+    }
+    if (!is_exc_instance(S, exc)) return vm_raise(T, EXC_TypeError, "invalid exception object");
+    if (exc_matches(S, exc, EXC_StopIteration))
+        return vm_raise(T, EXC_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    f->exc = exc;
+    f->state = FUT_DONE;
+    schedule_callbacks(T, fut);
+    return 0;
+}
+
+bool fut_cancel(Task *T, Value fut, Value msg)
+{
+    FutData *f = fut_data(fut);
+    if (f->state != FUT_PENDING) return false;
+    f->state = FUT_CANCELLED;
+    f->cancel_msg = msg;
+    schedule_callbacks(T, fut);
+    return true;
+}
+
+static Value cancelled_error(Task *T, Value msg)
+{
+    Sim *S = T->S;
+    bool has = !is_undef(msg) && !is_none(msg);
+    return exc_new(T, S->exc[EXC_CancelledError], has ? &msg : NULL, has ? 1 : 0);
+}
+
+int fut_result(Task *T, FutData *f, Value *out)
+{
+    if (f->state == FUT_CANCELLED) return vm_raise_value(T, cancelled_error(T, f->cancel_msg));
+    if (f->state == FUT_PENDING) return invalid_state(T, "Result is not set.");
+    f->exc_retrieved = true;
+    if (!is_undef(f->exc)) return vm_raise_value(T, f->exc);
+    *out = f->result;
+    return 0;
+}
+
+void fut_add_callback(Task *T, Value fut, Value fn, Value task)
+{
+    FutData *f = fut_data(fut);
+    if (f->state != FUT_PENDING) {
+        /* already done: the callback is scheduled at once */
+        BUF_PUSH(f->cbs, ((FutCb){fn, task}));
+        schedule_callbacks(T, fut);
+        return;
+    }
+    BUF_PUSH(f->cbs, ((FutCb){fn, task}));
+}
+
+/* The trace object of a future (made when a task first waits on it). */
+static int fut_obj(Task *T, FutData *f)
+{
+    if (f->obj < 0) f->obj = sched_new_obj(T, f->is_task ? OBJ_AIO : OBJ_FUTURE);
+    return f->obj;
+}
+
+/* ---- tasks ---- */
+
+static int thread_core(Task *T) { return T->st->core; }
+
+static void task_state(Task *T, FutData *t, int state, int reason, int obj)
+{
+    trace_state(T->S->trace, T->clock, t->tid, state, state == TS_RUNNING ? thread_core(T) : -1, reason, obj);
+}
+
+Value loop_create_task(Task *T, Value loop, Value coro, Value name)
+{
+    Sim *S = T->S;
+    if (!is_kind(coro, K_CORO)) {
+        SBuf b = {0};
+        if (v_repr(T, coro, &b) == 0)
+            vm_raise(T, EXC_TypeError, "a coroutine was expected, got %.200s", b.s ? b.s : "");
+        sb_free(&b);
+        return v_undef();
+    }
+    LoopData *ld = loop_data(loop);
+    if (ld->closed) {
+        /* CPython closes the coroutine so it does not warn */
+        ((Gen *)coro.u.o)->state = GEN_DONE;
+        vm_raise(T, EXC_RuntimeError, "Event loop is closed");
+        return v_undef();
+    }
+    Instance *in = instance_new(S, S->aio_task);
+    Value task = v_obj(in);
+    FutData *t = xcalloc(1, sizeof *t);
+    in->payload = t;
+    t->result = t->exc = t->cancel_msg = t->waiter = v_undef();
+    t->loop = loop;
+    t->obj = -1;
+    t->reason = R_AWAIT_TASK;
+    t->is_task = true;
+    t->coro = coro;
+    Gen *g = (Gen *)coro.u.o;
+    char label[200];
+    if (is_undef(name) || is_none(name)) {
+        int n = ++T->proc->aio_task_counter;
+        char nm[32];
+        snprintf(nm, sizeof nm, "Task-%d", n);
+        t->name = str_from_c(S, nm);
+        snprintf(label, sizeof label, "%s (%s)", nm, g->name ? g->name->s : "?");
+    } else {
+        t->name = AS_STR(v_str_str(T, name));
+        snprintf(label, sizeof label, "%s", t->name->s);
+    }
+    Task *host = ld->thread ? ld->thread : T;
+    T->clock += S->set.v[SET_task_create_cost];
+    t->tid = trace_add_task(S->trace, label, TK_COROUTINE, T->proc->ps->tid, host->st->tid, false, T->clock);
+    task_state(T, t, TS_READY, R_AIO_READY, -1);
+    BUF_PUSH(ld->tasks, task);
+    loop_call_soon(T, loop, handle(H_STEP, task, v_undef()), ld->thread && ld->thread != T);
+    return task;
+}
+
+static void forget_task(LoopData *ld, Value task)
+{
+    for (size_t i = 0; i < ld->tasks.n; i++)
+        if (v_same(ld->tasks.v[i], task)) {
+            memmove(&ld->tasks.v[i], &ld->tasks.v[i + 1], (ld->tasks.n - i - 1) * sizeof(Value));
+            ld->tasks.n--;
+            return;
+        }
+}
+
+/* The task's coroutine ended with r, or (r undefined) with exc. */
+static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
+{
+    Sim *S = T->S;
+    FutData *t = fut_data(task);
+    ((Gen *)t->coro.u.o)->state = GEN_DONE;
+    if (!is_undef(r)) {
+        fut_set_result(T, task, r);
+    } else if (exc_matches(S, exc, EXC_CancelledError)) {
+        Tuple *a = exc_args(S, exc);
+        fut_cancel(T, task, a && a->n ? a->v[0] : v_undef());
+    } else {
+        fut_set_exception(T, task, exc);
+    }
+    task_state(T, t, TS_DONE, R_DONE, -1);
+    forget_task(ld, task);
+    if (v_same(ld->current, task)) {
+        ld->current = v_undef();
+        T->aio_tid = -1;
+    }
+}
+
+/* Run one step of a C-made coroutine (asyncio.sleep).  1: done with *out;
+ * 0: suspended, waiting for *wait (V_UNDEF: a bare yield); -1: error. */
+static int native_step(Task *T, Gen *g, Value *out, Value *wait)
+{
+    Value loop = aio_running_loop(T);
+    switch (g->nstate) {
+    case 0:
+        g->state = GEN_RUNNING;
+        if (g->delay <= 0) {
+            g->nstate = 1;
+            *wait = v_undef();
+            return 0;
+        } else {
+            Value fut = fut_new(T, loop);
+            fut_data(fut)->reason = R_AWAIT_TIMER;
+            /* a cancellable timer: sleep cancels it when it ends early */
+            Value th = v_obj(instance_new(T->S, T->S->aio_timer));
+            HandleData *hd = xcalloc(1, sizeof *hd);
+            hd->when = T->clock + g->delay;
+            hd->fn = hd->args = v_undef();
+            AS_INST(th)->payload = hd;
+            Handle h = handle(H_SET_RESULT, fut, g->nres);
+            h.obj = th;
+            loop_call_at(T, loop, hd->when, h);
+            g->nfut = fut;
+            g->nth = th;
+            g->nstate = 2;
+            *wait = fut;
+            return 0;
+        }
+    case 1:
+        g->state = GEN_DONE;
+        *out = g->nres;
+        return 1;
+    default: {
+        g->state = GEN_DONE;
+        HandleData *hd = payload_of(g->nth, &handle_payload_ops);
+        if (hd) hd->cancelled = true;
+        FutData *f = fut_data(g->nfut);
+        g->nfut = g->nth = v_undef();
+        return fut_result(T, f, out) < 0 ? -1 : 1;
+    }
+    }
+}
+
+/* The current task stops at an await of fut (V_UNDEF: a bare yield). */
+static void task_suspend(Task *T, LoopData *ld, Value fut)
+{
+    Value task = ld->current;
+    FutData *t = fut_data(task);
+    if (is_undef(fut)) {
+        task_state(T, t, TS_READY, R_AIO_READY, -1);
+        loop_call_soon(T, t->loop, handle(H_STEP, task, v_undef()), false);
+    } else {
+        FutData *f = fut_data(fut);
+        t->waiter = fut;
+        fut_add_callback(T, fut, v_undef(), task);
+        task_state(T, t, TS_AWAITING, f->reason, fut_obj(T, f));
+        /* a cancel that came while the task ran cancels what it awaits */
+        if (t->must_cancel && fut_cancel(T, fut, t->cancel_msg)) t->must_cancel = false;
+    }
+    ld->current = v_undef();
+    T->aio_tid = -1;
+}
+
+/* One step of task: NAT_SWITCH when T switched into its coroutine,
+ * NAT_OK when the step ran in C, NAT_ERR on an internal error. */
+static int task_step(Task *T, LoopData *ld, Value task, Value exc)
+{
+    Sim *S = T->S;
+    FutData *t = fut_data(task);
+    if (t->state != FUT_PENDING) return NAT_OK;
+    if (t->must_cancel) {
+        exc = cancelled_error(T, t->cancel_msg);
+        t->must_cancel = false;
+    }
+    t->waiter = v_undef();
+    ld->current = task;
+    T->aio_tid = t->tid;
+    T->clock += S->set.v[SET_aio_step_cost];
+    task_state(T, t, TS_RUNNING, R_LOOP_RUN, -1);
+    S->trace->task_steps++;
+    Gen *g = (Gen *)t->coro.u.o;
+    if (g->native) {
+        Value r = v_undef(), wait;
+        int rc = is_undef(exc) ? native_step(T, g, &r, &wait) : (vm_raise_value(T, exc), -1);
+        if (rc < 0) {
+            Value e = T->exc;
+            T->exc = v_undef();
+            task_finish(T, ld, task, v_undef(), e);
+        } else if (rc == 1) {
+            task_finish(T, ld, task, r, v_undef());
+        } else {
+            task_suspend(T, ld, wait);
+        }
+        return NAT_OK;
+    }
+    if (g->state == GEN_CREATED) {
+        if (!is_undef(exc)) {
+            /* thrown into a coroutine that never started: it just ends */
+            task_finish(T, ld, task, v_undef(), exc);
+            return NAT_OK;
+        }
+        gen_enter(T, g, ld->ctx, GM_TASK);
+        return NAT_SWITCH;
+    }
+    g->parent = ld->ctx;
+    T->cur = t->leaf;
+    if (!is_undef(exc)) {
+        /* raised at the await it stopped at */
+        t->leaf->frames[t->leaf->nframes - 1].pc++;
+        T->resume_exc = exc;
+    }
+    return NAT_SWITCH;
+}
+
+Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
+{
+    Gen *g = c->gen;
+    int mode = g->mode;
+    Ctx *p = gen_leave(T, c, GEN_DONE);
+    if (mode == GM_AWAIT) {
+        if (!is_undef(r)) p->frames[p->nframes - 1].sp[-1] = r;
+        return p;
+    }
+    Value loop = aio_running_loop(T);
+    LoopData *ld = loop_data(loop);
+    Value exc = T->exc;
+    if (is_undef(r)) T->exc = v_undef();
+    task_finish(T, ld, ld->current, r, exc);
+    if (is_undef(r) && (exc_matches(T->S, exc, EXC_SystemExit) || exc_matches(T->S, exc, EXC_KeyboardInterrupt))) {
+        /* these leave the loop, as in CPython: raised out of
+         * run_until_complete, whose CALL the loop context is at */
+        p->frames[p->nframes - 1].pc++;
+        ld->running = false;
+        ld->thread = NULL;
+        T->aio_loop = v_undef();
+        T->exc = exc;
+    }
+    return p;
+}
+
+Value aio_running_loop(Task *T) { return T->aio_loop; }
+
+Value aio_current_task(Task *T)
+{
+    LoopData *ld = loop_data(T->aio_loop);
+    return ld ? ld->current : v_undef();
+}
+
+/* ---- the await opcodes ---- */
+
+static int not_awaitable(Task *T, Value v)
+{
+    if (is_instance(v) && !is_undef(type_dunder(T->S, v, SYM_await_)))
+        return vm_raise(T, EXC_TypeError, "awaiting objects with __await__ is not supported by the simulator");
+    return vm_raise(T, EXC_TypeError, "object %s can't be used in 'await' expression", type_name(T->S, v));
 }
 
 int aio_op(Task *T, int op, RunStatus *status)
 {
-    (void)op, (void)status;
-    vm_raise(T, EXC_RuntimeError, "await is not supported by the simulator yet");
-    return AIO_ERROR;
+    Sim *S = T->S;
+    (void)status;
+    Ctx *c = T->cur;
+    Frame *f = &c->frames[c->nframes - 1];
+    Value a = f->sp[-1];
+    switch (op) {
+    case OP_GET_AWAITABLE:
+        if (is_kind(a, K_CORO)) {
+            Gen *g = (Gen *)a.u.o;
+            if (g->state == GEN_DONE) return vm_raise(T, EXC_RuntimeError, "cannot reuse already awaited coroutine"), AIO_ERROR;
+            if (g->state != GEN_CREATED) return vm_raise(T, EXC_RuntimeError, "coroutine is being awaited already"), AIO_ERROR;
+            return AIO_CONTINUE;
+        }
+        if (fut_data(a)) return AIO_CONTINUE;
+        not_awaitable(T, a);
+        return AIO_ERROR;
+    case OP_AWAIT: {
+        LoopData *ld = loop_data(T->aio_loop);
+        if (is_kind(a, K_CORO) && !((Gen *)a.u.o)->native) {
+            gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT);
+            return AIO_RELOAD;
+        }
+        if (!ld || is_undef(ld->current) || ld->thread != T) {
+            vm_raise(T, EXC_RuntimeError, "await outside of a running asyncio task is not supported by the simulator");
+            return AIO_ERROR;
+        }
+        Value wait;
+        if (is_kind(a, K_CORO)) {
+            Value r;
+            int rc = native_step(T, (Gen *)a.u.o, &r, &wait);
+            if (rc < 0) return AIO_ERROR;
+            if (rc == 1) {
+                f->sp[-1] = r;
+                return AIO_CONTINUE;
+            }
+        } else {
+            FutData *fd = fut_data(a);
+            if (fd->state != FUT_PENDING) {
+                Value r;
+                if (fut_result(T, fd, &r) < 0) return AIO_ERROR;
+                f->sp[-1] = r;
+                return AIO_CONTINUE;
+            }
+            if (v_same(a, ld->current)) {
+                SBuf b = {0};
+                v_repr(T, a, &b);
+                vm_raise(T, EXC_RuntimeError, "Task cannot await on itself: %s", b.s ? b.s : "");
+                sb_free(&b);
+                return AIO_ERROR;
+            }
+            wait = a;
+        }
+        /* suspend the task; this AWAIT runs again when it wakes */
+        f->pc--;
+        FutData *t = fut_data(ld->current);
+        t->leaf = c;
+        task_suspend(T, ld, wait);
+        T->cur = ld->ctx;
+        return AIO_RELOAD;
+    }
+    default:
+        vm_raise(T, EXC_TypeError, "'async for' needs an asynchronous iterator, which the simulator does not support");
+        (void)S;
+        return AIO_ERROR;
+    }
+}
+
+/* ---- running the loop ---- */
+
+/* A Python callback raised: report it as the default exception handler
+ * does, and go on. */
+static void callback_failed(Task *T, Value fn)
+{
+    Sim *S = T->S;
+    Value exc = T->exc;
+    T->exc = v_undef();
+    SBuf b = {0};
+    sb_puts(&b, "Exception in callback ");
+    if (v_repr(T, fn, &b) < 0) T->exc = v_undef();
+    sb_puts(&b, "()\n");
+    exc_format_task(T, exc, &b);
+    sb_put(&S->err, b.s, b.n);
+    sb_free(&b);
+}
+
+/* Leave run_until_complete: its result, or what ended it. */
+static int loop_finish(Task *T, LoopData *ld, Value *out)
+{
+    ld->running = false;
+    ld->thread = NULL;
+    ld->ntodo = 0;
+    T->aio_loop = v_undef();
+    Value target = ld->target;
+    ld->target = v_undef();
+    FutData *f = fut_data(target);
+    if (f->state == FUT_PENDING) {
+        for (size_t i = 0; i < f->cbs.n; i++)
+            if (loop_data(f->cbs.v[i].fn)) {
+                memmove(&f->cbs.v[i], &f->cbs.v[i + 1], (f->cbs.n - i - 1) * sizeof(FutCb));
+                f->cbs.n--;
+                break;
+            }
+        return vm_raise(T, EXC_RuntimeError, "Event loop stopped before Future completed.") < 0 ? NAT_ERR : NAT_ERR;
+    }
+    return fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
+{
+    Sim *S = T->S;
+    LoopData *ld = loop_data(loop);
+    Ctx *c = T->cur;
+    bool again = ld->running && ld->thread == T && ld->ctx == c;
+    if (!again) {
+        if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed"), NAT_ERR;
+        if (ld->running) return vm_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
+        if (!is_undef(T->aio_loop))
+            return vm_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
+        Value fut = arg;
+        if (is_kind(arg, K_CORO)) {
+            fut = loop_create_task(T, loop, arg, v_undef());
+            if (is_undef(fut)) return NAT_ERR;
+        } else if (!fut_data(arg)) {
+            return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
+        }
+        ld->target = fut;
+        fut_add_callback(T, fut, loop, v_undef());
+        ld->running = true;
+        ld->stopping = false;
+        ld->thread = T;
+        ld->ctx = c;
+        ld->ntodo = 0;
+        T->aio_loop = loop;
+        /* tasks made before the loop ran belong to this thread now */
+    }
+    for (;;) {
+        if (ld->ntodo == 0) {
+            if (ld->stopping) return loop_finish(T, ld, out);
+            /* a new iteration (CPython's _run_once): drop cancelled timers
+             * at the head; with nothing ready, wait in select() for the
+             * earliest timer or a wake-up from another thread */
+            while (ld->nheap && handle_cancelled(&ld->heap[0].h)) heap_pop(ld);
+            if (ld->n == 0) {
+                int64_t when = ld->nheap ? ld->heap[0].when : -1;
+                if (when < 0 || when > T->clock) {
+                    /* epoll's timeout is in whole milliseconds, rounded
+                     * up: the loop wakes at or a little after the timer,
+                     * and timers due by then run in the same iteration */
+                    if (when >= 0) when = T->clock + (when - T->clock + 999999) / 1000000 * 1000000;
+                    ld->idle = true;
+                    int r = sched_block(T, &ld->selectq, R_LOOP_IDLE, ld->obj, when);
+                    T->st->pending_state = TS_IO;
+                    return r;
+                }
+            }
+            ld->idle = false;
+            S->trace->loop_iterations++;
+            while (ld->nheap && ld->heap[0].when <= T->clock) {
+                Timer tm = heap_pop(ld);
+                if (!handle_cancelled(&tm.h)) ring_push(ld, tm.h);
+            }
+            ld->ntodo = ld->n;
+            continue;
+        }
+        Handle h = ring_pop(ld);
+        ld->ntodo--;
+        if (handle_cancelled(&h)) continue;
+        switch (h.kind) {
+        case H_STOP:
+            ld->stopping = true;
+            break;
+        case H_SET_RESULT:
+            if (fut_data(h.a)->state == FUT_PENDING) fut_set_result(T, h.a, h.b);
+            break;
+        case H_CALL: {
+            Value r;
+            Tuple *args = AS_TUPLE(h.b);
+            if (vm_call(T, h.a, args->v, (int)args->n, NULL, &r) < 0) callback_failed(T, h.a);
+            break;
+        }
+        case H_STEP: case H_WAKEUP: {
+            int r = task_step(T, ld, h.a, h.kind == H_STEP ? h.b : v_undef());
+            if (r != NAT_OK) return r;
+            break;
+        }
+        }
+        /* long runs of C-only handles still give other cores their turn */
+        if (T->clock >= T->limit) return NAT_YIELD;
+    }
+}
+
+/* ---- the scheduler's view ---- */
+
+void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at)
+{
+    if (T->aio_tid >= 0) trace_state(T->S->trace, at, T->aio_tid, state, core, reason, obj);
+}
+
+void aio_describe_wait(Sim *S, Task *T, SBuf *b)
+{
+    LoopData *ld = loop_data(T->aio_loop);
+    if (!ld) return;
+    sb_printf(b, "%s's event loop has nothing to run", T->name);
+    for (size_t i = 0; i < ld->tasks.n; i++) {
+        FutData *t = fut_data(ld->tasks.v[i]);
+        const TraceTask *tt = &S->trace->tasks.v[t->tid];
+        FutData *w = fut_data(t->waiter);
+        sb_printf(b, "%s %s %s", i ? ";" : ":", tt->name, w ? reason_text[w->reason] : "is ready");
+        if (w && w->is_task) sb_printf(b, " (%s)", S->trace->tasks.v[w->tid].name);
+        if (w && !w->is_task) sb_puts(b, " that nothing will complete");
+    }
 }

@@ -978,29 +978,6 @@ static const ModEntry mp_entries[] = {
 static const char *const mp_names[] = {"Process", "Queue", "SimpleQueue", "JoinableQueue", "Pool", "TimeoutError",
                                        "Connection", "AuthenticationError", "ProcessError", NULL};
 
-typedef struct { const char *n; NativeFn f; } MethodDef;
-
-static void add_methods(Sim *S, Class *c, const MethodDef *m, size_t n)
-{
-    for (size_t i = 0; i < n; i++) def_method(S, c, m[i].n, m[i].f);
-}
-
-static void add_prop(Sim *S, Class *c, const char *name, NativeFn get, NativeFn set)
-{
-    Property *p = gc_alloc(S, K_PROPERTY, sizeof(Property));
-    Native *g = native_new(S, name, get, NF_METHOD);
-    g->owner = c;
-    p->fget = v_obj(g);
-    p->fset = v_none();
-    if (set) {
-        Native *s = native_new(S, name, set, NF_METHOD);
-        s->owner = c;
-        p->fset = v_obj(s);
-    }
-    p->fdel = v_none();
-    dict_set_str(S, c->dict, str_intern(S, name, strlen(name)), v_obj(p));
-}
-
 static void mp_setup(Sim *S, Dict *d)
 {
     S->mod_mp = d;
@@ -1014,12 +991,12 @@ static void mp_setup(Sim *S, Dict *d)
         {"__init__", process_init}, {"start", process_start}, {"join", process_join}, {"is_alive", process_is_alive},
         {"terminate", process_terminate}, {"kill", process_kill}, {"close", process_close}, {"__repr__", process_repr},
     };
-    add_methods(S, c, pm, ARRAY_LEN(pm));
-    add_prop(S, c, "name", process_get_name, process_set_name);
-    add_prop(S, c, "daemon", process_get_daemon, process_set_daemon);
-    add_prop(S, c, "pid", process_pid, NULL);
-    add_prop(S, c, "ident", process_pid, NULL);
-    add_prop(S, c, "exitcode", process_exitcode, NULL);
+    def_methods(S, c, pm, ARRAY_LEN(pm));
+    def_property(S, c, "name", process_get_name, process_set_name);
+    def_property(S, c, "daemon", process_get_daemon, process_set_daemon);
+    def_property(S, c, "pid", process_pid, NULL);
+    def_property(S, c, "ident", process_pid, NULL);
+    def_property(S, c, "exitcode", process_exitcode, NULL);
 
     static const MethodDef qm[] = {
         {"put", mpq_put}, {"get", mpq_get}, {"put_nowait", mpq_put_nowait}, {"get_nowait", mpq_get_nowait},
@@ -1029,20 +1006,20 @@ static void mp_setup(Sim *S, Dict *d)
     c = mp_class(S, "Queue");
     c->ctor = mpq_new;
     c->cflags &= (uint16_t)~CF_FINAL;
-    add_methods(S, c, qm, ARRAY_LEN(qm));
+    def_methods(S, c, qm, ARRAY_LEN(qm));
     dict_set_str(S, d, c->name, v_obj(c));
     dict_set_str(S, d, str_intern(S, "SimpleQueue", 11), v_obj(c));
     dict_set_str(S, d, str_intern(S, "JoinableQueue", 13), v_obj(c));
 
     static const MethodDef cm[] = {{"send", conn_send}, {"recv", conn_recv}, {"poll", conn_poll}, {"close", conn_close}};
     c = mp_class(S, "Connection");
-    add_methods(S, c, cm, ARRAY_LEN(cm));
+    def_methods(S, c, cm, ARRAY_LEN(cm));
     dict_set_str(S, d, c->name, v_obj(c));
 
     c = mp_class(S, "Synchronized");
     def_method(S, c, "get_lock", mpv_get_lock);
     def_method(S, c, "__repr__", mpv_repr);
-    add_prop(S, c, "value", mpv_get, mpv_set);
+    def_property(S, c, "value", mpv_get, mpv_set);
     dict_set_str(S, d, c->name, v_obj(c));
 
     static const MethodDef am[] = {
@@ -1050,7 +1027,7 @@ static void mp_setup(Sim *S, Dict *d)
         {"get_lock", mpv_get_lock}, {"__repr__", mpa_repr},
     };
     c = mp_class(S, "SynchronizedArray");
-    add_methods(S, c, am, ARRAY_LEN(am));
+    def_methods(S, c, am, ARRAY_LEN(am));
     dict_set_str(S, d, c->name, v_obj(c));
 
     dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));

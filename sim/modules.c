@@ -719,12 +719,12 @@ static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NU
 static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
-extern const ModDef mod_threading, mod_queue, mod_multiprocessing, mod_futures, mod_concurrent;
+extern const ModDef mod_threading, mod_queue, mod_multiprocessing, mod_futures, mod_concurrent, mod_asyncio;
 
 /* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
     &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading, &mod_queue, &mod_multiprocessing,
-    &mod_futures, &mod_concurrent,
+    &mod_futures, &mod_concurrent, &mod_asyncio,
 };
 
 static const ModDef *find_def(const char *name)

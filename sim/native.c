@@ -90,6 +90,27 @@ Native *def_method(Sim *S, Class *c, const char *name, NativeFn fn)
     return n;
 }
 
+void def_methods(Sim *S, Class *c, const MethodDef *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) def_method(S, c, m[i].name, m[i].fn);
+}
+
+void def_property(Sim *S, Class *c, const char *name, NativeFn get, NativeFn set)
+{
+    Property *p = gc_alloc(S, K_PROPERTY, sizeof(Property));
+    Native *g = native_new(S, name, get, NF_METHOD);
+    g->owner = c;
+    p->fget = v_obj(g);
+    p->fset = v_none();
+    if (set) {
+        Native *s = native_new(S, name, set, NF_METHOD);
+        s->owner = c;
+        p->fset = v_obj(s);
+    }
+    p->fdel = v_none();
+    dict_set_str(S, c->dict, str_intern(S, name, strlen(name)), v_obj(p));
+}
+
 int arg_int(Task *T, Value v, const char *fname, int64_t *out)
 {
     if (is_intlike(v)) {

@@ -22,6 +22,13 @@ int nat_count(Task *T, const char *fname, int nargs, Tuple *kw, int lo, int hi);
 Native *def_native(Sim *S, Dict *d, const char *name, NativeFn fn, int flags);
 /* Register a method on a builtin class. */
 Native *def_method(Sim *S, Class *c, const char *name, NativeFn fn);
+typedef struct MethodDef {
+    const char *name;
+    NativeFn fn;
+} MethodDef;
+void def_methods(Sim *S, Class *c, const MethodDef *m, size_t n);
+/* A property implemented by natives (set NULL: read-only). */
+void def_property(Sim *S, Class *c, const char *name, NativeFn get, NativeFn set);
 
 /* Argument conversions with CPython-style errors. */
 int arg_int(Task *T, Value v, const char *fname, int64_t *out);

@@ -2,12 +2,12 @@
  * thread and process lifecycles, deadlock detection.  See sched.h for the
  * time model and the tie-break rule. */
 #include "sched.h"
-
-#include <math.h>
+#include "aio.h"
 #include "sim.h"
 #include "obj.h"
 #include "sim_io.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -184,6 +184,9 @@ void sched_set_state(Sim *S, Task *T, int state, int reason, int obj, int64_t at
     st->reason = reason;
     st->obj = obj;
     trace_state(S->trace, at, st->tid, state, state == TS_RUNNING ? st->core : -1, reason, obj);
+    /* an asyncio task in the middle of a step shares its thread's fate:
+     * a blocking call inside a coroutine blocks it too */
+    aio_thread_state(T, state, state == TS_RUNNING ? st->core : -1, reason, obj, at);
 }
 
 static void dispatch(Sim *S, int ci, Task *T, int64_t at)
@@ -347,7 +350,8 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
     T->name = xstrdup(name);
     ctx_init(&T->ctx);
     T->cur = &T->ctx;
-    T->exc = T->resume_val = T->resume_exc = T->thread_obj = v_undef();
+    T->exc = T->resume_val = T->resume_exc = T->thread_obj = T->aio_loop = T->aio_default = v_undef();
+    T->aio_tid = -1;
     BUF_PUSH(S->tasks, T);
     SchedTask *st = xcalloc(1, sizeof *st);
     T->st = st;

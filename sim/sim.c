@@ -201,6 +201,8 @@ void gc_mark_roots(Sim *S)
         gc_mark_value(S, T->resume_val);
         gc_mark_value(S, T->resume_exc);
         gc_mark_value(S, T->thread_obj);
+        gc_mark_value(S, T->aio_loop);
+        gc_mark_value(S, T->aio_default);
     }
     sched_mark(S);
 }

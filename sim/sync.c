@@ -888,25 +888,6 @@ static Class *sync_class(Sim *S, Dict *mod, const char *name, NativeFn ctor, con
     return c;
 }
 
-typedef struct { const char *n; NativeFn f; } MethodDef;
-
-static void methods(Sim *S, Class *c, const MethodDef *m, size_t n)
-{
-    for (size_t i = 0; i < n; i++) def_method(S, c, m[i].n, m[i].f);
-}
-
-static void props(Sim *S, Class *c, const MethodDef *m, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        Property *p = gc_alloc(S, K_PROPERTY, sizeof(Property));
-        Native *g = native_new(S, m[i].n, m[i].f, NF_METHOD);
-        g->owner = c;
-        p->fget = v_obj(g);
-        p->fset = p->fdel = v_none();
-        dict_set_str(S, c->dict, str_intern(S, m[i].n, strlen(m[i].n)), v_obj(p));
-    }
-}
-
 void sync_register_threading(Sim *S, Dict *th)
 {
     static const MethodDef lockm[] = {
@@ -916,34 +897,34 @@ void sync_register_threading(Sim *S, Dict *th)
     };
     Class *c = sync_class(S, th, "Lock", lock_new, "_thread");
     c->name = str_intern(S, "lock", 4);
-    methods(S, c, lockm, ARRAY_LEN(lockm));
+    def_methods(S, c, lockm, ARRAY_LEN(lockm));
     c = sync_class(S, th, "RLock", rlock_new, "_thread");
-    methods(S, c, lockm, ARRAY_LEN(lockm) - 2);
+    def_methods(S, c, lockm, ARRAY_LEN(lockm) - 2);
     static const MethodDef condm[] = {
         {"acquire", cond_acquire}, {"release", cond_release}, {"__enter__", cond_enter},
         {"__exit__", cond_exit}, {"wait", cond_wait}, {"wait_for", cond_wait_for},
         {"notify", cond_notify}, {"notify_all", cond_notify_all}, {"notifyAll", cond_notify_all},
     };
     c = sync_class(S, th, "Condition", cond_new, "threading");
-    methods(S, c, condm, ARRAY_LEN(condm));
+    def_methods(S, c, condm, ARRAY_LEN(condm));
     static const MethodDef semm[] = {
         {"acquire", sem_acquire}, {"release", sem_release}, {"__enter__", sem_enter}, {"__exit__", sem_exit},
     };
     c = sync_class(S, th, "Semaphore", sem_new, "threading");
-    methods(S, c, semm, ARRAY_LEN(semm));
+    def_methods(S, c, semm, ARRAY_LEN(semm));
     c = sync_class(S, th, "BoundedSemaphore", bsem_new, "threading");
-    methods(S, c, semm, ARRAY_LEN(semm));
+    def_methods(S, c, semm, ARRAY_LEN(semm));
     static const MethodDef evm[] = {
         {"is_set", event_is_set}, {"isSet", event_is_set}, {"set", event_set}, {"clear", event_clear},
         {"wait", event_wait},
     };
     c = sync_class(S, th, "Event", event_new, "threading");
-    methods(S, c, evm, ARRAY_LEN(evm));
+    def_methods(S, c, evm, ARRAY_LEN(evm));
     static const MethodDef barm[] = {{"wait", barrier_wait}, {"abort", barrier_abort}, {"reset", barrier_reset}};
     static const MethodDef barp[] = {{"parties", barrier_parties}, {"n_waiting", barrier_n_waiting}, {"broken", barrier_broken}};
     c = sync_class(S, th, "Barrier", barrier_new, "threading");
-    methods(S, c, barm, ARRAY_LEN(barm));
-    props(S, c, barp, ARRAY_LEN(barp));
+    def_methods(S, c, barm, ARRAY_LEN(barm));
+    for (size_t i = 0; i < ARRAY_LEN(barp); i++) def_property(S, c, barp[i].name, barp[i].fn, NULL);
     dict_set_str(S, th, str_intern(S, "BrokenBarrierError", 18), v_obj(S->exc[EXC_BrokenBarrierError]));
 }
 
@@ -960,7 +941,7 @@ void sync_register_queue(Sim *S, Dict *qm)
     };
     for (size_t i = 0; i < ARRAY_LEN(qs); i++) {
         c = sync_class(S, qm, qs[i].n, qs[i].ctor, "queue");
-        methods(S, c, qmeth, ARRAY_LEN(qmeth));
+        def_methods(S, c, qmeth, ARRAY_LEN(qmeth));
     }
     dict_set_str(S, qm, str_intern(S, "Empty", 5), v_obj(S->exc[EXC_QueueEmpty]));
     dict_set_str(S, qm, str_intern(S, "Full", 4), v_obj(S->exc[EXC_QueueFull]));

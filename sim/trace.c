@@ -118,6 +118,10 @@ uint64_t trace_hash(const Trace *t)
         h = fnv(h, t->tasks.v[i].name, strlen(t->tasks.v[i].name) + 1);
         h = fnv_i64(h, t->tasks.v[i].proc);
     }
+    if (t->loop_iterations || t->task_steps) {
+        h = fnv_i64(h, t->loop_iterations);
+        h = fnv_i64(h, t->task_steps);
+    }
     return fnv_i64(h, t->end);
 }
 

@@ -148,6 +148,7 @@ typedef struct Trace {
     BUF(char *) strs;  /* strings events refer to (exception messages) */
     int ncores;
     int64_t end;       /* virtual time the run ended */
+    int64_t loop_iterations, task_steps; /* asyncio: event-loop iterations, task steps */
 } Trace;
 
 Trace *trace_new(int ncores);

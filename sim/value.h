@@ -29,7 +29,7 @@ typedef struct Value {
     X(K_STR) X(K_LIST) X(K_TUPLE) X(K_DICT) X(K_SET) X(K_RANGE) X(K_SLICE) \
     X(K_FUNC) X(K_CELL) X(K_CLASS) X(K_INSTANCE) X(K_METHOD) X(K_NATIVE) \
     X(K_MODULE) X(K_ITER) X(K_PROPERTY) X(K_STATICMETHOD) X(K_CLASSMETHOD) \
-    X(K_SUPER) X(K_GEN)
+    X(K_SUPER) X(K_GEN) X(K_CORO)
 
 typedef enum {
 #define X(k) k,
@@ -143,8 +143,11 @@ typedef struct Func {
  * when it blocks and the same call runs again once it is woken (T->retry
  * counts the re-runs; a native keeps its progress in T->deadline/phase), or
  * NAT_YIELD to stop at an eval-breaker point (a GIL switch may happen) and
- * run again right after. */
-enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1, NAT_RETRY = 2, NAT_YIELD = 3 };
+ * run again right after, or NAT_SWITCH when it switched T->cur to another
+ * context (an asyncio task's step): that runs, and when control comes back
+ * the same call runs again (T->resume_exc, if set, is raised at once in the
+ * new context). */
+enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1, NAT_RETRY = 2, NAT_YIELD = 3, NAT_SWITCH = 4 };
 typedef int (*NativeFn)(Task *T, Value *args, int nargs, Tuple *kwnames, Value *out);
 
 /* A payload's behaviour: how the GC marks it, how it is freed, and how it is

@@ -332,7 +332,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
 
 /* ---- calls ---- */
 
-enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY, CALL_YIELD };
+enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY, CALL_YIELD, CALL_SWITCH };
 
 static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, Tuple *kwnames)
 {
@@ -351,6 +351,10 @@ static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, T
     if (r == NAT_RETRY || r == NAT_YIELD) {
         T->retry++;
         return r == NAT_RETRY ? CALL_RETRY : CALL_YIELD;
+    }
+    if (r == NAT_SWITCH) {
+        T->retry = 0;
+        return CALL_SWITCH;
     }
     T->retry = 0;
     if (r == NAT_ERR) return CALL_ERROR;
@@ -679,34 +683,6 @@ static ExcEntry *find_handler(Code *co, uint32_t pc)
 }
 
 /* ---- generators driven from bytecode ---- */
-
-/* Enter generator g's context from context parent (a FOR_ITER or a call
- * that collects it).  Its last yield gets None. */
-static Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
-{
-    if (g->state == GEN_SUSPENDED) {
-        Frame *gf = &g->ctx.frames[g->ctx.nframes - 1];
-        *gf->sp++ = v_none();
-    }
-    g->state = GEN_RUNNING;
-    g->mode = mode;
-    g->parent = parent;
-    g->ctx.base_depth = parent->base_depth + parent->nframes;
-    T->cur = &g->ctx;
-    return T->cur;
-}
-
-/* Leave the generator whose context is c, back to its parent. */
-static Ctx *gen_leave(Task *T, Ctx *c, int state)
-{
-    Gen *g = c->gen;
-    Ctx *p = g->parent;
-    g->state = state;
-    g->parent = NULL;
-    if (state == GEN_DONE) ctx_free(&g->ctx);
-    T->cur = p;
-    return p;
-}
 
 /* Natives that consume a whole iterable, and where it is in their args. */
 static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *args, int nargs, Tuple *kwnames,
@@ -1452,13 +1428,25 @@ RunStatus vm_run(Task *T)
             }
             RELOAD();
             if (how == CALL_ERROR) goto error;
-            if (how == CALL_RETRY || how == CALL_YIELD) {
+            if (how == CALL_RETRY || how == CALL_YIELD || how == CALL_SWITCH) {
                 /* the same CALL runs again: when the task wakes (blocked),
-                 * or after the eval-breaker stop (yield) */
+                 * after the eval-breaker stop (yield), or when control
+                 * comes back to this context (switch) */
                 base[0] = layout0;
                 base[1] = layout1;
                 pc--;
                 SAVE();
+                if (how == CALL_SWITCH) {
+                    c = T->cur;
+                    RELOAD();
+                    if (!is_undef(T->resume_exc)) {
+                        /* thrown into the context at its current op */
+                        T->exc = T->resume_exc;
+                        T->resume_exc = v_undef();
+                        goto error;
+                    }
+                    break;
+                }
                 LEAVE(how == CALL_RETRY ? RUN_BLOCKED : RUN_BREAKER);
             }
             sp = base + 1;
@@ -1592,6 +1580,13 @@ RunStatus vm_run(Task *T)
              * chunk that holds the result slot */
             *ret = r;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode >= GM_AWAIT) {
+                /* a coroutine returned: to its awaiter, or its task ended */
+                T->clock = clk;
+                c = aio_coro_exit(T, c, r);
+                RELOAD();
+                break;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
                 /* a driven generator finished: back to its driver */
                 Gen *g = c->gen;
@@ -1860,15 +1855,24 @@ RunStatus vm_run(Task *T)
             Value *fret = f->ret;
             Value flist = f->extra, *fslot = f->slot;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode == GM_TASK) {
+                /* the exception ends the task; the loop goes on */
+                T->clock = clk;
+                c = aio_coro_exit(T, c, v_undef());
+                RELOAD();
+                break;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
-                /* the exception leaves the generator into its driver */
+                /* the exception leaves the generator (or an awaited
+                 * coroutine) into its driver */
                 bool collecting = c->gen->mode == GM_COLLECT;
+                bool coro = c->gen->mode == GM_AWAIT;
                 c->gen->collect = NULL;
-                c = gen_leave(T, c, GEN_DONE);
+                c = coro ? aio_coro_exit(T, c, v_undef()) : gen_leave(T, c, GEN_DONE);
                 RELOAD();
                 if (exc_matches(S, T->exc, EXC_StopIteration)) {
                     T->exc = v_undef();
-                    vm_raise(T, EXC_RuntimeError, "generator raised StopIteration");
+                    vm_raise(T, EXC_RuntimeError, "%s raised StopIteration", coro ? "coroutine" : "generator");
                 }
                 /* the driver's pc is past FOR_ITER, or at the CALL */
                 if (collecting) pc++;

@@ -156,6 +156,9 @@ struct Task {
     bool breaker;         /* stop at the next eval-breaker check */
     int nested;           /* depth of C-called (nested) runs */
     Value thread_obj;     /* the threading.Thread instance, if any */
+    Value aio_loop;       /* the asyncio loop running on this thread, or V_UNDEF */
+    Value aio_default;    /* asyncio.set_event_loop()'s loop, or V_UNDEF */
+    int aio_tid;          /* trace task of the coroutine it runs a step of, or -1 */
     const int64_t *opcost; /* per-task op costs (jitter), or NULL for S->opcost */
     int retry;            /* >0 when a blocking native runs again after waking */
     int64_t deadline;     /* a blocking native's deadline across retries */
@@ -174,6 +177,7 @@ struct Proc {
     int64_t switch_interval; /* sys.setswitchinterval(), 0 = the setting */
     int thread_counter;   /* threading's Thread-N names */
     int process_counter;  /* multiprocessing's Process-N names */
+    int aio_task_counter; /* asyncio's Task-N names */
     bool daemon;          /* multiprocessing daemon process */
     struct Rng *rng;      /* `random` state, created on first use */
     struct ProcSched *ps; /* scheduler's per-process data (GIL...) */
@@ -242,6 +246,7 @@ struct Sim {
     Dict *builtins;
     Dict *native_modules; /* name -> ModuleObj, shared by all processes */
     Dict *mod_threading, *mod_queue, *mod_mp; /* their dicts, for classes natives make */
+    Class *aio_future, *aio_task, *aio_loop, *aio_handle, *aio_timer; /* asyncio's C classes */
     int start_method_override; /* multiprocessing.set_start_method(), -1 none */
     Value none_str;       /* "None" */
 

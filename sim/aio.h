@@ -1,0 +1,131 @@
+/* aio.h - asyncio in C: coroutine objects, the await opcodes, futures and
+ * tasks, and the event loop, modelled on CPython 3.11's BaseEventLoop and
+ * _asyncio.Task.  The Python-level rest of asyncio (run, gather, wait_for,
+ * queues, locks...) is sim/py/asyncio.py, built on these.
+ *
+ * How a coroutine runs: a coroutine object owns a context (its own frame
+ * stack), like a generator.  A task's step switches its thread's current
+ * context into the task's coroutine; `await coro` switches further into
+ * that coroutine's context (its parent is the awaiting one).  Awaiting a
+ * pending future suspends the whole chain: the thread switches back to the
+ * context running the loop (loop.run_until_complete, a native that runs
+ * again after each step), and the task remembers the innermost context
+ * (its leaf).  Waking up resumes the leaf at the same AWAIT, which now
+ * finds the future done.  So a task step is ordinary bytecode on its
+ * thread: it needs a core and the GIL, and a blocking call inside it
+ * blocks the thread and with it the whole loop. */
+#ifndef IL_AIO_H
+#define IL_AIO_H
+
+#include "gen.h"
+#include "sched.h"
+
+enum { FUT_PENDING, FUT_DONE, FUT_CANCELLED };
+
+/* A done callback: a Python callable called with the future, or (task
+ * set) the wake-up of a task awaiting the future. */
+typedef struct FutCb {
+    Value fn;
+    Value task;
+} FutCb;
+
+/* The payload of asyncio.Future and asyncio.Task instances. */
+typedef struct FutData {
+    int state;            /* FUT_* */
+    Value result;
+    Value exc;            /* the exception set, or V_UNDEF */
+    Value cancel_msg;
+    Value loop;           /* the loop instance */
+    BUF(FutCb) cbs;
+    int obj;              /* trace object, -1 until needed */
+    int reason;           /* what awaiting it means (R_AWAIT_*) */
+    bool exc_retrieved;
+    /* tasks only */
+    bool is_task;
+    bool must_cancel;
+    int num_cancels;
+    Value coro;           /* the coroutine (K_CORO) */
+    Str *name;
+    int tid;              /* trace task */
+    Ctx *leaf;            /* where its next step resumes */
+    Value waiter;         /* the future it awaits, or V_UNDEF */
+} FutData;
+
+/* One entry of the ready queue or the timer heap. */
+enum { H_STEP, H_WAKEUP, H_CALL, H_SET_RESULT, H_STOP };
+typedef struct Handle {
+    int kind;
+    Value a, b;           /* STEP: task, exc; WAKEUP: task; CALL: fn, args tuple;
+                             SET_RESULT: future, value; STOP: - */
+    Value obj;            /* the Handle/TimerHandle instance (cancellable), or V_UNDEF */
+} Handle;
+
+typedef struct Timer {
+    int64_t when;
+    uint64_t seq;
+    Handle h;
+} Timer;
+
+/* The payload of the event loop instance. */
+typedef struct LoopData {
+    Task *thread;         /* the thread running it, NULL when not running */
+    Ctx *ctx;             /* the context of run_until_complete's frame */
+    Handle *ring;         /* the ready queue (FIFO ring) */
+    size_t head, n, cap;
+    Timer *heap;
+    size_t nheap, capheap;
+    uint64_t seq;
+    size_t ntodo;         /* handles left in the current iteration */
+    bool running, stopping, closed, idle;
+    Value current;        /* the task running a step, or V_UNDEF */
+    Value target;         /* run_until_complete's future */
+    BUF(Value) tasks;     /* tasks not done yet (all_tasks) */
+    WaitQ selectq;        /* the thread, blocked in select() */
+    int obj;              /* trace object */
+    int task_counter;     /* Task-N names */
+} LoopData;
+
+/* The payload of Handle and TimerHandle instances. */
+typedef struct HandleData {
+    bool cancelled;
+    int64_t when;
+    Value fn, args;
+} HandleData;
+
+extern const PayloadOps fut_payload_ops, loop_payload_ops, handle_payload_ops;
+
+FutData *fut_data(Value v);      /* NULL unless v is a Future or Task */
+LoopData *loop_data(Value v);    /* NULL unless v is an event loop */
+
+/* Futures. */
+Value fut_new(Task *T, Value loop);
+int fut_set_result(Task *T, Value fut, Value result);
+int fut_set_exception(Task *T, Value fut, Value exc);
+bool fut_cancel(Task *T, Value fut, Value msg);
+int fut_result(Task *T, FutData *f, Value *out);   /* raises when not a result */
+void fut_add_callback(Task *T, Value fut, Value fn, Value task);
+
+/* Loop operations (loop is a loop instance). */
+void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe);
+void loop_call_at(Task *T, Value loop, int64_t when, Handle h);
+Value loop_create_task(Task *T, Value loop, Value coro, Value name);
+int loop_run_until_complete(Task *T, Value loop, Value fut, Value *out);
+/* The running loop of task T's thread, or V_UNDEF. */
+Value aio_running_loop(Task *T);
+/* The task whose step is running on T's thread, or V_UNDEF. */
+Value aio_current_task(Task *T);
+
+/* A native coroutine (asyncio.sleep) made in C. */
+Value aio_sleep_coro(Task *T, int64_t delay, Value result);
+
+/* The thread T changed state: mirror it on the coroutine it runs. */
+void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at);
+/* Deadlock report: what the loop on T waits for, in words. */
+void aio_describe_wait(Sim *S, Task *T, SBuf *b);
+/* Print RuntimeWarnings for coroutine objects never awaited (at exit). */
+void aio_warn_unawaited(Sim *S);
+void coro_warn_unawaited(Sim *S, Gen *g);
+
+void mod_asyncio_register(Sim *S);
+
+#endif
