@@ -105,7 +105,8 @@ static void note_site(Task *T, Gen *g)
     if (!c->nframes) return;
     Frame *f = &c->frames[c->nframes - 1];
     g->site = f->code;
-    g->site_line = f->code->lines[f->pc ? f->pc - 1 : 0];
+    g->site_pc = f->pc ? f->pc - 1 : 0;
+    g->site_line = f->code->lines[g->site_pc];
 }
 
 int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
@@ -120,9 +121,19 @@ int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value
 Value aio_sleep_coro(Task *T, int64_t delay, Value result)
 {
     Sim *S = T->S;
-    Gen *g = gen_new(T, K_CORO, NULL, NULL, 0, NULL);
+    Gen *g = S->sleep_spare;
+    if (g) {
+        /* recycled: see recycle_sleep() */
+        S->sleep_spare = NULL;
+        g->state = GEN_CREATED;
+        g->nstate = 0;
+        g->nres = g->nfut = g->nth = v_undef();
+        S->coros_unstarted++;
+    } else {
+        g = gen_new(T, K_CORO, NULL, NULL, 0, NULL);
+    }
     g->native = CORO_SLEEP;
-    g->name = g->qualname = str_intern(S, "sleep", 5);
+    g->name = g->qualname = S->sym[SYM_sleep];
     g->delay = delay;
     g->nres = result;
     note_site(T, g);
@@ -132,6 +143,7 @@ Value aio_sleep_coro(Task *T, int64_t delay, Value result)
 void coro_warn_unawaited(Sim *S, Gen *g)
 {
     if (g->state != GEN_CREATED || !g->qualname) return;
+    coro_started(S, g);
     g->state = GEN_DONE; /* warn once */
     const char *file = g->site && g->site->src ? g->site->src->name : "?";
     sb_printf(&S->err, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, g->site_line, g->qualname->s);
@@ -143,6 +155,7 @@ void coro_warn_unawaited(Sim *S, Gen *g)
 
 void aio_warn_unawaited(Sim *S)
 {
+    if (S->coros_unstarted <= 0) return;
     /* the heap list is newest first: warn in creation order */
     BUF(Gen *) found = {0};
     for (Obj *o = S->objects; o; o = o->gcnext)
@@ -376,6 +389,7 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     LoopData *ld = loop_data(loop);
     if (ld->closed) {
         /* CPython closes the coroutine so it does not warn */
+        coro_started(S, (Gen *)coro.u.o);
         ((Gen *)coro.u.o)->state = GEN_DONE;
         vm_raise(T, EXC_RuntimeError, "Event loop is closed");
         return v_undef();
@@ -406,19 +420,21 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     T->clock += S->set.v[SET_task_create_cost];
     t->tid = trace_add_task(S->trace, label, TK_COROUTINE, T->proc->ps->tid, host->st->tid, false, T->clock);
     task_state(T, t, TS_READY, R_AIO_READY, -1);
+    t->index = ld->tasks.n;
     BUF_PUSH(ld->tasks, task);
     loop_call_soon(T, loop, handle(H_STEP, task, v_undef()), ld->thread && ld->thread != T);
     return task;
 }
 
+/* Drop a finished task from the loop's list (all_tasks() is a set: the
+ * order does not matter, so the last one takes its place). */
 static void forget_task(LoopData *ld, Value task)
 {
-    for (size_t i = 0; i < ld->tasks.n; i++)
-        if (v_same(ld->tasks.v[i], task)) {
-            memmove(&ld->tasks.v[i], &ld->tasks.v[i + 1], (ld->tasks.n - i - 1) * sizeof(Value));
-            ld->tasks.n--;
-            return;
-        }
+    size_t i = fut_data(task)->index;
+    if (i >= ld->tasks.n || !v_same(ld->tasks.v[i], task)) return;
+    Value last = ld->tasks.v[--ld->tasks.n];
+    ld->tasks.v[i] = last;
+    fut_data(last)->index = i;
 }
 
 /* The task's coroutine ended with r, or (r undefined) with exc. */
@@ -426,6 +442,7 @@ static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
 {
     Sim *S = T->S;
     FutData *t = fut_data(task);
+    coro_started(S, (Gen *)t->coro.u.o);
     ((Gen *)t->coro.u.o)->state = GEN_DONE;
     if (!is_undef(r)) {
         fut_set_result(T, task, r);
@@ -450,6 +467,7 @@ static int native_step(Task *T, Gen *g, Value *out, Value *wait)
     Value loop = aio_running_loop(T);
     switch (g->nstate) {
     case 0:
+        coro_started(T->S, g);
         g->state = GEN_RUNNING;
         if (g->delay <= 0) {
             g->nstate = 1;
@@ -593,6 +611,16 @@ Value aio_current_task(Task *T)
     return ld ? ld->current : v_undef();
 }
 
+/* `await asyncio.sleep(0)` makes and drops a coroutine object per await,
+ * and without reference counts each waits for a collection.  When the
+ * object was made by the CALL just before this await (pc is the AWAIT's),
+ * nothing else can refer to it, so once awaited it is kept for the next
+ * sleep() to reuse.  This keeps loops of sleeps from churning the heap. */
+static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc)
+{
+    if (g->site == code && g->site_pc + 2 == await_pc && !S->sleep_spare) S->sleep_spare = g;
+}
+
 /* ---- the await opcodes ---- */
 
 static int not_awaitable(Task *T, Value v)
@@ -637,6 +665,7 @@ int aio_op(Task *T, int op, RunStatus *status)
             if (rc < 0) return AIO_ERROR;
             if (rc == 1) {
                 f->sp[-1] = r;
+                recycle_sleep(S, (Gen *)a.u.o, f->code, f->pc - 1);
                 return AIO_CONTINUE;
             }
         } else {

@@ -49,6 +49,7 @@ typedef struct FutData {
     int tid;              /* trace task */
     Ctx *leaf;            /* where its next step resumes */
     Value waiter;         /* the future it awaits, or V_UNDEF */
+    size_t index;         /* its place in its loop's task list */
 } FutData;
 
 /* One entry of the ready queue or the timer heap. */

@@ -24,7 +24,8 @@ extern void (*xalloc_fatal_hook)(void);
 #define BUF_GROW(b, need)                                                    \
     do {                                                                     \
         if ((b).n + (need) > (b).cap) {                                      \
-            size_t nc_ = (b).cap ? (b).cap * 2 : 8;                          \
+            /* first 64 bytes: many small arrays (callbacks...) */          \
+            size_t nc_ = (b).cap ? (b).cap * 2 : 64 / sizeof *(b).v + 1;     \
             while (nc_ < (b).n + (need)) nc_ *= 2;                           \
             (b).v = xrealloc((b).v, nc_ * sizeof *(b).v);                    \
             (b).cap = nc_;                                                   \

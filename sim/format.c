@@ -346,6 +346,17 @@ static int format_str_spec(Task *T, Str *s, Spec *sp, SBuf *out)
     return 0;
 }
 
+/* A user class's __format__(spec). */
+static int user_format(Task *T, Value m, Value v, const char *spec, size_t n, SBuf *out)
+{
+    Sim *S = T->S;
+    Value args[2] = {v, v_strn(S, spec, n)}, r;
+    if (vm_call(T, m, args, 2, NULL, &r) < 0) return -1;
+    if (!is_str(r)) return vm_raise(T, EXC_TypeError, "__format__ must return a str, not %s", type_name(S, r));
+    sb_put(out, AS_STR(r)->s, (size_t)AS_STR(r)->len);
+    return 0;
+}
+
 int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
 {
     Sim *S = T->S;
@@ -356,7 +367,7 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
         }
         if (is_instance(v)) {
             Value m = type_dunder(S, v, SYM_format);
-            if (!is_undef(m)) goto user_format;
+            if (!is_undef(m)) return user_format(T, m, v, spec, n, out);
         }
         return v_strbuf(T, v, out);
     }
@@ -381,15 +392,7 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
     }
     if (is_instance(v)) {
         Value m = type_dunder(S, v, SYM_format);
-        if (!is_undef(m)) {
-        user_format:;
-            Value args[2] = {v, v_strn(S, spec, n)}, r;
-            if (vm_call(T, m, args, 2, NULL, &r) < 0) return -1;
-            if (!is_str(r))
-                return vm_raise(T, EXC_TypeError, "__format__ must return a str, not %s", type_name(S, r));
-            sb_put(out, AS_STR(r)->s, (size_t)AS_STR(r)->len);
-            return 0;
-        }
+        if (!is_undef(m)) return user_format(T, m, v, spec, n, out);
     }
     if (is_none(v) || is_obj(v)) {
         /* object.__format__: only the empty spec is allowed */

@@ -11,14 +11,18 @@
 Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames)
 {
     Sim *S = T->S;
-    Gen *g = gc_alloc(S, kind, sizeof(Gen));
-    ctx_init(&g->ctx);
-    g->ctx.gen = g;
-    g->name = fn ? fn->name : NULL;
-    g->qualname = fn ? fn->qualname : NULL;
+    Gen *g = gc_alloc(S, kind, fn ? sizeof(Gen) : GEN_NATIVE_SIZE);
     g->nres = g->nfut = g->nth = v_undef();
     g->state = GEN_CREATED;
-    if (!fn) return g;
+    if (kind == K_CORO) S->coros_unstarted++;
+    if (!fn) {
+        g->native = -1; /* the caller says which */
+        return g;
+    }
+    ctx_init(&g->ctx);
+    g->ctx.gen = g;
+    g->name = fn->name;
+    g->qualname = fn->qualname;
     Ctx *saved = T->cur;
     g->ctx.base_depth = saved->base_depth + saved->nframes;
     T->cur = &g->ctx;
@@ -43,6 +47,7 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
 
 Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
 {
+    coro_started(T->S, g);
     if (g->state == GEN_SUSPENDED) {
         /* the value of the yield expression */
         Frame *gf = &g->ctx.frames[g->ctx.nframes - 1];
@@ -124,10 +129,11 @@ void gen_trace(Sim *S, Obj *o)
     Gen *g = (Gen *)o;
     gc_mark_obj(S, (Obj *)g->name);
     gc_mark_obj(S, (Obj *)g->qualname);
-    gc_mark_obj(S, (Obj *)g->collect);
     gc_mark_value(S, g->nres);
     gc_mark_value(S, g->nfut);
     gc_mark_value(S, g->nth);
+    if (g->native) return; /* allocated without the fields below */
+    gc_mark_obj(S, (Obj *)g->collect);
     ctx_mark(S, &g->ctx);
 }
 
@@ -135,5 +141,5 @@ void gen_free(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;
     if (o->kind == K_CORO) coro_warn_unawaited(S, g);
-    ctx_free(&g->ctx);
+    if (!g->native) ctx_free(&g->ctx);
 }

@@ -14,22 +14,28 @@
  * so the generator's body may block like any code. */
 typedef struct Gen {
     Obj h;
-    Ctx ctx;
     int state;            /* GEN_* */
-    int mode;             /* GM_*: how it is being driven */
+    int native;           /* CORO_PY, or what a C-made coroutine does */
     Str *name;
+    Str *qualname;
+    Code *site;           /* where it was created (never-awaited warning) */
+    int32_t site_line;
+    uint32_t site_pc;
+    /* C-made coroutines (asyncio.sleep) */
+    int nstate;           /* progress */
+    int64_t delay;        /* CORO_SLEEP: its delay */
+    Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle */
+    /* the rest only for generators and Python coroutines: C-made ones are
+     * allocated without it (GEN_NATIVE_SIZE) */
+    int mode;             /* GM_*: how it is being driven */
     Ctx *parent;          /* GM_FORITER/GM_COLLECT: the context to return to */
     List *collect;        /* GM_COLLECT: the items so far */
     Value *slot;          /* GM_COLLECT: the call argument to replace */
-    /* coroutines */
-    Str *qualname;
-    int native;           /* CORO_PY, or what a C-made coroutine does */
-    int nstate;           /* a C-made coroutine's progress */
-    int64_t delay;        /* CORO_SLEEP: its delay */
-    Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle */
-    Code *site;           /* where it was created (never-awaited warning) */
-    int32_t site_line;
+    Ctx ctx;
 } Gen;
+
+#define GEN_NATIVE_SIZE offsetof(Gen, mode)
+
 
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 /* How a generator's or coroutine's context is being run: nested from C,
@@ -39,10 +45,17 @@ enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 enum { GM_NESTED, GM_FORITER, GM_COLLECT, GM_AWAIT, GM_TASK };
 enum { CORO_PY, CORO_SLEEP };
 
+/* A coroutine leaves GEN_CREATED (it was awaited, or closed): the count
+ * of never-started ones lets the exit check skip the heap walk. */
+static inline void coro_started(Sim *S, Gen *g)
+{
+    if (g->h.kind == K_CORO && g->state == GEN_CREATED) S->coros_unstarted--;
+}
+
 /* Calling a generator-expression (or coroutine) function. */
 int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);
 /* A new generator or coroutine object (kind K_GEN or K_CORO) whose context
- * runs fn(*args); -1 with an exception. */
+ * runs fn(*args); NULL with an exception.  fn NULL: a C-made coroutine. */
 Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames);
 /* Switch T into g's context, run by parent in mode GM_*; returns it. */
 Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode);

@@ -606,7 +606,13 @@ NATIVE(task_repr_m)
 NATIVE(aio_sleep)
 {
     Value a[2];
-    if (nat_parse(T, "sleep", args, nargs, kw, "delay|result", a) < 0) return NAT_ERR;
+    if (nargs == 1 && !kw) {
+        /* the common sleep(delay): no argument parsing */
+        a[0] = args[0];
+        a[1] = v_undef();
+    } else if (nat_parse(T, "sleep", args, nargs, kw, "delay|result", a) < 0) {
+        return NAT_ERR;
+    }
     double d;
     if (arg_float(T, a[0], "sleep", &d) < 0) return NAT_ERR;
     *out = aio_sleep_coro(T, d <= 0 ? 0 : seconds_to_ns(d) ? seconds_to_ns(d) : 1, is_undef(a[1]) ? v_none() : a[1]);

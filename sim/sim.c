@@ -2,6 +2,7 @@
  * the GC's roots, program output, and teardown. */
 #include "sim.h"
 #include "vm.h"
+#include "aio.h"
 #include "obj.h"
 #include "parse.h"
 #include "compile.h"
@@ -166,6 +167,9 @@ SimStatus sim_run(Sim *S)
 {
     if (!S->main_task) return SIM_FATAL;
     sched_run(S);
+    /* CPython warns as coroutines die; the simulator's collector runs at
+     * its own times, so the ones still alive warn at exit */
+    aio_warn_unawaited(S);
     if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
     return (SimStatus)S->status;
 }
@@ -193,6 +197,7 @@ void gc_mark_roots(Sim *S)
         gc_mark_obj(S, (Obj *)S->procs.v[i]->modules);
     }
     gc_mark_value(S, S->main_doc);
+    gc_mark_obj(S, (Obj *)S->sleep_spare);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
         ctx_mark(S, &T->ctx);

@@ -58,7 +58,9 @@ void ctx_free(Ctx *c)
 
 static Chunk *chunk_new(Ctx *c, size_t need)
 {
-    size_t cap = CHUNK_MIN;
+    /* generators and coroutines are many and shallow: start with what
+     * the first frame needs */
+    size_t cap = c->gen ? 4 : CHUNK_MIN;
     if (c->chunk) {
         cap = (size_t)(c->chunk->end - c->chunk->v) * 2;
         if (cap > CHUNK_MAX) cap = CHUNK_MAX;
@@ -124,7 +126,7 @@ Frame *vm_top_frame(Task *T)
 static Frame *frame_alloc(Task *T, Ctx *c)
 {
     if (c->nframes == c->fcap) {
-        c->fcap = c->fcap ? c->fcap * 2 : 8;
+        c->fcap = c->fcap ? c->fcap * 2 : c->gen ? 1 : 8;
         c->frames = xrealloc(c->frames, (size_t)c->fcap * sizeof(Frame));
     }
     (void)T;

@@ -203,7 +203,7 @@ struct Proc {
     X(file, "__file__") X(round, "__round__") X(set_name, "__set_name__") \
     X(init_subclass, "__init_subclass__") X(missing, "__missing__") \
     X(reversed, "__reversed__") X(traceback, "__traceback__") \
-    X(cause, "__cause__") X(context, "__context__") X(value, "value")
+    X(cause, "__cause__") X(context, "__context__") X(value, "value") X(sleep, "sleep")
 
 typedef enum {
 #define X(f, s) SYM_##f,
@@ -247,6 +247,8 @@ struct Sim {
     Dict *native_modules; /* name -> ModuleObj, shared by all processes */
     Dict *mod_threading, *mod_queue, *mod_mp; /* their dicts, for classes natives make */
     Class *aio_future, *aio_task, *aio_loop, *aio_handle, *aio_timer; /* asyncio's C classes */
+    int64_t coros_unstarted;  /* coroutine objects never awaited (yet) */
+    struct Gen *sleep_spare;  /* an awaited asyncio.sleep() coroutine to reuse (aio.c) */
     int start_method_override; /* multiprocessing.set_start_method(), -1 none */
     Value none_str;       /* "None" */
 
