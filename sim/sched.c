@@ -727,6 +727,10 @@ static void describe_wait(Sim *S, Task *T, SBuf *b)
 {
     SchedTask *st = T->st;
     char nm[160];
+    if (st->reason == R_LOOP_IDLE) {
+        aio_describe_wait(S, T, b);
+        return;
+    }
     sb_printf(b, "%s %s", T->name, reason_text[st->reason]);
     if (st->obj >= 0) {
         trace_name_objects(S);
@@ -778,7 +782,8 @@ static void report_deadlock(Sim *S, int64_t at)
         bool first = true;
         for (size_t i = 0; i < S->tasks.n; i++) {
             Task *T = S->tasks.v[i];
-            if (T->st->done || (T->st->state != TS_BLOCKED && T->st->state != TS_GILWAIT)) continue;
+            if (T->st->done || (T->st->state != TS_BLOCKED && T->st->state != TS_GILWAIT && T->st->state != TS_IO))
+                continue;
             if (T->st->reason == R_EXIT_WAIT || T->st->reason == R_PROC_EXIT_WAIT) continue;
             if (!first) sb_puts(&b, "; ");
             first = false;

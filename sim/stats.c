@@ -25,14 +25,18 @@ Stats *stats_compute(const Trace *t)
     for (size_t i = 0; i < t->segs.n; i++) {
         const TraceSeg *g = &t->segs.v[i];
         int k = g->task;
+        /* coroutine tasks run on their thread: its core time and context
+         * switches already count them */
+        bool thread = t->tasks.v[k].parent < 0;
         if (last_state[k] >= 0) {
             int64_t d = g->t - last_t[k];
             s->tasks[k].t[last_state[k]] += d;
-            if (last_state[k] == ST_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores) s->core_busy[last_core[k]] += d;
+            if (thread && last_state[k] == ST_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
+                s->core_busy[last_core[k]] += d;
         }
         if (g->state == ST_RUNNING && last_state[k] != ST_RUNNING) {
             s->tasks[k].switches++;
-            s->context_switches++;
+            if (thread) s->context_switches++;
         }
         last_state[k] = g->state;
         last_core[k] = g->core == 0xFF ? -1 : g->core;
@@ -42,9 +46,13 @@ Stats *stats_compute(const Trace *t)
         if (last_state[k] < 0 || t->end <= last_t[k]) continue;
         int64_t d = t->end - last_t[k];
         s->tasks[k].t[last_state[k]] += d;
-        if (last_state[k] == ST_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores) s->core_busy[last_core[k]] += d;
+        if (t->tasks.v[k].parent < 0 && last_state[k] == ST_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
+            s->core_busy[last_core[k]] += d;
     }
-    for (int k = 0; k < s->ntasks; k++) s->running_total += s->tasks[k].t[ST_RUNNING];
+    for (int k = 0; k < s->ntasks; k++)
+        if (t->tasks.v[k].parent < 0) s->running_total += s->tasks[k].t[ST_RUNNING];
+    s->loop_iterations = t->loop_iterations;
+    s->task_steps = t->task_steps;
     for (size_t i = 0; i < t->evs.n; i++) {
         const TraceEvent *e = &t->evs.v[i];
         if (e->kind == EV_GIL_TAKE && e->a >= 0 && e->a != e->task) s->gil_handoffs++;
@@ -141,6 +149,17 @@ static TlRow *add_row(Timeline *tl, int kind, int index, const char *label)
     return r;
 }
 
+static int iv_cmp(const void *a, const void *b)
+{
+    const Iv *x = a, *y = b;
+    return x->s < y->s ? -1 : x->s > y->s ? 1 : 0;
+}
+
+static void sort_ivs(IvList *l)
+{
+    if (l->n > 1) qsort(l->v, l->n, sizeof *l->v, iv_cmp);
+}
+
 Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil)
 {
     Timeline *tl = xcalloc(1, sizeof *tl);
@@ -180,18 +199,7 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
         }
     }
     /* core intervals arrive per task; sort each core's by start */
-    for (int c = 0; c < t->ncores; c++) {
-        IvList *l = &core_iv[c];
-        for (size_t a = 1; a < l->n; a++) {
-            Iv x = l->v[a];
-            size_t b = a;
-            while (b > 0 && l->v[b - 1].s > x.s) {
-                l->v[b] = l->v[b - 1];
-                b--;
-            }
-            l->v[b] = x;
-        }
-    }
+    for (int c = 0; c < t->ncores; c++) sort_ivs(&core_iv[c]);
     /* GIL holders from take/drop events */
     int *holder = xmalloc((t->procs.n + 1) * sizeof(int));
     int64_t *since = xcalloc(t->procs.n + 1, sizeof(int64_t));
@@ -226,7 +234,19 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
             TlRow *r = add_row(tl, ROW_GIL, (int)p, lab);
             fill_cells(&gil_iv[p], from, to, width, r->cells);
         }
-    /* tasks grouped by process; coroutine tasks follow their loop thread */
+    /* each thread's coroutine tasks, in creation order */
+    int *first = xmalloc(((size_t)nt + 1) * sizeof(int)), *next = xmalloc(((size_t)nt + 1) * sizeof(int));
+    int *last = xmalloc(((size_t)nt + 1) * sizeof(int));
+    for (int k = 0; k < nt; k++) first[k] = last[k] = next[k] = -1;
+    for (int j = 0; j < nt; j++) {
+        int k = t->tasks.v[j].parent;
+        if (k < 0 || k >= nt) continue;
+        if (last[k] < 0) first[k] = j;
+        else next[last[k]] = j;
+        last[k] = j;
+    }
+    /* tasks grouped by process; coroutine tasks follow their loop thread,
+     * under a row of which one the loop runs */
     for (size_t p = 0; p < t->procs.n; p++)
         for (int k = 0; k < nt; k++) {
             const TraceTask *tk = &t->tasks.v[k];
@@ -235,12 +255,35 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
             task_display_name(t, k, name, sizeof name);
             snprintf(lab, sizeof lab, "%c %s", task_label(k), name);
             fill_cells(&task_iv[k], from, to, width, add_row(tl, ROW_TASK, k, lab)->cells);
-            for (int j = 0; j < nt; j++) {
-                if (t->tasks.v[j].parent != k) continue;
+            if (first[k] < 0) continue;
+            IvList loop = {0};
+            for (int j = first[k]; j >= 0; j = next[j])
+                for (size_t i = 0; i < task_iv[j].n; i++)
+                    if (task_iv[j].v[i].v == ST_RUNNING) {
+                        Iv iv = {task_iv[j].v[i].s, task_iv[j].v[i].e, j};
+                        BUF_PUSH(loop, iv);
+                    }
+            sort_ivs(&loop);
+            fill_cells(&loop, from, to, width, add_row(tl, ROW_LOOP, k, "  event loop")->cells);
+            BUF_FREE(loop);
+            int shown = 0, more = 0;
+            for (int j = first[k]; j >= 0; j = next[j]) {
+                if (shown == TL_MAX_CHILD_ROWS) {
+                    more++;
+                    continue;
+                }
+                shown++;
                 snprintf(lab, sizeof lab, "%c   %s", task_label(j), t->tasks.v[j].name);
                 fill_cells(&task_iv[j], from, to, width, add_row(tl, ROW_TASK, j, lab)->cells);
             }
+            if (more) {
+                snprintf(lab, sizeof lab, "    (%d more tasks)", more);
+                add_row(tl, ROW_NOTE, k, lab);
+            }
         }
+    free(first);
+    free(next);
+    free(last);
     for (int k = 0; k < nt; k++) BUF_FREE(task_iv[k]);
     for (int c = 0; c < t->ncores; c++) BUF_FREE(core_iv[c]);
     for (size_t p = 0; p < t->procs.n; p++) BUF_FREE(gil_iv[p]);

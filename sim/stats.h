@@ -24,7 +24,9 @@ typedef struct Stats {
     int64_t gil_handoffs;    /* the GIL passed from one thread to another */
     int64_t forced_switches; /* drops on a drop request */
     int64_t context_switches;
-    int64_t running_total;   /* sum of running time over tasks */
+    int64_t running_total;   /* sum of running time over threads */
+    int64_t loop_iterations; /* asyncio event-loop iterations */
+    int64_t task_steps;      /* asyncio task steps (switches between coroutines) */
     double speedup;          /* running_total / elapsed */
 } Stats;
 
@@ -33,7 +35,10 @@ void stats_free(Stats *s);
 
 /* ---- the timeline summary ---- */
 
-enum { ROW_CORE, ROW_GIL, ROW_TASK };
+/* cores, GILs, tasks; an event loop's running task; a note ("N more") */
+enum { ROW_CORE, ROW_GIL, ROW_TASK, ROW_LOOP, ROW_NOTE };
+/* Coroutine task rows shown under a thread; the rest are counted. */
+#define TL_MAX_CHILD_ROWS 24
 
 typedef struct TlRow {
     int kind;                /* ROW_* */

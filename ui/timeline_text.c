@@ -66,7 +66,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
     fprintf(f, "%*s  + starting  # running  . ready  ~ gil-wait  - blocked  z sleeping  i io  a awaiting", lw, "");
-    fprintf(f, "\n%*s  cpu and GIL rows show the label of the task they run\n", lw, "");
+    fprintf(f, "\n%*s  cpu, GIL and event-loop rows show the label of the task they run\n", lw, "");
     free(line);
     timeline_free(tl);
 }
@@ -112,7 +112,10 @@ void stats_print(FILE *f, Sim *S)
         fprintf(f, " cpu%d %.0f%%", c, s->elapsed ? 100.0 * (double)s->core_busy[c] / (double)s->elapsed : 0.0);
     fprintf(f, "\n  GIL: %lld handoffs, %lld forced switches; %lld context switches\n", (long long)s->gil_handoffs,
             (long long)s->forced_switches, (long long)s->context_switches);
-    fprintf(f, "  speedup %.2fx (running time of all tasks / elapsed)\n", s->speedup);
+    if (s->task_steps)
+        fprintf(f, "  event loop: %lld iterations, %lld task steps\n", (long long)s->loop_iterations,
+                (long long)s->task_steps);
+    fprintf(f, "  speedup %.2fx (running time of all threads / elapsed)\n", s->speedup);
     stats_free(s);
 }
 
@@ -140,6 +143,8 @@ void stats_json(FILE *f, Sim *S)
                 s->elapsed ? (double)s->core_busy[c] / (double)s->elapsed : 0.0);
     fprintf(f, "], \"gil\": {\"handoffs\": %lld, \"forced_switches\": %lld}, \"context_switches\": %lld, \"speedup\": %.4f",
             (long long)s->gil_handoffs, (long long)s->forced_switches, (long long)s->context_switches, s->speedup);
+    fprintf(f, ", \"event_loop\": {\"iterations\": %lld, \"task_steps\": %lld}", (long long)s->loop_iterations,
+            (long long)s->task_steps);
     fprintf(f, ", \"trace\": {\"segments\": %zu, \"events\": %zu, \"bytes\": %zu}", t->segs.n, t->evs.n,
             t->segs.n * sizeof(TraceSeg) + t->evs.n * sizeof(TraceEvent));
     fprintf(f, ", \"trace_hash\": \"%016llx\"", (unsigned long long)sim_trace_hash(S));

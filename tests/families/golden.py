@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # Lesson scenarios whose output does not depend on timing (the scenarios
 # carry no test markers: learners read them).
-SCENARIO_PARITY = {"03_threads_for_io", "07_separate_memory"}
+SCENARIO_PARITY = {"03_threads_for_io", "07_separate_memory", "08_asyncio_gather", "09_blocking_in_coroutine"}
 
 
 def all_files():
