@@ -511,6 +511,21 @@ NATIVE(bi_sum)
     return NAT_OK;
 }
 
+/* The inverse of a modulo m (0 <= a < m) by the extended Euclidean
+ * algorithm; false when gcd(a, m) != 1. */
+static bool invmod(uint64_t a, uint64_t m, uint64_t *out)
+{
+    __int128 r0 = (__int128)m, r1 = (__int128)a, t0 = 0, t1 = 1;
+    while (r1 != 0) {
+        __int128 q = r0 / r1, r2 = r0 - q * r1, t2 = t0 - q * t1;
+        r0 = r1, r1 = r2, t0 = t1, t1 = t2;
+    }
+    if (r0 != 1) return false;
+    if (t0 < 0) t0 += (__int128)m;
+    *out = (uint64_t)t0;
+    return true;
+}
+
 NATIVE(bi_pow)
 {
     Value a[3];
@@ -520,15 +535,26 @@ NATIVE(bi_pow)
         return vm_raise(T, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     int64_t b = a[0].u.i, e = a[1].u.i, m = a[2].u.i;
     if (m == 0) return vm_raise(T, EXC_ValueError, "pow() 3rd argument cannot be 0");
-    if (e < 0) return vm_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
-    __int128 r = 1, base = ((b % m) + m) % m;
-    while (e) {
-        if (e & 1) r = (r * base) % m;
-        base = (base * base) % m;
-        e >>= 1;
+    /* CPython's order: work modulo |m|, answer 0 for |m| == 1 before
+     * looking at the exponent, turn a negative exponent into a modular
+     * inverse, and shift the result into (m, 0] for a negative modulus */
+    uint64_t um = m < 0 ? 0 - (uint64_t)m : (uint64_t)m;
+    if (um == 1) {
+        *out = v_int(0);
+        return NAT_OK;
     }
-    int64_t res = (int64_t)r;
-    if (res != 0 && ((res < 0) != (m < 0))) res += m;
+    __int128 rb = (__int128)b % (__int128)um;
+    uint64_t base = (uint64_t)(rb < 0 ? rb + (__int128)um : rb);
+    uint64_t ue = e < 0 ? 0 - (uint64_t)e : (uint64_t)e;
+    if (e < 0 && !invmod(base, um, &base))
+        return vm_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
+    unsigned __int128 r = 1, x = base;
+    while (ue) {
+        if (ue & 1) r = (r * x) % um;
+        x = (x * x) % um;
+        ue >>= 1;
+    }
+    int64_t res = m < 0 && r != 0 ? (int64_t)((__int128)r - (__int128)um) : (int64_t)r;
     *out = v_int(res);
     return NAT_OK;
 }
