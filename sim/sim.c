@@ -94,7 +94,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     for (int i = 0; i < noverrides; i++) {
         const char *kv = overrides[i];
         const char *eq = strchr(kv, '=');
-        char key[64], msg[300];
+        char key[64], msg[SETTINGS_MSG_MAX];
         if (!eq || eq == kv || (size_t)(eq - kv) >= sizeof key) {
             module_free(&m);
             err->usage = true;
