@@ -442,9 +442,19 @@ static Value make_platform(Sim *S) { return v_str(S, "linux"); }
 
 static Value make_argv(Sim *S)
 {
+    /* no scenario yet: python3 without a script gives [''] */
     List *l = list_new(S, 1);
-    list_append(S, l, v_str(S, "scenario.py"));
+    list_append(S, l, v_str(S, ""));
     return v_obj(l);
+}
+
+void modules_set_argv(Sim *S, const char *path)
+{
+    Value sys = dict_get_str(S->native_modules, str_intern(S, "sys", 3));
+    if (is_undef(sys)) return;
+    Value argv = dict_get_str(AS_MODULE(sys)->dict, str_intern(S, "argv", 4));
+    if (!is_list(argv) || AS_LIST(argv)->n < 1) return;
+    AS_LIST(argv)->v[0] = v_str(S, strcmp(path, "<stdin>") == 0 ? "-" : path);
 }
 
 static Value make_version_info(Sim *S)

@@ -76,6 +76,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     if (S->main_code) return fail(err, name, 0, 0, "a scenario is already loaded");
     free(S->filename);
     S->filename = xstrdup(name);
+    modules_set_argv(S, name);
     Source *source = source_add(S, name, src, len, false);
     if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
     Module m;
