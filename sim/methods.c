@@ -25,7 +25,54 @@ static Value mkstr(Sim *S, const char *s, size_t n) { return v_strn(S, s, n); }
 
 /* ---- str ---- */
 
-static bool is_ws(unsigned char c) { return uc_isspace(c); }
+/* Whitespace and strip() sets are code points, never bytes: the bytes 0x85
+ * and 0xA0 (NEL and NBSP as code points) occur inside other characters'
+ * UTF-8 encodings. */
+
+/* The byte length of the code point that starts at p (p < e). */
+static int cp_len_at(const char *p, const char *e, uint32_t *cp)
+{
+    int len = 1;
+    *cp = (unsigned char)*p < 0x80 ? (unsigned char)*p : utf8_decode(p, (size_t)(e - p), &len);
+    return len;
+}
+
+/* The byte length of the code point that ends at e (s < e). */
+static int cp_len_before(const char *s, const char *e, uint32_t *cp)
+{
+    const char *q = e - 1;
+    while (q > s && ((unsigned char)*q & 0xC0) == 0x80) q--;
+    cp_len_at(q, e, cp);
+    return (int)(e - q);
+}
+
+/* Whitespace code point at p (its byte length), or 0. */
+static int ws_at(const char *p, const char *e)
+{
+    uint32_t c;
+    int n = cp_len_at(p, e, &c);
+    return uc_isspace(c) ? n : 0;
+}
+
+/* Whitespace code point ending at e (its byte length), or 0. */
+static int ws_before(const char *s, const char *e)
+{
+    uint32_t c;
+    int n = cp_len_before(s, e, &c);
+    return uc_isspace(c) ? n : 0;
+}
+
+/* c is one of the code points of chars[0..nc) (NULL: whitespace). */
+static bool strippable(uint32_t c, const char *chars, size_t nc)
+{
+    if (!chars) return uc_isspace(c);
+    for (size_t i = 0; i < nc;) {
+        uint32_t d;
+        i += (size_t)cp_len_at(chars + i, chars + nc, &d);
+        if (d == c) return true;
+    }
+    return false;
+}
 
 static int do_strip(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int which, const char *name)
 {
@@ -39,12 +86,12 @@ static int do_strip(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
         nc = (size_t)AS_STR(args[0])->len;
     }
     const char *p = self->s, *e = self->s + self->len;
-#define STRIPPABLE(c) (chars ? memchr(chars, (c), nc) != NULL : is_ws((unsigned char)(c)))
+    uint32_t c;
+    int n;
     if (which & 1)
-        while (p < e && STRIPPABLE(*p)) p++;
+        while (p < e && (n = cp_len_at(p, e, &c), strippable(c, chars, nc))) p += n;
     if (which & 2)
-        while (e > p && STRIPPABLE(e[-1])) e--;
-#undef STRIPPABLE
+        while (e > p && (n = cp_len_before(p, e, &c), strippable(c, chars, nc))) e -= n;
     CHARGE(self->len);
     *out = mkstr(T->S, p, (size_t)(e - p));
     return NAT_OK;
@@ -319,6 +366,16 @@ NATIVE(str_replace)
     return NAT_OK;
 }
 
+/* rsplit collects its items from the right: put them back in order. */
+static void reverse_values(Value *v, int64_t n)
+{
+    for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+        Value t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+    }
+}
+
 static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool rev, const char *name)
 {
     SELF_STR(name);
@@ -330,21 +387,23 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
     List *l = list_new(S, 0);
     const char *s = self->s, *e = self->s + self->len;
     if (is_undef(a[0]) || is_none(a[0])) {
-        /* runs of whitespace; no empty strings */
+        /* runs of whitespace; no empty strings.  Once maxsplit splits are
+         * made, the rest of the string is the last item as it stands: only
+         * the whitespace before it (after it, for rsplit) goes */
+        int w;
         if (!rev) {
             const char *p = s;
             int64_t n = 0;
             for (;;) {
-                while (p < e && is_ws((unsigned char)*p)) p++;
+                while (p < e && (w = ws_at(p, e))) p += w;
                 if (p >= e) break;
                 if (maxsplit >= 0 && n >= maxsplit) {
-                    const char *q = e;
-                    while (q > p && is_ws((unsigned char)q[-1])) q--;
-                    list_append(S, l, mkstr(S, p, (size_t)(q - p)));
+                    list_append(S, l, mkstr(S, p, (size_t)(e - p)));
                     break;
                 }
                 const char *q = p;
-                while (q < e && !is_ws((unsigned char)*q)) q++;
+                uint32_t c;
+                while (q < e && !ws_at(q, e)) q += cp_len_at(q, e, &c);
                 list_append(S, l, mkstr(S, p, (size_t)(q - p)));
                 n++;
                 p = q;
@@ -353,20 +412,20 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
             const char *p = e;
             int64_t n = 0;
             for (;;) {
-                while (p > s && is_ws((unsigned char)p[-1])) p--;
+                while (p > s && (w = ws_before(s, p))) p -= w;
                 if (p <= s) break;
                 if (maxsplit >= 0 && n >= maxsplit) {
-                    const char *q = s;
-                    while (q < p && is_ws((unsigned char)*q)) q++;
-                    list_insert(S, l, 0, mkstr(S, q, (size_t)(p - q)));
+                    list_append(S, l, mkstr(S, s, (size_t)(p - s)));
                     break;
                 }
                 const char *q = p;
-                while (q > s && !is_ws((unsigned char)q[-1])) q--;
-                list_insert(S, l, 0, mkstr(S, q, (size_t)(p - q)));
+                uint32_t c;
+                while (q > s && !ws_before(s, q)) q -= cp_len_before(s, q, &c);
+                list_append(S, l, mkstr(S, q, (size_t)(p - q)));
                 n++;
                 p = q;
             }
+            reverse_values(l->v, l->n);
         }
     } else {
         if (!is_str(a[0])) return vm_raise(T, EXC_TypeError, "must be str or None, not %s", type_name(S, a[0]));
@@ -391,13 +450,14 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
             for (;;) {
                 const char *q = (maxsplit < 0 || n < maxsplit) ? mem_rfind(s, (size_t)(p - s), sep->s, (size_t)sep->len) : NULL;
                 if (!q) {
-                    list_insert(S, l, 0, mkstr(S, s, (size_t)(p - s)));
+                    list_append(S, l, mkstr(S, s, (size_t)(p - s)));
                     break;
                 }
-                list_insert(S, l, 0, mkstr(S, q + sep->len, (size_t)(p - q - sep->len)));
+                list_append(S, l, mkstr(S, q + sep->len, (size_t)(p - q - sep->len)));
                 p = q;
                 n++;
             }
+            reverse_values(l->v, l->n);
         }
     }
     CHARGE(self->len);

@@ -36,9 +36,7 @@ static void repr_str(Str *s, SBuf *out)
             else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, len = 3;
             else cp = c & 0x07, len = 4;
             for (int k = 1; k < len && i + k < s->len; k++) cp = (cp << 6) | ((unsigned char)s->s[i + k] & 0x3F);
-            bool printable = !(cp < 0xA0 || cp == 0xAD || (cp >= 0x2028 && cp <= 0x2029) ||
-                               (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF || (cp >= 0xE000 && cp <= 0xF8FF));
-            if (printable) sb_put(out, s->s + i, (size_t)len);
+            if (uc_isprintable(cp)) sb_put(out, s->s + i, (size_t)len);
             else if (cp < 0x100) sb_printf(out, "\\x%02x", cp);
             else if (cp < 0x10000) sb_printf(out, "\\u%04x", cp);
             else sb_printf(out, "\\U%08x", cp);
