@@ -399,7 +399,14 @@ NATIVE(bi_issubclass)
 
 NATIVE(bi_iter)
 {
-    if (nat_count(T, "iter", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (nat_count(T, "iter", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    if (nargs == 2) {
+        if (!is_callable(T->S, args[0])) return vm_raise(T, EXC_TypeError, "iter(v, w): v must be callable");
+        Iter *it = iter_new(T->S, IT_SENTINEL, args[0]);
+        it->fn = args[1];
+        *out = v_obj(it);
+        return NAT_OK;
+    }
     return v_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
 }
 
@@ -787,6 +794,7 @@ NATIVE(bi_reversed)
     if (is_list(v) || is_tuple(v)) {
         Iter *r = iter_new(S, IT_REVERSED, v);
         r->i = (is_list(v) ? AS_LIST(v)->n : AS_TUPLE(v)->n) - 1;
+        r->step = is_list(v) ? REV_LIST : REV_TUPLE;
         *out = v_obj(r);
         return NAT_OK;
     }
@@ -806,6 +814,7 @@ NATIVE(bi_reversed)
         if (v_to_list(T, v, &l) < 0) return NAT_ERR;
         Iter *r = iter_new(S, IT_REVERSED, v_obj(l));
         r->i = l->n - 1;
+        r->step = is_dict(v) ? REV_DICT : REV_OTHER;
         *out = v_obj(r);
         return NAT_OK;
     }

@@ -14,6 +14,7 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
     ctx_init(&g->ctx);
     g->ctx.gen = g;
     g->name = fn->name;
+    g->qualname = fn->qualname;
     Ctx *saved = T->cur;
     g->ctx.base_depth = saved->base_depth + saved->nframes;
     T->cur = &g->ctx;
@@ -85,6 +86,7 @@ void gen_trace(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;
     gc_mark_obj(S, (Obj *)g->name);
+    gc_mark_obj(S, (Obj *)g->qualname);
     gc_mark_obj(S, (Obj *)g->collect);
     ctx_mark(S, &g->ctx);
 }

@@ -16,6 +16,7 @@ typedef struct Gen {
     int state;            /* GEN_* */
     int mode;             /* GM_*: how it is being driven */
     Str *name;
+    Str *qualname;        /* what repr() shows: "f.<locals>.<genexpr>" */
     Ctx *parent;          /* GM_FORITER/GM_COLLECT: the context to return to */
     List *collect;        /* GM_COLLECT: the items so far */
     Value *slot;          /* GM_COLLECT: the call argument to replace */

@@ -1239,10 +1239,8 @@ NATIVE(object_repr)
         *out = v_repr_str(T, v);
         return is_undef(*out) ? NAT_ERR : NAT_OK;
     }
-    Class *c = AS_INST(v)->cls;
     SBuf b = {0};
-    sb_printf(&b, "<%s.%s object at 0x7f%010llx>", c->module ? c->module->s : "__main__", c->qualname->s,
-              (unsigned long long)(0x1000 + obj_id(S, v.u.o) * 0x40));
+    repr_default(S, v, &b);
     *out = mkstr(S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;

@@ -422,6 +422,15 @@ NATIVE(textio_flush)
     return NAT_OK;
 }
 
+NATIVE(textio_repr)
+{
+    if (nat_count(T, "__repr__", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int fd = io_stream_fd(T->S, args[0]);
+    *out = v_str(T->S, fd == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
+                               : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+    return NAT_OK;
+}
+
 static Value make_stream(Sim *S, int fd)
 {
     if (!S->textio_cls) {
@@ -429,6 +438,7 @@ static Value make_stream(Sim *S, int fd)
         S->textio_cls->module = str_from_c(S, "_io");
         def_method(S, S->textio_cls, "write", textio_write);
         def_method(S, S->textio_cls, "flush", textio_flush);
+        def_method(S, S->textio_cls, "__repr__", textio_repr);
     }
     Instance *in = instance_new(S, S->textio_cls);
     in->payload = (void *)(intptr_t)fd;

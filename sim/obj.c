@@ -1325,6 +1325,22 @@ int v_next(Task *T, Value itv, Value *out)
         it->i++;
         return 1;
     }
+    case IT_SENTINEL: {
+        /* CPython's callable_iterator: a StopIteration from the callable or
+         * a result equal to the sentinel ends it for good */
+        if (it->n < 0) return 0;
+        if (vm_call(T, it->src, NULL, 0, NULL, out) < 0) {
+            if (!exc_matches(S, T->exc, EXC_StopIteration)) return -1;
+            T->exc = v_undef();
+        } else {
+            int eq = v_eq(T, it->fn, *out);
+            if (eq < 0) return -1;
+            if (!eq) return 1;
+        }
+        it->n = -1;
+        it->src = it->fn = v_none();
+        return 0;
+    }
     case IT_USER: return v_next(T, it->src, out);
     case IT_VIEW_KEYS: case IT_VIEW_VALUES: case IT_VIEW_ITEMS:
         return vm_raise(T, EXC_TypeError, "'%s' object is not an iterator", type_name(S, itv));

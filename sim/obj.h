@@ -85,6 +85,10 @@ Iter *iter_new(Sim *S, int kind, Value src);
  * hot paths to skip user-code calls). */
 Value type_dunder(Sim *S, Value v, int sym);
 
+/* object.__repr__: "<module.Class object at 0x...>" with a fake address,
+ * and no module for builtin classes ("<object object at 0x...>"). */
+void repr_default(Sim *S, Value v, SBuf *out);
+
 /* Protection against infinite recursion in repr of self-containing
  * containers: 1 if v is already being printed. */
 int repr_enter(Sim *S, Obj *o);

@@ -13,6 +13,35 @@ static void fake_addr(Sim *S, Obj *o, SBuf *out)
     sb_printf(out, "0x7f%010llx", (unsigned long long)(0x1000 + obj_id(S, o) * 0x40));
 }
 
+/* Dunders CPython implements as type slots: their builtin versions print
+ * as slot wrappers (unbound) and method-wrappers (bound).  __getitem__ and
+ * __contains__ are left out: dict's are ordinary methods. */
+static bool is_slot_name(const char *name)
+{
+    static const char *const slots[] = {
+        "__init__", "__repr__", "__str__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+        "__ge__", "__len__", "__iter__", "__next__", "__setattr__", "__delattr__", "__getattribute__",
+        "__call__", "__bool__", "__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__",
+        "__index__", "__setitem__", "__delitem__", "__add__", "__sub__", "__mul__", "__truediv__",
+        "__floordiv__", "__mod__", "__pow__", "__and__", "__or__", "__xor__", "__lshift__", "__rshift__",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(slots); i++)
+        if (strcmp(name, slots[i]) == 0) return true;
+    return false;
+}
+
+void repr_default(Sim *S, Value v, SBuf *out)
+{
+    Class *c = type_of(S, v);
+    /* builtin classes print without a module: <object object at ...> */
+    bool builtin = !(c->cflags & CF_USER) && (!c->module || str_eq_c(c->module, "builtins"));
+    if (builtin) sb_printf(out, "<%s object at ", c->name->s);
+    else sb_printf(out, "<%s.%s object at ", c->module ? c->module->s : "__main__", c->qualname ? c->qualname->s : c->name->s);
+    if (is_obj(v)) fake_addr(S, v.u.o, out);
+    else sb_puts(out, "0x0");
+    sb_putc(out, '>');
+}
+
 static void repr_str(Str *s, SBuf *out)
 {
     bool has_sq = memchr(s->s, '\'', (size_t)s->len) != NULL;
@@ -174,7 +203,9 @@ int v_repr(Task *T, Value v, SBuf *out)
     case K_METHOD: {
         Method *m = (Method *)o;
         if (is_kind(m->func, K_NATIVE)) {
-            sb_printf(out, "<built-in method %s of %s object at ", AS_NATIVE(m->func)->name, type_name(S, m->self));
+            const char *nm = AS_NATIVE(m->func)->name;
+            sb_printf(out, is_slot_name(nm) ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
+                      nm, type_name(S, m->self));
             if (is_obj(m->self)) fake_addr(S, m->self.u.o, out);
             else sb_puts(out, "0x0");
             sb_putc(out, '>');
@@ -188,7 +219,9 @@ int v_repr(Task *T, Value v, SBuf *out)
     }
     case K_NATIVE: {
         Native *n = (Native *)o;
-        if (n->owner) sb_printf(out, "<method '%s' of '%s' objects>", n->name, n->owner->name->s);
+        if (n->owner)
+            sb_printf(out, is_slot_name(n->name) ? "<slot wrapper '%s' of '%s' objects>" : "<method '%s' of '%s' objects>",
+                      n->name, n->owner->name->s);
         else sb_printf(out, "<built-in function %s>", n->name);
         return 0;
     }
@@ -227,12 +260,17 @@ int v_repr(Task *T, Value v, SBuf *out)
         }
         const char *name;
         switch (it->ik) {
-        case IT_SEQ: name = is_list(it->src) ? "list_iterator" : is_tuple(it->src) ? "tuple_iterator" : "str_ascii_iterator"; break;
+        case IT_SEQ:
+            name = is_list(it->src) ? "list_iterator" : is_tuple(it->src) ? "tuple_iterator"
+                 : is_str(it->src) && !(it->src.u.o->flags & OF_ASCII) ? "str_iterator" : "str_ascii_iterator";
+            break;
+        case IT_REVERSED: name = it->step == REV_LIST ? "list_reverseiterator" : it->step == REV_DICT ? "dict_reversekeyiterator" : "reversed"; break;
         case IT_RANGE: name = "range_iterator"; break;
         case IT_DICT_KEYS: name = "dict_keyiterator"; break;
         case IT_DICT_VALUES: name = "dict_valueiterator"; break;
         case IT_DICT_ITEMS: name = "dict_itemiterator"; break;
         case IT_SET: name = "set_iterator"; break;
+        case IT_SENTINEL: name = "callable_iterator"; break;
         default: name = type_name(S, v); break;
         }
         sb_printf(out, "<%s object at ", name);
@@ -241,11 +279,21 @@ int v_repr(Task *T, Value v, SBuf *out)
         return 0;
     }
     case K_GEN:
-        sb_printf(out, "<generator object %s at ", ((Gen *)o)->name->s);
+        sb_printf(out, "<generator object %s at ", (((Gen *)o)->qualname ? ((Gen *)o)->qualname : ((Gen *)o)->name)->s);
         fake_addr(S, o, out);
         sb_putc(out, '>');
         return 0;
-    case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
+    case K_STATICMETHOD: case K_CLASSMETHOD:
+        sb_printf(out, "<%s(", type_name(S, v));
+        if (v_repr(T, ((Wrapper *)o)->func, out) < 0) return -1;
+        sb_puts(out, ")>");
+        return 0;
+    case K_SUPER: {
+        Super *sp = (Super *)o;
+        sb_printf(out, "<super: <class '%s'>, <%s object>>", sp->start->name->s, sp->self_cls->name->s);
+        return 0;
+    }
+    case K_PROPERTY:
         sb_printf(out, "<%s object at ", type_name(S, v));
         fake_addr(S, o, out);
         sb_putc(out, '>');
@@ -273,10 +321,7 @@ int v_repr(Task *T, Value v, SBuf *out)
                 return 0;
             }
         }
-        const char *mod = in->cls->module ? in->cls->module->s : "__main__";
-        sb_printf(out, "<%s.%s object at ", mod, in->cls->qualname ? in->cls->qualname->s : in->cls->name->s);
-        fake_addr(S, o, out);
-        sb_putc(out, '>');
+        repr_default(S, v, out);
         return 0;
     }
     default: sb_puts(out, "<object>"); return 0;
