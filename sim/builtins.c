@@ -172,7 +172,7 @@ NATIVE(bi_abs)
     if (nat_count(T, "abs", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value a = args[0];
     if (is_intlike(a)) {
-        if (a.u.i == INT64_MIN) return int_overflow(T, "abs", a.u.i, 0);
+        if (a.u.i == INT64_MIN) return int_overflow_expr(T, "abs(%lld)", (long long)a.u.i);
         *out = v_int(a.u.i < 0 ? -a.u.i : a.u.i);
         return NAT_OK;
     }

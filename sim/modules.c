@@ -626,7 +626,7 @@ NATIVE(math_factorial)
     if (n < 0) return vm_raise(T, EXC_ValueError, "factorial() not defined for negative values");
     int64_t r = 1;
     for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r)) return int_overflow(T, "*", r, i);
+        if (__builtin_mul_overflow(r, i, &r)) return int_overflow_expr(T, "factorial(%lld)", (long long)n);
     *out = v_int(r);
     return NAT_OK;
 }
@@ -708,12 +708,13 @@ NATIVE(math_comb)
         *out = v_int(0);
         return NAT_OK;
     }
+    int64_t k0 = k;
     if (k > n - k) k = n - k;
     int64_t r = 1;
     for (int64_t i = 1; i <= k; i++) {
         __int128 x = (__int128)r * (n - k + i);
         x /= i;
-        if (x > INT64_MAX) return int_overflow(T, "*", r, n - k + i);
+        if (x > INT64_MAX) return int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
         r = (int64_t)x;
     }
     *out = v_int(r);

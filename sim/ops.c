@@ -4,6 +4,7 @@
 #include "format.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,11 +24,20 @@ static const char *const binop_rmeth[] = {
 #undef X
 };
 
+int int_overflow_expr(Task *T, const char *fmt, ...)
+{
+    char expr[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(expr, sizeof expr, fmt, ap);
+    va_end(ap);
+    return vm_raise(T, EXC_OverflowError,
+                    "integer overflow: %s does not fit in 64 bits (the simulator's ints are 64-bit)", expr);
+}
+
 int int_overflow(Task *T, const char *op, int64_t a, int64_t b)
 {
-    return vm_raise(T, EXC_OverflowError,
-                    "integer overflow: %lld %s %lld does not fit in 64 bits (the simulator's ints are 64-bit)",
-                    (long long)a, op, (long long)b);
+    return int_overflow_expr(T, "%lld %s %lld", (long long)a, op, (long long)b);
 }
 
 static int64_t floordiv(int64_t a, int64_t b)
@@ -488,7 +498,7 @@ int v_unary(Task *T, int opcode, Value a, Value *out)
     }
     case OP_UNARY_NEG:
         if (is_intlike(a)) {
-            if (a.u.i == INT64_MIN) return int_overflow(T, "*", a.u.i, -1);
+            if (a.u.i == INT64_MIN) return int_overflow_expr(T, "-(%lld)", (long long)a.u.i);
             *out = v_int(-a.u.i);
             return 0;
         }
