@@ -809,12 +809,13 @@ NATIVE(bi_reversed)
         *out = v_obj(it);
         return NAT_OK;
     }
-    if (is_str(v) || is_dict(v)) {
+    int view = is_kind(v, K_ITER) ? AS_ITER(v)->ik : -1;
+    if (is_str(v) || is_dict(v) || view == IT_VIEW_KEYS || view == IT_VIEW_VALUES || view == IT_VIEW_ITEMS) {
         List *l;
         if (v_to_list(T, v, &l) < 0) return NAT_ERR;
         Iter *r = iter_new(S, IT_REVERSED, v_obj(l));
         r->i = l->n - 1;
-        r->step = is_dict(v) ? REV_DICT : REV_OTHER;
+        r->step = is_str(v) ? REV_OTHER : view == IT_VIEW_VALUES ? REV_DICT_VALUES : view == IT_VIEW_ITEMS ? REV_DICT_ITEMS : REV_DICT;
         *out = v_obj(r);
         return NAT_OK;
     }

@@ -229,6 +229,11 @@ int v_eq(Task *T, Value a, Value b)
     }
     Sim *S = T->S;
     Obj *x = a.tag == V_OBJ ? a.u.o : NULL, *y = b.tag == V_OBJ ? b.u.o : NULL;
+    if (x && y && (x->kind == K_ITER || y->kind == K_ITER)) {
+        Value r;
+        int h = setview_compare(T, a, b, CMP_EQ, &r);
+        if (h) return h < 0 ? -1 : (int)r.u.i;
+    }
     if (x && y && x->kind == y->kind && x->kind != K_INSTANCE) {
         switch ((ObjKind)x->kind) {
         case K_STR: return str_eq((Str *)x, (Str *)y);
@@ -385,6 +390,10 @@ int v_hash(Task *T, Value v, int64_t *out)
         return 0;
     }
     case K_LIST: case K_DICT: case K_SLICE: break;
+    case K_ITER:
+        if (is_setview(v)) break; /* keys and items views compare by content */
+        *out = obj_identity_hash(S, o);
+        return 0;
     case K_RANGE: {
         Range *r = (Range *)o;
         Value items[3] = {v_int(r->len), r->len ? v_int(r->start) : v_none(), r->len > 1 ? v_int(r->step) : v_none()};
@@ -606,6 +615,8 @@ int v_richcmp(Task *T, Value a, Value b, int op, Value *out)
         default: break;
         }
     }
+    int h = setview_compare(T, a, b, op, out);
+    if (h) return h < 0 ? -1 : 0;
     Value m = type_dunder(S, a, cmp_dunder[op]);
     if (!is_undef(m)) {
         if (call_dunder(T, m, a, &b, 1, out) < 0) return -1;
@@ -731,14 +742,9 @@ int v_contains(Task *T, Value c, Value item)
             if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return 0;
             return (x - r->start) % r->step == 0;
         }
-        case K_ITER: {
-            Iter *it = (Iter *)o;
-            if (it->ik == IT_VIEW_KEYS) {
-                Value dummy;
-                return dict_get(T, AS_DICT(it->src), item, &dummy);
-            }
+        case K_ITER:
+            if (is_setview(c)) return view_contains(T, c, item);
             break;
-        }
         case K_INSTANCE: {
             Value m = type_dunder(S, c, SYM_contains);
             if (!is_undef(m)) {

@@ -471,6 +471,10 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
     }
     if (is_intlike(a) && op == BIN_MUL && (is_str(b) || is_list(b) || is_tuple(b))) return seq_repeat(T, b, a.u.i, out);
     {
+        int h = setview_binop(T, op, a, b, out);
+        if (h) return h < 0 ? -1 : 0;
+    }
+    {
         bool handled;
         if (user_binop(T, op, a, b, inplace, out, &handled) < 0) return -1;
         if (handled) return 0;

@@ -264,7 +264,15 @@ int v_repr(Task *T, Value v, SBuf *out)
             name = is_list(it->src) ? "list_iterator" : is_tuple(it->src) ? "tuple_iterator"
                  : is_str(it->src) && !(it->src.u.o->flags & OF_ASCII) ? "str_iterator" : "str_ascii_iterator";
             break;
-        case IT_REVERSED: name = it->step == REV_LIST ? "list_reverseiterator" : it->step == REV_DICT ? "dict_reversekeyiterator" : "reversed"; break;
+        case IT_REVERSED: {
+            static const char *const rev[] = {
+                [REV_LIST] = "list_reverseiterator", [REV_TUPLE] = "reversed", [REV_OTHER] = "reversed",
+                [REV_DICT] = "dict_reversekeyiterator", [REV_DICT_VALUES] = "dict_reversevalueiterator",
+                [REV_DICT_ITEMS] = "dict_reverseitemiterator",
+            };
+            name = it->step >= 0 && it->step < (int64_t)ARRAY_LEN(rev) ? rev[it->step] : "reversed";
+            break;
+        }
         case IT_RANGE: name = "range_iterator"; break;
         case IT_DICT_KEYS: name = "dict_keyiterator"; break;
         case IT_DICT_VALUES: name = "dict_valueiterator"; break;

@@ -16,6 +16,7 @@
 void types_init(Sim *S);
 void builtins_init(Sim *S);
 void methods_init(Sim *S);
+void views_init(Sim *S);
 
 Sim *sim_new(void)
 {
@@ -29,6 +30,7 @@ Sim *sim_new(void)
     S->native_modules = dict_new(S);
     builtins_init(S);
     methods_init(S);
+    views_init(S);
     modules_init(S);
     S->uncaught = v_undef();
     S->gc_inhibit = 0;

@@ -234,8 +234,9 @@ typedef struct Iter {
     Tuple *its;         /* zip/map iterators */
 } Iter;
 
-/* reversed() copies a str or dict into a list; its repr names the original */
-enum { REV_LIST, REV_TUPLE, REV_OTHER, REV_DICT };
+/* reversed() copies a str, dict or dict view into a list; its repr names
+ * the original */
+enum { REV_LIST, REV_TUPLE, REV_OTHER, REV_DICT, REV_DICT_VALUES, REV_DICT_ITEMS };
 
 typedef struct Property {
     Obj h;
