@@ -755,10 +755,15 @@ static int iter_all(Task *T, Value *args, int n, Tuple **out)
 NATIVE(bi_zip)
 {
     int npos = nat_npos(nargs, kw);
-    for (int k = 0; kw && k < (int)kw->n; k++)
+    int strict = 0;
+    for (int k = 0; kw && k < (int)kw->n; k++) {
         if (!str_eq_c(AS_STR(kw->v[k]), "strict"))
-            return vm_raise(T, EXC_TypeError, "zip() got an unexpected keyword argument '%s'", AS_STR(kw->v[k])->s);
+            return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for zip()", AS_STR(kw->v[k])->s);
+        strict = v_truthy(T, args[npos + k]);
+        if (strict < 0) return NAT_ERR;
+    }
     Iter *z = iter_new(T->S, IT_ZIP, v_none());
+    z->step = strict;
     if (iter_all(T, args, npos, &z->its) < 0) return NAT_ERR;
     *out = v_obj(z);
     return NAT_OK;

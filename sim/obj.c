@@ -1174,6 +1174,24 @@ static int dict_changed(Task *T, Iter *it, const char *what)
     return 0;
 }
 
+/* zip(strict=True) ran out at iterator k: an error unless every iterator
+ * ends together (CPython's messages, arguments counted from 1). */
+static int zip_strict_end(Task *T, Tuple *its, int64_t k)
+{
+    if (k > 0)
+        return vm_raise(T, EXC_ValueError, "zip() argument %lld is shorter than argument%s%lld", (long long)k + 1,
+                        k == 1 ? " " : "s 1-", (long long)k);
+    for (int64_t i = 1; i < its->n; i++) {
+        Value x;
+        int r = v_next(T, its->v[i], &x);
+        if (r < 0) return -1;
+        if (r > 0)
+            return vm_raise(T, EXC_ValueError, "zip() argument %lld is longer than argument%s%lld", (long long)i + 1,
+                            i == 1 ? " " : "s 1-", (long long)i);
+    }
+    return 0;
+}
+
 int v_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
@@ -1270,7 +1288,8 @@ int v_next(Task *T, Value itv, Value *out)
         Tuple *t = tuple_new(S, it->its->n);
         for (int64_t k = 0; k < it->its->n; k++) {
             int r = v_next(T, it->its->v[k], &t->v[k]);
-            if (r <= 0) return r;
+            if (r < 0) return r;
+            if (r == 0) return it->step ? zip_strict_end(T, it->its, k) : 0;
         }
         *out = v_obj(t);
         return 1;

@@ -228,7 +228,8 @@ typedef struct Iter {
     Obj h;
     uint8_t ik;         /* IterKind */
     int64_t i, n;       /* position; n: expected size (dict change detection) */
-    int64_t step;       /* IT_RANGE: the step; IT_REVERSED: what was reversed (REV_*) */
+    int64_t step;       /* IT_RANGE: the step; IT_REVERSED: what was reversed (REV_*);
+                         * IT_ZIP: 1 for strict=True */
     Value src;          /* what is iterated */
     Value fn;           /* map/filter function */
     Tuple *its;         /* zip/map iterators */
