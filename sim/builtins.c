@@ -666,6 +666,134 @@ NATIVE(bi_vars)
     return NAT_OK;
 }
 
+/* ---- dir ---- */
+
+/* What CPython 3.11's object contributes to every dir(): the simulator's
+ * object has fewer of these as real attributes, but dir() of a user class
+ * or instance should print what python3 prints. */
+static const char *const object_dir[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+    "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+    "__str__", "__subclasshook__",
+};
+
+/* ... and what BaseException adds to it. */
+static const char *const base_exception_dir[] = {
+    "__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
+    "add_note", "args", "with_traceback",
+};
+
+/* ... and the builtin exceptions that add attributes of their own. */
+static const struct { int exc; const char *names; } exception_dir[] = {
+    {EXC_StopIteration, "value"}, {EXC_SystemExit, "code"}, {EXC_NameError, "name"},
+    {EXC_AttributeError, "name obj"}, {EXC_ImportError, "msg name path"},
+    {EXC_OSError, "characters_written errno filename filename2 strerror"},
+};
+
+static int dir_add(Task *T, Set *names, const char *s)
+{
+    return set_add(T, names, v_str(T->S, s));
+}
+
+/* The string keys of d. */
+static int dir_add_dict(Task *T, Set *names, Dict *d)
+{
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v))
+        if (is_str(k) && set_add(T, names, k) < 0) return -1;
+    return 0;
+}
+
+/* The names a class's dict holds in CPython.  A user class's dict also has
+ * __module__, __doc__, __dict__ and __weakref__ (the simulator keeps no
+ * docstrings and makes the last two on demand) and no __qualname__, which
+ * CPython moves out of the namespace.  object and BaseException stand for
+ * their CPython lists; other builtin classes give the methods the simulator
+ * has. */
+static int dir_add_class(Task *T, Set *names, Class *c)
+{
+    if (c == T->S->types[TY_OBJECT]) {
+        for (size_t i = 0; i < ARRAY_LEN(object_dir); i++)
+            if (dir_add(T, names, object_dir[i]) < 0) return -1;
+        return 0;
+    }
+    if (c == T->S->exc[EXC_BaseException]) {
+        for (size_t i = 0; i < ARRAY_LEN(base_exception_dir); i++)
+            if (dir_add(T, names, base_exception_dir[i]) < 0) return -1;
+        return 0;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(exception_dir); i++) {
+        if (c != T->S->exc[exception_dir[i].exc]) continue;
+        for (const char *p = exception_dir[i].names; *p;) {
+            size_t n = strcspn(p, " ");
+            if (set_add(T, names, v_strn(T->S, p, n)) < 0) return -1;
+            p += n + (p[n] == ' ');
+        }
+    }
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(c->dict, &pos, &k, &v)) {
+        if (!is_str(k) || ((c->cflags & CF_USER) && str_eq_c(AS_STR(k), "__qualname__"))) continue;
+        if (set_add(T, names, k) < 0) return -1;
+    }
+    if (c->cflags & CF_USER) {
+        static const char *const implicit[] = {"__module__", "__doc__", "__dict__", "__weakref__"};
+        for (size_t i = 0; i < ARRAY_LEN(implicit); i++)
+            if (dir_add(T, names, implicit[i]) < 0) return -1;
+    }
+    return 0;
+}
+
+static int dir_add_mro(Task *T, Set *names, Class *c)
+{
+    for (int64_t i = 0; i < c->mro->n; i++)
+        if (dir_add_class(T, names, AS_CLASS(c->mro->v[i])) < 0) return -1;
+    return 0;
+}
+
+/* dir(x), sorted: a module's names; a class's names and its bases'; an
+ * instance's attributes and its class's; a __dir__ the program defines.
+ * Matches CPython for modules' own names and for user classes and their
+ * instances; for builtin types and values it lists what the simulator has
+ * (docs/language.md). */
+NATIVE(bi_dir)
+{
+    Sim *S = T->S;
+    if (nat_count(T, "dir", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    if (nargs == 0) /* (a plain dir() is rejected at load time) */
+        return vm_raise(T, EXC_TypeError, "dir() without an argument is not supported by the simulator (namespaces cannot be inspected)");
+    Value x = args[0];
+    Set *names = set_new(S, false);
+    int r = 0;
+    if (is_instance(x) && (AS_INST(x)->cls->cflags & CF_USER)) {
+        Value m = class_lookup(AS_INST(x)->cls, str_intern(S, "__dir__", 7));
+        if (is_kind(m, K_FUNC)) {
+            Value res;
+            List *l;
+            if (vm_call(T, m, &x, 1, NULL, &res) < 0 || v_to_list(T, res, &l) < 0) return NAT_ERR;
+            if (sort_values(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+            *out = v_obj(l);
+            return NAT_OK;
+        }
+    }
+    if (is_kind(x, K_MODULE)) {
+        r = dir_add_dict(T, names, AS_MODULE(x)->dict);
+    } else if (is_class(x)) {
+        r = dir_add_mro(T, names, AS_CLASS(x));
+    } else {
+        if (is_instance(x) && AS_INST(x)->dict) r = dir_add_dict(T, names, AS_INST(x)->dict);
+        if (r == 0 && is_kind(x, K_FUNC) && AS_FUNC(x)->dict) r = dir_add_dict(T, names, AS_FUNC(x)->dict);
+        if (r == 0) r = dir_add_mro(T, names, type_of(S, x));
+    }
+    if (r < 0) return NAT_ERR;
+    List *l;
+    if (v_to_list(T, v_obj(names), &l) < 0 || sort_values(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+    *out = v_obj(l);
+    return NAT_OK;
+}
+
 /* super() with no arguments reads __class__ and the first argument of the
  * calling frame, as CPython does. */
 NATIVE(bi_super)
@@ -1206,7 +1334,7 @@ void builtins_init(Sim *S)
         {"pow", bi_pow}, {"round", bi_round}, {"sorted", bi_sorted}, {"vars", bi_vars},
         {"super", bi_super}, {"property", bi_property}, {"staticmethod", bi_staticmethod},
         {"classmethod", bi_classmethod}, {"enumerate", bi_enumerate}, {"zip", bi_zip},
-        {"map", bi_map}, {"filter", bi_filter}, {"reversed", bi_reversed},
+        {"map", bi_map}, {"filter", bi_filter}, {"reversed", bi_reversed}, {"dir", bi_dir},
     };
     for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
         /* these read their iterable to the end: a generator argument can
