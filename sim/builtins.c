@@ -69,7 +69,7 @@ int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse)
     free(idx);
     free(tmp);
     /* O(n log n) work */
-    T->clock += S->opcost[OP_NOP] * n * (int64_t)(log2((double)n) + 1);
+    charge_items(T, n * (int64_t)(log2((double)n) + 1));
     return r;
 }
 
@@ -190,19 +190,23 @@ static int any_all(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool 
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value it;
     if (v_iter(T, args[0], &it) < 0) return NAT_ERR;
+    int64_t n = 0;
+    bool found = false;
     for (;;) {
         Value x;
         int r = v_next(T, it, &x);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
+        n++;
         int t = v_truthy(T, x);
         if (t < 0) return NAT_ERR;
         if (t == want) {
-            *out = v_bool(want);
-            return NAT_OK;
+            found = true;
+            break;
         }
     }
-    *out = v_bool(!want);
+    charge_items(T, n);
+    *out = v_bool(found ? want : !want);
     return NAT_OK;
 }
 
@@ -338,6 +342,7 @@ NATIVE(bi_format)
         sb_free(&b);
         return NAT_ERR;
     }
+    charge_bytes(T, (int64_t)b.n);
     *out = v_strn(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -447,7 +452,8 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
     if (npos == 1 && v_iter(T, seq, &it) < 0) return NAT_ERR;
     bool have = false;
     Value best = v_undef(), bestk = v_undef();
-    for (int i = 0;; i++) {
+    int64_t count = 0;
+    for (int i = 0;; i++, count++) {
         Value x;
         if (npos == 1) {
             int r = v_next(T, it, &x);
@@ -472,6 +478,7 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
             bestk = k;
         }
     }
+    charge_items(T, count);
     if (!have) {
         if (!is_undef(def)) {
             *out = def;
@@ -513,7 +520,7 @@ NATIVE(bi_sum)
         }
         if (v_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
     }
-    T->clock += T->S->opcost[OP_NOP] * n;
+    charge_items(T, n);
     *out = acc;
     return NAT_OK;
 }
@@ -946,6 +953,7 @@ NATIVE(bi_reversed)
     if (is_str(v) || is_dict(v) || view == IT_VIEW_KEYS || view == IT_VIEW_VALUES || view == IT_VIEW_ITEMS) {
         List *l;
         if (v_to_list(T, v, &l) < 0) return NAT_ERR;
+        charge_items(T, l->n); /* the copy */
         Iter *r = iter_new(S, IT_REVERSED, v_obj(l));
         r->i = l->n - 1;
         r->step = is_str(v) ? REV_OTHER : view == IT_VIEW_VALUES ? REV_DICT_VALUES : view == IT_VIEW_ITEMS ? REV_DICT_ITEMS : REV_DICT;
@@ -1157,7 +1165,7 @@ NATIVE(ctor_list)
     }
     List *l;
     if (v_to_list(T, args[0], &l) < 0) return NAT_ERR;
-    T->clock += T->S->opcost[OP_NOP] * l->n;
+    charge_items(T, l->n);
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -1173,6 +1181,7 @@ NATIVE(ctor_tuple)
     if (nargs == 1 && v_to_list(T, args[0], &l) < 0) return NAT_ERR;
     Tuple *t = tuple_new(T->S, l ? l->n : 0);
     if (l) vcopy(t->v, l->v, l->n);
+    if (l) charge_items(T, l->n);
     *out = v_obj(t);
     return NAT_OK;
 }
@@ -1183,6 +1192,7 @@ int dict_update_from(Task *T, Dict *d, Value src)
     if (is_dict(src)) {
         int64_t pos = 0;
         Value k, v;
+        charge_items(T, AS_DICT(src)->used);
         while (dict_next(AS_DICT(src), &pos, &k, &v))
             if (dict_set(T, d, k, v) < 0) return -1;
         return 0;
@@ -1198,6 +1208,7 @@ int dict_update_from(Task *T, Dict *d, Value src)
             int r = v_next(T, it, &k);
             if (r < 0) return -1;
             if (r == 0) return 0;
+            charge_items(T, 1);
             if (v_getitem(T, src, k, &v) < 0 || dict_set(T, d, k, v) < 0) return -1;
         }
     }
@@ -1208,6 +1219,7 @@ int dict_update_from(Task *T, Dict *d, Value src)
         int r = v_next(T, it, &item);
         if (r < 0) return -1;
         if (r == 0) return 0;
+        charge_items(T, 1);
         Value *pv, keep;
         int64_t n;
         if (!is_list(item) && !is_tuple(item)) {
@@ -1241,6 +1253,7 @@ static int make_set(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool
     if (nat_count(T, frozen ? "frozenset" : "set", nargs, kw, 0, 1) < 0) return NAT_ERR;
     Set *s = set_new(T->S, frozen);
     if (nargs == 1 && set_update(T, s, args[0]) < 0) return NAT_ERR;
+    charge_items(T, s->used);
     *out = v_obj(s);
     return NAT_OK;
 }

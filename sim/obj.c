@@ -180,8 +180,12 @@ static int seq_eq(Task *T, const Value *a, int64_t na, const Value *b, int64_t n
     if (na != nb) return 0;
     for (int64_t i = 0; i < na; i++) {
         int r = eq_id(T, a[i], b[i]);
-        if (r != 1) return r;
+        if (r != 1) {
+            charge_items(T, i + 1);
+            return r;
+        }
     }
+    charge_items(T, na);
     return 1;
 }
 
@@ -242,6 +246,7 @@ int v_eq(Task *T, Value a, Value b)
         case K_DICT: {
             Dict *d1 = (Dict *)x, *d2 = (Dict *)y;
             if (d1->used != d2->used) return 0;
+            charge_items(T, d1->used);
             int64_t pos = 0;
             Value k, v;
             while (dict_next(d1, &pos, &k, &v)) {
@@ -256,6 +261,7 @@ int v_eq(Task *T, Value a, Value b)
         case K_SET: {
             Set *s1 = (Set *)x, *s2 = (Set *)y;
             if (s1->used != s2->used) return 0;
+            charge_items(T, s1->used);
             int64_t pos = 0;
             Value k;
             while (set_next(s1, &pos, &k)) {
@@ -531,11 +537,13 @@ static int seq_cmp(Task *T, const Value *a, int64_t na, const Value *b, int64_t 
         int e = eq_id(T, a[i], b[i]);
         if (e < 0) return -1;
         if (!e) {
+            charge_items(T, i + 1);
             if (op == CMP_EQ) { *out = v_bool(false); return 0; }
             if (op == CMP_NE) { *out = v_bool(true); return 0; }
             return v_richcmp(T, a[i], b[i], op, out);
         }
     }
+    charge_items(T, n);
     *out = v_bool(cmp_result(na < nb ? -1 : na > nb, op));
     return 0;
 }
@@ -543,6 +551,7 @@ static int seq_cmp(Task *T, const Value *a, int64_t na, const Value *b, int64_t 
 static int set_subset(Task *T, Set *a, Set *b)
 {
     if (a->used > b->used) return 0;
+    charge_items(T, a->used);
     int64_t pos = 0;
     Value k;
     while (set_next(a, &pos, &k)) {
@@ -709,22 +718,31 @@ int v_contains(Task *T, Value c, Value item)
             if (!is_str(item))
                 return vm_raise(T, EXC_TypeError, "'in <string>' requires string as left operand, not %s", type_name(S, item));
             Str *h = (Str *)o, *n = AS_STR(item);
+            charge_items(T, h->len); /* a scan, as str.find */
             return str_find(h->s, (size_t)h->len, n->s, (size_t)n->len) != NULL;
         }
         case K_LIST: {
             List *l = (List *)o;
             for (int64_t i = 0; i < l->n; i++) {
                 int r = eq_id(T, l->v[i], item);
-                if (r != 0) return r;
+                if (r != 0) {
+                    charge_items(T, i + 1);
+                    return r;
+                }
             }
+            charge_items(T, l->n);
             return 0;
         }
         case K_TUPLE: {
             Tuple *t = (Tuple *)o;
             for (int64_t i = 0; i < t->n; i++) {
                 int r = eq_id(T, t->v[i], item);
-                if (r != 0) return r;
+                if (r != 0) {
+                    charge_items(T, i + 1);
+                    return r;
+                }
             }
+            charge_items(T, t->n);
             return 0;
         }
         case K_DICT: {
@@ -870,9 +888,11 @@ static int str_slice(Task *T, Str *s, Slice *sl, Value *out)
     Sim *S = T->S;
     if (st == 1) {
         int64_t x = str_byte_offset(s, a), y = str_byte_offset(s, a + n);
+        charge_bytes(T, y - x);
         *out = v_strn(S, s->s + x, (size_t)(y - x));
         return 0;
     }
+    charge_items(T, n);
     SBuf b2 = {0};
     sb_put(&b2, "", 0);
     for (int64_t k = 0, i = a; k < n; k++, i += st) {
@@ -899,6 +919,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
                 List *r = list_new(S, n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) r->v[k] = l->v[i];
                 r->n = n;
+                charge_items(T, n);
                 *out = v_obj(r);
                 return 0;
             }
@@ -914,6 +935,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
                 if (slice_indices(T, AS_SLICE(key), t->n, &a, &b, &st, &n) < 0) return -1;
                 Tuple *r = tuple_new(S, n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) r->v[k] = t->v[i];
+                charge_items(T, n);
                 *out = v_obj(r);
                 return 0;
             }
@@ -983,9 +1005,11 @@ int v_setitem(Task *T, Value obj, Value key, Value val)
                 if (slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
                 List *src;
                 if (v_to_list(T, val, &src) < 0) return -1;
+                charge_items(T, src->n);
                 if (st == 1) {
                     int64_t m = src->n;
                     int64_t nn = l->n - n + m;
+                    charge_items(T, (l->n - a - n) / 8); /* the tail moves, as in insert() */
                     if (nn > l->cap) {
                         l->v = xrealloc(l->v, (size_t)nn * sizeof(Value));
                         gc_account(S, o, (nn - l->cap) * (int64_t)sizeof(Value));
@@ -1040,6 +1064,7 @@ int v_delitem(Task *T, Value obj, Value key)
                     st = -st;
                 }
                 int64_t w = a;
+                charge_items(T, l->n - a);
                 for (int64_t i = a, k = 0; i < l->n; i++) {
                     if (k < n && i == a + k * st) {
                         k++;
@@ -1052,6 +1077,7 @@ int v_delitem(Task *T, Value obj, Value key)
             }
             int64_t i;
             if (seq_index(T, l->n, key, &i, "list assignment") < 0) return -1;
+            charge_items(T, (l->n - i) / 8); /* as pop(i) */
             memmove(l->v + i, l->v + i + 1, (size_t)(l->n - i - 1) * sizeof(Value));
             l->n--;
             return 0;

@@ -77,6 +77,7 @@ static void repr_str(Str *s, SBuf *out)
 
 static int repr_seq(Task *T, const Value *v, int64_t n, SBuf *out)
 {
+    charge_items(T, n);
     for (int64_t i = 0; i < n; i++) {
         if (i) sb_puts(out, ", ");
         if (v_repr(T, v[i], out) < 0) return -1;
@@ -135,6 +136,7 @@ int v_repr(Task *T, Value v, SBuf *out)
             return 0;
         }
         sb_putc(out, '{');
+        charge_items(T, ((Dict *)o)->used);
         int64_t pos = 0;
         Value k, val;
         bool first = true;
@@ -159,6 +161,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         }
         if (frozen) sb_puts(out, "frozenset(");
         sb_putc(out, '{');
+        charge_items(T, s->used);
         int64_t pos = 0;
         Value k;
         bool first = true;

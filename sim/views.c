@@ -44,6 +44,7 @@ static int all_contained_in(Task *T, Value a, Value b)
         Value x;
         int r = v_next(T, it, &x);
         if (r <= 0) return r < 0 ? -1 : 1;
+        charge_items(T, 1);
         r = setlike_contains(T, b, x);
         if (r <= 0) return r;
     }
@@ -74,7 +75,9 @@ int setview_compare(Task *T, Value a, Value b, int op, Value *out)
 static int to_set(Task *T, Value v, Set **out)
 {
     *out = set_new(T->S, false);
-    return set_update(T, *out, v);
+    if (set_update(T, *out, v) < 0) return -1;
+    charge_items(T, (*out)->used);
+    return 0;
 }
 
 /* {x for x in iterable if x in container}, in the iterable's order. */
@@ -88,6 +91,7 @@ static int intersect(Task *T, Value iterable, Value container, Value *out)
         Value x;
         int n = v_next(T, it, &x);
         if (n <= 0) return n;
+        charge_items(T, 1);
         int c = setlike_contains(T, container, x);
         if (c < 0) return -1;
         if (c && set_add(T, r, x) < 0) return -1;
@@ -100,6 +104,7 @@ static int items_xor(Task *T, Dict *d1, Dict *d2, Value *out)
 {
     Sim *S = T->S;
     Dict *rest = dict_copy(S, d1);
+    charge_items(T, d1->used + d2->used);
     Set *r = set_new(S, false);
     *out = v_obj(r);
     int64_t pos = 0;
@@ -144,10 +149,13 @@ int setview_binop(Task *T, int op, Value a, Value b, Value *out)
         }
         return intersect(T, other, self, out) < 0 ? -1 : 1;
     }
-    case BIN_OR:
-        if (to_set(T, a, &r) < 0 || set_update(T, r, b) < 0) return -1;
+    case BIN_OR: {
+        int64_t before;
+        if (to_set(T, a, &r) < 0 || (before = r->used, set_update(T, r, b)) < 0) return -1;
+        charge_items(T, r->used - before);
         *out = v_obj(r);
         return 1;
+    }
     case BIN_SUB: {
         if (to_set(T, a, &r) < 0) return -1;
         *out = v_obj(r);
@@ -158,6 +166,7 @@ int setview_binop(Task *T, int op, Value a, Value b, Value *out)
             int n = v_next(T, it, &x);
             if (n < 0) return -1;
             if (n == 0) return 1;
+            charge_items(T, 1);
             if (set_discard(T, r, x) < 0) return -1;
         }
     }
@@ -170,6 +179,7 @@ int setview_binop(Task *T, int op, Value a, Value b, Value *out)
         *out = v_obj(r);
         int64_t pos = 0;
         Value x;
+        charge_items(T, o->used);
         while (set_next(o, &pos, &x)) {
             int c = set_discard(T, r, x);
             if (c < 0) return -1;
@@ -203,6 +213,7 @@ NATIVE(view_isdisjoint)
         int n = v_next(T, it, &x);
         if (n < 0) return NAT_ERR;
         if (n == 0) break;
+        charge_items(T, 1);
         int c = setlike_contains(T, self, x);
         if (c < 0) return NAT_ERR;
         if (c) {
