@@ -346,10 +346,38 @@ static int exc_special_attr(Task *T, Value obj, Str *name, Value *out)
 
 /* ---- classes ---- */
 
-/* C3 linearisation: merge the bases' MROs and the base list. */
+/* CPython's message when the merge is stuck: the names of the classes at
+ * the heads of the sequences still to merge, each once, in order (with
+ * CPython's line break after "resolution"). */
+static int mro_error(Task *T, Tuple **seqs, const int64_t *pos, int64_t nseq)
+{
+    SBuf b = {0};
+    sb_puts(&b, "Cannot create a consistent method resolution\norder (MRO) for bases");
+    for (int64_t i = 0, shown = 0; i < nseq; i++) {
+        if (pos[i] >= seqs[i]->n) continue;
+        Class *h = AS_CLASS(seqs[i]->v[pos[i]]);
+        bool seen = false;
+        for (int64_t j = 0; j < i && !seen; j++)
+            seen = pos[j] < seqs[j]->n && AS_CLASS(seqs[j]->v[pos[j]]) == h;
+        if (seen) continue;
+        sb_printf(&b, "%s %s", shown++ ? "," : "", h->name->s);
+    }
+    vm_raise(T, EXC_TypeError, "%s", b.s);
+    sb_free(&b);
+    return -1;
+}
+
+/* C3 linearisation: merge the bases' MROs and the base list.  A class
+ * listed twice among the bases is CPython's "duplicate base class". */
 static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
 {
     int64_t nb = bases->n;
+    for (int64_t i = 0; i < nb; i++)
+        for (int64_t j = 0; j < i; j++)
+            if (v_same(bases->v[i], bases->v[j])) {
+                vm_raise(T, EXC_TypeError, "duplicate base class %s", AS_CLASS(bases->v[i])->name->s);
+                return NULL;
+            }
     int64_t nseq = nb + 1;
     Tuple **seqs = xcalloc((size_t)nseq, sizeof *seqs);
     int64_t *pos = xcalloc((size_t)nseq, sizeof *pos);
@@ -379,9 +407,9 @@ static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
         }
         if (!any) break;
         if (!cand) {
+            mro_error(T, seqs, pos, nseq);
             free(seqs);
             free(pos);
-            vm_raise(T, EXC_TypeError, "Cannot create a consistent method resolution order (MRO) for bases");
             return NULL;
         }
         list_append(S, out, v_obj(cand));

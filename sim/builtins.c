@@ -69,7 +69,7 @@ int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse)
     free(idx);
     free(tmp);
     /* O(n log n) work */
-    T->clock += S->opcost[OP_NOP] * n * (int64_t)(log2((double)n) + 1);
+    charge_items(T, n * (int64_t)(log2((double)n) + 1));
     return r;
 }
 
@@ -172,7 +172,7 @@ NATIVE(bi_abs)
     if (nat_count(T, "abs", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value a = args[0];
     if (is_intlike(a)) {
-        if (a.u.i == INT64_MIN) return int_overflow(T, "abs", a.u.i, 0);
+        if (a.u.i == INT64_MIN) return int_overflow_expr(T, "abs(%lld)", (long long)a.u.i);
         *out = v_int(a.u.i < 0 ? -a.u.i : a.u.i);
         return NAT_OK;
     }
@@ -190,19 +190,23 @@ static int any_all(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool 
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value it;
     if (v_iter(T, args[0], &it) < 0) return NAT_ERR;
+    int64_t n = 0;
+    bool found = false;
     for (;;) {
         Value x;
         int r = v_next(T, it, &x);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
+        n++;
         int t = v_truthy(T, x);
         if (t < 0) return NAT_ERR;
         if (t == want) {
-            *out = v_bool(want);
-            return NAT_OK;
+            found = true;
+            break;
         }
     }
-    *out = v_bool(!want);
+    charge_items(T, n);
+    *out = v_bool(found ? want : !want);
     return NAT_OK;
 }
 
@@ -338,6 +342,7 @@ NATIVE(bi_format)
         sb_free(&b);
         return NAT_ERR;
     }
+    charge_bytes(T, (int64_t)b.n);
     *out = v_strn(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -399,7 +404,14 @@ NATIVE(bi_issubclass)
 
 NATIVE(bi_iter)
 {
-    if (nat_count(T, "iter", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (nat_count(T, "iter", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    if (nargs == 2) {
+        if (!is_callable(T->S, args[0])) return vm_raise(T, EXC_TypeError, "iter(v, w): v must be callable");
+        Iter *it = iter_new(T->S, IT_SENTINEL, args[0]);
+        it->fn = args[1];
+        *out = v_obj(it);
+        return NAT_OK;
+    }
     return v_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
 }
 
@@ -440,7 +452,8 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
     if (npos == 1 && v_iter(T, seq, &it) < 0) return NAT_ERR;
     bool have = false;
     Value best = v_undef(), bestk = v_undef();
-    for (int i = 0;; i++) {
+    int64_t count = 0;
+    for (int i = 0;; i++, count++) {
         Value x;
         if (npos == 1) {
             int r = v_next(T, it, &x);
@@ -465,6 +478,7 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
             bestk = k;
         }
     }
+    charge_items(T, count);
     if (!have) {
         if (!is_undef(def)) {
             *out = def;
@@ -506,9 +520,24 @@ NATIVE(bi_sum)
         }
         if (v_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
     }
-    T->clock += T->S->opcost[OP_NOP] * n;
+    charge_items(T, n);
     *out = acc;
     return NAT_OK;
+}
+
+/* The inverse of a modulo m (0 <= a < m) by the extended Euclidean
+ * algorithm; false when gcd(a, m) != 1. */
+static bool invmod(uint64_t a, uint64_t m, uint64_t *out)
+{
+    __int128 r0 = (__int128)m, r1 = (__int128)a, t0 = 0, t1 = 1;
+    while (r1 != 0) {
+        __int128 q = r0 / r1, r2 = r0 - q * r1, t2 = t0 - q * t1;
+        r0 = r1, r1 = r2, t0 = t1, t1 = t2;
+    }
+    if (r0 != 1) return false;
+    if (t0 < 0) t0 += (__int128)m;
+    *out = (uint64_t)t0;
+    return true;
 }
 
 NATIVE(bi_pow)
@@ -520,15 +549,26 @@ NATIVE(bi_pow)
         return vm_raise(T, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     int64_t b = a[0].u.i, e = a[1].u.i, m = a[2].u.i;
     if (m == 0) return vm_raise(T, EXC_ValueError, "pow() 3rd argument cannot be 0");
-    if (e < 0) return vm_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
-    __int128 r = 1, base = ((b % m) + m) % m;
-    while (e) {
-        if (e & 1) r = (r * base) % m;
-        base = (base * base) % m;
-        e >>= 1;
+    /* CPython's order: work modulo |m|, answer 0 for |m| == 1 before
+     * looking at the exponent, turn a negative exponent into a modular
+     * inverse, and shift the result into (m, 0] for a negative modulus */
+    uint64_t um = m < 0 ? 0 - (uint64_t)m : (uint64_t)m;
+    if (um == 1) {
+        *out = v_int(0);
+        return NAT_OK;
     }
-    int64_t res = (int64_t)r;
-    if (res != 0 && ((res < 0) != (m < 0))) res += m;
+    __int128 rb = (__int128)b % (__int128)um;
+    uint64_t base = (uint64_t)(rb < 0 ? rb + (__int128)um : rb);
+    uint64_t ue = e < 0 ? 0 - (uint64_t)e : (uint64_t)e;
+    if (e < 0 && !invmod(base, um, &base))
+        return vm_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
+    unsigned __int128 r = 1, x = base;
+    while (ue) {
+        if (ue & 1) r = (r * x) % um;
+        x = (x * x) % um;
+        ue >>= 1;
+    }
+    int64_t res = m < 0 && r != 0 ? (int64_t)((__int128)r - (__int128)um) : (int64_t)r;
     *out = v_int(res);
     return NAT_OK;
 }
@@ -633,6 +673,134 @@ NATIVE(bi_vars)
     return NAT_OK;
 }
 
+/* ---- dir ---- */
+
+/* What CPython 3.11's object contributes to every dir(): the simulator's
+ * object has fewer of these as real attributes, but dir() of a user class
+ * or instance should print what python3 prints. */
+static const char *const object_dir[] = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+    "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+    "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+    "__str__", "__subclasshook__",
+};
+
+/* ... and what BaseException adds to it. */
+static const char *const base_exception_dir[] = {
+    "__cause__", "__context__", "__dict__", "__setstate__", "__suppress_context__", "__traceback__",
+    "add_note", "args", "with_traceback",
+};
+
+/* ... and the builtin exceptions that add attributes of their own. */
+static const struct { int exc; const char *names; } exception_dir[] = {
+    {EXC_StopIteration, "value"}, {EXC_SystemExit, "code"}, {EXC_NameError, "name"},
+    {EXC_AttributeError, "name obj"}, {EXC_ImportError, "msg name path"},
+    {EXC_OSError, "characters_written errno filename filename2 strerror"},
+};
+
+static int dir_add(Task *T, Set *names, const char *s)
+{
+    return set_add(T, names, v_str(T->S, s));
+}
+
+/* The string keys of d. */
+static int dir_add_dict(Task *T, Set *names, Dict *d)
+{
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(d, &pos, &k, &v))
+        if (is_str(k) && set_add(T, names, k) < 0) return -1;
+    return 0;
+}
+
+/* The names a class's dict holds in CPython.  A user class's dict also has
+ * __module__, __doc__, __dict__ and __weakref__ (the simulator keeps no
+ * docstrings and makes the last two on demand) and no __qualname__, which
+ * CPython moves out of the namespace.  object and BaseException stand for
+ * their CPython lists; other builtin classes give the methods the simulator
+ * has. */
+static int dir_add_class(Task *T, Set *names, Class *c)
+{
+    if (c == T->S->types[TY_OBJECT]) {
+        for (size_t i = 0; i < ARRAY_LEN(object_dir); i++)
+            if (dir_add(T, names, object_dir[i]) < 0) return -1;
+        return 0;
+    }
+    if (c == T->S->exc[EXC_BaseException]) {
+        for (size_t i = 0; i < ARRAY_LEN(base_exception_dir); i++)
+            if (dir_add(T, names, base_exception_dir[i]) < 0) return -1;
+        return 0;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(exception_dir); i++) {
+        if (c != T->S->exc[exception_dir[i].exc]) continue;
+        for (const char *p = exception_dir[i].names; *p;) {
+            size_t n = strcspn(p, " ");
+            if (set_add(T, names, v_strn(T->S, p, n)) < 0) return -1;
+            p += n + (p[n] == ' ');
+        }
+    }
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(c->dict, &pos, &k, &v)) {
+        if (!is_str(k) || ((c->cflags & CF_USER) && str_eq_c(AS_STR(k), "__qualname__"))) continue;
+        if (set_add(T, names, k) < 0) return -1;
+    }
+    if (c->cflags & CF_USER) {
+        static const char *const implicit[] = {"__module__", "__doc__", "__dict__", "__weakref__"};
+        for (size_t i = 0; i < ARRAY_LEN(implicit); i++)
+            if (dir_add(T, names, implicit[i]) < 0) return -1;
+    }
+    return 0;
+}
+
+static int dir_add_mro(Task *T, Set *names, Class *c)
+{
+    for (int64_t i = 0; i < c->mro->n; i++)
+        if (dir_add_class(T, names, AS_CLASS(c->mro->v[i])) < 0) return -1;
+    return 0;
+}
+
+/* dir(x), sorted: a module's names; a class's names and its bases'; an
+ * instance's attributes and its class's; a __dir__ the program defines.
+ * Matches CPython for modules' own names and for user classes and their
+ * instances; for builtin types and values it lists what the simulator has
+ * (docs/language.md). */
+NATIVE(bi_dir)
+{
+    Sim *S = T->S;
+    if (nat_count(T, "dir", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    if (nargs == 0) /* (a plain dir() is rejected at load time) */
+        return vm_raise(T, EXC_TypeError, "dir() without an argument is not supported by the simulator (namespaces cannot be inspected)");
+    Value x = args[0];
+    Set *names = set_new(S, false);
+    int r = 0;
+    if (is_instance(x) && (AS_INST(x)->cls->cflags & CF_USER)) {
+        Value m = class_lookup(AS_INST(x)->cls, str_intern(S, "__dir__", 7));
+        if (is_kind(m, K_FUNC)) {
+            Value res;
+            List *l;
+            if (vm_call(T, m, &x, 1, NULL, &res) < 0 || v_to_list(T, res, &l) < 0) return NAT_ERR;
+            if (sort_values(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+            *out = v_obj(l);
+            return NAT_OK;
+        }
+    }
+    if (is_kind(x, K_MODULE)) {
+        r = dir_add_dict(T, names, AS_MODULE(x)->dict);
+    } else if (is_class(x)) {
+        r = dir_add_mro(T, names, AS_CLASS(x));
+    } else {
+        if (is_instance(x) && AS_INST(x)->dict) r = dir_add_dict(T, names, AS_INST(x)->dict);
+        if (r == 0 && is_kind(x, K_FUNC) && AS_FUNC(x)->dict) r = dir_add_dict(T, names, AS_FUNC(x)->dict);
+        if (r == 0) r = dir_add_mro(T, names, type_of(S, x));
+    }
+    if (r < 0) return NAT_ERR;
+    List *l;
+    if (v_to_list(T, v_obj(names), &l) < 0 || sort_values(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+    *out = v_obj(l);
+    return NAT_OK;
+}
+
 /* super() with no arguments reads __class__ and the first argument of the
  * calling frame, as CPython does. */
 NATIVE(bi_super)
@@ -722,10 +890,15 @@ static int iter_all(Task *T, Value *args, int n, Tuple **out)
 NATIVE(bi_zip)
 {
     int npos = nat_npos(nargs, kw);
-    for (int k = 0; kw && k < (int)kw->n; k++)
+    int strict = 0;
+    for (int k = 0; kw && k < (int)kw->n; k++) {
         if (!str_eq_c(AS_STR(kw->v[k]), "strict"))
-            return vm_raise(T, EXC_TypeError, "zip() got an unexpected keyword argument '%s'", AS_STR(kw->v[k])->s);
+            return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for zip()", AS_STR(kw->v[k])->s);
+        strict = v_truthy(T, args[npos + k]);
+        if (strict < 0) return NAT_ERR;
+    }
     Iter *z = iter_new(T->S, IT_ZIP, v_none());
+    z->step = strict;
     if (iter_all(T, args, npos, &z->its) < 0) return NAT_ERR;
     *out = v_obj(z);
     return NAT_OK;
@@ -761,6 +934,7 @@ NATIVE(bi_reversed)
     if (is_list(v) || is_tuple(v)) {
         Iter *r = iter_new(S, IT_REVERSED, v);
         r->i = (is_list(v) ? AS_LIST(v)->n : AS_TUPLE(v)->n) - 1;
+        r->step = is_list(v) ? REV_LIST : REV_TUPLE;
         *out = v_obj(r);
         return NAT_OK;
     }
@@ -775,11 +949,14 @@ NATIVE(bi_reversed)
         *out = v_obj(it);
         return NAT_OK;
     }
-    if (is_str(v) || is_dict(v)) {
+    int view = is_kind(v, K_ITER) ? AS_ITER(v)->ik : -1;
+    if (is_str(v) || is_dict(v) || view == IT_VIEW_KEYS || view == IT_VIEW_VALUES || view == IT_VIEW_ITEMS) {
         List *l;
         if (v_to_list(T, v, &l) < 0) return NAT_ERR;
+        charge_items(T, l->n); /* the copy */
         Iter *r = iter_new(S, IT_REVERSED, v_obj(l));
         r->i = l->n - 1;
+        r->step = is_str(v) ? REV_OTHER : view == IT_VIEW_VALUES ? REV_DICT_VALUES : view == IT_VIEW_ITEMS ? REV_DICT_ITEMS : REV_DICT;
         *out = v_obj(r);
         return NAT_OK;
     }
@@ -988,7 +1165,7 @@ NATIVE(ctor_list)
     }
     List *l;
     if (v_to_list(T, args[0], &l) < 0) return NAT_ERR;
-    T->clock += T->S->opcost[OP_NOP] * l->n;
+    charge_items(T, l->n);
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -1004,6 +1181,7 @@ NATIVE(ctor_tuple)
     if (nargs == 1 && v_to_list(T, args[0], &l) < 0) return NAT_ERR;
     Tuple *t = tuple_new(T->S, l ? l->n : 0);
     if (l) vcopy(t->v, l->v, l->n);
+    if (l) charge_items(T, l->n);
     *out = v_obj(t);
     return NAT_OK;
 }
@@ -1014,6 +1192,7 @@ int dict_update_from(Task *T, Dict *d, Value src)
     if (is_dict(src)) {
         int64_t pos = 0;
         Value k, v;
+        charge_items(T, AS_DICT(src)->used);
         while (dict_next(AS_DICT(src), &pos, &k, &v))
             if (dict_set(T, d, k, v) < 0) return -1;
         return 0;
@@ -1029,6 +1208,7 @@ int dict_update_from(Task *T, Dict *d, Value src)
             int r = v_next(T, it, &k);
             if (r < 0) return -1;
             if (r == 0) return 0;
+            charge_items(T, 1);
             if (v_getitem(T, src, k, &v) < 0 || dict_set(T, d, k, v) < 0) return -1;
         }
     }
@@ -1039,6 +1219,7 @@ int dict_update_from(Task *T, Dict *d, Value src)
         int r = v_next(T, it, &item);
         if (r < 0) return -1;
         if (r == 0) return 0;
+        charge_items(T, 1);
         Value *pv, keep;
         int64_t n;
         if (!is_list(item) && !is_tuple(item)) {
@@ -1072,6 +1253,7 @@ static int make_set(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool
     if (nat_count(T, frozen ? "frozenset" : "set", nargs, kw, 0, 1) < 0) return NAT_ERR;
     Set *s = set_new(T->S, frozen);
     if (nargs == 1 && set_update(T, s, args[0]) < 0) return NAT_ERR;
+    charge_items(T, s->used);
     *out = v_obj(s);
     return NAT_OK;
 }
@@ -1165,7 +1347,7 @@ void builtins_init(Sim *S)
         {"pow", bi_pow}, {"round", bi_round}, {"sorted", bi_sorted}, {"vars", bi_vars},
         {"super", bi_super}, {"property", bi_property}, {"staticmethod", bi_staticmethod},
         {"classmethod", bi_classmethod}, {"enumerate", bi_enumerate}, {"zip", bi_zip},
-        {"map", bi_map}, {"filter", bi_filter}, {"reversed", bi_reversed},
+        {"map", bi_map}, {"filter", bi_filter}, {"reversed", bi_reversed}, {"dir", bi_dir},
     };
     for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
         /* these read their iterable to the end: a generator argument can

@@ -661,6 +661,20 @@ static bool check_host_name(CG *g, Node *n)
     return true;
 }
 
+/* dir() with no argument lists the caller's namespace, which the simulator
+ * does not expose (like globals() and locals()); dir(x) is fine. */
+static bool check_dir_call(CG *g, Node *call)
+{
+    Node *f = call->a;
+    if (f->kind != E_NAME || strcmp(f->name, "dir") != 0 || call->list.n || call->list2.n) return true;
+    Sym *y = lookup(g, f->name);
+    if (y && (y->res == R_LOCAL || y->res == R_CELL || y->res == R_FREE)) return true;
+    Sym *m = sym_find(g->C->module_scope, f->name);
+    if (m && (m->flags & F_ASSIGN)) return true;
+    return cerror(g->C, f->line, f->col,
+                  "dir() without an argument is not supported by the simulator (namespaces cannot be inspected); pass the object to list");
+}
+
 static bool load_name(CG *g, Node *n)
 {
     Sym *y = lookup(g, n->name);
@@ -1194,6 +1208,7 @@ static bool expr(CG *g, Node *n)
     }
     case E_CALL: {
         Node *f = n->a;
+        if (!check_dir_call(g, n)) return false;
         bool starred = has_starred(&n->list);
         for (size_t i = 0; i < n->list2.n; i++)
             if (!n->list2.v[i]->name) starred = true;

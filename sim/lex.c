@@ -26,12 +26,18 @@ typedef struct Lexer {
     const char *src, *p, *end;
     const char *line_start;
     int line;
+    /* column cache: col_n characters lie between line_start and col_p, so a
+     * token's column costs only the characters since the previous one
+     * (rescanning from line_start made very long lines quadratic) */
+    const char *col_line, *col_p;
+    int col_n;
     int col_base;      /* added to columns on the first line (f-string parts) */
     int first_line;
     int depth;         /* bracket nesting */
     char brackets[200];
     int bracket_line[200], bracket_col[200];
     int indents[100];
+    int altindents[100]; /* the same levels measured with tabs as 1 column */
     int nindent;
     bool at_line_start;
     bool expr_mode;
@@ -49,7 +55,13 @@ int utf8_count(const char *s, size_t n)
 
 static int col_of(Lexer *L, const char *p)
 {
-    int c = utf8_count(L->line_start, (size_t)(p - L->line_start)) + 1;
+    if (L->col_line != L->line_start || p < L->col_p) {
+        L->col_line = L->col_p = L->line_start;
+        L->col_n = 0;
+    }
+    L->col_n += utf8_count(L->col_p, (size_t)(p - L->col_p));
+    L->col_p = p;
+    int c = L->col_n + 1;
     if (L->line == L->first_line) c += L->col_base;
     return c;
 }
@@ -124,6 +136,23 @@ static int hexval(int c)
     return -1;
 }
 
+/* CPython's message for a bad escape that starts at s[from] and was found
+ * bad at s[to + 1]: "... in position FROM-TO: what".  Positions count bytes of
+ * the literal as CPython's decoder sees it, where each non-ASCII character
+ * has been rewritten as a 10-byte \\UXXXXXXXX escape. */
+static void escape_error(char *msg, size_t msgn, const char *s, int from, int to, const char *what)
+{
+    int pos = 0, first = 0;
+    for (int k = 0; k < to; k++) {
+        if (k == from) first = pos;
+        unsigned char b = (unsigned char)s[k];
+        if (b < 0x80) pos++;
+        else if ((b & 0xC0) != 0x80) pos += 10;
+    }
+    snprintf(msg, msgn, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s",
+             first, pos, what);
+}
+
 bool lex_unescape(const char *s, int len, bool raw, SBuf *out, char *msg,
                   size_t msgn, int *bad_off)
 {
@@ -153,14 +182,16 @@ bool lex_unescape(const char *s, int len, bool raw, SBuf *out, char *msg,
             for (int k = 0; k < nd; k++) {
                 int h = i + 1 + k < len ? hexval((unsigned char)s[i + 1 + k]) : -1;
                 if (h < 0) {
-                    snprintf(msg, msgn, "truncated \\%cXX escape", e);
+                    static const char *const what[] = {"truncated \\xXX escape", "truncated \\uXXXX escape",
+                                                       "truncated \\UXXXXXXXX escape"};
+                    escape_error(msg, msgn, s, i - 1, i + k, what[e == 'x' ? 0 : e == 'u' ? 1 : 2]);
                     *bad_off = i - 1;
                     return false;
                 }
                 cp = cp * 16 + (uint32_t)h;
             }
             if (cp > 0x10FFFF) {
-                snprintf(msg, msgn, "illegal Unicode character in \\%c escape", e);
+                escape_error(msg, msgn, s, i - 1, i + nd, "illegal Unicode character");
                 *bad_off = i - 1;
                 return false;
             }
@@ -249,7 +280,7 @@ static bool lex_string(Lexer *L, const char *p, int flags)
         t->slen = (int)(body_end - body);
     } else {
         SBuf b = {0};
-        char msg[120];
+        char msg[200];
         int off = 0;
         if (!lex_unescape(body, (int)(body_end - body), flags & STR_RAW, &b, msg,
                           sizeof msg, &off)) {
@@ -367,15 +398,20 @@ static bool lex_number(Lexer *L)
 }
 
 /* Handle the indentation at the start of a logical line.  Returns false on
- * error; sets *skip when the line is blank or a comment. */
+ * error; sets *skip when the line is blank or a comment.  Like CPython, the
+ * indentation is measured twice, with tabs to multiples of 8 (col) and as
+ * 1 column (altcol): when the two measures disagree about how the line
+ * relates to the enclosing block, its meaning depends on the tab size and
+ * it is a TabError. */
 static bool lex_indent(Lexer *L, bool *skip)
 {
+    static const char tab_error[] = "inconsistent use of tabs and spaces in indentation%s";
     const char *p = L->p;
-    int col = 0;
+    int col = 0, altcol = 0;
     for (;; p++) {
-        if (*p == ' ') col++;
-        else if (*p == '\t') col = (col / 8 + 1) * 8;
-        else if (*p == '\f') col = 0;
+        if (*p == ' ') col++, altcol++;
+        else if (*p == '\t') col = (col / 8 + 1) * 8, altcol++;
+        else if (*p == '\f') col = altcol = 0;
         else break;
     }
     L->p = p;
@@ -385,20 +421,24 @@ static bool lex_indent(Lexer *L, bool *skip)
         return true;
     }
     *skip = false;
-    int cur = L->indents[L->nindent - 1];
-    if (col > cur) {
+    int cur = L->indents[L->nindent - 1], altcur = L->altindents[L->nindent - 1];
+    if (col == cur) {
+        if (altcol != altcur) return fail(L, p, tab_error, "");
+    } else if (col > cur) {
         if (L->nindent >= (int)ARRAY_LEN(L->indents))
             return fail(L, p, "too many levels of indentation%s", "");
-        L->indents[L->nindent++] = col;
-        Token *t = push(L, T_INDENT, p, 0);
-        (void)t;
-    } else if (col < cur) {
+        if (altcol <= altcur) return fail(L, p, tab_error, "");
+        L->indents[L->nindent] = col;
+        L->altindents[L->nindent++] = altcol;
+        push(L, T_INDENT, p, 0);
+    } else {
         while (L->nindent > 1 && L->indents[L->nindent - 1] > col) {
             L->nindent--;
             push(L, T_DEDENT, p, 0);
         }
         if (L->indents[L->nindent - 1] != col)
             return fail(L, p, "unindent does not match any outer indentation level%s", "");
+        if (L->altindents[L->nindent - 1] != altcol) return fail(L, p, tab_error, "");
     }
     return true;
 }
@@ -566,7 +606,7 @@ bool lex_source(const char *src, size_t len, int first_line, int first_col,
     L.end = src + len;
     L.line = L.first_line = first_line;
     L.col_base = first_col - 1;
-    L.indents[0] = 0;
+    L.indents[0] = L.altindents[0] = 0;
     L.nindent = 1;
     L.at_line_start = true;
     L.expr_mode = expr_mode;

@@ -19,13 +19,58 @@
     args++;                                                                                       \
     nargs--;
 
-#define CHARGE(n) (T->clock += T->S->opcost[OP_NOP] * (int64_t)(n))
-
 static Value mkstr(Sim *S, const char *s, size_t n) { return v_strn(S, s, n); }
 
 /* ---- str ---- */
 
-static bool is_ws(unsigned char c) { return uc_isspace(c); }
+/* Whitespace and strip() sets are code points, never bytes: the bytes 0x85
+ * and 0xA0 (NEL and NBSP as code points) occur inside other characters'
+ * UTF-8 encodings. */
+
+/* The byte length of the code point that starts at p (p < e). */
+static int cp_len_at(const char *p, const char *e, uint32_t *cp)
+{
+    int len = 1;
+    *cp = (unsigned char)*p < 0x80 ? (unsigned char)*p : utf8_decode(p, (size_t)(e - p), &len);
+    return len;
+}
+
+/* The byte length of the code point that ends at e (s < e). */
+static int cp_len_before(const char *s, const char *e, uint32_t *cp)
+{
+    const char *q = e - 1;
+    while (q > s && ((unsigned char)*q & 0xC0) == 0x80) q--;
+    cp_len_at(q, e, cp);
+    return (int)(e - q);
+}
+
+/* Whitespace code point at p (its byte length), or 0. */
+static int ws_at(const char *p, const char *e)
+{
+    uint32_t c;
+    int n = cp_len_at(p, e, &c);
+    return uc_isspace(c) ? n : 0;
+}
+
+/* Whitespace code point ending at e (its byte length), or 0. */
+static int ws_before(const char *s, const char *e)
+{
+    uint32_t c;
+    int n = cp_len_before(s, e, &c);
+    return uc_isspace(c) ? n : 0;
+}
+
+/* c is one of the code points of chars[0..nc) (NULL: whitespace). */
+static bool strippable(uint32_t c, const char *chars, size_t nc)
+{
+    if (!chars) return uc_isspace(c);
+    for (size_t i = 0; i < nc;) {
+        uint32_t d;
+        i += (size_t)cp_len_at(chars + i, chars + nc, &d);
+        if (d == c) return true;
+    }
+    return false;
+}
 
 static int do_strip(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int which, const char *name)
 {
@@ -39,13 +84,13 @@ static int do_strip(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
         nc = (size_t)AS_STR(args[0])->len;
     }
     const char *p = self->s, *e = self->s + self->len;
-#define STRIPPABLE(c) (chars ? memchr(chars, (c), nc) != NULL : is_ws((unsigned char)(c)))
+    uint32_t c;
+    int n;
     if (which & 1)
-        while (p < e && STRIPPABLE(*p)) p++;
+        while (p < e && (n = cp_len_at(p, e, &c), strippable(c, chars, nc))) p += n;
     if (which & 2)
-        while (e > p && STRIPPABLE(e[-1])) e--;
-#undef STRIPPABLE
-    CHARGE(self->len);
+        while (e > p && (n = cp_len_before(p, e, &c), strippable(c, chars, nc))) e -= n;
+    charge_items(T, self->len);
     *out = mkstr(T->S, p, (size_t)(e - p));
     return NAT_OK;
 }
@@ -79,7 +124,7 @@ static int map_chars(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
         sb_put(&b, enc, (size_t)utf8_encode(r, enc));
         i += len;
     }
-    CHARGE(self->len);
+    charge_items(T, self->len);
     *out = mkstr(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -197,7 +242,7 @@ static int find_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, boo
                             : mem_find(h, (size_t)(be - bs), sub->s, (size_t)sub->len);
         if (p) r = char_index(self, p - self->s);
     }
-    CHARGE(self->len);
+    charge_items(T, self->len);
     if (r < 0 && raise) return vm_raise(T, EXC_ValueError, "substring not found");
     *out = v_int(r);
     return NAT_OK;
@@ -228,7 +273,7 @@ NATIVE(str_count)
             }
         }
     }
-    CHARGE(self->len);
+    charge_items(T, self->len);
     *out = v_int(n);
     return NAT_OK;
 }
@@ -313,10 +358,20 @@ NATIVE(str_replace)
         }
         sb_put(&b, p, (size_t)(e - p));
     }
-    CHARGE(self->len + (int64_t)b.n);
+    charge_items(T, self->len + (int64_t)b.n);
     *out = mkstr(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
+}
+
+/* rsplit collects its items from the right: put them back in order. */
+static void reverse_values(Value *v, int64_t n)
+{
+    for (int64_t i = 0, j = n - 1; i < j; i++, j--) {
+        Value t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+    }
 }
 
 static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool rev, const char *name)
@@ -330,21 +385,23 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
     List *l = list_new(S, 0);
     const char *s = self->s, *e = self->s + self->len;
     if (is_undef(a[0]) || is_none(a[0])) {
-        /* runs of whitespace; no empty strings */
+        /* runs of whitespace; no empty strings.  Once maxsplit splits are
+         * made, the rest of the string is the last item as it stands: only
+         * the whitespace before it (after it, for rsplit) goes */
+        int w;
         if (!rev) {
             const char *p = s;
             int64_t n = 0;
             for (;;) {
-                while (p < e && is_ws((unsigned char)*p)) p++;
+                while (p < e && (w = ws_at(p, e))) p += w;
                 if (p >= e) break;
                 if (maxsplit >= 0 && n >= maxsplit) {
-                    const char *q = e;
-                    while (q > p && is_ws((unsigned char)q[-1])) q--;
-                    list_append(S, l, mkstr(S, p, (size_t)(q - p)));
+                    list_append(S, l, mkstr(S, p, (size_t)(e - p)));
                     break;
                 }
                 const char *q = p;
-                while (q < e && !is_ws((unsigned char)*q)) q++;
+                uint32_t c;
+                while (q < e && !ws_at(q, e)) q += cp_len_at(q, e, &c);
                 list_append(S, l, mkstr(S, p, (size_t)(q - p)));
                 n++;
                 p = q;
@@ -353,20 +410,20 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
             const char *p = e;
             int64_t n = 0;
             for (;;) {
-                while (p > s && is_ws((unsigned char)p[-1])) p--;
+                while (p > s && (w = ws_before(s, p))) p -= w;
                 if (p <= s) break;
                 if (maxsplit >= 0 && n >= maxsplit) {
-                    const char *q = s;
-                    while (q < p && is_ws((unsigned char)*q)) q++;
-                    list_insert(S, l, 0, mkstr(S, q, (size_t)(p - q)));
+                    list_append(S, l, mkstr(S, s, (size_t)(p - s)));
                     break;
                 }
                 const char *q = p;
-                while (q > s && !is_ws((unsigned char)q[-1])) q--;
-                list_insert(S, l, 0, mkstr(S, q, (size_t)(p - q)));
+                uint32_t c;
+                while (q > s && !ws_before(s, q)) q -= cp_len_before(s, q, &c);
+                list_append(S, l, mkstr(S, q, (size_t)(p - q)));
                 n++;
                 p = q;
             }
+            reverse_values(l->v, l->n);
         }
     } else {
         if (!is_str(a[0])) return vm_raise(T, EXC_TypeError, "must be str or None, not %s", type_name(S, a[0]));
@@ -391,16 +448,17 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
             for (;;) {
                 const char *q = (maxsplit < 0 || n < maxsplit) ? mem_rfind(s, (size_t)(p - s), sep->s, (size_t)sep->len) : NULL;
                 if (!q) {
-                    list_insert(S, l, 0, mkstr(S, s, (size_t)(p - s)));
+                    list_append(S, l, mkstr(S, s, (size_t)(p - s)));
                     break;
                 }
-                list_insert(S, l, 0, mkstr(S, q + sep->len, (size_t)(p - q - sep->len)));
+                list_append(S, l, mkstr(S, q + sep->len, (size_t)(p - q - sep->len)));
                 p = q;
                 n++;
             }
+            reverse_values(l->v, l->n);
         }
     }
-    CHARGE(self->len);
+    charge_items(T, self->len);
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -432,6 +490,7 @@ NATIVE(str_splitlines)
         list_append(S, l, mkstr(S, p, (size_t)((keep ? q : eol) - p)));
         p = q;
     }
+    charge_items(T, self->len);
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -454,7 +513,8 @@ NATIVE(str_join)
         if (i) sb_put(&b, self->s, (size_t)self->len);
         sb_put(&b, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
     }
-    CHARGE(b.n / 8 + (size_t)n);
+    charge_bytes(T, (int64_t)b.n);
+    charge_items(T, n);
     *out = mkstr(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -486,6 +546,7 @@ static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
     for (int64_t i = 0; i < left; i++) sb_put(&b, fill, fl);
     sb_put(&b, self->s, (size_t)self->len);
     for (int64_t i = 0; i < right; i++) sb_put(&b, fill, fl);
+    charge_bytes(T, (int64_t)b.n);
     *out = mkstr(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -512,6 +573,7 @@ NATIVE(str_zfill)
     if (self->len && (*p == '+' || *p == '-')) sb_putc(&b, *p++);
     for (int64_t i = 0; i < pad; i++) sb_putc(&b, '0');
     sb_put(&b, p, (size_t)(self->s + self->len - p));
+    charge_bytes(T, (int64_t)b.n);
     *out = mkstr(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -527,6 +589,7 @@ static int partition_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out
     Sim *S = T->S;
     const char *q = rev ? mem_rfind(self->s, (size_t)self->len, sep->s, (size_t)sep->len)
                         : mem_find(self->s, (size_t)self->len, sep->s, (size_t)sep->len);
+    charge_items(T, self->len); /* a scan, as find() */
     Tuple *t = tuple_new(S, 3);
     if (!q) {
         Value empty = mkstr(S, "", 0);
@@ -552,6 +615,7 @@ static int affix_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
     if (!is_str(args[0])) return vm_raise(T, EXC_TypeError, "%s() argument must be str, not %s", name, type_name(T->S, args[0]));
     Str *x = AS_STR(args[0]);
     if (x->len <= self->len && memcmp(suffix ? self->s + self->len - x->len : self->s, x->s, (size_t)x->len) == 0) {
+        charge_bytes(T, self->len - x->len);
         *out = suffix ? mkstr(T->S, self->s, (size_t)(self->len - x->len)) : mkstr(T->S, self->s + x->len, (size_t)(self->len - x->len));
     } else {
         *out = v_obj(self);
@@ -565,7 +629,9 @@ NATIVE(str_removesuffix) { return affix_impl(T, args, nargs, kw, out, true, "rem
 NATIVE(str_format_m)
 {
     SELF_STR("format");
-    return str_format(T, self, args, nargs, kw, out) < 0 ? NAT_ERR : NAT_OK;
+    if (str_format(T, self, args, nargs, kw, out) < 0) return NAT_ERR;
+    charge_bytes(T, AS_STR(*out)->len);
+    return NAT_OK;
 }
 
 NATIVE(str_expandtabs)
@@ -592,6 +658,7 @@ NATIVE(str_expandtabs)
             else if (((unsigned char)c & 0xC0) != 0x80) col++;
         }
     }
+    charge_items(T, self->len);
     *out = mkstr(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -630,7 +697,7 @@ NATIVE(list_extend_m)
         items = copy->v;
     }
     for (int64_t i = 0; i < n; i++) list_append(T->S, self, items[i]);
-    CHARGE(n);
+    charge_items(T, n);
     *out = v_none();
     return NAT_OK;
 }
@@ -642,7 +709,7 @@ NATIVE(list_insert_m)
     int64_t i;
     if (arg_int(T, args[0], "insert", &i) < 0) return NAT_ERR;
     list_insert(T->S, self, i, args[1]);
-    CHARGE(self->n / 8);
+    charge_items(T, self->n / 8);
     *out = v_none();
     return NAT_OK;
 }
@@ -661,7 +728,7 @@ NATIVE(list_pop)
     *out = self->v[i];
     memmove(self->v + i, self->v + i + 1, (size_t)(self->n - i - 1) * sizeof(Value));
     self->n--;
-    CHARGE((self->n - i) / 8);
+    charge_items(T, (self->n - i) / 8);
     return NAT_OK;
 }
 
@@ -685,7 +752,7 @@ NATIVE(list_remove)
     if (i < 0) return vm_raise(T, EXC_ValueError, "list.remove(x): x not in list");
     memmove(self->v + i, self->v + i + 1, (size_t)(self->n - i - 1) * sizeof(Value));
     self->n--;
-    CHARGE(self->n);
+    charge_items(T, self->n);
     *out = v_none();
     return NAT_OK;
 }
@@ -701,7 +768,9 @@ NATIVE(list_index)
     if (b < 0) b = b + self->n < 0 ? 0 : b + self->n;
     int i = list_find(T, self, args[0], a, b);
     if (i == -2) return NAT_ERR;
-    CHARGE(self->n);
+    /* the items compared: up to the match, or the whole range */
+    int64_t end = b < self->n ? b : self->n;
+    charge_items(T, (i >= 0 ? i + 1 : end) - a);
     if (i < 0) {
         SBuf rb = {0};
         v_repr(T, args[0], &rb);
@@ -723,7 +792,7 @@ NATIVE(list_count)
         if (r < 0) return NAT_ERR;
         n += r;
     }
-    CHARGE(self->n);
+    charge_items(T, self->n);
     *out = v_int(n);
     return NAT_OK;
 }
@@ -766,7 +835,7 @@ NATIVE(list_reverse)
         self->v[i] = self->v[j];
         self->v[j] = t;
     }
-    CHARGE(self->n / 2);
+    charge_items(T, self->n / 2);
     *out = v_none();
     return NAT_OK;
 }
@@ -777,7 +846,7 @@ NATIVE(list_copy)
     if (nat_count(T, "copy", nargs, kw, 0, 0) < 0) return NAT_ERR;
     List *l;
     if (v_to_list(T, v_obj(self), &l) < 0) return NAT_ERR;
-    CHARGE(l->n);
+    charge_items(T, l->n);
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -802,10 +871,12 @@ NATIVE(tuple_index)
         int r = v_eq(T, self->v[i], args[1]);
         if (r < 0) return NAT_ERR;
         if (r) {
+            charge_items(T, i + 1);
             *out = v_int(i);
             return NAT_OK;
         }
     }
+    charge_items(T, self->n);
     return vm_raise(T, EXC_ValueError, "tuple.index(x): x not in tuple");
 }
 
@@ -820,6 +891,7 @@ NATIVE(tuple_count)
         if (r < 0) return NAT_ERR;
         n += r;
     }
+    charge_items(T, self->n);
     *out = v_int(n);
     return NAT_OK;
 }
@@ -917,7 +989,7 @@ NATIVE(dict_copy_m)
     SELF_DICT("copy");
     if (nat_count(T, "copy", nargs, kw, 0, 0) < 0) return NAT_ERR;
     *out = v_obj(dict_copy(T->S, self));
-    CHARGE(self->used);
+    charge_items(T, self->used);
     return NAT_OK;
 }
 
@@ -943,6 +1015,7 @@ NATIVE(dict_fromkeys)
         int r = v_next(T, it, &k);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
+        charge_items(T, 1);
         if (dict_set(T, d, k, val) < 0) return NAT_ERR;
     }
     *out = v_obj(d);
@@ -1013,6 +1086,7 @@ NATIVE(set_copy_m)
     if (nat_count(T, "copy", nargs, kw, 0, 0) < 0) return NAT_ERR;
     Set *s = set_new(T->S, self->h.flags & OF_FROZEN);
     if (set_update(T, s, v_obj(self)) < 0) return NAT_ERR;
+    charge_items(T, self->used);
     *out = v_obj(s);
     return NAT_OK;
 }
@@ -1179,10 +1253,8 @@ NATIVE(object_repr)
         *out = v_repr_str(T, v);
         return is_undef(*out) ? NAT_ERR : NAT_OK;
     }
-    Class *c = AS_INST(v)->cls;
     SBuf b = {0};
-    sb_printf(&b, "<%s.%s object at 0x7f%010llx>", c->module ? c->module->s : "__main__", c->qualname->s,
-              (unsigned long long)(0x1000 + obj_id(S, v.u.o) * 0x40));
+    repr_default(S, v, &b);
     *out = mkstr(S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;

@@ -422,6 +422,15 @@ NATIVE(textio_flush)
     return NAT_OK;
 }
 
+NATIVE(textio_repr)
+{
+    if (nat_count(T, "__repr__", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int fd = io_stream_fd(T->S, args[0]);
+    *out = v_str(T->S, fd == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
+                               : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+    return NAT_OK;
+}
+
 static Value make_stream(Sim *S, int fd)
 {
     if (!S->textio_cls) {
@@ -429,6 +438,7 @@ static Value make_stream(Sim *S, int fd)
         S->textio_cls->module = str_from_c(S, "_io");
         def_method(S, S->textio_cls, "write", textio_write);
         def_method(S, S->textio_cls, "flush", textio_flush);
+        def_method(S, S->textio_cls, "__repr__", textio_repr);
     }
     Instance *in = instance_new(S, S->textio_cls);
     in->payload = (void *)(intptr_t)fd;
@@ -442,9 +452,19 @@ static Value make_platform(Sim *S) { return v_str(S, "linux"); }
 
 static Value make_argv(Sim *S)
 {
+    /* no scenario yet: python3 without a script gives [''] */
     List *l = list_new(S, 1);
-    list_append(S, l, v_str(S, "scenario.py"));
+    list_append(S, l, v_str(S, ""));
     return v_obj(l);
+}
+
+void modules_set_argv(Sim *S, const char *path)
+{
+    Value sys = dict_get_str(S->native_modules, str_intern(S, "sys", 3));
+    if (is_undef(sys)) return;
+    Value argv = dict_get_str(AS_MODULE(sys)->dict, str_intern(S, "argv", 4));
+    if (!is_list(argv) || AS_LIST(argv)->n < 1) return;
+    AS_LIST(argv)->v[0] = v_str(S, strcmp(path, "<stdin>") == 0 ? "-" : path);
 }
 
 static Value make_version_info(Sim *S)
@@ -606,7 +626,7 @@ NATIVE(math_factorial)
     if (n < 0) return vm_raise(T, EXC_ValueError, "factorial() not defined for negative values");
     int64_t r = 1;
     for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r)) return int_overflow(T, "*", r, i);
+        if (__builtin_mul_overflow(r, i, &r)) return int_overflow_expr(T, "factorial(%lld)", (long long)n);
     *out = v_int(r);
     return NAT_OK;
 }
@@ -688,12 +708,13 @@ NATIVE(math_comb)
         *out = v_int(0);
         return NAT_OK;
     }
+    int64_t k0 = k;
     if (k > n - k) k = n - k;
     int64_t r = 1;
     for (int64_t i = 1; i <= k; i++) {
         __int128 x = (__int128)r * (n - k + i);
         x /= i;
-        if (x > INT64_MAX) return int_overflow(T, "*", r, n - k + i);
+        if (x > INT64_MAX) return int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
         r = (int64_t)x;
     }
     *out = v_int(r);

@@ -33,6 +33,9 @@ bool modules_has_attr(const char *module, const char *attr);
 const char *modules_list(void);
 
 void modules_init(Sim *S);
+/* sys.argv = [path] as python3 gives it: the scenario's path as typed on the
+ * command line, or '-' for standard input (path "<stdin>"). */
+void modules_set_argv(Sim *S, const char *path);
 int modules_import(Task *T, Str *name, Value *out);
 int modules_import_from(Task *T, Value module, Str *name, Value *out);
 

@@ -180,8 +180,12 @@ static int seq_eq(Task *T, const Value *a, int64_t na, const Value *b, int64_t n
     if (na != nb) return 0;
     for (int64_t i = 0; i < na; i++) {
         int r = eq_id(T, a[i], b[i]);
-        if (r != 1) return r;
+        if (r != 1) {
+            charge_items(T, i + 1);
+            return r;
+        }
     }
+    charge_items(T, na);
     return 1;
 }
 
@@ -229,6 +233,11 @@ int v_eq(Task *T, Value a, Value b)
     }
     Sim *S = T->S;
     Obj *x = a.tag == V_OBJ ? a.u.o : NULL, *y = b.tag == V_OBJ ? b.u.o : NULL;
+    if (x && y && (x->kind == K_ITER || y->kind == K_ITER)) {
+        Value r;
+        int h = setview_compare(T, a, b, CMP_EQ, &r);
+        if (h) return h < 0 ? -1 : (int)r.u.i;
+    }
     if (x && y && x->kind == y->kind && x->kind != K_INSTANCE) {
         switch ((ObjKind)x->kind) {
         case K_STR: return str_eq((Str *)x, (Str *)y);
@@ -237,6 +246,7 @@ int v_eq(Task *T, Value a, Value b)
         case K_DICT: {
             Dict *d1 = (Dict *)x, *d2 = (Dict *)y;
             if (d1->used != d2->used) return 0;
+            charge_items(T, d1->used);
             int64_t pos = 0;
             Value k, v;
             while (dict_next(d1, &pos, &k, &v)) {
@@ -251,6 +261,7 @@ int v_eq(Task *T, Value a, Value b)
         case K_SET: {
             Set *s1 = (Set *)x, *s2 = (Set *)y;
             if (s1->used != s2->used) return 0;
+            charge_items(T, s1->used);
             int64_t pos = 0;
             Value k;
             while (set_next(s1, &pos, &k)) {
@@ -385,6 +396,10 @@ int v_hash(Task *T, Value v, int64_t *out)
         return 0;
     }
     case K_LIST: case K_DICT: case K_SLICE: break;
+    case K_ITER:
+        if (is_setview(v)) break; /* keys and items views compare by content */
+        *out = obj_identity_hash(S, o);
+        return 0;
     case K_RANGE: {
         Range *r = (Range *)o;
         Value items[3] = {v_int(r->len), r->len ? v_int(r->start) : v_none(), r->len > 1 ? v_int(r->step) : v_none()};
@@ -522,11 +537,13 @@ static int seq_cmp(Task *T, const Value *a, int64_t na, const Value *b, int64_t 
         int e = eq_id(T, a[i], b[i]);
         if (e < 0) return -1;
         if (!e) {
+            charge_items(T, i + 1);
             if (op == CMP_EQ) { *out = v_bool(false); return 0; }
             if (op == CMP_NE) { *out = v_bool(true); return 0; }
             return v_richcmp(T, a[i], b[i], op, out);
         }
     }
+    charge_items(T, n);
     *out = v_bool(cmp_result(na < nb ? -1 : na > nb, op));
     return 0;
 }
@@ -534,6 +551,7 @@ static int seq_cmp(Task *T, const Value *a, int64_t na, const Value *b, int64_t 
 static int set_subset(Task *T, Set *a, Set *b)
 {
     if (a->used > b->used) return 0;
+    charge_items(T, a->used);
     int64_t pos = 0;
     Value k;
     while (set_next(a, &pos, &k)) {
@@ -606,6 +624,8 @@ int v_richcmp(Task *T, Value a, Value b, int op, Value *out)
         default: break;
         }
     }
+    int h = setview_compare(T, a, b, op, out);
+    if (h) return h < 0 ? -1 : 0;
     Value m = type_dunder(S, a, cmp_dunder[op]);
     if (!is_undef(m)) {
         if (call_dunder(T, m, a, &b, 1, out) < 0) return -1;
@@ -698,22 +718,31 @@ int v_contains(Task *T, Value c, Value item)
             if (!is_str(item))
                 return vm_raise(T, EXC_TypeError, "'in <string>' requires string as left operand, not %s", type_name(S, item));
             Str *h = (Str *)o, *n = AS_STR(item);
+            charge_items(T, h->len); /* a scan, as str.find */
             return str_find(h->s, (size_t)h->len, n->s, (size_t)n->len) != NULL;
         }
         case K_LIST: {
             List *l = (List *)o;
             for (int64_t i = 0; i < l->n; i++) {
                 int r = eq_id(T, l->v[i], item);
-                if (r != 0) return r;
+                if (r != 0) {
+                    charge_items(T, i + 1);
+                    return r;
+                }
             }
+            charge_items(T, l->n);
             return 0;
         }
         case K_TUPLE: {
             Tuple *t = (Tuple *)o;
             for (int64_t i = 0; i < t->n; i++) {
                 int r = eq_id(T, t->v[i], item);
-                if (r != 0) return r;
+                if (r != 0) {
+                    charge_items(T, i + 1);
+                    return r;
+                }
             }
+            charge_items(T, t->n);
             return 0;
         }
         case K_DICT: {
@@ -731,14 +760,9 @@ int v_contains(Task *T, Value c, Value item)
             if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return 0;
             return (x - r->start) % r->step == 0;
         }
-        case K_ITER: {
-            Iter *it = (Iter *)o;
-            if (it->ik == IT_VIEW_KEYS) {
-                Value dummy;
-                return dict_get(T, AS_DICT(it->src), item, &dummy);
-            }
+        case K_ITER:
+            if (is_setview(c)) return view_contains(T, c, item);
             break;
-        }
         case K_INSTANCE: {
             Value m = type_dunder(S, c, SYM_contains);
             if (!is_undef(m)) {
@@ -864,9 +888,11 @@ static int str_slice(Task *T, Str *s, Slice *sl, Value *out)
     Sim *S = T->S;
     if (st == 1) {
         int64_t x = str_byte_offset(s, a), y = str_byte_offset(s, a + n);
+        charge_bytes(T, y - x);
         *out = v_strn(S, s->s + x, (size_t)(y - x));
         return 0;
     }
+    charge_items(T, n);
     SBuf b2 = {0};
     sb_put(&b2, "", 0);
     for (int64_t k = 0, i = a; k < n; k++, i += st) {
@@ -893,6 +919,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
                 List *r = list_new(S, n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) r->v[k] = l->v[i];
                 r->n = n;
+                charge_items(T, n);
                 *out = v_obj(r);
                 return 0;
             }
@@ -908,6 +935,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
                 if (slice_indices(T, AS_SLICE(key), t->n, &a, &b, &st, &n) < 0) return -1;
                 Tuple *r = tuple_new(S, n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) r->v[k] = t->v[i];
+                charge_items(T, n);
                 *out = v_obj(r);
                 return 0;
             }
@@ -977,9 +1005,11 @@ int v_setitem(Task *T, Value obj, Value key, Value val)
                 if (slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
                 List *src;
                 if (v_to_list(T, val, &src) < 0) return -1;
+                charge_items(T, src->n);
                 if (st == 1) {
                     int64_t m = src->n;
                     int64_t nn = l->n - n + m;
+                    charge_items(T, (l->n - a - n) / 8); /* the tail moves, as in insert() */
                     if (nn > l->cap) {
                         l->v = xrealloc(l->v, (size_t)nn * sizeof(Value));
                         gc_account(S, o, (nn - l->cap) * (int64_t)sizeof(Value));
@@ -1034,6 +1064,7 @@ int v_delitem(Task *T, Value obj, Value key)
                     st = -st;
                 }
                 int64_t w = a;
+                charge_items(T, l->n - a);
                 for (int64_t i = a, k = 0; i < l->n; i++) {
                     if (k < n && i == a + k * st) {
                         k++;
@@ -1046,6 +1077,7 @@ int v_delitem(Task *T, Value obj, Value key)
             }
             int64_t i;
             if (seq_index(T, l->n, key, &i, "list assignment") < 0) return -1;
+            charge_items(T, (l->n - i) / 8); /* as pop(i) */
             memmove(l->v + i, l->v + i + 1, (size_t)(l->n - i - 1) * sizeof(Value));
             l->n--;
             return 0;
@@ -1168,6 +1200,24 @@ static int dict_changed(Task *T, Iter *it, const char *what)
     return 0;
 }
 
+/* zip(strict=True) ran out at iterator k: an error unless every iterator
+ * ends together (CPython's messages, arguments counted from 1). */
+static int zip_strict_end(Task *T, Tuple *its, int64_t k)
+{
+    if (k > 0)
+        return vm_raise(T, EXC_ValueError, "zip() argument %lld is shorter than argument%s%lld", (long long)k + 1,
+                        k == 1 ? " " : "s 1-", (long long)k);
+    for (int64_t i = 1; i < its->n; i++) {
+        Value x;
+        int r = v_next(T, its->v[i], &x);
+        if (r < 0) return -1;
+        if (r > 0)
+            return vm_raise(T, EXC_ValueError, "zip() argument %lld is longer than argument%s%lld", (long long)i + 1,
+                            i == 1 ? " " : "s 1-", (long long)i);
+    }
+    return 0;
+}
+
 int v_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
@@ -1264,7 +1314,8 @@ int v_next(Task *T, Value itv, Value *out)
         Tuple *t = tuple_new(S, it->its->n);
         for (int64_t k = 0; k < it->its->n; k++) {
             int r = v_next(T, it->its->v[k], &t->v[k]);
-            if (r <= 0) return r;
+            if (r < 0) return r;
+            if (r == 0) return it->step ? zip_strict_end(T, it->its, k) : 0;
         }
         *out = v_obj(t);
         return 1;
@@ -1324,6 +1375,22 @@ int v_next(Task *T, Value itv, Value *out)
         }
         it->i++;
         return 1;
+    }
+    case IT_SENTINEL: {
+        /* CPython's callable_iterator: a StopIteration from the callable or
+         * a result equal to the sentinel ends it for good */
+        if (it->n < 0) return 0;
+        if (vm_call(T, it->src, NULL, 0, NULL, out) < 0) {
+            if (!exc_matches(S, T->exc, EXC_StopIteration)) return -1;
+            T->exc = v_undef();
+        } else {
+            int eq = v_eq(T, it->fn, *out);
+            if (eq < 0) return -1;
+            if (!eq) return 1;
+        }
+        it->n = -1;
+        it->src = it->fn = v_none();
+        return 0;
     }
     case IT_USER: return v_next(T, it->src, out);
     case IT_VIEW_KEYS: case IT_VIEW_VALUES: case IT_VIEW_ITEMS:

@@ -81,9 +81,21 @@ Instance *instance_new(Sim *S, Class *cls);
 Class *class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T); /* NULL + exc on bad MRO */
 Iter *iter_new(Sim *S, int kind, Value src);
 
+/* dict keys/items views as sets (views.c).  The compare and binop
+ * functions return 1 when they handled the operation (*out set), 0 when it
+ * is not a view operation, -1 on error. */
+bool is_setview(Value v);
+int view_contains(Task *T, Value view, Value item);              /* 1, 0, -1 */
+int setview_compare(Task *T, Value a, Value b, int op, Value *out); /* CmpOp */
+int setview_binop(Task *T, int op, Value a, Value b, Value *out);   /* & | - ^ */
+
 /* Fast identity check for the method a class defines for a dunder (used by
  * hot paths to skip user-code calls). */
 Value type_dunder(Sim *S, Value v, int sym);
+
+/* object.__repr__: "<module.Class object at 0x...>" with a fake address,
+ * and no module for builtin classes ("<object object at 0x...>"). */
+void repr_default(Sim *S, Value v, SBuf *out);
 
 /* Protection against infinite recursion in repr of self-containing
  * containers: 1 if v is already being printed. */

@@ -4,6 +4,7 @@
 #include "format.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,11 +24,20 @@ static const char *const binop_rmeth[] = {
 #undef X
 };
 
+int int_overflow_expr(Task *T, const char *fmt, ...)
+{
+    char expr[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(expr, sizeof expr, fmt, ap);
+    va_end(ap);
+    return vm_raise(T, EXC_OverflowError,
+                    "integer overflow: %s does not fit in 64 bits (the simulator's ints are 64-bit)", expr);
+}
+
 int int_overflow(Task *T, const char *op, int64_t a, int64_t b)
 {
-    return vm_raise(T, EXC_OverflowError,
-                    "integer overflow: %lld %s %lld does not fit in 64 bits (the simulator's ints are 64-bit)",
-                    (long long)a, op, (long long)b);
+    return int_overflow_expr(T, "%lld %s %lld", (long long)a, op, (long long)b);
 }
 
 static int64_t floordiv(int64_t a, int64_t b)
@@ -174,12 +184,14 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
         r->hash = -1;
         r->h.flags |= s->h.flags & OF_ASCII;
         if (!s->len) r->h.flags |= OF_ASCII;
+        charge_bytes(T, r->len);
         *out = v_obj(r);
         return 0;
     }
     Value *items = is_list(seq) ? AS_LIST(seq)->v : AS_TUPLE(seq)->v;
     int64_t len = is_list(seq) ? AS_LIST(seq)->n : AS_TUPLE(seq)->n;
     if (n && len > MAX_ITEMS / n) return check_size(T, MAX_ITEMS + 1);
+    charge_items(T, len * n);
     if (is_list(seq)) {
         List *l = list_new(S, len * n);
         for (int64_t i = 0; i < n; i++) vcopy(l->v + i * len, items, len);
@@ -193,8 +205,10 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
     return 0;
 }
 
-static Value str_concat(Sim *S, Str *a, Str *b)
+static Value str_concat(Task *T, Str *a, Str *b)
 {
+    Sim *S = T->S;
+    charge_bytes(T, (int64_t)a->len + b->len);
     Str *r = gc_alloc(S, K_STR, sizeof(Str) + (size_t)a->len + (size_t)b->len + 1);
     memcpy(r->s, a->s, (size_t)a->len);
     memcpy(r->s + a->len, b->s, (size_t)b->len);
@@ -218,6 +232,14 @@ static int set_binop(Task *T, int op, Set *a, Set *b, bool inplace, Value *out)
 {
     Sim *S = T->S;
     bool frozen = (a->h.flags & OF_FROZEN) != 0;
+    /* the items each algorithm below walks: copies, probes and adds */
+    switch (op) {
+    case BIN_OR: charge_items(T, (inplace ? 0 : a->used) + b->used); break;
+    case BIN_AND: charge_items(T, a->used < b->used ? a->used : b->used); break;
+    case BIN_SUB: charge_items(T, inplace ? b->used : (a->used >> 2) > b->used ? a->used + b->used : a->used); break;
+    case BIN_XOR: charge_items(T, inplace ? b->used : a->used + b->used); break;
+    default: break;
+    }
     switch (op) {
     case BIN_OR: {
         Set *r = inplace ? a : set_copy(T, a, frozen);
@@ -380,19 +402,24 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
             if (op == BIN_ADD) {
                 if (!is_str(b))
                     return vm_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", type_name(S, b));
-                *out = str_concat(S, AS_STR(a), AS_STR(b));
+                *out = str_concat(T, AS_STR(a), AS_STR(b));
                 return 0;
             }
             if (op == BIN_MUL && is_intlike(b)) return seq_repeat(T, a, b.u.i, out);
             if (op == BIN_MUL && !is_instance(b))
                 return vm_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(S, b));
-            if (op == BIN_MOD) return str_percent(T, AS_STR(a), b, out);
+            if (op == BIN_MOD) {
+                if (str_percent(T, AS_STR(a), b, out) < 0) return -1;
+                charge_bytes(T, AS_STR(*out)->len);
+                return 0;
+            }
             break;
         case K_LIST:
             if (op == BIN_ADD) {
                 if (inplace) {
                     List *src;
                     if (v_to_list(T, b, &src) < 0) return -1;
+                    charge_items(T, src->n); /* as list.extend */
                     for (int64_t i = 0; i < src->n; i++) list_append(S, (List *)o, src->v[i]);
                     *out = a;
                     return 0;
@@ -400,6 +427,7 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
                 if (!is_list(b))
                     return vm_raise(T, EXC_TypeError, "can only concatenate list (not \"%s\") to list", type_name(S, b));
                 List *x = (List *)o, *y = AS_LIST(b);
+                charge_items(T, x->n + y->n);
                 List *r = list_new(S, x->n + y->n);
                 vcopy(r->v, x->v, x->n);
                 vcopy(r->v + x->n, y->v, y->n);
@@ -429,6 +457,7 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
                 if (!is_tuple(b))
                     return vm_raise(T, EXC_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(S, b));
                 Tuple *x = (Tuple *)o, *y = AS_TUPLE(b);
+                charge_items(T, x->n + y->n);
                 Tuple *r = tuple_new(S, x->n + y->n);
                 vcopy(r->v, x->v, x->n);
                 vcopy(r->v + x->n, y->v, y->n);
@@ -447,6 +476,7 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
             break;
         case K_DICT:
             if (op == BIN_OR && is_dict(b)) {
+                charge_items(T, (inplace ? 0 : ((Dict *)o)->used) + AS_DICT(b)->used);
                 Dict *r = inplace ? (Dict *)o : dict_copy(S, (Dict *)o);
                 int64_t pos = 0;
                 Value k, v;
@@ -460,6 +490,10 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
         }
     }
     if (is_intlike(a) && op == BIN_MUL && (is_str(b) || is_list(b) || is_tuple(b))) return seq_repeat(T, b, a.u.i, out);
+    {
+        int h = setview_binop(T, op, a, b, out);
+        if (h) return h < 0 ? -1 : 0;
+    }
     {
         bool handled;
         if (user_binop(T, op, a, b, inplace, out, &handled) < 0) return -1;
@@ -488,7 +522,7 @@ int v_unary(Task *T, int opcode, Value a, Value *out)
     }
     case OP_UNARY_NEG:
         if (is_intlike(a)) {
-            if (a.u.i == INT64_MIN) return int_overflow(T, "*", a.u.i, -1);
+            if (a.u.i == INT64_MIN) return int_overflow_expr(T, "-(%lld)", (long long)a.u.i);
             *out = v_int(-a.u.i);
             return 0;
         }

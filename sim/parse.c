@@ -286,7 +286,7 @@ static Node *parse_fstring_body(Parser *P, Token *tok, const char *body, int len
 #define FLUSH_LIT()                                                                   \
     do {                                                                              \
         if (lit.n > 0) {                                                              \
-            char msg[120];                                                            \
+            char msg[200];                                                            \
             int off;                                                                  \
             SBuf dec = {0};                                                           \
             if (!lex_unescape(lit.s ? lit.s : "", (int)lit.n, raw, &dec, msg, sizeof msg, &off)) { \

@@ -13,6 +13,35 @@ static void fake_addr(Sim *S, Obj *o, SBuf *out)
     sb_printf(out, "0x7f%010llx", (unsigned long long)(0x1000 + obj_id(S, o) * 0x40));
 }
 
+/* Dunders CPython implements as type slots: their builtin versions print
+ * as slot wrappers (unbound) and method-wrappers (bound).  __getitem__ and
+ * __contains__ are left out: dict's are ordinary methods. */
+static bool is_slot_name(const char *name)
+{
+    static const char *const slots[] = {
+        "__init__", "__repr__", "__str__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+        "__ge__", "__len__", "__iter__", "__next__", "__setattr__", "__delattr__", "__getattribute__",
+        "__call__", "__bool__", "__neg__", "__pos__", "__abs__", "__invert__", "__int__", "__float__",
+        "__index__", "__setitem__", "__delitem__", "__add__", "__sub__", "__mul__", "__truediv__",
+        "__floordiv__", "__mod__", "__pow__", "__and__", "__or__", "__xor__", "__lshift__", "__rshift__",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(slots); i++)
+        if (strcmp(name, slots[i]) == 0) return true;
+    return false;
+}
+
+void repr_default(Sim *S, Value v, SBuf *out)
+{
+    Class *c = type_of(S, v);
+    /* builtin classes print without a module: <object object at ...> */
+    bool builtin = !(c->cflags & CF_USER) && (!c->module || str_eq_c(c->module, "builtins"));
+    if (builtin) sb_printf(out, "<%s object at ", c->name->s);
+    else sb_printf(out, "<%s.%s object at ", c->module ? c->module->s : "__main__", c->qualname ? c->qualname->s : c->name->s);
+    if (is_obj(v)) fake_addr(S, v.u.o, out);
+    else sb_puts(out, "0x0");
+    sb_putc(out, '>');
+}
+
 static void repr_str(Str *s, SBuf *out)
 {
     bool has_sq = memchr(s->s, '\'', (size_t)s->len) != NULL;
@@ -36,9 +65,7 @@ static void repr_str(Str *s, SBuf *out)
             else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, len = 3;
             else cp = c & 0x07, len = 4;
             for (int k = 1; k < len && i + k < s->len; k++) cp = (cp << 6) | ((unsigned char)s->s[i + k] & 0x3F);
-            bool printable = !(cp < 0xA0 || cp == 0xAD || (cp >= 0x2028 && cp <= 0x2029) ||
-                               (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF || (cp >= 0xE000 && cp <= 0xF8FF));
-            if (printable) sb_put(out, s->s + i, (size_t)len);
+            if (uc_isprintable(cp)) sb_put(out, s->s + i, (size_t)len);
             else if (cp < 0x100) sb_printf(out, "\\x%02x", cp);
             else if (cp < 0x10000) sb_printf(out, "\\u%04x", cp);
             else sb_printf(out, "\\U%08x", cp);
@@ -50,6 +77,7 @@ static void repr_str(Str *s, SBuf *out)
 
 static int repr_seq(Task *T, const Value *v, int64_t n, SBuf *out)
 {
+    charge_items(T, n);
     for (int64_t i = 0; i < n; i++) {
         if (i) sb_puts(out, ", ");
         if (v_repr(T, v[i], out) < 0) return -1;
@@ -108,6 +136,7 @@ int v_repr(Task *T, Value v, SBuf *out)
             return 0;
         }
         sb_putc(out, '{');
+        charge_items(T, ((Dict *)o)->used);
         int64_t pos = 0;
         Value k, val;
         bool first = true;
@@ -132,6 +161,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         }
         if (frozen) sb_puts(out, "frozenset(");
         sb_putc(out, '{');
+        charge_items(T, s->used);
         int64_t pos = 0;
         Value k;
         bool first = true;
@@ -176,7 +206,9 @@ int v_repr(Task *T, Value v, SBuf *out)
     case K_METHOD: {
         Method *m = (Method *)o;
         if (is_kind(m->func, K_NATIVE)) {
-            sb_printf(out, "<built-in method %s of %s object at ", AS_NATIVE(m->func)->name, type_name(S, m->self));
+            const char *nm = AS_NATIVE(m->func)->name;
+            sb_printf(out, is_slot_name(nm) ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
+                      nm, type_name(S, m->self));
             if (is_obj(m->self)) fake_addr(S, m->self.u.o, out);
             else sb_puts(out, "0x0");
             sb_putc(out, '>');
@@ -190,7 +222,9 @@ int v_repr(Task *T, Value v, SBuf *out)
     }
     case K_NATIVE: {
         Native *n = (Native *)o;
-        if (n->owner) sb_printf(out, "<method '%s' of '%s' objects>", n->name, n->owner->name->s);
+        if (n->owner)
+            sb_printf(out, is_slot_name(n->name) ? "<slot wrapper '%s' of '%s' objects>" : "<method '%s' of '%s' objects>",
+                      n->name, n->owner->name->s);
         else sb_printf(out, "<built-in function %s>", n->name);
         return 0;
     }
@@ -229,12 +263,25 @@ int v_repr(Task *T, Value v, SBuf *out)
         }
         const char *name;
         switch (it->ik) {
-        case IT_SEQ: name = is_list(it->src) ? "list_iterator" : is_tuple(it->src) ? "tuple_iterator" : "str_ascii_iterator"; break;
+        case IT_SEQ:
+            name = is_list(it->src) ? "list_iterator" : is_tuple(it->src) ? "tuple_iterator"
+                 : is_str(it->src) && !(it->src.u.o->flags & OF_ASCII) ? "str_iterator" : "str_ascii_iterator";
+            break;
+        case IT_REVERSED: {
+            static const char *const rev[] = {
+                [REV_LIST] = "list_reverseiterator", [REV_TUPLE] = "reversed", [REV_OTHER] = "reversed",
+                [REV_DICT] = "dict_reversekeyiterator", [REV_DICT_VALUES] = "dict_reversevalueiterator",
+                [REV_DICT_ITEMS] = "dict_reverseitemiterator",
+            };
+            name = it->step >= 0 && it->step < (int64_t)ARRAY_LEN(rev) ? rev[it->step] : "reversed";
+            break;
+        }
         case IT_RANGE: name = "range_iterator"; break;
         case IT_DICT_KEYS: name = "dict_keyiterator"; break;
         case IT_DICT_VALUES: name = "dict_valueiterator"; break;
         case IT_DICT_ITEMS: name = "dict_itemiterator"; break;
         case IT_SET: name = "set_iterator"; break;
+        case IT_SENTINEL: name = "callable_iterator"; break;
         default: name = type_name(S, v); break;
         }
         sb_printf(out, "<%s object at ", name);
@@ -243,11 +290,21 @@ int v_repr(Task *T, Value v, SBuf *out)
         return 0;
     }
     case K_GEN:
-        sb_printf(out, "<generator object %s at ", ((Gen *)o)->name->s);
+        sb_printf(out, "<generator object %s at ", (((Gen *)o)->qualname ? ((Gen *)o)->qualname : ((Gen *)o)->name)->s);
         fake_addr(S, o, out);
         sb_putc(out, '>');
         return 0;
-    case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
+    case K_STATICMETHOD: case K_CLASSMETHOD:
+        sb_printf(out, "<%s(", type_name(S, v));
+        if (v_repr(T, ((Wrapper *)o)->func, out) < 0) return -1;
+        sb_puts(out, ")>");
+        return 0;
+    case K_SUPER: {
+        Super *sp = (Super *)o;
+        sb_printf(out, "<super: <class '%s'>, <%s object>>", sp->start->name->s, sp->self_cls->name->s);
+        return 0;
+    }
+    case K_PROPERTY:
         sb_printf(out, "<%s object at ", type_name(S, v));
         fake_addr(S, o, out);
         sb_putc(out, '>');
@@ -275,10 +332,7 @@ int v_repr(Task *T, Value v, SBuf *out)
                 return 0;
             }
         }
-        const char *mod = in->cls->module ? in->cls->module->s : "__main__";
-        sb_printf(out, "<%s.%s object at ", mod, in->cls->qualname ? in->cls->qualname->s : in->cls->name->s);
-        fake_addr(S, o, out);
-        sb_putc(out, '>');
+        repr_default(S, v, out);
         return 0;
     }
     default: sb_puts(out, "<object>"); return 0;

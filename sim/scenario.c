@@ -1,8 +1,9 @@
 /* scenario.c - the settings table and the scenario header parser.
  *
  * The header is the run of `key: value` lines at the top of the module
- * docstring (blank lines before it are skipped; `#` starts a comment).  The
- * first line that is not `key: value` ends it; the rest is the description.
+ * docstring (blank lines before it are skipped; `#` starts a comment, and a
+ * line holding only a comment is skipped too).  The first other line that is
+ * not `key: value` ends it; the rest is the description.
  * An identifier followed by ':' is always taken as a key, so a misspelt key
  * is reported rather than silently becoming description text. */
 #include "scenario.h"
@@ -49,7 +50,8 @@ int settings_find(const char *key)
 
 const char *settings_known_keys(void)
 {
-    static char buf[1024];
+    /* the keys take about 300 bytes; an unknown-key message quotes them all */
+    static char buf[SETTINGS_MSG_MAX / 2];
     if (!buf[0]) {
         size_t n = 0;
         for (int i = 0; i < SET_COUNT; i++)
@@ -92,7 +94,7 @@ bool settings_set(Settings *s, const char *key, const char *value, char *err, si
 {
     int id = settings_find(key);
     if (id < 0) {
-        snprintf(err, errn, "unknown setting '%s' (known: %.900s)", key, settings_known_keys());
+        snprintf(err, errn, "unknown setting '%.64s' (known: %s)", key, settings_known_keys());
         return false;
     }
     const SettingInfo *si = &setting_info[id];
@@ -218,6 +220,7 @@ bool scenario_parse_header(const char *doc, int doc_first_line, Settings *s,
             const char *q = p, *end = p + len;
             while (q < end && (*q == ' ' || *q == '\t')) q++;
             if (q == end && !seen_key) goto next; /* leading blank lines */
+            if (q < end && *q == '#') goto next;  /* a comment line: the header goes on */
             int col = (int)(q - p) + 1;
             const char *k = q;
             if (q < end && is_ident_start(*q)) {
@@ -239,11 +242,11 @@ bool scenario_parse_header(const char *doc, int doc_first_line, Settings *s,
                     while (vend > q && (vend[-1] == ' ' || vend[-1] == '\t' || vend[-1] == '\r')) vend--;
                     char value[512];
                     snprintf(value, sizeof value, "%.*s", (int)(vend - q), q);
-                    char msg[300];
+                    char msg[SETTINGS_MSG_MAX];
                     if (id < 0) {
                         err->line = line;
                         err->col = col;
-                        snprintf(err->msg, sizeof err->msg, "unknown setting '%s' in the scenario header (known: %.900s)",
+                        snprintf(err->msg, sizeof err->msg, "unknown setting '%s' in the scenario header (known: %s)",
                                  key, settings_known_keys());
                         sb_free(&desc);
                         return false;

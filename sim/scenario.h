@@ -63,7 +63,12 @@ void settings_init(Settings *s);
 void settings_copy(Settings *dst, const Settings *src);
 void settings_free(Settings *s);
 int settings_find(const char *key);   /* -1 if unknown */
-/* Set key to the text value.  Returns false with a message in err. */
+/* Room for any settings error message, including the list of every known
+ * key that an unknown key's message carries. */
+#define SETTINGS_MSG_MAX 1024
+
+/* Set key to the text value.  Returns false with a message in err (give it
+ * SETTINGS_MSG_MAX bytes, or the list of known keys may be cut short). */
 bool settings_set(Settings *s, const char *key, const char *value, char *err, size_t errn);
 /* The current value as text (for `show settings`); buf must hold 64 bytes. */
 const char *settings_format(const Settings *s, int id, char *buf, size_t n);
@@ -72,7 +77,7 @@ const char *settings_known_keys(void);
 
 typedef struct HeaderError {
     int line, col;
-    char msg[1024];
+    char msg[SETTINGS_MSG_MAX];
 } HeaderError;
 
 /* Parse the header of a module docstring.  doc_first_line is the source

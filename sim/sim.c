@@ -17,6 +17,7 @@
 void types_init(Sim *S);
 void builtins_init(Sim *S);
 void methods_init(Sim *S);
+void views_init(Sim *S);
 
 Sim *sim_new(void)
 {
@@ -30,6 +31,7 @@ Sim *sim_new(void)
     S->native_modules = dict_new(S);
     builtins_init(S);
     methods_init(S);
+    views_init(S);
     modules_init(S);
     S->uncaught = v_undef();
     S->gc_inhibit = 0;
@@ -77,6 +79,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     if (S->main_code) return fail(err, name, 0, 0, "a scenario is already loaded");
     free(S->filename);
     S->filename = xstrdup(name);
+    modules_set_argv(S, name);
     Source *source = source_add(S, name, src, len, false);
     if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
     Module m;
@@ -95,7 +98,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     for (int i = 0; i < noverrides; i++) {
         const char *kv = overrides[i];
         const char *eq = strchr(kv, '=');
-        char key[64], msg[300];
+        char key[64], msg[SETTINGS_MSG_MAX];
         if (!eq || eq == kv || (size_t)(eq - kv) >= sizeof key) {
             module_free(&m);
             err->usage = true;

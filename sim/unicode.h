@@ -17,5 +17,9 @@ bool uc_isupper(uint32_t cp);
 bool uc_islower(uint32_t cp);
 bool uc_isdigit(uint32_t cp);
 bool uc_isspace(uint32_t cp);
+/* What repr() prints as is (CPython's str.isprintable for one character):
+ * not a control, format, separator other than ' ', surrogate or private-use
+ * character.  Unassigned code points count as printable (no tables). */
+bool uc_isprintable(uint32_t cp);
 
 #endif

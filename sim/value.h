@@ -220,7 +220,9 @@ typedef struct ModuleObj {
 typedef enum {
     IT_SEQ,             /* list/tuple/str by index */
     IT_RANGE, IT_DICT_KEYS, IT_DICT_VALUES, IT_DICT_ITEMS, IT_SET,
-    IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED, IT_CALLITER,
+    IT_ENUMERATE, IT_ZIP, IT_MAP, IT_FILTER, IT_REVERSED,
+    IT_CALLITER,        /* a class with only __getitem__, by index until IndexError */
+    IT_SENTINEL,        /* iter(callable, sentinel): src is the callable, fn the sentinel */
     IT_VIEW_KEYS, IT_VIEW_VALUES, IT_VIEW_ITEMS, /* dict views (iterable, not iterators) */
     IT_USER,            /* an object with __next__, wrapped */
 } IterKind;
@@ -229,11 +231,16 @@ typedef struct Iter {
     Obj h;
     uint8_t ik;         /* IterKind */
     int64_t i, n;       /* position; n: expected size (dict change detection) */
-    int64_t step;
+    int64_t step;       /* IT_RANGE: the step; IT_REVERSED: what was reversed (REV_*);
+                         * IT_ZIP: 1 for strict=True */
     Value src;          /* what is iterated */
     Value fn;           /* map/filter function */
     Tuple *its;         /* zip/map iterators */
 } Iter;
+
+/* reversed() copies a str, dict or dict view into a list; its repr names
+ * the original */
+enum { REV_LIST, REV_TUPLE, REV_OTHER, REV_DICT, REV_DICT_VALUES, REV_DICT_ITEMS };
 
 typedef struct Property {
     Obj h;

@@ -1110,6 +1110,7 @@ RunStatus vm_run(Task *T)
             r = build_string(S, sp - arg, (int)arg);
             sp -= arg;
             PUSH(r);
+            clk += AS_STR(r)->len / 8 * cost[OP_NOP]; /* the copy, as charge_bytes() */
             break;
         case OP_LIST_APPEND:
             a = POP();
@@ -1141,14 +1142,20 @@ RunStatus vm_run(Task *T)
             }
             RELOAD();
             for (int64_t i = 0; i < n; i++) list_append(S, dst, items[i]);
+            clk += n * cost[OP_NOP]; /* as charge_items() */
             sp--;
             break;
         }
-        case OP_SET_UPDATE:
+        case OP_SET_UPDATE: {
             a = POP();
+            Set *dst = AS_SET(sp[-(int)arg]);
+            int64_t before = dst->used;
             SAVE();
-            ERR_IF(set_update(T, AS_SET(sp[-(int)arg]), a) < 0);
+            ERR_IF(set_update(T, dst, a) < 0);
+            RELOAD();
+            clk += (dst->used - before) * cost[OP_NOP];
             break;
+        }
         case OP_DICT_UPDATE: case OP_DICT_MERGE: {
             a = POP();
             Dict *dst = AS_DICT(sp[-(int)arg]);
@@ -1159,6 +1166,7 @@ RunStatus vm_run(Task *T)
             }
             int64_t pos = 0;
             Value k, v;
+            charge_items(T, AS_DICT(a)->used);
             while (dict_next(AS_DICT(a), &pos, &k, &v)) {
                 if (INSTR_OP(ins) == OP_DICT_MERGE) {
                     Value old;
@@ -1174,6 +1182,7 @@ RunStatus vm_run(Task *T)
                 }
                 ERR_IF(dict_set(T, dst, k, v) < 0);
             }
+            RELOAD();
             break;
         }
         case OP_LIST_TO_TUPLE: {
@@ -1181,6 +1190,7 @@ RunStatus vm_run(Task *T)
             Tuple *t = tuple_new(S, l->n);
             if (l->n) vcopy(t->v, l->v, l->n);
             sp[-1] = v_obj(t);
+            clk += l->n * cost[OP_NOP];
             break;
         }
         case OP_UNPACK_SEQUENCE: {

@@ -301,6 +301,19 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
 /* Call a method by name on obj. -1 with exception if missing or failing. */
 int vm_call_method(Task *T, Value obj, Str *name, Value *args, int nargs, Value *out);
 
+/* ---- the cost of O(n) work inside one op or builtin ----
+ * Every op costs its weight times op_cost; a builtin, method or operator
+ * that does O(n) work also charges op_cost per element it touches, through
+ * these two, so the whole model is one rule: charge_items for elements
+ * (values compared, copied, hashed, characters scanned) and charge_bytes
+ * for bulk copies of string data (one element per 8 bytes, as memcpy). */
+static inline void charge_items(Task *T, int64_t n)
+{
+    /* the task's own cost table when jitter gives it one, as ops use */
+    if (n > 0) T->clock += (T->opcost ? T->opcost : T->S->opcost)[OP_NOP] * n;
+}
+static inline void charge_bytes(Task *T, int64_t nbytes) { charge_items(T, nbytes / 8); }
+
 Frame *vm_top_frame(Task *T);
 void ctx_init(Ctx *c);
 void ctx_free(Ctx *c);

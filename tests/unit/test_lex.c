@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* Tokenize src; on failure *err is filled.  Free tl with lex_free. */
 static bool lex(const char *src, TokenList *tl, LexError *err)
@@ -356,6 +357,60 @@ static void test_err_bad_dedent(void)
     check_lex_error("if x:\n    if y:\n        a\n  b\n", 4, 0, "unindent does not match any outer indentation level");
 }
 
+/* A tab-indented line followed by one indented with spaces means different
+ * things at different tab sizes: CPython's TabError. */
+static void test_err_tab_error(void)
+{
+    const char *msg = "inconsistent use of tabs and spaces in indentation";
+    check_lex_error("a = 1\nif a:\n\tx = 1\n        y = 2\n", 4, 9, msg);
+    check_lex_error("if a:\n        x = 1\n\ty = 2\n", 3, 0, msg);
+    /* an indent that is deeper at tab size 8 but not at tab size 1 */
+    check_lex_error("if a:\n        x = 1\n        if b:\n\t\t y\n", 4, 0, msg);
+    /* consistent mixes are fine: the same prefix on every line */
+    check_layout("if a:\n\tx\n\tif b:\n\t    y\n\tz\n", "if a : NL IN x NL if b : NL IN y NL DE z NL DE EOF");
+}
+
+/* Bad escapes give CPython's codec message, with its positions (counted with
+ * each non-ASCII character as 10 bytes). */
+static void test_err_escape_messages(void)
+{
+    check_lex_error("x = \"\\u12\"\n", 1, 5,
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: truncated \\uXXXX escape");
+    check_lex_error("x = \"ab\\u12z\"\n", 1, 5, "position 2-5: truncated \\uXXXX escape");
+    check_lex_error("x = '\\x'\n", 1, 5, "position 0-1: truncated \\xXX escape");
+    check_lex_error("x = '\\U0001'\n", 1, 5, "position 0-5: truncated \\UXXXXXXXX escape");
+    check_lex_error("x = '\\U00110000'\n", 1, 5, "position 0-9: illegal Unicode character");
+    check_lex_error("x = '\xc3\xa9\\x1'\n", 1, 5, "position 10-12: truncated \\xXX escape");
+}
+
+/* Columns are tracked incrementally: a 200,000-token line lexes in linear
+ * time (rescanning the line for each token took minutes under ASan). */
+static void lex_long_line(void *arg)
+{
+    (void)arg;
+    int terms = 100000;
+    SBuf b = {0};
+    sb_puts(&b, "x = 1");
+    for (int i = 1; i < terms; i++) sb_puts(&b, "+\xc3\xa9");
+    sb_puts(&b, "\n");
+    TokenList tl;
+    LexError err;
+    memset(&tl, 0, sizeof tl);
+    if (!lex_source(b.s, b.n, 1, 1, false, &tl, &err)) _exit(2);
+    /* x = 1 then (+, é) pairs, NEWLINE, EOF: the last é starts at column
+     * 5 + 2 * (terms - 1) */
+    const Token *last = &tl.v[tl.n - 3];
+    if (last->col != 5 + 2 * (terms - 1) || last->end_col != last->col + 1) _exit(3);
+    lex_free(&tl);
+    sb_free(&b);
+}
+
+static void test_long_line_is_linear(void)
+{
+    char why[200];
+    if (!run_isolated(lex_long_line, NULL, 20, why, sizeof why)) FAILF("lexing a 200,000-token line: %s", why);
+}
+
 static void test_expr_mode_offsets(void)
 {
     /* f-string expressions are lexed on their own, with a starting position
@@ -421,6 +476,9 @@ const TestCase lex_tests[] = {
     {"lex_err_int_literal_too_large", test_err_int_literal_too_large},
     {"lex_err_bytes_literal", test_err_bytes_literal},
     {"lex_err_bad_dedent", test_err_bad_dedent},
+    {"lex_err_tab_error", test_err_tab_error},
+    {"lex_err_escape_messages", test_err_escape_messages},
+    {"lex_long_line_is_linear", test_long_line_is_linear},
     {"bug_lex_long_float_literal", test_bug_long_float_literal},
     {"bug_lex_number_underscores", test_bug_number_underscores},
     TEST_END,

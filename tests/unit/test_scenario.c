@@ -150,6 +150,46 @@ static void test_leading_blank_lines_skipped(void)
     header_free(&h);
 }
 
+/* A line holding only a comment (indented or not) inside the header is
+ * skipped: the settings after it still belong to the header, and the error
+ * lines still count it. */
+static void test_comment_lines_in_header(void)
+{
+    Header h = header("\n# how many cores\ncores: 4\n  # the GIL\n# is off\ngil: off  # free-threaded\n\nDesc.\n");
+    if (CHECK(h.ok)) {
+        CHECK_EQ_INT(h.s.v[SET_cores], 4);
+        CHECK_EQ_INT(h.s.v[SET_gil], 0);
+        CHECK(h.s.given[SET_gil]);
+        CHECK_EQ_STR(h.desc, "Desc.");
+    }
+    header_free(&h);
+    check_header_error("cores: 4\n\t# note\ncoers: 2\n", 12, 1, "unknown setting 'coers'");
+    /* a comment after the header has ended is description text */
+    h = header("cores: 4\n\n# not a comment here\n");
+    if (CHECK(h.ok)) CHECK_EQ_STR(h.desc, "# not a comment here");
+    header_free(&h);
+}
+
+/* The unknown-key messages (header and --set) list every known key: the
+ * list used to be cut short by a 300-byte buffer. */
+static void test_unknown_key_lists_every_key(void)
+{
+    Sim *S = sim_new();
+    LoadError le;
+    const char *const ov[] = {"nosuchkey=1"};
+    CHECK(!sim_load_source(S, "x.py", "pass\n", 5, ov, 1, &le));
+    CHECK(le.usage);
+    CHECK_CONTAINS(le.msg, "unknown setting 'nosuchkey' (known: title, cores,");
+    for (int i = 0; i < SET_COUNT; i++) CHECK_CONTAINS(le.msg, setting_info[i].key);
+    char last[80];
+    snprintf(last, sizeof last, ", %s)", setting_info[SET_COUNT - 1].key);
+    CHECK_CONTAINS(le.msg, last);
+    sim_free(S);
+    Header h = header("nosuchkey: 1\n");
+    if (CHECK(!h.ok)) CHECK_CONTAINS(h.err.msg, last);
+    header_free(&h);
+}
+
 static void test_description_text(void)
 {
     Header h = header("cores: 4\ngil: off\n\nTwo threads share a counter.\nThe GIL is off.\n\n  Indented line.\n\n\n");
@@ -281,6 +321,8 @@ const TestCase scenario_tests[] = {
     {"scenario_blank_line_ends_header", test_blank_line_ends_header},
     {"scenario_leading_blank_lines_skipped", test_leading_blank_lines_skipped},
     {"scenario_description_text", test_description_text},
+    {"scenario_comment_lines_in_header", test_comment_lines_in_header},
+    {"scenario_unknown_key_lists_every_key", test_unknown_key_lists_every_key},
     {"scenario_unknown_key_error", test_unknown_key_error},
     {"scenario_bad_values", test_bad_values},
     {"scenario_settings_set", test_settings_set},
