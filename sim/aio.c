@@ -577,6 +577,8 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
     return NAT_SWITCH;
 }
 
+static Ctx *next_step(Task *T, LoopData *ld);
+
 Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
 {
     Gen *g = c->gen;
@@ -599,8 +601,9 @@ Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
         ld->thread = NULL;
         T->aio_loop = v_undef();
         T->exc = exc;
+        return p;
     }
-    return p;
+    return next_step(T, ld);
 }
 
 Value aio_running_loop(Task *T) { return T->aio_loop; }
@@ -690,7 +693,7 @@ int aio_op(Task *T, int op, RunStatus *status)
         FutData *t = fut_data(ld->current);
         t->leaf = c;
         task_suspend(T, ld, wait);
-        T->cur = ld->ctx;
+        next_step(T, ld);
         return AIO_RELOAD;
     }
     default:
@@ -740,36 +743,17 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
     return fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
-int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
+/* Run the loop's ready handles until one needs T to switch into a task's
+ * coroutine (NAT_SWITCH).  Anything else - an iteration boundary that
+ * must wait in select(), the end of the run, the end of T's time slice -
+ * is done only when `driver` (the run_until_complete call itself): other
+ * callers get NAT_OK and go back to that call. */
+static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
 {
     Sim *S = T->S;
-    LoopData *ld = loop_data(loop);
-    Ctx *c = T->cur;
-    bool again = ld->running && ld->thread == T && ld->ctx == c;
-    if (!again) {
-        if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed"), NAT_ERR;
-        if (ld->running) return vm_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
-        if (!is_undef(T->aio_loop))
-            return vm_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
-        Value fut = arg;
-        if (is_kind(arg, K_CORO)) {
-            fut = loop_create_task(T, loop, arg, v_undef());
-            if (is_undef(fut)) return NAT_ERR;
-        } else if (!fut_data(arg)) {
-            return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
-        }
-        ld->target = fut;
-        fut_add_callback(T, fut, loop, v_undef());
-        ld->running = true;
-        ld->stopping = false;
-        ld->thread = T;
-        ld->ctx = c;
-        ld->ntodo = 0;
-        T->aio_loop = loop;
-        /* tasks made before the loop ran belong to this thread now */
-    }
     for (;;) {
         if (ld->ntodo == 0) {
+            if (!driver) return NAT_OK;
             if (ld->stopping) return loop_finish(T, ld, out);
             /* a new iteration (CPython's _run_once): drop cancelled timers
              * at the head; with nothing ready, wait in select() for the
@@ -797,6 +781,11 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
             ld->ntodo = ld->n;
             continue;
         }
+        /* long runs of C-only handles still give other cores their turn */
+        if (T->clock >= T->limit && !T->nested) {
+            if (!driver) return NAT_OK;
+            return NAT_YIELD;
+        }
         Handle h = ring_pop(ld);
         ld->ntodo--;
         if (handle_cancelled(&h)) continue;
@@ -819,9 +808,47 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
             break;
         }
         }
-        /* long runs of C-only handles still give other cores their turn */
-        if (T->clock >= T->limit) return NAT_YIELD;
     }
+}
+
+int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
+{
+    LoopData *ld = loop_data(loop);
+    Ctx *c = T->cur;
+    bool again = ld->running && ld->thread == T && ld->ctx == c;
+    if (!again) {
+        if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed"), NAT_ERR;
+        if (ld->running) return vm_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
+        if (!is_undef(T->aio_loop))
+            return vm_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
+        Value fut = arg;
+        if (is_kind(arg, K_CORO)) {
+            fut = loop_create_task(T, loop, arg, v_undef());
+            if (is_undef(fut)) return NAT_ERR;
+        } else if (!fut_data(arg)) {
+            return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
+        }
+        ld->target = fut;
+        fut_add_callback(T, fut, loop, v_undef());
+        ld->running = true;
+        ld->stopping = false;
+        ld->thread = T;
+        ld->ctx = c;
+        ld->ntodo = 0;
+        T->aio_loop = loop;
+    }
+    return loop_next(T, ld, true, out);
+}
+
+/* A task's step ended (it awaits, or it finished) on T: the next handle
+ * of this iteration may be another task's step, which can start right
+ * here instead of going back through run_until_complete's call.  Returns
+ * the context to run. */
+static Ctx *next_step(Task *T, LoopData *ld)
+{
+    T->cur = ld->ctx;
+    if (loop_next(T, ld, false, NULL) != NAT_SWITCH) T->cur = ld->ctx;
+    return T->cur;
 }
 
 /* ---- the scheduler's view ---- */

@@ -1,16 +1,24 @@
-/* gen.c - generator expressions.  `yield` statements are not part of the
- * simulated subset; generator expressions are, and they must be lazy (an
- * any() over a generator stops early, with the side effects CPython has). */
+/* gen.c - generator expressions and the contexts of generators and
+ * coroutines.  `yield` statements are not part of the simulated subset;
+ * generator expressions are, and they must be lazy (an any() over a
+ * generator stops early, with the side effects CPython has). */
 #include "gen.h"
+#include "aio.h"
 #include "obj.h"
 
 #include <stdlib.h>
 
-int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
+Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames)
 {
     Sim *S = T->S;
-    if (fn->code->flags & CO_COROUTINE) return coro_create(T, fn, args, nargs, kwnames, out);
-    Gen *g = gc_alloc(S, K_GEN, sizeof(Gen));
+    Gen *g = gc_alloc(S, kind, fn ? sizeof(Gen) : GEN_NATIVE_SIZE);
+    g->nres = g->nfut = g->nth = v_undef();
+    g->state = GEN_CREATED;
+    if (kind == K_CORO) S->coros_unstarted++;
+    if (!fn) {
+        g->native = -1; /* the caller says which */
+        return g;
+    }
     ctx_init(&g->ctx);
     g->ctx.gen = g;
     g->name = fn->name;
@@ -23,11 +31,45 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
     if (r < 0) {
         g->state = GEN_DONE;
         ctx_free(&g->ctx);
-        return -1;
+        return NULL;
     }
-    g->state = GEN_CREATED;
+    return g;
+}
+
+int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
+{
+    if (fn->code->flags & CO_COROUTINE) return coro_create(T, fn, args, nargs, kwnames, out);
+    Gen *g = gen_new(T, K_GEN, fn, args, nargs, kwnames);
+    if (!g) return -1;
     *out = v_obj(g);
     return 0;
+}
+
+Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
+{
+    coro_started(T->S, g);
+    if (g->state == GEN_SUSPENDED) {
+        /* the value of the yield expression */
+        Frame *gf = &g->ctx.frames[g->ctx.nframes - 1];
+        *gf->sp++ = v_none();
+    }
+    g->state = GEN_RUNNING;
+    g->mode = mode;
+    g->parent = parent;
+    g->ctx.base_depth = parent->base_depth + parent->nframes;
+    T->cur = &g->ctx;
+    return T->cur;
+}
+
+Ctx *gen_leave(Task *T, Ctx *c, int state)
+{
+    Gen *g = c->gen;
+    Ctx *p = g->parent;
+    g->state = state;
+    g->parent = NULL;
+    if (state == GEN_DONE) ctx_free(&g->ctx);
+    T->cur = p;
+    return p;
 }
 
 int gen_next(Task *T, Gen *g, Value *out)
@@ -87,12 +129,17 @@ void gen_trace(Sim *S, Obj *o)
     Gen *g = (Gen *)o;
     gc_mark_obj(S, (Obj *)g->name);
     gc_mark_obj(S, (Obj *)g->qualname);
+    gc_mark_value(S, g->nres);
+    gc_mark_value(S, g->nfut);
+    gc_mark_value(S, g->nth);
+    if (g->native) return; /* allocated without the fields below */
     gc_mark_obj(S, (Obj *)g->collect);
     ctx_mark(S, &g->ctx);
 }
 
 void gen_free(Sim *S, Obj *o)
 {
-    (void)S;
-    ctx_free(&((Gen *)o)->ctx);
+    Gen *g = (Gen *)o;
+    if (o->kind == K_CORO) coro_warn_unawaited(S, g);
+    if (!g->native) ctx_free(&g->ctx);
 }

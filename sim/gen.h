@@ -1,6 +1,8 @@
-/* gen.h - generator objects (generator expressions) and the await
- * operations.  A generator owns a context (its own frame stack); next()
- * runs that context on the calling task until it yields. */
+/* gen.h - generator objects (generator expressions) and coroutine objects
+ * (K_CORO: `async def` calls, and C-made ones such as asyncio.sleep's).
+ * Both own a context (their own frame stack); a generator's next() runs
+ * that context on the calling task until it yields, and an await switches
+ * into a coroutine's context (aio.h). */
 #ifndef IL_GEN_H
 #define IL_GEN_H
 
@@ -12,21 +14,54 @@
  * so the generator's body may block like any code. */
 typedef struct Gen {
     Obj h;
-    Ctx ctx;
     int state;            /* GEN_* */
-    int mode;             /* GM_*: how it is being driven */
+    int native;           /* CORO_PY, or what a C-made coroutine does */
     Str *name;
-    Str *qualname;        /* what repr() shows: "f.<locals>.<genexpr>" */
+    Str *qualname;
+    Code *site;           /* where it was created (never-awaited warning) */
+    int32_t site_line;
+    uint32_t site_pc;
+    /* C-made coroutines (asyncio.sleep) */
+    int nstate;           /* progress */
+    int64_t delay;        /* CORO_SLEEP: its delay */
+    Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle */
+    /* the rest only for generators and Python coroutines: C-made ones are
+     * allocated without it (GEN_NATIVE_SIZE) */
+    int mode;             /* GM_*: how it is being driven */
     Ctx *parent;          /* GM_FORITER/GM_COLLECT: the context to return to */
     List *collect;        /* GM_COLLECT: the items so far */
     Value *slot;          /* GM_COLLECT: the call argument to replace */
+    Ctx ctx;
 } Gen;
 
+#define GEN_NATIVE_SIZE offsetof(Gen, mode)
+
+
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
-enum { GM_NESTED, GM_FORITER, GM_COLLECT };
+/* How a generator's or coroutine's context is being run: nested from C,
+ * by a FOR_ITER, by a call that collects it; a coroutine awaited by
+ * another (its parent), or a task's outermost coroutine (its parent is
+ * the context running the event loop). */
+enum { GM_NESTED, GM_FORITER, GM_COLLECT, GM_AWAIT, GM_TASK };
+enum { CORO_PY, CORO_SLEEP };
+
+/* A coroutine leaves GEN_CREATED (it was awaited, or closed): the count
+ * of never-started ones lets the exit check skip the heap walk. */
+static inline void coro_started(Sim *S, Gen *g)
+{
+    if (g->h.kind == K_CORO && g->state == GEN_CREATED) S->coros_unstarted--;
+}
 
 /* Calling a generator-expression (or coroutine) function. */
 int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* A new generator or coroutine object (kind K_GEN or K_CORO) whose context
+ * runs fn(*args); NULL with an exception.  fn NULL: a C-made coroutine. */
+Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames);
+/* Switch T into g's context, run by parent in mode GM_*; returns it. */
+Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode);
+/* Leave the context c (of a generator) back to its parent, which is
+ * returned; GEN_DONE frees the context. */
+Ctx *gen_leave(Task *T, Ctx *c, int state);
 /* 1 with *out, 0 when exhausted, -1 with an exception on T. */
 int gen_next(Task *T, Gen *g, Value *out);
 void gen_trace(Sim *S, Obj *o);
@@ -36,6 +71,12 @@ void gen_free(Sim *S, Obj *o);
  * AIO_LEAVE, *status says how vm_run must return. */
 enum { AIO_CONTINUE, AIO_ERROR, AIO_RELOAD, AIO_LEAVE };
 int aio_op(Task *T, int op, RunStatus *status);
+/* The base frame of coroutine context c (mode GM_AWAIT or GM_TASK)
+ * returned r, or (r undefined) raised T->exc: returns the context to run
+ * next - the awaiting coroutine's (with r as its await's value), or the
+ * loop's.  An exception from GM_AWAIT stays on T to propagate; one from
+ * GM_TASK ends the task and is cleared. */
+Ctx *aio_coro_exit(Task *T, Ctx *c, Value r);
 
 /* Calling an `async def` function: a coroutine object (aio.c). */
 int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);

@@ -788,6 +788,16 @@ RunStatus vm_run(Task *T)
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define ERR_IF(cond) do { if (UNLIKELY(cond)) goto error; } while (0)
+    /* after a switch into an asyncio task's context: an exception thrown
+     * into it (a cancellation) is raised there at once */
+#define THROWN_IN()                                \
+    do {                                           \
+        if (UNLIKELY(!is_undef(T->resume_exc))) {  \
+            T->exc = T->resume_exc;                \
+            T->resume_exc = v_undef();             \
+            goto error;                            \
+        }                                          \
+    } while (0)
 
     if (!c->nframes) return RUN_DONE;
     RELOAD();
@@ -1451,12 +1461,7 @@ RunStatus vm_run(Task *T)
                 if (how == CALL_SWITCH) {
                     c = T->cur;
                     RELOAD();
-                    if (!is_undef(T->resume_exc)) {
-                        /* thrown into the context at its current op */
-                        T->exc = T->resume_exc;
-                        T->resume_exc = v_undef();
-                        goto error;
-                    }
+                    THROWN_IN();
                     break;
                 }
                 LEAVE(how == CALL_RETRY ? RUN_BLOCKED : RUN_BREAKER);
@@ -1597,6 +1602,7 @@ RunStatus vm_run(Task *T)
                 T->clock = clk;
                 c = aio_coro_exit(T, c, r);
                 RELOAD();
+                THROWN_IN();
                 break;
             }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
@@ -1814,6 +1820,7 @@ RunStatus vm_run(Task *T)
             if (rr == AIO_RELOAD) {
                 c = T->cur;
                 RELOAD();
+                THROWN_IN();
                 break;
             }
             goto leave; /* AIO_LEAVE: status set */
@@ -1872,6 +1879,12 @@ RunStatus vm_run(Task *T)
                 T->clock = clk;
                 c = aio_coro_exit(T, c, v_undef());
                 RELOAD();
+                if (!is_undef(T->exc)) {
+                    /* SystemExit/KeyboardInterrupt leave the loop too */
+                    exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
+                    continue;
+                }
+                THROWN_IN();
                 break;
             }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
