@@ -417,6 +417,10 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
         snprintf(label, sizeof label, "%s", t->name->s);
     }
     Task *host = ld->thread ? ld->thread : T;
+    if (S->trace->tasks.n >= TRACE_MAX_TASKS) {
+        vm_raise(T, EXC_RuntimeError, "can't create a task: the simulator's trace holds at most %d tasks", TRACE_MAX_TASKS);
+        return v_undef();
+    }
     T->clock += S->set.v[SET_task_create_cost];
     t->tid = trace_add_task(S->trace, label, TK_COROUTINE, T->proc->ps->tid, host->st->tid, false, T->clock);
     task_state(T, t, TS_READY, R_AIO_READY, -1);
@@ -518,7 +522,8 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
         FutData *f = fut_data(fut);
         t->waiter = fut;
         fut_add_callback(T, fut, v_undef(), task);
-        task_state(T, t, TS_AWAITING, f->reason, fut_obj(T, f));
+        /* timers are many and need no name: no trace object for them */
+        task_state(T, t, TS_AWAITING, f->reason, f->reason == R_AWAIT_TIMER ? -1 : fut_obj(T, f));
         /* a cancel that came while the task ran cancels what it awaits */
         if (t->must_cancel && fut_cancel(T, fut, t->cancel_msg)) t->must_cancel = false;
     }

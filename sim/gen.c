@@ -12,11 +12,11 @@ Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames
 {
     Sim *S = T->S;
     Gen *g = gc_alloc(S, kind, fn ? sizeof(Gen) : GEN_NATIVE_SIZE);
-    g->nres = g->nfut = g->nth = v_undef();
     g->state = GEN_CREATED;
     if (kind == K_CORO) S->coros_unstarted++;
     if (!fn) {
         g->native = -1; /* the caller says which */
+        g->nres = g->nfut = g->nth = v_undef();
         return g;
     }
     ctx_init(&g->ctx);
@@ -129,10 +129,12 @@ void gen_trace(Sim *S, Obj *o)
     Gen *g = (Gen *)o;
     gc_mark_obj(S, (Obj *)g->name);
     gc_mark_obj(S, (Obj *)g->qualname);
-    gc_mark_value(S, g->nres);
-    gc_mark_value(S, g->nfut);
-    gc_mark_value(S, g->nth);
-    if (g->native) return; /* allocated without the fields below */
+    if (g->native) {
+        gc_mark_value(S, g->nres);
+        gc_mark_value(S, g->nfut);
+        gc_mark_value(S, g->nth);
+        return;
+    }
     gc_mark_obj(S, (Obj *)g->collect);
     ctx_mark(S, &g->ctx);
 }

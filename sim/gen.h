@@ -21,20 +21,24 @@ typedef struct Gen {
     Code *site;           /* where it was created (never-awaited warning) */
     int32_t site_line;
     uint32_t site_pc;
-    /* C-made coroutines (asyncio.sleep) */
-    int nstate;           /* progress */
-    int64_t delay;        /* CORO_SLEEP: its delay */
-    Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle */
-    /* the rest only for generators and Python coroutines: C-made ones are
-     * allocated without it (GEN_NATIVE_SIZE) */
-    int mode;             /* GM_*: how it is being driven */
-    Ctx *parent;          /* GM_FORITER/GM_COLLECT: the context to return to */
-    List *collect;        /* GM_COLLECT: the items so far */
-    Value *slot;          /* GM_COLLECT: the call argument to replace */
-    Ctx ctx;
+    union {
+        struct {              /* C-made coroutines (asyncio.sleep) */
+            int nstate;           /* progress */
+            int64_t delay;        /* CORO_SLEEP: its delay */
+            Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle */
+        };
+        struct {              /* generators and Python coroutines */
+            int mode;             /* GM_*: how it is being driven */
+            Ctx *parent;          /* the context to return to */
+            List *collect;        /* GM_COLLECT: the items so far */
+            Value *slot;          /* GM_COLLECT: the call argument to replace */
+            Ctx ctx;
+        };
+    };
 } Gen;
 
-#define GEN_NATIVE_SIZE offsetof(Gen, mode)
+/* C-made coroutines are allocated without the Python part */
+#define GEN_NATIVE_SIZE (offsetof(Gen, nth) + sizeof(Value))
 
 
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };

@@ -243,6 +243,7 @@ NATIVE(process_start)
     if (T->proc->ps->bootstrapping) return vm_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
     if (T->proc->daemon) return vm_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
     int method = S->start_method_override >= 0 ? S->start_method_override : (int)S->set.v[SET_start_method];
+    if (S->trace->tasks.n >= TRACE_MAX_TASKS) return vm_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
     Proc *child = sched_new_proc(S, T->proc, pd->name->s);
     child->daemon = pd->daemon;
     child->thread_counter = method == 0 ? T->proc->thread_counter : 0;

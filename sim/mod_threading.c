@@ -130,6 +130,7 @@ NATIVE(thread_start)
         if (td->started) return vm_raise(T, EXC_RuntimeError, "threads can only be started once");
         if (!td->name) return vm_raise(T, EXC_RuntimeError, "thread.__init__() not called");
         Task *N = sched_new_thread(S, T->proc, td->name->s, td->daemon, T->clock);
+        if (!N) return vm_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
         N->st->is_thread = true;
         N->thread_obj = args[0];
         td->task = N;

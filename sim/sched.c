@@ -341,8 +341,11 @@ int sched_deadline(Task *T, Value timeout, int64_t *deadline)
 
 /* ---- threads and processes ---- */
 
+_Static_assert(TS_COUNT <= 16, "task states fit TraceSeg.state");
+
 Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t at)
 {
+    if (S->trace->tasks.n >= TRACE_MAX_TASKS) return NULL;
     Task *T = xcalloc(1, sizeof *T);
     T->S = S;
     T->proc = P;
@@ -960,6 +963,6 @@ void sched_debug_dump(Sim *S)
     for (size_t i = 0; i < t->segs.n; i++) {
         TraceSeg *s = &t->segs.v[i];
         fprintf(stderr, "%10lld %-22s %-9s core %3d %s\n", (long long)s->t, t->tasks.v[s->task].name,
-                task_state_name[s->state], s->core == 0xFF ? -1 : s->core, reason_text[s->reason]);
+                task_state_name[s->state], s->core == TRACE_NO_CORE ? -1 : (int)s->core, reason_text[s->reason]);
     }
 }

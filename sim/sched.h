@@ -105,8 +105,10 @@ int sched_deadline(Task *T, Value timeout, int64_t *deadline);
 void sched_event(Task *T, int kind, int a, int b);
 int sched_new_obj(Task *T, int kind);
 
-/* Threads and processes (threads.c, proc.c). */
+/* Threads and processes (threads.c, proc.c).  NULL when the trace's task
+ * table is full (TRACE_MAX_TASKS). */
 Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t at);
+#define TOO_MANY_TASKS "can't start new thread: the simulator's trace holds at most 2097151 tasks"
 void sched_start_task(Sim *S, Task *T, int64_t at, int64_t cost, int reason);
 Proc *sched_new_proc(Sim *S, Proc *parent, const char *name);
 Task *sched_current(Sim *S);

@@ -39,7 +39,7 @@ Stats *stats_compute(const Trace *t)
             if (thread) s->context_switches++;
         }
         last_state[k] = g->state;
-        last_core[k] = g->core == 0xFF ? -1 : g->core;
+        last_core[k] = g->core == TRACE_NO_CORE ? -1 : (int)g->core;
         last_t[k] = g->t;
     }
     for (int k = 0; k < s->ntasks; k++) {
@@ -193,7 +193,7 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
             }
             if (!end) {
                 lstate[k] = g->state;
-                lcore[k] = g->core == 0xFF ? -1 : g->core;
+                lcore[k] = g->core == TRACE_NO_CORE ? -1 : (int)g->core;
                 lt[k] = g->t;
             }
         }

@@ -39,8 +39,12 @@ void trace_free(Trace *t)
     free(t);
 }
 
+_Static_assert(sizeof(TraceSeg) == 16, "trace segments are 16 bytes");
+_Static_assert(R_COUNT <= 256, "reasons fit TraceSeg.reason");
+
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at)
 {
+    if (t->tasks.n >= TRACE_MAX_TASKS) return -1;
     TraceTask tk = {xstrdup(name), kind, proc, parent, daemon, at, -1};
     BUF_PUSH(t->tasks, tk);
     return (int)t->tasks.n - 1;
@@ -48,6 +52,7 @@ int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, b
 
 int trace_add_obj(Trace *t, int kind, int proc, int64_t at)
 {
+    if (t->objs.n >= TRACE_MAX_OBJS) return -1;
     TraceObj o = {kind, proc, NULL, at};
     BUF_PUSH(t->objs, o);
     return (int)t->objs.n - 1;
@@ -68,7 +73,8 @@ int trace_add_str(Trace *t, const char *s)
 
 void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj)
 {
-    TraceSeg s = {at, task, (uint8_t)state, (uint8_t)(core < 0 ? 0xFF : core), (uint16_t)reason, obj};
+    TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,
+                  .core = core < 0 ? TRACE_NO_CORE : (unsigned)core, .obj = obj, .reason = (unsigned)reason};
     BUF_PUSH(t->segs, s);
 }
 
@@ -103,7 +109,7 @@ uint64_t trace_hash(const Trace *t)
         const TraceSeg *s = &t->segs.v[i];
         h = fnv_i64(h, s->t);
         h = fnv_i64(h, s->task);
-        h = fnv_i64(h, s->state | s->core << 8 | (int64_t)s->reason << 16);
+        h = fnv_i64(h, (int64_t)s->state | (int64_t)(s->core == TRACE_NO_CORE ? 0xFF : s->core) << 8 | (int64_t)s->reason << 16);
         h = fnv_i64(h, s->obj);
     }
     for (size_t i = 0; i < t->evs.n; i++) {

@@ -93,14 +93,19 @@ extern const char *const trace_event_name[EV_COUNT];
 /* GIL drop kinds (EV_GIL_DROP's a) */
 enum { DROP_FORCED, DROP_BLOCKING, DROP_EXIT, DROP_PREEMPTED };
 
+/* 16 bytes: a run with a million task steps keeps millions of these. */
 typedef struct TraceSeg {
     int64_t t;
-    int32_t task;
-    uint8_t state;     /* TaskState */
-    uint8_t core;      /* 0xFF: not on a core */
-    uint16_t reason;   /* Reason */
-    int32_t obj;       /* object index, or the other task for joins; -1 none */
+    unsigned task : 21;   /* index in the task table (< TRACE_MAX_TASKS) */
+    unsigned state : 4;   /* TaskState */
+    unsigned core : 7;    /* TRACE_NO_CORE: not on a core */
+    signed obj : 24;      /* object index, or the other task for joins; -1 none */
+    unsigned reason : 8;  /* Reason */
 } TraceSeg;
+
+#define TRACE_MAX_TASKS ((1 << 21) - 1)
+#define TRACE_MAX_OBJS ((1 << 23) - 1)
+#define TRACE_NO_CORE 127
 
 /* EV_PRINT: a = offset of the text in the program's stdout (stderr when
  * b < 0), b = its length (negated for stderr). */
@@ -153,7 +158,9 @@ typedef struct Trace {
 
 Trace *trace_new(int ncores);
 void trace_free(Trace *t);
+/* A new task's index, or -1 past TRACE_MAX_TASKS. */
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at);
+/* A new object's index, or -1 (an unnamed object) past TRACE_MAX_OBJS. */
 int trace_add_obj(Trace *t, int kind, int proc, int64_t at);
 int trace_add_proc(Trace *t, const char *name, int pid, int parent);
 int trace_add_str(Trace *t, const char *s);

@@ -2034,7 +2034,9 @@ int vm_push_func(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames)
 {
     Ctx *c = T->cur;
     Chunk *opened;
-    Value *slot = ctx_region(c, ctx_top(c), 1, &opened);
+    /* room for the result slot and the frame at once: one chunk */
+    Code *co = fn->code;
+    Value *slot = ctx_region(c, ctx_top(c), 1 + (size_t)co->nlocalsplus + (size_t)co->maxstack, &opened);
     slot[0] = v_none();
     c->top = slot + 1;
     if (push_func_frame(T, fn, slot, slot + 1, args, nargs, kwnames, false, FR_BASE) < 0) {
