@@ -153,8 +153,35 @@ void coro_warn_unawaited(Sim *S, Gen *g)
     sb_puts(&S->err, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
 }
 
+/* CPython logs a failed task whose exception nobody asked for when the
+ * task is collected; the simulator does it for those left at exit. */
+static void warn_unretrieved(Sim *S)
+{
+    Task *T = S->main_task;
+    for (size_t i = 0; i < S->aio_failed.n; i++) {
+        FutData *t = fut_data(S->aio_failed.v[i]);
+        if (t->exc_retrieved) continue;
+        t->exc_retrieved = true;
+        SBuf b = {0};
+        sb_puts(&b, "Task exception was never retrieved\nfuture: ");
+        Value r;
+        Value save = T->exc;
+        T->exc = v_undef();
+        Value rm = class_lookup(S->aio_task, S->sym[SYM_repr]);
+        if (vm_call(T, rm, &S->aio_failed.v[i], 1, NULL, &r) == 0 && is_str(r)) sb_puts(&b, AS_STR(r)->s);
+        T->exc = v_undef();
+        sb_putc(&b, '\n');
+        exc_format_task(T, t->exc, &b);
+        T->exc = save;
+        sb_put(&S->err, b.s, b.n);
+        sb_free(&b);
+    }
+    BUF_FREE(S->aio_failed);
+}
+
 void aio_warn_unawaited(Sim *S)
 {
+    if (S->main_task) warn_unretrieved(S);
     if (S->coros_unstarted <= 0) return;
     /* the heap list is newest first: warn in creation order */
     BUF(Gen *) found = {0};
@@ -189,9 +216,19 @@ static Handle ring_pop(LoopData *ld)
     return h;
 }
 
-static bool timer_less(const Timer *a, const Timer *b)
+/* The timer heap works exactly like Python's heapq on TimerHandles, which
+ * compare by deadline only: timers due at the same instant come out in
+ * the order heapq's sifting gives, as in CPython. */
+static void sift_down(Timer *h, size_t start, size_t pos)
 {
-    return a->when < b->when || (a->when == b->when && a->seq < b->seq);
+    Timer item = h[pos];
+    while (pos > start) {
+        size_t parent = (pos - 1) >> 1;
+        if (!(item.when < h[parent].when)) break;
+        h[pos] = h[parent];
+        pos = parent;
+    }
+    h[pos] = item;
 }
 
 static void heap_push(LoopData *ld, Timer t)
@@ -200,31 +237,29 @@ static void heap_push(LoopData *ld, Timer t)
         ld->capheap = ld->capheap ? ld->capheap * 2 : 16;
         ld->heap = xrealloc(ld->heap, ld->capheap * sizeof *ld->heap);
     }
-    size_t i = ld->nheap++;
-    while (i > 0) {
-        size_t p = (i - 1) / 2;
-        if (!timer_less(&t, &ld->heap[p])) break;
-        ld->heap[i] = ld->heap[p];
-        i = p;
-    }
-    ld->heap[i] = t;
+    ld->heap[ld->nheap++] = t;
+    sift_down(ld->heap, 0, ld->nheap - 1);
 }
 
 static Timer heap_pop(LoopData *ld)
 {
-    Timer top = ld->heap[0];
-    Timer last = ld->heap[--ld->nheap];
-    size_t i = 0, n = ld->nheap;
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, m = i;
-        const Timer *best = &last;
-        if (l < n && timer_less(&ld->heap[l], best)) m = l, best = &ld->heap[l];
-        if (r < n && timer_less(&ld->heap[r], best)) m = r;
-        if (m == i) break;
-        ld->heap[i] = ld->heap[m];
-        i = m;
+    Timer *h = ld->heap;
+    Timer last = h[--ld->nheap];
+    if (!ld->nheap) return last;
+    Timer top = h[0];
+    h[0] = last;
+    /* heapq._siftup: the smaller child moves up to the leaf, then sift down */
+    size_t end = ld->nheap, pos = 0, child = 1;
+    Timer item = h[0];
+    while (child < end) {
+        size_t right = child + 1;
+        if (right < end && !(h[child].when < h[right].when)) child = right;
+        h[pos] = h[child];
+        pos = child;
+        child = 2 * pos + 1;
     }
-    if (n) ld->heap[i] = last;
+    h[pos] = item;
+    sift_down(h, 0, pos);
     return top;
 }
 
@@ -245,7 +280,7 @@ void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe)
 void loop_call_at(Task *T, Value loop, int64_t when, Handle h)
 {
     LoopData *ld = loop_data(loop);
-    heap_push(ld, (Timer){when, ld->seq++, h});
+    heap_push(ld, (Timer){when, h});
     (void)T;
 }
 
@@ -340,7 +375,8 @@ static Value cancelled_error(Task *T, Value msg)
 
 int fut_result(Task *T, FutData *f, Value *out)
 {
-    if (f->state == FUT_CANCELLED) return vm_raise_value(T, cancelled_error(T, f->cancel_msg));
+    if (f->state == FUT_CANCELLED)
+        return vm_raise_value(T, is_undef(f->exc) ? cancelled_error(T, f->cancel_msg) : f->exc);
     if (f->state == FUT_PENDING) return invalid_state(T, "Result is not set.");
     f->exc_retrieved = true;
     if (!is_undef(f->exc)) return vm_raise_value(T, f->exc);
@@ -406,8 +442,9 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     t->coro = coro;
     Gen *g = (Gen *)coro.u.o;
     char label[200];
+    /* every task takes a number, named or not, as in CPython */
+    int n = ++T->proc->aio_task_counter;
     if (is_undef(name) || is_none(name)) {
-        int n = ++T->proc->aio_task_counter;
         char nm[32];
         snprintf(nm, sizeof nm, "Task-%d", n);
         t->name = str_from_c(S, nm);
@@ -453,8 +490,11 @@ static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
     } else if (exc_matches(S, exc, EXC_CancelledError)) {
         Tuple *a = exc_args(S, exc);
         fut_cancel(T, task, a && a->n ? a->v[0] : v_undef());
+        /* kept, with its traceback, for whoever asks for the result */
+        t->exc = exc;
     } else {
         fut_set_exception(T, task, exc);
+        BUF_PUSH(S->aio_failed, task); /* for "never retrieved" at exit */
     }
     task_state(T, t, TS_DONE, R_DONE, -1);
     forget_task(ld, task);
@@ -510,6 +550,36 @@ static int native_step(Task *T, Gen *g, Value *out, Value *wait)
     }
 }
 
+bool task_cancel(Task *T, Value task, Value msg)
+{
+    FutData *t = fut_data(task);
+    if (t->state != FUT_PENDING) return false;
+    t->num_cancels++;
+    if (!is_undef(t->waiter)) {
+        int r = aio_cancel(T, t->waiter, msg);
+        if (r < 0) T->exc = v_undef();
+        if (r > 0) return true;
+    }
+    t->must_cancel = true;
+    t->cancel_msg = msg;
+    return true;
+}
+
+int aio_cancel(Task *T, Value fut, Value msg)
+{
+    Sim *S = T->S;
+    FutData *f = fut_data(fut);
+    Class *cls = AS_INST(fut)->cls;
+    if (cls == S->aio_future) return fut_cancel(T, fut, msg);
+    if (cls == S->aio_task) return task_cancel(T, fut, msg);
+    /* a Python subclass (gather's future) may override cancel() */
+    Value m, r;
+    if (v_getattr(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
+    if (vm_call(T, m, &msg, 1, NULL, &r) < 0) return -1;
+    (void)f;
+    return v_truthy(T, r);
+}
+
 /* The current task stops at an await of fut (V_UNDEF: a bare yield). */
 static void task_suspend(Task *T, LoopData *ld, Value fut)
 {
@@ -525,7 +595,11 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
         /* timers are many and need no name: no trace object for them */
         task_state(T, t, TS_AWAITING, f->reason, f->reason == R_AWAIT_TIMER ? -1 : fut_obj(T, f));
         /* a cancel that came while the task ran cancels what it awaits */
-        if (t->must_cancel && fut_cancel(T, fut, t->cancel_msg)) t->must_cancel = false;
+        if (t->must_cancel) {
+            int r = aio_cancel(T, fut, t->cancel_msg);
+            if (r < 0) T->exc = v_undef();
+            if (r > 0) t->must_cancel = false;
+        }
     }
     ld->current = v_undef();
     T->aio_tid = -1;
@@ -701,10 +775,37 @@ int aio_op(Task *T, int op, RunStatus *status)
         next_step(T, ld);
         return AIO_RELOAD;
     }
-    default:
-        vm_raise(T, EXC_TypeError, "'async for' needs an asynchronous iterator, which the simulator does not support");
-        (void)S;
-        return AIO_ERROR;
+    case OP_GET_AITER: {
+        Value m = type_dunder(S, a, SYM_aiter), r;
+        if (is_undef(m)) {
+            vm_raise(T, EXC_TypeError, "'async for' requires an object with __aiter__ method, got %s", type_name(S, a));
+            return AIO_ERROR;
+        }
+        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
+        if (is_undef(type_dunder(S, r, SYM_anext))) {
+            vm_raise(T, EXC_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                     type_name(S, r));
+            return AIO_ERROR;
+        }
+        f->sp[-1] = r;
+        return AIO_CONTINUE;
+    }
+    case OP_GET_ANEXT: {
+        Value m = type_dunder(S, a, SYM_anext), r;
+        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
+        if (!is_kind(r, K_CORO) && !fut_data(r)) {
+            vm_raise(T, EXC_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(S, r));
+            return AIO_ERROR;
+        }
+        *f->sp++ = r;
+        return AIO_CONTINUE;
+    }
+    default: { /* OP_END_ASYNC_FOR: the handler around __anext__: iterator, exception */
+        f->sp -= 2;
+        if (exc_matches(S, a, EXC_StopAsyncIteration)) return AIO_CONTINUE;
+        T->exc = a;
+        return AIO_RERAISE;
+    }
     }
 }
 
@@ -712,30 +813,66 @@ int aio_op(Task *T, int op, RunStatus *status)
 
 /* A Python callback raised: report it as the default exception handler
  * does, and go on. */
-static void callback_failed(Task *T, Value fn)
+/* "name(arg, ...) at file:line", as asyncio shows a callback. */
+void callback_text(Task *T, Value fn, Tuple *args, SBuf *b)
+{
+    Value nm;
+    if (v_getattr_opt(T, fn, T->S->sym[SYM_qualname], &nm) == 1 && is_str(nm)) sb_puts(b, AS_STR(nm)->s);
+    else sb_puts(b, "callback");
+    T->exc = v_undef();
+    sb_putc(b, '(');
+    for (int64_t i = 0; args && i < args->n; i++) {
+        if (i) sb_puts(b, ", ");
+        if (v_repr(T, args->v[i], b) < 0) T->exc = v_undef();
+    }
+    sb_putc(b, ')');
+    if (is_kind(fn, K_FUNC) && AS_FUNC(fn)->code->src)
+        sb_printf(b, " at %s:%d", AS_FUNC(fn)->code->src->name, AS_FUNC(fn)->code->firstline);
+}
+
+/* A callback raised: to the loop's exception handler (the default one
+ * prints it), and the loop goes on. */
+static void callback_failed(Task *T, Value loop, Handle *h)
 {
     Sim *S = T->S;
     Value exc = T->exc;
     T->exc = v_undef();
     SBuf b = {0};
     sb_puts(&b, "Exception in callback ");
-    if (v_repr(T, fn, &b) < 0) T->exc = v_undef();
-    sb_puts(&b, "()\n");
-    exc_format_task(T, exc, &b);
-    sb_put(&S->err, b.s, b.n);
+    callback_text(T, h->a, AS_TUPLE(h->b), &b);
+    Dict *ctx = dict_new(S);
+    dict_set_str(S, ctx, str_intern(S, "message", 7), v_strn(S, b.s, b.n));
+    dict_set_str(S, ctx, str_intern(S, "exception", 9), exc);
+    if (!is_undef(h->obj)) dict_set_str(S, ctx, str_intern(S, "handle", 6), h->obj);
     sb_free(&b);
+    Value m, r, arg = v_obj(ctx);
+    if (v_getattr(T, loop, str_intern(S, "call_exception_handler", 22), &m) < 0 || vm_call(T, m, &arg, 1, NULL, &r) < 0) {
+        /* the handler itself failed: say so, as CPython's logger would */
+        SBuf e = {0};
+        sb_puts(&e, "Exception in the exception handler\n");
+        exc_format_task(T, T->exc, &e);
+        T->exc = v_undef();
+        sb_put(&S->err, e.s, e.n);
+        sb_free(&e);
+    }
 }
 
 /* Leave run_until_complete: its result, or what ended it. */
 static int loop_finish(Task *T, LoopData *ld, Value *out)
 {
     ld->running = false;
+    ld->stopping = false;
     ld->thread = NULL;
     ld->ntodo = 0;
     T->aio_loop = v_undef();
     Value target = ld->target;
     ld->target = v_undef();
     FutData *f = fut_data(target);
+    if (!f) {
+        /* run_forever(), ended by stop() */
+        *out = v_none();
+        return NAT_OK;
+    }
     if (f->state == FUT_PENDING) {
         for (size_t i = 0; i < f->cbs.n; i++)
             if (loop_data(f->cbs.v[i].fn)) {
@@ -743,7 +880,8 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
                 f->cbs.n--;
                 break;
             }
-        return vm_raise(T, EXC_RuntimeError, "Event loop stopped before Future completed.") < 0 ? NAT_ERR : NAT_ERR;
+        vm_raise(T, EXC_RuntimeError, "Event loop stopped before Future completed.");
+        return NAT_ERR;
     }
     return fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
 }
@@ -759,12 +897,13 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
     for (;;) {
         if (ld->ntodo == 0) {
             if (!driver) return NAT_OK;
-            if (ld->stopping) return loop_finish(T, ld, out);
+            /* CPython's run_forever: an iteration, then the stop check */
+            if (ld->stopping && ld->iterated) return loop_finish(T, ld, out);
             /* a new iteration (CPython's _run_once): drop cancelled timers
              * at the head; with nothing ready, wait in select() for the
              * earliest timer or a wake-up from another thread */
             while (ld->nheap && handle_cancelled(&ld->heap[0].h)) heap_pop(ld);
-            if (ld->n == 0) {
+            if (ld->n == 0 && !ld->stopping) {
                 int64_t when = ld->nheap ? ld->heap[0].when : -1;
                 if (when < 0 || when > T->clock) {
                     /* epoll's timeout is in whole milliseconds, rounded
@@ -778,6 +917,7 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
                 }
             }
             ld->idle = false;
+            ld->iterated = true;
             S->trace->loop_iterations++;
             while (ld->nheap && ld->heap[0].when <= T->clock) {
                 Timer tm = heap_pop(ld);
@@ -804,7 +944,7 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
         case H_CALL: {
             Value r;
             Tuple *args = AS_TUPLE(h.b);
-            if (vm_call(T, h.a, args->v, (int)args->n, NULL, &r) < 0) callback_failed(T, h.a);
+            if (vm_call(T, h.a, args->v, (int)args->n, NULL, &r) < 0) callback_failed(T, T->aio_loop, &h);
             break;
         }
         case H_STEP: case H_WAKEUP: {
@@ -826,17 +966,18 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
         if (ld->running) return vm_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
         if (!is_undef(T->aio_loop))
             return vm_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
+        /* arg V_UNDEF: run_forever() */
         Value fut = arg;
         if (is_kind(arg, K_CORO)) {
             fut = loop_create_task(T, loop, arg, v_undef());
             if (is_undef(fut)) return NAT_ERR;
-        } else if (!fut_data(arg)) {
+        } else if (!is_undef(arg) && !fut_data(arg)) {
             return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
         }
         ld->target = fut;
-        fut_add_callback(T, fut, loop, v_undef());
+        if (!is_undef(fut)) fut_add_callback(T, fut, loop, v_undef());
         ld->running = true;
-        ld->stopping = false;
+        ld->iterated = false;
         ld->thread = T;
         ld->ctx = c;
         ld->ntodo = 0;

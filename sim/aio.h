@@ -63,7 +63,6 @@ typedef struct Handle {
 
 typedef struct Timer {
     int64_t when;
-    uint64_t seq;
     Handle h;
 } Timer;
 
@@ -75,9 +74,9 @@ typedef struct LoopData {
     size_t head, n, cap;
     Timer *heap;
     size_t nheap, capheap;
-    uint64_t seq;
     size_t ntodo;         /* handles left in the current iteration */
     bool running, stopping, closed, idle;
+    bool iterated;        /* ran an iteration since run_until_complete began */
     Value current;        /* the task running a step, or V_UNDEF */
     Value target;         /* run_until_complete's future */
     BUF(Value) tasks;     /* tasks not done yet (all_tasks) */
@@ -102,7 +101,11 @@ LoopData *loop_data(Value v);    /* NULL unless v is an event loop */
 Value fut_new(Task *T, Value loop);
 int fut_set_result(Task *T, Value fut, Value result);
 int fut_set_exception(Task *T, Value fut, Value exc);
-bool fut_cancel(Task *T, Value fut, Value msg);
+bool fut_cancel(Task *T, Value fut, Value msg);   /* Future.cancel() itself */
+bool task_cancel(Task *T, Value task, Value msg); /* Task.cancel() itself */
+/* fut.cancel(msg) as Python would call it (a subclass may override it):
+ * 1 cancelled, 0 not, -1 error. */
+int aio_cancel(Task *T, Value fut, Value msg);
 int fut_result(Task *T, FutData *f, Value *out);   /* raises when not a result */
 void fut_add_callback(Task *T, Value fut, Value fn, Value task);
 
@@ -127,6 +130,7 @@ void aio_describe_wait(Sim *S, Task *T, SBuf *b);
 void aio_warn_unawaited(Sim *S);
 void coro_warn_unawaited(Sim *S, Gen *g);
 
-void mod_asyncio_register(Sim *S);
+/* "name(arg, ...) at file:line", as asyncio shows a callback. */
+void callback_text(Task *T, Value fn, Tuple *args, SBuf *b);
 
 #endif

@@ -106,10 +106,11 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
         }
         case K_CLASS: {
             Class *c = (Class *)o;
-            Value ca = class_lookup(c, name);
-            if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
+            /* type's own descriptors win over the class's dict */
             if (name == S->sym[SYM_name]) { *out = v_obj(c->name); return 1; }
             if (name == S->sym[SYM_qualname]) { *out = v_obj(c->qualname ? c->qualname : c->name); return 1; }
+            Value ca = class_lookup(c, name);
+            if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
             if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : v_str(S, "builtins"); return 1; }
             if (name == S->sym[SYM_dict_]) { *out = v_obj(c->dict); return 1; }
             if (name == S->sym[SYM_class_]) { *out = v_obj(S->types[TY_TYPE]); return 1; }

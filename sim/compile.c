@@ -2021,7 +2021,8 @@ static Code *finish(CG *g, Scope *s, int flags)
     free(g->handlers.v);
     free(g->fblocks.v);
     c->src = g->C->src;
-    c->firstline = g->lines.n ? c->lines[0] : 1;
+    /* a function's first line is its def (co_firstlineno), the module's 1 */
+    c->firstline = s->node && s->kind != SC_MODULE ? s->node->line : g->lines.n ? c->lines[0] : 1;
     c->next = S->codes;
     S->codes = c;
     return c;
@@ -2071,7 +2072,8 @@ static Code *compile_scope(Compiler *C, Scope *s, NodeList *body, Node *expr_bod
             place(&g, loops[i]);
             set_pos(&g, gen);
             if (gen->flags) {
-                push_handler(&g, ends[i], (s->genexp ? 0 : 1) + i + 1 - 1);
+                /* the collection (not for a genexp) and the i+1 iterators stay */
+                push_handler(&g, ends[i], (s->genexp ? 0 : 1) + i + 1);
                 emit(&g, OP_GET_ANEXT, 0);
                 emit(&g, OP_AWAIT, 0);
                 pop_handler(&g);

@@ -1,6 +1,7 @@
 /* exc.c - exception objects, raising from C, tracebacks in CPython's
  * format (including chained exceptions). */
 #include "obj.h"
+#include "gen.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -78,11 +79,21 @@ bool exc_matches(Sim *S, Value exc, int exc_id)
     return is_instance(exc) && is_subclass(AS_INST(exc)->cls, S->exc[exc_id]);
 }
 
+/* The exception being handled where T runs: its own context's, else the
+ * one of the context that drives it (a generator's or coroutine's caller),
+ * as CPython links their exception states. */
+static Value handled_now(Task *T)
+{
+    for (Ctx *c = T->cur; c; c = c->gen ? c->gen->parent : NULL)
+        if (!is_undef(c->handled) && !is_none(c->handled)) return c->handled;
+    return T->ctx.handled;
+}
+
 int vm_raise_value(Task *T, Value exc)
 {
     Sim *S = T->S;
     /* implicit chaining: an exception raised while one is being handled */
-    Value handled = T->ctx.handled;
+    Value handled = handled_now(T);
     if (!is_undef(handled) && !is_none(handled) && !v_same(handled, exc) && is_instance(exc)) {
         ExcData *e = exc_data(exc);
         if (is_none(e->context)) {

@@ -4,6 +4,7 @@
  * generator stops early, with the side effects CPython has). */
 #include "gen.h"
 #include "aio.h"
+#include "native.h"
 #include "obj.h"
 
 #include <stdlib.h>
@@ -23,6 +24,7 @@ Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames
     g->ctx.gen = g;
     g->name = fn->name;
     g->qualname = fn->qualname;
+    g->code = fn->code;
     Ctx *saved = T->cur;
     g->ctx.base_depth = saved->base_depth + saved->nframes;
     T->cur = &g->ctx;
@@ -144,4 +146,65 @@ void gen_free(Sim *S, Obj *o)
     Gen *g = (Gen *)o;
     if (o->kind == K_CORO) coro_warn_unawaited(S, g);
     if (!g->native) ctx_free(&g->ctx);
+}
+
+/* ---- attributes of generator and coroutine objects ---- */
+
+static Gen *gen_of(Task *T, Value v)
+{
+    if (is_kind(v, K_GEN) || is_kind(v, K_CORO)) return (Gen *)v.u.o;
+    vm_raise(T, EXC_TypeError, "expected a generator or coroutine, not %s", type_name(T->S, v));
+    return NULL;
+}
+
+NATIVE(gen_name_get)
+{
+    Gen *g = gen_of(T, args[0]);
+    if (!g) return NAT_ERR;
+    *out = g->name ? v_obj(g->name) : v_none();
+    return NAT_OK;
+}
+
+NATIVE(gen_qualname_get)
+{
+    Gen *g = gen_of(T, args[0]);
+    if (!g) return NAT_ERR;
+    *out = g->qualname ? v_obj(g->qualname) : v_none();
+    return NAT_OK;
+}
+
+NATIVE(gen_running_get)
+{
+    Gen *g = gen_of(T, args[0]);
+    if (!g) return NAT_ERR;
+    *out = v_bool(g->state == GEN_RUNNING && (g->native || g->parent == NULL || T->cur == &g->ctx));
+    return NAT_OK;
+}
+
+/* close(): a generator or coroutine that has not started, or has ended,
+ * just ends; one suspended midway is not supported (its finally blocks
+ * would have to run). */
+NATIVE(gen_close)
+{
+    Gen *g = gen_of(T, args[0]);
+    if (!g) return NAT_ERR;
+    if (g->state == GEN_RUNNING && !g->native)
+        return vm_raise(T, EXC_RuntimeError, "closing a %s that is running or suspended is not supported by the simulator",
+                        is_kind(args[0], K_CORO) ? "coroutine" : "generator");
+    coro_started(T->S, g);
+    if (g->state != GEN_DONE && !g->native) ctx_free(&g->ctx);
+    g->state = GEN_DONE;
+    *out = v_none();
+    return NAT_OK;
+}
+
+void gen_register(Sim *S)
+{
+    Class *cls[] = {S->types[TY_GENERATOR], S->types[TY_COROUTINE]};
+    for (size_t i = 0; i < ARRAY_LEN(cls); i++) {
+        def_property(S, cls[i], "__name__", gen_name_get, NULL);
+        def_property(S, cls[i], "__qualname__", gen_qualname_get, NULL);
+        def_property(S, cls[i], i ? "cr_running" : "gi_running", gen_running_get, NULL);
+        def_method(S, cls[i], "close", gen_close);
+    }
 }

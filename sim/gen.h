@@ -29,6 +29,7 @@ typedef struct Gen {
         };
         struct {              /* generators and Python coroutines */
             int mode;             /* GM_*: how it is being driven */
+            Code *code;           /* the function's code (for reprs once it ended) */
             Ctx *parent;          /* the context to return to */
             List *collect;        /* GM_COLLECT: the items so far */
             Value *slot;          /* GM_COLLECT: the call argument to replace */
@@ -69,11 +70,13 @@ Ctx *gen_leave(Task *T, Ctx *c, int state);
 /* 1 with *out, 0 when exhausted, -1 with an exception on T. */
 int gen_next(Task *T, Gen *g, Value *out);
 void gen_trace(Sim *S, Obj *o);
+/* The attributes of generator and coroutine objects (__name__, close...). */
+void gen_register(Sim *S);
 void gen_free(Sim *S, Obj *o);
 
 /* The await family of opcodes (aio.c).  Returns one of AIO_*; with
  * AIO_LEAVE, *status says how vm_run must return. */
-enum { AIO_CONTINUE, AIO_ERROR, AIO_RELOAD, AIO_LEAVE };
+enum { AIO_CONTINUE, AIO_ERROR, AIO_RERAISE, AIO_RELOAD, AIO_LEAVE };
 int aio_op(Task *T, int op, RunStatus *status);
 /* The base frame of coroutine context c (mode GM_AWAIT or GM_TASK)
  * returned r, or (r undefined) raised T->exc: returns the context to run

@@ -45,6 +45,7 @@ static Value new_loop(Task *T)
     in->payload = ld;
     in->dict = dict_new(S);
     dict_set_str(S, in->dict, str_intern(S, "_default_executor", 17), v_none());
+    dict_set_str(S, in->dict, str_intern(S, "_exception_handler", 18), v_none());
     return v_obj(in);
 }
 
@@ -81,7 +82,9 @@ static Value make_handle(Task *T, Class *cls, Value fn, Value *args, int nargs, 
 static int schedule(Task *T, Value *args, int nargs, Tuple *kw, int skip, int64_t when, bool threadsafe, Value *out)
 {
     Sim *S = T->S;
-    if (!need_loop(T, args[0])) return NAT_ERR;
+    LoopData *ld = need_loop(T, args[0]);
+    if (!ld) return NAT_ERR;
+    if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed");
     int npos = nat_npos(nargs, kw);
     if (kw)
         for (int64_t i = 0; i < kw->n; i++)
@@ -161,7 +164,7 @@ NATIVE(loop_run_forever_m)
 {
     if (nat_count(T, "run_forever", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
     if (!need_loop(T, args[0])) return NAT_ERR;
-    return loop_run_until_complete(T, args[0], v_none(), out);
+    return loop_run_until_complete(T, args[0], v_undef(), out);
 }
 
 NATIVE(loop_stop_m)
@@ -256,12 +259,7 @@ NATIVE(handle_repr_m)
     sb_puts(&b, timer ? "<TimerHandle " : "<Handle ");
     if (h->cancelled) sb_puts(&b, "cancelled ");
     if (timer) sb_printf(&b, "when=%.17g ", (double)h->when / 1e9);
-    Value nm;
-    if (!is_undef(h->fn) && v_getattr_opt(T, h->fn, T->S->sym[SYM_qualname], &nm) == 1 && is_str(nm))
-        sb_printf(&b, "%s()", AS_STR(nm)->s);
-    else
-        sb_puts(&b, "callback()");
-    T->exc = v_undef();
+    callback_text(T, h->fn, AS_TUPLE(h->args), &b);
     sb_putc(&b, '>');
     *out = v_strn(T->S, b.s, b.n);
     sb_free(&b);
@@ -327,22 +325,6 @@ NATIVE(fut_cancelled_m)
     return NAT_OK;
 }
 
-/* Task.cancel(): cancel what it awaits, else cancel at its next step. */
-static bool task_cancel(Task *T, Value task, Value msg)
-{
-    FutData *t = fut_data(task);
-    if (t->state != FUT_PENDING) return false;
-    t->num_cancels++;
-    FutData *w = fut_data(t->waiter);
-    if (w) {
-        bool done = w->is_task ? task_cancel(T, t->waiter, msg) : fut_cancel(T, t->waiter, msg);
-        if (done) return true;
-    }
-    t->must_cancel = true;
-    t->cancel_msg = msg;
-    return true;
-}
-
 NATIVE(fut_cancel_m)
 {
     Value a[1];
@@ -350,6 +332,8 @@ NATIVE(fut_cancel_m)
     FutData *f = need_fut(T, args[0]);
     if (!f) return NAT_ERR;
     Value msg = is_undef(a[0]) ? v_none() : a[0];
+    /* the C behaviour of this class itself (a subclass's override is
+     * found by attribute lookup before this) */
     *out = v_bool(f->is_task ? task_cancel(T, args[0], msg) : fut_cancel(T, args[0], msg));
     return NAT_OK;
 }
@@ -565,6 +549,7 @@ static void coro_where(Gen *g, SBuf *b, bool done)
     sb_printf(b, "%s() ", g->qualname->s);
     if (done || !g->ctx.nframes) {
         sb_puts(b, "done");
+        if (g->code && g->code->src) sb_printf(b, ", defined at %s:%d", g->code->src->name, g->code->firstline);
         return;
     }
     Frame *f = &g->ctx.frames[0];
@@ -763,7 +748,7 @@ static const char *const aio_names[] = {
     "as_completed", "shield", "timeout", "timeout_at", "Timeout", "ensure_future", "create_task", "to_thread",
     "wrap_future", "run_coroutine_threadsafe", "Queue", "LifoQueue", "PriorityQueue", "Lock", "Event",
     "Semaphore", "BoundedSemaphore", "Condition", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
-    NULL,
+    "TaskGroup", "Barrier", "BrokenBarrierError", "Runner", "BaseExceptionGroup", "ExceptionGroup", NULL,
 };
 
 static Class *aio_class(Sim *S, Dict *d, const char *name, const char *module, Class *base, const PayloadOps *ops)
@@ -849,6 +834,13 @@ static void aio_after_py(Sim *S, Dict *d)
     while (dict_next(py->dict, &pos, &k, &v))
         if (is_kind(v, K_FUNC)) dict_set_str(S, S->aio_loop->dict, AS_STR(k), v);
     dict_set_str(S, d, name, v_obj(S->aio_loop));
+    /* Python 3.11's exception groups are builtins; the simulator defines
+     * them with asyncio (TaskGroup raises them), in Python */
+    static const char *const groups[] = {"BaseExceptionGroup", "ExceptionGroup"};
+    for (size_t i = 0; i < ARRAY_LEN(groups); i++) {
+        Str *g = str_intern(S, groups[i], strlen(groups[i]));
+        dict_set_str(S, S->builtins, g, dict_get_str(d, g));
+    }
 }
 
 const ModDef mod_asyncio = {"asyncio", aio_entries, aio_names, aio_setup, "asyncio", aio_after_py};

@@ -52,6 +52,7 @@ Class *type_of(Sim *S, Value v)
     case K_CLASSMETHOD: return S->types[TY_CLASSMETHOD];
     case K_SUPER: return S->types[TY_SUPER];
     case K_GEN: return S->types[TY_GENERATOR];
+    case K_CORO: return S->types[TY_COROUTINE];
     default: return S->types[TY_OBJECT];
     }
 }

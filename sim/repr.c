@@ -289,8 +289,9 @@ int v_repr(Task *T, Value v, SBuf *out)
         sb_putc(out, '>');
         return 0;
     }
-    case K_GEN:
-        sb_printf(out, "<generator object %s at ", (((Gen *)o)->qualname ? ((Gen *)o)->qualname : ((Gen *)o)->name)->s);
+    case K_GEN: case K_CORO:
+        sb_printf(out, "<%s object %s at ", o->kind == K_CORO ? "coroutine" : "generator",
+                  (((Gen *)o)->qualname ? ((Gen *)o)->qualname : ((Gen *)o)->name)->s);
         fake_addr(S, o, out);
         sb_putc(out, '>');
         return 0;

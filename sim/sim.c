@@ -3,6 +3,7 @@
 #include "sim.h"
 #include "vm.h"
 #include "aio.h"
+#include "gen.h"
 #include "obj.h"
 #include "parse.h"
 #include "compile.h"
@@ -31,6 +32,7 @@ Sim *sim_new(void)
     S->native_modules = dict_new(S);
     builtins_init(S);
     methods_init(S);
+    gen_register(S);
     views_init(S);
     modules_init(S);
     S->uncaught = v_undef();
@@ -201,6 +203,7 @@ void gc_mark_roots(Sim *S)
     }
     gc_mark_value(S, S->main_doc);
     gc_mark_obj(S, (Obj *)S->sleep_spare);
+    for (size_t i = 0; i < S->aio_failed.n; i++) gc_mark_value(S, S->aio_failed.v[i]);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
         ctx_mark(S, &T->ctx);
@@ -313,6 +316,7 @@ void sim_free(Sim *S)
     }
     free(S->itab);
     BUF_FREE(S->repr_stack);
+    BUF_FREE(S->aio_failed);
     sb_free(&S->out);
     sb_free(&S->err);
     Source *src = S->sources;

@@ -1813,8 +1813,9 @@ RunStatus vm_run(Task *T)
                 RELOAD();
                 break;
             }
-            if (rr == AIO_ERROR) {
+            if (rr == AIO_ERROR || rr == AIO_RERAISE) {
                 RELOAD();
+                reraise = rr == AIO_RERAISE;
                 goto error;
             }
             if (rr == AIO_RELOAD) {

@@ -249,6 +249,7 @@ struct Sim {
     Class *aio_future, *aio_task, *aio_loop, *aio_handle, *aio_timer; /* asyncio's C classes */
     int64_t coros_unstarted;  /* coroutine objects never awaited (yet) */
     struct Gen *sleep_spare;  /* an awaited asyncio.sleep() coroutine to reuse (aio.c) */
+    BUF(Value) aio_failed;    /* asyncio tasks that ended with an exception */
     int start_method_override; /* multiprocessing.set_start_method(), -1 none */
     Value none_str;       /* "None" */
 
