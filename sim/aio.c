@@ -782,6 +782,7 @@ int aio_op(Task *T, int op, RunStatus *status)
             return AIO_ERROR;
         }
         if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
+        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
         if (is_undef(type_dunder(S, r, SYM_anext))) {
             vm_raise(T, EXC_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
                      type_name(S, r));
@@ -793,6 +794,7 @@ int aio_op(Task *T, int op, RunStatus *status)
     case OP_GET_ANEXT: {
         Value m = type_dunder(S, a, SYM_anext), r;
         if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
+        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
         if (!is_kind(r, K_CORO) && !fut_data(r)) {
             vm_raise(T, EXC_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(S, r));
             return AIO_ERROR;
