@@ -16,9 +16,9 @@ async def blocking_download(name):
     time.sleep(0.5)                      # blocks the thread, and the loop
     print(f"done  {name}")
 
-async def threaded_download(name):
+async def threaded_download(name, seconds):
     print(f"start {name}")
-    await asyncio.to_thread(time.sleep, 0.5)   # the wait moves to a worker thread
+    await asyncio.to_thread(time.sleep, seconds)   # the wait moves to a worker thread
     print(f"done  {name}")
 
 async def main():
@@ -27,7 +27,7 @@ async def main():
     print(f"time.sleep in coroutines: {time.perf_counter() - start:.1f} s")
 
     start = time.perf_counter()
-    await asyncio.gather(*(threaded_download(n) for n in ("a", "b", "c")))
+    await asyncio.gather(*(threaded_download(n, s) for n, s in (("a", 0.5), ("b", 0.6), ("c", 0.7))))
     print(f"asyncio.to_thread:        {time.perf_counter() - start:.1f} s")
 
 asyncio.run(main())

@@ -43,6 +43,9 @@ typedef struct Sched {
     uint64_t ctx_switches;
     bool ended;
     int64_t end_time;
+    bool begun;
+    int resume_core;      /* a paused slice to go on with, or -1 */
+    int64_t resume_limit;
 } Sched;
 
 static Sched *SCH(Sim *S) { return S->sched; }
@@ -609,6 +612,21 @@ static void handle_blocked(Sim *S, int ci, Task *T)
     core_free(S, ci, at);
 }
 
+static void run_slice(Sim *S, int ci, int64_t limit);
+
+/* T stopped at an eval-breaker check: a pending drop request is honoured. */
+static void breaker_stop(Sim *S, int ci, Task *T)
+{
+    Core *c = &SCH(S)->cores[ci];
+    ProcSched *ps = T->proc->ps;
+    T->breaker = false;
+    if (gil_on(S) && ps->drop_request && ps->gil_holder == T) {
+        gil_drop(T, c->t, DROP_FORCED);
+        core_free(S, ci, c->t);
+        gil_wait(T, c->t, R_GIL_FORCED);
+    }
+}
+
 static void run_core(Sim *S, int ci, int64_t limit)
 {
     Sched *sc = SCH(S);
@@ -636,7 +654,8 @@ static void run_core(Sim *S, int ci, int64_t limit)
     if (T->breaker && S->set.v[SET_preempt] == 1) {
         /* preempt: every_op - the drop request is honoured between any two ops */
         T->clock = c->t;
-        goto breaker;
+        breaker_stop(S, ci, T);
+        return;
     }
     if (ready_waiting(sc)) {
         int64_t q = st->slice_start + S->set.v[SET_quantum];
@@ -652,8 +671,28 @@ static void run_core(Sim *S, int ci, int64_t limit)
     /* the steps above may have set timers */
     if (sc->nheap && sc->heap[0].t < limit) limit = sc->heap[0].t;
     if (limit <= c->t) return;
+    if (debug_pausing(S)) {
+        /* a record made above asked for a pause: the slice starts when
+         * the run resumes */
+        sc->resume_core = ci;
+        sc->resume_limit = limit;
+        return;
+    }
+    run_slice(S, ci, limit);
+}
+
+/* Run core ci's task's bytecode until limit, and act on how it stopped.
+ * A paused slice resumes here with the same limit, so a pause changes
+ * nothing in the run. */
+static void run_slice(Sim *S, int ci, int64_t limit)
+{
+    Sched *sc = SCH(S);
+    Core *c = &sc->cores[ci];
+    Task *T = c->task;
+    SchedTask *st = T->st;
     T->clock = c->t;
     T->limit = limit;
+    T->pause = false;
     sc->current = T;
     RunStatus rs = vm_run(T);
     sc->current = NULL;
@@ -663,14 +702,13 @@ static void run_core(Sim *S, int ci, int64_t limit)
     switch (rs) {
     case RUN_LIMIT:
         return;
+    case RUN_PAUSE:
+        T->pause = false;
+        sc->resume_core = ci;
+        sc->resume_limit = limit;
+        return;
     case RUN_BREAKER:
-    breaker:
-        T->breaker = false;
-        if (gil_on(S) && P->ps->drop_request && P->ps->gil_holder == T) {
-            gil_drop(T, c->t, DROP_FORCED);
-            core_free(S, ci, c->t);
-            gil_wait(T, c->t, R_GIL_FORCED);
-        }
+        breaker_stop(S, ci, T);
         return;
     case RUN_BLOCKED:
         handle_blocked(S, ci, T);
@@ -817,17 +855,21 @@ void sched_init(Sim *S)
     sc->ncores = (int)S->set.v[SET_cores];
     sc->cores = xcalloc((size_t)sc->ncores, sizeof *sc->cores);
     sc->rng = (uint64_t)S->set.v[SET_seed] * 0x2545F4914F6CDD1DULL + 1;
+    sc->resume_core = -1;
     S->trace = trace_new(sc->ncores);
 }
 
-void sched_run(Sim *S)
+bool sched_run(Sim *S)
 {
     Sched *sc = SCH(S);
     int64_t max_time = S->set.v[SET_max_time];
-    S->status = SIM_OK;
-    Task *M = S->main_task;
-    sched_make_ready(S, M, R_READY_NEW, 0);
-    M->st->started = true;
+    if (!sc->begun) {
+        sc->begun = true;
+        S->status = SIM_OK;
+        Task *M = S->main_task;
+        sched_make_ready(S, M, R_READY_NEW, 0);
+        M->st->started = true;
+    }
     for (;;) {
         if (S->fatal.set) {
             S->status = SIM_FATAL;
@@ -835,6 +877,14 @@ void sched_run(Sim *S)
             break;
         }
         if (sc->ended) break;
+        if (sc->resume_core >= 0) {
+            /* the slice a pause interrupted goes on first */
+            if (debug_pausing(S)) return false;
+            int ci = sc->resume_core;
+            sc->resume_core = -1;
+            run_slice(S, ci, sc->resume_limit);
+            continue;
+        }
         int best = -1;
         int64_t bt = NEVER, second = NEVER;
         for (int i = 0; i < sc->ncores; i++) {
@@ -849,6 +899,7 @@ void sched_run(Sim *S)
             }
         }
         int64_t et = sc->nheap ? sc->heap[0].t : NEVER;
+        if ((best >= 0 || sc->nheap) && debug_pause_before(S, best >= 0 && bt < et ? bt : et)) return false;
         if (best >= 0 && bt < et) {
             if (bt >= max_time) goto too_long;
             int64_t limit = et;
@@ -903,6 +954,18 @@ void sched_run(Sim *S)
             st->since = sc->end_time;
         }
     }
+    return true;
+}
+
+int64_t sched_time(Sim *S)
+{
+    Sched *sc = SCH(S);
+    if (sc->ended || sc->end_time) return sc->end_time;
+    /* paused: the time of whatever runs next, bounded by what has run */
+    int64_t t = sc->now;
+    for (int i = 0; i < sc->ncores; i++)
+        if (sc->cores[i].task && sc->cores[i].t > t) t = sc->cores[i].t;
+    return t;
 }
 
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches)

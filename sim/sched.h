@@ -130,7 +130,10 @@ void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
 
 /* ---- used by sim.c ---- */
 void sched_init(Sim *S);
-void sched_run(Sim *S);
+/* Run until the end (true) or a pause (false: call again to go on). */
+bool sched_run(Sim *S);
+/* The virtual time the run has reached. */
+int64_t sched_time(Sim *S);
 void sched_mark(Sim *S);
 void sched_free(Sim *S);
 

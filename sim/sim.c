@@ -3,6 +3,7 @@
 #include "sim.h"
 #include "vm.h"
 #include "aio.h"
+#include "debug.h"
 #include "gen.h"
 #include "obj.h"
 #include "parse.h"
@@ -168,15 +169,17 @@ void module_globals(Sim *S, Proc *P, Str *name)
     dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
 }
 
-SimStatus sim_run(Sim *S)
+SimStatus sim_run(Sim *S) { return sim_run_until(S, NULL); }
+
+int sim_go(Sim *S)
 {
     if (!S->main_task) return SIM_FATAL;
-    sched_run(S);
+    if (!sched_run(S)) return SIM_PAUSED;
     /* CPython warns as coroutines die; the simulator's collector runs at
      * its own times, so the ones still alive warn at exit */
     aio_warn_unawaited(S);
     if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
-    return (SimStatus)S->status;
+    return S->status;
 }
 
 /* ---- roots ---- */
@@ -203,6 +206,7 @@ void gc_mark_roots(Sim *S)
     }
     gc_mark_value(S, S->main_doc);
     gc_mark_obj(S, (Obj *)S->sleep_spare);
+    debug_mark(S);
     for (size_t i = 0; i < S->aio_failed.n; i++) gc_mark_value(S, S->aio_failed.v[i]);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
@@ -317,6 +321,7 @@ void sim_free(Sim *S)
     free(S->itab);
     BUF_FREE(S->repr_stack);
     BUF_FREE(S->aio_failed);
+    debug_free(S);
     sb_free(&S->out);
     sb_free(&S->err);
     Source *src = S->sources;

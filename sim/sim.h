@@ -26,6 +26,7 @@ typedef enum {
     SIM_FATAL,                /* a runaway guard (max_ops / max_time) stopped it */
     SIM_DEADLOCK,             /* no task can ever proceed */
     SIM_EXIT,                 /* sys.exit(n) */
+    SIM_PAUSED,               /* paused by a stop condition or breakpoint (debug.h) */
 } SimStatus;
 
 Sim *sim_new(void);

@@ -76,12 +76,14 @@ void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason
     TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,
                   .core = core < 0 ? TRACE_NO_CORE : (unsigned)core, .obj = obj, .reason = (unsigned)reason};
     BUF_PUSH(t->segs, s);
+    if (t->hook) t->hook(t->hook_ctx, -1, task, at);
 }
 
 void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b)
 {
     TraceEvent e = {at, task, (uint16_t)kind, (uint16_t)proc, a, b};
     BUF_PUSH(t->evs, e);
+    if (t->hook) t->hook(t->hook_ctx, kind, task, at);
 }
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)

@@ -154,6 +154,10 @@ typedef struct Trace {
     int ncores;
     int64_t end;       /* virtual time the run ended */
     int64_t loop_iterations, task_steps; /* asyncio: event-loop iterations, task steps */
+    /* called after each record while set (debug.c): kind is the event's,
+     * or -1 for a state change */
+    void (*hook)(void *ctx, int kind, int task, int64_t at);
+    void *hook_ctx;
 } Trace;
 
 Trace *trace_new(int ncores);

@@ -756,7 +756,7 @@ RunStatus vm_run(Task *T)
     Str **names;
     uint32_t pc, ins, arg;
     int64_t clk = T->clock;
-    int64_t limit = T->nested ? INT64_MAX : T->limit;
+    int64_t limit = T->nested ? INT64_MAX : S->debug_ops ? 0 : T->limit;
     uint64_t nops = 0;
     uint64_t ops_room = S->set.v[SET_max_ops] > (int64_t)S->ops ? (uint64_t)S->set.v[SET_max_ops] - S->ops : 0;
     const int64_t *cost = T->opcost ? T->opcost : S->opcost;
@@ -777,7 +777,7 @@ RunStatus vm_run(Task *T)
         sp = f->sp;                                \
         pc = f->pc;                                \
         clk = T->clock;                            \
-        if (!T->nested) limit = T->limit;          \
+        if (!T->nested) limit = S->debug_ops ? 0 : T->limit; \
     } while (0)
 #define LEAVE(st)                                  \
     do {                                           \
@@ -813,8 +813,12 @@ RunStatus vm_run(Task *T)
 
     for (;;) {
         if (UNLIKELY(clk >= limit)) {
-            SAVE();
-            LEAVE(RUN_LIMIT);
+            /* when debugging, every op comes here (limit is 0): the real
+             * limit is T->limit, and debug_op may pause before this op */
+            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause || debug_op(T, code, pc, f, nops, clk)) {
+                SAVE();
+                LEAVE(T->pause ? RUN_PAUSE : RUN_LIMIT);
+            }
         }
         ins = ops[pc++];
         arg = INSTR_ARG(ins);

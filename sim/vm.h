@@ -118,6 +118,7 @@ typedef enum {
     RUN_ERROR,            /* an exception escaped the base frame */
     RUN_YIELD,            /* a generator yielded (value in T->resume_val) */
     RUN_FATAL,            /* max_ops/max_time reached; S->fatal says why */
+    RUN_PAUSE,            /* a debugger pause (debug.h) between two ops */
 } RunStatus;
 
 typedef struct Proc Proc;
@@ -164,6 +165,10 @@ struct Task {
     int64_t deadline;     /* a blocking native's deadline across retries */
     int phase;            /* a blocking native's progress across retries */
     int64_t aux, aux2;    /* more of a blocking native's saved state */
+    /* debugging (debug.c) */
+    bool pause;           /* leave vm_run at the next op for a pause */
+    Code *dbg_code;       /* where its last op was, for line breakpoints */
+    int dbg_line;
     struct SchedTask *st; /* scheduler's per-task data (sched.c) */
 };
 
@@ -250,6 +255,8 @@ struct Sim {
     int64_t coros_unstarted;  /* coroutine objects never awaited (yet) */
     struct Gen *sleep_spare;  /* an awaited asyncio.sleep() coroutine to reuse (aio.c) */
     BUF(Value) aio_failed;    /* asyncio tasks that ended with an exception */
+    struct Debug *dbg;        /* stepping and breakpoints (debug.c), or NULL */
+    bool debug_ops;           /* check debug.c's conditions before every op */
     int start_method_override; /* multiprocessing.set_start_method(), -1 none */
     Value none_str;       /* "None" */
 
@@ -326,6 +333,16 @@ void ctx_mark(Sim *S, Ctx *c);
  * RecursionError instead of overflowing it. */
 #define MAX_NESTED_RUNS 150
 int recursion_error(Task *T);
+
+/* Debugging hooks (debug.c): before each op when S->debug_ops (true:
+ * pause there), and the scheduler's pause checks. */
+bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t clk);
+bool debug_pausing(Sim *S);
+bool debug_pause_before(Sim *S, int64_t t);
+void debug_mark(Sim *S);
+void debug_free(Sim *S);
+/* Run until the end or a pause (sim.c); SIM_PAUSED when paused. */
+int sim_go(Sim *S);
 int vm_raise(Task *T, int exc_id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int vm_raise_value(Task *T, Value exc);
 Value exc_new(Task *T, Class *cls, Value *args, int nargs);
