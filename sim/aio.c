@@ -497,6 +497,7 @@ static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
         BUF_PUSH(S->aio_failed, task); /* for "never retrieved" at exit */
     }
     task_state(T, t, TS_DONE, R_DONE, -1);
+    S->trace->tasks.v[t->tid].ended = T->clock;
     forget_task(ld, task);
     if (v_same(ld->current, task)) {
         ld->current = v_undef();
@@ -997,6 +998,55 @@ static Ctx *next_step(Task *T, LoopData *ld)
     T->cur = ld->ctx;
     if (loop_next(T, ld, false, NULL) != NAT_SWITCH) T->cur = ld->ctx;
     return T->cur;
+}
+
+/* ---- the front ends' view ---- */
+
+FutData *aio_find_task(Sim *S, int tid)
+{
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        LoopData *ld = loop_data(S->tasks.v[i]->aio_loop);
+        for (size_t k = 0; ld && k < ld->tasks.n; k++) {
+            FutData *t = fut_data(ld->tasks.v[k]);
+            if (t->tid == tid) return t;
+        }
+    }
+    return NULL;
+}
+
+int64_t aio_task_wakeup(Sim *S, int tid)
+{
+    FutData *t = aio_find_task(S, tid);
+    if (!t || is_undef(t->waiter)) return -1;
+    LoopData *ld = loop_data(t->loop);
+    for (size_t k = 0; ld && k < ld->nheap; k++)
+        if (ld->heap[k].h.kind == H_SET_RESULT && v_same(ld->heap[k].h.a, t->waiter) && !handle_cancelled(&ld->heap[k].h))
+            return ld->heap[k].when;
+    return -1;
+}
+
+void aio_timers(Sim *S, SBuf *out)
+{
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        LoopData *ld = loop_data(T->aio_loop);
+        for (size_t k = 0; ld && k < ld->nheap; k++) {
+            const Timer *tm = &ld->heap[k];
+            if (handle_cancelled(&tm->h)) continue;
+            sb_printf(out, "%lld ", (long long)tm->when);
+            if (tm->h.kind == H_SET_RESULT) {
+                /* a sleep: name the task that awaits it */
+                const char *who = "a future";
+                for (size_t j = 0; j < ld->tasks.n; j++) {
+                    FutData *t = fut_data(ld->tasks.v[j]);
+                    if (v_same(t->waiter, tm->h.a)) who = S->trace->tasks.v[t->tid].name;
+                }
+                sb_printf(out, "%s's event loop: %s wakes from asyncio.sleep\n", T->name, who);
+            } else {
+                sb_printf(out, "%s's event loop: a callback (call_later)\n", T->name);
+            }
+        }
+    }
 }
 
 /* ---- the scheduler's view ---- */

@@ -122,6 +122,14 @@ Value aio_current_task(Task *T);
 /* A native coroutine (asyncio.sleep) made in C. */
 Value aio_sleep_coro(Task *T, int64_t delay, Value result);
 
+/* Front ends: the live data of coroutine task tid (NULL when it is not
+ * pending on a running loop); pending asyncio timers, one per line, each
+ * starting with its time in ns. */
+FutData *aio_find_task(Sim *S, int tid);
+void aio_timers(Sim *S, SBuf *out);
+/* When the timer that coroutine task tid awaits fires, or -1. */
+int64_t aio_task_wakeup(Sim *S, int tid);
+
 /* The thread T changed state: mirror it on the coroutine it runs. */
 void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at);
 /* Deadlock report: what the loop on T waits for, in words. */

@@ -194,6 +194,8 @@ bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t
 
 bool debug_pausing(Sim *S) { return S->dbg && S->dbg->pausing; }
 
+int64_t debug_stop_time(Sim *S) { return S->dbg && !S->dbg->pausing ? S->dbg->stop.time : -1; }
+
 bool debug_pause_before(Sim *S, int64_t t)
 {
     Debug *d = S->dbg;
@@ -228,10 +230,13 @@ SimStatus sim_run_until(Sim *S, const StopAt *stop)
     memset(&d->info, 0, sizeof d->info);
     d->info.task = -1;
     update_modes(S);
+    interrupted = 0;
     SimStatus st = sim_go(S);
     if (st == SIM_PAUSED) {
         d->paused = true;
         d->pausing = false;
+        /* the trace so far ends now: statistics and timelines of it */
+        S->trace->end = d->now;
         return st;
     }
     d->finished = true;

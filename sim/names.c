@@ -18,14 +18,9 @@ static int obj_of(Sim *S, Value v)
     return thread_trace_obj(v);
 }
 
-static void name_one(Sim *S, Value v, const char *name)
-{
-    int id = obj_of(S, v);
-    if (id < 0 || (size_t)id >= S->trace->objs.n || S->trace->objs.v[id].name) return;
-    S->trace->objs.v[id].name = xstrdup(name);
-}
+typedef void (*NameFn)(Sim *S, void *ctx, const char *name, Value v);
 
-static void scan_dict(Sim *S, Dict *d, const char *prefix, int depth)
+static void scan_dict(Sim *S, Dict *d, const char *prefix, int depth, NameFn fn, void *ctx)
 {
     int64_t pos = 0;
     Value k, v;
@@ -35,26 +30,26 @@ static void scan_dict(Sim *S, Dict *d, const char *prefix, int depth)
         if (ks[0] == '_' && ks[1] == '_') continue;
         char name[200];
         snprintf(name, sizeof name, "%s%s", prefix, ks);
-        name_one(S, v, name);
+        fn(S, ctx, name, v);
         if (depth > 0 && is_instance(v) && AS_INST(v)->dict && (AS_INST(v)->cls->cflags & CF_USER)) {
             char p2[210];
             snprintf(p2, sizeof p2, "%s.", name);
-            scan_dict(S, AS_INST(v)->dict, p2, depth - 1);
+            scan_dict(S, AS_INST(v)->dict, p2, depth - 1, fn, ctx);
         }
         if (depth > 0 && is_list(v)) {
             List *l = AS_LIST(v);
             for (int64_t i = 0; i < l->n && i < 64; i++) {
                 char p2[240];
                 snprintf(p2, sizeof p2, "%.200s[%lld]", name, (long long)i);
-                name_one(S, l->v[i], p2);
+                fn(S, ctx, p2, l->v[i]);
             }
         }
     }
 }
 
-void trace_name_objects(Sim *S)
+void names_walk(Sim *S, NameFn fn, void *ctx)
 {
-    for (size_t i = 0; i < S->procs.n; i++) scan_dict(S, S->procs.v[i]->globals, "", 1);
+    for (size_t i = 0; i < S->procs.n; i++) scan_dict(S, S->procs.v[i]->globals, "", 1, fn, ctx);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Ctx *c = &S->tasks.v[i]->ctx;
         for (int32_t f = c->nframes - 1; f >= 0; f--) {
@@ -63,13 +58,23 @@ void trace_name_objects(Sim *S)
             for (int32_t k = 0; k < co->nlocals; k++) {
                 Value v = fr->locals[k];
                 if (is_undef(v)) continue;
-                name_one(S, v, co->varnames[k]->s);
+                fn(S, ctx, co->varnames[k]->s, v);
                 if (is_instance(v) && AS_INST(v)->dict && (AS_INST(v)->cls->cflags & CF_USER)) {
                     char p[200];
                     snprintf(p, sizeof p, "%s.", co->varnames[k]->s);
-                    scan_dict(S, AS_INST(v)->dict, p, 0);
+                    scan_dict(S, AS_INST(v)->dict, p, 0, fn, ctx);
                 }
             }
         }
     }
 }
+
+static void name_one(Sim *S, void *ctx, const char *name, Value v)
+{
+    (void)ctx;
+    int id = obj_of(S, v);
+    if (id < 0 || (size_t)id >= S->trace->objs.n || S->trace->objs.v[id].name) return;
+    S->trace->objs.v[id].name = xstrdup(name);
+}
+
+void trace_name_objects(Sim *S) { names_walk(S, name_one, NULL); }

@@ -690,11 +690,19 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     Core *c = &sc->cores[ci];
     Task *T = c->task;
     SchedTask *st = T->st;
+    /* a pause at a time inside this slice ends it there; the rest runs
+     * on resume with the same limit, as if nothing had happened */
+    int64_t pt = debug_stop_time(S), lim = limit;
+    if (pt > c->t && pt < limit) lim = pt;
     T->clock = c->t;
-    T->limit = limit;
+    T->limit = lim;
     T->pause = false;
     sc->current = T;
     RunStatus rs = vm_run(T);
+    if (rs == RUN_LIMIT && lim < limit && T->clock >= lim) {
+        debug_pause_before(S, T->clock);
+        rs = RUN_PAUSE;
+    }
     sc->current = NULL;
     st->ran += T->clock - c->t;
     c->busy += T->clock - c->t;
@@ -876,10 +884,10 @@ bool sched_run(Sim *S)
             S->exit_code = 1;
             break;
         }
+        if (debug_pausing(S)) return false;
         if (sc->ended) break;
         if (sc->resume_core >= 0) {
             /* the slice a pause interrupted goes on first */
-            if (debug_pausing(S)) return false;
             int ci = sc->resume_core;
             sc->resume_core = -1;
             run_slice(S, ci, sc->resume_limit);
@@ -966,6 +974,59 @@ int64_t sched_time(Sim *S)
     for (int i = 0; i < sc->ncores; i++)
         if (sc->cores[i].task && sc->cores[i].t > t) t = sc->cores[i].t;
     return t;
+}
+
+int sched_ncores(Sim *S) { return SCH(S)->ncores; }
+
+Task *sched_core(Sim *S, int i, int64_t *busy)
+{
+    Sched *sc = SCH(S);
+    if (i < 0 || i >= sc->ncores) return NULL;
+    if (busy) *busy = sc->cores[i].busy;
+    return sc->cores[i].task;
+}
+
+int64_t sched_timer_of(Sim *S, Task *T, int kind)
+{
+    Sched *sc = SCH(S);
+    int64_t best = -1;
+    for (size_t i = 0; i < sc->nheap; i++) {
+        const SEvent *e = &sc->heap[i];
+        if (e->task != T || e->kind != kind) continue;
+        if ((kind == SE_WAKE || kind == SE_TIMEOUT) && (uint32_t)e->a != T->st->wait_seq) continue;
+        if (kind == SE_GIL_TIMER && (uint32_t)e->a != T->st->gil_timer_seq) continue;
+        if (best < 0 || e->t < best) best = e->t;
+    }
+    return best;
+}
+
+void sched_timers(Sim *S, SBuf *out)
+{
+    Sched *sc = SCH(S);
+    for (size_t i = 0; i < sc->nheap; i++) {
+        const SEvent *e = &sc->heap[i];
+        Task *T = e->task;
+        const char *what = NULL;
+        switch (e->kind) {
+        case SE_WAKE:
+            if (T->st->done || (uint32_t)e->a != T->st->wait_seq) continue;
+            what = T->st->state == TS_SLEEPING ? "wakes from time.sleep" : "becomes runnable after its wake-up";
+            break;
+        case SE_TIMEOUT:
+            if (T->st->done || (uint32_t)e->a != T->st->wait_seq || !T->st->waitq) continue;
+            what = "stops waiting (timeout)";
+            break;
+        case SE_START: what = "has paid its start cost and starts"; break;
+        case SE_GIL_HANDOFF: what = "is handed the GIL"; break;
+        case SE_GIL_TIMER:
+            if (T->st->done || !T->st->gil_waiting || T->st->gil_timer_seq != (uint32_t)e->a) continue;
+            what = "has waited a switch interval for the GIL (a drop request unless it switched)";
+            break;
+        case SE_CALLBACK: what = NULL; break;
+        }
+        if (what) sb_printf(out, "%lld %s %s\n", (long long)e->t, T->name, what);
+        else sb_printf(out, "%lld a message arrives (queue or pipe latency)\n", (long long)e->t);
+    }
 }
 
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches)

@@ -126,6 +126,9 @@ void sched_child_exited(Sim *S, Proc *parent, int64_t at);
 void sched_proc_exit(Sim *S, Proc *P, int64_t at);
 /* Give trace objects the names of variables that refer to them. */
 void trace_name_objects(Sim *S);
+/* Visit (name, value) for every variable of every process and task frame,
+ * one level into instances and lists (names.c). */
+void names_walk(Sim *S, void (*fn)(Sim *S, void *ctx, const char *name, Value v), void *ctx);
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
 
 /* ---- used by sim.c ---- */
@@ -134,6 +137,13 @@ void sched_init(Sim *S);
 bool sched_run(Sim *S);
 /* The virtual time the run has reached. */
 int64_t sched_time(Sim *S);
+/* For the front ends: cores, and pending timers (one per line, each
+ * starting with its time in ns). */
+int sched_ncores(Sim *S);
+Task *sched_core(Sim *S, int i, int64_t *busy);
+void sched_timers(Sim *S, SBuf *out);
+/* When T's pending timer of this kind fires, or -1. */
+int64_t sched_timer_of(Sim *S, Task *T, int kind);
 void sched_mark(Sim *S);
 void sched_free(Sim *S);
 

@@ -32,6 +32,7 @@ void trace_free(Trace *t)
     for (size_t i = 0; i < t->strs.n; i++) free(t->strs.v[i]);
     BUF_FREE(t->segs);
     BUF_FREE(t->evs);
+    BUF_FREE(t->ev_seg);
     BUF_FREE(t->tasks);
     BUF_FREE(t->objs);
     BUF_FREE(t->procs);
@@ -45,7 +46,7 @@ _Static_assert(R_COUNT <= 256, "reasons fit TraceSeg.reason");
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at)
 {
     if (t->tasks.n >= TRACE_MAX_TASKS) return -1;
-    TraceTask tk = {xstrdup(name), kind, proc, parent, daemon, at, -1};
+    TraceTask tk = {xstrdup(name), kind, proc, parent, daemon, at, -1, 0, 0, -1, at};
     BUF_PUSH(t->tasks, tk);
     return (int)t->tasks.n - 1;
 }
@@ -76,6 +77,11 @@ void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason
     TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,
                   .core = core < 0 ? TRACE_NO_CORE : (unsigned)core, .obj = obj, .reason = (unsigned)reason};
     BUF_PUSH(t->segs, s);
+    TraceTask *tk = &t->tasks.v[task];
+    tk->state = state;
+    tk->reason = reason;
+    tk->obj = obj;
+    tk->since = at;
     if (t->hook) t->hook(t->hook_ctx, -1, task, at);
 }
 
@@ -83,6 +89,7 @@ void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int 
 {
     TraceEvent e = {at, task, (uint16_t)kind, (uint16_t)proc, a, b};
     BUF_PUSH(t->evs, e);
+    BUF_PUSH(t->ev_seg, (uint32_t)t->segs.n);
     if (t->hook) t->hook(t->hook_ctx, kind, task, at);
 }
 

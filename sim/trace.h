@@ -126,6 +126,9 @@ typedef struct TraceTask {
     int parent;        /* coroutine tasks: the loop's thread; else -1 */
     bool daemon;
     int64_t created, ended;   /* ended -1 while alive */
+    /* its latest state change, kept up to date for the front ends */
+    int state, reason, obj;
+    int64_t since;
 } TraceTask;
 
 enum { OBJ_LOCK, OBJ_RLOCK, OBJ_COND, OBJ_SEM, OBJ_EVENT, OBJ_BARRIER, OBJ_QUEUE, OBJ_THREAD,
@@ -147,6 +150,7 @@ typedef struct TraceProc {
 typedef struct Trace {
     BUF(TraceSeg) segs;
     BUF(TraceEvent) evs;
+    BUF(uint32_t) ev_seg;  /* per event: how many segments came before it */
     BUF(TraceTask) tasks;
     BUF(TraceObj) objs;
     BUF(TraceProc) procs;

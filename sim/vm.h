@@ -339,6 +339,7 @@ int recursion_error(Task *T);
 bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t clk);
 bool debug_pausing(Sim *S);
 bool debug_pause_before(Sim *S, int64_t t);
+int64_t debug_stop_time(Sim *S);  /* the time to pause at, or -1 */
 void debug_mark(Sim *S);
 void debug_free(Sim *S);
 /* Run until the end or a pause (sim.c); SIM_PAUSED when paused. */

@@ -1,12 +1,14 @@
 /* main.c - entry point: dispatch to the subcommands. */
 #include "cli.h"
+#include "repl.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static void usage(FILE *f)
 {
-    fputs("usage: interleave run [options] FILE   simulate FILE and print its output\n"
+    fputs("usage: interleave [FILE]                open the REPL (with FILE loaded)\n"
+          "       interleave run [options] FILE   simulate FILE and print its output\n"
           "       interleave --help | --version\n"
           "\n"
           "interleave simulates a Python program that uses threads, processes or\n"
@@ -20,10 +22,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (argc < 2) return repl_main(NULL);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
@@ -34,6 +33,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
+    if (cmd[0] != '-' && argc == 2) return repl_main(cmd);
     fprintf(stderr, "interleave: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

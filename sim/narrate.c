@@ -1,0 +1,146 @@
+/* narrate.c - trace records in words (narrate.h). */
+#include "narrate.h"
+#include "sched.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
+                     Record **out, size_t *n)
+{
+    size_t m = (seg_to - seg_from) + (ev_to - ev_from), k = 0;
+    Record *r = xmalloc((m ? m : 1) * sizeof *r);
+    size_t i = seg_from, j = ev_from;
+    while (i < seg_to || j < ev_to) {
+        /* in the order they were recorded */
+        bool seg = j >= ev_to || (i < seg_to && i < t->ev_seg.v[j]);
+        r[k++] = seg ? (Record){t->segs.v[i].t, (int)i++, -1} : (Record){t->evs.v[j].t, -1, (int)j++};
+    }
+    *out = r;
+    *n = k;
+}
+
+/* "Process-1/MainThread" when there are several processes (a static
+ * buffer per call slot: a record names at most three tasks). */
+static const char *task_name(const Trace *t, int i)
+{
+    static char buf[3][80];
+    static int slot;
+    if (i < 0 || (size_t)i >= t->tasks.n) return "?";
+    char *b = buf[slot++ % 3];
+    task_display_name(t, i, b, sizeof buf[0]);
+    return b;
+}
+
+static void obj_text(Sim *S, int obj, SBuf *out)
+{
+    char nm[160];
+    trace_name_objects(S);
+    const TraceObj *o = obj >= 0 && (size_t)obj < S->trace->objs.n ? &S->trace->objs.v[obj] : NULL;
+    if (!o) return;
+    if (o->name) sb_printf(out, "%s %s", trace_obj_kind_name(o->kind), o->name);
+    else sb_puts(out, trace_obj_name(S->trace, obj, nm, sizeof nm));
+}
+
+static void quote_output(Sim *S, int off, int len, SBuf *out)
+{
+    size_t n;
+    const char *text = len < 0 ? sim_stderr(S, &n) : sim_stdout(S, &n);
+    if (len < 0) len = -len;
+    if (off < 0 || (size_t)off + (size_t)len > n) return;
+    sb_putc(out, '"');
+    for (int i = 0; i < len && i < 60; i++) {
+        char c = text[off + i];
+        if (c == '\n') sb_puts(out, "\\n");
+        else if (c == '"') sb_puts(out, "\\\"");
+        else sb_putc(out, c);
+    }
+    if (len > 60) sb_puts(out, "...");
+    sb_putc(out, '"');
+}
+
+static void narrate_event(Sim *S, const TraceEvent *e, SBuf *out)
+{
+    const Trace *t = S->trace;
+    const char *who = e->task >= 0 ? task_name(t, e->task) : "the simulator";
+    switch (e->kind) {
+    case EV_SPAWN:
+        if (e->a == e->task) sb_printf(out, "%s has paid its start cost", who);
+        else sb_printf(out, "%s starts %s", who, task_name(t, e->a));
+        break;
+    case EV_START: sb_printf(out, "%s begins to run", who); break;
+    case EV_EXIT: sb_printf(out, "%s %s", who, e->a ? "dies of an uncaught exception" : "finishes"); break;
+    case EV_JOIN: sb_printf(out, "%s has joined %s", who, task_name(t, e->a)); break;
+    case EV_GIL_REQUEST:
+        sb_printf(out, "%s asks for the GIL", who);
+        if (e->a >= 0) sb_printf(out, " (%s holds it)", task_name(t, e->a));
+        break;
+    case EV_GIL_DROP_REQUEST:
+        sb_printf(out, "%s has waited a switch interval: it asks %s to drop the GIL", who, task_name(t, e->a));
+        break;
+    case EV_GIL_DROP:
+        sb_printf(out, "%s drops the GIL (%s)", who,
+                  e->a == DROP_FORCED ? "drop request" : e->a == DROP_BLOCKING ? "blocking call" : e->a == DROP_EXIT ? "exit" : "preempted");
+        break;
+    case EV_GIL_TAKE:
+        sb_printf(out, "%s takes the GIL", who);
+        if (e->a >= 0 && e->a != e->task) sb_printf(out, " from %s", task_name(t, e->a));
+        break;
+    case EV_LOCK_ACQUIRE: case EV_LOCK_RELEASE:
+        sb_printf(out, "%s %s ", who, e->kind == EV_LOCK_ACQUIRE ? "acquires" : "releases");
+        obj_text(S, e->a, out);
+        break;
+    case EV_WAKE:
+        sb_printf(out, "%s wakes %s", who, task_name(t, e->a));
+        if (e->b >= 0) {
+            sb_puts(out, " (");
+            obj_text(S, e->b, out);
+            sb_putc(out, ')');
+        }
+        break;
+    case EV_PRINT:
+        sb_printf(out, "%s writes ", who);
+        quote_output(S, e->a, e->b, out);
+        if (e->b < 0) sb_puts(out, " to stderr");
+        break;
+    case EV_PICKLE: sb_printf(out, "%s pickles %d bytes", who, e->a); break;
+    case EV_EXCEPTION:
+        sb_printf(out, "%s raises %s", who, e->a >= 0 && (size_t)e->a < t->strs.n ? t->strs.v[e->a] : "an exception");
+        break;
+    case EV_PROC_START: sb_printf(out, "%s starts process %s", who, (size_t)e->a < t->procs.n ? t->procs.v[e->a].name : "?"); break;
+    case EV_PROC_EXIT: sb_printf(out, "process %s exits with code %d", (size_t)e->proc < t->procs.n ? t->procs.v[e->proc].name : "?", e->a); break;
+    case EV_QUEUE_PUT: case EV_QUEUE_GET:
+        sb_printf(out, "%s %s ", who, e->kind == EV_QUEUE_PUT ? "puts an item on" : "gets an item from");
+        obj_text(S, e->a, out);
+        sb_printf(out, " (%d left)", e->b);
+        break;
+    case EV_NOTIFY:
+        sb_printf(out, "%s notifies ", who);
+        obj_text(S, e->a, out);
+        sb_printf(out, " (%d waiting)", e->b);
+        break;
+    case EV_DEADLOCK: sb_puts(out, "deadlock: no task can ever proceed"); break;
+    case EV_TIMEOUT: sb_printf(out, "%s's wait times out", who); break;
+    case EV_SLEEP: sb_printf(out, "%s calls time.sleep", who); break;
+    default: sb_printf(out, "%s: %s", who, trace_event_name[e->kind]); break;
+    }
+}
+
+void narrate(Sim *S, const Record *r, SBuf *out)
+{
+    const Trace *t = S->trace;
+    if (r->ev >= 0) {
+        narrate_event(S, &t->evs.v[r->ev], out);
+        return;
+    }
+    const TraceSeg *g = &t->segs.v[r->seg];
+    sb_printf(out, "%s ", task_name(t, (int)g->task));
+    if (g->state == TS_RUNNING && g->core != TRACE_NO_CORE) sb_printf(out, "runs on cpu%u", g->core);
+    else sb_puts(out, reason_text[g->reason]);
+    if (g->obj >= 0 && g->state != TS_RUNNING) {
+        sb_puts(out, " (");
+        obj_text(S, g->obj, out);
+        sb_putc(out, ')');
+    }
+}

@@ -1,0 +1,1032 @@
+/* repl.c - the debugger-style command line.
+ *
+ * One Session (session.h) holds the scenario and its paused run; each
+ * command moves it in time or looks at it.  Going back runs the scenario
+ * again from the start: runs are deterministic and pausing never changes
+ * them.  With a terminal, libedit gives line editing, a history file and
+ * tab completion; otherwise commands are read from stdin, each echoed
+ * after "> " so a script's output reads as a transcript. */
+#include "repl.h"
+#include "cli.h"
+#include "session.h"
+#include "timeline_text.h"
+#include "../sim/narrate.h"
+
+#include <editline/readline.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct Repl {
+    Session ss;
+    bool interactive;     /* a terminal: prompt, line editing, history */
+    bool quit;
+    size_t out_shown, err_shown; /* program output already shown */
+    char *histfile;
+    int depth;            /* nested `source` */
+} Repl;
+
+typedef void (*CmdFn)(Repl *r, int argc, char **argv);
+
+typedef struct Cmd {
+    const char *name, *alias, *usage, *help;
+    CmdFn fn;
+} Cmd;
+
+static const Cmd *find_cmd(const char *name);
+
+/* ---- output helpers ---- */
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+}
+
+static void timestr(char *b, size_t n, int64_t ns) { fmt_duration(b, n, ns); }
+
+static bool need_loaded(Repl *r)
+{
+    if (session_loaded(&r->ss)) return true;
+    say("no scenario is loaded: use `load FILE`\n");
+    return false;
+}
+
+static void usage_of(const char *name)
+{
+    const Cmd *c = find_cmd(name);
+    if (c) say("usage: %s\n", c->usage);
+}
+
+/* The program's output since it was last shown. */
+static void show_output(Repl *r)
+{
+    Sim *S = r->ss.S;
+    size_t n, m;
+    const char *o = sim_stdout(S, &n), *e = sim_stderr(S, &m);
+    if (n > r->out_shown) fwrite(o + r->out_shown, 1, n - r->out_shown, stdout);
+    if (n > r->out_shown && o[n - 1] != '\n') putchar('\n');
+    if (m > r->err_shown) fwrite(e + r->err_shown, 1, m - r->err_shown, stdout);
+    r->out_shown = n;
+    r->err_shown = m;
+}
+
+/* After going back: what the program printed up to now counts as shown. */
+static void output_seen(Repl *r)
+{
+    sim_stdout(r->ss.S, &r->out_shown);
+    sim_stderr(r->ss.S, &r->err_shown);
+}
+
+/* A task's name as tables show it ("Process-1/MainThread" when there are
+ * several processes); the buffer is reused every few calls. */
+static const char *task_name(Repl *r, int tid)
+{
+    static char buf[4][80];
+    static int slot;
+    const Trace *t = sim_trace(r->ss.S);
+    if (tid < 0 || (size_t)tid >= t->tasks.n) return "?";
+    char *b = buf[slot++ % 4];
+    task_display_name(t, tid, b, sizeof buf[0]);
+    return b;
+}
+
+/* "  14      counter = counter + one()" */
+static void show_line(Repl *r, int line, const char *mark)
+{
+    const char *src = sim_source(r->ss.S);
+    int n = 1;
+    for (const char *p = src; *p; p++) {
+        if (n == line) {
+            const char *e = strchr(p, '\n');
+            say("%s%5d  %.*s\n", mark, line, e ? (int)(e - p) : (int)strlen(p), p);
+            return;
+        }
+        if (*p == '\n') n++;
+    }
+}
+
+/* Where the run stands after a command moved it. */
+static void show_stop(Repl *r, SimStatus st)
+{
+    Sim *S = r->ss.S;
+    show_output(r);
+    char t[32];
+    timestr(t, sizeof t, session_now(&r->ss));
+    if (st != SIM_PAUSED) {
+        const char *how = st == SIM_OK ? "normally" : st == SIM_EXIT ? "with sys.exit()" : st == SIM_EXCEPTION ? "with an uncaught exception"
+                        : st == SIM_DEADLOCK ? "in a deadlock" : "at a limit";
+        say("the run ended %s at %s (exit status %d)\n", how, t, st == SIM_DEADLOCK ? 3 : sim_exit_code(S));
+        /* (a deadlock's report is on the program's stderr, shown above) */
+        if (st == SIM_FATAL) say("interleave: %s\n", sim_fatal_message(S));
+        return;
+    }
+    const PauseInfo *pi = sim_pause_info(S);
+    switch (pi->why) {
+    case PAUSE_LINE:
+        say("breakpoint: %s reached line %d at %s\n", task_name(r, pi->task), pi->line, t);
+        show_line(r, pi->line, "");
+        break;
+    case PAUSE_TASK:
+        say("breakpoint: %s changed state at %s\n", task_name(r, pi->task), t);
+        break;
+    case PAUSE_EVENT:
+        say("breakpoint: %s event at %s\n", trace_event_name[pi->event], t);
+        break;
+    case PAUSE_WATCH:
+        say("watch: %s wrote the variable at %s: %s -> %s\n", task_name(r, pi->task), t, pi->old_value, pi->new_value);
+        break;
+    case PAUSE_INTERRUPT: say("interrupted at %s\n", t); break;
+    default: say("at %s\n", t); break;
+    }
+    for (size_t i = 0; i < r->ss.bps.n; i++) {
+        Breakpoint *b = &r->ss.bps.v[i];
+        if ((pi->why == PAUSE_LINE && b->kind == BP_LINE && b->line == pi->line) ||
+            (pi->why == PAUSE_TASK && b->kind == BP_TASK && b->event == pi->task) ||
+            (pi->why == PAUSE_EVENT && b->kind == BP_EVENT && b->event == pi->event) ||
+            (pi->why == PAUSE_WATCH && b->kind == BP_WATCH))
+            b->hits++;
+    }
+}
+
+/* The records a forward move went through, one line each. */
+static void show_records(Repl *r, size_t seg0, size_t ev0, size_t max)
+{
+    const Trace *t = sim_trace(r->ss.S);
+    Record *rec;
+    size_t n;
+    records_between(t, seg0, t->segs.n, ev0, t->evs.n, &rec, &n);
+    size_t from = n > max ? n - max : 0;
+    if (from) say("  ... %zu earlier records\n", from);
+    for (size_t i = from; i < n; i++) {
+        SBuf b = {0};
+        narrate(r->ss.S, &rec[i], &b);
+        char tm[32];
+        timestr(tm, sizeof tm, rec[i].t);
+        say("  %10s  %s\n", tm, b.s ? b.s : "");
+        sb_free(&b);
+    }
+    free(rec);
+}
+
+static bool parse_count(const char *s, int64_t *out)
+{
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || *end || v < 1) return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_time(const char *s, int64_t *out)
+{
+    return parse_duration(s, out) && *out >= 0;
+}
+
+static int resolve_task(Repl *r, const char *name)
+{
+    int k = sim_find_task(r->ss.S, name);
+    if (k < 0) say("no task '%s' (see `info tasks`)\n", name);
+    return k;
+}
+
+/* The focused task, else the main thread. */
+static int focus(Repl *r)
+{
+    if (r->ss.focus >= 0 && r->ss.focus < sim_task_count(r->ss.S)) return r->ss.focus;
+    return sim_task_count(r->ss.S) ? 0 : -1;
+}
+
+/* A movement forward with the breakpoints. */
+static void go(Repl *r, const StopAt *stop, bool list_records)
+{
+    const Trace *t = sim_trace(r->ss.S);
+    size_t seg0 = t ? t->segs.n : 0, ev0 = t ? t->evs.n : 0;
+    if (sim_finished(r->ss.S)) {
+        say("the run has ended: use `back`, `goto TIME` or `restart`\n");
+        return;
+    }
+    SimStatus st = session_run(&r->ss, stop);
+    if (list_records) show_records(r, seg0, ev0, 40);
+    show_stop(r, st);
+}
+
+/* ---- commands ---- */
+
+static void rc_help(Repl *r, int argc, char **argv);
+
+static void rc_quit(Repl *r, int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    r->quit = true;
+}
+
+static void rc_load(Repl *r, int argc, char **argv)
+{
+    if (argc != 2) return usage_of("load");
+    if (!session_load(&r->ss, argv[1])) {
+        say("%s\n", r->ss.lasterr);
+        return;
+    }
+    output_seen(r);
+    const Settings *set = sim_settings(r->ss.S);
+    say("loaded %s: %s\n", argv[1], set->title && *set->title ? set->title : "(no title)");
+}
+
+static void rc_reload(Repl *r, int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1) return usage_of("reload");
+    if (!session_reload(&r->ss)) {
+        say("%s\n", r->ss.lasterr);
+        return;
+    }
+    output_seen(r);
+    say("reloaded %s\n", r->ss.path);
+}
+
+static void rc_restart(Repl *r, int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1) return usage_of("restart");
+    if (!need_loaded(r)) return;
+    if (!session_restart(&r->ss)) {
+        say("%s\n", r->ss.lasterr);
+        return;
+    }
+    output_seen(r);
+    say("at 0 ns: nothing has run yet\n");
+}
+
+static void rc_run(Repl *r, int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1) return usage_of(argv[0]);
+    if (!need_loaded(r)) return;
+    StopAt s = stop_none();
+    go(r, &s, false);
+}
+
+static void rc_step(Repl *r, int argc, char **argv)
+{
+    int64_t n = 1;
+    if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("step");
+    if (!need_loaded(r)) return;
+    StopAt s = stop_none();
+    s.records = sim_position(r->ss.S).records + n;
+    go(r, &s, true);
+}
+
+static void rc_stepi(Repl *r, int argc, char **argv)
+{
+    int64_t n = 1;
+    if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("stepi");
+    if (!need_loaded(r)) return;
+    int k = focus(r);
+    if (k < 0) k = 0;
+    StopAt s = stop_none();
+    s.step_task = k;
+    s.step_ops = n;
+    go(r, &s, false);
+    TaskView v;
+    if (sim_task_view(r->ss.S, k, &v) && v.file) show_line(r, v.line, "");
+}
+
+static void moved_to(Repl *r, SimStatus st)
+{
+    output_seen(r);
+    char t[32];
+    timestr(t, sizeof t, session_now(&r->ss));
+    if (st == SIM_PAUSED) say("at %s\n", t);
+    else show_stop(r, st);
+}
+
+static void rc_back(Repl *r, int argc, char **argv)
+{
+    int64_t n = 1;
+    if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("back");
+    if (!need_loaded(r)) return;
+    Position p = sim_position(r->ss.S);
+    if (p.records == 0) {
+        say("already at the start\n");
+        return;
+    }
+    p.records = p.records > n ? p.records - n : 0;
+    p.ops = -1;
+    SimStatus st = p.records ? session_goto(&r->ss, p, -1) : (session_restart(&r->ss), SIM_PAUSED);
+    moved_to(r, st);
+}
+
+static void rc_goto(Repl *r, int argc, char **argv)
+{
+    int64_t t;
+    if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("goto");
+    if (!need_loaded(r)) return;
+    Position p = {-1, -1};
+    SimStatus st = t == 0 ? (session_restart(&r->ss), SIM_PAUSED) : session_goto(&r->ss, p, t);
+    moved_to(r, st);
+}
+
+static void rc_until(Repl *r, int argc, char **argv)
+{
+    int64_t t;
+    if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("until");
+    if (!need_loaded(r)) return;
+    if (t < session_now(&r->ss)) {
+        say("that is in the past: use `goto %s` to go back\n", argv[1]);
+        return;
+    }
+    StopAt s = stop_none();
+    s.time = t;
+    go(r, &s, false);
+}
+
+static int event_kind(const char *name)
+{
+    if (strcmp(name, "gil-switch") == 0) return EV_GIL_TAKE;
+    if (strcmp(name, "lock") == 0) return EV_LOCK_ACQUIRE;
+    for (int k = 0; k < EV_COUNT; k++)
+        if (strcmp(trace_event_name[k], name) == 0) return k;
+    return -1;
+}
+
+static void rc_break(Repl *r, int argc, char **argv)
+{
+    if (argc < 2) return usage_of("break");
+    if (!need_loaded(r)) return;
+    Breakpoint b = {0};
+    char *end;
+    long line = strtol(argv[1], &end, 10);
+    if (strcmp(argv[1], "on") == 0) {
+        if (argc != 3) return usage_of("break");
+        b.kind = BP_EVENT;
+        b.event = event_kind(argv[2]);
+        if (b.event < 0) {
+            say("unknown event '%s'; events:", argv[2]);
+            for (int k = 0; k < EV_COUNT; k++) say(" %s", trace_event_name[k]);
+            say(" gil-switch lock\n");
+            return;
+        }
+        snprintf(b.name, sizeof b.name, "%s", argv[2]);
+    } else if (!*end && argc == 2) {
+        b.kind = BP_LINE;
+        if (line < 1) return usage_of("break");
+        /* like gdb: a line without code means the next one with code */
+        b.line = sim_code_line(r->ss.S, (int)line);
+        if (b.line < 0) {
+            say("no code at or after line %ld\n", line);
+            return;
+        }
+        if (b.line != line) say("line %ld has no code: ", line);
+        line = b.line;
+    } else {
+        /* a task name may contain spaces: "Thread-1 (worker)" */
+        SBuf nm = {0};
+        for (int i = 1; i < argc; i++) sb_printf(&nm, "%s%s", i > 1 ? " " : "", argv[i]);
+        int k = resolve_task(r, nm.s);
+        sb_free(&nm);
+        if (k < 0) return;
+        b.kind = BP_TASK;
+        b.event = k;
+        snprintf(b.name, sizeof b.name, "%s", task_name(r, k));
+    }
+    int id = session_break(&r->ss, &b);
+    if (b.kind == BP_LINE) {
+        say("breakpoint %d at line %ld\n", id, line);
+        show_line(r, (int)line, "");
+    } else if (b.kind == BP_TASK) {
+        say("breakpoint %d on %s (any change of state)\n", id, b.name);
+    } else {
+        say("breakpoint %d on %s events\n", id, b.name);
+    }
+}
+
+static void rc_watch(Repl *r, int argc, char **argv)
+{
+    if (argc != 2) return usage_of("watch");
+    if (!need_loaded(r)) return;
+    Breakpoint b = {.kind = BP_WATCH};
+    snprintf(b.name, sizeof b.name, "%s", argv[1]);
+    int id = session_break(&r->ss, &b);
+    say("watchpoint %d: global variable %s\n", id, argv[1]);
+}
+
+static void rc_delete(Repl *r, int argc, char **argv)
+{
+    int64_t id = 0;
+    if (argc > 2 || (argc == 2 && !parse_count(argv[1], &id))) return usage_of("delete");
+    if (!session_delete(&r->ss, (int)id)) {
+        say("no breakpoint %lld\n", (long long)id);
+        return;
+    }
+    say(id ? "deleted breakpoint %lld\n" : "deleted all breakpoints\n", (long long)id);
+}
+
+static void info_breakpoints(Repl *r)
+{
+    if (!r->ss.bps.n) {
+        say("no breakpoints\n");
+        return;
+    }
+    for (size_t i = 0; i < r->ss.bps.n; i++) {
+        Breakpoint *b = &r->ss.bps.v[i];
+        say("%3d  ", b->id);
+        switch (b->kind) {
+        case BP_LINE: say("line %d", b->line); break;
+        case BP_TASK: say("task %s", b->name); break;
+        case BP_EVENT: say("on %s", b->name); break;
+        case BP_WATCH: say("watch %s", b->name); break;
+        }
+        say("  (hit %d time%s)\n", b->hits, b->hits == 1 ? "" : "s");
+    }
+}
+
+static void info_tasks(Repl *r, bool alive_only)
+{
+    Sim *S = r->ss.S;
+    int n = sim_task_count(S), shown = 0;
+    for (int k = 0; k < n; k++) {
+        TaskView v;
+        sim_task_view(S, k, &v);
+        if (alive_only && v.state == ST_DONE) continue;
+        shown++;
+        char since[32];
+        timestr(since, sizeof since, v.since);
+        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", task_name(r, k), state_names[v.state]);
+        if (v.file) say(" line %-4d", v.line);
+        else say("          ");
+        say(" %s", v.reason);
+        if (v.waits[0]) say(" (%s)", v.waits);
+        say("\n");
+    }
+    if (!shown) say(n ? "no live tasks\n" : "no tasks yet: nothing has run\n");
+}
+
+static void rc_where(Repl *r, int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1) return usage_of("where");
+    if (!need_loaded(r)) return;
+    char t[32];
+    timestr(t, sizeof t, session_now(&r->ss));
+    say("at %s\n", t);
+    info_tasks(r, true);
+}
+
+static void info_cores(Repl *r)
+{
+    Sim *S = r->ss.S;
+    int64_t now = session_now(&r->ss);
+    for (int i = 0; i < sim_core_count(S); i++) {
+        int64_t busy;
+        int k = sim_core_task(S, i, &busy);
+        say("cpu%d  %-28s busy %3.0f%% so far\n", i, k >= 0 ? task_name(r, k) : "idle", now ? 100.0 * (double)busy / (double)now : 0.0);
+    }
+}
+
+static void info_gil(Repl *r)
+{
+    Sim *S = r->ss.S;
+    for (int p = 0; p < sim_proc_count(S); p++) {
+        GilView g;
+        sim_gil_view(S, p, &g);
+        if (!g.on) {
+            say("%s: no GIL (gil: off)\n", sim_proc_name(S, p));
+            continue;
+        }
+        say("%s: ", sim_proc_name(S, p));
+        if (g.holder >= 0) say("held by %s", task_name(r, g.holder));
+        else say("free");
+        if (g.drop_request) say(", drop requested");
+        if (g.nwaiters) {
+            say("; waiting:");
+            for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", task_name(r, g.waiters[i]));
+        }
+        say("; %lld switches, %lld forced\n", (long long)g.switches, (long long)g.forced);
+    }
+}
+
+static void rc_info(Repl *r, int argc, char **argv)
+{
+    if (argc != 2) return usage_of("info");
+    const char *w = argv[1];
+    if (strcmp(w, "breakpoints") == 0 || strcmp(w, "break") == 0) return info_breakpoints(r);
+    if (!need_loaded(r)) return;
+    SBuf b = {0};
+    if (strcmp(w, "tasks") == 0) info_tasks(r, false);
+    else if (strcmp(w, "cores") == 0) info_cores(r);
+    else if (strcmp(w, "gil") == 0) info_gil(r);
+    else if (strcmp(w, "locks") == 0) sim_objects(r->ss.S, 'l', &b);
+    else if (strcmp(w, "queues") == 0) sim_objects(r->ss.S, 'q', &b);
+    else if (strcmp(w, "timers") == 0) sim_timers(r->ss.S, &b);
+    else if (strcmp(w, "hash") == 0) say("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(r->ss.S));
+    else if (strcmp(w, "stats") == 0) {
+        fflush(stdout);
+        stats_print(stdout, r->ss.S);
+    } else {
+        say("info what? tasks, cores, gil, locks, queues, timers, stats or breakpoints\n");
+    }
+    if (b.s) fputs(b.s, stdout);
+    sb_free(&b);
+}
+
+/* print runs Python code, which could change the run: it runs in a
+ * forked copy of this process, and only its text comes back. */
+static void rc_print(Repl *r, int argc, char **argv)
+{
+    if (argc < 2) return usage_of("print");
+    if (!need_loaded(r)) return;
+    SBuf expr = {0};
+    for (int i = 1; i < argc; i++) sb_printf(&expr, "%s%s", i > 1 ? " " : "", argv[i]);
+    int fd[2];
+    if (pipe(fd) < 0) {
+        say("print: %s\n", strerror(errno));
+        sb_free(&expr);
+        return;
+    }
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        SBuf out = {0};
+        sim_eval(r->ss.S, focus(r), expr.s, &out);
+        if (out.s && write(fd[1], out.s, out.n) < 0) _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    char buf[4096];
+    ssize_t k;
+    while ((k = read(fd[0], buf, sizeof buf)) > 0) fwrite(buf, 1, (size_t)k, stdout);
+    close(fd[0]);
+    if (pid > 0) waitpid(pid, NULL, 0);
+    else say("print: cannot fork: %s\n", strerror(errno));
+    sb_free(&expr);
+}
+
+static void rc_list(Repl *r, int argc, char **argv)
+{
+    if (argc > 2) return usage_of("list");
+    if (!need_loaded(r)) return;
+    Sim *S = r->ss.S;
+    int center = 0;
+    if (argc == 2) {
+        char *end;
+        long l = strtol(argv[1], &end, 10);
+        if (!*end) center = (int)l;
+        else {
+            int k = resolve_task(r, argv[1]);
+            if (k < 0) return;
+            TaskView v;
+            if (sim_task_view(S, k, &v) && v.file) center = v.line;
+        }
+    } else {
+        TaskView v;
+        if (focus(r) >= 0 && sim_task_view(S, focus(r), &v) && v.file) center = v.line;
+    }
+    if (center < 1) center = 1;
+    /* which tasks are on which line: their labels in the margin */
+    int n = sim_task_count(S);
+    for (int line = center - 5 < 1 ? 1 : center - 5; line <= center + 5; line++) {
+        char mark[8] = "   ";
+        int m = 0;
+        for (int k = 0; k < n && m < 3; k++) {
+            TaskView v;
+            if (sim_task_view(S, k, &v) && v.state != ST_DONE && v.file && v.line == line) mark[m++] = task_label(k);
+        }
+        char pre[16];
+        snprintf(pre, sizeof pre, "%s%c", mark, line == center ? '>' : ' ');
+        show_line(r, line, pre);
+    }
+}
+
+static void rc_explain(Repl *r, int argc, char **argv)
+{
+    if (!need_loaded(r)) return;
+    int k = focus(r);
+    if (argc >= 2) {
+        SBuf nm = {0};
+        for (int i = 1; i < argc; i++) sb_printf(&nm, "%s%s", i > 1 ? " " : "", argv[i]);
+        k = resolve_task(r, nm.s);
+        sb_free(&nm);
+        if (k < 0) return;
+    }
+    if (k < 0) {
+        say("no tasks yet: nothing has run\n");
+        return;
+    }
+    SBuf b = {0};
+    sim_explain(r->ss.S, k, &b);
+    fputs(b.s, stdout);
+    sb_free(&b);
+}
+
+static void rc_timeline(Repl *r, int argc, char **argv)
+{
+    if (argc != 1 && argc != 3) return usage_of("timeline");
+    if (!need_loaded(r)) return;
+    int64_t from = 0, to = session_now(&r->ss);
+    if (argc == 3 && (!parse_time(argv[1], &from) || !parse_time(argv[2], &to) || to <= from)) return usage_of("timeline");
+    if (to <= 0) {
+        say("nothing has run yet\n");
+        return;
+    }
+    fflush(stdout);
+    timeline_print(stdout, sim_trace(r->ss.S), from, to, 100, sim_settings(r->ss.S)->v[SET_gil] == 1);
+}
+
+static void rc_task(Repl *r, int argc, char **argv)
+{
+    if (!need_loaded(r)) return;
+    if (argc == 1) {
+        int k = focus(r);
+        if (k < 0) say("no tasks yet\n");
+        else say("focus: %d %s\n", k, task_name(r, k));
+        return;
+    }
+    SBuf nm = {0};
+    for (int i = 1; i < argc; i++) sb_printf(&nm, "%s%s", i > 1 ? " " : "", argv[i]);
+    int k = resolve_task(r, nm.s);
+    sb_free(&nm);
+    if (k < 0) return;
+    r->ss.focus = k;
+    say("focus: %d %s\n", k, task_name(r, k));
+}
+
+static void rc_set(Repl *r, int argc, char **argv)
+{
+    if (argc != 3) return usage_of("set");
+    if (settings_find(argv[1]) < 0) {
+        say("unknown setting '%s'; settings: %s\n", argv[1], settings_known_keys());
+        return;
+    }
+    if (!session_set(&r->ss, argv[1], argv[2])) {
+        say("%s\n", r->ss.lasterr);
+        return;
+    }
+    if (session_loaded(&r->ss)) {
+        output_seen(r);
+        char t[32];
+        timestr(t, sizeof t, session_now(&r->ss));
+        say("%s = %s; run again from the start to %s\n", argv[1], argv[2], t);
+    } else {
+        say("%s = %s\n", argv[1], argv[2]);
+    }
+}
+
+static void rc_show(Repl *r, int argc, char **argv)
+{
+    if (argc != 2 || strcmp(argv[1], "settings") != 0) return usage_of("show");
+    if (!need_loaded(r)) return;
+    const Settings *set = sim_settings(r->ss.S);
+    for (int i = 0; i < SET_COUNT; i++) {
+        char v[128];
+        settings_format(set, i, v, sizeof v);
+        say("%-18s %-12s %s\n", setting_info[i].key, v, set->given[i] ? "(set)" : "");
+    }
+}
+
+/* compare KEY=V1,V2 ...: every combination, run to the end. */
+static void rc_compare(Repl *r, int argc, char **argv)
+{
+    if (argc < 2) return usage_of("compare");
+    if (!need_loaded(r)) return;
+    enum { MAXK = 4, MAXV = 8 };
+    char keys[MAXK][64], vals[MAXK][MAXV][64];
+    int nk = 0, nv[MAXK];
+    for (int i = 1; i < argc && nk < MAXK; i++) {
+        char *eq = strchr(argv[i], '=');
+        if (!eq) return usage_of("compare");
+        snprintf(keys[nk], sizeof keys[nk], "%.*s", (int)(eq - argv[i]), argv[i]);
+        if (settings_find(keys[nk]) < 0) {
+            say("unknown setting '%s'\n", keys[nk]);
+            return;
+        }
+        nv[nk] = 0;
+        for (char *p = strtok(eq + 1, ","); p && nv[nk] < MAXV; p = strtok(NULL, ",")) snprintf(vals[nk][nv[nk]++], 64, "%s", p);
+        if (!nv[nk]) return usage_of("compare");
+        nk++;
+    }
+    for (int k = 0; k < nk; k++) say("%-12s", keys[k]);
+    say("%12s %9s %11s %13s\n", "elapsed", "speedup", "cores busy", "GIL switches");
+    int idx[MAXK] = {0};
+    for (;;) {
+        /* this combination's overrides, after the session's */
+        int n = r->ss.nsets;
+        char **sets = xmalloc(((size_t)n + MAXK) * sizeof *sets);
+        for (int i = 0; i < n; i++) sets[i] = r->ss.sets[i];
+        char own[MAXK][140];
+        for (int k = 0; k < nk; k++) {
+            snprintf(own[k], sizeof own[k], "%s=%s", keys[k], vals[k][idx[k]]);
+            sets[n++] = own[k];
+        }
+        Sim *S = sim_new();
+        LoadError le;
+        for (int k = 0; k < nk; k++) say("%-12s", vals[k][idx[k]]);
+        if (!sim_load(S, r->ss.path, (const char *const *)sets, n, &le)) {
+            say("error: %s\n", le.msg);
+        } else {
+            SimStatus st = sim_run(S);
+            Stats *s = stats_compute(sim_trace(S));
+            double busy = 0;
+            for (int c = 0; c < s->ncores; c++) busy += (double)s->core_busy[c];
+            char el[32];
+            timestr(el, sizeof el, sim_elapsed_ns(S));
+            say("%12s %8.2fx %10.0f%% %13lld%s\n", el, s->speedup, s->elapsed ? 100.0 * busy / ((double)s->elapsed * s->ncores) : 0.0,
+                (long long)s->gil_handoffs, st == SIM_DEADLOCK ? "  (deadlock)" : st == SIM_OK || st == SIM_EXIT ? "" : "  (failed)");
+            stats_free(s);
+        }
+        sim_free(S);
+        free(sets);
+        int k = nk - 1;
+        while (k >= 0 && ++idx[k] == nv[k]) idx[k--] = 0;
+        if (k < 0) break;
+    }
+}
+
+static void run_script(Repl *r, FILE *f);
+
+static void rc_source(Repl *r, int argc, char **argv)
+{
+    if (argc != 2) return usage_of("source");
+    if (r->depth > 8) {
+        say("source: too deeply nested\n");
+        return;
+    }
+    FILE *f = fopen(argv[1], "r");
+    if (!f) {
+        say("source: cannot read '%s': %s\n", argv[1], strerror(errno));
+        return;
+    }
+    r->depth++;
+    run_script(r, f);
+    r->depth--;
+    fclose(f);
+}
+
+static const Cmd commands[] = {
+    {"help", "h", "help [COMMAND]", "list the commands, or explain one", rc_help},
+    {"load", NULL, "load FILE", "load a scenario (the run starts paused at 0)", rc_load},
+    {"reload", NULL, "reload", "load the scenario file again", rc_reload},
+    {"restart", NULL, "restart", "go back to the start of the run", rc_restart},
+    {"run", "r", "run", "run to the end or the next breakpoint", rc_run},
+    {"continue", "c", "continue", "the same as run", rc_run},
+    {"step", "s", "step [N]", "go forward N trace records (events and state changes), listing them", rc_step},
+    {"stepi", "si", "stepi [N]", "run N bytecode ops of the focused task", rc_stepi},
+    {"back", NULL, "back [N]", "go back N trace records", rc_back},
+    {"goto", NULL, "goto TIME", "go to a virtual time, forward or back (e.g. goto 12.5ms)", rc_goto},
+    {"until", "u", "until TIME", "run forward to a virtual time, stopping at breakpoints", rc_until},
+    {"break", "b", "break LINE | break TASK | break on EVENT", "stop when a task reaches a line, when a task changes state, or at an event (gil-switch, lock, print, spawn, deadlock...)", rc_break},
+    {"watch", NULL, "watch VAR", "stop when a global variable changes, showing old -> new and who wrote it", rc_watch},
+    {"delete", "d", "delete [N]", "delete breakpoint N, or all", rc_delete},
+    {"info", "i", "info tasks|cores|gil|locks|queues|timers|stats|breakpoints|hash", "show part of the run's state (hash: the trace's, as run --trace-hash)", rc_info},
+    {"where", "w", "where", "each live task: its state, line and what it waits for", rc_where},
+    {"print", "p", "print EXPR", "evaluate a Python expression in the focused task's scope", rc_print},
+    {"list", "l", "list [LINE|TASK]", "source around a line or a task (task labels in the margin)", rc_list},
+    {"explain", "x", "explain [TASK]", "why a task is in its state now, in words", rc_explain},
+    {"timeline", "tl", "timeline [FROM TO]", "the text timeline of the run so far, or of a window", rc_timeline},
+    {"task", "t", "task [TASK]", "show or set the focused task (stepi, print, list, explain)", rc_task},
+    {"set", NULL, "set KEY VALUE", "change a setting; the run is done again to the current time", rc_set},
+    {"show", NULL, "show settings", "the settings and their values", rc_show},
+    {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, speedup, core use, GIL switches", rc_compare},
+    {"source", NULL, "source FILE", "run the commands in FILE", rc_source},
+    {"quit", "q", "quit", "leave (Ctrl-D too)", rc_quit},
+    {"exit", NULL, "exit", "the same as quit", rc_quit},
+};
+
+static const Cmd *find_cmd(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+        if (strcmp(commands[i].name, name) == 0 || (commands[i].alias && strcmp(commands[i].alias, name) == 0))
+            return &commands[i];
+    return NULL;
+}
+
+static void rc_help(Repl *r, int argc, char **argv)
+{
+    (void)r;
+    if (argc == 2) {
+        const Cmd *c = find_cmd(argv[1]);
+        if (!c) {
+            say("no command '%s'\n", argv[1]);
+            return;
+        }
+        say("%s\n  %s\n", c->usage, c->help);
+        if (c->alias) say("  (short: %s)\n", c->alias);
+        return;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++) say("  %-44s %s\n", commands[i].usage, commands[i].help);
+    say("TIME takes a unit: 500ns, 20us, 12.5ms, 2s.  A TASK is a number, a name or a label (see `info tasks`).\n");
+}
+
+/* The edit distance between two short words, for "did you mean". */
+static int distance(const char *a, const char *b)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (la > 30 || lb > 30) return 99;
+    int d[32][32];
+    for (int i = 0; i <= la; i++) d[i][0] = i;
+    for (int j = 0; j <= lb; j++) d[0][j] = j;
+    for (int i = 1; i <= la; i++)
+        for (int j = 1; j <= lb; j++) {
+            int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < c) c = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < c) c = d[i][j - 1] + 1;
+            d[i][j] = c;
+        }
+    return d[la][lb];
+}
+
+static void run_line(Repl *r, char *line)
+{
+    char *argv[32];
+    int argc = 0;
+    for (char *p = strtok(line, " \t\r\n"); p && argc < 32; p = strtok(NULL, " \t\r\n")) argv[argc++] = p;
+    if (!argc || argv[0][0] == '#') return;
+    const Cmd *c = find_cmd(argv[0]);
+    if (!c) {
+        const char *best = NULL;
+        int bd = 3;
+        for (size_t i = 0; i < ARRAY_LEN(commands); i++) {
+            int d = distance(argv[0], commands[i].name);
+            if (d < bd) {
+                bd = d;
+                best = commands[i].name;
+            }
+        }
+        if (best) say("unknown command '%s'; did you mean '%s'?\n", argv[0], best);
+        else say("unknown command '%s'; try `help`\n", argv[0]);
+        return;
+    }
+    c->fn(r, argc, argv);
+    fflush(stdout);
+}
+
+static void run_script(Repl *r, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    while (!r->quit && getline(&line, &cap, f) >= 0) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!r->interactive || r->depth) say("> %s\n", line);
+        run_line(r, line);
+    }
+    free(line);
+}
+
+/* ---- the terminal side: history, completion, Ctrl-C ---- */
+
+static char *history_path(void)
+{
+    const char *h = getenv("INTERLEAVE_HISTORY");
+    if (h && *h) return xstrdup(h);
+    SBuf b = {0};
+    const char *x = getenv("XDG_STATE_HOME");
+    if (x && *x) {
+        sb_printf(&b, "%s/interleave", x);
+        mkdir(b.s, 0700);
+        sb_puts(&b, "/history");
+        return sb_take(&b);
+    }
+    const char *home = getenv("HOME");
+    sb_printf(&b, "%s/.interleave_history", home && *home ? home : ".");
+    return sb_take(&b);
+}
+
+static Repl *the_repl; /* for the completion callbacks */
+
+static const char *const info_words[] = {"tasks", "cores", "gil", "locks", "queues", "timers", "stats", "breakpoints", "hash", NULL};
+
+static char **word_list; /* the candidates of the current completion */
+
+static char *gen_words(const char *text, int state)
+{
+    static int i;
+    static size_t len;
+    if (!state) {
+        i = 0;
+        len = strlen(text);
+    }
+    while (word_list && word_list[i]) {
+        const char *w = word_list[i++];
+        if (strncmp(w, text, len) == 0) return strdup(w);
+    }
+    return NULL;
+}
+
+static void words_reset(void)
+{
+    if (word_list)
+        for (char **p = word_list; *p; p++) free(*p);
+    free(word_list);
+    word_list = NULL;
+}
+
+typedef BUF(char *) Words;
+
+static void words_add(Words *b, const char *w) { BUF_PUSH(*b, xstrdup(w)); }
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)end;
+    Repl *r = the_repl;
+    /* the command word, if this is an argument */
+    char cmd[32] = "";
+    sscanf(rl_line_buffer, "%31s", cmd);
+    bool first = strspn(rl_line_buffer, " \t") == (size_t)start;
+    words_reset();
+    Words b = {0};
+    const Cmd *c = first ? NULL : find_cmd(cmd);
+    if (first) {
+        for (size_t i = 0; i < ARRAY_LEN(commands); i++) words_add(&b, commands[i].name);
+    } else if (c && (c->fn == rc_load || c->fn == rc_source)) {
+        return rl_completion_matches(text, rl_filename_completion_function);
+    } else if (c && c->fn == rc_info) {
+        for (int i = 0; info_words[i]; i++) words_add(&b, info_words[i]);
+    } else if (c && (c->fn == rc_set || c->fn == rc_compare)) {
+        char key[64] = "";
+        int n = sscanf(rl_line_buffer, "%*s %63s", key);
+        bool value = c->fn == rc_set && n == 1 && start > (int)(strstr(rl_line_buffer, key) - rl_line_buffer);
+        int id = value ? settings_find(key) : -1;
+        if (id >= 0 && setting_info[id].enums) {
+            char e[128];
+            snprintf(e, sizeof e, "%s", setting_info[id].enums);
+            for (char *p = strtok(e, "|"); p; p = strtok(NULL, "|")) words_add(&b, p);
+        } else if (!value) {
+            for (int i = 0; i < SET_COUNT; i++) words_add(&b, setting_info[i].key);
+        }
+    } else if (c && c->fn == rc_show) {
+        words_add(&b, "settings");
+    } else if (c && (c->fn == rc_break || c->fn == rc_task || c->fn == rc_explain || c->fn == rc_list) && session_loaded(&r->ss)) {
+        for (int k = 0; k < sim_task_count(r->ss.S); k++) words_add(&b, task_name(r, k));
+        if (c->fn == rc_break) words_add(&b, "on");
+    } else if (c && (c->fn == rc_print || c->fn == rc_watch) && session_loaded(&r->ss)) {
+        /* global variables of the main process, as the compiled module names them */
+        SBuf names = {0};
+        sim_global_names(r->ss.S, &names);
+        for (char *p = names.s ? strtok(names.s, "\n") : NULL; p; p = strtok(NULL, "\n")) words_add(&b, p);
+        sb_free(&names);
+    }
+    BUF_PUSH(b, NULL);
+    word_list = b.v;
+    rl_attempted_completion_over = 1;
+    return rl_completion_matches(text, gen_words);
+}
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    sim_interrupt();
+}
+
+static void interactive_loop(Repl *r)
+{
+    the_repl = r;
+    rl_attempted_completion_function = complete;
+    rl_readline_name = "interleave";
+    read_history(r->histfile);
+    char *line;
+    while (!r->quit && (line = readline("(interleave) ")) != NULL) {
+        if (*line) add_history(line);
+        run_line(r, line);
+        free(line);
+    }
+    if (!r->quit) putchar('\n');
+    write_history(r->histfile);
+    history_truncate_file(r->histfile, 1000);
+    words_reset();
+}
+
+int repl_main(const char *path)
+{
+    Repl r;
+    memset(&r, 0, sizeof r);
+    session_init(&r.ss);
+    r.interactive = isatty(0) && isatty(1);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, NULL);
+    if (r.interactive) say("interleave %s - type `help` for the commands\n", INTERLEAVE_VERSION);
+    if (path) {
+        char *argv[2] = {"load", (char *)path};
+        rc_load(&r, 2, argv);
+    }
+    if (r.interactive) {
+        r.histfile = history_path();
+        interactive_loop(&r);
+        free(r.histfile);
+    } else {
+        run_script(&r, stdin);
+    }
+    session_free(&r.ss);
+    return EXIT_OK;
+}

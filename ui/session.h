@@ -1,0 +1,62 @@
+/* session.h - one scenario being stepped through, for the REPL and the UI:
+ * the live (paused) run, the settings it runs with, the breakpoints, and
+ * going back in time by running again from the start (runs are
+ * deterministic, and pausing never changes them). */
+#ifndef IL_SESSION_H
+#define IL_SESSION_H
+
+#include "../sim/debug.h"
+#include "../sim/inspect.h"
+#include "../sim/sim.h"
+
+enum { BP_LINE, BP_TASK, BP_EVENT, BP_WATCH };
+
+typedef struct Breakpoint {
+    int id;
+    int kind;                 /* BP_* */
+    int line;                 /* BP_LINE */
+    char name[64];            /* BP_TASK: task name; BP_WATCH: variable */
+    int event;                /* BP_EVENT: TraceEventKind, or -1 for deadlock */
+    int hits;
+} Breakpoint;
+
+typedef struct Session {
+    char *path;               /* the loaded scenario, or NULL */
+    char **sets;              /* KEY=VALUE overrides, owned */
+    int nsets;
+    Sim *S;                   /* the live run (paused, or finished) */
+    SimStatus status;         /* of the last run command */
+    BUF(Breakpoint) bps;
+    int next_bp;
+    int focus;                /* the focused task (stepi, list, print), -1 none */
+    char lasterr[1400];       /* the last error, as file:line:col: error: ... */
+} Session;
+
+void session_init(Session *ss);
+void session_free(Session *ss);
+
+/* Load path with the session's overrides; on an error the old state is
+ * kept and lasterr says why. */
+bool session_load(Session *ss, const char *path);
+bool session_reload(Session *ss);
+/* Set (or with value NULL, drop) a KEY=VALUE override: the run is done
+ * again from the start to the current time.  False (state kept) when
+ * the value is bad; lasterr says why. */
+bool session_set(Session *ss, const char *key, const char *value);
+
+/* Forward from where the run is, with the breakpoints. */
+SimStatus session_run(Session *ss, const StopAt *stop);
+/* To position p or time t (-1: not used), forward or - by running again
+ * from the start - back, without stopping at breakpoints. */
+SimStatus session_goto(Session *ss, Position p, int64_t t);
+/* Back to the start (nothing has run). */
+bool session_restart(Session *ss);
+
+int64_t session_now(Session *ss);
+bool session_loaded(Session *ss);
+
+/* Breakpoints: returns the new id, or 0 with lasterr. */
+int session_break(Session *ss, const Breakpoint *bp);
+bool session_delete(Session *ss, int id);   /* id 0: all */
+
+#endif
