@@ -51,6 +51,19 @@ build/deps.ok:
 	fi
 	@touch $@
 
+# `make test` also drives the REPL and the UI in a real terminal: tmux.
+build/testdeps.ok: build/deps.ok
+	@if command -v tmux >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "interleave: installing tmux for the terminal tests (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null || exit 1; \
+	else \
+	  echo "make test drives the REPL and the UI in tmux. Install it with:"; \
+	  echo "  sudo apt-get install tmux"; \
+	  exit 1; \
+	fi
+	@touch $@
+
 $(GEN_SRC): $(PY_SRC) Makefile
 	@mkdir -p build/gen
 	@{ echo '/* generated from the files in sim/py by the Makefile: do not edit */'; \
@@ -94,7 +107,7 @@ build/san/unit_tests: $(UNIT_SRC) tests/unit/check.h $(SIM_SAN_OBJ)
 run: interleave
 	@./tests/run_main.sh
 
-test: build/san/interleave build/san/unit_tests
+test: build/testdeps.ok build/san/interleave build/san/unit_tests
 	@python3 tests/run.py --bin build/san/interleave --unit build/san/unit_tests
 
 bench: interleave

@@ -194,6 +194,15 @@ bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t
 
 bool debug_pausing(Sim *S) { return S->dbg && S->dbg->pausing; }
 
+bool debug_interrupted(Task *T, int64_t clk)
+{
+    if (!interrupted || T->nested) return false;
+    interrupted = 0;
+    dbg(T->S);
+    request(T->S, PAUSE_INTERRUPT, T->st->tid, clk);
+    return true;
+}
+
 int64_t debug_stop_time(Sim *S) { return S->dbg && !S->dbg->pausing ? S->dbg->stop.time : -1; }
 
 bool debug_pause_before(Sim *S, int64_t t)

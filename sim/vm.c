@@ -758,7 +758,10 @@ RunStatus vm_run(Task *T)
     int64_t clk = T->clock;
     int64_t limit = T->nested ? INT64_MAX : S->debug_ops ? 0 : T->limit;
     uint64_t nops = 0;
-    uint64_t ops_room = S->set.v[SET_max_ops] > (int64_t)S->ops ? (uint64_t)S->set.v[SET_max_ops] - S->ops : 0;
+    uint64_t max_room = S->set.v[SET_max_ops] > (int64_t)S->ops ? (uint64_t)S->set.v[SET_max_ops] - S->ops : 0;
+    /* every POLL_OPS ops (at an eval-breaker point) a slice also looks
+     * for an interrupt (Ctrl-C in the REPL): long slices stay stoppable */
+    uint64_t ops_room = !T->nested && max_room > POLL_OPS ? POLL_OPS : max_room;
     const int64_t *cost = T->opcost ? T->opcost : S->opcost;
     bool reraise = false;
     RunStatus status;
@@ -1362,10 +1365,21 @@ RunStatus vm_run(Task *T)
             if (UNLIKELY(T->breaker || S->gc_pending || nops > ops_room)) {
                 /* calls are eval-breaker points, as in CPython 3.10+ */
                 if (nops > ops_room) {
-                    pc--;
-                    SAVE();
-                    status = fatal_ops(T);
-                    goto leave;
+                    if (nops > max_room) {
+                        pc--;
+                        SAVE();
+                        status = fatal_ops(T);
+                        goto leave;
+                    }
+                    if (debug_interrupted(T, clk)) {
+                        /* stop before the call; it runs on resume */
+                        pc--;
+                        clk -= cost[OP_CALL];
+                        nops--;
+                        SAVE();
+                        LEAVE(RUN_PAUSE);
+                    }
+                    ops_room = max_room - nops > POLL_OPS ? nops + POLL_OPS : max_room;
                 }
                 if (S->gc_pending && !S->gc_inhibit) {
                     SAVE();
@@ -1841,9 +1855,16 @@ RunStatus vm_run(Task *T)
     breaker_check:
         if (LIKELY(!T->breaker && !S->gc_pending && nops <= ops_room)) continue;
         if (nops > ops_room) {
-            SAVE();
-            status = fatal_ops(T);
-            goto leave;
+            if (nops > max_room) {
+                SAVE();
+                status = fatal_ops(T);
+                goto leave;
+            }
+            if (debug_interrupted(T, clk)) {
+                SAVE();
+                LEAVE(RUN_PAUSE);
+            }
+            ops_room = max_room - nops > POLL_OPS ? nops + POLL_OPS : max_room;
         }
         if (S->gc_pending && !S->gc_inhibit) {
             SAVE();
