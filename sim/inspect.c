@@ -91,7 +91,9 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
         if (T->st->done) return true;
         out->core = T->st->state == TS_RUNNING ? T->st->core : -1;
         where_in(T->cur, T->st->state == TS_SLEEPING, &out->file, &out->line);
-        waits_text(S, T->st->obj, T->st->waits_for, T->st->reason, out->waits, sizeof out->waits);
+        /* the GIL's holder now, not the one when the wait began */
+        Task *holder = T->st->state == TS_GILWAIT ? T->proc->ps->gil_holder : T->st->waits_for;
+        waits_text(S, T->st->obj, holder, T->st->reason, out->waits, sizeof out->waits);
         if (T->st->reason == R_LOOP_IDLE) {
             int64_t w = sched_timer_of(S, T, SE_TIMEOUT);
             char b[32];
