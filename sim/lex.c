@@ -614,6 +614,20 @@ bool lex_source(const char *src, size_t len, int first_line, int first_col,
     L.err = err;
     /* a UTF-8 byte order mark is allowed at the very start */
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) L.p += 3, L.line_start += 3;
+    /* source must be UTF-8, as CPython requires without a coding line */
+    size_t bad = utf8_invalid(src, len);
+    if (bad < len) {
+        int line = first_line, col = 1;
+        for (size_t i = 0; i < bad; i++) {
+            if (src[i] == '\n') line++, col = 1;
+            else if (((unsigned char)src[i] & 0xC0) != 0x80) col++;
+        }
+        err->line = line;
+        err->col = col;
+        snprintf(err->msg, sizeof err->msg, "Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared",
+                 (unsigned char)src[bad], line);
+        return false;
+    }
     return lex_run(&L);
 }
 

@@ -64,7 +64,8 @@ static void repr_str(Str *s, SBuf *out)
             if ((c & 0xE0) == 0xC0) cp = c & 0x1F, len = 2;
             else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, len = 3;
             else cp = c & 0x07, len = 4;
-            for (int k = 1; k < len && i + k < s->len; k++) cp = (cp << 6) | ((unsigned char)s->s[i + k] & 0x3F);
+            if (len > s->len - i) len = (int)(s->len - i); /* (strings are valid UTF-8; be safe anyway) */
+            for (int k = 1; k < len; k++) cp = (cp << 6) | ((unsigned char)s->s[i + k] & 0x3F);
             if (uc_isprintable(cp)) sb_put(out, s->s + i, (size_t)len);
             else if (cp < 0x100) sb_printf(out, "\\x%02x", cp);
             else if (cp < 0x10000) sb_printf(out, "\\u%04x", cp);

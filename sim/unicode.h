@@ -7,6 +7,8 @@
 
 /* Decode one code point at s (n bytes available); *len gets its length. */
 uint32_t utf8_decode(const char *s, size_t n, int *len);
+/* The offset of the first byte of s that is not valid UTF-8, or n. */
+size_t utf8_invalid(const char *s, size_t n);
 /* Encode cp into buf (4 bytes); returns the length. */
 int utf8_encode(uint32_t cp, char *buf);
 

@@ -128,7 +128,7 @@ def family_parity(ctx):
 
 def parse_expectations(path):
     exp_err, exp_exit, exp_out = [], None, []
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8", errors="replace") as fh:
         for line in fh:
             if not line.startswith("#"):
                 break
