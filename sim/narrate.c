@@ -15,7 +15,13 @@ void records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_f
     while (i < seg_to || j < ev_to) {
         /* in the order they were recorded */
         bool seg = j >= ev_to || (i < seg_to && i < t->ev_seg.v[j]);
-        r[k++] = seg ? (Record){t->segs.v[i].t, (int)i++, -1} : (Record){t->evs.v[j].t, -1, (int)j++};
+        if (seg) {
+            r[k++] = (Record){t->segs.v[i].t, (int)i, -1};
+            i++;
+        } else {
+            r[k++] = (Record){t->evs.v[j].t, -1, (int)j};
+            j++;
+        }
     }
     *out = r;
     *n = k;
