@@ -119,6 +119,7 @@ static bool ref_make(App *a)
         sim_free(a->ref);
     }
     a->ref = S;
+    a->err_printed = -1;
     tlx_reset(a->idx);
     tlx_update(a->idx, sim_trace(S), gil_on(a));
     free(a->fingerprint);

@@ -27,6 +27,8 @@ typedef struct App {
 
     Sim *ref;                /* the reference run */
     TlIndex *idx;            /* its timeline summary */
+    int64_t err_printed;     /* stderr bytes written by prints (the rest: tracebacks,
+                                the deadlock report), -1: not known yet */
 
     int64_t pos;             /* the playhead: records of the trace that have happened */
     int64_t now;             /* and its virtual time */

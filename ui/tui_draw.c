@@ -342,6 +342,23 @@ static void draw_output(App *a)
         sb_put(&text, (is_err ? err : out) + e->a, len);
         for (size_t q = 0; q < len; q++) BUF_PUSH(iserr, is_err);
     }
+    /* at the end, what the program wrote to stderr other than by printing:
+     * a traceback, the deadlock report */
+    if (sim_finished(a->ref) && a->pos >= (int64_t)(t->segs.n + t->evs.n)) {
+        if (a->err_printed < 0) {
+            a->err_printed = 0;
+            for (size_t k = t->evs.n; k-- > 0;)
+                if (t->evs.v[k].kind == EV_PRINT && t->evs.v[k].b < 0) {
+                    a->err_printed = t->evs.v[k].a - (int64_t)t->evs.v[k].b;
+                    break;
+                }
+        }
+        if ((size_t)a->err_printed < se) {
+            size_t len = se - (size_t)a->err_printed;
+            sb_put(&text, err + a->err_printed, len);
+            for (size_t q = 0; q < len; q++) BUF_PUSH(iserr, true);
+        }
+    }
     /* its last lines (a final newline ends the last line, it does not start one) */
     size_t n = text.n;
     if (n && text.s[n - 1] == '\n') n--;
@@ -355,15 +372,30 @@ static void draw_output(App *a)
         if (st == 0) break;
         end = st - 1;
     }
-    int shown = nl - a->out_back;
-    if (shown < 0) shown = 0;
-    if (a->out_back > nl) a->out_back = nl;
-    for (int i = 0; i < shown && i < vis; i++) {
-        size_t st = starts[nl - 1 - i];
+    /* long lines wrap: the screen lines, oldest first */
+    typedef struct Piece {
+        size_t at, len;
+    } Piece;
+    BUF(Piece) rows = {0};
+    for (int i = nl - 1; i >= 0; i--) {
+        size_t st = starts[i];
         const char *e = memchr(text.s + st, '\n', n - st);
-        size_t len = e ? (size_t)(e - (text.s + st)) : n - st;
-        put(R.y + 1 + i, R.x, R.w, text.s + st, len, iserr.v[st] ? term_attr(G_STDERR) : 0);
+        size_t len = e ? (size_t)(e - (text.s + st)) : n - st, off = 0;
+        do {
+            size_t k = fit(text.s + st + off, len - off, R.w, NULL);
+            BUF_PUSH(rows, ((Piece){st + off, k}));
+            off += k;
+        } while (off < len);
     }
+    int total = (int)rows.n;
+    if (a->out_back > total - vis) a->out_back = total - vis > 0 ? total - vis : 0;
+    int top = total - vis - a->out_back;
+    if (top < 0) top = 0;
+    for (int i = 0; i < vis && top + i < total; i++) {
+        Piece p = rows.v[top + i];
+        put(R.y + 1 + i, R.x, R.w, text.s + p.at, p.len, iserr.v[p.at] ? term_attr(G_STDERR) : 0);
+    }
+    BUF_FREE(rows);
     free(starts);
     sb_free(&text);
     BUF_FREE(iserr);
@@ -472,7 +504,7 @@ static void draw_status(App *a)
     snprintf(conf, sizeof conf, " %lld core%s, %s, seed %lld ", (long long)st->v[SET_cores],
              st->v[SET_cores] == 1 ? "" : "s", gil, (long long)st->v[SET_seed]);
     char sp[32];
-    tick_label(sp, sizeof sp, tui_speeds[a->speed], tui_speeds[a->speed]);
+    tick_label(sp, sizeof sp, tui_speeds[a->speed], tui_speeds[a->speed] * 2);
     const Chrome *ch = term_chrome();
     snprintf(right, sizeof right, " %s %s/s  ? help  q quit ", a->playing ? ch->play : ch->pause, sp);
     int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);

@@ -262,6 +262,48 @@ def case_quit_restores(ctx, t):
     t.wait_for("Timeline", gone=True)
 
 
+def case_signals(ctx, t):
+    """SIGTERM and a crash signal: the terminal comes back, and the shell works."""
+    for sig, status in (("TERM", 143), ("SEGV", 139)):
+        t.keys("clear", "Enter")
+        t.keys(t.typed, "Enter")
+        t.wait_for("Thread-2 (countdown)")
+        shell = subprocess.run(["tmux", "-L", t.sock, "display", "-p", "-t", "t", "#{pane_pid}"],
+                               capture_output=True, text=True).stdout.strip()
+        kid = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+        assert kid, "no program under the shell"
+        subprocess.run(["kill", f"-{sig}", kid[0]])
+        s = t.wait_for(f"EXIT={status}")
+        assert "Timeline" not in s, f"the UI is still on screen after SIG{sig}:\n{s}"
+        t.keys("echo ok-$((40+2))", "Enter")
+        t.wait_for("ok-42")
+
+
+def case_every_scenario(ctx, t):
+    """Each scenario opens, plays to its end (End), shows its last output
+    line in the Output pane, and quits cleanly."""
+    t.close()
+    for sc in sorted(os.listdir(os.path.join(ROOT, "scenarios"))):
+        if not sc.endswith(".py"):
+            continue
+        code, out, err = ctx.run([ctx.bin, "run", "-q", f"scenarios/{sc}"])
+        lines = [l for l in out.split("\n") if l.strip()]
+        u = play(ctx, "every", sc, w=160, h=40)
+        try:
+            u.wait_for("? help")
+            u.keys("End")
+            # at the end: the clock shows the run's end, "T / T"
+            m = u.wait_re(r" (\S+ \S+) / \1 ")
+            if lines:
+                u.wait_for(lines[-1][:30])
+            assert "EXIT=" not in u.screen(), u.screen()
+            u.quit_and_check()
+        except AssertionError as e:
+            raise AssertionError(f"{sc}: {e}")
+        finally:
+            u.close()
+
+
 COLOUR = re.compile(rb"\x1b\[[0-9;]*(3[0-7]|38;5;\d+|9[0-7])[;m]")
 
 
@@ -361,6 +403,9 @@ def run(ctx):
         ("tmux/ui_help_explain", case_help, lambda: play(ctx, "help", "04_gil_cpu_bound.py")),
         ("tmux/ui_quit_restores", case_quit_restores,
          lambda: Term(ctx, "quit", [ctx.bin, "play", "scenarios/04_gil_cpu_bound.py"], shell=True)),
+        ("tmux/ui_every_scenario", case_every_scenario, lambda: play(ctx, "every0", "01_sequential_baseline.py")),
+        ("tmux/ui_signals", case_signals,
+         lambda: Term(ctx, "signals", [ctx.bin, "play", "scenarios/04_gil_cpu_bound.py"], shell=True)),
         ("tmux/ui_no_color", case_no_color, lambda: play(ctx, "nocolor", "04_gil_cpu_bound.py", env={"NO_COLOR": "1"})),
         ("tmux/ui_ascii", case_ascii, lambda: play(ctx, "ascii", "04_gil_cpu_bound.py", "--ascii")),
         ("tmux/ui_present", case_present, lambda: Term(ctx, "present", [ctx.bin, "lesson", "3", "--present"])),
