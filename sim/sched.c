@@ -935,8 +935,8 @@ bool sched_run(Sim *S)
     too_long:
         S->fatal.set = true;
         snprintf(S->fatal.msg, sizeof S->fatal.msg,
-                 "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=100s or 'max_time: 100s' in the header",
-                 max_time / 1e9);
+                 "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=%.0fs or 'max_time: %.0fs' in the header",
+                 max_time / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9);
         sc->end_time = max_time;
     }
     if (S->fatal.set && S->status != SIM_DEADLOCK) {
