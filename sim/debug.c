@@ -32,6 +32,7 @@ typedef struct Debug {
     uint8_t *task_bp;     /* by trace task */
     int ntask_bp;
     uint64_t event_bp;    /* bit per TraceEventKind */
+    uint64_t ckpt_every, ckpt_next; /* sim_checkpoints: interval, next op count */
     Str *watch;           /* watched global, or NULL */
     BUF(Value) watch_old; /* its value per process (by index in S->procs) */
 } Debug;
@@ -194,13 +195,37 @@ bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t
 
 bool debug_pausing(Sim *S) { return S->dbg && S->dbg->pausing; }
 
-bool debug_interrupted(Task *T, int64_t clk)
+/* A checkpoint is due once the run has done ckpt_next ops (ops: the count
+ * including the running slice's). */
+static bool checkpoint_due(Debug *d, uint64_t ops)
 {
-    if (!interrupted || T->nested) return false;
-    interrupted = 0;
-    dbg(T->S);
-    request(T->S, PAUSE_INTERRUPT, T->st->tid, clk);
+    if (!d->ckpt_every || d->pausing || ops < d->ckpt_next) return false;
+    d->ckpt_next = ops + d->ckpt_every;
     return true;
+}
+
+void sim_checkpoints(Sim *S, uint64_t every)
+{
+    Debug *d = dbg(S);
+    d->ckpt_every = every;
+    d->ckpt_next = S->ops + every;
+}
+
+bool debug_interrupted(Task *T, int64_t clk, uint64_t nops)
+{
+    if (T->nested) return false;
+    Sim *S = T->S;
+    if (interrupted) {
+        interrupted = 0;
+        dbg(S);
+        request(S, PAUSE_INTERRUPT, T->st->tid, clk);
+        return true;
+    }
+    if (S->dbg && checkpoint_due(S->dbg, S->ops + nops)) {
+        request(S, PAUSE_CHECKPOINT, T->st->tid, clk);
+        return true;
+    }
+    return false;
 }
 
 int64_t debug_stop_time(Sim *S) { return S->dbg && !S->dbg->pausing ? S->dbg->stop.time : -1; }
@@ -213,6 +238,7 @@ bool debug_pause_before(Sim *S, int64_t t)
         interrupted = 0;
         request(S, PAUSE_INTERRUPT, -1, t);
     }
+    if (checkpoint_due(d, S->ops)) request(S, PAUSE_CHECKPOINT, -1, t);
     if (!d->pausing && d->stop.time >= 0 && t >= d->stop.time) request(S, PAUSE_TIME, -1, d->stop.time);
     if (!d->pausing && d->stop.ops >= 0 && (int64_t)S->ops >= d->stop.ops && records(S->trace) >= d->stop.records)
         request(S, PAUSE_POSITION, -1, t);

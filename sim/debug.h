@@ -38,6 +38,7 @@ typedef enum {
     PAUSE_EVENT,          /* an event of a kind with a breakpoint */
     PAUSE_WATCH,          /* the watched variable changed */
     PAUSE_INTERRUPT,      /* sim_interrupt() (Ctrl-C) */
+    PAUSE_CHECKPOINT,     /* sim_checkpoints(): a place to snapshot the process */
 } PauseReason;
 
 typedef struct PauseInfo {
@@ -65,6 +66,13 @@ void sim_break_task(Sim *S, int task, bool on);
 void sim_break_event(Sim *S, int kind, bool on);
 /* Watch a global variable (of every process) by name; NULL: none. */
 void sim_watch(Sim *S, const char *name);
+
+/* Pause (PAUSE_CHECKPOINT) each time about `every` more ops have run (0:
+ * never), so a front end can snapshot the whole process there and later
+ * come back by resuming the snapshot instead of running from the start.
+ * Resuming after such a pause with the same StopAt goes on as if nothing
+ * had happened. */
+void sim_checkpoints(Sim *S, uint64_t every);
 
 /* Async-signal-safe: pause the running Sim at its next chance. */
 void sim_interrupt(void);

@@ -1371,7 +1371,7 @@ RunStatus vm_run(Task *T)
                         status = fatal_ops(T);
                         goto leave;
                     }
-                    if (debug_interrupted(T, clk)) {
+                    if (debug_interrupted(T, clk, nops)) {
                         /* stop before the call; it runs on resume */
                         pc--;
                         clk -= cost[OP_CALL];
@@ -1860,7 +1860,7 @@ RunStatus vm_run(Task *T)
                 status = fatal_ops(T);
                 goto leave;
             }
-            if (debug_interrupted(T, clk)) {
+            if (debug_interrupted(T, clk, nops)) {
                 SAVE();
                 LEAVE(RUN_PAUSE);
             }

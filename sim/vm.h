@@ -340,10 +340,11 @@ bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t
 bool debug_pausing(Sim *S);
 bool debug_pause_before(Sim *S, int64_t t);
 int64_t debug_stop_time(Sim *S);  /* the time to pause at, or -1 */
-/* Polled every POLL_OPS ops of a slice: true (and a pause asked for) after
- * sim_interrupt(). */
+/* Polled every POLL_OPS ops of a slice (nops: the slice's ops so far):
+ * true (and a pause asked for) after sim_interrupt(), or at a checkpoint
+ * (sim_checkpoints). */
 #define POLL_OPS (1u << 22)
-bool debug_interrupted(Task *T, int64_t clk);
+bool debug_interrupted(Task *T, int64_t clk, uint64_t nops);
 void debug_mark(Sim *S);
 void debug_free(Sim *S);
 /* Run until the end or a pause (sim.c); SIM_PAUSED when paused. */

@@ -9,12 +9,14 @@
 #include "repl.h"
 #include "cli.h"
 #include "session.h"
+#include "snap.h"
 #include "timeline_text.h"
 #include "tui.h"
 #include "../sim/narrate.h"
 
 #include <editline/readline.h>
 #include <errno.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <signal.h>
 #include <stdio.h>
@@ -244,6 +246,7 @@ static void rc_load(Repl *r, int argc, char **argv)
         say("%s\n", r->ss->lasterr);
         return;
     }
+    snap_discard(); /* another run */
     output_seen(r);
     const Settings *set = sim_settings(r->ss->S);
     say("loaded %s: %s\n", argv[1], set->title && *set->title ? set->title : "(no title)");
@@ -257,6 +260,7 @@ static void rc_reload(Repl *r, int argc, char **argv)
         say("%s\n", r->ss->lasterr);
         return;
     }
+    snap_discard(); /* the file may have changed */
     output_seen(r);
     say("reloaded %s\n", r->ss->path);
 }
@@ -317,6 +321,85 @@ static void moved_to(Repl *r, SimStatus st)
     else show_stop(r, st);
 }
 
+/* ---- going back through a snapshot (snap.h) ---- */
+
+enum { GO_RECORDS, GO_TIME };
+
+/* What a woken snapshot needs to carry on as this REPL: the move, and
+ * what may have changed since it was taken. */
+typedef struct Resume {
+    int kind;             /* GO_* */
+    Position p;
+    int64_t t;
+    int focus, next_bp;
+    size_t nbps;          /* followed by the breakpoints */
+} Resume;
+
+/* A snapshot every this many ops of a forward move: about 50 ms of
+ * simulation, so going back costs about that much at most. */
+#define CHECKPOINT_OPS (UINT64_C(1) << 23)
+
+/* Where a snapshot taken inside a command comes back to (run_line). */
+static jmp_buf resume_point;
+
+/* Snapshots serve the REPL's own commands at the top level: not a
+ * `source`d script (its file position would be the snapshot's), not the
+ * UI's `:` commands (the screen is the UI's). */
+static bool snaps_usable(Repl *r) { return snap_enabled() && !r->in_ui && r->depth == 0; }
+
+/* Go back by waking the latest snapshot before the target; returns only
+ * if there is none (or it could not be woken). */
+static void back_via_snapshot(Repl *r, int kind, Position p, int64_t t)
+{
+    if (!snaps_usable(r)) return;
+    int i = snap_find(p, t);
+    if (i < 0) return;
+    Resume m = {kind, p, t, r->ss->focus, r->ss->next_bp, r->ss->bps.n};
+    size_t n = sizeof m + m.nbps * sizeof(Breakpoint);
+    char *buf = xmalloc(n);
+    memcpy(buf, &m, sizeof m);
+    if (m.nbps) memcpy(buf + sizeof m, r->ss->bps.v, m.nbps * sizeof(Breakpoint));
+    /* its history is older: it reads ours back from the file */
+    if (r->interactive && r->histfile) write_history(r->histfile);
+    snap_resume(i, buf, n);
+    free(buf);
+}
+
+static void moved_to(Repl *r, SimStatus st);
+
+/* A snapshot woken by back_via_snapshot: take over the REPL's state, then
+ * make the move as the REPL would have. */
+static void took_over(Repl *r)
+{
+    size_t n;
+    const char *buf = snap_message(&n);
+    Resume m;
+    if (n < sizeof m) return;
+    memcpy(&m, buf, sizeof m);
+    r->ss->focus = m.focus;
+    session_delete(r->ss, 0);
+    for (size_t i = 0; i < m.nbps && sizeof m + (i + 1) * sizeof(Breakpoint) <= n; i++) {
+        Breakpoint b;
+        memcpy(&b, buf + sizeof m + i * sizeof b, sizeof b);
+        BUF_PUSH(r->ss->bps, b);
+    }
+    r->ss->next_bp = m.next_bp;
+    if (r->interactive && r->histfile) {
+        clear_history();
+        read_history(r->histfile);
+    }
+    SimStatus st = m.kind == GO_TIME ? session_goto(r->ss, (Position){-1, -1}, m.t) : session_goto(r->ss, m.p, -1);
+    moved_to(r, st);
+}
+
+/* The session's checkpoint: snapshot this process here. */
+static void on_checkpoint(void *ctx)
+{
+    Repl *r = ctx;
+    if (!snaps_usable(r)) return;
+    if (snap_take(sim_position(r->ss->S), sim_now(r->ss->S))) longjmp(resume_point, 1);
+}
+
 static void rc_back(Repl *r, int argc, char **argv)
 {
     int64_t n = 1;
@@ -329,6 +412,7 @@ static void rc_back(Repl *r, int argc, char **argv)
     }
     p.records = p.records > n ? p.records - n : 0;
     p.ops = -1;
+    if (p.records) back_via_snapshot(r, GO_RECORDS, p, -1);
     SimStatus st = p.records ? session_goto(r->ss, p, -1) : (session_restart(r->ss), SIM_PAUSED);
     moved_to(r, st);
 }
@@ -339,6 +423,7 @@ static void rc_goto(Repl *r, int argc, char **argv)
     if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("goto");
     if (!need_loaded(r)) return;
     Position p = {-1, -1};
+    if (t > 0 && (t < session_now(r->ss) || sim_finished(r->ss->S))) back_via_snapshot(r, GO_TIME, p, t);
     SimStatus st = t == 0 ? (session_restart(r->ss), SIM_PAUSED) : session_goto(r->ss, p, t);
     moved_to(r, st);
 }
@@ -522,6 +607,24 @@ static void info_gil(Repl *r)
     }
 }
 
+/* The snapshots `back` and `goto` can resume from (snap.h). */
+static void info_snapshots(void)
+{
+    if (!snap_enabled()) {
+        say("snapshots are off (INTERLEAVE_SNAPSHOTS=0): going back runs again from the start\n");
+        return;
+    }
+    int64_t t[64];
+    int n = snap_times(t, 64);
+    say("%d snapshot%s (taken every %llu ops of a forward move)%s", n, n == 1 ? "" : "s",
+        (unsigned long long)CHECKPOINT_OPS, n ? ":" : "\n");
+    for (int i = 0; i < n && i < 64; i++) {
+        char b[32];
+        timestr(b, sizeof b, t[i]);
+        say(" %s%s", b, i + 1 == n || i + 1 == 64 ? "\n" : ",");
+    }
+}
+
 static void rc_info(Repl *r, int argc, char **argv)
 {
     if (argc != 2) return usage_of("info");
@@ -536,11 +639,12 @@ static void rc_info(Repl *r, int argc, char **argv)
     else if (strcmp(w, "queues") == 0) sim_objects(r->ss->S, 'q', &b);
     else if (strcmp(w, "timers") == 0) sim_timers(r->ss->S, &b);
     else if (strcmp(w, "hash") == 0) say("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(r->ss->S));
+    else if (strcmp(w, "snapshots") == 0) info_snapshots();
     else if (strcmp(w, "stats") == 0) {
         fflush(out());
         stats_print(out(), r->ss->S);
     } else {
-        say("info what? tasks, cores, gil, locks, queues, timers, stats or breakpoints\n");
+        say("info what? tasks, cores, gil, locks, queues, timers, stats, breakpoints, hash or snapshots\n");
     }
     if (b.s) fputs(b.s, out());
     sb_free(&b);
@@ -663,7 +767,22 @@ static void rc_ui(Repl *r, int argc, char **argv)
     char why[256];
     TuiOptions o;
     tui_options_init(&o);
-    if (!tui_available(why, sizeof why) || tui_session(r->ss, r, &o, why, sizeof why) != 0) {
+    if (!tui_available(why, sizeof why)) {
+        say("ui: %s\n", why);
+        return;
+    }
+    /* no snapshots under the UI's screen; if it changed the run (g, c,
+     * :set...), the old ones are of another run */
+    void (*ckpt)(void *) = r->ss->checkpoint;
+    r->ss->checkpoint = NULL;
+    char *before = session_fingerprint(r->ss);
+    int rc = tui_session(r->ss, r, &o, why, sizeof why);
+    char *after = session_fingerprint(r->ss);
+    if (strcmp(before, after) != 0) snap_discard();
+    free(before);
+    free(after);
+    r->ss->checkpoint = ckpt;
+    if (rc != 0) {
         say("ui: %s\n", why);
         return;
     }
@@ -698,6 +817,8 @@ static void rc_set(Repl *r, int argc, char **argv)
         say("unknown setting '%s'; settings: %s\n", argv[1], settings_known_keys());
         return;
     }
+    /* the snapshots are of the run under the old value */
+    snap_discard();
     if (!session_set(r->ss, argv[1], argv[2])) {
         say("%s\n", r->ss->lasterr);
         return;
@@ -817,7 +938,7 @@ static const Cmd commands[] = {
     {"break", "b", "break LINE | break TASK | break on EVENT", "stop when a task reaches a line, when a task changes state, or at an event (gil-switch, lock, print, spawn, deadlock...)", rc_break},
     {"watch", NULL, "watch VAR", "stop when a global variable changes, showing old -> new and who wrote it", rc_watch},
     {"delete", "d", "delete [N]", "delete breakpoint N, or all", rc_delete},
-    {"info", "i", "info tasks|cores|gil|locks|queues|timers|stats|breakpoints|hash", "show part of the run's state (hash: the trace's, as run --trace-hash)", rc_info},
+    {"info", "i", "info tasks|cores|gil|locks|queues|timers|stats|breakpoints|hash|snapshots", "show part of the run's state (hash: the trace's, as run --trace-hash; snapshots: where back resumes from)", rc_info},
     {"where", "w", "where", "each live task: its state, line and what it waits for", rc_where},
     {"print", "p", "print EXPR", "evaluate a Python expression in the focused task's scope", rc_print},
     {"list", "l", "list [LINE|TASK]", "source around a line or a task (task labels in the margin)", rc_list},
@@ -897,6 +1018,12 @@ static void run_line(Repl *r, char *line)
         else say("unknown command '%s'; try `help`\n", argv[0]);
         return;
     }
+    if (snaps_usable(r) && setjmp(resume_point)) {
+        /* this is a snapshot, woken to take over from a later REPL */
+        took_over(r);
+        fflush(out());
+        return;
+    }
     c->fn(r, argc, argv);
     fflush(out());
 }
@@ -934,7 +1061,7 @@ static char *history_path(void)
 
 static Repl *the_repl; /* for the completion callbacks */
 
-static const char *const info_words[] = {"tasks", "cores", "gil", "locks", "queues", "timers", "stats", "breakpoints", "hash", NULL};
+static const char *const info_words[] = {"tasks", "cores", "gil", "locks", "queues", "timers", "stats", "breakpoints", "hash", "snapshots", NULL};
 
 static char **word_list; /* the candidates of the current completion */
 
@@ -1047,6 +1174,13 @@ static int repl_session(Session *ss, const char *path)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
+    if (snap_enabled()) {
+        ss->checkpoint = on_checkpoint;
+        ss->checkpoint_ctx = &r;
+        ss->checkpoint_ops = CHECKPOINT_OPS;
+        /* a woken snapshot reads on where the script is: nothing read ahead */
+        if (!r.interactive) setvbuf(stdin, NULL, _IONBF, 0);
+    }
     if (r.interactive) say("interleave %s - type `help` for the commands\n", INTERLEAVE_VERSION);
     if (path) {
         char *argv[2] = {"load", (char *)path};
@@ -1059,11 +1193,14 @@ static int repl_session(Session *ss, const char *path)
     } else {
         run_script(&r, stdin);
     }
+    snap_end();
+    ss->checkpoint = NULL;
     return EXIT_OK;
 }
 
 int repl_main(const char *path, char **sets, int nsets)
 {
+    snap_start();
     Session ss;
     session_init(&ss);
     for (int i = 0; i < nsets; i++) {

@@ -55,6 +55,18 @@ static Sim *fresh(Session *ss, const char *path, char **sets, int nsets)
     return NULL;
 }
 
+/* Run S to stop, stopping at each checkpoint on the way to call the
+ * session's callback (the run goes on exactly as if it had not). */
+static SimStatus run_to(Session *ss, Sim *S, const StopAt *stop)
+{
+    sim_checkpoints(S, ss->checkpoint ? ss->checkpoint_ops : 0);
+    for (;;) {
+        SimStatus st = sim_run_until(S, stop);
+        if (st != SIM_PAUSED || sim_pause_info(S)->why != PAUSE_CHECKPOINT) return st;
+        ss->checkpoint(ss->checkpoint_ctx);
+    }
+}
+
 static void replace(Session *ss, Sim *S)
 {
     if (ss->S) sim_free(ss->S);
@@ -101,9 +113,17 @@ bool session_restart(Session *ss)
 
 int64_t session_now(Session *ss) { return ss->S ? sim_now(ss->S) : 0; }
 
+char *session_fingerprint(const Session *ss)
+{
+    SBuf b = {0};
+    sb_puts(&b, ss->path ? ss->path : "");
+    for (int i = 0; i < ss->nsets; i++) sb_printf(&b, "\n%s", ss->sets[i]);
+    return sb_take(&b);
+}
+
 SimStatus session_run(Session *ss, const StopAt *stop)
 {
-    ss->status = sim_run_until(ss->S, stop);
+    ss->status = run_to(ss, ss->S, stop);
     return ss->status;
 }
 
@@ -138,7 +158,7 @@ SimStatus session_goto(Session *ss, Position p, int64_t t)
     } else {
         stop.time = t;
     }
-    ss->status = sim_run_until(ss->S, &stop);
+    ss->status = run_to(ss, ss->S, &stop);
     apply_breaks(ss);
     return ss->status;
 }
@@ -169,7 +189,7 @@ bool session_set(Session *ss, const char *key, const char *value)
         if (t > 0) {
             StopAt stop = stop_none();
             stop.time = t;
-            ss->status = sim_run_until(S, &stop);
+            ss->status = run_to(ss, S, &stop);
         } else {
             ss->status = SIM_PAUSED;
         }

@@ -30,6 +30,11 @@ typedef struct Session {
     int next_bp;
     int focus;                /* the focused task (stepi, list, print), -1 none */
     char lasterr[1400];       /* the last error, as file:line:col: error: ... */
+    /* every checkpoint_ops ops of a forward move, checkpoint(ctx) is called
+     * with the run paused (the REPL snapshots its process there); 0: never */
+    uint64_t checkpoint_ops;
+    void (*checkpoint)(void *ctx);
+    void *checkpoint_ctx;
 } Session;
 
 void session_init(Session *ss);
@@ -53,6 +58,9 @@ SimStatus session_goto(Session *ss, Position p, int64_t t);
 bool session_restart(Session *ss);
 
 int64_t session_now(Session *ss);
+/* The file and settings as one string (a new one): equal strings, the
+ * same run. */
+char *session_fingerprint(const Session *ss);
 bool session_loaded(Session *ss);
 
 /* Breakpoints: returns the new id, or 0 with lasterr. */

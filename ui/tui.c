@@ -90,14 +90,6 @@ static int64_t records_at(const App *a, int64_t at)
     return (int64_t)(s + lo);
 }
 
-static char *fingerprint(const Session *ss)
-{
-    SBuf b = {0};
-    sb_puts(&b, ss->path ? ss->path : "");
-    for (int i = 0; i < ss->nsets; i++) sb_printf(&b, "\n%s", ss->sets[i]);
-    return sb_take(&b);
-}
-
 static bool gil_on(const App *a) { return sim_settings(a->ref)->v[SET_gil] == 1; }
 
 /* A new reference run for the session's scenario and settings. */
@@ -123,7 +115,7 @@ static bool ref_make(App *a)
     tlx_reset(a->idx);
     tlx_update(a->idx, sim_trace(S), gil_on(a));
     free(a->fingerprint);
-    a->fingerprint = fingerprint(a->ss);
+    a->fingerprint = session_fingerprint(a->ss);
     return true;
 }
 
@@ -296,7 +288,7 @@ static void explain(App *a)
 /* After the session changed under us (`:` commands, settings): follow it. */
 static void follow_session(App *a, bool keep_time)
 {
-    char *fp = fingerprint(a->ss);
+    char *fp = session_fingerprint(a->ss);
     bool changed = strcmp(fp, a->fingerprint) != 0;
     free(fp);
     if (changed && !ref_make(a)) return;

@@ -117,9 +117,40 @@ def case_interrupt(ctx, hist):
         os.unlink(prog)
 
 
+def case_back_snapshot(ctx, hist):
+    """Going back resumes a snapshot process: the prompt, the history and
+    Ctrl-C all still work there."""
+    t = Term(ctx, "snap", [ctx.bin, "scenarios/05_convoy_effect.py"], {"INTERLEAVE_HISTORY": hist})
+    try:
+        t.wait_for("(interleave)")
+        t.keys("run", "Enter")
+        t.wait_for("the run ended normally")
+        t.keys("info snapshots", "Enter")
+        s = t.wait_for("taken every")
+        assert " 0 snapshots" not in s, s
+        t.keys("goto 100ms", "Enter")
+        t.wait_for("at 100.00 ms")
+        t.keys("where", "Enter")
+        t.wait_for("Thread-1 (cpu_work)")
+        t.keys("Up", "Up")
+        t.wait_for("(interleave) goto 100ms")
+        t.keys("C-u", "run", "Enter")
+        end = time.time() + 30
+        while t.screen().count("the run ended normally") < 2 and time.time() < end:
+            time.sleep(0.1)
+        assert t.screen().count("the run ended normally") == 2, t.screen()
+        t.keys("C-d")
+        deadline = time.time() + 10
+        while t.alive() and time.time() < deadline:
+            time.sleep(0.1)
+        assert not t.alive(), "Ctrl-D did not quit"
+    finally:
+        t.close()
+
+
 def run(ctx):
     cases = [("tmux/repl_completion", case_completion), ("tmux/repl_history", case_history),
-             ("tmux/repl_ctrl_c", case_interrupt)]
+             ("tmux/repl_ctrl_c", case_interrupt), ("tmux/repl_back_snapshot", case_back_snapshot)]
     cases = [c for c in cases if ctx.wanted(c[0])]
     if not cases:
         return

@@ -1,0 +1,101 @@
+"""Going back through process snapshots is the same as running again.
+
+The REPL snapshots its process while a run moves forward and, going back,
+resumes the latest snapshot before the target (ui/snap.c).  For every
+scenario a script moves forward, back, to a time and back again; its
+transcript must be byte-identical with snapshots off
+(INTERLEAVE_SNAPSHOTS=0), where going back runs from the start.
+
+  snapshots/<scenario>   the two transcripts are equal
+  snapshots/used         a long run does leave snapshots, and back resumes one
+  snapshots/breakpoints  breakpoints set after a snapshot survive going back to it
+"""
+import glob
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+SCRIPT = """run
+info hash
+back 7
+info hash
+where
+goto {mid}
+info hash
+where
+step 3
+back 2
+info hash
+goto {late}
+where
+info hash
+"""
+
+
+def transcript(ctx, scenario, script, snapshots=True):
+    env = dict(ctx.env)
+    env["INTERLEAVE_SNAPSHOTS"] = "1" if snapshots else "0"
+    code, out, err = ctx.run([ctx.bin, scenario], stdin=script.encode(), env=env)
+    rep = ctx.sanitizer_report(err)
+    assert not rep, rep
+    assert code == 0, f"exit {code}: {err[-400:]}"
+    return out
+
+
+def end_time(ctx, scenario):
+    code, out, err = ctx.run([ctx.bin, "run", "--format", "json", scenario])
+    import json
+    return json.loads(out)["elapsed_ns"]
+
+
+def case_equal(ctx, scenario):
+    end = end_time(ctx, scenario)
+    script = SCRIPT.format(mid=f"{end // 2}ns", late=f"{end * 9 // 10}ns")
+    a = transcript(ctx, scenario, script, True)
+    b = transcript(ctx, scenario, script, False)
+    if a != b:
+        import difflib
+        d = "".join(difflib.unified_diff(b.splitlines(True), a.splitlines(True), "re-run", "snapshots", n=1))
+        raise AssertionError("snapshots change the transcript:\n" + d)
+
+
+def case_used(ctx):
+    sc = os.path.join(ROOT, "scenarios", "05_convoy_effect.py")
+    out = transcript(ctx, sc, "run\ninfo snapshots\ngoto 100ms\ninfo snapshots\nwhere\n")
+    lines = [l for l in out.split("\n") if "snapshot" in l and "taken every" in l]
+    assert len(lines) == 2, out
+    first, second = (int(l.split()[0]) for l in lines)
+    assert first >= 4, f"a 265 ms run left only {first} snapshots:\n{out}"
+    # resumed from one before 100 ms: the later ones ended
+    assert 0 < second < first, out
+    assert "at 100.00 ms" in out and "Thread-1 (cpu_work)" in out, out
+
+
+def case_breakpoints(ctx):
+    sc = os.path.join(ROOT, "scenarios", "05_convoy_effect.py")
+    script = "goto 200ms\nbreak 25\nwatch nosuch\ninfo breakpoints\ngoto 40ms\ninfo breakpoints\ncontinue\nwhere\n"
+    a = transcript(ctx, sc, script, True)
+    b = transcript(ctx, sc, script, False)
+    assert a == b, f"with snapshots:\n{a}\nwithout:\n{b}"
+    assert "breakpoint: " in a, a
+
+
+def run(ctx):
+    cases = [(f"snapshots/{os.path.basename(f)[:-3]}", f) for f in sorted(glob.glob(os.path.join(ROOT, "scenarios", "*.py")))]
+    cases += [("snapshots/used", None), ("snapshots/breakpoints", None)]
+    cases = [c for c in cases if ctx.wanted(c[0])]
+
+    def one(c):
+        name, f = c
+        try:
+            if name == "snapshots/used":
+                case_used(ctx)
+            elif name == "snapshots/breakpoints":
+                case_breakpoints(ctx)
+            else:
+                case_equal(ctx, f)
+            return name, True, ""
+        except AssertionError as e:
+            return name, False, str(e)
+
+    ctx.parallel(cases, one)
