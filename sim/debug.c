@@ -40,6 +40,7 @@ typedef struct Debug {
 static volatile sig_atomic_t interrupted;
 
 void sim_interrupt(void) { interrupted = 1; }
+void sim_interrupt_clear(void) { interrupted = 0; }
 
 StopAt stop_none(void)
 {
@@ -265,7 +266,6 @@ SimStatus sim_run_until(Sim *S, const StopAt *stop)
     memset(&d->info, 0, sizeof d->info);
     d->info.task = -1;
     update_modes(S);
-    interrupted = 0;
     SimStatus st = sim_go(S);
     if (st == SIM_PAUSED) {
         d->paused = true;

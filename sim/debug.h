@@ -76,5 +76,7 @@ void sim_checkpoints(Sim *S, uint64_t every);
 
 /* Async-signal-safe: pause the running Sim at its next chance. */
 void sim_interrupt(void);
+/* Forget an interrupt not yet acted on (one that came between runs). */
+void sim_interrupt_clear(void);
 
 #endif

@@ -1018,6 +1018,7 @@ static void run_line(Repl *r, char *line)
         else say("unknown command '%s'; try `help`\n", argv[0]);
         return;
     }
+    sim_interrupt_clear(); /* a Ctrl-C at the prompt is not for this command */
     if (snaps_usable(r) && setjmp(resume_point)) {
         /* this is a snapshot, woken to take over from a later REPL */
         took_over(r);
