@@ -329,12 +329,16 @@ static void pattern(FILE *f, int st)
 /* v / unit with `dec` decimals, exactly (integers only). */
 static void fixed(char *buf, size_t n, int64_t v, int64_t unit, int dec)
 {
+    if (dec > 9) dec = 9;
     int64_t scale = 1;
     for (int i = 0; i < dec; i++) scale *= 10;
     int64_t q = v / unit, r = v % unit;
     int64_t frac = dec ? r / (unit / scale) : 0;
-    if (dec) snprintf(buf, n, "%lld.%0*lld", (long long)q, dec, (long long)frac);
-    else snprintf(buf, n, "%lld", (long long)q);
+    int k = snprintf(buf, n, "%lld", (long long)q);
+    if (!dec || k < 0 || (size_t)k + (size_t)dec + 2 > n) return;
+    buf[k] = '.';
+    for (int i = dec; i > 0; i--, frac /= 10) buf[k + i] = (char)('0' + frac % 10);
+    buf[k + dec + 1] = 0;
 }
 
 static void axis(Svg *G, double top, double bottom)
@@ -354,8 +358,9 @@ static void axis(Svg *G, double top, double bottom)
         pow10 *= 10;
         e++;
     }
-    /* the unit: steps of 0.1 s and up in seconds, and so on */
-    int64_t unit = step >= 100000000 ? 1000000000 : step >= 100000 ? 1000000 : step >= 100 ? 1000 : 1;
+    /* the unit of the window's end, with as many decimals as the step needs
+     * ("60.05 ms" rather than "60050 us") */
+    int64_t unit = G->to >= 1000000000 ? 1000000000 : G->to >= 1000000 ? 1000000 : G->to >= 1000 ? 1000 : 1;
     const char *uname = unit == 1000000000 ? "s" : unit == 1000000 ? "ms" : unit == 1000 ? "us" : "ns";
     int ulog = unit == 1000000000 ? 9 : unit == 1000000 ? 6 : unit == 1000 ? 3 : 0;
     int dec = ulog - e > 0 ? ulog - e : 0;
