@@ -974,6 +974,7 @@ static char **complete(const char *text, int start, int end)
     char cmd[32] = "";
     sscanf(rl_line_buffer, "%31s", cmd);
     bool first = strspn(rl_line_buffer, " \t") == (size_t)start;
+    rl_completion_append_character = ' ';
     words_reset();
     Words b = {0};
     const Cmd *c = first ? NULL : find_cmd(cmd);
@@ -990,7 +991,24 @@ static char **complete(const char *text, int start, int end)
             words++;
             p += strcspn(p, " \t");
         }
-        if (words >= 2) return rl_completion_matches(text, rl_filename_completion_function);
+        if (words >= 2) {
+            /* a directory gets a '/' rather than a space, to go on into it */
+            char **m = rl_completion_matches(text, rl_filename_completion_function);
+            struct stat sb;
+            /* one match: libedit gives {it, it, NULL}, readline {it, NULL} */
+            if (m && m[0] && (!m[1] || !m[2]) && stat(m[0], &sb) == 0 && S_ISDIR(sb.st_mode) && strlen(m[0]) && m[0][strlen(m[0]) - 1] != '/') {
+                size_t n = strlen(m[0]);
+                char *d = malloc(n + 2);
+                if (d) {
+                    memcpy(d, m[0], n);
+                    memcpy(d + n, "/", 2);
+                    free(m[0]);
+                    m[0] = d;
+                    rl_completion_append_character = '\0';
+                }
+            }
+            return m;
+        }
         words_add(&b, "chrome");
         words_add(&b, "svg");
     } else if (c && c->fn == rc_info) {

@@ -13,13 +13,18 @@
   export/window/...    --from/--to: every time inside the window
   export/repl_paused   the REPL's `export` of a paused run: the trace so far
   export/errors        bad formats, windows and paths are errors, not crashes
+  export/tmux_complete in a terminal, Tab completes `export`, its format and
+                       then a file name
 
 Times are compared as decimals (the file's microseconds with three
 decimals are exact nanoseconds), never as binary floats."""
 import glob
 import json
 import os
+import shutil
+import subprocess
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
@@ -233,6 +238,46 @@ def t_errors(ctx):
             ET.fromstring(fh.read())
 
 
+def t_tmux_complete(ctx):
+    if not shutil.which("tmux"):
+        raise AssertionError("tmux is not installed (make test installs it, or: sudo apt-get install tmux)")
+    sock = f"il-export-{os.getpid()}"
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, "slides"))
+        env = dict(ctx.env, TERM="xterm", INTERLEAVE_HISTORY=os.path.join(d, "history"))
+        cmd = f"cd '{d}' && exec '{ctx.bin}' '{os.path.join(ROOT, 'scenarios/02_interleaving_one_core.py')}'"
+        subprocess.run(["tmux", "-L", sock, "new-session", "-d", "-x", "100", "-y", "30", "-s", "t", cmd], env=env, check=True)
+
+        def keys(*k):
+            subprocess.run(["tmux", "-L", sock, "send-keys", "-t", "t", *k], check=True)
+
+        def wait_for(text):
+            end = time.time() + 30
+            while time.time() < end:
+                s = subprocess.run(["tmux", "-L", sock, "capture-pane", "-p", "-t", "t"], capture_output=True, text=True).stdout
+                if text in s:
+                    return s
+                time.sleep(0.1)
+            raise AssertionError(f"never saw {text!r} on screen:\n{s}")
+
+        try:
+            wait_for("(interleave)")
+            keys("goto 2ms", "Enter")
+            wait_for("at 2.00 ms")
+            keys("expo", "Tab")
+            wait_for("(interleave) export")
+            keys("sv", "Tab")
+            wait_for("(interleave) export svg")
+            keys("sli", "Tab")
+            wait_for("(interleave) export svg slides/")
+            keys("t.svg", "Enter")
+            wait_for("wrote slides/t.svg")
+            with open(os.path.join(d, "slides/t.svg")) as fh:
+                ET.fromstring(fh.read())
+        finally:
+            subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
+
+
 def case(name, fn):
     def wrapped(ctx):
         try:
@@ -247,6 +292,7 @@ CASES = [
     ("export/window", t_window),
     ("export/repl_paused", t_repl_paused),
     ("export/errors", t_errors),
+    ("export/tmux_complete", t_tmux_complete),
 ]
 
 
