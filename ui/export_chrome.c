@@ -315,15 +315,13 @@ static const char *event_cat(int kind)
     }
 }
 
-static void emit_event(Chrome *C, int j, int64_t *gil_holder)
+static void emit_event(Chrome *C, int j)
 {
     const Trace *t = C->t;
     const TraceEvent *e = &t->evs.v[j];
     size_t p = e->proc < t->procs.n ? e->proc : 0;
-    if ((e->kind == EV_GIL_TAKE || e->kind == EV_GIL_DROP) && p < t->procs.n) {
-        gil_holder[p] = e->kind == EV_GIL_TAKE ? e->task : -1;
-        counter_set(C, C->gil_ctr[p], e->t, gil_holder[p]);
-    }
+    if ((e->kind == EV_GIL_TAKE || e->kind == EV_GIL_DROP) && p < t->procs.n)
+        counter_set(C, C->gil_ctr[p], e->t, e->kind == EV_GIL_TAKE ? e->task : -1);
     if (e->t < C->from || e->t > C->to || !t->procs.n) return;
     Record r = {e->t, -1, j};
     SBuf what = {0};
@@ -396,15 +394,13 @@ bool export_chrome(FILE *f, Sim *S, const ExportOpts *o)
     make_counters(&C);
     int *lstate = xmalloc((t->tasks.n + 1) * sizeof(int));
     for (size_t k = 0; k < t->tasks.n; k++) lstate[k] = -1;
-    int64_t *holder = xmalloc((t->procs.n + 1) * sizeof *holder);
     for (size_t r = 0; r < n; r++) {
         if (rec[r].seg >= 0) emit_segment(&C, rec[r].seg, lstate);
-        else emit_event(&C, rec[r].ev, holder);
+        else emit_event(&C, rec[r].ev);
     }
     for (size_t i = 0; i < C.ctr.n; i++) counter_flush(&C, &C.ctr.v[i]);
     fputs("\n]}\n", f);
     free(lstate);
-    free(holder);
     free(rec);
     free(C.seg_end);
     free(C.flow_in);

@@ -96,6 +96,12 @@ def check_chrome(doc, run=None, window=None):
                 side[e["bind_id"]] = t
         elif e["ph"] == "C":
             assert e["args"] and all(isinstance(v, (int, Decimal)) for v in e["args"].values()), f"bad counter {e}"
+            v = list(e["args"].values())[0]
+            if e["name"] == "GIL":
+                # a task number of the same process, or -1 (free)
+                assert v == -1 or (e["pid"], TASK_TID0 + v) in threads, f"GIL held by an unknown task: {e}"
+            else:
+                assert v >= 0, f"a negative queue length: {e}"
         elif e["ph"] == "i":
             assert e.get("s") in ("t", "p", "g"), f"instant without scope {e}"
         else:
