@@ -12,7 +12,7 @@ static void usage(FILE *f)
           "       interleave run [options] FILE    simulate FILE: its timeline, output and statistics,\n"
           "                                        or --format json|chrome|svg\n"
           "       interleave play [options] FILE   watch FILE run in the full-screen UI\n"
-          "       interleave lesson [N]            list the lessons, or start lesson N\n"
+          "       interleave lesson [options] [N]  list the lessons, or start lesson N\n"
           "       interleave --help | --version\n"
           "\n"
           "interleave simulates a Python program that uses threads, processes or\n"
