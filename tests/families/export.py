@@ -13,6 +13,9 @@
   export/window/...    --from/--to: every time inside the window
   export/repl_paused   the REPL's `export` of a paused run: the trace so far
   export/errors        bad formats, windows and paths are errors, not crashes
+  export/odd_text      names and prints with markup, quotes, control
+                       characters and UTF-8 cut by a quotation stay valid
+                       JSON and XML
   export/tmux_complete in a terminal, Tab completes `export`, its format and
                        then a file name
 
@@ -284,6 +287,31 @@ def t_tmux_complete(ctx):
             subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
 
 
+ODD = """
+import threading
+def work(n):
+    print("a" + "\u00e9" * 40 + "<&>\\"'\\x01\\x7f", n)
+ts = [threading.Thread(target=work, args=(i,), name=f"<T&{i}>\\x02\\"\u00e9") for i in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+"""
+
+
+def t_odd_text(ctx):
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "odd.py")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(ODD)
+        code, out, err = run_bin(ctx, ["run", "--format", "chrome", path])
+        assert code == 0, err
+        doc = check_chrome(json.loads(out, parse_float=Decimal), stats(ctx, path))
+        names = [e["args"]["name"] for e in doc if e["ph"] == "M" and e["name"] == "thread_name"]
+        assert "<T&1>\x02\"\u00e9" in names, names
+        code, out, err = run_bin(ctx, ["run", "--format", "svg", path])
+        assert code == 0, err
+        check_svg(out, stats(ctx, path))
+
+
 def case(name, fn):
     def wrapped(ctx):
         try:
@@ -298,6 +326,7 @@ CASES = [
     ("export/window", t_window),
     ("export/repl_paused", t_repl_paused),
     ("export/errors", t_errors),
+    ("export/odd_text", t_odd_text),
     ("export/tmux_complete", t_tmux_complete),
 ]
 
