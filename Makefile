@@ -39,6 +39,8 @@ OBJ     := $(patsubst %.c,build/rel/%.o,$(patsubst build/%,%,$(SRC)))
 SAN_OBJ := $(patsubst %.c,build/san/%.o,$(patsubst build/%,%,$(SRC)))
 SIM_SAN_OBJ := $(patsubst %.c,build/san/%.o,$(patsubst build/%,%,$(SIM_SRC)))
 UNIT_SRC := $(wildcard tests/unit/*.c)
+# the parts of ui/ that need no terminal, tested in-process
+UI_PURE_SAN_OBJ := build/san/ui/tl_index.o build/san/ui/tui_layout.o
 
 .PHONY: all run test bench fuzz clean install uninstall deps
 
@@ -114,8 +116,8 @@ build/san/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -c $< -o $@
 
-build/san/unit_tests: $(UNIT_SRC) tests/unit/check.h $(SIM_SAN_OBJ)
-	$(CC) $(WARN) $(SAN) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) -lm
+build/san/unit_tests: $(UNIT_SRC) tests/unit/check.h $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ)
+	$(CC) $(WARN) $(SAN) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ) -lm
 
 run: interleave
 	@./tests/run_main.sh

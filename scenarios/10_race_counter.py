@@ -1,7 +1,7 @@
 """
 title: A race: updates lost between the read and the write
 cores: 2
-Four threads add 1 to a shared counter 200,000 times each, with
+Four threads add 1 to a shared counter 600,000 times each, with
 `counter = counter + one()`.  The read of `counter` and the write back are
 separate bytecode ops, and the call in between is an eval-breaker check
 where the GIL can change hands.  A thread that loses the GIL there writes
@@ -24,10 +24,10 @@ def work(n):
     for _ in range(n):
         counter = counter + one()
 
-threads = [threading.Thread(target=work, args=(200_000,)) for _ in range(4)]
+threads = [threading.Thread(target=work, args=(600_000,)) for _ in range(4)]
 for t in threads:
     t.start()
 for t in threads:
     t.join()
-print(f"counter = {counter} (expected {4 * 200_000})")
-print("lost updates!" if counter != 4 * 200_000 else "no update lost this time")
+print(f"counter = {counter} (expected {4 * 600_000})")
+print("lost updates!" if counter != 4 * 600_000 else "no update lost this time")

@@ -85,6 +85,42 @@ def best(argv, repeat):
     return min(times), mem, out
 
 
+# About a million trace segments: 45,000 coroutines taking turns.
+BIG_TRACE = """
+import asyncio
+async def worker():
+    for _ in range(10):
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(*[worker() for _ in range(45_000)])
+    print("done")
+asyncio.run(main())
+"""
+
+
+def ui_bench(binary):
+    """The UI's frame time over a big trace, and its start-up per scenario
+    (`play --bench-draw`: drawn headless, into /dev/null)."""
+    print()
+    print("UI (play --bench-draw, headless 200x50)")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "big_trace.py")
+        with open(path, "w") as f:
+            f.write(BIG_TRACE)
+        out = subprocess.run([binary, "play", "--bench-draw", "200", path], capture_output=True, text=True)
+        print(f"  timeline of a big trace: {out.stdout.strip()} (goal: under 16 ms per frame)")
+    worst, name = 0.0, ""
+    for sc in sorted(os.listdir(os.path.join(ROOT, "scenarios"))):
+        if not sc.endswith(".py"):
+            continue
+        t0 = time.perf_counter()
+        subprocess.run([binary, "play", "--bench-draw", "0", os.path.join(ROOT, "scenarios", sc)], capture_output=True)
+        dt = time.perf_counter() - t0
+        if dt > worst:
+            worst, name = dt, sc
+    print(f"  start-up to the first frame, whole process: at most {worst * 1e3:.1f} ms ({name}; goal: under 50 ms)")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "interleave"))
@@ -106,6 +142,8 @@ def main():
             same = "" if pout == iout else "   OUTPUT DIFFERS"
             print(f"{name:<22} {pt:8.3f}s {it:10.3f}s {it / pt:6.2f}x   {pm:6.1f} {im:6.1f}{same}")
             sys.stdout.flush()
+    if not args.k or "ui" in args.k:
+        ui_bench(args.bin)
     extra = os.path.join(ROOT, "tests", "bench_more.py")
     if os.path.exists(extra):
         subprocess.run([py, extra, "--bin", args.bin, "--repeat", str(args.repeat)] + (["-k", args.k] if args.k else []))

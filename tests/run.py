@@ -36,6 +36,8 @@ class Ctx:
         self.env = dict(os.environ)
         # ASan: leaks are errors; a report makes the run fail
         self.env.setdefault("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0:exitcode=86")
+        # the binary under test is build/san/interleave: the data is here
+        self.env.setdefault("INTERLEAVE_DATA", ROOT)
         self.env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:exitcode=87")
 
     def wanted(self, name):

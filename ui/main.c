@@ -1,6 +1,8 @@
 /* main.c - entry point: dispatch to the subcommands. */
 #include "cli.h"
+#include "lesson.h"
 #include "repl.h"
+#include "tui.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +31,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) return repl_main(NULL);
+    if (argc < 2) return repl_main(NULL, NULL, 0);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
@@ -40,7 +42,9 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
-    if (cmd[0] != '-' && argc == 2) return repl_main(cmd);
+    if (strcmp(cmd, "play") == 0) return cmd_play(argc - 1, argv + 1);
+    if (strcmp(cmd, "lesson") == 0) return cmd_lesson(argc - 1, argv + 1);
+    if (cmd[0] != '-' && argc == 2) return repl_main(cmd, NULL, 0);
     fprintf(stderr, "interleave: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -11,6 +11,7 @@
 #include "export.h"
 #include "session.h"
 #include "timeline_text.h"
+#include "tui.h"
 #include "../sim/narrate.h"
 
 #include <editline/readline.h>
@@ -24,14 +25,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-typedef struct Repl {
-    Session ss;
+struct Repl {
+    Session *ss;          /* the scenario and its run (own, or the caller's) */
+    Session own;
+    bool in_ui;           /* commands come from the UI's `:` */
     bool interactive;     /* a terminal: prompt, line editing, history */
     bool quit;
     size_t out_shown, err_shown; /* program output already shown */
     char *histfile;
     int depth;            /* nested `source` */
-} Repl;
+};
 
 typedef void (*CmdFn)(Repl *r, int argc, char **argv);
 
@@ -44,12 +47,16 @@ static const Cmd *find_cmd(const char *name);
 
 /* ---- output helpers ---- */
 
+/* Where commands write: stdout, or what repl_exec() was given. */
+static FILE *out_fp;
+static FILE *out(void) { return out_fp ? out_fp : stdout; }
+
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void say(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vprintf(fmt, ap);
+    vfprintf(out(), fmt, ap);
     va_end(ap);
 }
 
@@ -57,7 +64,7 @@ static void timestr(char *b, size_t n, int64_t ns) { fmt_duration(b, n, ns); }
 
 static bool need_loaded(Repl *r)
 {
-    if (session_loaded(&r->ss)) return true;
+    if (session_loaded(r->ss)) return true;
     say("no scenario is loaded: use `load FILE`\n");
     return false;
 }
@@ -71,12 +78,12 @@ static void usage_of(const char *name)
 /* The program's output since it was last shown. */
 static void show_output(Repl *r)
 {
-    Sim *S = r->ss.S;
+    Sim *S = r->ss->S;
     size_t n, m;
     const char *o = sim_stdout(S, &n), *e = sim_stderr(S, &m);
-    if (n > r->out_shown) fwrite(o + r->out_shown, 1, n - r->out_shown, stdout);
-    if (n > r->out_shown && o[n - 1] != '\n') putchar('\n');
-    if (m > r->err_shown) fwrite(e + r->err_shown, 1, m - r->err_shown, stdout);
+    if (n > r->out_shown) fwrite(o + r->out_shown, 1, n - r->out_shown, out());
+    if (n > r->out_shown && o[n - 1] != '\n') fputc('\n', out());
+    if (m > r->err_shown) fwrite(e + r->err_shown, 1, m - r->err_shown, out());
     r->out_shown = n;
     r->err_shown = m;
 }
@@ -84,8 +91,8 @@ static void show_output(Repl *r)
 /* After going back: what the program printed up to now counts as shown. */
 static void output_seen(Repl *r)
 {
-    sim_stdout(r->ss.S, &r->out_shown);
-    sim_stderr(r->ss.S, &r->err_shown);
+    sim_stdout(r->ss->S, &r->out_shown);
+    sim_stderr(r->ss->S, &r->err_shown);
 }
 
 /* A task's name as tables show it ("Process-1/MainThread" when there are
@@ -94,7 +101,7 @@ static const char *task_name(Repl *r, int tid)
 {
     static char buf[4][80];
     static int slot;
-    const Trace *t = sim_trace(r->ss.S);
+    const Trace *t = sim_trace(r->ss->S);
     if (tid < 0 || (size_t)tid >= t->tasks.n) return "?";
     char *b = buf[slot++ % 4];
     task_display_name(t, tid, b, sizeof buf[0]);
@@ -104,7 +111,7 @@ static const char *task_name(Repl *r, int tid)
 /* "  14      counter = counter + one()" */
 static void show_line(Repl *r, int line, const char *mark)
 {
-    const char *src = sim_source(r->ss.S);
+    const char *src = sim_source(r->ss->S);
     int n = 1;
     for (const char *p = src; *p; p++) {
         if (n == line) {
@@ -119,10 +126,10 @@ static void show_line(Repl *r, int line, const char *mark)
 /* Where the run stands after a command moved it. */
 static void show_stop(Repl *r, SimStatus st)
 {
-    Sim *S = r->ss.S;
+    Sim *S = r->ss->S;
     show_output(r);
     char t[32];
-    timestr(t, sizeof t, session_now(&r->ss));
+    timestr(t, sizeof t, session_now(r->ss));
     if (st != SIM_PAUSED) {
         const char *how = st == SIM_OK ? "normally" : st == SIM_EXIT ? "with sys.exit()" : st == SIM_EXCEPTION ? "with an uncaught exception"
                         : st == SIM_DEADLOCK ? "in a deadlock" : "at a limit";
@@ -149,8 +156,8 @@ static void show_stop(Repl *r, SimStatus st)
     case PAUSE_INTERRUPT: say("interrupted at %s\n", t); break;
     default: say("at %s\n", t); break;
     }
-    for (size_t i = 0; i < r->ss.bps.n; i++) {
-        Breakpoint *b = &r->ss.bps.v[i];
+    for (size_t i = 0; i < r->ss->bps.n; i++) {
+        Breakpoint *b = &r->ss->bps.v[i];
         if ((pi->why == PAUSE_LINE && b->kind == BP_LINE && b->line == pi->line) ||
             (pi->why == PAUSE_TASK && b->kind == BP_TASK && b->event == pi->task) ||
             (pi->why == PAUSE_EVENT && b->kind == BP_EVENT && b->event == pi->event) ||
@@ -162,7 +169,7 @@ static void show_stop(Repl *r, SimStatus st)
 /* The records a forward move went through, one line each. */
 static void show_records(Repl *r, size_t seg0, size_t ev0, size_t max)
 {
-    const Trace *t = sim_trace(r->ss.S);
+    const Trace *t = sim_trace(r->ss->S);
     Record *rec;
     size_t n;
     records_between(t, seg0, t->segs.n, ev0, t->evs.n, &rec, &n);
@@ -170,7 +177,7 @@ static void show_records(Repl *r, size_t seg0, size_t ev0, size_t max)
     if (from) say("  ... %zu earlier records\n", from);
     for (size_t i = from; i < n; i++) {
         SBuf b = {0};
-        narrate(r->ss.S, &rec[i], &b);
+        narrate(r->ss->S, &rec[i], &b);
         char tm[32];
         timestr(tm, sizeof tm, rec[i].t);
         say("  %10s  %s\n", tm, b.s ? b.s : "");
@@ -195,7 +202,7 @@ static bool parse_time(const char *s, int64_t *out)
 
 static int resolve_task(Repl *r, const char *name)
 {
-    int k = sim_find_task(r->ss.S, name);
+    int k = sim_find_task(r->ss->S, name);
     if (k < 0) say("no task '%s' (see `info tasks`)\n", name);
     return k;
 }
@@ -203,20 +210,20 @@ static int resolve_task(Repl *r, const char *name)
 /* The focused task, else the main thread. */
 static int focus(Repl *r)
 {
-    if (r->ss.focus >= 0 && r->ss.focus < sim_task_count(r->ss.S)) return r->ss.focus;
-    return sim_task_count(r->ss.S) ? 0 : -1;
+    if (r->ss->focus >= 0 && r->ss->focus < sim_task_count(r->ss->S)) return r->ss->focus;
+    return sim_task_count(r->ss->S) ? 0 : -1;
 }
 
 /* A movement forward with the breakpoints. */
 static void go(Repl *r, const StopAt *stop, bool list_records)
 {
-    const Trace *t = sim_trace(r->ss.S);
+    const Trace *t = sim_trace(r->ss->S);
     size_t seg0 = t ? t->segs.n : 0, ev0 = t ? t->evs.n : 0;
-    if (sim_finished(r->ss.S)) {
+    if (sim_finished(r->ss->S)) {
         say("the run has ended: use `back`, `goto TIME` or `restart`\n");
         return;
     }
-    SimStatus st = session_run(&r->ss, stop);
+    SimStatus st = session_run(r->ss, stop);
     if (list_records) show_records(r, seg0, ev0, 40);
     show_stop(r, st);
 }
@@ -234,12 +241,12 @@ static void rc_quit(Repl *r, int argc, char **argv)
 static void rc_load(Repl *r, int argc, char **argv)
 {
     if (argc != 2) return usage_of("load");
-    if (!session_load(&r->ss, argv[1])) {
-        say("%s\n", r->ss.lasterr);
+    if (!session_load(r->ss, argv[1])) {
+        say("%s\n", r->ss->lasterr);
         return;
     }
     output_seen(r);
-    const Settings *set = sim_settings(r->ss.S);
+    const Settings *set = sim_settings(r->ss->S);
     say("loaded %s: %s\n", argv[1], set->title && *set->title ? set->title : "(no title)");
 }
 
@@ -247,12 +254,12 @@ static void rc_reload(Repl *r, int argc, char **argv)
 {
     (void)argv;
     if (argc != 1) return usage_of("reload");
-    if (!session_reload(&r->ss)) {
-        say("%s\n", r->ss.lasterr);
+    if (!session_reload(r->ss)) {
+        say("%s\n", r->ss->lasterr);
         return;
     }
     output_seen(r);
-    say("reloaded %s\n", r->ss.path);
+    say("reloaded %s\n", r->ss->path);
 }
 
 static void rc_restart(Repl *r, int argc, char **argv)
@@ -260,8 +267,8 @@ static void rc_restart(Repl *r, int argc, char **argv)
     (void)argv;
     if (argc != 1) return usage_of("restart");
     if (!need_loaded(r)) return;
-    if (!session_restart(&r->ss)) {
-        say("%s\n", r->ss.lasterr);
+    if (!session_restart(r->ss)) {
+        say("%s\n", r->ss->lasterr);
         return;
     }
     output_seen(r);
@@ -283,7 +290,7 @@ static void rc_step(Repl *r, int argc, char **argv)
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("step");
     if (!need_loaded(r)) return;
     StopAt s = stop_none();
-    s.records = sim_position(r->ss.S).records + n;
+    s.records = sim_position(r->ss->S).records + n;
     go(r, &s, true);
 }
 
@@ -299,14 +306,14 @@ static void rc_stepi(Repl *r, int argc, char **argv)
     s.step_ops = n;
     go(r, &s, false);
     TaskView v;
-    if (sim_task_view(r->ss.S, k, &v) && v.file) show_line(r, v.line, "");
+    if (sim_task_view(r->ss->S, k, &v) && v.file) show_line(r, v.line, "");
 }
 
 static void moved_to(Repl *r, SimStatus st)
 {
     output_seen(r);
     char t[32];
-    timestr(t, sizeof t, session_now(&r->ss));
+    timestr(t, sizeof t, session_now(r->ss));
     if (st == SIM_PAUSED) say("at %s\n", t);
     else show_stop(r, st);
 }
@@ -316,14 +323,14 @@ static void rc_back(Repl *r, int argc, char **argv)
     int64_t n = 1;
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("back");
     if (!need_loaded(r)) return;
-    Position p = sim_position(r->ss.S);
+    Position p = sim_position(r->ss->S);
     if (p.records == 0) {
         say("already at the start\n");
         return;
     }
     p.records = p.records > n ? p.records - n : 0;
     p.ops = -1;
-    SimStatus st = p.records ? session_goto(&r->ss, p, -1) : (session_restart(&r->ss), SIM_PAUSED);
+    SimStatus st = p.records ? session_goto(r->ss, p, -1) : (session_restart(r->ss), SIM_PAUSED);
     moved_to(r, st);
 }
 
@@ -333,7 +340,7 @@ static void rc_goto(Repl *r, int argc, char **argv)
     if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("goto");
     if (!need_loaded(r)) return;
     Position p = {-1, -1};
-    SimStatus st = t == 0 ? (session_restart(&r->ss), SIM_PAUSED) : session_goto(&r->ss, p, t);
+    SimStatus st = t == 0 ? (session_restart(r->ss), SIM_PAUSED) : session_goto(r->ss, p, t);
     moved_to(r, st);
 }
 
@@ -342,7 +349,7 @@ static void rc_until(Repl *r, int argc, char **argv)
     int64_t t;
     if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("until");
     if (!need_loaded(r)) return;
-    if (t < session_now(&r->ss)) {
+    if (t < session_now(r->ss)) {
         say("that is in the past: use `goto %s` to go back\n", argv[1]);
         return;
     }
@@ -382,7 +389,7 @@ static void rc_break(Repl *r, int argc, char **argv)
         b.kind = BP_LINE;
         if (line < 1) return usage_of("break");
         /* like gdb: a line without code means the next one with code */
-        b.line = sim_code_line(r->ss.S, (int)line);
+        b.line = sim_code_line(r->ss->S, (int)line);
         if (b.line < 0) {
             say("no code at or after line %ld\n", line);
             return;
@@ -400,7 +407,7 @@ static void rc_break(Repl *r, int argc, char **argv)
         b.event = k;
         snprintf(b.name, sizeof b.name, "%s", task_name(r, k));
     }
-    int id = session_break(&r->ss, &b);
+    int id = session_break(r->ss, &b);
     if (b.kind == BP_LINE) {
         say("breakpoint %d at line %ld\n", id, line);
         show_line(r, (int)line, "");
@@ -417,7 +424,7 @@ static void rc_watch(Repl *r, int argc, char **argv)
     if (!need_loaded(r)) return;
     Breakpoint b = {.kind = BP_WATCH};
     snprintf(b.name, sizeof b.name, "%s", argv[1]);
-    int id = session_break(&r->ss, &b);
+    int id = session_break(r->ss, &b);
     say("watchpoint %d: global variable %s\n", id, argv[1]);
 }
 
@@ -425,7 +432,7 @@ static void rc_delete(Repl *r, int argc, char **argv)
 {
     int64_t id = 0;
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &id))) return usage_of("delete");
-    if (!session_delete(&r->ss, (int)id)) {
+    if (!session_delete(r->ss, (int)id)) {
         say("no breakpoint %lld\n", (long long)id);
         return;
     }
@@ -434,12 +441,12 @@ static void rc_delete(Repl *r, int argc, char **argv)
 
 static void info_breakpoints(Repl *r)
 {
-    if (!r->ss.bps.n) {
+    if (!r->ss->bps.n) {
         say("no breakpoints\n");
         return;
     }
-    for (size_t i = 0; i < r->ss.bps.n; i++) {
-        Breakpoint *b = &r->ss.bps.v[i];
+    for (size_t i = 0; i < r->ss->bps.n; i++) {
+        Breakpoint *b = &r->ss->bps.v[i];
         say("%3d  ", b->id);
         switch (b->kind) {
         case BP_LINE: say("line %d", b->line); break;
@@ -453,7 +460,7 @@ static void info_breakpoints(Repl *r)
 
 static void info_tasks(Repl *r, bool alive_only)
 {
-    Sim *S = r->ss.S;
+    Sim *S = r->ss->S;
     int n = sim_task_count(S), shown = 0;
     for (int k = 0; k < n; k++) {
         TaskView v;
@@ -478,15 +485,15 @@ static void rc_where(Repl *r, int argc, char **argv)
     if (argc != 1) return usage_of("where");
     if (!need_loaded(r)) return;
     char t[32];
-    timestr(t, sizeof t, session_now(&r->ss));
+    timestr(t, sizeof t, session_now(r->ss));
     say("at %s\n", t);
     info_tasks(r, true);
 }
 
 static void info_cores(Repl *r)
 {
-    Sim *S = r->ss.S;
-    int64_t now = session_now(&r->ss);
+    Sim *S = r->ss->S;
+    int64_t now = session_now(r->ss);
     for (int i = 0; i < sim_core_count(S); i++) {
         int64_t busy;
         int k = sim_core_task(S, i, &busy);
@@ -496,7 +503,7 @@ static void info_cores(Repl *r)
 
 static void info_gil(Repl *r)
 {
-    Sim *S = r->ss.S;
+    Sim *S = r->ss->S;
     for (int p = 0; p < sim_proc_count(S); p++) {
         GilView g;
         sim_gil_view(S, p, &g);
@@ -526,17 +533,17 @@ static void rc_info(Repl *r, int argc, char **argv)
     if (strcmp(w, "tasks") == 0) info_tasks(r, false);
     else if (strcmp(w, "cores") == 0) info_cores(r);
     else if (strcmp(w, "gil") == 0) info_gil(r);
-    else if (strcmp(w, "locks") == 0) sim_objects(r->ss.S, 'l', &b);
-    else if (strcmp(w, "queues") == 0) sim_objects(r->ss.S, 'q', &b);
-    else if (strcmp(w, "timers") == 0) sim_timers(r->ss.S, &b);
-    else if (strcmp(w, "hash") == 0) say("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(r->ss.S));
+    else if (strcmp(w, "locks") == 0) sim_objects(r->ss->S, 'l', &b);
+    else if (strcmp(w, "queues") == 0) sim_objects(r->ss->S, 'q', &b);
+    else if (strcmp(w, "timers") == 0) sim_timers(r->ss->S, &b);
+    else if (strcmp(w, "hash") == 0) say("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(r->ss->S));
     else if (strcmp(w, "stats") == 0) {
-        fflush(stdout);
-        stats_print(stdout, r->ss.S);
+        fflush(out());
+        stats_print(out(), r->ss->S);
     } else {
         say("info what? tasks, cores, gil, locks, queues, timers, stats or breakpoints\n");
     }
-    if (b.s) fputs(b.s, stdout);
+    if (b.s) fputs(b.s, out());
     sb_free(&b);
 }
 
@@ -554,19 +561,19 @@ static void rc_print(Repl *r, int argc, char **argv)
         sb_free(&expr);
         return;
     }
-    fflush(stdout);
+    fflush(out());
     pid_t pid = fork();
     if (pid == 0) {
         close(fd[0]);
         SBuf out = {0};
-        sim_eval(r->ss.S, focus(r), expr.s, &out);
+        sim_eval(r->ss->S, focus(r), expr.s, &out);
         if (out.s && write(fd[1], out.s, out.n) < 0) _exit(1);
         _exit(0);
     }
     close(fd[1]);
     char buf[4096];
     ssize_t k;
-    while ((k = read(fd[0], buf, sizeof buf)) > 0) fwrite(buf, 1, (size_t)k, stdout);
+    while ((k = read(fd[0], buf, sizeof buf)) > 0) fwrite(buf, 1, (size_t)k, out());
     close(fd[0]);
     if (pid > 0) waitpid(pid, NULL, 0);
     else say("print: cannot fork: %s\n", strerror(errno));
@@ -577,7 +584,7 @@ static void rc_list(Repl *r, int argc, char **argv)
 {
     if (argc > 2) return usage_of("list");
     if (!need_loaded(r)) return;
-    Sim *S = r->ss.S;
+    Sim *S = r->ss->S;
     int center = 0;
     if (argc == 2) {
         char *end;
@@ -625,8 +632,8 @@ static void rc_explain(Repl *r, int argc, char **argv)
         return;
     }
     SBuf b = {0};
-    sim_explain(r->ss.S, k, &b);
-    fputs(b.s, stdout);
+    sim_explain(r->ss->S, k, &b);
+    fputs(b.s, out());
     sb_free(&b);
 }
 
@@ -634,14 +641,37 @@ static void rc_timeline(Repl *r, int argc, char **argv)
 {
     if (argc != 1 && argc != 3) return usage_of("timeline");
     if (!need_loaded(r)) return;
-    int64_t from = 0, to = session_now(&r->ss);
+    int64_t from = 0, to = session_now(r->ss);
     if (argc == 3 && (!parse_time(argv[1], &from) || !parse_time(argv[2], &to) || to <= from)) return usage_of("timeline");
     if (to <= 0) {
         say("nothing has run yet\n");
         return;
     }
-    fflush(stdout);
-    timeline_print(stdout, sim_trace(r->ss.S), from, to, 100, sim_settings(r->ss.S)->v[SET_gil] == 1);
+    fflush(out());
+    timeline_print(out(), sim_trace(r->ss->S), from, to, 100, sim_settings(r->ss->S)->v[SET_gil] == 1);
+}
+
+/* The UI on this run; `q` there comes back here at the UI's instant. */
+static void rc_ui(Repl *r, int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1) return usage_of("ui");
+    if (!need_loaded(r)) return;
+    if (r->in_ui) {
+        say("already in the UI (q goes back to the REPL)\n");
+        return;
+    }
+    char why[256];
+    TuiOptions o;
+    tui_options_init(&o);
+    if (!tui_available(why, sizeof why) || tui_session(r->ss, r, &o, why, sizeof why) != 0) {
+        say("ui: %s\n", why);
+        return;
+    }
+    output_seen(r);
+    char t[32];
+    timestr(t, sizeof t, session_now(r->ss));
+    say("back from the UI at %s\n", t);
 }
 
 static void rc_task(Repl *r, int argc, char **argv)
@@ -658,7 +688,7 @@ static void rc_task(Repl *r, int argc, char **argv)
     int k = resolve_task(r, nm.s);
     sb_free(&nm);
     if (k < 0) return;
-    r->ss.focus = k;
+    r->ss->focus = k;
     say("focus: %d %s\n", k, task_name(r, k));
 }
 
@@ -669,14 +699,14 @@ static void rc_set(Repl *r, int argc, char **argv)
         say("unknown setting '%s'; settings: %s\n", argv[1], settings_known_keys());
         return;
     }
-    if (!session_set(&r->ss, argv[1], argv[2])) {
-        say("%s\n", r->ss.lasterr);
+    if (!session_set(r->ss, argv[1], argv[2])) {
+        say("%s\n", r->ss->lasterr);
         return;
     }
-    if (session_loaded(&r->ss)) {
+    if (session_loaded(r->ss)) {
         output_seen(r);
         char t[32];
-        timestr(t, sizeof t, session_now(&r->ss));
+        timestr(t, sizeof t, session_now(r->ss));
         say("%s = %s; run again from the start to %s\n", argv[1], argv[2], t);
     } else {
         say("%s = %s\n", argv[1], argv[2]);
@@ -687,7 +717,7 @@ static void rc_show(Repl *r, int argc, char **argv)
 {
     if (argc != 2 || strcmp(argv[1], "settings") != 0) return usage_of("show");
     if (!need_loaded(r)) return;
-    const Settings *set = sim_settings(r->ss.S);
+    const Settings *set = sim_settings(r->ss->S);
     for (int i = 0; i < SET_COUNT; i++) {
         char v[128];
         settings_format(set, i, v, sizeof v);
@@ -721,9 +751,9 @@ static void rc_compare(Repl *r, int argc, char **argv)
     int idx[MAXK] = {0};
     for (;;) {
         /* this combination's overrides, after the session's */
-        int n = r->ss.nsets;
+        int n = r->ss->nsets;
         char **sets = xmalloc(((size_t)n + MAXK) * sizeof *sets);
-        for (int i = 0; i < n; i++) sets[i] = r->ss.sets[i];
+        for (int i = 0; i < n; i++) sets[i] = r->ss->sets[i];
         char own[MAXK][140];
         for (int k = 0; k < nk; k++) {
             snprintf(own[k], sizeof own[k], "%s=%s", keys[k], vals[k][idx[k]]);
@@ -732,7 +762,7 @@ static void rc_compare(Repl *r, int argc, char **argv)
         Sim *S = sim_new();
         LoadError le;
         for (int k = 0; k < nk; k++) say("%-12s", vals[k][idx[k]]);
-        if (!sim_load(S, r->ss.path, (const char *const *)sets, n, &le)) {
+        if (!sim_load(S, r->ss->path, (const char *const *)sets, n, &le)) {
             say("error: %s\n", le.msg);
         } else {
             SimStatus st = sim_run(S);
@@ -765,18 +795,18 @@ static void rc_export(Repl *r, int argc, char **argv)
     ExportOpts o = {0};
     if (argc == 5 && (!parse_time(argv[3], &o.from) || !parse_time(argv[4], &o.to) || o.to <= o.from)) return usage_of("export");
     if (!need_loaded(r)) return;
-    if (session_now(&r->ss) <= 0) {
+    if (session_now(r->ss) <= 0) {
         say("nothing has run yet: step or run first\n");
         return;
     }
-    o.source = r->ss.path;
+    o.source = r->ss->path;
     char err[600];
     fflush(stdout);
-    if (!export_to_file(r->ss.S, (ExportFormat)fmt, argv[2], &o, err, sizeof err)) {
+    if (!export_to_file(r->ss->S, (ExportFormat)fmt, argv[2], &o, err, sizeof err)) {
         say("export: %s\n", err);
         return;
     }
-    int64_t to = o.to > 0 && o.to < session_now(&r->ss) ? o.to : session_now(&r->ss);
+    int64_t to = o.to > 0 && o.to < session_now(r->ss) ? o.to : session_now(r->ss);
     char a[32], b[32];
     timestr(a, sizeof a, o.from);
     timestr(b, sizeof b, to);
@@ -830,6 +860,7 @@ static const Cmd commands[] = {
     {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, speedup, core use, GIL switches", rc_compare},
     {"export", NULL, "export chrome|svg FILE [FROM TO]", "write the run so far (or a window of it) as a Chrome trace (Perfetto) or an SVG timeline", rc_export},
     {"source", NULL, "source FILE", "run the commands in FILE", rc_source},
+    {"ui", NULL, "ui", "open the UI on this run (q there comes back here, at the UI's time)", rc_ui},
     {"quit", "q", "quit", "leave (Ctrl-D too)", rc_quit},
     {"exit", NULL, "exit", "the same as quit", rc_quit},
 };
@@ -899,7 +930,7 @@ static void run_line(Repl *r, char *line)
         return;
     }
     c->fn(r, argc, argv);
-    fflush(stdout);
+    fflush(out());
 }
 
 static void run_script(Repl *r, FILE *f)
@@ -1027,13 +1058,13 @@ static char **complete(const char *text, int start, int end)
         }
     } else if (c && c->fn == rc_show) {
         words_add(&b, "settings");
-    } else if (c && (c->fn == rc_break || c->fn == rc_task || c->fn == rc_explain || c->fn == rc_list) && session_loaded(&r->ss)) {
-        for (int k = 0; k < sim_task_count(r->ss.S); k++) words_add(&b, task_name(r, k));
+    } else if (c && (c->fn == rc_break || c->fn == rc_task || c->fn == rc_explain || c->fn == rc_list) && session_loaded(r->ss)) {
+        for (int k = 0; k < sim_task_count(r->ss->S); k++) words_add(&b, task_name(r, k));
         if (c->fn == rc_break) words_add(&b, "on");
-    } else if (c && (c->fn == rc_print || c->fn == rc_watch) && session_loaded(&r->ss)) {
+    } else if (c && (c->fn == rc_print || c->fn == rc_watch) && session_loaded(r->ss)) {
         /* global variables of the main process, as the compiled module names them */
         SBuf names = {0};
-        sim_global_names(r->ss.S, &names);
+        sim_global_names(r->ss->S, &names);
         for (char *p = names.s ? strtok(names.s, "\n") : NULL; p; p = strtok(NULL, "\n")) words_add(&b, p);
         sb_free(&names);
     }
@@ -1061,17 +1092,18 @@ static void interactive_loop(Repl *r)
         run_line(r, line);
         free(line);
     }
-    if (!r->quit) putchar('\n');
+    if (!r->quit) fputc('\n', out());
     write_history(r->histfile);
     history_truncate_file(r->histfile, 1000);
     words_reset();
 }
 
-int repl_main(const char *path)
+/* The REPL on ss; path: a scenario to load first. */
+static int repl_session(Session *ss, const char *path)
 {
     Repl r;
     memset(&r, 0, sizeof r);
-    session_init(&r.ss);
+    r.ss = ss;
     r.interactive = isatty(0) && isatty(1);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -1089,6 +1121,48 @@ int repl_main(const char *path)
     } else {
         run_script(&r, stdin);
     }
-    session_free(&r.ss);
     return EXIT_OK;
+}
+
+int repl_main(const char *path, char **sets, int nsets)
+{
+    Session ss;
+    session_init(&ss);
+    for (int i = 0; i < nsets; i++) {
+        char *eq = strchr(sets[i], '=');
+        if (!eq) continue;
+        char *key = xstrndup(sets[i], (size_t)(eq - sets[i]));
+        session_set(&ss, key, eq + 1);
+        free(key);
+    }
+    int rc = repl_session(&ss, path);
+    session_free(&ss);
+    return rc;
+}
+
+Repl *repl_new(Session *ss)
+{
+    Repl *r = xcalloc(1, sizeof *r);
+    r->ss = ss;
+    if (ss->S) output_seen(r);
+    return r;
+}
+
+void repl_free(Repl *r) { free(r); }
+
+bool repl_exec(Repl *r, const char *line, FILE *f)
+{
+    FILE *prev = out_fp;
+    bool prev_ui = r->in_ui;
+    out_fp = f;
+    r->in_ui = true;
+    char *copy = xstrdup(line);
+    run_line(r, copy);
+    free(copy);
+    fflush(f);
+    out_fp = prev;
+    r->in_ui = prev_ui;
+    bool quit = r->quit;
+    r->quit = false;
+    return !quit;
 }

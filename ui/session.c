@@ -110,8 +110,10 @@ SimStatus session_run(Session *ss, const StopAt *stop)
 SimStatus session_goto(Session *ss, Position p, int64_t t)
 {
     Position now = sim_position(ss->S);
+    /* ops < 0: a position by records alone */
     bool back = sim_finished(ss->S) ||
-                (p.records >= 0 ? (p.ops < now.ops || (p.ops == now.ops && p.records < now.records))
+                (p.records >= 0 ? (p.ops < 0 ? p.records < now.records
+                                             : p.ops < now.ops || (p.ops == now.ops && p.records < now.records))
                                 : t < session_now(ss));
     if (back) {
         Sim *S = fresh(ss, ss->path, ss->sets, ss->nsets);

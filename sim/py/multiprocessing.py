@@ -17,7 +17,9 @@ def _starmapstar(func, chunk):
     return [func(*x) for x in chunk]
 
 
-def _pool_worker(inqueue, outqueue):
+def _pool_worker(inqueue, outqueue, initializer=None, initargs=()):
+    if initializer is not None:
+        initializer(*initargs)
     while True:
         task = inqueue.get()
         if task is None:
@@ -71,6 +73,8 @@ class Pool:
             processes = cpu_count()
         if processes < 1:
             raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
         self._inqueue = Queue()
         self._outqueue = Queue()
         self._jobs = {}
@@ -79,7 +83,7 @@ class Pool:
         self._pool = []
         kind = get_start_method().capitalize()
         for i in range(processes):
-            p = Process(target=_pool_worker, args=(self._inqueue, self._outqueue))
+            p = Process(target=_pool_worker, args=(self._inqueue, self._outqueue, initializer, initargs))
             p.name = "%sPoolWorker-%d" % (kind, i + 1)
             p.daemon = True
             p.start()

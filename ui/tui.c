@@ -1,0 +1,915 @@
+/* tui.c - the UI's loop: keys, the playhead, playback, and keeping the
+ * session and the reference run in step (see tui_app.h).
+ *
+ * Key handlers change the App and never draw; the loop draws once per
+ * turn.  While paused the loop blocks on the keyboard (no CPU); while
+ * playing it wakes every frame; while the reference run is still being
+ * simulated it does so in slices between keys, so the first frame comes at
+ * once.  The host clock paces playback only: what the run does never
+ * depends on it. */
+#include "tui_app.h"
+#include "cli.h"
+#include "repl.h"
+#include "../sim/inspect.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const int64_t tui_speeds[] = {
+    1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000,                  /* 1 us/s .. */
+    1000000, 2000000, 5000000, 10000000, 20000000, 50000000, 100000000, 200000000, 500000000, /* 1 ms/s .. */
+    1000000000LL, 2000000000LL, 5000000000LL, 10000000000LL, 20000000000LL, 60000000000LL,
+};
+const int tui_nspeeds = (int)(sizeof tui_speeds / sizeof *tui_speeds);
+
+enum {
+    REF_SLICE = 100000,      /* records simulated per idle turn */
+    FRAME_MS = 33,           /* about 30 frames a second while playing */
+};
+
+static double wall(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- the reference trace ---- */
+
+static const Trace *ref_trace(const App *a) { return sim_trace(a->ref); }
+
+static int64_t ref_records(const App *a)
+{
+    const Trace *t = ref_trace(a);
+    return (int64_t)(t->segs.n + t->evs.n);
+}
+
+int64_t app_span(const App *a) { return sim_now(a->ref); }
+
+size_t app_events_before(const Trace *t, int64_t n)
+{
+    /* event j is record j + ev_seg[j]: increasing in j */
+    size_t lo = 0, hi = t->evs.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if ((int64_t)(mid + t->ev_seg.v[mid]) < n) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+int64_t app_record_time(const App *a, int64_t i)
+{
+    const Trace *t = ref_trace(a);
+    size_t e = app_events_before(t, i);
+    if (e < t->evs.n && (int64_t)(e + t->ev_seg.v[e]) == i) return t->evs.v[e].t;
+    size_t s = (size_t)i - e;
+    return s < t->segs.n ? t->segs.v[s].t : sim_now(a->ref);
+}
+
+/* Records at or before time at. */
+static int64_t records_at(const App *a, int64_t at)
+{
+    const Trace *t = ref_trace(a);
+    size_t lo = 0, hi = t->segs.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->segs.v[mid].t <= at) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t s = lo;
+    lo = 0, hi = t->evs.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->evs.v[mid].t <= at) lo = mid + 1;
+        else hi = mid;
+    }
+    return (int64_t)(s + lo);
+}
+
+static char *fingerprint(const Session *ss)
+{
+    SBuf b = {0};
+    sb_puts(&b, ss->path ? ss->path : "");
+    for (int i = 0; i < ss->nsets; i++) sb_printf(&b, "\n%s", ss->sets[i]);
+    return sb_take(&b);
+}
+
+static bool gil_on(const App *a) { return sim_settings(a->ref)->v[SET_gil] == 1; }
+
+/* A new reference run for the session's scenario and settings. */
+static bool ref_make(App *a)
+{
+    Sim *S = sim_new();
+    LoadError le;
+    if (!sim_load(S, a->ss->path, (const char *const *)a->ss->sets, a->ss->nsets, &le)) {
+        snprintf(a->msg, sizeof a->msg, "cannot simulate %s: %s", a->ss->path, le.msg);
+        sim_free(S);
+        return false;
+    }
+    if (a->ref) {
+        /* the cursor stays on what it shows once the new run has that row */
+        if (a->cursor < tlx_rows(a->idx)) {
+            a->keep_kind = tlx_row(a->idx, a->cursor)->kind;
+            a->keep_index = tlx_row(a->idx, a->cursor)->index;
+        }
+        sim_free(a->ref);
+    }
+    a->ref = S;
+    a->err_printed = -1;
+    tlx_reset(a->idx);
+    tlx_update(a->idx, sim_trace(S), gil_on(a));
+    free(a->fingerprint);
+    a->fingerprint = fingerprint(a->ss);
+    return true;
+}
+
+static void ref_run(App *a, const StopAt *st)
+{
+    sim_run_until(a->ref, st);
+    tlx_update(a->idx, ref_trace(a), gil_on(a));
+}
+
+/* Simulate the reference at least to `records` records and to time `at`
+ * (-1: either not needed). */
+static void ref_ensure(App *a, int64_t records, int64_t at)
+{
+    if (!sim_finished(a->ref) && records >= 0 && ref_records(a) < records) {
+        StopAt st = stop_none();
+        st.records = records;
+        ref_run(a, &st);
+    }
+    if (!sim_finished(a->ref) && at >= 0 && sim_now(a->ref) <= at) {
+        StopAt st = stop_none();
+        st.time = at + 1;
+        ref_run(a, &st);
+    }
+}
+
+static void ref_finish(App *a)
+{
+    if (!sim_finished(a->ref)) ref_run(a, NULL);
+}
+
+/* ---- the playhead ---- */
+
+static void set_pos(App *a, int64_t pos)
+{
+    ref_ensure(a, pos, -1);
+    if (pos > ref_records(a)) pos = ref_records(a);
+    if (pos < 0) pos = 0;
+    a->pos = pos;
+    a->now = pos ? app_record_time(a, pos - 1) : 0;
+    a->by_time = false;
+    a->follow = true;
+    a->src_top = 0;
+    a->ev_back = a->out_back = 0;
+}
+
+static void set_time(App *a, int64_t at)
+{
+    if (at < 0) at = 0;
+    ref_ensure(a, -1, at);
+    if (sim_finished(a->ref) && at > app_span(a)) at = app_span(a);
+    a->now = at;
+    a->pos = records_at(a, at);
+    a->by_time = true;
+    a->follow = true;
+    a->src_top = 0;
+    a->ev_back = a->out_back = 0;
+}
+
+/* Bring the session to the playhead (backwards: by running again). */
+static bool in_sync(const App *a) { return a->synced == a->pos && a->synced_now == a->now; }
+
+static void sync_live(App *a)
+{
+    if (in_sync(a)) return;
+    if (a->pos == 0 && a->now == 0) {
+        session_restart(a->ss);
+    } else if (a->by_time) {
+        Position p = {-1, -1};
+        session_goto(a->ss, p, a->now);
+    } else {
+        Position p = {-1, a->pos};
+        session_goto(a->ss, p, -1);
+    }
+    a->synced = a->pos;
+    a->synced_now = a->now;
+}
+
+static bool at_end(const App *a) { return sim_finished(a->ref) && a->pos >= ref_records(a); }
+
+/* ---- playback ---- */
+
+static void default_speed(App *a)
+{
+    if (a->speed_set) return;
+    ref_finish(a);
+    int64_t target = app_span(a) / (a->o.present ? 25 : 10);
+    a->speed = 0;
+    while (a->speed + 1 < tui_nspeeds && tui_speeds[a->speed + 1] <= target) a->speed++;
+    a->speed_set = true;
+}
+
+static void play_toggle(App *a)
+{
+    if (a->playing) {
+        a->playing = false;
+        return;
+    }
+    default_speed(a);
+    if (at_end(a)) set_pos(a, 0);
+    a->playing = true;
+    a->last_frame = wall();
+}
+
+static void play_advance(App *a)
+{
+    double t = wall(), dt = t - a->last_frame;
+    a->last_frame = t;
+    if (dt > 0.25) dt = 0.25; /* after a stall, do not jump */
+    int64_t at = a->now + (int64_t)((double)tui_speeds[a->speed] * dt);
+    ref_ensure(a, -1, at);
+    if (sim_finished(a->ref) && at >= app_span(a)) {
+        set_pos(a, ref_records(a));
+        a->now = app_span(a);
+        a->playing = false;
+        snprintf(a->msg, sizeof a->msg, "the end of the run (space plays it again)");
+        return;
+    }
+    set_time(a, at);
+}
+
+/* ---- rows and tasks ---- */
+
+int app_rows(const App *a) { return tlx_rows(a->idx); }
+
+int app_cursor_task(const App *a)
+{
+    if (a->cursor < 0 || a->cursor >= tlx_rows(a->idx)) return -1;
+    const TlxRowInfo *ri = tlx_row(a->idx, a->cursor);
+    switch (ri->kind) {
+    case ROW_TASK:
+    case ROW_NOTE: return ri->index;
+    case ROW_LOOP: {
+        int v = tlx_value_at(a->idx, a->cursor, a->now);
+        return v >= 0 ? v : ri->index;
+    }
+    default: return tlx_value_at(a->idx, a->cursor, a->now);
+    }
+}
+
+static void overlay_text(App *a, const char *title, char *text)
+{
+    free(a->overlay_title);
+    free(a->overlay_text);
+    a->overlay_title = xstrdup(title);
+    a->overlay_text = text;
+    a->overlay = OV_TEXT;
+    a->overlay_top = 0;
+}
+
+static void explain(App *a)
+{
+    sync_live(a);
+    int k = app_cursor_task(a);
+    if (k < 0) {
+        snprintf(a->msg, sizeof a->msg, "nothing to explain on this row now: move the cursor (Up/Down) to a task");
+        return;
+    }
+    if (k >= sim_task_count(a->ss->S)) {
+        snprintf(a->msg, sizeof a->msg, "%s does not exist yet at this time", tlx_row(a->idx, a->cursor)->label);
+        return;
+    }
+    SBuf b = {0};
+    sim_explain(a->ss->S, k, &b);
+    char title[128];
+    TaskView v;
+    snprintf(title, sizeof title, "why %s is where it is", sim_task_view(a->ss->S, k, &v) ? v.name : "the task");
+    overlay_text(a, title, sb_take(&b));
+}
+
+/* After the session changed under us (`:` commands, settings): follow it. */
+static void follow_session(App *a, bool keep_time)
+{
+    char *fp = fingerprint(a->ss);
+    bool changed = strcmp(fp, a->fingerprint) != 0;
+    free(fp);
+    if (changed && !ref_make(a)) return;
+    if (keep_time) {
+        set_time(a, a->now);
+    } else {
+        set_pos(a, sim_position(a->ss->S).records);
+        a->now = session_now(a->ss);
+        a->synced = a->pos;
+        a->synced_now = a->now;
+    }
+}
+
+static void change_setting(App *a, const char *key, const char *value)
+{
+    if (!session_set(a->ss, key, value)) {
+        snprintf(a->msg, sizeof a->msg, "%s", a->ss->lasterr);
+        return;
+    }
+    a->synced = -1;
+    follow_session(a, true);
+    snprintf(a->msg, sizeof a->msg, "%s %s: simulated again, at the same time", key, value);
+}
+
+static void run_command(App *a, const char *line)
+{
+    sync_live(a);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return;
+    bool go_on = repl_exec(a->repl, line, f);
+    fclose(f);
+    if (!go_on) a->quit = true;
+    follow_session(a, false);
+    while (len && buf[len - 1] == '\n') buf[--len] = 0;
+    if (!len) {
+        free(buf);
+        return;
+    }
+    if (!strchr(buf, '\n') && (int)len < COLS - 10) {
+        snprintf(a->msg, sizeof a->msg, "%s", buf);
+        free(buf);
+        return;
+    }
+    char title[300];
+    snprintf(title, sizeof title, ":%s", line);
+    overlay_text(a, title, buf);
+}
+
+static void open_lesson_scenario(App *a, int i)
+{
+    const Lesson *l = a->o.lesson;
+    if (!l || i < 0 || i >= l->nscenarios) {
+        snprintf(a->msg, sizeof a->msg, l ? "no more scenarios in this lesson" : "no lesson is running (interleave lesson N)");
+        return;
+    }
+    if (!session_load(a->ss, l->scenarios[i])) {
+        snprintf(a->msg, sizeof a->msg, "%s", a->ss->lasterr);
+        return;
+    }
+    a->lesson_scn = i;
+    a->playing = false;
+    a->speed_set = false;
+    a->cursor = 0;
+    a->fit = true;
+    ref_make(a);
+    a->keep_kind = ROW_TASK; /* the main thread */
+    a->keep_index = 0;
+    set_pos(a, 0);
+    a->synced = a->synced_now = 0;
+}
+
+/* ---- keys ---- */
+
+static int bucket(const App *a)
+{
+    Rect r = a->L.pane[PANE_TIMELINE];
+    int cols = (r.w - r.w / 4 - 1) / (a->o.present ? 2 : 1);
+    int64_t b = a->vspan / (cols > 0 ? cols : 1);
+    return (int)(b > 0 ? (b < INT32_MAX ? b : INT32_MAX) : 1);
+}
+
+static void zoom(App *a, bool in)
+{
+    int64_t span = app_span(a) > 0 ? app_span(a) : 1;
+    int64_t v = a->fit ? span : a->vspan;
+    v = in ? v / 2 : v * 2;
+    /* (halving and doubling may round a little below the whole run) */
+    if (v >= span - span / 64) {
+        a->fit = true;
+        return;
+    }
+    if (v < 10) v = 10;
+    a->fit = false;
+    a->vspan = v;
+    /* around the playhead, within the run */
+    a->vfrom = a->now - v / 2;
+    if (a->vfrom > span - v) a->vfrom = span - v;
+    if (a->vfrom < 0) a->vfrom = 0;
+    a->follow = true;
+}
+
+static void scroll_by(App *a, int lines)
+{
+    switch (a->focus) {
+    case PANE_TIMELINE: a->cursor += lines; break;
+    case PANE_SOURCE: {
+        if (!a->src_top) {
+            /* start from what is shown */
+            a->src_top = 1;
+            int line = 0;
+            TaskView v;
+            int k = app_cursor_task(a);
+            if (k >= 0 && sim_task_view(a->ss->S, k, &v) && v.file) line = v.line;
+            a->src_top = line - (a->L.pane[PANE_SOURCE].h - 1) / 3;
+            if (a->src_top < 1) a->src_top = 1;
+        }
+        a->src_top += lines;
+        if (a->src_top < 1) a->src_top = 1;
+        break;
+    }
+    case PANE_EVENTS:
+        a->ev_back -= lines;
+        if (a->ev_back < 0) a->ev_back = 0;
+        if (a->ev_back > a->pos) a->ev_back = (int)(a->pos < INT32_MAX ? a->pos : INT32_MAX);
+        break;
+    case PANE_OUTPUT:
+        a->out_back -= lines;
+        if (a->out_back < 0) a->out_back = 0;
+        break;
+    }
+}
+
+static void page(App *a, int dir)
+{
+    if (a->focus == PANE_TIMELINE) {
+        if (a->fit) {
+            zoom(a, true);
+            if (a->fit) return;
+        }
+        a->vfrom += dir * (a->vspan / 2);
+        if (a->vfrom < 0) a->vfrom = 0;
+        if (a->vfrom > app_span(a) - a->vspan / 2) a->vfrom = app_span(a) - a->vspan / 2 > 0 ? app_span(a) - a->vspan / 2 : 0;
+        a->follow = false;
+        return;
+    }
+    int h = a->L.pane[a->focus].h - 2;
+    scroll_by(a, dir * (h > 1 ? h : 1));
+}
+
+static void next_focus(App *a, int dir)
+{
+    for (int i = 0; i < PANE_COUNT; i++) {
+        a->focus = (a->focus + dir + PANE_COUNT) % PANE_COUNT;
+        if (a->L.pane[a->focus].h) return;
+    }
+}
+
+static void command_key(App *a, int k)
+{
+    if (k == 27) {
+        a->cmdline = false;
+    } else if (k == '\n' || k == '\r' || k == KEY_ENTER) {
+        a->cmdline = false;
+        a->cmd[a->cmdlen] = 0;
+        if (a->cmdlen) run_command(a, a->cmd);
+    } else if (k == KEY_BACKSPACE || k == 127 || k == 8) {
+        if (a->cmdlen) a->cmdlen--;
+        else a->cmdline = false;
+    } else if (k == 21) { /* Ctrl-U */
+        a->cmdlen = 0;
+    } else if (k >= 32 && k < 256 && a->cmdlen < (int)sizeof a->cmd - 1) {
+        a->cmd[a->cmdlen++] = (char)k;
+    }
+}
+
+static void relayout(App *a)
+{
+    for (int r = 0; a->keep_kind >= 0 && r < tlx_rows(a->idx); r++)
+        if (tlx_row(a->idx, r)->kind == a->keep_kind && tlx_row(a->idx, r)->index == a->keep_index) {
+            a->cursor = r;
+            a->keep_kind = -1;
+        }
+    a->layout_rows = tlx_rows(a->idx);
+    layout_compute(&a->L, COLS, LINES, a->layout_rows, a->o.present, a->o.present && a->o.lesson);
+    if (!a->L.pane[a->focus].h) a->focus = PANE_TIMELINE;
+}
+
+static void handle_key(App *a, int k)
+{
+    if (a->cmdline) {
+        command_key(a, k);
+        return;
+    }
+    if (a->overlay) {
+        /* Up/Down scroll a long text; any other key closes */
+        if (a->overlay != OV_HELP && (k == KEY_UP || k == KEY_DOWN || k == KEY_PPAGE || k == KEY_NPAGE)) {
+            int d = k == KEY_UP ? -1 : k == KEY_DOWN ? 1 : k == KEY_PPAGE ? -10 : 10;
+            a->overlay_top = a->overlay_top + d > 0 ? a->overlay_top + d : 0;
+            return;
+        }
+        if (k != KEY_RESIZE) a->overlay = OV_NONE;
+        if (k != 'q' && k != KEY_RESIZE) return;
+        if (k == 'q') return;
+    }
+    a->msg[0] = 0;
+    switch (k) {
+    case ' ': play_toggle(a); break;
+    case KEY_RIGHT:
+        a->playing = false;
+        if (at_end(a)) snprintf(a->msg, sizeof a->msg, "the run has ended (Home goes to the start)");
+        else set_pos(a, a->pos + 1);
+        break;
+    case KEY_LEFT:
+        a->playing = false;
+        if (a->pos == 0) snprintf(a->msg, sizeof a->msg, "at the start");
+        else set_pos(a, a->pos - 1);
+        break;
+    case '>': case KEY_SRIGHT: a->playing = false; set_time(a, a->now + bucket(a)); break;
+    case '<': case KEY_SLEFT: a->playing = false; set_time(a, a->now - bucket(a)); break;
+    case KEY_HOME: a->playing = false; set_pos(a, 0); break;
+    case KEY_END:
+        a->playing = false;
+        ref_finish(a);
+        set_pos(a, ref_records(a));
+        break;
+    case '+': case '=': zoom(a, true); break;
+    case '-': case '_': zoom(a, false); break;
+    case '0': a->fit = true; break;
+    case '[':
+        default_speed(a);
+        if (a->speed > 0) a->speed--;
+        break;
+    case ']':
+        default_speed(a);
+        if (a->speed + 1 < tui_nspeeds) a->speed++;
+        break;
+    case 'g': change_setting(a, "gil", gil_on(a) ? "off" : "on"); break;
+    case 'c': {
+        int64_t n = sim_settings(a->ref)->v[SET_cores];
+        char v[8];
+        snprintf(v, sizeof v, "%d", n < 2 ? 2 : n < 4 ? 4 : n < 8 ? 8 : 1);
+        change_setting(a, "cores", v);
+        break;
+    }
+    case 'e': explain(a); break;
+    case '\t': next_focus(a, 1); break;
+    case KEY_BTAB: next_focus(a, -1); break;
+    case ':':
+        a->cmdline = true;
+        a->cmdlen = 0;
+        a->playing = false;
+        break;
+    case '?': a->overlay = OV_HELP; break;
+    case 'L':
+        if (a->o.lesson) {
+            a->overlay = OV_LESSON;
+            a->overlay_top = 0;
+        } else {
+            snprintf(a->msg, sizeof a->msg, "no lesson is running (interleave lesson N)");
+        }
+        break;
+    case 'n': open_lesson_scenario(a, a->lesson_scn + 1); break;
+    case 'p': open_lesson_scenario(a, a->lesson_scn - 1); break;
+    case 'q': case 'Q': a->quit = true; break;
+    case KEY_UP: scroll_by(a, -1); break;
+    case KEY_DOWN: scroll_by(a, 1); break;
+    case KEY_PPAGE: page(a, -1); break;
+    case KEY_NPAGE: page(a, 1); break;
+    case KEY_RESIZE: relayout(a); break;
+    case 12: clearok(curscr, TRUE); break; /* Ctrl-L */
+    case 27: break;                           /* Esc: nothing open to close */
+    case ERR: break;
+    default:
+        snprintf(a->msg, sizeof a->msg, "no such key: ? lists them");
+        break;
+    }
+}
+
+static bool input_pending(void)
+{
+    timeout(0);
+    int c = getch();
+    if (c == ERR) return false;
+    ungetch(c);
+    return true;
+}
+
+/* ---- setting up ---- */
+
+static void app_init(App *a, Session *ss, Repl *repl, const TuiOptions *o)
+{
+    memset(a, 0, sizeof *a);
+    a->ss = ss;
+    a->o = *o;
+    a->repl = repl;
+    if (!repl) {
+        a->repl = repl_new(ss);
+        a->own_repl = true;
+    }
+    a->idx = tlx_new();
+    a->fit = a->follow = true;
+    a->speed = 9;
+    a->synced = -1;
+    a->keep_kind = -1;
+}
+
+static void app_free(App *a)
+{
+    if (a->ref) sim_free(a->ref);
+    tlx_free(a->idx);
+    if (a->own_repl) repl_free(a->repl);
+    free(a->fingerprint);
+    free(a->overlay_title);
+    free(a->overlay_text);
+}
+
+/* The first task row under the cursor: the main thread. */
+static void cursor_home(App *a)
+{
+    for (int r = 0; r < tlx_rows(a->idx); r++)
+        if (tlx_row(a->idx, r)->kind == ROW_TASK) {
+            a->cursor = r;
+            return;
+        }
+}
+
+/* Start at the session's instant. */
+static bool app_start(App *a, char *why, size_t n)
+{
+    if (!ref_make(a)) {
+        snprintf(why, n, "%.200s", a->msg);
+        return false;
+    }
+    set_pos(a, sim_position(a->ss->S).records);
+    a->now = session_now(a->ss);
+    a->synced = a->pos;
+    a->synced_now = a->now;
+    cursor_home(a);
+    return true;
+}
+
+static void loop(App *a)
+{
+    relayout(a);
+    for (;;) {
+        if (term_interrupted()) break;
+        if (!in_sync(a) && (a->playing || !input_pending())) sync_live(a);
+        if (tlx_rows(a->idx) != a->layout_rows) relayout(a);
+        if (!a->speed_set && sim_finished(a->ref)) default_speed(a);
+        draw_all(a);
+        timeout(a->playing ? FRAME_MS : sim_finished(a->ref) ? -1 : 0);
+        int k = getch();
+        if (k == ERR) {
+            if (a->playing) play_advance(a);
+            else if (!sim_finished(a->ref)) {
+                StopAt st = stop_none();
+                st.records = ref_records(a) + REF_SLICE;
+                ref_run(a, &st);
+            }
+            continue;
+        }
+        if (a->L.too_small && k != 'q' && k != KEY_RESIZE) continue;
+        handle_key(a, k);
+        if (a->quit) break;
+        if (a->playing) play_advance(a);
+    }
+    sync_live(a);
+}
+
+int tui_session(Session *ss, Repl *repl, const TuiOptions *o, char *why, size_t n)
+{
+    App a;
+    app_init(&a, ss, repl, o);
+    if (!app_start(&a, why, n)) {
+        app_free(&a);
+        return -1;
+    }
+    if (!term_open(o->color, o->ascii, false, why, n)) {
+        app_free(&a);
+        return -1;
+    }
+    loop(&a);
+    term_close();
+    app_free(&a);
+    return 0;
+}
+
+/* ---- the draw benchmark (make bench) ---- */
+
+static int bench(const char *path, const TuiOptions *o)
+{
+    double t0 = wall();
+    Session ss;
+    session_init(&ss);
+    for (int i = 0; i < o->nsets; i++) {
+        char *eq = strchr(o->sets[i], '=');
+        char *key = xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
+        session_set(&ss, key, eq + 1);
+        free(key);
+    }
+    char why[256];
+    if (!session_load(&ss, path)) {
+        fprintf(stderr, "%s\n", ss.lasterr);
+        session_free(&ss);
+        return EXIT_ERROR;
+    }
+    App a;
+    app_init(&a, &ss, NULL, o);
+    if (!app_start(&a, why, sizeof why) || !term_open(false, o->ascii, true, why, sizeof why)) {
+        fprintf(stderr, "interleave play: %s\n", why);
+        app_free(&a);
+        session_free(&ss);
+        return EXIT_ERROR;
+    }
+    resize_term(50, 200);
+    relayout(&a);
+    draw_all(&a);
+    double first = wall() - t0;
+    if (o->bench_frames < 0) {
+        term_close();
+        printf("first frame %.1f ms\n", first * 1e3);
+        app_free(&a);
+        session_free(&ss);
+        return EXIT_OK;
+    }
+    ref_finish(&a);
+    set_pos(&a, ref_records(&a));
+    size_t segs = ref_trace(&a)->segs.n;
+    /* the whole run, then zoomed in around the middle, as a person would */
+    double t1 = wall();
+    for (int i = 0; i < o->bench_frames; i++) {
+        a.fit = i % 4 == 0;
+        a.vspan = app_span(&a) >> (i % 4 * 3);
+        a.vfrom = app_span(&a) / 2 - a.vspan / 2;
+        a.follow = false;
+        draw_all(&a);
+    }
+    double per = (wall() - t1) / (o->bench_frames > 0 ? o->bench_frames : 1);
+    term_close();
+    printf("first frame %.1f ms; %zu segments; %d frames of 200x50: %.2f ms per frame\n", first * 1e3, segs,
+           o->bench_frames, per * 1e3);
+    app_free(&a);
+    session_free(&ss);
+    return EXIT_OK;
+}
+
+/* ---- options and commands ---- */
+
+void tui_options_init(TuiOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    const char *nc = getenv("NO_COLOR");
+    o->color = !(nc && *nc);
+    setlocale(LC_CTYPE, "");
+    o->ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+}
+
+void tui_options_free(TuiOptions *o)
+{
+    for (int i = 0; i < o->nsets; i++) free(o->sets[i]);
+    free(o->sets);
+    o->sets = NULL;
+    o->nsets = 0;
+}
+
+static void add_set(TuiOptions *o, const char *key, const char *value)
+{
+    SBuf b = {0};
+    if (value) sb_printf(&b, "%s=%s", key, value);
+    else sb_puts(&b, key);
+    o->sets = xrealloc(o->sets, (size_t)(o->nsets + 1) * sizeof *o->sets);
+    o->sets[o->nsets++] = sb_take(&b);
+}
+
+int tui_option(TuiOptions *o, int argc, char **argv, int i)
+{
+    const char *s = argv[i];
+    if (strcmp(s, "--no-color") == 0) return o->color = false, 1;
+    if (strcmp(s, "--ascii") == 0) return o->ascii = true, 1;
+    if (strcmp(s, "--present") == 0) return o->present = true, 1;
+    static const char *const with_value[] = {"--set", "--cores", "--gil", "--seed", "--bench-draw"};
+    for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++) {
+        size_t l = strlen(with_value[k]);
+        if (strncmp(s, with_value[k], l) != 0 || (s[l] && s[l] != '=')) continue;
+        const char *v = s[l] == '=' ? s + l + 1 : i + 1 < argc ? argv[i + 1] : NULL;
+        int used = s[l] == '=' ? 1 : 2;
+        if (!v) {
+            fprintf(stderr, "interleave: %s needs a value\n", with_value[k]);
+            return -1;
+        }
+        if (k == 0) {
+            if (!strchr(v, '=')) {
+                fprintf(stderr, "interleave: --set takes KEY=VALUE, not '%s'\n", v);
+                return -1;
+            }
+            add_set(o, v, NULL);
+        } else if (k == 4) {
+            /* 0: only the first frame (-1 here: 0 means no benchmark) */
+            o->bench_frames = atoi(v) > 0 ? atoi(v) : -1;
+        } else {
+            add_set(o, with_value[k] + 2, v);
+        }
+        return used;
+    }
+    return 0;
+}
+
+bool tui_available(char *why, size_t n)
+{
+    char tmp[8];
+    return term_usable(why ? why : tmp, why ? n : sizeof tmp);
+}
+
+/* A broken scenario is reported (file:line:col: error) before the
+ * terminal is touched: 0, or the exit status. */
+static int check_scenario(const char *path, const TuiOptions *o)
+{
+    Sim *check = sim_new();
+    LoadError le;
+    int rc = EXIT_OK;
+    if (!sim_load(check, path, (const char *const *)o->sets, o->nsets, &le)) {
+        print_load_error(stderr, &le, sim_source(check));
+        rc = le.usage ? EXIT_USAGE : EXIT_ERROR;
+    }
+    sim_free(check);
+    return rc;
+}
+
+int tui_play(const char *path, const TuiOptions *o)
+{
+    int bad = check_scenario(path, o);
+    if (bad) return bad;
+    Session ss;
+    session_init(&ss);
+    for (int i = 0; i < o->nsets; i++) {
+        char *eq = strchr(o->sets[i], '=');
+        char *key = xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
+        session_set(&ss, key, eq + 1);
+        free(key);
+    }
+    int rc = EXIT_OK;
+    char why[512];
+    if (!session_load(&ss, path)) {
+        fprintf(stderr, "%s\n", ss.lasterr);
+        rc = EXIT_ERROR;
+    } else if (tui_session(&ss, NULL, o, why, sizeof why) != 0) {
+        fprintf(stderr, "interleave: %s\n", why);
+        rc = EXIT_ERROR;
+    }
+    session_free(&ss);
+    return rc;
+}
+
+static void usage_play(FILE *f)
+{
+    fputs("usage: interleave play [options] FILE\n"
+          "  open the UI on a scenario: its timeline unfolding, the source, the output\n"
+          "  and the events in words (press ? in the UI for the keys)\n"
+          "      --no-color        monochrome (also when NO_COLOR is set)\n"
+          "      --ascii           ASCII glyphs only (also in a non-UTF-8 locale)\n"
+          "      --present         presenter mode: timeline and events, large cells\n"
+          "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
+          "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
+          "      --bench-draw N    draw N frames headless and print the time per frame\n"
+          "                        (0: only the first frame, for the start-up time)\n"
+          "Without a terminal that can show the UI (a pipe, TERM=dumb), the REPL\n"
+          "opens instead.\n",
+          f);
+}
+
+int cmd_play(int argc, char **argv)
+{
+    TuiOptions o;
+    tui_options_init(&o);
+    const char *path = NULL;
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_play(stdout);
+            tui_options_free(&o);
+            return EXIT_OK;
+        }
+        int used = tui_option(&o, argc, argv, i);
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
+        if (used < 0 || argv[i][0] == '-' || path) {
+            if (used == 0) fprintf(stderr, "interleave play: unexpected argument '%s'\n", argv[i]);
+            usage_play(stderr);
+            tui_options_free(&o);
+            return EXIT_USAGE;
+        }
+        path = argv[i];
+    }
+    if (!path) {
+        usage_play(stderr);
+        tui_options_free(&o);
+        return EXIT_USAGE;
+    }
+    char why[256];
+    if ((rc = check_scenario(path, &o)) != EXIT_OK) {
+        /* reported */
+    } else if (o.bench_frames) {
+        rc = bench(path, &o);
+    } else if (!tui_available(why, sizeof why)) {
+        fprintf(stderr, "interleave play: %s; opening the REPL instead\n", why);
+        rc = repl_main(path, o.sets, o.nsets);
+    } else {
+        rc = tui_play(path, &o);
+    }
+    tui_options_free(&o);
+    return rc;
+}

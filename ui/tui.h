@@ -1,0 +1,46 @@
+/* tui.h - the ncurses UI: the run unfolding on a timeline, with the
+ * source, the program's output and the events in words.
+ * `interleave play FILE`, `interleave lesson N`, and the REPL's `ui`. */
+#ifndef IL_TUI_H
+#define IL_TUI_H
+
+#include "lesson.h"
+#include "session.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Repl Repl;
+
+typedef struct TuiOptions {
+    bool color;              /* false: --no-color or NO_COLOR */
+    bool ascii;              /* --ascii, or a locale that is not UTF-8 */
+    bool present;            /* --present: presenter mode */
+    const Lesson *lesson;    /* a lesson is running (its scenarios, its text) */
+    char **sets;             /* KEY=VALUE settings (--set, --cores...) */
+    int nsets;
+    int bench_frames;        /* --bench-draw N: draw N frames headless, print the time */
+} TuiOptions;
+
+void tui_options_init(TuiOptions *o);
+void tui_options_free(TuiOptions *o);
+/* Take one command-line option of play/lesson at argv[i] (with its value
+ * at argv[i + 1] when it needs one): the number of arguments used, 0 when
+ * argv[i] is not such an option, -1 (message printed) when it is bad. */
+int tui_option(TuiOptions *o, int argc, char **argv, int i);
+
+/* Can this terminal show the UI?  If not, why (in why) - for a message
+ * before falling back to the REPL or to text. */
+bool tui_available(char *why, size_t n);
+
+/* The UI on scenario path; returns the exit status. */
+int tui_play(const char *path, const TuiOptions *o);
+/* The UI on a loaded session, from its current instant; when it returns,
+ * the session is at the UI's instant.  repl runs the `:` commands.
+ * Returns 0, or -1 with why when the terminal could not be set up. */
+int tui_session(Session *ss, Repl *repl, const TuiOptions *o, char *why, size_t n);
+
+/* `interleave play`. */
+int cmd_play(int argc, char **argv);
+
+#endif

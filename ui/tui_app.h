@@ -1,0 +1,87 @@
+/* tui_app.h - the UI's state, shared by its loop (tui.c) and its drawing
+ * (tui_draw.c).  Private to the UI.
+ *
+ * Two runs of the scenario: the session's (paused at the playhead: the
+ * source lines, `e`, the `:` commands look at it) and a reference run that
+ * is always at or ahead of the playhead, which the timeline, the events and
+ * the output are drawn from.  Runs are deterministic, so the reference's
+ * trace up to the playhead is exactly the session's: stepping back only
+ * moves the playhead over the reference, and the session catches up when
+ * the keys stop coming. */
+#ifndef IL_TUI_APP_H
+#define IL_TUI_APP_H
+
+#include "tl_index.h"
+#include "tui.h"
+#include "tui_layout.h"
+#include "tui_term.h"
+
+enum { OV_NONE, OV_HELP, OV_TEXT, OV_LESSON };
+
+typedef struct App {
+    Session *ss;
+    Repl *repl;
+    bool own_repl;
+    TuiOptions o;
+    char *fingerprint;       /* path and settings the reference was made with */
+
+    Sim *ref;                /* the reference run */
+    TlIndex *idx;            /* its timeline summary */
+    int64_t err_printed;     /* stderr bytes written by prints (the rest: tracebacks,
+                                the deadlock report), -1: not known yet */
+
+    int64_t pos;             /* the playhead: records of the trace that have happened */
+    int64_t now;             /* and its virtual time */
+    bool by_time;            /* the playhead was put at a time (else at a record) */
+    int64_t synced, synced_now; /* the playhead the session was last brought to (-1: none) */
+
+    /* the timeline's window */
+    bool fit;                /* the whole run */
+    bool follow;             /* keep the playhead in view */
+    int64_t vfrom, vspan;
+    int cursor, row_top;     /* the selected row, the first one shown */
+    int keep_kind, keep_index; /* the row the cursor is to find again (kind -1: none) */
+
+    int focus;               /* PANE_* */
+    int src_top;             /* first source line shown (1-based), 0: follow the cursor's task */
+    int ev_back, out_back;   /* lines scrolled back in the events and output panes */
+
+    bool playing;
+    int speed;               /* index into the speed ladder */
+    bool speed_set;
+    double last_frame;       /* wall time of the last frame (pacing only) */
+
+    int overlay;             /* OV_* */
+    char *overlay_title, *overlay_text;
+    int overlay_top;
+
+    bool cmdline;            /* typing a `:` command */
+    char cmd[256];
+    int cmdlen;
+
+    char msg[1600];          /* a note in the status line until the next key */
+    Layout L;
+    int layout_rows;         /* the timeline rows L was made for */
+    int lesson_scn;          /* which of the lesson's scenarios is open */
+    bool quit;
+} App;
+
+/* Virtual nanoseconds of playback per wall second. */
+extern const int64_t tui_speeds[];
+extern const int tui_nspeeds;
+
+/* The reference run's end so far (its end once finished). */
+int64_t app_span(const App *a);
+/* The time of record i (0-based) of the reference trace. */
+int64_t app_record_time(const App *a, int64_t i);
+/* How many of the first n records are events (the rest are state changes). */
+size_t app_events_before(const Trace *t, int64_t n);
+/* The task the cursor row stands for, or -1. */
+int app_cursor_task(const App *a);
+/* The number of timeline rows. */
+int app_rows(const App *a);
+
+/* Draw everything (one doupdate). */
+void draw_all(App *a);
+
+#endif

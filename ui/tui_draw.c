@@ -1,0 +1,664 @@
+/* tui_draw.c - drawing the UI's panes from the App's state.
+ *
+ * Everything is drawn into stdscr and sent with one doupdate() per frame:
+ * curses sends only what changed, so nothing flickers.  Drawing never
+ * changes the App except to keep the cursor row and the playhead in
+ * view. */
+#include "tui_app.h"
+#include "../sim/inspect.h"
+#include "../sim/narrate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- text helpers ---- */
+
+/* Bytes of the first `cols` characters of s (UTF-8), stopping at a
+ * newline; *used gets the columns taken. */
+static size_t fit(const char *s, size_t len, int cols, int *used)
+{
+    size_t i = 0;
+    int c = 0;
+    while (i < len && s[i] && s[i] != '\n' && c < cols) {
+        unsigned char b = (unsigned char)s[i];
+        size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        if (i + k > len) break;
+        i += k;
+        c++;
+    }
+    if (used) *used = c;
+    return i;
+}
+
+/* Draw at most w columns of s at (y, x); returns the columns used.  Tabs
+ * become spaces; in ASCII mode other bytes above 127 become '?'. */
+static int put(int y, int x, int w, const char *s, size_t len, attr_t at)
+{
+    if (w <= 0) return 0;
+    attron(at);
+    move(y, x);
+    int c = 0;
+    size_t i = 0;
+    while (i < len && s[i] && s[i] != '\n' && c < w) {
+        if (s[i] == '\t') {
+            addch(' ');
+            c++;
+            i++;
+            continue;
+        }
+        if (s[i] == '\r' || ((unsigned char)s[i] < 0x20)) {
+            i++;
+            continue;
+        }
+        int one;
+        size_t k = fit(s + i, len - i, 1, &one);
+        if (!k) break;
+        if (term_ascii() && (unsigned char)s[i] >= 0x80) addch('?');
+        else addnstr(s + i, (int)k);
+        i += k;
+        c++;
+    }
+    attroff(at);
+    return c;
+}
+
+static int puts_at(int y, int x, int w, const char *s, attr_t at) { return put(y, x, w, s, strlen(s), at); }
+
+static void fill(int y, int x, int w, attr_t at)
+{
+    attron(at);
+    for (int i = 0; i < w; i++) mvaddch(y, x + i, ' ');
+    attroff(at);
+}
+
+static void pane_title(const App *a, int pane, const char *name, const char *extra)
+{
+    Rect r = a->L.pane[pane];
+    attr_t at = term_attr(a->focus == pane ? G_TITLE_FOCUS : G_TITLE);
+    fill(r.y, r.x, r.w, at);
+    char b[256];
+    snprintf(b, sizeof b, "%s%s%s%s", a->focus == pane ? (term_ascii() ? "> " : "▸ ") : " ", name, extra && *extra ? "  " : "", extra ? extra : "");
+    puts_at(r.y, r.x, r.w, b, at);
+}
+
+static void fmt_time(char *b, size_t n, int64_t ns)
+{
+    if (ns == 0) snprintf(b, n, "0");
+    else fmt_duration(b, n, ns);
+}
+
+/* ---- the timeline ---- */
+
+/* A round step (1, 2 or 5 times a power of ten ns) near `about`. */
+static int64_t nice_step(int64_t about)
+{
+    int64_t p = 1;
+    while (p * 10 <= about) p *= 10;
+    if (about >= 5 * p) return 5 * p;
+    if (about >= 2 * p) return 2 * p;
+    return p;
+}
+
+/* A tick's label in the unit that suits the window's span. */
+static void tick_label(char *b, size_t n, int64_t ns, int64_t span)
+{
+    if (ns == 0) snprintf(b, n, "0");
+    else if (span >= 2000000000) snprintf(b, n, "%g s", ns / 1e9);
+    else if (span >= 2000000) snprintf(b, n, "%g ms", ns / 1e6);
+    else if (span >= 2000) snprintf(b, n, "%g us", ns / 1e3);
+    else snprintf(b, n, "%lld ns", (long long)ns);
+}
+
+static void draw_legend(int y, int x, int w)
+{
+    static const struct {
+        int st;
+        const char *name;
+    } items[] = {{ST_RUNNING, "running"}, {ST_READY, "ready"}, {ST_GILWAIT, "GIL wait"}, {ST_BLOCKED, "blocked"},
+                 {ST_SLEEPING, "sleeping"}, {ST_IO, "I/O"}, {ST_AWAITING, "awaiting"}, {ST_NEW, "starting"},
+                 {ST_DONE, "done"}};
+    int c = 0;
+    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+        int need = 2 + (int)strlen(items[i].name) + 1;
+        if (c + need > w) break;
+        c += puts_at(y, x + c, 1, term_state_glyph(items[i].st), term_attr(G_STATE + items[i].st));
+        c += puts_at(y, x + c, w - c, " ", 0);
+        c += puts_at(y, x + c, w - c, items[i].name, 0);
+        c += puts_at(y, x + c, w - c, " ", 0);
+    }
+}
+
+static void draw_timeline(App *a)
+{
+    Rect R = a->L.pane[PANE_TIMELINE];
+    const Trace *t = sim_trace(a->ref);
+    int nrows = tlx_rows(a->idx);
+    int lw = 8;
+    for (int r = 0; r < nrows; r++) {
+        int n = (int)strlen(tlx_row(a->idx, r)->label) + 1;
+        if (n > lw) lw = n;
+    }
+    if (lw > R.w / 4) lw = R.w / 4;
+    int cw = a->o.present ? 2 : 1;
+    int cols = (R.w - lw - 1) / cw;
+    if (cols < 1) cols = 1;
+    int64_t span = app_span(a);
+    if (span < 1) span = 1;
+    if (a->fit) {
+        a->vfrom = 0;
+        a->vspan = span;
+    }
+    if (a->vspan < cols) a->vspan = cols;
+    if (a->follow && !a->fit && (a->now < a->vfrom || a->now >= a->vfrom + a->vspan)) {
+        a->vfrom = a->now - a->vspan / 8;
+        if (a->vfrom < 0) a->vfrom = 0;
+    }
+    int64_t from = a->vfrom, to = a->vfrom + a->vspan;
+    char from_s[32], to_s[32], extra[128];
+    fmt_time(from_s, sizeof from_s, from);
+    fmt_time(to_s, sizeof to_s, to);
+    snprintf(extra, sizeof extra, "%s - %s%s%s", from_s, to_s, a->fit ? " (whole run)" : "",
+             sim_finished(a->ref) ? "" : "  simulating...");
+    pane_title(a, PANE_TIMELINE, "Timeline", extra);
+
+    /* the axis: round ticks with labels, and the playhead */
+    int x0 = R.x + lw + 1;
+    int64_t step = nice_step((to - from) * 12 / (cols * cw > 0 ? cols * cw : 1));
+    if (step < 1) step = 1;
+    int last_end = -1;
+    const Chrome *ch = term_chrome();
+    for (int64_t tk = (from + step - 1) / step * step; tk < to; tk += step) {
+        int c = (int)((double)(tk - from) / (double)(to - from) * cols) * cw;
+        char lab[32];
+        tick_label(lab, sizeof lab, tk, to - from);
+        puts_at(R.y + 2, x0 + c, 1, ch->tick, term_attr(G_DIM));
+        if (c > last_end && c + (int)strlen(lab) <= cols * cw) {
+            last_end = c + (int)strlen(lab) + 1;
+            puts_at(R.y + 1, x0 + c, cols * cw - c, lab, term_attr(G_DIM));
+        }
+    }
+    if (a->now >= from && a->now < to) {
+        int pc = (int)((double)(a->now - from) / (double)(to - from) * cols) * cw;
+        puts_at(R.y + 2, x0 + pc, 1, ch->playhead, term_attr(G_PLAYHEAD));
+    }
+
+    /* the rows, the cursor's kept in view */
+    int vis = R.h - TL_CHROME_LINES;
+    if (a->cursor >= nrows) a->cursor = nrows - 1;
+    if (a->cursor < 0) a->cursor = 0;
+    if (a->cursor < a->row_top) a->row_top = a->cursor;
+    if (a->cursor >= a->row_top + vis) a->row_top = a->cursor - vis + 1;
+    if (a->row_top > nrows - vis) a->row_top = nrows - vis > 0 ? nrows - vis : 0;
+    int32_t *cells = xmalloc((size_t)cols * sizeof *cells);
+    for (int i = 0; i < vis && a->row_top + i < nrows; i++) {
+        int r = a->row_top + i;
+        const TlxRowInfo *ri = tlx_row(a->idx, r);
+        int y = R.y + 3 + i;
+        attr_t lat = r == a->cursor ? term_attr(G_CURSOR) : (ri->kind == ROW_TASK ? 0 : term_attr(G_HILITE));
+        if (r == a->cursor) fill(y, R.x, lw, lat);
+        puts_at(y, R.x, lw, ri->label, lat);
+        if (ri->kind == ROW_NOTE) continue;
+        tlx_cells(a->idx, r, from, to, cols, a->now, cells);
+        for (int c = 0; c < cols; c++) {
+            int v = cells[c];
+            if (v < 0) continue;
+            char g[8];
+            attr_t at;
+            if (ri->kind == ROW_TASK) {
+                snprintf(g, sizeof g, "%s", term_state_glyph(v));
+                at = term_attr(G_STATE + v);
+            } else {
+                snprintf(g, sizeof g, "%c", task_label(v));
+                at = term_attr(ri->kind == ROW_CORE ? G_CORE : ri->kind == ROW_GIL ? G_GIL : G_LOOP);
+            }
+            for (int k = 0; k < cw; k++) puts_at(y, x0 + c * cw + k, 1, g, at);
+        }
+    }
+    free(cells);
+    if (nrows > vis) {
+        char more[48];
+        snprintf(more, sizeof more, " rows %d-%d of %d ", a->row_top + 1, a->row_top + vis < nrows ? a->row_top + vis : nrows, nrows);
+        puts_at(R.y + R.h - 1, R.x + R.w - (int)strlen(more), (int)strlen(more), more, term_attr(G_DIM));
+        draw_legend(R.y + R.h - 1, R.x, R.w - (int)strlen(more) - 1);
+    } else {
+        draw_legend(R.y + R.h - 1, R.x, R.w);
+    }
+    (void)t;
+}
+
+/* ---- the source ---- */
+
+typedef struct Mark {
+    int line;
+    int task;
+    int state;
+} Mark;
+
+static void draw_source(App *a)
+{
+    Rect R = a->L.pane[PANE_SOURCE];
+    if (!R.h) return;
+    Sim *S = a->ss->S;
+    const char *path = a->ss->path ? a->ss->path : "";
+    const char *base = strrchr(path, '/');
+    pane_title(a, PANE_SOURCE, "Source", base ? base + 1 : path);
+    const char *src = sim_source(S);
+    /* where each shown task is now (the session is at the playhead) */
+    Mark marks[64];
+    int nm = 0, cursor_line = 0, cursor_task = app_cursor_task(a);
+    int nrows = tlx_rows(a->idx);
+    for (int r = 0; r < nrows && nm < 64; r++) {
+        const TlxRowInfo *ri = tlx_row(a->idx, r);
+        if (ri->kind != ROW_TASK) continue;
+        TaskView v;
+        if (!sim_task_view(S, ri->index, &v) || !v.file || v.line <= 0) continue;
+        if (v.state == ST_DONE || v.state == ST_NEW) continue;
+        marks[nm++] = (Mark){v.line, ri->index, v.state};
+        if (ri->index == cursor_task) cursor_line = v.line;
+    }
+    if (!cursor_line)
+        for (int i = 0; i < nm; i++)
+            if (marks[i].state == ST_RUNNING) {
+                cursor_line = marks[i].line;
+                break;
+            }
+    int nlines = 1;
+    for (const char *p = src; *p; p++) nlines += *p == '\n';
+    int vis = R.h - 1;
+    int top = a->src_top;
+    if (top <= 0) {
+        /* every marked line in view when they fit, else the cursor's task's */
+        int lo = cursor_line, hi = cursor_line;
+        for (int i = 0; i < nm; i++) {
+            if (!lo || marks[i].line < lo) lo = marks[i].line;
+            if (marks[i].line > hi) hi = marks[i].line;
+        }
+        if (lo && hi - lo < vis - 2) top = lo - (vis - (hi - lo)) / 3;
+        else top = cursor_line ? cursor_line - vis / 3 : 1;
+    }
+    if (top > nlines - vis + 1) top = nlines - vis + 1;
+    if (top < 1) top = 1;
+    if (a->src_top > 0) a->src_top = top;
+    const char *p = src;
+    for (int l = 1; l < top && *p; l++) {
+        const char *e = strchr(p, '\n');
+        p = e ? e + 1 : p + strlen(p);
+    }
+    for (int i = 0; i < vis && *p; i++) {
+        int line = top + i, y = R.y + 1 + i;
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        char num[16];
+        snprintf(num, sizeof num, "%4d ", line);
+        puts_at(y, R.x, 5, num, term_attr(G_DIM));
+        /* the margin: the labels of the tasks at this line */
+        int m = 0;
+        for (int k = 0; k < nm && m < 3; k++)
+            if (marks[k].line == line) {
+                char lab[2] = {task_label(marks[k].task), 0};
+                puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
+            }
+        attr_t at = line == cursor_line ? term_attr(G_HILITE) : 0;
+        put(y, R.x + 9, R.w - 9, p, len, at);
+        p = e ? e + 1 : p + len;
+    }
+}
+
+/* ---- output and events ---- */
+
+/* The program's output up to the playhead: its last lines, stdout and
+ * stderr as they were interleaved (stderr in its own colour). */
+static void draw_output(App *a)
+{
+    Rect R = a->L.pane[PANE_OUTPUT];
+    if (!R.h) return;
+    pane_title(a, PANE_OUTPUT, "Output", a->out_back ? "(scrolled back)" : NULL);
+    const Trace *t = sim_trace(a->ref);
+    size_t so, se;
+    const char *out = sim_stdout(a->ref, &so), *err = sim_stderr(a->ref, &se);
+    int vis = R.h - 1, want = vis + a->out_back;
+    /* the prints before the playhead, newest first, until enough lines */
+    size_t j = app_events_before(t, a->pos), first = j;
+    int newlines = 0;
+    size_t bytes = 0;
+    while (j > 0 && newlines <= want && bytes < (1 << 18)) {
+        const TraceEvent *e = &t->evs.v[--j];
+        if (e->kind != EV_PRINT) continue;
+        size_t len = (size_t)(e->b < 0 ? -(int64_t)e->b : e->b);
+        const char *s = (e->b < 0 ? err : out) + e->a;
+        for (size_t k = 0; k < len; k++) newlines += s[k] == '\n';
+        bytes += len;
+        first = j;
+    }
+    /* in order, into one buffer with a stderr flag per byte */
+    SBuf text = {0};
+    BUF(char) iserr = {0};
+    for (size_t k = first; k < app_events_before(t, a->pos); k++) {
+        const TraceEvent *e = &t->evs.v[k];
+        if (e->kind != EV_PRINT) continue;
+        bool is_err = e->b < 0;
+        size_t len = (size_t)(is_err ? -(int64_t)e->b : e->b);
+        if ((size_t)e->a + len > (is_err ? se : so)) continue;
+        sb_put(&text, (is_err ? err : out) + e->a, len);
+        for (size_t q = 0; q < len; q++) BUF_PUSH(iserr, is_err);
+    }
+    /* at the end, what the program wrote to stderr other than by printing:
+     * a traceback, the deadlock report */
+    if (sim_finished(a->ref) && a->pos >= (int64_t)(t->segs.n + t->evs.n)) {
+        if (a->err_printed < 0) {
+            a->err_printed = 0;
+            for (size_t k = t->evs.n; k-- > 0;)
+                if (t->evs.v[k].kind == EV_PRINT && t->evs.v[k].b < 0) {
+                    a->err_printed = t->evs.v[k].a - (int64_t)t->evs.v[k].b;
+                    break;
+                }
+        }
+        if ((size_t)a->err_printed < se) {
+            size_t len = se - (size_t)a->err_printed;
+            sb_put(&text, err + a->err_printed, len);
+            for (size_t q = 0; q < len; q++) BUF_PUSH(iserr, true);
+        }
+    }
+    /* its last lines (a final newline ends the last line, it does not start one) */
+    size_t n = text.n;
+    if (n && text.s[n - 1] == '\n') n--;
+    size_t *starts = xmalloc((size_t)(want + 1) * sizeof *starts);
+    int nl = 0;
+    size_t end = n;
+    while (text.s && nl < want) {
+        size_t st = end;
+        while (st > 0 && text.s[st - 1] != '\n') st--;
+        starts[nl++] = st;
+        if (st == 0) break;
+        end = st - 1;
+    }
+    /* long lines wrap: the screen lines, oldest first */
+    typedef struct Piece {
+        size_t at, len;
+    } Piece;
+    BUF(Piece) rows = {0};
+    for (int i = nl - 1; i >= 0; i--) {
+        size_t st = starts[i];
+        const char *e = memchr(text.s + st, '\n', n - st);
+        size_t len = e ? (size_t)(e - (text.s + st)) : n - st, off = 0;
+        do {
+            size_t k = fit(text.s + st + off, len - off, R.w, NULL);
+            BUF_PUSH(rows, ((Piece){st + off, k}));
+            off += k;
+        } while (off < len);
+    }
+    int total = (int)rows.n;
+    if (a->out_back > total - vis) a->out_back = total - vis > 0 ? total - vis : 0;
+    int top = total - vis - a->out_back;
+    if (top < 0) top = 0;
+    for (int i = 0; i < vis && top + i < total; i++) {
+        Piece p = rows.v[top + i];
+        put(R.y + 1 + i, R.x, R.w, text.s + p.at, p.len, iserr.v[p.at] ? term_attr(G_STDERR) : 0);
+    }
+    BUF_FREE(rows);
+    free(starts);
+    sb_free(&text);
+    BUF_FREE(iserr);
+}
+
+static void draw_events(App *a)
+{
+    Rect R = a->L.pane[PANE_EVENTS];
+    if (!R.h) return;
+    pane_title(a, PANE_EVENTS, "Events", a->ev_back ? "(scrolled back)" : NULL);
+    const Trace *t = sim_trace(a->ref);
+    int vis = R.h - 1;
+    int64_t hi = a->pos - a->ev_back;
+    if (hi < 0) hi = 0;
+    int64_t lo = hi - vis > 0 ? hi - vis : 0;
+    size_t e0 = app_events_before(t, lo), e1 = app_events_before(t, hi);
+    size_t s0 = (size_t)lo - e0, s1 = (size_t)hi - e1;
+    Record *rec;
+    size_t n;
+    records_between(t, s0, s1, e0, e1, &rec, &n);
+    int tw = 11;
+    for (size_t i = 0; i < n && (int)i < vis; i++) {
+        SBuf b = {0};
+        narrate(a->ref, &rec[i], &b);
+        char tm[32];
+        fmt_time(tm, sizeof tm, rec[i].t);
+        int y = R.y + 1 + (int)i;
+        bool latest = !a->ev_back && i + 1 == n;
+        char col[40];
+        snprintf(col, sizeof col, "%*s ", tw - 1, tm);
+        puts_at(y, R.x, tw, col, term_attr(G_DIM));
+        puts_at(y, R.x + tw, R.w - tw, b.s ? b.s : "", latest ? term_attr(G_HILITE) : 0);
+        sb_free(&b);
+    }
+    if (!n) puts_at(R.y + 1, R.x, R.w, a->pos ? "" : " (nothing has happened yet: space plays, -> steps)", term_attr(G_DIM));
+    free(rec);
+}
+
+/* ---- presenter mode: the lesson ---- */
+
+static void draw_wrapped(int y, int x, int h, int w, const char *text, int skip, attr_t at)
+{
+    /* greedy word wrap, paragraph breaks kept */
+    const char *p = text;
+    int line = 0;
+    while (*p && line < skip + h) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        int used;
+        size_t k = fit(p, len, w, &used);
+        if (k < len) {
+            size_t b = k;
+            while (b > 0 && p[b] != ' ') b--;
+            if (b > 0) k = b;
+        }
+        if (line >= skip) put(y + line - skip, x, w, p, k, at);
+        line++;
+        p += k;
+        while (*p == ' ') p++;
+        if (*p == '\n' && (size_t)(p - (eol ? eol : p)) == 0) p++;
+    }
+}
+
+static void draw_lesson(App *a)
+{
+    Rect R = a->L.lesson;
+    if (!R.h || !a->o.lesson) return;
+    char title[160];
+    snprintf(title, sizeof title, " Lesson %d. %s", a->o.lesson->number, a->o.lesson->title);
+    fill(R.y, R.x, R.w, term_attr(G_TITLE));
+    puts_at(R.y, R.x, R.w, title, term_attr(G_TITLE));
+    draw_wrapped(R.y + 1, R.x + 1, R.h - 1, R.w - 2, a->o.lesson->text, 0, 0);
+}
+
+/* ---- the status line ---- */
+
+static void draw_status(App *a)
+{
+    Rect R = a->L.status;
+    attr_t at = term_attr(G_TITLE);
+    fill(R.y, 0, R.w, at);
+    if (a->cmdline) {
+        char b[300];
+        snprintf(b, sizeof b, ":%.*s", a->cmdlen, a->cmd);
+        puts_at(R.y, 0, R.w, b, at | A_BOLD);
+        curs_set(1);
+        move(R.y, 1 + a->cmdlen < R.w ? 1 + a->cmdlen : R.w - 1);
+        return;
+    }
+    curs_set(0);
+    /* the time first, then a message or the title, the settings, the play state */
+    const Settings *st = sim_settings(a->ref);
+    char now[32], end[32], sw[32], clock[80], title[200], conf[120], right[120];
+    fmt_time(now, sizeof now, a->now);
+    fmt_time(end, sizeof end, app_span(a));
+    fmt_duration(sw, sizeof sw, st->v[SET_switch_interval]);
+    snprintf(clock, sizeof clock, " %s / %s%s ", now, end, sim_finished(a->ref) ? "" : "+");
+    if (a->o.lesson)
+        snprintf(title, sizeof title, "L%d %d/%d %s", a->o.lesson->number, a->lesson_scn + 1, a->o.lesson->nscenarios,
+                 st->title ? st->title : "");
+    else
+        snprintf(title, sizeof title, "%s", st->title ? st->title : "");
+    char gil[48];
+    if (st->v[SET_gil] == 1) snprintf(gil, sizeof gil, "GIL %s", sw);
+    else snprintf(gil, sizeof gil, "no GIL");
+    snprintf(conf, sizeof conf, " %lld core%s, %s, seed %lld ", (long long)st->v[SET_cores],
+             st->v[SET_cores] == 1 ? "" : "s", gil, (long long)st->v[SET_seed]);
+    char sp[32];
+    tick_label(sp, sizeof sp, tui_speeds[a->speed], tui_speeds[a->speed] * 2);
+    const Chrome *ch = term_chrome();
+    snprintf(right, sizeof right, " %s %s/s  ? help  q quit ", a->playing ? ch->play : ch->pause, sp);
+    int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);
+    int cw = (int)strlen(conf);
+    int room = R.w - rw;
+    int x = puts_at(R.y, 0, room, clock, at | A_BOLD);
+    /* the settings go first when there is no room for both */
+    bool show_conf = room - x - cw >= 12 || !a->msg[0];
+    int tw = room - x - (show_conf ? cw : 0);
+    if (a->msg[0]) puts_at(R.y, x, tw, a->msg, at | A_BOLD);
+    else puts_at(R.y, x, tw, title, at);
+    if (show_conf && room - cw > x) puts_at(R.y, room - cw, cw, conf, at);
+    if (R.w > rw) puts_at(R.y, R.w - rw, rw, right, at);
+}
+
+/* ---- overlays ---- */
+
+static const char *const help_lines[] = {
+    "space        play / pause",
+    "Right Left   one event forward / back",
+    "> <          one timeline column forward / back (Shift-Right/Left too)",
+    "Home End     the start / the end of the run",
+    "+ - 0        zoom in / out / the whole run",
+    "[ ]          play slower / faster",
+    "Up Down      the row cursor (timeline) or scroll (other panes)",
+    "PgUp PgDn    scroll the focused pane (timeline: earlier / later)",
+    "Tab          the next pane (Shift-Tab: the previous)",
+    "e            explain the task under the cursor",
+    "g            GIL on / off (simulates again, keeps the time)",
+    "c            cores 1, 2, 4, 8 (simulates again, keeps the time)",
+    ":            a REPL command (step, goto 12ms, info gil, set ...)",
+    "n p L        lessons: next / previous scenario, the lesson's text",
+    "?            this help",
+    "q            quit (back to the REPL when opened with `ui`)",
+    NULL,
+};
+
+static void box_at(int y, int x, int h, int w, const char *title)
+{
+    const Chrome *ch = term_chrome();
+    for (int i = 0; i < h; i++) fill(y + i, x, w, 0);
+    for (int i = 1; i < w - 1; i++) {
+        puts_at(y, x + i, 1, ch->hline, 0);
+        puts_at(y + h - 1, x + i, 1, ch->hline, 0);
+    }
+    for (int i = 1; i < h - 1; i++) {
+        puts_at(y + i, x, 1, ch->vline, 0);
+        puts_at(y + i, x + w - 1, 1, ch->vline, 0);
+    }
+    const char *c = term_ascii() ? "+" : NULL;
+    puts_at(y, x, 1, c ? c : "┌", 0);
+    puts_at(y, x + w - 1, 1, c ? c : "┐", 0);
+    puts_at(y + h - 1, x, 1, c ? c : "└", 0);
+    puts_at(y + h - 1, x + w - 1, 1, c ? c : "┘", 0);
+    char t[160];
+    snprintf(t, sizeof t, " %s ", title);
+    puts_at(y, x + 2, w - 4, t, A_BOLD);
+}
+
+static int count_lines(const char *s, int w)
+{
+    int n = 0;
+    for (const char *p = s; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        n += len ? (int)((len + (size_t)w - 1) / (size_t)w) : 1;
+        p = e ? e + 1 : p + len;
+    }
+    return n;
+}
+
+static void draw_overlay(App *a)
+{
+    int W = COLS, H = LINES - 1;
+    if (a->overlay == OV_HELP) {
+        int n = 0, w = 0;
+        for (; help_lines[n]; n++)
+            if ((int)strlen(help_lines[n]) > w) w = (int)strlen(help_lines[n]);
+        int bw = w + 4 < W ? w + 4 : W, bh = n + 3 < H ? n + 3 : H;
+        int y = (H - bh) / 2, x = (W - bw) / 2;
+        box_at(y, x, bh, bw, "keys (any key closes)");
+        for (int i = 0; i < n && i < bh - 2; i++) puts_at(y + 1 + i, x + 2, bw - 4, help_lines[i], 0);
+        return;
+    }
+    const char *text = a->overlay == OV_LESSON && a->o.lesson ? a->o.lesson->text : a->overlay_text;
+    if (!text) return;
+    int bw = W - 4 > 100 ? 100 : W - 4;
+    int inner = bw - 4;
+    int total = a->overlay == OV_LESSON ? count_lines(text, inner) + 4 : count_lines(text, inner);
+    int bh = total + 2 < H - 2 ? total + 2 : H - 2;
+    if (bh < 3) bh = 3;
+    if (a->overlay_top > total - (bh - 2)) a->overlay_top = total - (bh - 2) > 0 ? total - (bh - 2) : 0;
+    int y = (H - bh) / 2, x = (W - bw) / 2;
+    char title[200];
+    if (a->overlay == OV_LESSON)
+        snprintf(title, sizeof title, "Lesson %d. %s", a->o.lesson->number, a->o.lesson->title);
+    else
+        snprintf(title, sizeof title, "%s", a->overlay_title ? a->overlay_title : "");
+    box_at(y, x, bh, bw, title);
+    if (a->overlay == OV_LESSON) {
+        draw_wrapped(y + 1, x + 2, bh - 2, inner, text, a->overlay_top, 0);
+        return;
+    }
+    /* hard-wrapped, as the REPL printed it */
+    const char *p = text;
+    int line = 0;
+    while (*p && line < a->overlay_top + bh - 2) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        size_t off = 0;
+        do {
+            int used;
+            size_t k = fit(p + off, len - off, inner, &used);
+            if (line >= a->overlay_top && line < a->overlay_top + bh - 2) put(y + 1 + line - a->overlay_top, x + 2, inner, p + off, k, 0);
+            line++;
+            off += k;
+        } while (off < len);
+        p = e ? e + 1 : p + len;
+    }
+    if (total > bh - 2) {
+        char more[64];
+        snprintf(more, sizeof more, " %d-%d of %d lines, Up/Down ", a->overlay_top + 1, a->overlay_top + bh - 2, total);
+        puts_at(y + bh - 1, x + bw - 2 - (int)strlen(more), (int)strlen(more), more, term_attr(G_DIM));
+    }
+}
+
+void draw_all(App *a)
+{
+    erase();
+    if (a->L.too_small) {
+        /* three short lines, centred: they fit a very small terminal */
+        char size[96];
+        snprintf(size, sizeof size, "%dx%d: the UI needs %dx%d", COLS, LINES, TUI_MIN_W, TUI_MIN_H);
+        const char *lines[] = {"terminal too small", size, "enlarge it, or q quits"};
+        for (int i = 0; i < 3; i++) {
+            int len = (int)strlen(lines[i]);
+            int x = (COLS - len) / 2 > 0 ? (COLS - len) / 2 : 0;
+            puts_at(LINES / 2 - 1 + i >= 0 ? LINES / 2 - 1 + i : 0, x, COLS, lines[i], i == 0 ? A_BOLD : 0);
+        }
+        refresh();
+        return;
+    }
+    draw_timeline(a);
+    draw_source(a);
+    draw_events(a);
+    draw_output(a);
+    draw_lesson(a);
+    /* the column between the source and the panes on its right */
+    Rect s = a->L.pane[PANE_SOURCE];
+    if (s.h)
+        for (int i = 0; i < s.h; i++) puts_at(s.y + i, s.x + s.w, 1, term_chrome()->vline, term_attr(G_DIM));
+    if (a->overlay) draw_overlay(a);
+    draw_status(a);
+    if (!a->cmdline) curs_set(0);
+    wnoutrefresh(stdscr);
+    doupdate();
+}

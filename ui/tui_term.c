@@ -1,0 +1,215 @@
+/* tui_term.c - curses set up and torn down, the palette, the glyphs.
+ *
+ * The terminal must come back whatever happens: term_close() is
+ * idempotent and runs on every path out (a quit, SIGTERM and SIGHUP, a
+ * crash signal, and xmalloc's fatal hook) before any message is printed.
+ * Ctrl-C only sets a flag the main loop reads: the UI quits normally.
+ *
+ * Colours are the Okabe-Ito palette (safe for colour-blind viewers) on
+ * the terminal's own background; every state also has its own glyph, so
+ * the picture reads with NO_COLOR, in monochrome and in print. */
+#include "tui_term.h"
+#include "../sim/common.h"
+#include "../sim/stats.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+
+static bool open_now, use_color, use_ascii;
+static SCREEN *screen;
+static FILE *headless_out, *headless_in;
+static volatile sig_atomic_t interrupted;
+static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+enum { NFATAL = sizeof fatal_signals / sizeof *fatal_signals };
+/* the handlers we replaced, given back by term_close() */
+static struct sigaction old_fatal[NFATAL], old_int;
+static void (*old_hook)(void);
+static attr_t attrs[G_COUNT];
+
+bool term_usable(char *why, size_t n)
+{
+    if (!isatty(0) || !isatty(1)) {
+        snprintf(why, n, "standard input and output are not a terminal");
+        return false;
+    }
+    const char *term = getenv("TERM");
+    if (!term || !*term || strcmp(term, "dumb") == 0) {
+        snprintf(why, n, "TERM is %s: the terminal cannot draw the UI", term && *term ? "dumb" : "not set");
+        return false;
+    }
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) {
+        snprintf(why, n, "the terminal type '%s' is unknown here", term);
+        return false;
+    }
+    char *cup = tigetstr("cup");
+    bool ok = cup && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!ok) snprintf(why, n, "the terminal '%s' cannot move the cursor", term);
+    return ok;
+}
+
+void term_close(void)
+{
+    if (!open_now) return;
+    open_now = false;
+    endwin();
+    for (int i = 0; i < NFATAL; i++) sigaction(fatal_signals[i], &old_fatal[i], NULL);
+    sigaction(SIGINT, &old_int, NULL);
+    xalloc_fatal_hook = old_hook;
+    if (screen) {
+        delscreen(screen);
+        screen = NULL;
+    }
+    if (headless_out) fclose(headless_out);
+    if (headless_in) fclose(headless_in);
+    headless_out = headless_in = NULL;
+    fflush(stdout);
+}
+
+static void on_fatal_signal(int sig)
+{
+    /* not async-signal-safe, like htop's: a terminal left in raw mode is worse */
+    term_close();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+bool term_interrupted(void)
+{
+    bool was = interrupted;
+    interrupted = 0;
+    return was;
+}
+
+static void handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sa.sa_flags = SA_RESETHAND;
+    for (int i = 0; i < NFATAL; i++) sigaction(fatal_signals[i], &sa, &old_fatal[i]);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, &old_int);
+    old_hook = xalloc_fatal_hook;
+    xalloc_fatal_hook = term_close;
+    interrupted = 0;
+}
+
+/* Okabe-Ito in the xterm 256-colour cube, and the nearest of the 8 basic
+ * colours for terminals without it. */
+typedef struct Hue {
+    short c256, c8;
+} Hue;
+static const Hue ORANGE = {214, COLOR_YELLOW}, SKY = {74, COLOR_CYAN}, GREEN = {36, COLOR_GREEN},
+                 YELLOW = {227, COLOR_YELLOW}, BLUE = {25, COLOR_BLUE}, VERMILLION = {166, COLOR_RED},
+                 PURPLE = {175, COLOR_MAGENTA}, GREY = {244, COLOR_WHITE};
+
+static attr_t hue(short pair, Hue h)
+{
+    if (!use_color) return 0;
+    init_pair(pair, COLORS >= 256 ? h.c256 : h.c8, -1);
+    return COLOR_PAIR(pair);
+}
+
+static void palette(void)
+{
+    if (use_color) {
+        start_color();
+        use_default_colors();
+    }
+    /* the states: colour where there is colour, and an attribute that
+     * tells them apart without (running bold, waiting for the GIL
+     * underlined, ready and done dim) */
+    attrs[G_STATE + ST_NEW] = hue(1, ORANGE);
+    attrs[G_STATE + ST_READY] = hue(2, YELLOW);
+    attrs[G_STATE + ST_RUNNING] = hue(3, GREEN) | A_BOLD;
+    attrs[G_STATE + ST_GILWAIT] = hue(4, VERMILLION) | (use_color ? 0 : A_UNDERLINE);
+    attrs[G_STATE + ST_BLOCKED] = hue(5, PURPLE);
+    attrs[G_STATE + ST_SLEEPING] = hue(6, SKY);
+    attrs[G_STATE + ST_IO] = hue(6, SKY);
+    attrs[G_STATE + ST_DONE] = hue(7, GREY) | (use_color ? 0 : A_DIM);
+    attrs[G_STATE + ST_AWAITING] = hue(8, BLUE);
+    attrs[G_CORE] = hue(3, GREEN) | A_BOLD;
+    attrs[G_GIL] = hue(1, ORANGE) | A_BOLD;
+    attrs[G_LOOP] = hue(8, BLUE) | A_BOLD;
+    attrs[G_STDERR] = hue(4, VERMILLION) | A_BOLD;
+    attrs[G_TITLE] = A_REVERSE;
+    attrs[G_TITLE_FOCUS] = A_REVERSE | A_BOLD;
+    attrs[G_CURSOR] = A_REVERSE;
+    attrs[G_DIM] = hue(7, GREY) | (use_color ? 0 : A_DIM);
+    attrs[G_PLAYHEAD] = hue(4, VERMILLION) | A_BOLD;
+    attrs[G_HILITE] = A_BOLD;
+}
+
+bool term_open(bool color, bool ascii, bool headless, char *why, size_t n)
+{
+    use_ascii = ascii;
+    if (headless) {
+        headless_out = fopen("/dev/null", "w");
+        headless_in = fopen("/dev/null", "r");
+        if (!headless_out || !headless_in) {
+            snprintf(why, n, "cannot open /dev/null");
+            return false;
+        }
+        screen = newterm("xterm-256color", headless_out, headless_in);
+    } else {
+        screen = newterm(NULL, stdout, stdin);
+    }
+    if (!screen) {
+        snprintf(why, n, "cannot set up the terminal '%s'", headless ? "xterm-256color" : getenv("TERM"));
+        if (headless_out) fclose(headless_out);
+        if (headless_in) fclose(headless_in);
+        headless_out = headless_in = NULL;
+        return false;
+    }
+    open_now = true;
+    handlers();
+    use_color = color && has_colors();
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    /* Home and End as the common terminals send them, whatever terminfo says */
+    static const struct {
+        const char *seq;
+        int key;
+    } keys[] = {{"\033[H", KEY_HOME}, {"\033[F", KEY_END}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+                {"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END}};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) define_key(keys[i].seq, keys[i].key);
+    palette();
+    return true;
+}
+
+bool term_color(void) { return use_color; }
+bool term_ascii(void) { return use_ascii; }
+
+attr_t term_attr(int g) { return g >= 0 && g < G_COUNT ? attrs[g] : 0; }
+
+const char *term_state_glyph(int state)
+{
+    static const char *const utf8[ST_COUNT] = {"+", "░", "█", "≈", "─", "z", "i", "·", "a"};
+    static const char *const ascii[ST_COUNT] = {"+", ".", "#", "~", "-", "z", "i", "_", "a"};
+    if (state < 0 || state >= ST_COUNT) return " ";
+    return use_ascii ? ascii[state] : utf8[state];
+}
+
+const Chrome *term_chrome(void)
+{
+    static const Chrome utf8 = {"│", "─", "┴", "▼", "▶", "‖", "…", "┼"};
+    static const Chrome ascii = {"|", "-", "|", "v", ">", "||", "~", "+"};
+    return use_ascii ? &ascii : &utf8;
+}
