@@ -22,25 +22,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Okabe-Ito colours and a texture per state, indexed by ST_*. */
+/* Okabe-Ito colours and a texture per state, indexed by ST_*: the UI's
+ * colours (ui/tui_term.c), and a texture so a grey print tells apart what
+ * only the hue does on screen (sleeping and io share sky blue there). */
 enum { TEX_NONE, TEX_DOTS, TEX_SPARSE, TEX_DIAG, TEX_BACKDIAG, TEX_CROSS, TEX_HORIZ, TEX_VERT };
+#define ORANGE "#E69F00"
+#define SKY "#56B4E9"
+#define GREEN "#009E73"
+#define YELLOW "#F0E442"
+#define BLUE "#0072B2"
+#define VERMILLION "#D55E00"
+#define PURPLE "#CC79A7"
 static const struct {
     const char *colour;
     int texture;
 } style[ST_COUNT] = {
-    [ST_NEW] = {"#BBBBBB", TEX_SPARSE},      /* grey: starting */
-    [ST_READY] = {"#F0E442", TEX_DOTS},      /* yellow */
-    [ST_RUNNING] = {"#009E73", TEX_NONE},    /* bluish green, solid */
-    [ST_GILWAIT] = {"#D55E00", TEX_DIAG},    /* vermillion */
-    [ST_BLOCKED] = {"#CC79A7", TEX_CROSS},   /* reddish purple */
-    [ST_SLEEPING] = {"#56B4E9", TEX_HORIZ},  /* sky blue */
-    [ST_IO] = {"#0072B2", TEX_VERT},         /* blue */
-    [ST_DONE] = {"#FFFFFF", TEX_NONE},
-    [ST_AWAITING] = {"#E69F00", TEX_BACKDIAG}, /* orange */
+    [ST_NEW] = {ORANGE, TEX_SPARSE},   [ST_READY] = {YELLOW, TEX_DOTS},   [ST_RUNNING] = {GREEN, TEX_NONE},
+    [ST_GILWAIT] = {VERMILLION, TEX_DIAG}, [ST_BLOCKED] = {PURPLE, TEX_CROSS}, [ST_SLEEPING] = {SKY, TEX_HORIZ},
+    [ST_IO] = {SKY, TEX_VERT},         [ST_DONE] = {"#FFFFFF", TEX_NONE}, [ST_AWAITING] = {BLUE, TEX_BACKDIAG},
 };
 /* the legend's order: the text timeline's */
 static const int legend_states[] = {ST_NEW, ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_AWAITING};
-#define GIL_FILL "#999999"
+/* rows of who runs: cores green (running), GILs orange, event loops blue, as in the UI */
+#define CORE_FILL GREEN
+#define GIL_FILL ORANGE
+#define LOOP_FILL BLUE
 #define FONT "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 enum { ROW_H = 18, ROW_PITCH = 22, GROUP_GAP = 8 };
@@ -199,8 +205,7 @@ typedef struct RowCtx {
 static void fill_of(const RowCtx *rc, int v, char *buf, size_t n)
 {
     if (rc->kind == ROW_TASK) snprintf(buf, n, "url(#st-%s)", ex_state_name(v));
-    else if (rc->kind == ROW_GIL) snprintf(buf, n, GIL_FILL);
-    else snprintf(buf, n, "%s", style[ST_RUNNING].colour);
+    else snprintf(buf, n, "%s", rc->kind == ROW_GIL ? GIL_FILL : rc->kind == ROW_LOOP ? LOOP_FILL : CORE_FILL);
 }
 
 /* The tooltip of one interval. */
@@ -309,7 +314,9 @@ static void pattern(FILE *f, int st)
     const char *c = style[st].colour;
     fprintf(f, "<pattern id=\"st-%s\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
                "<rect width=\"6\" height=\"6\" fill=\"%s\"/>", ex_state_name(st), c);
-    const char *ink = "stroke=\"#000\" stroke-opacity=\"0.45\" stroke-width=\"1.2\"";
+    /* dark lines, but light ones on the darkest colour (blue) */
+    const char *ink = strcmp(c, BLUE) == 0 ? "stroke=\"#fff\" stroke-opacity=\"0.6\" stroke-width=\"1.2\""
+                                           : "stroke=\"#000\" stroke-opacity=\"0.45\" stroke-width=\"1.2\"";
     switch (style[st].texture) {
     case TEX_DOTS: fputs("<circle cx=\"1.5\" cy=\"1.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.45\"/>"
                          "<circle cx=\"4.5\" cy=\"4.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.45\"/>", f); break;
