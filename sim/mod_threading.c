@@ -326,7 +326,7 @@ static const ModEntry threading_entries[] = {
     {"TIMEOUT_MAX", ME_FLOAT, NULL, 9223372036.0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
 
-static const char *const threading_names[] = {"Thread", SYNC_THREADING_NAMES, NULL};
+static const char *const threading_names[] = {"Thread", "_register_atexit", SYNC_THREADING_NAMES, NULL};
 
 static void threading_setup(Sim *S, Dict *d)
 {

@@ -565,6 +565,28 @@ void sched_child_exited(Sim *S, Proc *parent, int64_t at)
 }
 
 /* A thread's base frame returned or raised. */
+/* A main thread whose code is done runs the callbacks of
+ * threading._register_atexit first, as CPython's threading._shutdown does
+ * (concurrent.futures finishes its queued work there).  True when they
+ * were started: the thread goes on running them. */
+static bool start_atexits(Sim *S, Task *T)
+{
+    if (T->st->atexit_done) return false;
+    T->st->atexit_done = true;
+    /* (modules are shared by the processes: the callbacks are kept per pid) */
+    Value m = dict_get_str(S->native_modules, str_intern(S, "threading", 9));
+    if (!is_kind(m, K_MODULE) || !(AS_MODULE(m)->h.flags & OF_PY_DONE)) return false;
+    Dict *d = AS_MODULE(m)->dict;
+    Value calls = dict_get_str(d, str_intern(S, "_threading_atexits", 18));
+    Value run = dict_get_str(d, str_intern(S, "_run_atexits", 12));
+    Value mine;
+    if (!is_kind(calls, K_DICT) || is_undef(run) || dict_get(T, AS_DICT(calls), v_int(T->proc->pid), &mine) <= 0)
+        return false;
+    T->exc = v_undef();
+    Value out;
+    return vm_start_call(T, run, NULL, 0, NULL, &out) == 0;
+}
+
 static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
 {
     SchedTask *st = T->st;
@@ -575,9 +597,10 @@ static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
         if (next < 0) error = true;
     }
     if (error) {
-        st->died = !exc_matches(S, T->exc, EXC_SystemExit);
+        st->died |= !exc_matches(S, T->exc, EXC_SystemExit);
         print_thread_exception(S, T);
     }
+    if (T == P->ps->main && start_atexits(S, T)) return;
     if (gil_on(S) && P->ps->gil_holder == T) gil_drop(T, at, DROP_EXIT);
     int ci = st->core;
     if (T == P->ps->main) {
@@ -935,8 +958,8 @@ bool sched_run(Sim *S)
     too_long:
         S->fatal.set = true;
         snprintf(S->fatal.msg, sizeof S->fatal.msg,
-                 "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=100s or 'max_time: 100s' in the header",
-                 max_time / 1e9);
+                 "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=%.0fs or 'max_time: %.0fs' in the header",
+                 max_time / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9);
         sc->end_time = max_time;
     }
     if (S->fatal.set && S->status != SIM_DEADLOCK) {

@@ -65,6 +65,7 @@ typedef struct SchedTask {
      * stage (spawn: module, then the target) and return true to go on */
     int (*on_base_done)(Task *T);  /* 1 go on, 0 exit, -1 exit with T->exc */
     int stage;            /* where a process main thread is (PS_*) */
+    bool atexit_done;     /* a main thread ran threading's atexit callbacks */
 } SchedTask;
 
 typedef struct ProcSched {

@@ -65,7 +65,20 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
-    fprintf(f, "%*s  + starting  # running  . ready  ~ gil-wait  - blocked  z sleeping  i io  a awaiting", lw, "");
+    /* the legend, wrapped to the width */
+    static const char *const legend[] = {"+ starting", "# running", ". ready", "~ gil-wait", "- blocked",
+                                         "z sleeping", "i io", "a awaiting"};
+    int x = lw;
+    fprintf(f, "%*s", lw, "");
+    for (size_t i = 0; i < ARRAY_LEN(legend); i++) {
+        int n = (int)strlen(legend[i]) + 2;
+        if (x + n > width && x > lw) {
+            fprintf(f, "\n%*s", lw, "");
+            x = lw;
+        }
+        fprintf(f, "  %s", legend[i]);
+        x += n;
+    }
     fprintf(f, "\n%*s  cpu, GIL and event-loop rows show the label of the task they run\n", lw, "");
     free(line);
     timeline_free(tl);
@@ -84,7 +97,15 @@ void stats_print(FILE *f, Sim *S)
     char el[32];
     fmt_duration(el, sizeof el, s->elapsed);
     fprintf(f, "--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, el, (unsigned long long)sim_ops(S));
-    static const int cols[] = {ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_AWAITING};
+    /* io (an event loop waiting in select) only when some task did */
+    int cols[] = {ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_AWAITING};
+    size_t ncols = ARRAY_LEN(cols);
+    bool io = false;
+    for (int k = 0; k < s->ntasks; k++) io |= s->tasks[k].t[ST_IO] > 0;
+    if (!io) {
+        cols[5] = ST_AWAITING;
+        ncols--;
+    }
     int nw = 4;
     for (size_t i = 0; i < t->tasks.n; i++) {
         char name[64];
@@ -94,13 +115,13 @@ void stats_print(FILE *f, Sim *S)
     }
     if (nw > 40) nw = 40;
     fprintf(f, "  %-*s", nw, "task");
-    for (size_t c = 0; c < ARRAY_LEN(cols); c++) fprintf(f, " %10s", state_names[cols[c]]);
+    for (size_t c = 0; c < ncols; c++) fprintf(f, " %10s", state_names[cols[c]]);
     fputc('\n', f);
     for (int k = 0; k < s->ntasks; k++) {
         char name[64];
         task_display_name(t, k, name, sizeof name);
         fprintf(f, "  %-*.*s", nw, nw, name);
-        for (size_t c = 0; c < ARRAY_LEN(cols); c++) {
+        for (size_t c = 0; c < ncols; c++) {
             char b[32];
             fmt_ms(b, sizeof b, s->tasks[k].t[cols[c]]);
             fprintf(f, " %10s", b);

@@ -3,7 +3,7 @@
 # queue, a ProcessPoolExecutor whose worker processes do the same through
 # multiprocessing queues, and as_completed/wait built on an Event.
 
-from threading import Condition, Event, Lock, Semaphore, Thread
+from threading import Condition, Event, Lock, Semaphore, Thread, _register_atexit
 from queue import SimpleQueue
 from multiprocessing import Process, Queue, cpu_count
 
@@ -256,6 +256,37 @@ class Executor:
         return False
 
 
+# Every pool's queue, per process: at exit (threading._register_atexit)
+# each gets a None, so idle workers stop once the queued work is done, and
+# the workers are joined.
+_threads_queues = {}
+_global_shutdown = set()
+
+
+def _python_exit():
+    from os import getpid
+    _global_shutdown.add(getpid())
+    items = _threads_queues.pop(getpid(), [])
+    for t, q in items:
+        q.put(None)
+    for t, q in items:
+        t.join()
+
+
+_registered = set()
+
+
+def _ensure_exit_hook():
+    # registered at import, as CPython does; once per process
+    from os import getpid
+    if getpid() not in _registered:
+        _registered.add(getpid())
+        _register_atexit(_python_exit)
+
+
+_ensure_exit_hook()
+
+
 def _thread_worker(work_queue, idle):
     while True:
         item = work_queue.get()
@@ -295,14 +326,19 @@ class ThreadPoolExecutor(Executor):
         with self._shutdown_lock:
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
+            from os import getpid
+            if getpid() in _global_shutdown:
+                raise RuntimeError('cannot schedule new futures after interpreter shutdown')
             f = Future()
             self._work_queue.put((f, fn, args, kwargs))
             # a new worker only when none is idle, as CPython does
             if not self._idle.acquire(timeout=0) and len(self._threads) < self._max_workers:
                 t = Thread(name='%s_%d' % (self._prefix, len(self._threads)), target=_thread_worker,
-                           args=(self._work_queue, self._idle), daemon=True)
+                           args=(self._work_queue, self._idle))
                 t.start()
                 self._threads.append(t)
+                _ensure_exit_hook()
+                _threads_queues.setdefault(getpid(), []).append((t, self._work_queue))
             return f
 
     def shutdown(self, wait=True, *, cancel_futures=False):

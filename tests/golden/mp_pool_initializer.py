@@ -1,3 +1,4 @@
+# parity: python3
 import multiprocessing as mp
 import os
 
