@@ -5,6 +5,8 @@
 #   make test     build with AddressSanitizer + UBSan and run every test
 #   make bench    speed figures, as ratios against python3 in the same run
 #   make fuzz     run the parser/compiler fuzz target (needs clang)
+#   make install  the binary, the man page, the scenarios and LESSONS.md
+#                 (PREFIX=/usr/local, DESTDIR= for staging); make uninstall
 
 CC      ?= cc
 PKGS    := ncursesw libedit
@@ -13,6 +15,13 @@ DEPFL   := -MMD -MP
 OPT     ?= -O2 -g
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+# The program looks for its lessons and scenarios in <its dir>/../share/interleave.
+DATADIR ?= $(PREFIX)/share/interleave
+INSTALL ?= install
+# The binary make install copies (the install test passes its sanitizer build).
+INSTALL_BIN ?= interleave
 FUZZ_TIME ?= 300
 
 # Evaluated lazily (=), after build/deps.ok has installed what is missing.
@@ -53,15 +62,19 @@ build/deps.ok:
 	fi
 	@touch $@
 
-# `make test` also drives the REPL and the UI in a real terminal: tmux.
+# `make test` also drives the REPL and the UI in a real terminal (tmux) and
+# lints the man page (groff).
 build/testdeps.ok: build/deps.ok
-	@if command -v tmux >/dev/null 2>&1; then :; \
+	@missing=""; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v groff >/dev/null 2>&1 || missing="$$missing groff-base"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "interleave: installing tmux for the terminal tests (apt-get)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null || exit 1; \
+	  echo "interleave: installing$$missing for the tests (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	else \
-	  echo "make test drives the REPL and the UI in tmux. Install it with:"; \
-	  echo "  sudo apt-get install tmux"; \
+	  echo "make test drives the REPL and the UI in tmux and lints the man page with groff. Install them with:"; \
+	  echo "  sudo apt-get install$$missing"; \
 	  exit 1; \
 	fi
 	@touch $@
@@ -122,6 +135,22 @@ fuzz: build/deps.ok $(GEN_SRC)
 	  tests/fuzz/fuzz_load.c $(SIM_SRC) -lm
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_TIME) -max_len=2048 -timeout=10 \
 	  -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus tests/fuzz/seeds
+
+# DESTDIR stages the tree (packaging, tests); the installed program finds
+# its data relative to itself, so a staged tree works where it lies.
+install: $(INSTALL_BIN)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/scenarios
+	$(INSTALL) -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/interleave
+	$(INSTALL) -m 644 docs/interleave.1 $(DESTDIR)$(MANDIR)/man1/interleave.1
+	$(INSTALL) -m 644 LESSONS.md $(DESTDIR)$(DATADIR)/LESSONS.md
+	$(INSTALL) -m 644 scenarios/*.py $(DESTDIR)$(DATADIR)/scenarios/
+
+# Removes only what install puts there (and the data directories if they
+# are then empty).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/interleave $(DESTDIR)$(MANDIR)/man1/interleave.1
+	rm -f $(DESTDIR)$(DATADIR)/LESSONS.md $(DESTDIR)$(DATADIR)/scenarios/*.py
+	rmdir $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build interleave

@@ -1,5 +1,6 @@
 /* cli.c - `interleave run`: simulate a scenario and print its output. */
 #include "cli.h"
+#include "export.h"
 #include "timeline_text.h"
 
 #include <getopt.h>
@@ -56,12 +57,18 @@ static void usage_run(FILE *f)
 {
     fputs("usage: interleave run [options] FILE\n"
           "  -q, --quiet           print only the program's stdout\n"
-          "      --format FMT      text (default) or json\n"
+          "      --format FMT      text (default), json, chrome (Chrome Trace Event JSON,\n"
+          "                        for Perfetto and chrome://tracing) or svg (a timeline)\n"
+          "  -o, --output FILE     write the chrome or svg export to FILE, not stdout\n"
+          "                        (the program's output then goes to stdout, as with -q)\n"
+          "      --from TIME       chrome and svg: start the export at TIME (e.g. 12.5ms)\n"
+          "      --to TIME         chrome and svg: end the export at TIME\n"
           "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
           "      --cores N         shorthand for --set cores=N\n"
           "      --gil on|off      shorthand for --set gil=...\n"
           "      --seed N          shorthand for --set seed=N\n"
-          "      --width N         width of the text timeline (default: the terminal's, or 80)\n"
+          "      --width N         width of the text timeline (default: the terminal's, or\n"
+          "                        80), or of the SVG in pixels (default 1200)\n"
           "      --no-timeline     print the output and statistics without the timeline\n"
           "      --trace-hash      end with the run's trace hash (equal runs, equal hash)\n"
           "  -h, --help            this help\n"
@@ -131,16 +138,20 @@ int cmd_run(int argc, char **argv)
         {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
         {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
         {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {"width", required_argument, 0, 'w'},
-        {"trace-hash", no_argument, 0, 'H'}, {"no-timeline", no_argument, 0, 'N'}, {0, 0, 0, 0},
+        {"trace-hash", no_argument, 0, 'H'}, {"no-timeline", no_argument, 0, 'N'},
+        {"output", required_argument, 0, 'o'}, {"from", required_argument, 0, 'F'},
+        {"to", required_argument, 0, 'T'}, {0, 0, 0, 0},
     };
     bool quiet = false, json = false, dis = false, hash = false, no_timeline = false;
-    int width = 0;
+    int width = 0, export = -1;
+    const char *output = NULL;
+    int64_t from = 0, to = 0;
     char **sets = calloc((size_t)argc + 1, sizeof *sets);
     int nsets = 0;
     int rc = EXIT_USAGE;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
         char buf[128];
         switch (c) {
         case 'q': quiet = true; break;
@@ -155,12 +166,23 @@ int cmd_run(int argc, char **argv)
             }
             break;
         case 'f':
-            if (strcmp(optarg, "json") == 0) json = true;
-            else if (strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "interleave run: unknown format '%s' (expected text or json)\n", optarg);
+            json = strcmp(optarg, "json") == 0;
+            export = export_format(optarg);
+            if (!json && export < 0 && strcmp(optarg, "text") != 0) {
+                fprintf(stderr, "interleave run: unknown format '%s' (expected text, json, chrome or svg)\n", optarg);
                 goto out;
             }
             break;
+        case 'o': output = optarg; break;
+        case 'F': case 'T': {
+            int64_t *v = c == 'F' ? &from : &to;
+            if (!parse_duration(optarg, v)) {
+                fprintf(stderr, "interleave run: bad time '%s' for --%s (give a unit: 500us, 12.5ms, 2s)\n", optarg,
+                        c == 'F' ? "from" : "to");
+                goto out;
+            }
+            break;
+        }
         case 's': sets[nsets++] = strdup(optarg); break;
         case 'c': case 'g': case 'S':
             snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", optarg);
@@ -174,6 +196,14 @@ int cmd_run(int argc, char **argv)
             usage_run(stderr);
             goto out;
         }
+    }
+    if ((output || from || to) && export < 0) {
+        fprintf(stderr, "interleave run: %s needs --format chrome or svg\n", output ? "-o" : from ? "--from" : "--to");
+        goto out;
+    }
+    if (to && to <= from) {
+        fprintf(stderr, "interleave run: --to must be later than --from\n");
+        goto out;
     }
     if (optind != argc - 1) {
         fprintf(stderr, "interleave run: expected one scenario FILE\n");
@@ -207,6 +237,21 @@ int cmd_run(int argc, char **argv)
         const char *e = sim_stderr(S, &en);
         if (json) {
             print_json(S, &le, st, true);
+        } else if (export >= 0) {
+            /* the export on stdout (or in -o FILE, with the program's
+             * output on stdout); the program's stderr as always */
+            ExportOpts eo = {from, to, width, le.file};
+            char err[600];
+            bool ok = export_to_file(S, (ExportFormat)export, output ? output : "-", &eo, err, sizeof err);
+            if (ok && output) fwrite(o, 1, on, stdout);
+            fflush(stdout);
+            fwrite(e, 1, en, stderr);
+            if (st == SIM_FATAL) fprintf(stderr, "interleave: %s\n", sim_fatal_message(S));
+            if (!ok) {
+                fprintf(stderr, "interleave run: %s\n", err);
+                rc = EXIT_ERROR;
+                goto done;
+            }
         } else {
             if (!quiet && !no_timeline) {
                 timeline_print(stdout, sim_trace(S), 0, 0, width ? width : terminal_width(),
@@ -221,6 +266,7 @@ int cmd_run(int argc, char **argv)
             if (hash) printf("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(S));
         }
         rc = exit_code(S, st);
+    done:
 #ifdef __SANITIZE_ADDRESS__
         sim_free(S);
 #else

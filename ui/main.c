@@ -7,20 +7,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A summary of the man page's synopsis (docs/interleave.1). */
 static void usage(FILE *f)
 {
-    fputs("usage: interleave [FILE]                open the REPL (with FILE loaded)\n"
-          "       interleave run [options] FILE   simulate FILE and print its output\n"
-          "       interleave play [options] FILE  watch FILE run in the UI\n"
-          "       interleave lesson [N]           list the lessons, or start lesson N\n"
+    fputs("usage: interleave [FILE]                 open the REPL (with FILE loaded)\n"
+          "       interleave run [options] FILE    simulate FILE: its timeline, output and statistics,\n"
+          "                                        or --format json|chrome|svg\n"
+          "       interleave play [options] FILE   watch FILE run in the full-screen UI\n"
+          "       interleave lesson [options] [N]  list the lessons, or start lesson N\n"
           "       interleave --help | --version\n"
           "\n"
           "interleave simulates a Python program that uses threads, processes or\n"
           "asyncio, deterministically, on virtual cores with CPython's GIL.\n"
-          "Run `interleave run --help` for the options of run.\n"
+          "`interleave run --help` lists the options of run; in the REPL, `help`\n"
+          "lists its commands.  The manual: man interleave (docs/interleave.1).\n"
           "\n"
-          "Exit status: 0 success, 1 scenario or program error, 2 usage error,\n"
-          "3 deadlock.\n",
+          "Environment: NO_COLOR, TERM, INTERLEAVE_HISTORY, XDG_STATE_HOME,\n"
+          "INTERLEAVE_DATA.\n"
+          "Exit status: 0 success (or the program's sys.exit status), 1 scenario or\n"
+          "program error, 2 usage error, 3 deadlock.\n",
           f);
 }
 

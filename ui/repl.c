@@ -8,6 +8,7 @@
  * after "> " so a script's output reads as a transcript. */
 #include "repl.h"
 #include "cli.h"
+#include "export.h"
 #include "session.h"
 #include "snap.h"
 #include "timeline_text.h"
@@ -903,6 +904,36 @@ static void rc_compare(Repl *r, int argc, char **argv)
     }
 }
 
+/* export chrome|svg FILE [FROM TO]: the run so far, or a window of it. */
+static void rc_export(Repl *r, int argc, char **argv)
+{
+    if (argc != 3 && argc != 5) return usage_of("export");
+    int fmt = export_format(argv[1]);
+    if (fmt < 0) {
+        say("unknown format '%s': chrome or svg\n", argv[1]);
+        return;
+    }
+    ExportOpts o = {0};
+    if (argc == 5 && (!parse_time(argv[3], &o.from) || !parse_time(argv[4], &o.to) || o.to <= o.from)) return usage_of("export");
+    if (!need_loaded(r)) return;
+    if (session_now(r->ss) <= 0) {
+        say("nothing has run yet: step or run first\n");
+        return;
+    }
+    o.source = r->ss->path;
+    char err[600];
+    fflush(stdout);
+    if (!export_to_file(r->ss->S, (ExportFormat)fmt, argv[2], &o, err, sizeof err)) {
+        say("export: %s\n", err);
+        return;
+    }
+    int64_t to = o.to > 0 && o.to < session_now(r->ss) ? o.to : session_now(r->ss);
+    char a[32], b[32];
+    timestr(a, sizeof a, o.from);
+    timestr(b, sizeof b, to);
+    say("wrote %s: %s of %s to %s\n", argv[2], fmt == EXPORT_CHROME ? "a Chrome trace" : "an SVG timeline", a, b);
+}
+
 static void run_script(Repl *r, FILE *f);
 
 static void rc_source(Repl *r, int argc, char **argv)
@@ -948,6 +979,7 @@ static const Cmd commands[] = {
     {"set", NULL, "set KEY VALUE", "change a setting; the run is done again to the current time", rc_set},
     {"show", NULL, "show settings", "the settings and their values", rc_show},
     {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, speedup, core use, GIL switches", rc_compare},
+    {"export", NULL, "export chrome|svg FILE [FROM TO]", "write the run so far (or a window of it) as a Chrome trace (Perfetto) or an SVG timeline", rc_export},
     {"source", NULL, "source FILE", "run the commands in FILE", rc_source},
     {"ui", NULL, "ui", "open the UI on this run (q there comes back here, at the UI's time)", rc_ui},
     {"quit", "q", "quit", "leave (Ctrl-D too)", rc_quit},
@@ -1101,6 +1133,7 @@ static char **complete(const char *text, int start, int end)
     char cmd[32] = "";
     sscanf(rl_line_buffer, "%31s", cmd);
     bool first = strspn(rl_line_buffer, " \t") == (size_t)start;
+    rl_completion_append_character = ' ';
     words_reset();
     Words b = {0};
     const Cmd *c = first ? NULL : find_cmd(cmd);
@@ -1108,6 +1141,35 @@ static char **complete(const char *text, int start, int end)
         for (size_t i = 0; i < ARRAY_LEN(commands); i++) words_add(&b, commands[i].name);
     } else if (c && (c->fn == rc_load || c->fn == rc_source)) {
         return rl_completion_matches(text, rl_filename_completion_function);
+    } else if (c && c->fn == rc_export) {
+        /* the format, then a file name */
+        int words = 0;
+        for (const char *p = rl_line_buffer; p < rl_line_buffer + start;) {
+            p += strspn(p, " \t");
+            if (p >= rl_line_buffer + start) break;
+            words++;
+            p += strcspn(p, " \t");
+        }
+        if (words >= 2) {
+            /* a directory gets a '/' rather than a space, to go on into it */
+            char **m = rl_completion_matches(text, rl_filename_completion_function);
+            struct stat sb;
+            /* one match: libedit gives {it, it, NULL}, readline {it, NULL} */
+            if (m && m[0] && (!m[1] || !m[2]) && stat(m[0], &sb) == 0 && S_ISDIR(sb.st_mode) && strlen(m[0]) && m[0][strlen(m[0]) - 1] != '/') {
+                size_t n = strlen(m[0]);
+                char *d = malloc(n + 2);
+                if (d) {
+                    memcpy(d, m[0], n);
+                    memcpy(d + n, "/", 2);
+                    free(m[0]);
+                    m[0] = d;
+                    rl_completion_append_character = '\0';
+                }
+            }
+            return m;
+        }
+        words_add(&b, "chrome");
+        words_add(&b, "svg");
     } else if (c && c->fn == rc_info) {
         for (int i = 0; info_words[i]; i++) words_add(&b, info_words[i]);
     } else if (c && (c->fn == rc_set || c->fn == rc_compare)) {
