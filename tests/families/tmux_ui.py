@@ -267,7 +267,9 @@ def case_signals(ctx, t):
     """SIGTERM and a crash signal: the terminal comes back, and the shell works."""
     for i, (sig, status) in enumerate((("TERM", 143), ("SEGV", 139))):
         if i:  # the first run is the one the shell was started with
+            # (clear may drop typed-ahead input: type once it is done)
             t.keys("clear", "Enter")
+            t.wait_for("ok-42", gone=True)
             t.keys(t.typed, "Enter")
         t.wait_for("Thread-2 (countdown)")
         shell = subprocess.run(["tmux", "-L", t.sock, "display", "-p", "-t", "t", "#{pane_pid}"],
