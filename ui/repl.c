@@ -348,13 +348,17 @@ static jmp_buf resume_point;
  * UI's `:` commands (the screen is the UI's). */
 static bool snaps_usable(Repl *r) { return snap_enabled() && !r->in_ui && r->depth == 0; }
 
-/* Go back by waking the latest snapshot before the target; returns only
- * if there is none (or it could not be woken). */
-static void back_via_snapshot(Repl *r, int kind, Position p, int64_t t)
+/* Move by waking the latest snapshot before the target - going back, or
+ * forward when that skips more than a checkpoint interval; returns only
+ * if there is none worth it (or it could not be woken). */
+static void jump_via_snapshot(Repl *r, int kind, Position p, int64_t t)
 {
     if (!snaps_usable(r)) return;
     int i = snap_find(p, t);
     if (i < 0) return;
+    Position here = sim_position(r->ss->S), there = snap_position(i);
+    bool back = kind == GO_TIME ? t < session_now(r->ss) : p.records < here.records;
+    if (!back && !sim_finished(r->ss->S) && there.ops < here.ops + (int64_t)(CHECKPOINT_OPS / 2)) return;
     Resume m = {kind, p, t, r->ss->focus, r->ss->next_bp, r->ss->bps.n};
     size_t n = sizeof m + m.nbps * sizeof(Breakpoint);
     char *buf = xmalloc(n);
@@ -368,7 +372,7 @@ static void back_via_snapshot(Repl *r, int kind, Position p, int64_t t)
 
 static void moved_to(Repl *r, SimStatus st);
 
-/* A snapshot woken by back_via_snapshot: take over the REPL's state, then
+/* A snapshot woken by jump_via_snapshot: take over the REPL's state, then
  * make the move as the REPL would have. */
 static void took_over(Repl *r)
 {
@@ -398,7 +402,7 @@ static void on_checkpoint(void *ctx)
 {
     Repl *r = ctx;
     if (!snaps_usable(r)) return;
-    if (snap_take(sim_position(r->ss->S), sim_now(r->ss->S))) longjmp(resume_point, 1);
+    if (snap_take(sim_position(r->ss->S), sim_now(r->ss->S), CHECKPOINT_OPS / 2)) longjmp(resume_point, 1);
 }
 
 static void rc_back(Repl *r, int argc, char **argv)
@@ -413,7 +417,7 @@ static void rc_back(Repl *r, int argc, char **argv)
     }
     p.records = p.records > n ? p.records - n : 0;
     p.ops = -1;
-    if (p.records) back_via_snapshot(r, GO_RECORDS, p, -1);
+    if (p.records) jump_via_snapshot(r, GO_RECORDS, p, -1);
     SimStatus st = p.records ? session_goto(r->ss, p, -1) : (session_restart(r->ss), SIM_PAUSED);
     moved_to(r, st);
 }
@@ -424,7 +428,7 @@ static void rc_goto(Repl *r, int argc, char **argv)
     if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("goto");
     if (!need_loaded(r)) return;
     Position p = {-1, -1};
-    if (t > 0 && (t < session_now(r->ss) || sim_finished(r->ss->S))) back_via_snapshot(r, GO_TIME, p, t);
+    if (t > 0) jump_via_snapshot(r, GO_TIME, p, t);
     SimStatus st = t == 0 ? (session_restart(r->ss), SIM_PAUSED) : session_goto(r->ss, p, t);
     moved_to(r, st);
 }

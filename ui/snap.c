@@ -1,9 +1,12 @@
 /* snap.c - process snapshots for the REPL (snap.h).
  *
- * A snapshot is a forked child blocked reading a pipe; the REPL keeps the
- * write end.  Waking it means writing a message: the child returns from
- * snap_take() with it and becomes the REPL, and the waker exits.  Killing
- * it (SIGKILL) is how a snapshot ends.
+ * A snapshot is a forked child blocked reading one end of a socket pair;
+ * only the REPL holds the other ends.  Waking snapshot i means sending it
+ * a message over its socket, together with the sockets of all the other
+ * snapshots (SCM_RIGHTS) and where they are: it returns from snap_take()
+ * as the new REPL, knowing every snapshot, earlier and later ones alike,
+ * and the waker exits.  When the REPL is gone for good (quit, or a
+ * crash), every snapshot reads end-of-file and exits.
  *
  * Fork keeps one process group, so the terminal's Ctrl-C reaches every
  * process: the anchor and the frozen snapshots ignore it. */
@@ -17,21 +20,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 /* At most this many at once: past it, every other one goes, so they stay
- * evenly spread over the run (and the interval between them doubles). */
+ * evenly spread over the run. */
 #define MAX_SNAPS 32
 
 typedef struct Snap {
     pid_t pid;
-    int fd;                  /* the pipe it waits on */
+    int fd;                  /* our end of its socket pair */
     Position pos;
     int64_t now;
 } Snap;
 
-static Snap snaps[MAX_SNAPS];
+/* What comes first in a wake-up: the other snapshots, then the message. */
+typedef struct Header {
+    size_t msg_n;
+    int nsnaps;
+    Snap snaps[MAX_SNAPS];   /* fd fields are meaningless: the fds come alongside */
+} Header;
+
+static Snap snaps[MAX_SNAPS]; /* in the order of the run */
 static int nsnaps;
 static bool enabled;
 static char *message;
@@ -85,7 +96,13 @@ static void end_one(Snap *s)
     close(s->fd);
 }
 
-/* Keep snapshots 0, 2, 4...: the spacing doubles, the run stays covered. */
+static void drop(int i)
+{
+    memmove(&snaps[i], &snaps[i + 1], (size_t)(nsnaps - i - 1) * sizeof *snaps);
+    nsnaps--;
+}
+
+/* Keep snapshots 0, 2, 4...: the run stays covered, twice as sparsely. */
 static void thin(void)
 {
     int k = 0;
@@ -96,11 +113,11 @@ static void thin(void)
     nsnaps = k;
 }
 
-static bool read_full(int fd, void *buf, size_t n)
+static bool io_full(int fd, void *buf, size_t n, bool writing)
 {
     char *p = buf;
     while (n) {
-        ssize_t k = read(fd, p, n);
+        ssize_t k = writing ? write(fd, p, n) : read(fd, p, n);
         if (k < 0 && errno == EINTR) continue;
         if (k <= 0) return false;
         p += k;
@@ -109,53 +126,80 @@ static bool read_full(int fd, void *buf, size_t n)
     return true;
 }
 
-static bool write_full(int fd, const void *buf, size_t n)
+/* In the woken snapshot: the header with the other snapshots' sockets,
+ * then the message.  False at end of file (the REPL is gone). */
+static bool receive(int fd)
 {
-    const char *p = buf;
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return false;
-        p += k;
-        n -= (size_t)k;
+    Header h;
+    char ctl[CMSG_SPACE(MAX_SNAPS * sizeof(int))];
+    struct iovec iov = {&h, sizeof h};
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = ctl;
+    mh.msg_controllen = sizeof ctl;
+    ssize_t k;
+    do k = recvmsg(fd, &mh, MSG_WAITALL | MSG_CMSG_CLOEXEC);
+    while (k < 0 && errno == EINTR);
+    if (k != (ssize_t)sizeof h || h.nsnaps < 0 || h.nsnaps > MAX_SNAPS) return false;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    int nfds = c && c->cmsg_type == SCM_RIGHTS ? (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int)) : 0;
+    if (nfds != h.nsnaps) return false;
+    nsnaps = h.nsnaps;
+    for (int i = 0; i < nsnaps; i++) {
+        snaps[i] = h.snaps[i];
+        memcpy(&snaps[i].fd, CMSG_DATA(c) + (size_t)i * sizeof(int), sizeof(int));
     }
-    return true;
+    free(message);
+    message = xmalloc(h.msg_n ? h.msg_n : 1);
+    message_n = h.msg_n;
+    return io_full(fd, message, h.msg_n, false);
 }
 
-bool snap_take(Position pos, int64_t now)
+bool snap_take(Position pos, int64_t now, uint64_t gap)
 {
-    /* one per place: a run done again from the start passes old ones */
-    if (!enabled || (nsnaps && pos.ops <= snaps[nsnaps - 1].pos.ops)) return false;
-    if (nsnaps == MAX_SNAPS) thin();
-    int fds[2];
-    if (pipe(fds) < 0) return false;
+    if (!enabled) return false;
+    /* one per stretch of the run: a run done again passes old places */
+    int at = 0;
+    for (int i = 0; i < nsnaps; i++) {
+        uint64_t d = (uint64_t)(snaps[i].pos.ops > pos.ops ? snaps[i].pos.ops - pos.ops : pos.ops - snaps[i].pos.ops);
+        if (d < gap) return false;
+        if (snaps[i].pos.ops < pos.ops) at = i + 1;
+    }
+    if (nsnaps == MAX_SNAPS) {
+        thin();
+        return false; /* the next checkpoint goes in the room made */
+    }
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return false;
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
+        close(sv[0]);
+        close(sv[1]);
         return false;
     }
     if (pid > 0) {
-        close(fds[0]);
-        snaps[nsnaps++] = (Snap){pid, fds[1], pos, now};
+        close(sv[1]);
+        memmove(&snaps[at + 1], &snaps[at], (size_t)(nsnaps - at) * sizeof *snaps);
+        snaps[at] = (Snap){pid, sv[0], pos, now};
+        nsnaps++;
         return false;
     }
-    /* the snapshot: frozen until a message comes, gone at end of file */
-    close(fds[1]);
+    /* the snapshot: it holds no other snapshot's socket (so they all see
+     * the end when the REPL goes), and waits */
+    close(sv[0]);
+    for (int i = 0; i < nsnaps; i++) close(snaps[i].fd);
+    nsnaps = 0;
     struct sigaction ign, old_int, old_quit;
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
     sigaction(SIGINT, &ign, &old_int);
     sigaction(SIGQUIT, &ign, &old_quit);
-    size_t n;
-    if (!read_full(fds[0], &n, sizeof n)) _exit(0);
-    free(message);
-    message = xmalloc(n ? n : 1);
-    if (!read_full(fds[0], message, n)) _exit(0);
-    message_n = n;
-    close(fds[0]);
+    if (!receive(sv[1])) _exit(0);
+    close(sv[1]);
     sigaction(SIGINT, &old_int, NULL);
     sigaction(SIGQUIT, &old_quit, NULL);
     return true;
@@ -167,21 +211,8 @@ const void *snap_message(size_t *n)
     return message;
 }
 
-/* Snapshots this process knows of that ended since (thinned out by a later
- * REPL process) are dropped. */
-static void prune(void)
-{
-    int k = 0;
-    for (int i = 0; i < nsnaps; i++) {
-        if (kill(snaps[i].pid, 0) == 0) snaps[k++] = snaps[i];
-        else close(snaps[i].fd);
-    }
-    nsnaps = k;
-}
-
 int snap_find(Position pos, int64_t t)
 {
-    prune();
     int best = -1;
     for (int i = 0; i < nsnaps; i++) {
         /* strictly before a time: `goto t` stops before anything at t */
@@ -191,27 +222,64 @@ int snap_find(Position pos, int64_t t)
     return best;
 }
 
+Position snap_position(int i) { return i >= 0 && i < nsnaps ? snaps[i].pos : (Position){-1, -1}; }
+
 void snap_resume(int i, const void *msg, size_t n)
 {
     if (i < 0 || i >= nsnaps) return;
+    /* it learns of every other snapshot, and gets their sockets */
+    Header h;
+    memset(&h, 0, sizeof h);
+    h.msg_n = n;
+    int fds[MAX_SNAPS];
+    for (int j = 0; j < nsnaps; j++)
+        if (j != i) {
+            fds[h.nsnaps] = snaps[j].fd;
+            h.snaps[h.nsnaps++] = snaps[j];
+        }
+    char ctl[CMSG_SPACE(MAX_SNAPS * sizeof(int))];
+    memset(ctl, 0, sizeof ctl);
+    struct iovec iov = {&h, sizeof h};
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    if (h.nsnaps) {
+        mh.msg_control = ctl;
+        mh.msg_controllen = CMSG_SPACE((size_t)h.nsnaps * sizeof(int));
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN((size_t)h.nsnaps * sizeof(int));
+        memcpy(CMSG_DATA(c), fds, (size_t)h.nsnaps * sizeof(int));
+    }
     fflush(stdout);
     fflush(stderr);
     /* a snapshot that died meanwhile: EPIPE, not SIGPIPE */
+    ssize_t k;
+    do k = sendmsg(snaps[i].fd, &mh, MSG_NOSIGNAL);
+    while (k < 0 && errno == EINTR);
+    if (k != (ssize_t)sizeof h) {
+        end_one(&snaps[i]);
+        drop(i);
+        return;
+    }
     struct sigaction ign, old;
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &ign, &old);
-    bool ok = write_full(snaps[i].fd, &n, sizeof n) && write_full(snaps[i].fd, msg, n);
+    bool ok = io_full(snaps[i].fd, (void *)msg, n, true);
     sigaction(SIGPIPE, &old, NULL);
-    if (!ok) return;
-    /* the ones after it show instants past the target: they end */
-    for (int j = i + 1; j < nsnaps; j++) end_one(&snaps[j]);
+    if (!ok) {
+        end_one(&snaps[i]);
+        drop(i);
+        return;
+    }
     _exit(0);
 }
 
 int snap_times(int64_t *times, int max)
 {
-    prune();
     for (int i = 0; i < nsnaps && i < max; i++) times[i] = snaps[i].now;
     return nsnaps;
 }

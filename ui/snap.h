@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Split off the anchor (call first, before loading anything).  False when
  * snapshots are off ($INTERLEAVE_SNAPSHOTS=0, or fork is not possible):
@@ -25,16 +26,19 @@ bool snap_start(void);
 bool snap_enabled(void);
 
 /* Take a snapshot of this process at the run's position pos (virtual
- * time now).  Returns false in the process that goes on; returns true in
- * the snapshot when, later, it is woken to take over - with the message
- * the waking process sent (snap_message). */
-bool snap_take(Position pos, int64_t now);
+ * time now), unless one is within gap ops of it.  Returns false in the
+ * process that goes on; returns true in the snapshot when, later, it is
+ * woken to take over - with the message the waking process sent
+ * (snap_message). */
+bool snap_take(Position pos, int64_t now, uint64_t gap);
 
 /* The latest snapshot at or before a position (pos.records >= 0) or a
  * time, or -1. */
 int snap_find(Position pos, int64_t t);
-/* Wake snapshot i with a message of n bytes and end this process (the
- * snapshots after i end too).  Returns only on failure. */
+/* Where snapshot i is. */
+Position snap_position(int i);
+/* Wake snapshot i with a message of n bytes and end this process; the
+ * other snapshots stay, known to it.  Returns only on failure. */
 void snap_resume(int i, const void *msg, size_t n);
 /* The message of the waker, after snap_take returned true (owned by this
  * module until the next snapshot). */
