@@ -18,10 +18,8 @@ static void fut_mark(Sim *S, void *p)
     gc_mark_value(S, f->exc);
     gc_mark_value(S, f->cancel_msg);
     gc_mark_value(S, f->loop);
-    for (size_t i = 0; i < f->cbs.n; i++) {
-        gc_mark_value(S, f->cbs.v[i].fn);
-        gc_mark_value(S, f->cbs.v[i].task);
-    }
+    for (size_t i = 0; i < f->cbs.n; i++) gc_mark_value(S, f->cbs.v[i].v);
+    if (f->gather) gc_mark_value(S, f->gather->children);
     gc_mark_value(S, f->coro);
     gc_mark_obj(S, (Obj *)f->name);
     gc_mark_value(S, f->waiter);
@@ -32,6 +30,7 @@ static void fut_free(Sim *S, void *p)
     (void)S;
     FutData *f = p;
     BUF_FREE(f->cbs);
+    free(f->gather);
     free(f);
 }
 
@@ -308,14 +307,16 @@ static void schedule_callbacks(Task *T, Value fut)
     for (size_t i = 0; i < f->cbs.n; i++) {
         FutCb cb = f->cbs.v[i];
         Handle h;
-        if (!is_undef(cb.task)) {
-            h = handle(H_WAKEUP, cb.task, fut);
-        } else if (loop_data(cb.fn)) {
-            h = handle(H_STOP, cb.fn, v_undef());
-        } else {
+        switch (cb.kind) {
+        case CB_WAKEUP: h = handle(H_WAKEUP, cb.v, fut); break;
+        case CB_STOP: h = handle(H_STOP, cb.v, v_undef()); break;
+        case CB_GATHER: h = handle(H_GATHER, cb.v, fut); break;
+        default: {
             Tuple *args = tuple_new(S, 1);
             args->v[0] = fut;
-            h = handle(H_CALL, cb.fn, v_obj(args));
+            h = handle(H_CALL, cb.v, v_obj(args));
+            break;
+        }
         }
         loop_call_soon(T, f->loop, h, false);
     }
@@ -373,6 +374,8 @@ static Value cancelled_error(Task *T, Value msg)
     return exc_new(T, S->exc[EXC_CancelledError], has ? &msg : NULL, has ? 1 : 0);
 }
 
+Value fut_cancelled_error(Task *T, FutData *f) { return cancelled_error(T, f->cancel_msg); }
+
 int fut_result(Task *T, FutData *f, Value *out)
 {
     if (f->state == FUT_CANCELLED)
@@ -384,16 +387,12 @@ int fut_result(Task *T, FutData *f, Value *out)
     return 0;
 }
 
-void fut_add_callback(Task *T, Value fut, Value fn, Value task)
+void fut_add_callback(Task *T, Value fut, int kind, Value v)
 {
     FutData *f = fut_data(fut);
-    if (f->state != FUT_PENDING) {
-        /* already done: the callback is scheduled at once */
-        BUF_PUSH(f->cbs, ((FutCb){fn, task}));
-        schedule_callbacks(T, fut);
-        return;
-    }
-    BUF_PUSH(f->cbs, ((FutCb){fn, task}));
+    BUF_PUSH(f->cbs, ((FutCb){kind, v}));
+    /* already done: the callback is scheduled at once */
+    if (f->state != FUT_PENDING) schedule_callbacks(T, fut);
 }
 
 /* The trace object of a future (made when a task first waits on it). */
@@ -573,6 +572,7 @@ int aio_cancel(Task *T, Value fut, Value msg)
     Class *cls = AS_INST(fut)->cls;
     if (cls == S->aio_future) return fut_cancel(T, fut, msg);
     if (cls == S->aio_task) return task_cancel(T, fut, msg);
+    if (cls == S->aio_gathering) return gather_cancel(T, fut, msg);
     /* a Python subclass (gather's future) may override cancel() */
     Value m, r;
     if (v_getattr(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
@@ -592,7 +592,7 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
     } else {
         FutData *f = fut_data(fut);
         t->waiter = fut;
-        fut_add_callback(T, fut, v_undef(), task);
+        fut_add_callback(T, fut, CB_WAKEUP, task);
         /* timers are many and need no name: no trace object for them */
         task_state(T, t, TS_AWAITING, f->reason, f->reason == R_AWAIT_TIMER ? -1 : fut_obj(T, f));
         /* a cancel that came while the task ran cancels what it awaits */
@@ -842,7 +842,14 @@ static void callback_failed(Task *T, Value loop, Handle *h)
     T->exc = v_undef();
     SBuf b = {0};
     sb_puts(&b, "Exception in callback ");
-    callback_text(T, h->a, AS_TUPLE(h->b), &b);
+    if (h->kind == H_GATHER) {
+        /* gather's callback is C here, Python in CPython: name it as there */
+        sb_puts(&b, "gather.<locals>._done_callback(");
+        if (v_repr(T, h->b, &b) < 0) T->exc = v_undef();
+        sb_putc(&b, ')');
+    } else {
+        callback_text(T, h->a, AS_TUPLE(h->b), &b);
+    }
     Dict *ctx = dict_new(S);
     dict_set_str(S, ctx, str_intern(S, "message", 7), v_strn(S, b.s, b.n));
     dict_set_str(S, ctx, str_intern(S, "exception", 9), exc);
@@ -878,7 +885,7 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
     }
     if (f->state == FUT_PENDING) {
         for (size_t i = 0; i < f->cbs.n; i++)
-            if (loop_data(f->cbs.v[i].fn)) {
+            if (f->cbs.v[i].kind == CB_STOP) {
                 memmove(&f->cbs.v[i], &f->cbs.v[i + 1], (f->cbs.n - i - 1) * sizeof(FutCb));
                 f->cbs.n--;
                 break;
@@ -944,6 +951,9 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
         case H_SET_RESULT:
             if (fut_data(h.a)->state == FUT_PENDING) fut_set_result(T, h.a, h.b);
             break;
+        case H_GATHER:
+            if (gather_child_done(T, h.a, h.b) < 0) callback_failed(T, T->aio_loop, &h);
+            break;
         case H_CALL: {
             Value r;
             Tuple *args = AS_TUPLE(h.b);
@@ -978,7 +988,7 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
             return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
         }
         ld->target = fut;
-        if (!is_undef(fut)) fut_add_callback(T, fut, loop, v_undef());
+        if (!is_undef(fut)) fut_add_callback(T, fut, CB_STOP, loop);
         ld->running = true;
         ld->iterated = false;
         ld->thread = T;

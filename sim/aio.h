@@ -22,12 +22,28 @@
 
 enum { FUT_PENDING, FUT_DONE, FUT_CANCELLED };
 
-/* A done callback: a Python callable called with the future, or (task
- * set) the wake-up of a task awaiting the future. */
+/* A done callback, by what it does when the future is done. */
+enum {
+    CB_CALL,              /* call the Python callable v with the future */
+    CB_WAKEUP,            /* wake up task v, which awaits the future */
+    CB_STOP,              /* stop loop v (run_until_complete's target) */
+    CB_GATHER,            /* gather's per-child callback; v is the outer future */
+};
 typedef struct FutCb {
-    Value fn;
-    Value task;
+    int kind;             /* CB_* */
+    Value v;
 } FutCb;
+
+/* What a _GatheringFuture (gather's outer future) keeps, as the closure
+ * of CPython's gather() and its _done_callback do. */
+typedef struct GatherData {
+    Value children;       /* list of the child futures, one per argument */
+    int64_t nfuts;        /* distinct children */
+    int64_t nfinished;    /* children done so far */
+    bool return_exceptions;
+    bool cancel_requested; /* _cancel_requested: cancel() cancelled a child */
+    bool abandoned;       /* gather() itself failed: as CPython's outer None */
+} GatherData;
 
 /* The payload of asyncio.Future and asyncio.Task instances. */
 typedef struct FutData {
@@ -44,6 +60,7 @@ typedef struct FutData {
     bool is_task;
     bool must_cancel;
     int num_cancels;
+    GatherData *gather;   /* _GatheringFuture only, else NULL */
     Value coro;           /* the coroutine (K_CORO) */
     Str *name;
     int tid;              /* trace task */
@@ -53,11 +70,12 @@ typedef struct FutData {
 } FutData;
 
 /* One entry of the ready queue or the timer heap. */
-enum { H_STEP, H_WAKEUP, H_CALL, H_SET_RESULT, H_STOP };
+enum { H_STEP, H_WAKEUP, H_CALL, H_SET_RESULT, H_STOP, H_GATHER };
 typedef struct Handle {
     int kind;
     Value a, b;           /* STEP: task, exc; WAKEUP: task; CALL: fn, args tuple;
-                             SET_RESULT: future, value; STOP: - */
+                             SET_RESULT: future, value; STOP: -;
+                             GATHER: outer future, the child that is done */
     Value obj;            /* the Handle/TimerHandle instance (cancellable), or V_UNDEF */
 } Handle;
 
@@ -107,7 +125,10 @@ bool task_cancel(Task *T, Value task, Value msg); /* Task.cancel() itself */
  * 1 cancelled, 0 not, -1 error. */
 int aio_cancel(Task *T, Value fut, Value msg);
 int fut_result(Task *T, FutData *f, Value *out);   /* raises when not a result */
-void fut_add_callback(Task *T, Value fut, Value fn, Value task);
+/* Add a done callback of kind CB_* (scheduled at once when fut is done). */
+void fut_add_callback(Task *T, Value fut, int kind, Value v);
+/* fut._make_cancelled_error() */
+Value fut_cancelled_error(Task *T, FutData *f);
 
 /* Loop operations (loop is a loop instance). */
 void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe);
@@ -118,6 +139,12 @@ int loop_run_until_complete(Task *T, Value loop, Value fut, Value *out);
 Value aio_running_loop(Task *T);
 /* The task whose step is running on T's thread, or V_UNDEF. */
 Value aio_current_task(Task *T);
+
+/* gather()'s callback for child (a handle of the loop): see mod_asyncio.c.
+ * 0, or -1 with an exception on T (for the loop's exception handler). */
+int gather_child_done(Task *T, Value outer, Value child);
+/* _GatheringFuture.cancel(msg) itself: 1 cancelled, 0 not, -1 error. */
+int gather_cancel(Task *T, Value outer, Value msg);
 
 /* A native coroutine (asyncio.sleep) made in C. */
 Value aio_sleep_coro(Task *T, int64_t delay, Value result);

@@ -252,6 +252,8 @@ struct Sim {
     Dict *native_modules; /* name -> ModuleObj, shared by all processes */
     Dict *mod_threading, *mod_queue, *mod_mp; /* their dicts, for classes natives make */
     Class *aio_future, *aio_task, *aio_loop, *aio_handle, *aio_timer; /* asyncio's C classes */
+    Class *aio_gathering;     /* asyncio's _GatheringFuture (gather's outer future) */
+    Dict *mod_asyncio;        /* asyncio's dict (gather falls back to its Python part) */
     int64_t coros_unstarted;  /* coroutine objects never awaited (yet) */
     struct Gen *sleep_spare;  /* an awaited asyncio.sleep() coroutine to reuse (aio.c) */
     BUF(Value) aio_failed;    /* asyncio tasks that ended with an exception */
