@@ -411,6 +411,23 @@ static void task_state(Task *T, FutData *t, int state, int reason, int obj)
     trace_state(T->S->trace, T->clock, t->tid, state, state == TS_RUNNING ? thread_core(T) : -1, reason, obj);
 }
 
+/* "Task-N (coro)" into buf, without printf: tasks are made by the
+ * hundred thousand. */
+static void task_label(char *buf, size_t size, int num, const char *coro)
+{
+    char digits[12];
+    int nd = 0;
+    unsigned u = (unsigned)num;
+    do digits[nd++] = (char)('0' + u % 10); while ((u /= 10) && nd < (int)sizeof digits);
+    size_t n = 0;
+    for (const char *p = "Task-"; *p && n + 1 < size; p++) buf[n++] = *p;
+    while (nd && n + 1 < size) buf[n++] = digits[--nd];
+    for (const char *p = " ("; *p && n + 1 < size; p++) buf[n++] = *p;
+    for (const char *p = coro; *p && n + 1 < size; p++) buf[n++] = *p;
+    if (n + 1 < size) buf[n++] = ')';
+    buf[n] = 0;
+}
+
 Value loop_create_task(Task *T, Value loop, Value coro, Value name)
 {
     Sim *S = T->S;
@@ -442,14 +459,14 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     Gen *g = (Gen *)coro.u.o;
     char label[200];
     /* every task takes a number, named or not, as in CPython */
-    int n = ++T->proc->aio_task_counter;
+    t->num = ++T->proc->aio_task_counter;
     if (is_undef(name) || is_none(name)) {
-        char nm[32];
-        snprintf(nm, sizeof nm, "Task-%d", n);
-        t->name = str_from_c(S, nm);
-        snprintf(label, sizeof label, "%s (%s)", nm, g->name ? g->name->s : "?");
+        /* "Task-N (coro)"; the name Str waits until something asks */
+        task_label(label, sizeof label, t->num, g->name ? g->name->s : "?");
     } else {
-        t->name = AS_STR(v_str_str(T, name));
+        Value s = v_str_str(T, name);
+        if (is_undef(s)) return v_undef();
+        t->name = AS_STR(s);
         snprintf(label, sizeof label, "%s", t->name->s);
     }
     Task *host = ld->thread ? ld->thread : T;
@@ -464,6 +481,16 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     BUF_PUSH(ld->tasks, task);
     loop_call_soon(T, loop, handle(H_STEP, task, v_undef()), ld->thread && ld->thread != T);
     return task;
+}
+
+Str *task_name(Sim *S, FutData *t)
+{
+    if (!t->name) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "Task-%d", t->num);
+        t->name = str_from_c(S, nm);
+    }
+    return t->name;
 }
 
 /* Drop a finished task from the loop's list (all_tasks() is a set: the

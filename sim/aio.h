@@ -62,7 +62,8 @@ typedef struct FutData {
     int num_cancels;
     GatherData *gather;   /* _GatheringFuture only, else NULL */
     Value coro;           /* the coroutine (K_CORO) */
-    Str *name;
+    Str *name;            /* its name, or NULL for "Task-<num>" (made when asked for) */
+    int num;              /* its number (every task takes one, named or not) */
     int tid;              /* trace task */
     Ctx *leaf;            /* where its next step resumes */
     Value waiter;         /* the future it awaits, or V_UNDEF */
@@ -113,6 +114,7 @@ typedef struct HandleData {
 extern const PayloadOps fut_payload_ops, loop_payload_ops, handle_payload_ops;
 
 FutData *fut_data(Value v);      /* NULL unless v is a Future or Task */
+Str *task_name(Sim *S, FutData *t); /* a task's name, made on first use */
 LoopData *loop_data(Value v);    /* NULL unless v is an event loop */
 
 /* Futures. */

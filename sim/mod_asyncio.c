@@ -498,7 +498,7 @@ NATIVE(task_get_name_m)
 {
     FutData *t = need_task(T, args[0]);
     if (!t) return NAT_ERR;
-    *out = v_obj(t->name);
+    *out = v_obj(task_name(T->S, t));
     return NAT_OK;
 }
 
@@ -564,7 +564,7 @@ NATIVE(task_repr_m)
     if (!t) return NAT_ERR;
     SBuf b = {0};
     sb_printf(&b, "<%s %s name='%s' coro=<", AS_INST(args[0])->cls->name->s,
-              t->state == FUT_PENDING ? "pending" : t->state == FUT_CANCELLED ? "cancelled" : "finished", t->name->s);
+              t->state == FUT_PENDING ? "pending" : t->state == FUT_CANCELLED ? "cancelled" : "finished", task_name(T->S, t)->s);
     coro_where((Gen *)t->coro.u.o, &b, t->state != FUT_PENDING);
     sb_putc(&b, '>');
     int rc = 0;
@@ -650,10 +650,13 @@ static int gather_py(Task *T, Value *args, int nargs, Tuple *kw, Value *out)
 }
 
 /* Which earlier argument an object was (gather makes one child per
- * distinct argument): an open-addressing table of argument indexes.  It
- * only answers "seen before?", so the addresses it hashes never show. */
+ * distinct argument).  Arguments are flagged OF_SEEN as they come; only a
+ * repeated one needs to know which earlier argument it was, from an
+ * open-addressing table of argument indexes built at the first repeat.
+ * The table only answers "which one?", so the addresses it hashes never
+ * show. */
 typedef struct ArgSet {
-    int32_t *slot;        /* argument index + 1; 0 empty */
+    int32_t *slot;        /* argument index + 1; 0 empty; NULL until a repeat */
     size_t mask;
 } ArgSet;
 
@@ -666,17 +669,42 @@ static size_t ptr_hash(const void *p)
     return (size_t)x;
 }
 
-/* The index of an earlier argument that is args[i], or -1 after adding i. */
-static int argset_find_add(ArgSet *s, const Value *args, int i)
+/* The slot of object o in the table: its own, or the empty one it would take. */
+static int32_t *argset_slot(ArgSet *s, const Value *args, Obj *o)
 {
-    size_t h = ptr_hash(args[i].u.o) & s->mask;
-    while (s->slot[h]) {
-        int j = s->slot[h] - 1;
-        if (args[j].u.o == args[i].u.o) return j;
-        h = (h + 1) & s->mask;
+    size_t h = ptr_hash(o) & s->mask;
+    while (s->slot[h] && args[s->slot[h] - 1].u.o != o) h = (h + 1) & s->mask;
+    return &s->slot[h];
+}
+
+/* The index of an earlier argument that is args[i], or -1 (args[i] is
+ * new, and now flagged).  n: how many arguments there are. */
+static int argset_find_add(ArgSet *s, const Value *args, int i, int n)
+{
+    Obj *o = args[i].u.o;
+    if (!(o->flags & OF_SEEN)) {
+        o->flags |= OF_SEEN;
+        if (s->slot) *argset_slot(s, args, o) = i + 1;
+        return -1;
     }
-    s->slot[h] = i + 1;
-    return -1;
+    if (!s->slot) {
+        /* the first repeat: index the arguments so far (first occurrences) */
+        s->mask = 1;
+        while (s->mask < 2 * (size_t)n) s->mask <<= 1;
+        s->slot = xcalloc(s->mask, sizeof *s->slot);
+        s->mask--;
+        for (int j = 0; j < i; j++) {
+            int32_t *sl = argset_slot(s, args, args[j].u.o);
+            if (!*sl) *sl = j + 1;
+        }
+    }
+    return *argset_slot(s, args, o) - 1;
+}
+
+static void argset_done(ArgSet *s, const Value *args, int n)
+{
+    for (int i = 0; i < n; i++) args[i].u.o->flags &= (uint16_t)~OF_SEEN;
+    free(s->slot);
 }
 
 NATIVE(aio_gather)
@@ -701,14 +729,11 @@ NATIVE(aio_gather)
     GatherData *gd = fut_data(outer)->gather;
     gd->return_exceptions = return_exceptions;
     ArgSet seen = {0};
-    seen.mask = 1;
-    while (seen.mask < 2 * (size_t)npos) seen.mask <<= 1;
-    seen.slot = xcalloc(seen.mask, sizeof *seen.slot);
-    seen.mask--;
     Value loop = v_undef();
     int rc = NAT_OK;
-    for (int i = 0; i < npos; i++) {
-        int j = argset_find_add(&seen, args, i);
+    int i;
+    for (i = 0; i < npos; i++) {
+        int j = argset_find_add(&seen, args, i, npos);
         if (j >= 0) {
             charge_items(T, GATHER_DUP_OPS);
             list_append(S, children, children->v[j]);
@@ -741,7 +766,7 @@ NATIVE(aio_gather)
         fut_add_callback(T, fut, CB_GATHER, outer);
         list_append(S, children, fut);
     }
-    free(seen.slot);
+    argset_done(&seen, args, rc == NAT_OK ? npos : i + 1);
     if (rc != NAT_OK) {
         /* the children made so far stay, with callbacks that find no
          * outer future (CPython's outer is still None) */
