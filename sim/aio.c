@@ -29,9 +29,9 @@ static void fut_free(Sim *S, void *p)
 {
     (void)S;
     FutData *f = p;
-    BUF_FREE(f->cbs);
+    if (f->cbs.v != &f->cb0) free(f->cbs.v);
     free(f->gather);
-    free(f);
+    /* f itself is part of its instance */
 }
 
 const PayloadOps fut_payload_ops = {"future", fut_mark, fut_free};
@@ -285,17 +285,23 @@ void loop_call_at(Task *T, Value loop, int64_t when, Handle h)
 
 /* ---- futures ---- */
 
+static void fut_init_data(FutData *f)
+{
+    f->cbs.v = &f->cb0;
+    f->cbs.cap = 1;
+}
+
 Value fut_new(Task *T, Value loop)
 {
     Sim *S = T->S;
-    Instance *in = instance_new(S, S->aio_future);
-    FutData *f = xcalloc(1, sizeof *f);
+    Instance *in = instance_new_with(S, S->aio_future, sizeof(FutData));
+    FutData *f = in->payload;
+    fut_init_data(f);
     f->result = f->exc = f->cancel_msg = f->coro = f->waiter = v_undef();
     f->loop = loop;
     f->obj = -1;
     f->tid = -1;
     f->reason = R_AWAIT_FUTURE;
-    in->payload = f;
     return v_obj(in);
 }
 
@@ -390,7 +396,15 @@ int fut_result(Task *T, FutData *f, Value *out)
 void fut_add_callback(Task *T, Value fut, int kind, Value v)
 {
     FutData *f = fut_data(fut);
-    BUF_PUSH(f->cbs, ((FutCb){kind, v}));
+    if (f->cbs.n == f->cbs.cap) {
+        /* out of cb0 (or the array that replaced it) */
+        FutCb *nv = xmalloc(f->cbs.cap * 2 * sizeof *nv);
+        memcpy(nv, f->cbs.v, f->cbs.n * sizeof *nv);
+        if (f->cbs.v != &f->cb0) free(f->cbs.v);
+        f->cbs.v = nv;
+        f->cbs.cap *= 2;
+    }
+    f->cbs.v[f->cbs.n++] = (FutCb){kind, v};
     /* already done: the callback is scheduled at once */
     if (f->state != FUT_PENDING) schedule_callbacks(T, fut);
 }
@@ -446,10 +460,10 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
         vm_raise(T, EXC_RuntimeError, "Event loop is closed");
         return v_undef();
     }
-    Instance *in = instance_new(S, S->aio_task);
+    Instance *in = instance_new_with(S, S->aio_task, sizeof(FutData));
     Value task = v_obj(in);
-    FutData *t = xcalloc(1, sizeof *t);
-    in->payload = t;
+    FutData *t = in->payload;
+    fut_init_data(t);
     t->result = t->exc = t->cancel_msg = t->waiter = v_undef();
     t->loop = loop;
     t->obj = -1;

@@ -45,14 +45,16 @@ typedef struct GatherData {
     bool abandoned;       /* gather() itself failed: as CPython's outer None */
 } GatherData;
 
-/* The payload of asyncio.Future and asyncio.Task instances. */
+/* The payload of asyncio.Future and asyncio.Task instances, allocated
+ * with the instance (instance_new_with). */
 typedef struct FutData {
     int state;            /* FUT_* */
     Value result;
     Value exc;            /* the exception set, or V_UNDEF */
     Value cancel_msg;
     Value loop;           /* the loop instance */
-    BUF(FutCb) cbs;
+    BUF(FutCb) cbs;       /* starts as cb0: most futures get one callback */
+    FutCb cb0;
     int obj;              /* trace object, -1 until needed */
     int reason;           /* what awaiting it means (R_AWAIT_*) */
     bool exc_retrieved;
