@@ -43,16 +43,22 @@ void ctx_init(Ctx *c)
     c->handled = v_undef();
 }
 
+/* Free chunk k unless it lives inside the context's owner. */
+static void chunk_free(Ctx *c, Chunk *k)
+{
+    if (k != c->chunk0) free(k);
+}
+
 void ctx_free(Ctx *c)
 {
     Chunk *k = c->chunk;
     while (k) {
         Chunk *p = k->prev;
-        free(k);
+        chunk_free(c, k);
         k = p;
     }
-    free(c->spare);
-    free(c->frames);
+    if (c->spare) chunk_free(c, c->spare);
+    if (c->frames != c->frame0) free(c->frames);
     memset(c, 0, sizeof *c);
 }
 
@@ -60,7 +66,7 @@ static Chunk *chunk_new(Ctx *c, size_t need)
 {
     /* generators and coroutines are many and shallow: start with what
      * the first frame needs */
-    size_t cap = c->gen ? 4 : CHUNK_MIN;
+    size_t cap = c->gen ? GEN_MIN_VALUES : CHUNK_MIN;
     if (c->chunk) {
         cap = (size_t)(c->chunk->end - c->chunk->v) * 2;
         if (cap > CHUNK_MAX) cap = CHUNK_MAX;
@@ -85,10 +91,10 @@ static void chunk_release(Ctx *c, Chunk *k)
     c->chunk = k->prev;
     if (!c->spare) c->spare = k;
     else if (c->spare->end - c->spare->v < k->end - k->v) {
-        free(c->spare);
+        chunk_free(c, c->spare);
         c->spare = k;
     } else {
-        free(k);
+        chunk_free(c, k);
     }
 }
 
@@ -127,7 +133,14 @@ static Frame *frame_alloc(Task *T, Ctx *c)
 {
     if (c->nframes == c->fcap) {
         c->fcap = c->fcap ? c->fcap * 2 : c->gen ? 1 : 8;
-        c->frames = xrealloc(c->frames, (size_t)c->fcap * sizeof(Frame));
+        if (c->frames && c->frames == c->frame0) {
+            /* out of the owner's room: the frames move to the heap */
+            Frame *nf = xmalloc((size_t)c->fcap * sizeof(Frame));
+            memcpy(nf, c->frames, (size_t)c->nframes * sizeof(Frame));
+            c->frames = nf;
+        } else {
+            c->frames = xrealloc(c->frames, (size_t)c->fcap * sizeof(Frame));
+        }
     }
     (void)T;
     Frame *f = &c->frames[c->nframes++];

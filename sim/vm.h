@@ -108,6 +108,8 @@ typedef struct Ctx {
     int32_t base_depth;   /* frames of the task below this context (generators) */
     Value handled;        /* exception being handled (bare raise, __context__) */
     struct Gen *gen;      /* the generator this context belongs to, if any */
+    Frame *frame0;        /* room for one frame in the owner's allocation, or NULL */
+    Chunk *chunk0;        /* likewise for a first chunk: never freed on its own */
 } Ctx;
 
 typedef enum {
