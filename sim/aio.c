@@ -182,12 +182,11 @@ void aio_warn_unawaited(Sim *S)
 {
     if (S->main_task) warn_unretrieved(S);
     if (S->coros_unstarted <= 0) return;
-    /* the heap list is newest first: warn in creation order */
-    BUF(Gen *) found = {0};
-    for (Obj *o = S->objects; o; o = o->gcnext)
-        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) BUF_PUSH(found, (Gen *)o);
-    for (size_t i = found.n; i > 0; i--) coro_warn_unawaited(S, found.v[i - 1]);
-    BUF_FREE(found);
+    /* the heap is in creation order: so are the warnings */
+    for (size_t i = 0; i < S->objects.n; i++) {
+        Obj *o = S->objects.v[i];
+        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) coro_warn_unawaited(S, (Gen *)o);
+    }
 }
 
 /* ---- the ready queue and the timer heap ---- */

@@ -3,7 +3,13 @@
  * Collection only happens at safe points chosen by the interpreter (eval-
  * breaker checks between ops), never inside a native function, so C code may
  * hold Values in locals without rooting them.  Allocation merely sets
- * S->gc_pending once the heap has doubled since the last collection. */
+ * S->gc_pending once the heap has doubled since the last collection.
+ *
+ * The heap is an array of object pointers in allocation order, not a list
+ * threaded through the objects: the sweep then reads object headers at
+ * addresses it already knows, so their cache misses overlap instead of
+ * each waiting for the one before (a heap of a million objects is
+ * mostly cache misses). */
 #include "obj.h"
 #include "gen.h"
 
@@ -16,8 +22,7 @@ void *gc_alloc(Sim *S, ObjKind kind, size_t size)
     Obj *o = xcalloc(1, size);
     o->kind = (uint8_t)kind;
     o->size = (uint32_t)size;
-    o->gcnext = S->objects;
-    S->objects = o;
+    BUF_PUSH(S->objects, o);
     S->heap_bytes += size;
     if (S->heap_bytes > S->gc_threshold) S->gc_pending = true;
     return o;
@@ -165,20 +170,38 @@ static void free_obj(Sim *S, Obj *o)
     free(o);
 }
 
-/* Dead instances and classes are freed after the rest, instances first: an
- * instance's payload free function reads its class. */
-static void free_deferred(Sim *S, Obj *inst, Obj *classes)
+/* Free the objects of S->objects not marked, and keep the marked ones in
+ * order, unmarked.  Dead objects are freed newest first, except that
+ * instances, then classes, go last (oldest first): an instance's payload
+ * free function reads its class.  Returns the live bytes.  keep_live
+ * false: free everything. */
+static size_t sweep(Sim *S, bool keep_live)
 {
-    while (inst) {
-        Obj *n = inst->gcnext;
-        free_obj(S, inst);
-        inst = n;
+    Obj **v = S->objects.v;
+    size_t n = S->objects.n, w = n, live = 0;
+    BUF(Obj *) late = {0};
+    /* newest first; survivors are packed at the top end, in order */
+    for (size_t i = n; i-- > 0;) {
+        Obj *o = v[i];
+        if (keep_live && o->mark) {
+            o->mark = 0;
+            live += o->size;
+            v[--w] = o;
+        } else if (o->kind == K_INSTANCE || o->kind == K_CLASS) {
+            BUF_PUSH(late, o);
+        } else {
+            free_obj(S, o);
+        }
     }
-    while (classes) {
-        Obj *n = classes->gcnext;
-        free_obj(S, classes);
-        classes = n;
-    }
+    /* late is newest first: instances oldest first, then classes */
+    for (size_t i = late.n; i-- > 0;)
+        if (late.v[i]->kind == K_INSTANCE) free_obj(S, late.v[i]);
+    for (size_t i = late.n; i-- > 0;)
+        if (late.v[i]->kind == K_CLASS) free_obj(S, late.v[i]);
+    BUF_FREE(late);
+    if (n > w) memmove(v, v + w, (n - w) * sizeof *v);
+    S->objects.n = n - w;
+    return live;
 }
 
 void gc_collect(Sim *S)
@@ -188,29 +211,7 @@ void gc_collect(Sim *S)
         Obj *o = S->gray.v[--S->gray.n];
         trace_obj(S, o);
     }
-    Obj **pp = &S->objects;
-    Obj *inst = NULL, *classes = NULL;
-    size_t live = 0;
-    while (*pp) {
-        Obj *o = *pp;
-        if (o->mark) {
-            o->mark = 0;
-            live += o->size;
-            pp = &o->gcnext;
-            continue;
-        }
-        *pp = o->gcnext;
-        if (o->kind == K_INSTANCE) {
-            o->gcnext = inst;
-            inst = o;
-        } else if (o->kind == K_CLASS) {
-            o->gcnext = classes;
-            classes = o;
-        } else {
-            free_obj(S, o);
-        }
-    }
-    free_deferred(S, inst, classes);
+    size_t live = sweep(S, true);
     S->heap_bytes = live;
     S->gc_threshold = live * 2 > GC_MIN_THRESHOLD ? live * 2 : GC_MIN_THRESHOLD;
     S->gc_pending = false;
@@ -219,22 +220,8 @@ void gc_collect(Sim *S)
 
 void gc_free_all(Sim *S)
 {
-    Obj *o = S->objects, *inst = NULL, *classes = NULL;
-    while (o) {
-        Obj *n = o->gcnext;
-        if (o->kind == K_INSTANCE) {
-            o->gcnext = inst;
-            inst = o;
-        } else if (o->kind == K_CLASS) {
-            o->gcnext = classes;
-            classes = o;
-        } else {
-            free_obj(S, o);
-        }
-        o = n;
-    }
-    free_deferred(S, inst, classes);
-    S->objects = NULL;
+    sweep(S, false);
+    BUF_FREE(S->objects);
     S->heap_bytes = 0;
     BUF_FREE(S->gray);
 }

@@ -43,7 +43,6 @@ struct Obj {
     uint8_t mark;       /* GC mark bit */
     uint16_t flags;     /* per-kind flags (OF_*) */
     uint32_t size;      /* bytes charged to the heap, for GC pacing */
-    Obj *gcnext;        /* every object is on one list; sweep walks it */
 };
 
 enum {

@@ -236,7 +236,7 @@ struct Sim {
     Source *sources;      /* every source text compiled, scenario first */
 
     /* the heap */
-    Obj *objects;
+    BUF(Obj *) objects;   /* every object, oldest first; the sweep walks it */
     size_t heap_bytes, gc_threshold;
     BUF(Obj *) gray;
     int gc_inhibit;       /* >0: no collection (nested C-called runs) */
