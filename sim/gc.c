@@ -179,7 +179,8 @@ static size_t sweep(Sim *S, bool keep_live)
 {
     Obj **v = S->objects.v;
     size_t n = S->objects.n, w = n, live = 0;
-    BUF(Obj *) late = {0};
+    BUF(Obj *) inst = {0};
+    BUF(Obj *) classes = {0};
     /* newest first; survivors are packed at the top end, in order */
     for (size_t i = n; i-- > 0;) {
         Obj *o = v[i];
@@ -187,18 +188,19 @@ static size_t sweep(Sim *S, bool keep_live)
             o->mark = 0;
             live += o->size;
             v[--w] = o;
-        } else if (o->kind == K_INSTANCE || o->kind == K_CLASS) {
-            BUF_PUSH(late, o);
+        } else if (o->kind == K_INSTANCE) {
+            BUF_PUSH(inst, o);
+        } else if (o->kind == K_CLASS) {
+            BUF_PUSH(classes, o);
         } else {
             free_obj(S, o);
         }
     }
-    /* late is newest first: instances oldest first, then classes */
-    for (size_t i = late.n; i-- > 0;)
-        if (late.v[i]->kind == K_INSTANCE) free_obj(S, late.v[i]);
-    for (size_t i = late.n; i-- > 0;)
-        if (late.v[i]->kind == K_CLASS) free_obj(S, late.v[i]);
-    BUF_FREE(late);
+    /* both lists are newest first: free them oldest first */
+    for (size_t i = inst.n; i-- > 0;) free_obj(S, inst.v[i]);
+    for (size_t i = classes.n; i-- > 0;) free_obj(S, classes.v[i]);
+    BUF_FREE(inst);
+    BUF_FREE(classes);
     if (n > w) memmove(v, v + w, (n - w) * sizeof *v);
     S->objects.n = n - w;
     return live;
