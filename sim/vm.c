@@ -32,6 +32,23 @@ const char *const task_state_name[TS_COUNT] = {
 #undef X
 };
 
+/* ---- name lookups with hints ---- */
+
+/* d[name] (V_UNDEF if absent), trying first the entry where this op found
+ * it last time.  The hint is checked against d - that entry must still
+ * hold this very key - so it is never wrong, only sometimes useless, and
+ * the code of functions run with other globals (another process) stays
+ * correct. */
+static inline Value dict_get_hinted(Dict *d, Str *name, uint32_t *hint)
+{
+    uint32_t i = *hint;
+    if (i < (uint64_t)d->nent && d->ent[i].key.tag == V_OBJ && d->ent[i].key.u.o == &name->h) return d->ent[i].val;
+    int64_t j = dict_index_str(d, name);
+    if (j < 0) return v_undef();
+    *hint = (uint32_t)j;
+    return d->ent[j].val;
+}
+
 /* ---- contexts and chunks ---- */
 
 #define CHUNK_MIN 48
@@ -904,7 +921,7 @@ RunStatus vm_run(Task *T)
             break;
         }
         case OP_LOAD_GLOBAL:
-            a = dict_get_str(f->globals, names[arg]);
+            a = dict_get_hinted(f->globals, names[arg], &code->hints[pc - 1]);
             if (is_undef(a)) {
                 a = dict_get_str(S->builtins, names[arg]);
                 if (UNLIKELY(is_undef(a))) {
@@ -943,6 +960,14 @@ RunStatus vm_run(Task *T)
             }
             break;
         case OP_LOAD_ATTR:
+            if (is_kind(sp[-1], K_MODULE)) {
+                /* a module's attribute is its dict's entry (or __name__) */
+                r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
+                if (!is_undef(r)) {
+                    sp[-1] = r;
+                    break;
+                }
+            }
             SAVE();
             ERR_IF(v_getattr(T, sp[-1], names[arg], &r) < 0);
             RELOAD();
@@ -961,6 +986,15 @@ RunStatus vm_run(Task *T)
             sp--;
             break;
         case OP_LOAD_METHOD: {
+            if (is_kind(sp[-1], K_MODULE)) {
+                /* module.f(): no self, as v_getmethod gives for modules */
+                r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
+                if (!is_undef(r)) {
+                    sp[-1] = r;
+                    PUSH(v_undef());
+                    break;
+                }
+            }
             bool unbound;
             SAVE();
             ERR_IF(v_getmethod(T, sp[-1], names[arg], &r, &unbound) < 0);

@@ -56,6 +56,7 @@ struct Code {
     int32_t nexc;
     Str *name, *qualname;
     int32_t firstline;
+    uint32_t *hints;      /* per op: where LOAD_GLOBAL/LOAD_ATTR found its name last (vm.c) */
     Source *src;
     struct Code *next;    /* all code objects of a program, for marking/freeing */
 };
