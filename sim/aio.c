@@ -46,7 +46,7 @@ static void handle_mark(Sim *S, Handle *h)
 static void loop_mark(Sim *S, void *p)
 {
     LoopData *ld = p;
-    for (size_t i = 0; i < ld->n; i++) handle_mark(S, &ld->ring[(ld->head + i) % ld->cap]);
+    for (size_t i = 0; i < ld->n; i++) handle_mark(S, &ld->ring[(ld->head + i) & (ld->cap - 1)]);
     for (size_t i = 0; i < ld->nheap; i++) handle_mark(S, &ld->heap[i].h);
     gc_mark_value(S, ld->current);
     gc_mark_value(S, ld->target);
@@ -191,25 +191,30 @@ void aio_warn_unawaited(Sim *S)
 
 /* ---- the ready queue and the timer heap ---- */
 
-static void ring_push(LoopData *ld, Handle h)
+/* The ready queue's capacity is a power of two: positions wrap with a mask. */
+static Handle *ring_push_slot(LoopData *ld)
 {
     if (ld->n == ld->cap) {
         size_t cap = ld->cap ? ld->cap * 2 : 16;
         Handle *r = xmalloc(cap * sizeof *r);
-        for (size_t i = 0; i < ld->n; i++) r[i] = ld->ring[(ld->head + i) % ld->cap];
+        for (size_t i = 0; i < ld->n; i++) r[i] = ld->ring[(ld->head + i) & (ld->cap - 1)];
         free(ld->ring);
         ld->ring = r;
         ld->cap = cap;
         ld->head = 0;
     }
-    ld->ring[(ld->head + ld->n) % ld->cap] = h;
-    ld->n++;
+    return &ld->ring[(ld->head + ld->n++) & (ld->cap - 1)];
+}
+
+static void ring_push(LoopData *ld, Handle h)
+{
+    *ring_push_slot(ld) = h;
 }
 
 static Handle ring_pop(LoopData *ld)
 {
     Handle h = ld->ring[ld->head];
-    ld->head = (ld->head + 1) % ld->cap;
+    ld->head = (ld->head + 1) & (ld->cap - 1);
     ld->n--;
     return h;
 }
@@ -628,7 +633,12 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
     FutData *t = fut_data(task);
     if (is_undef(fut)) {
         task_state(T, t, TS_READY, R_AIO_READY, -1);
-        loop_call_soon(T, t->loop, handle(H_STEP, task, v_undef()), false);
+        /* loop_call_soon(H_STEP), written in place (the loop is ld:
+         * tasks only run on their own loop) */
+        Handle *h = ring_push_slot(ld);
+        h->kind = H_STEP;
+        h->a = task;
+        h->b = h->obj = v_undef();
     } else {
         FutData *f = fut_data(fut);
         t->waiter = fut;

@@ -1506,7 +1506,23 @@ RunStatus vm_run(Task *T)
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];
-            int how = invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
+            int how;
+            if (is_kind(callable, K_NATIVE)) {
+                Frame *frames0 = c->frames;
+                int32_t nframes0 = c->nframes;
+                how = call_native(T, AS_NATIVE(callable), base, args, nargs, kw);
+                if (LIKELY(how == CALL_DONE && T->cur == c && c->frames == frames0 && c->nframes == nframes0 &&
+                           f->pc == pc)) {
+                    /* the common case: the native returned, and left this
+                     * frame where it was; only the clock moved */
+                    clk = T->clock;
+                    if (!T->nested) limit = S->debug_ops ? 0 : T->limit;
+                    sp = base + 1;
+                    break;
+                }
+            } else {
+                how = invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
+            }
             if (how == CALL_FRAME) {
                 /* the call layout now belongs to the callee */
                 c->frames[c->nframes - 2].sp = base;
