@@ -656,6 +656,32 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
     T->aio_tid = -1;
 }
 
+static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
+
+/* A task resumes at the AWAIT of an asyncio.sleep(0) (the commonest step
+ * of all): that AWAIT only takes the coroutine's result, so it is done
+ * here, as the op would do it and charged as the op, instead of in
+ * another trip through the interpreter and aio_op.  Not when the op
+ * would not run now: the time slice is over, or a debugger looks at
+ * every op. */
+static void finish_sleep0(Task *T, Ctx *leaf)
+{
+    Sim *S = T->S;
+    Frame *f = &leaf->frames[leaf->nframes - 1];
+    Value a = f->sp[-1];
+    if (!is_kind(a, K_CORO)) return;
+    Gen *g = (Gen *)a.u.o;
+    if (g->native != CORO_SLEEP || g->nstate != 1 || S->debug_ops || T->pause) return;
+    if (!T->nested && T->clock >= T->limit) return;
+    if (INSTR_OP(f->code->ops[f->pc]) != OP_AWAIT) return;
+    T->clock += (T->opcost ? T->opcost : S->opcost)[OP_AWAIT];
+    T->op_credit++;
+    g->state = GEN_DONE;
+    f->sp[-1] = g->nres;
+    recycle_sleep(S, g, f->code, f->pc);
+    f->pc++;
+}
+
 /* One step of task: NAT_SWITCH when T switched into its coroutine,
  * NAT_OK when the step ran in C, NAT_ERR on an internal error. */
 static int task_step(Task *T, LoopData *ld, Value task, Value exc)
@@ -703,6 +729,8 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
         /* raised at the await it stopped at */
         t->leaf->frames[t->leaf->nframes - 1].pc++;
         T->resume_exc = exc;
+    } else {
+        finish_sleep0(T, t->leaf);
     }
     return NAT_SWITCH;
 }

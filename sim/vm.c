@@ -811,6 +811,8 @@ RunStatus vm_run(Task *T)
         pc = f->pc;                                \
         clk = T->clock;                            \
         if (!T->nested) limit = S->debug_ops ? 0 : T->limit; \
+        nops += (uint64_t)T->op_credit;            \
+        T->op_credit = 0;                          \
     } while (0)
 #define LEAVE(st)                                  \
     do {                                           \

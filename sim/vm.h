@@ -165,6 +165,7 @@ struct Task {
     int aio_tid;          /* trace task of the coroutine it runs a step of, or -1 */
     const int64_t *opcost; /* per-task op costs (jitter), or NULL for S->opcost */
     int retry;            /* >0 when a blocking native runs again after waking */
+    int op_credit;        /* ops done in C for the running vm_run to count (aio.c) */
     int64_t deadline;     /* a blocking native's deadline across retries */
     int phase;            /* a blocking native's progress across retries */
     int64_t aux, aux2;    /* more of a blocking native's saved state */
