@@ -1889,10 +1889,22 @@ RunStatus vm_run(Task *T)
             T->resume_val = POP();
             SAVE();
             LEAVE(RUN_YIELD);
-        case OP_GET_AWAITABLE: case OP_AWAIT: case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: {
+        case OP_GET_AWAITABLE:
+            /* a coroutine not yet started: await it (aio_op checks the rest) */
+            if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;
+            /* fall through */
+        case OP_AWAIT: case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: {
             SAVE();
+            Frame *frames0 = c->frames;
+            int32_t nframes0 = c->nframes;
             int rr = aio_op(T, (int)INSTR_OP(ins), &status);
             if (rr == AIO_CONTINUE) {
+                if (LIKELY(T->cur == c && c->frames == frames0 && c->nframes == nframes0 && f->pc == pc)) {
+                    /* nothing moved: the stack as aio_op left it, the clock */
+                    sp = f->sp;
+                    clk = T->clock;
+                    break;
+                }
                 RELOAD();
                 break;
             }
