@@ -103,9 +103,11 @@ static void note_site(Task *T, Gen *g)
     Ctx *c = T->cur;
     if (!c->nframes) return;
     Frame *f = &c->frames[c->nframes - 1];
+    uint32_t pc = f->pc ? f->pc - 1 : 0;
+    if (g->site == f->code && g->site_pc == pc) return; /* a recycled sleep() made here before */
     g->site = f->code;
-    g->site_pc = f->pc ? f->pc - 1 : 0;
-    g->site_line = f->code->lines[g->site_pc];
+    g->site_pc = pc;
+    g->site_line = f->code->lines[pc];
 }
 
 int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)

@@ -916,6 +916,11 @@ NATIVE(gathering_cancel_requested_get)
 NATIVE(aio_sleep)
 {
     Value a[2];
+    if (nargs == 1 && !kw && is_intlike(args[0]) && args[0].u.i == 0) {
+        /* sleep(0), the commonest: a bare yield to the loop */
+        *out = aio_sleep_coro(T, 0, v_none());
+        return NAT_OK;
+    }
     if (nargs == 1 && !kw) {
         /* the common sleep(delay): no argument parsing */
         a[0] = args[0];
