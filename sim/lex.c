@@ -94,6 +94,7 @@ static Token *push(Lexer *L, TokKind k, const char *start, int len)
     return t;
 }
 
+/* Sorted (lex_source stops at the first keyword past a name's first letter). */
 static const struct { const char *s; int op; } keywords[] = {
     {"False", KW_FALSE}, {"None", KW_NONE}, {"True", KW_TRUE},
     {"and", KW_AND}, {"as", KW_AS}, {"assert", KW_ASSERT},
@@ -519,7 +520,8 @@ static bool lex_run(Lexer *L)
                 }
             }
             Token *t = push(L, T_NAME, p, n);
-            for (size_t i = 0; i < ARRAY_LEN(keywords); i++)
+            /* (keywords are sorted: past c's letter, none can match) */
+            for (size_t i = 0; i < ARRAY_LEN(keywords) && keywords[i].s[0] <= c; i++)
                 if (keywords[i].s[0] == c && strncmp(keywords[i].s, p, (size_t)n) == 0 && keywords[i].s[n] == 0) {
                     t->kind = T_KEYWORD;
                     t->op = keywords[i].op;
