@@ -239,6 +239,7 @@ struct Sim {
 
     /* the heap */
     BUF(Obj *) objects;   /* every object, oldest first; the sweep walks it */
+    struct GcPools *pools; /* where small objects are allocated (gc.c) */
     size_t heap_bytes, gc_threshold;
     BUF(Obj *) gray;
     int gc_inhibit;       /* >0: no collection (nested C-called runs) */
