@@ -14,6 +14,7 @@
 #include "gen.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #define GC_MIN_THRESHOLD (8u << 20)
 
@@ -40,7 +41,7 @@
 #define USE_POOLS 1
 #endif
 
-#define POOL_BLOCK ((size_t)256 << 10)
+#define POOL_BLOCK ((size_t)2 << 20)
 #define POOL_MAX 512
 #define POOL_CLASSES (POOL_MAX / 16 + 1)
 
@@ -49,6 +50,22 @@ struct GcPools {
     char *next, *end;                 /* the unused rest of the newest block (all classes) */
     BUF(void *) blocks;
 };
+
+/* A zeroed block, aligned to and as big as a huge page so that the kernel
+ * may back it with one: a run that makes a million objects otherwise
+ * spends a quarter of its time in page faults. */
+static char *pool_block(void)
+{
+    char *b = aligned_alloc(POOL_BLOCK, POOL_BLOCK);
+    if (!b) b = xcalloc(1, POOL_BLOCK);
+#ifdef MADV_HUGEPAGE
+    else {
+        madvise(b, POOL_BLOCK, MADV_HUGEPAGE);
+        memset(b, 0, POOL_BLOCK);
+    }
+#endif
+    return b;
+}
 
 /* A zeroed object of size class c. */
 static void *pool_alloc(Sim *S, size_t c)
@@ -63,7 +80,7 @@ static void *pool_alloc(Sim *S, size_t c)
         return o;
     }
     if ((size_t)(P->end - P->next) < bytes) {
-        P->next = xcalloc(1, POOL_BLOCK);
+        P->next = pool_block();
         P->end = P->next + POOL_BLOCK;
         BUF_PUSH(P->blocks, P->next);
     }
