@@ -18,10 +18,8 @@ static void fut_mark(Sim *S, void *p)
     gc_mark_value(S, f->exc);
     gc_mark_value(S, f->cancel_msg);
     gc_mark_value(S, f->loop);
-    for (size_t i = 0; i < f->cbs.n; i++) {
-        gc_mark_value(S, f->cbs.v[i].fn);
-        gc_mark_value(S, f->cbs.v[i].task);
-    }
+    for (size_t i = 0; i < f->cbs.n; i++) gc_mark_value(S, f->cbs.v[i].v);
+    if (f->gather) gc_mark_value(S, f->gather->children);
     gc_mark_value(S, f->coro);
     gc_mark_obj(S, (Obj *)f->name);
     gc_mark_value(S, f->waiter);
@@ -31,8 +29,9 @@ static void fut_free(Sim *S, void *p)
 {
     (void)S;
     FutData *f = p;
-    BUF_FREE(f->cbs);
-    free(f);
+    if (f->cbs.v != &f->cb0) free(f->cbs.v);
+    free(f->gather);
+    /* f itself is part of its instance */
 }
 
 const PayloadOps fut_payload_ops = {"future", fut_mark, fut_free};
@@ -47,7 +46,7 @@ static void handle_mark(Sim *S, Handle *h)
 static void loop_mark(Sim *S, void *p)
 {
     LoopData *ld = p;
-    for (size_t i = 0; i < ld->n; i++) handle_mark(S, &ld->ring[(ld->head + i) % ld->cap]);
+    for (size_t i = 0; i < ld->n; i++) handle_mark(S, &ld->ring[(ld->head + i) & (ld->cap - 1)]);
     for (size_t i = 0; i < ld->nheap; i++) handle_mark(S, &ld->heap[i].h);
     gc_mark_value(S, ld->current);
     gc_mark_value(S, ld->target);
@@ -104,9 +103,11 @@ static void note_site(Task *T, Gen *g)
     Ctx *c = T->cur;
     if (!c->nframes) return;
     Frame *f = &c->frames[c->nframes - 1];
+    uint32_t pc = f->pc ? f->pc - 1 : 0;
+    if (g->site == f->code && g->site_pc == pc) return; /* a recycled sleep() made here before */
     g->site = f->code;
-    g->site_pc = f->pc ? f->pc - 1 : 0;
-    g->site_line = f->code->lines[g->site_pc];
+    g->site_pc = pc;
+    g->site_line = f->code->lines[pc];
 }
 
 int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
@@ -183,35 +184,39 @@ void aio_warn_unawaited(Sim *S)
 {
     if (S->main_task) warn_unretrieved(S);
     if (S->coros_unstarted <= 0) return;
-    /* the heap list is newest first: warn in creation order */
-    BUF(Gen *) found = {0};
-    for (Obj *o = S->objects; o; o = o->gcnext)
-        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) BUF_PUSH(found, (Gen *)o);
-    for (size_t i = found.n; i > 0; i--) coro_warn_unawaited(S, found.v[i - 1]);
-    BUF_FREE(found);
+    /* the heap is in creation order: so are the warnings */
+    for (size_t i = 0; i < S->objects.n; i++) {
+        Obj *o = S->objects.v[i];
+        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) coro_warn_unawaited(S, (Gen *)o);
+    }
 }
 
 /* ---- the ready queue and the timer heap ---- */
 
-static void ring_push(LoopData *ld, Handle h)
+/* The ready queue's capacity is a power of two: positions wrap with a mask. */
+static Handle *ring_push_slot(LoopData *ld)
 {
     if (ld->n == ld->cap) {
         size_t cap = ld->cap ? ld->cap * 2 : 16;
         Handle *r = xmalloc(cap * sizeof *r);
-        for (size_t i = 0; i < ld->n; i++) r[i] = ld->ring[(ld->head + i) % ld->cap];
+        for (size_t i = 0; i < ld->n; i++) r[i] = ld->ring[(ld->head + i) & (ld->cap - 1)];
         free(ld->ring);
         ld->ring = r;
         ld->cap = cap;
         ld->head = 0;
     }
-    ld->ring[(ld->head + ld->n) % ld->cap] = h;
-    ld->n++;
+    return &ld->ring[(ld->head + ld->n++) & (ld->cap - 1)];
+}
+
+static void ring_push(LoopData *ld, Handle h)
+{
+    *ring_push_slot(ld) = h;
 }
 
 static Handle ring_pop(LoopData *ld)
 {
     Handle h = ld->ring[ld->head];
-    ld->head = (ld->head + 1) % ld->cap;
+    ld->head = (ld->head + 1) & (ld->cap - 1);
     ld->n--;
     return h;
 }
@@ -286,17 +291,23 @@ void loop_call_at(Task *T, Value loop, int64_t when, Handle h)
 
 /* ---- futures ---- */
 
+static void fut_init_data(FutData *f)
+{
+    f->cbs.v = &f->cb0;
+    f->cbs.cap = 1;
+}
+
 Value fut_new(Task *T, Value loop)
 {
     Sim *S = T->S;
-    Instance *in = instance_new(S, S->aio_future);
-    FutData *f = xcalloc(1, sizeof *f);
+    Instance *in = instance_new_with(S, S->aio_future, sizeof(FutData));
+    FutData *f = in->payload;
+    fut_init_data(f);
     f->result = f->exc = f->cancel_msg = f->coro = f->waiter = v_undef();
     f->loop = loop;
     f->obj = -1;
     f->tid = -1;
     f->reason = R_AWAIT_FUTURE;
-    in->payload = f;
     return v_obj(in);
 }
 
@@ -308,14 +319,16 @@ static void schedule_callbacks(Task *T, Value fut)
     for (size_t i = 0; i < f->cbs.n; i++) {
         FutCb cb = f->cbs.v[i];
         Handle h;
-        if (!is_undef(cb.task)) {
-            h = handle(H_WAKEUP, cb.task, fut);
-        } else if (loop_data(cb.fn)) {
-            h = handle(H_STOP, cb.fn, v_undef());
-        } else {
+        switch (cb.kind) {
+        case CB_WAKEUP: h = handle(H_WAKEUP, cb.v, fut); break;
+        case CB_STOP: h = handle(H_STOP, cb.v, v_undef()); break;
+        case CB_GATHER: h = handle(H_GATHER, cb.v, fut); break;
+        default: {
             Tuple *args = tuple_new(S, 1);
             args->v[0] = fut;
-            h = handle(H_CALL, cb.fn, v_obj(args));
+            h = handle(H_CALL, cb.v, v_obj(args));
+            break;
+        }
         }
         loop_call_soon(T, f->loop, h, false);
     }
@@ -373,6 +386,8 @@ static Value cancelled_error(Task *T, Value msg)
     return exc_new(T, S->exc[EXC_CancelledError], has ? &msg : NULL, has ? 1 : 0);
 }
 
+Value fut_cancelled_error(Task *T, FutData *f) { return cancelled_error(T, f->cancel_msg); }
+
 int fut_result(Task *T, FutData *f, Value *out)
 {
     if (f->state == FUT_CANCELLED)
@@ -384,16 +399,20 @@ int fut_result(Task *T, FutData *f, Value *out)
     return 0;
 }
 
-void fut_add_callback(Task *T, Value fut, Value fn, Value task)
+void fut_add_callback(Task *T, Value fut, int kind, Value v)
 {
     FutData *f = fut_data(fut);
-    if (f->state != FUT_PENDING) {
-        /* already done: the callback is scheduled at once */
-        BUF_PUSH(f->cbs, ((FutCb){fn, task}));
-        schedule_callbacks(T, fut);
-        return;
+    if (f->cbs.n == f->cbs.cap) {
+        /* out of cb0 (or the array that replaced it) */
+        FutCb *nv = xmalloc(f->cbs.cap * 2 * sizeof *nv);
+        memcpy(nv, f->cbs.v, f->cbs.n * sizeof *nv);
+        if (f->cbs.v != &f->cb0) free(f->cbs.v);
+        f->cbs.v = nv;
+        f->cbs.cap *= 2;
     }
-    BUF_PUSH(f->cbs, ((FutCb){fn, task}));
+    f->cbs.v[f->cbs.n++] = (FutCb){kind, v};
+    /* already done: the callback is scheduled at once */
+    if (f->state != FUT_PENDING) schedule_callbacks(T, fut);
 }
 
 /* The trace object of a future (made when a task first waits on it). */
@@ -410,6 +429,23 @@ static int thread_core(Task *T) { return T->st->core; }
 static void task_state(Task *T, FutData *t, int state, int reason, int obj)
 {
     trace_state(T->S->trace, T->clock, t->tid, state, state == TS_RUNNING ? thread_core(T) : -1, reason, obj);
+}
+
+/* "Task-N (coro)" into buf, without printf: tasks are made by the
+ * hundred thousand. */
+static void task_label(char *buf, size_t size, int num, const char *coro)
+{
+    char digits[12];
+    int nd = 0;
+    unsigned u = (unsigned)num;
+    do digits[nd++] = (char)('0' + u % 10); while ((u /= 10) && nd < (int)sizeof digits);
+    size_t n = 0;
+    for (const char *p = "Task-"; *p && n + 1 < size; p++) buf[n++] = *p;
+    while (nd && n + 1 < size) buf[n++] = digits[--nd];
+    for (const char *p = " ("; *p && n + 1 < size; p++) buf[n++] = *p;
+    for (const char *p = coro; *p && n + 1 < size; p++) buf[n++] = *p;
+    if (n + 1 < size) buf[n++] = ')';
+    buf[n] = 0;
 }
 
 Value loop_create_task(Task *T, Value loop, Value coro, Value name)
@@ -430,10 +466,10 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
         vm_raise(T, EXC_RuntimeError, "Event loop is closed");
         return v_undef();
     }
-    Instance *in = instance_new(S, S->aio_task);
+    Instance *in = instance_new_with(S, S->aio_task, sizeof(FutData));
     Value task = v_obj(in);
-    FutData *t = xcalloc(1, sizeof *t);
-    in->payload = t;
+    FutData *t = in->payload;
+    fut_init_data(t);
     t->result = t->exc = t->cancel_msg = t->waiter = v_undef();
     t->loop = loop;
     t->obj = -1;
@@ -443,14 +479,14 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     Gen *g = (Gen *)coro.u.o;
     char label[200];
     /* every task takes a number, named or not, as in CPython */
-    int n = ++T->proc->aio_task_counter;
+    t->num = ++T->proc->aio_task_counter;
     if (is_undef(name) || is_none(name)) {
-        char nm[32];
-        snprintf(nm, sizeof nm, "Task-%d", n);
-        t->name = str_from_c(S, nm);
-        snprintf(label, sizeof label, "%s (%s)", nm, g->name ? g->name->s : "?");
+        /* "Task-N (coro)"; the name Str waits until something asks */
+        task_label(label, sizeof label, t->num, g->name ? g->name->s : "?");
     } else {
-        t->name = AS_STR(v_str_str(T, name));
+        Value s = v_str_str(T, name);
+        if (is_undef(s)) return v_undef();
+        t->name = AS_STR(s);
         snprintf(label, sizeof label, "%s", t->name->s);
     }
     Task *host = ld->thread ? ld->thread : T;
@@ -465,6 +501,16 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     BUF_PUSH(ld->tasks, task);
     loop_call_soon(T, loop, handle(H_STEP, task, v_undef()), ld->thread && ld->thread != T);
     return task;
+}
+
+Str *task_name(Sim *S, FutData *t)
+{
+    if (!t->name) {
+        char nm[32];
+        snprintf(nm, sizeof nm, "Task-%d", t->num);
+        t->name = str_from_c(S, nm);
+    }
+    return t->name;
 }
 
 /* Drop a finished task from the loop's list (all_tasks() is a set: the
@@ -573,6 +619,7 @@ int aio_cancel(Task *T, Value fut, Value msg)
     Class *cls = AS_INST(fut)->cls;
     if (cls == S->aio_future) return fut_cancel(T, fut, msg);
     if (cls == S->aio_task) return task_cancel(T, fut, msg);
+    if (cls == S->aio_gathering) return gather_cancel(T, fut, msg);
     /* a Python subclass (gather's future) may override cancel() */
     Value m, r;
     if (v_getattr(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
@@ -588,11 +635,16 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
     FutData *t = fut_data(task);
     if (is_undef(fut)) {
         task_state(T, t, TS_READY, R_AIO_READY, -1);
-        loop_call_soon(T, t->loop, handle(H_STEP, task, v_undef()), false);
+        /* loop_call_soon(H_STEP), written in place (the loop is ld:
+         * tasks only run on their own loop) */
+        Handle *h = ring_push_slot(ld);
+        h->kind = H_STEP;
+        h->a = task;
+        h->b = h->obj = v_undef();
     } else {
         FutData *f = fut_data(fut);
         t->waiter = fut;
-        fut_add_callback(T, fut, v_undef(), task);
+        fut_add_callback(T, fut, CB_WAKEUP, task);
         /* timers are many and need no name: no trace object for them */
         task_state(T, t, TS_AWAITING, f->reason, f->reason == R_AWAIT_TIMER ? -1 : fut_obj(T, f));
         /* a cancel that came while the task ran cancels what it awaits */
@@ -604,6 +656,32 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
     }
     ld->current = v_undef();
     T->aio_tid = -1;
+}
+
+static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
+
+/* A task resumes at the AWAIT of an asyncio.sleep(0) (the commonest step
+ * of all): that AWAIT only takes the coroutine's result, so it is done
+ * here, as the op would do it and charged as the op, instead of in
+ * another trip through the interpreter and aio_op.  Not when the op
+ * would not run now: the time slice is over, or a debugger looks at
+ * every op. */
+static void finish_sleep0(Task *T, Ctx *leaf)
+{
+    Sim *S = T->S;
+    Frame *f = &leaf->frames[leaf->nframes - 1];
+    Value a = f->sp[-1];
+    if (!is_kind(a, K_CORO)) return;
+    Gen *g = (Gen *)a.u.o;
+    if (g->native != CORO_SLEEP || g->nstate != 1 || S->debug_ops || T->pause) return;
+    if (!T->nested && T->clock >= T->limit) return;
+    if (INSTR_OP(f->code->ops[f->pc]) != OP_AWAIT) return;
+    T->clock += (T->opcost ? T->opcost : S->opcost)[OP_AWAIT];
+    T->op_credit++;
+    g->state = GEN_DONE;
+    f->sp[-1] = g->nres;
+    recycle_sleep(S, g, f->code, f->pc);
+    f->pc++;
 }
 
 /* One step of task: NAT_SWITCH when T switched into its coroutine,
@@ -653,6 +731,8 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
         /* raised at the await it stopped at */
         t->leaf->frames[t->leaf->nframes - 1].pc++;
         T->resume_exc = exc;
+    } else {
+        finish_sleep0(T, t->leaf);
     }
     return NAT_SWITCH;
 }
@@ -842,7 +922,14 @@ static void callback_failed(Task *T, Value loop, Handle *h)
     T->exc = v_undef();
     SBuf b = {0};
     sb_puts(&b, "Exception in callback ");
-    callback_text(T, h->a, AS_TUPLE(h->b), &b);
+    if (h->kind == H_GATHER) {
+        /* gather's callback is C here, Python in CPython: name it as there */
+        sb_puts(&b, "gather.<locals>._done_callback(");
+        if (v_repr(T, h->b, &b) < 0) T->exc = v_undef();
+        sb_putc(&b, ')');
+    } else {
+        callback_text(T, h->a, AS_TUPLE(h->b), &b);
+    }
     Dict *ctx = dict_new(S);
     dict_set_str(S, ctx, str_intern(S, "message", 7), v_strn(S, b.s, b.n));
     dict_set_str(S, ctx, str_intern(S, "exception", 9), exc);
@@ -878,7 +965,7 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
     }
     if (f->state == FUT_PENDING) {
         for (size_t i = 0; i < f->cbs.n; i++)
-            if (loop_data(f->cbs.v[i].fn)) {
+            if (f->cbs.v[i].kind == CB_STOP) {
                 memmove(&f->cbs.v[i], &f->cbs.v[i + 1], (f->cbs.n - i - 1) * sizeof(FutCb));
                 f->cbs.n--;
                 break;
@@ -944,6 +1031,9 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
         case H_SET_RESULT:
             if (fut_data(h.a)->state == FUT_PENDING) fut_set_result(T, h.a, h.b);
             break;
+        case H_GATHER:
+            if (gather_child_done(T, h.a, h.b) < 0) callback_failed(T, T->aio_loop, &h);
+            break;
         case H_CALL: {
             Value r;
             Tuple *args = AS_TUPLE(h.b);
@@ -978,7 +1068,7 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
             return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
         }
         ld->target = fut;
-        if (!is_undef(fut)) fut_add_callback(T, fut, loop, v_undef());
+        if (!is_undef(fut)) fut_add_callback(T, fut, CB_STOP, loop);
         ld->running = true;
         ld->iterated = false;
         ld->thread = T;

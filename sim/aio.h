@@ -22,42 +22,66 @@
 
 enum { FUT_PENDING, FUT_DONE, FUT_CANCELLED };
 
-/* A done callback: a Python callable called with the future, or (task
- * set) the wake-up of a task awaiting the future. */
+/* A done callback, by what it does when the future is done. */
+enum {
+    CB_CALL,              /* call the Python callable v with the future */
+    CB_WAKEUP,            /* wake up task v, which awaits the future */
+    CB_STOP,              /* stop loop v (run_until_complete's target) */
+    CB_GATHER,            /* gather's per-child callback; v is the outer future */
+};
 typedef struct FutCb {
-    Value fn;
-    Value task;
+    int kind;             /* CB_* */
+    Value v;
 } FutCb;
 
-/* The payload of asyncio.Future and asyncio.Task instances. */
+/* What a _GatheringFuture (gather's outer future) keeps, as the closure
+ * of CPython's gather() and its _done_callback do. */
+typedef struct GatherData {
+    Value children;       /* list of the child futures, one per argument */
+    int64_t nfuts;        /* distinct children */
+    int64_t nfinished;    /* children done so far */
+    bool return_exceptions;
+    bool cancel_requested; /* _cancel_requested: cancel() cancelled a child */
+    bool abandoned;       /* gather() itself failed: as CPython's outer None */
+} GatherData;
+
+/* The payload of asyncio.Future and asyncio.Task instances, allocated
+ * with the instance (instance_new_with). */
 typedef struct FutData {
+    /* what a task step reads first, together (a run may step 100,000
+     * tasks in turn, each a cache miss): with the instance header these
+     * fill two cache lines */
     int state;            /* FUT_* */
+    int tid;              /* tasks: the trace task */
+    bool is_task;
+    bool must_cancel;     /* tasks: cancel() came while it ran */
+    bool exc_retrieved;
+    int reason;           /* what awaiting it means (R_AWAIT_*) */
+    Ctx *leaf;            /* tasks: where its next step resumes */
+    Value coro;           /* tasks: the coroutine (K_CORO) */
+    Value waiter;         /* tasks: the future it awaits, or V_UNDEF */
+    Value loop;           /* the loop instance */
+    /* the rest */
     Value result;
     Value exc;            /* the exception set, or V_UNDEF */
     Value cancel_msg;
-    Value loop;           /* the loop instance */
-    BUF(FutCb) cbs;
+    BUF(FutCb) cbs;       /* starts as cb0: most futures get one callback */
+    FutCb cb0;
     int obj;              /* trace object, -1 until needed */
-    int reason;           /* what awaiting it means (R_AWAIT_*) */
-    bool exc_retrieved;
-    /* tasks only */
-    bool is_task;
-    bool must_cancel;
-    int num_cancels;
-    Value coro;           /* the coroutine (K_CORO) */
-    Str *name;
-    int tid;              /* trace task */
-    Ctx *leaf;            /* where its next step resumes */
-    Value waiter;         /* the future it awaits, or V_UNDEF */
-    size_t index;         /* its place in its loop's task list */
+    int num_cancels;      /* tasks */
+    GatherData *gather;   /* _GatheringFuture only, else NULL */
+    Str *name;            /* tasks: the name, or NULL for "Task-<num>" (made when asked for) */
+    int num;              /* tasks: the number (every task takes one, named or not) */
+    size_t index;         /* tasks: the place in its loop's task list */
 } FutData;
 
 /* One entry of the ready queue or the timer heap. */
-enum { H_STEP, H_WAKEUP, H_CALL, H_SET_RESULT, H_STOP };
+enum { H_STEP, H_WAKEUP, H_CALL, H_SET_RESULT, H_STOP, H_GATHER };
 typedef struct Handle {
     int kind;
     Value a, b;           /* STEP: task, exc; WAKEUP: task; CALL: fn, args tuple;
-                             SET_RESULT: future, value; STOP: - */
+                             SET_RESULT: future, value; STOP: -;
+                             GATHER: outer future, the child that is done */
     Value obj;            /* the Handle/TimerHandle instance (cancellable), or V_UNDEF */
 } Handle;
 
@@ -95,6 +119,7 @@ typedef struct HandleData {
 extern const PayloadOps fut_payload_ops, loop_payload_ops, handle_payload_ops;
 
 FutData *fut_data(Value v);      /* NULL unless v is a Future or Task */
+Str *task_name(Sim *S, FutData *t); /* a task's name, made on first use */
 LoopData *loop_data(Value v);    /* NULL unless v is an event loop */
 
 /* Futures. */
@@ -107,7 +132,10 @@ bool task_cancel(Task *T, Value task, Value msg); /* Task.cancel() itself */
  * 1 cancelled, 0 not, -1 error. */
 int aio_cancel(Task *T, Value fut, Value msg);
 int fut_result(Task *T, FutData *f, Value *out);   /* raises when not a result */
-void fut_add_callback(Task *T, Value fut, Value fn, Value task);
+/* Add a done callback of kind CB_* (scheduled at once when fut is done). */
+void fut_add_callback(Task *T, Value fut, int kind, Value v);
+/* fut._make_cancelled_error() */
+Value fut_cancelled_error(Task *T, FutData *f);
 
 /* Loop operations (loop is a loop instance). */
 void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe);
@@ -118,6 +146,12 @@ int loop_run_until_complete(Task *T, Value loop, Value fut, Value *out);
 Value aio_running_loop(Task *T);
 /* The task whose step is running on T's thread, or V_UNDEF. */
 Value aio_current_task(Task *T);
+
+/* gather()'s callback for child (a handle of the loop): see mod_asyncio.c.
+ * 0, or -1 with an exception on T (for the loop's exception handler). */
+int gather_child_done(Task *T, Value outer, Value child);
+/* _GatheringFuture.cancel(msg) itself: 1 cancelled, 0 not, -1 error. */
+int gather_cancel(Task *T, Value outer, Value msg);
 
 /* A native coroutine (asyncio.sleep) made in C. */
 Value aio_sleep_coro(Task *T, int64_t delay, Value result);

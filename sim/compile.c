@@ -1957,6 +1957,7 @@ static Code *finish(CG *g, Scope *s, int flags)
     Code *c = xcalloc(1, sizeof *c);
     c->nops = (int32_t)g->ops.n;
     c->ops = g->ops.v;
+    c->hints = xcalloc((size_t)c->nops + 1, sizeof *c->hints);
     c->lines = g->lines.v;
     c->cols = g->cols.v;
     /* patch jump labels */
@@ -2158,6 +2159,7 @@ Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err)
 void code_free(Code *c)
 {
     free(c->ops);
+    free(c->hints);
     free(c->lines);
     free(c->cols);
     free(c->consts);

@@ -280,6 +280,12 @@ int dict_del(Task *T, Dict *d, Value key)
     return 1;
 }
 
+int64_t dict_index_str(Dict *d, Str *key)
+{
+    int64_t i = dict_find(NULL, d, v_obj(key), str_hash(key));
+    return i >= 0 ? i : -1;
+}
+
 Value dict_get_str(Dict *d, Str *key)
 {
     int64_t i = dict_find(NULL, d, v_obj(key), str_hash(key));

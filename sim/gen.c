@@ -12,7 +12,16 @@
 Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames)
 {
     Sim *S = T->S;
-    Gen *g = gc_alloc(S, kind, fn ? sizeof(Gen) : GEN_NATIVE_SIZE);
+    /* a coroutine's first frame and its values (the result slot, the
+     * locals, the operand stack) fit in the same allocation: a task
+     * step then touches one block instead of three */
+    size_t nvals = 0;
+    if (fn) {
+        nvals = 1 + (size_t)fn->code->nlocalsplus + (size_t)fn->code->maxstack;
+        if (nvals < GEN_MIN_VALUES) nvals = GEN_MIN_VALUES;
+    }
+    size_t size = fn ? sizeof(Gen) + sizeof(Frame) + sizeof(Chunk) + nvals * sizeof(Value) : GEN_NATIVE_SIZE;
+    Gen *g = gc_alloc(S, kind, size);
     g->state = GEN_CREATED;
     if (kind == K_CORO) S->coros_unstarted++;
     if (!fn) {
@@ -22,6 +31,12 @@ Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames
     }
     ctx_init(&g->ctx);
     g->ctx.gen = g;
+    g->ctx.frame0 = g->ctx.frames = (Frame *)(g + 1);
+    g->ctx.fcap = 1;
+    Chunk *k = (Chunk *)(g->ctx.frame0 + 1);
+    k->prev = NULL;
+    k->end = k->v + nvals;
+    g->ctx.chunk0 = g->ctx.spare = k;
     g->name = fn->name;
     g->qualname = fn->qualname;
     g->code = fn->code;

@@ -38,6 +38,10 @@ typedef struct Gen {
     };
 } Gen;
 
+/* A generator's first chunk holds at least this many values (vm.c's
+ * chunk_new starts generators' chunks at this size too) */
+#define GEN_MIN_VALUES 4
+
 /* C-made coroutines are allocated without the Python part */
 #define GEN_NATIVE_SIZE (offsetof(Gen, nth) + sizeof(Value))
 

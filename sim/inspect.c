@@ -55,7 +55,8 @@ static void waits_text(Sim *S, int obj, Task *holder, int reason, char *buf, siz
 static void future_text(Sim *S, Value fut, char *buf, size_t n)
 {
     Instance *in = AS_INST(fut);
-    Value kids = in->dict ? dict_get_str(in->dict, str_intern(S, "_children", 9)) : v_undef();
+    FutData *g = fut_data(fut);
+    Value kids = g && g->gather ? g->gather->children : v_undef();
     if (is_list(kids)) {
         size_t off = (size_t)snprintf(buf, n, "gather of");
         for (int64_t i = 0; i < AS_LIST(kids)->n && off < n; i++) {

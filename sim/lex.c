@@ -94,6 +94,7 @@ static Token *push(Lexer *L, TokKind k, const char *start, int len)
     return t;
 }
 
+/* Sorted (lex_source stops at the first keyword past a name's first letter). */
 static const struct { const char *s; int op; } keywords[] = {
     {"False", KW_FALSE}, {"None", KW_NONE}, {"True", KW_TRUE},
     {"and", KW_AND}, {"as", KW_AS}, {"assert", KW_ASSERT},
@@ -519,8 +520,9 @@ static bool lex_run(Lexer *L)
                 }
             }
             Token *t = push(L, T_NAME, p, n);
-            for (size_t i = 0; i < ARRAY_LEN(keywords); i++)
-                if ((int)strlen(keywords[i].s) == n && memcmp(keywords[i].s, p, (size_t)n) == 0) {
+            /* (keywords are sorted: past c's letter, none can match) */
+            for (size_t i = 0; i < ARRAY_LEN(keywords) && keywords[i].s[0] <= c; i++)
+                if (keywords[i].s[0] == c && strncmp(keywords[i].s, p, (size_t)n) == 0 && keywords[i].s[n] == 0) {
                     t->kind = T_KEYWORD;
                     t->op = keywords[i].op;
                     break;
@@ -539,6 +541,7 @@ static bool lex_run(Lexer *L)
         int found = 0;
         for (size_t i = 0; i < ARRAY_LEN(ops_by_len); i++) {
             const char *s = tok_op_text[ops_by_len[i]];
+            if (s[0] != c) continue; /* most operators fail here, cheaply */
             size_t n = strlen(s);
             if ((size_t)(L->end - p) >= n && memcmp(s, p, n) == 0) {
                 found = ops_by_len[i];

@@ -204,9 +204,7 @@ NATIVE(thread_set_name)
     if (td->task) {
         free(td->task->name);
         td->task->name = xstrdup(td->name->s);
-        Trace *tr = T->S->trace;
-        free(tr->tasks.v[td->task->st->tid].name);
-        tr->tasks.v[td->task->st->tid].name = xstrdup(td->name->s);
+        trace_rename_task(T->S->trace, td->task->st->tid, td->name->s);
     }
     *out = v_none();
     return NAT_OK;

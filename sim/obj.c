@@ -1482,6 +1482,14 @@ Instance *instance_new(Sim *S, Class *cls)
     return in;
 }
 
+Instance *instance_new_with(Sim *S, Class *cls, size_t size)
+{
+    Instance *in = gc_alloc(S, K_INSTANCE, sizeof(Instance) + size);
+    in->cls = cls;
+    in->payload = in + 1;
+    return in;
+}
+
 int check_size(Task *T, int64_t n)
 {
     if (n < 0 || n > MAX_ITEMS)

@@ -78,6 +78,11 @@ int check_size(Task *T, int64_t n);  /* 0, or -1 with MemoryError */
 Value v_method(Sim *S, Value self, Value func);
 Native *native_new(Sim *S, const char *name, NativeFn fn, int flags);
 Instance *instance_new(Sim *S, Class *cls);
+/* An instance with a zeroed payload of `size` bytes in the same
+ * allocation, right after it (one allocation, and one cache line fewer
+ * to fetch, for objects made by the hundred thousand).  The class's
+ * payload free function must then not free the payload itself. */
+Instance *instance_new_with(Sim *S, Class *cls, size_t size);
 Class *class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T); /* NULL + exc on bad MRO */
 Iter *iter_new(Sim *S, int kind, Value src);
 

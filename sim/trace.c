@@ -26,7 +26,7 @@ Trace *trace_new(int ncores)
 void trace_free(Trace *t)
 {
     if (!t) return;
-    for (size_t i = 0; i < t->tasks.n; i++) free(t->tasks.v[i].name);
+    for (size_t i = 0; i < t->names.n; i++) free(t->names.v[i]);
     for (size_t i = 0; i < t->objs.n; i++) free(t->objs.v[i].name);
     for (size_t i = 0; i < t->procs.n; i++) free(t->procs.v[i].name);
     for (size_t i = 0; i < t->strs.n; i++) free(t->strs.v[i]);
@@ -37,18 +37,44 @@ void trace_free(Trace *t)
     BUF_FREE(t->objs);
     BUF_FREE(t->procs);
     BUF_FREE(t->strs);
+    BUF_FREE(t->names);
     free(t);
 }
 
 _Static_assert(sizeof(TraceSeg) == 16, "trace segments are 16 bytes");
 _Static_assert(R_COUNT <= 256, "reasons fit TraceSeg.reason");
 
+/* A copy of a task's name.  Runs make up to millions of tasks whose names
+ * live as long as the trace: they are packed into 64 KiB blocks instead
+ * of one allocation each. */
+static char *name_copy(Trace *t, const char *name)
+{
+    size_t n = strlen(name) + 1;
+    if (n > t->names_left) {
+        size_t size = n > 65536 ? n : 65536;
+        t->names_next = xmalloc(size);
+        t->names_left = size;
+        BUF_PUSH(t->names, t->names_next);
+    }
+    char *p = t->names_next;
+    memcpy(p, name, n);
+    t->names_next += n;
+    t->names_left -= n;
+    return p;
+}
+
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at)
 {
     if (t->tasks.n >= TRACE_MAX_TASKS) return -1;
-    TraceTask tk = {xstrdup(name), kind, proc, parent, daemon, at, -1, 0, 0, -1, at};
+    TraceTask tk = {name_copy(t, name), kind, proc, parent, daemon, at, -1, 0, 0, -1, at};
     BUF_PUSH(t->tasks, tk);
     return (int)t->tasks.n - 1;
+}
+
+void trace_rename_task(Trace *t, int task, const char *name)
+{
+    /* the old copy stays in its block: renames are rare */
+    t->tasks.v[task].name = name_copy(t, name);
 }
 
 int trace_add_obj(Trace *t, int kind, int proc, int64_t at)

@@ -155,6 +155,9 @@ typedef struct Trace {
     BUF(TraceObj) objs;
     BUF(TraceProc) procs;
     BUF(char *) strs;  /* strings events refer to (exception messages) */
+    BUF(char *) names; /* blocks holding the task names (a bump allocator) */
+    char *names_next;  /* the free end of the last block */
+    size_t names_left; /* and its size */
     int ncores;
     int64_t end;       /* virtual time the run ended */
     int64_t loop_iterations, task_steps; /* asyncio: event-loop iterations, task steps */
@@ -168,6 +171,8 @@ Trace *trace_new(int ncores);
 void trace_free(Trace *t);
 /* A new task's index, or -1 past TRACE_MAX_TASKS. */
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at);
+/* A task's new name (threading's Thread.name = ...). */
+void trace_rename_task(Trace *t, int task, const char *name);
 /* A new object's index, or -1 (an unnamed object) past TRACE_MAX_OBJS. */
 int trace_add_obj(Trace *t, int kind, int proc, int64_t at);
 int trace_add_proc(Trace *t, const char *name, int pid, int parent);

@@ -43,13 +43,15 @@ struct Obj {
     uint8_t mark;       /* GC mark bit */
     uint16_t flags;     /* per-kind flags (OF_*) */
     uint32_t size;      /* bytes charged to the heap, for GC pacing */
-    Obj *gcnext;        /* every object is on one list; sweep walks it */
 };
 
 enum {
     OF_FROZEN = 1,      /* K_SET: frozenset */
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
     OF_PY_DONE = 8,     /* K_MODULE: its Python part has run */
+    OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
+    OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
+    OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */
     OF_HAS_ID = 0x8000, /* has an entry in the id side table */
 };
 
@@ -414,6 +416,7 @@ int dict_set(Task *T, Dict *d, Value key, Value val);  /* 0 ok, -1 err */
 int dict_del(Task *T, Dict *d, Value key);             /* 1 removed, 0 absent, -1 err */
 /* fast paths for interned/str keys (no user code can run) */
 Value dict_get_str(Dict *d, Str *key);                  /* V_UNDEF if absent */
+int64_t dict_index_str(Dict *d, Str *key);              /* its entry's index in d->ent, or -1 */
 void dict_set_str(Sim *S, Dict *d, Str *key, Value val);
 bool dict_del_str(Dict *d, Str *key);
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *val);

@@ -32,6 +32,23 @@ const char *const task_state_name[TS_COUNT] = {
 #undef X
 };
 
+/* ---- name lookups with hints ---- */
+
+/* d[name] (V_UNDEF if absent), trying first the entry where this op found
+ * it last time.  The hint is checked against d - that entry must still
+ * hold this very key - so it is never wrong, only sometimes useless, and
+ * the code of functions run with other globals (another process) stays
+ * correct. */
+static inline Value dict_get_hinted(Dict *d, Str *name, uint32_t *hint)
+{
+    uint32_t i = *hint;
+    if (i < (uint64_t)d->nent && d->ent[i].key.tag == V_OBJ && d->ent[i].key.u.o == &name->h) return d->ent[i].val;
+    int64_t j = dict_index_str(d, name);
+    if (j < 0) return v_undef();
+    *hint = (uint32_t)j;
+    return d->ent[j].val;
+}
+
 /* ---- contexts and chunks ---- */
 
 #define CHUNK_MIN 48
@@ -43,16 +60,22 @@ void ctx_init(Ctx *c)
     c->handled = v_undef();
 }
 
+/* Free chunk k unless it lives inside the context's owner. */
+static void chunk_free(Ctx *c, Chunk *k)
+{
+    if (k != c->chunk0) free(k);
+}
+
 void ctx_free(Ctx *c)
 {
     Chunk *k = c->chunk;
     while (k) {
         Chunk *p = k->prev;
-        free(k);
+        chunk_free(c, k);
         k = p;
     }
-    free(c->spare);
-    free(c->frames);
+    if (c->spare) chunk_free(c, c->spare);
+    if (c->frames != c->frame0) free(c->frames);
     memset(c, 0, sizeof *c);
 }
 
@@ -60,7 +83,7 @@ static Chunk *chunk_new(Ctx *c, size_t need)
 {
     /* generators and coroutines are many and shallow: start with what
      * the first frame needs */
-    size_t cap = c->gen ? 4 : CHUNK_MIN;
+    size_t cap = c->gen ? GEN_MIN_VALUES : CHUNK_MIN;
     if (c->chunk) {
         cap = (size_t)(c->chunk->end - c->chunk->v) * 2;
         if (cap > CHUNK_MAX) cap = CHUNK_MAX;
@@ -85,10 +108,10 @@ static void chunk_release(Ctx *c, Chunk *k)
     c->chunk = k->prev;
     if (!c->spare) c->spare = k;
     else if (c->spare->end - c->spare->v < k->end - k->v) {
-        free(c->spare);
+        chunk_free(c, c->spare);
         c->spare = k;
     } else {
-        free(k);
+        chunk_free(c, k);
     }
 }
 
@@ -127,7 +150,14 @@ static Frame *frame_alloc(Task *T, Ctx *c)
 {
     if (c->nframes == c->fcap) {
         c->fcap = c->fcap ? c->fcap * 2 : c->gen ? 1 : 8;
-        c->frames = xrealloc(c->frames, (size_t)c->fcap * sizeof(Frame));
+        if (c->frames && c->frames == c->frame0) {
+            /* out of the owner's room: the frames move to the heap */
+            Frame *nf = xmalloc((size_t)c->fcap * sizeof(Frame));
+            memcpy(nf, c->frames, (size_t)c->nframes * sizeof(Frame));
+            c->frames = nf;
+        } else {
+            c->frames = xrealloc(c->frames, (size_t)c->fcap * sizeof(Frame));
+        }
     }
     (void)T;
     Frame *f = &c->frames[c->nframes++];
@@ -781,6 +811,8 @@ RunStatus vm_run(Task *T)
         pc = f->pc;                                \
         clk = T->clock;                            \
         if (!T->nested) limit = S->debug_ops ? 0 : T->limit; \
+        nops += (uint64_t)T->op_credit;            \
+        T->op_credit = 0;                          \
     } while (0)
 #define LEAVE(st)                                  \
     do {                                           \
@@ -891,7 +923,7 @@ RunStatus vm_run(Task *T)
             break;
         }
         case OP_LOAD_GLOBAL:
-            a = dict_get_str(f->globals, names[arg]);
+            a = dict_get_hinted(f->globals, names[arg], &code->hints[pc - 1]);
             if (is_undef(a)) {
                 a = dict_get_str(S->builtins, names[arg]);
                 if (UNLIKELY(is_undef(a))) {
@@ -930,6 +962,14 @@ RunStatus vm_run(Task *T)
             }
             break;
         case OP_LOAD_ATTR:
+            if (is_kind(sp[-1], K_MODULE)) {
+                /* a module's attribute is its dict's entry (or __name__) */
+                r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
+                if (!is_undef(r)) {
+                    sp[-1] = r;
+                    break;
+                }
+            }
             SAVE();
             ERR_IF(v_getattr(T, sp[-1], names[arg], &r) < 0);
             RELOAD();
@@ -948,6 +988,15 @@ RunStatus vm_run(Task *T)
             sp--;
             break;
         case OP_LOAD_METHOD: {
+            if (is_kind(sp[-1], K_MODULE)) {
+                /* module.f(): no self, as v_getmethod gives for modules */
+                r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
+                if (!is_undef(r)) {
+                    sp[-1] = r;
+                    PUSH(v_undef());
+                    break;
+                }
+            }
             bool unbound;
             SAVE();
             ERR_IF(v_getmethod(T, sp[-1], names[arg], &r, &unbound) < 0);
@@ -1459,7 +1508,23 @@ RunStatus vm_run(Task *T)
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];
-            int how = invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
+            int how;
+            if (is_kind(callable, K_NATIVE)) {
+                Frame *frames0 = c->frames;
+                int32_t nframes0 = c->nframes;
+                how = call_native(T, AS_NATIVE(callable), base, args, nargs, kw);
+                if (LIKELY(how == CALL_DONE && T->cur == c && c->frames == frames0 && c->nframes == nframes0 &&
+                           f->pc == pc)) {
+                    /* the common case: the native returned, and left this
+                     * frame where it was; only the clock moved */
+                    clk = T->clock;
+                    if (!T->nested) limit = S->debug_ops ? 0 : T->limit;
+                    sp = base + 1;
+                    break;
+                }
+            } else {
+                how = invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
+            }
             if (how == CALL_FRAME) {
                 /* the call layout now belongs to the callee */
                 c->frames[c->nframes - 2].sp = base;
@@ -1824,10 +1889,22 @@ RunStatus vm_run(Task *T)
             T->resume_val = POP();
             SAVE();
             LEAVE(RUN_YIELD);
-        case OP_GET_AWAITABLE: case OP_AWAIT: case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: {
+        case OP_GET_AWAITABLE:
+            /* a coroutine not yet started: await it (aio_op checks the rest) */
+            if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;
+            /* fall through */
+        case OP_AWAIT: case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: {
             SAVE();
+            Frame *frames0 = c->frames;
+            int32_t nframes0 = c->nframes;
             int rr = aio_op(T, (int)INSTR_OP(ins), &status);
             if (rr == AIO_CONTINUE) {
+                if (LIKELY(T->cur == c && c->frames == frames0 && c->nframes == nframes0 && f->pc == pc)) {
+                    /* nothing moved: the stack as aio_op left it, the clock */
+                    sp = f->sp;
+                    clk = T->clock;
+                    break;
+                }
                 RELOAD();
                 break;
             }

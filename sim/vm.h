@@ -56,6 +56,7 @@ struct Code {
     int32_t nexc;
     Str *name, *qualname;
     int32_t firstline;
+    uint32_t *hints;      /* per op: where LOAD_GLOBAL/LOAD_ATTR found its name last (vm.c) */
     Source *src;
     struct Code *next;    /* all code objects of a program, for marking/freeing */
 };
@@ -108,6 +109,8 @@ typedef struct Ctx {
     int32_t base_depth;   /* frames of the task below this context (generators) */
     Value handled;        /* exception being handled (bare raise, __context__) */
     struct Gen *gen;      /* the generator this context belongs to, if any */
+    Frame *frame0;        /* room for one frame in the owner's allocation, or NULL */
+    Chunk *chunk0;        /* likewise for a first chunk: never freed on its own */
 } Ctx;
 
 typedef enum {
@@ -162,6 +165,7 @@ struct Task {
     int aio_tid;          /* trace task of the coroutine it runs a step of, or -1 */
     const int64_t *opcost; /* per-task op costs (jitter), or NULL for S->opcost */
     int retry;            /* >0 when a blocking native runs again after waking */
+    int op_credit;        /* ops done in C for the running vm_run to count (aio.c) */
     int64_t deadline;     /* a blocking native's deadline across retries */
     int phase;            /* a blocking native's progress across retries */
     int64_t aux, aux2;    /* more of a blocking native's saved state */
@@ -234,7 +238,8 @@ struct Sim {
     Source *sources;      /* every source text compiled, scenario first */
 
     /* the heap */
-    Obj *objects;
+    BUF(Obj *) objects;   /* every object, oldest first; the sweep walks it */
+    struct GcPools *pools; /* where small objects are allocated (gc.c) */
     size_t heap_bytes, gc_threshold;
     BUF(Obj *) gray;
     int gc_inhibit;       /* >0: no collection (nested C-called runs) */
@@ -252,6 +257,8 @@ struct Sim {
     Dict *native_modules; /* name -> ModuleObj, shared by all processes */
     Dict *mod_threading, *mod_queue, *mod_mp; /* their dicts, for classes natives make */
     Class *aio_future, *aio_task, *aio_loop, *aio_handle, *aio_timer; /* asyncio's C classes */
+    Class *aio_gathering;     /* asyncio's _GatheringFuture (gather's outer future) */
+    Dict *mod_asyncio;        /* asyncio's dict (gather falls back to its Python part) */
     int64_t coros_unstarted;  /* coroutine objects never awaited (yet) */
     struct Gen *sleep_spare;  /* an awaited asyncio.sleep() coroutine to reuse (aio.c) */
     BUF(Value) aio_failed;    /* asyncio tasks that ended with an exception */

@@ -1129,6 +1129,27 @@ typedef BUF(char *) Words;
 
 static void words_add(Words *b, const char *w) { BUF_PUSH(*b, xstrdup(w)); }
 
+/* File names; a lone directory gets a '/' rather than a space, to go on
+ * into it. */
+static char **complete_file(const char *text)
+{
+    char **m = rl_completion_matches(text, rl_filename_completion_function);
+    struct stat sb;
+    /* one match: libedit gives {it, it, NULL}, readline {it, NULL} */
+    if (m && m[0] && (!m[1] || !m[2]) && stat(m[0], &sb) == 0 && S_ISDIR(sb.st_mode) && strlen(m[0]) && m[0][strlen(m[0]) - 1] != '/') {
+        size_t n = strlen(m[0]);
+        char *d = malloc(n + 2);
+        if (d) {
+            memcpy(d, m[0], n);
+            memcpy(d + n, "/", 2);
+            free(m[0]);
+            m[0] = d;
+            rl_completion_append_character = '\0';
+        }
+    }
+    return m;
+}
+
 static char **complete(const char *text, int start, int end)
 {
     (void)end;
@@ -1144,7 +1165,7 @@ static char **complete(const char *text, int start, int end)
     if (first) {
         for (size_t i = 0; i < ARRAY_LEN(commands); i++) words_add(&b, commands[i].name);
     } else if (c && (c->fn == rc_load || c->fn == rc_source)) {
-        return rl_completion_matches(text, rl_filename_completion_function);
+        return complete_file(text);
     } else if (c && c->fn == rc_export) {
         /* the format, then a file name */
         int words = 0;
@@ -1155,22 +1176,7 @@ static char **complete(const char *text, int start, int end)
             p += strcspn(p, " \t");
         }
         if (words >= 2) {
-            /* a directory gets a '/' rather than a space, to go on into it */
-            char **m = rl_completion_matches(text, rl_filename_completion_function);
-            struct stat sb;
-            /* one match: libedit gives {it, it, NULL}, readline {it, NULL} */
-            if (m && m[0] && (!m[1] || !m[2]) && stat(m[0], &sb) == 0 && S_ISDIR(sb.st_mode) && strlen(m[0]) && m[0][strlen(m[0]) - 1] != '/') {
-                size_t n = strlen(m[0]);
-                char *d = malloc(n + 2);
-                if (d) {
-                    memcpy(d, m[0], n);
-                    memcpy(d + n, "/", 2);
-                    free(m[0]);
-                    m[0] = d;
-                    rl_completion_append_character = '\0';
-                }
-            }
-            return m;
+            return complete_file(text);
         }
         words_add(&b, "chrome");
         words_add(&b, "svg");

@@ -214,22 +214,12 @@ def ensure_future(coro_or_future, *, loop=None):
     return loop.create_task(coro_or_future)
 
 
-class _GatheringFuture(Future):
-    def __init__(self, children, *, loop):
-        super().__init__(loop=loop)
-        self._children = children
-        self._cancel_requested = False
-
-    def cancel(self, msg=None):
-        if self.done():
-            return False
-        ret = False
-        for child in self._children:
-            if child.cancel(msg=msg):
-                ret = True
-        if ret:
-            self._cancel_requested = True
-        return ret
+# gather() is C (sim/mod_asyncio.c), and so is _GatheringFuture, its outer
+# future; the C version hands the cases it does not handle itself (a
+# user subclass of Future, a non-awaitable, an unknown keyword) to this
+# one, CPython's, kept as _gather_py, so they behave exactly as there
+# (its name is gather's for the messages).
+_gather_c = gather
 
 
 def gather(*coros_or_futures, return_exceptions=False):
@@ -255,13 +245,13 @@ def gather(*coros_or_futures, return_exceptions=False):
                 return
         if nfinished == nfuts:
             results = []
-            for f in children:
-                if f.cancelled():
-                    res = CancelledError('' if f._cancel_message is None else f._cancel_message)
+            for fut in children:
+                if fut.cancelled():
+                    res = CancelledError('' if fut._cancel_message is None else fut._cancel_message)
                 else:
-                    res = f.exception()
+                    res = fut.exception()
                     if res is None:
-                        res = f.result()
+                        res = fut.result()
                 results.append(res)
             if outer._cancel_requested:
                 outer.set_exception(fut._make_cancelled_error())
@@ -287,6 +277,11 @@ def gather(*coros_or_futures, return_exceptions=False):
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
     return outer
+
+
+_gather_py = gather
+gather = _gather_c
+del _gather_c
 
 
 def shield(arg):

@@ -61,6 +61,16 @@ def case_completion(ctx, hist):
         t.wait_for("MainThread is ")
         t.keys("C-u", "inf", "Tab", " gi", "Tab", "Enter")
         t.wait_for("MainProcess: ")
+        # a directory completes with '/', to go on into it; a file with a space
+        t.keys("load scenari", "Tab")
+        t.wait_for("(interleave) load scenarios/")
+        t.keys("02_in", "Tab")
+        t.wait_for("(interleave) load scenarios/02_interleaving_one_core.py")
+        t.keys("Enter")
+        end = time.time() + 10
+        while t.screen().count("loaded scenarios/02_interleaving_one_core.py:") < 2:
+            assert time.time() < end, "the completed load did not load:\n" + t.screen()
+            time.sleep(0.1)
     finally:
         t.close()
 
