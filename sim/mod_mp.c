@@ -1010,7 +1010,6 @@ static void mp_setup(Sim *S, Dict *d)
     def_methods(S, c, qm, ARRAY_LEN(qm));
     dict_set_str(S, d, c->name, v_obj(c));
     dict_set_str(S, d, str_intern(S, "SimpleQueue", 11), v_obj(c));
-    dict_set_str(S, d, str_intern(S, "JoinableQueue", 13), v_obj(c));
 
     static const MethodDef cm[] = {{"send", conn_send}, {"recv", conn_recv}, {"poll", conn_poll}, {"close", conn_close}};
     c = mp_class(S, "Connection");
