@@ -977,7 +977,7 @@ static const ModEntry mp_entries[] = {
 };
 
 static const char *const mp_names[] = {"Process", "Queue", "SimpleQueue", "JoinableQueue", "Pool", "TimeoutError",
-                                       "Connection", "AuthenticationError", "ProcessError", NULL};
+                                       "Connection", "AuthenticationError", "ProcessError", "BufferTooShort", NULL};
 
 static void mp_setup(Sim *S, Dict *d)
 {
@@ -1029,10 +1029,6 @@ static void mp_setup(Sim *S, Dict *d)
     c = mp_class(S, "SynchronizedArray");
     def_methods(S, c, am, ARRAY_LEN(am));
     dict_set_str(S, d, c->name, v_obj(c));
-
-    dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
-    dict_set_str(S, d, str_intern(S, "ProcessError", 12), v_obj(S->exc[EXC_Exception]));
-    dict_set_str(S, d, str_intern(S, "AuthenticationError", 19), v_obj(S->exc[EXC_Exception]));
 }
 
 /* After sim/py/multiprocessing.py ran: Process.run is its `run`. */

@@ -9,6 +9,22 @@ def _process_run(self):
         self._target(*self._args, **self._kwargs)
 
 
+class ProcessError(Exception):
+    __module__ = "multiprocessing.context"
+
+
+class BufferTooShort(ProcessError):
+    __module__ = "multiprocessing.context"
+
+
+class TimeoutError(ProcessError):
+    __module__ = "multiprocessing.context"
+
+
+class AuthenticationError(ProcessError):
+    __module__ = "multiprocessing.context"
+
+
 class JoinableQueue(Queue):
     # As in CPython: a count of unfinished items, shared by every process
     # holding the queue, and a condition join() waits on until it is zero.
