@@ -23,7 +23,7 @@ static void usage(FILE *f)
           "lists its commands.  The manual: man interleave (docs/interleave.1).\n"
           "\n"
           "Environment: NO_COLOR, TERM, INTERLEAVE_HISTORY, XDG_STATE_HOME,\n"
-          "INTERLEAVE_DATA.\n"
+          "INTERLEAVE_SNAPSHOTS, INTERLEAVE_DATA.\n"
           "Exit status: 0 success (or the program's sys.exit status), 1 scenario or\n"
           "program error, 2 usage error, 3 deadlock.\n",
           f);

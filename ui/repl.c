@@ -612,21 +612,40 @@ static void info_gil(Repl *r)
     }
 }
 
-/* The snapshots `back` and `goto` can resume from (snap.h). */
+/* The snapshots `back` and `goto` can resume from (snap.h): all of them
+ * when they are few, else their span and the widest gap (what a move may
+ * have to run again). */
 static void info_snapshots(void)
 {
     if (!snap_enabled()) {
         say("snapshots are off (INTERLEAVE_SNAPSHOTS=0): going back runs again from the start\n");
         return;
     }
-    int64_t t[64];
-    int n = snap_times(t, 64);
-    say("%d snapshot%s (taken every %llu ops of a forward move)%s", n, n == 1 ? "" : "s",
-        (unsigned long long)CHECKPOINT_OPS, n ? ":" : "\n");
-    for (int i = 0; i < n && i < 64; i++) {
-        char b[32];
-        timestr(b, sizeof b, t[i]);
-        say(" %s%s", b, i + 1 == n || i + 1 == 64 ? "\n" : ",");
+    int64_t t[256];
+    int n = snap_times(t, 256);
+    if (n > 256) n = 256;
+    say("%d snapshot%s (taken every %llu ops of a forward move)", n, n == 1 ? "" : "s",
+        (unsigned long long)CHECKPOINT_OPS);
+    char a[32], b[32];
+    if (n <= 12) {
+        for (int i = 0; i < n; i++) {
+            timestr(a, sizeof a, t[i]);
+            say("%s %s", i ? "," : ":", a);
+        }
+    } else {
+        int64_t gap = t[0];
+        for (int i = 1; i < n; i++)
+            if (t[i] - t[i - 1] > gap) gap = t[i] - t[i - 1];
+        timestr(a, sizeof a, t[0]);
+        timestr(b, sizeof b, t[n - 1]);
+        say(": from %s to %s", a, b);
+        timestr(a, sizeof a, gap);
+        say(", at most %s apart", a);
+    }
+    say("\n");
+    if (snap_resumed_at() >= 0) {
+        timestr(a, sizeof a, snap_resumed_at());
+        say("this session went on from the snapshot at %s\n", a);
     }
 }
 

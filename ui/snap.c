@@ -24,9 +24,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* At most this many at once: past it, every other one goes, so they stay
- * evenly spread over the run. */
-#define MAX_SNAPS 32
+/* At most this many at once (one message can pass this many sockets),
+ * and fewer when the process is big (snap_cap).  Past it, the one whose
+ * going leaves the shortest gap goes, so they stay evenly spread.  A run
+ * of 10 s of two busy threads (a thousand million ops) keeps all of its
+ * 140: any instant is at most 70 ms of re-execution away. */
+#define MAX_SNAPS 200
+/* What the frozen copies may cost together, at worst: a snapshot shares
+ * its pages with the REPL until one of them writes a page, and a
+ * collection writes to every object. */
+#define SNAP_BUDGET ((int64_t)4 << 30)
 
 typedef struct Snap {
     pid_t pid;
@@ -47,6 +54,7 @@ static int nsnaps;
 static bool enabled;
 static char *message;
 static size_t message_n;
+static int64_t resumed_at = -1; /* the time of the snapshot this process was */
 
 /* The shell's process: reap everything, exit as the last REPL did. */
 static void anchor(void)
@@ -102,15 +110,34 @@ static void drop(int i)
     nsnaps--;
 }
 
-/* Keep snapshots 0, 2, 4...: the run stays covered, twice as sparsely. */
+/* How many snapshots a process of this size may have. */
+static int snap_cap(void)
+{
+    long pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        long size;
+        if (fscanf(f, "%ld %ld", &size, &pages) != 2) pages = 0;
+        fclose(f);
+    }
+    int64_t rss = (int64_t)pages * sysconf(_SC_PAGESIZE);
+    int64_t cap = rss > 0 ? SNAP_BUDGET / rss : MAX_SNAPS;
+    return cap < 8 ? 8 : cap > MAX_SNAPS ? MAX_SNAPS : (int)cap;
+}
+
+/* End the snapshot whose going merges the two shortest neighbouring
+ * gaps (never the first or the last: the run stays covered). */
 static void thin(void)
 {
-    int k = 0;
-    for (int i = 0; i < nsnaps; i++) {
-        if (i % 2) end_one(&snaps[i]);
-        else snaps[k++] = snaps[i];
+    int best = -1;
+    int64_t best_gap = 0;
+    for (int i = 1; i + 1 < nsnaps; i++) {
+        int64_t gap = snaps[i + 1].pos.ops - snaps[i - 1].pos.ops;
+        if (best < 0 || gap < best_gap) best = i, best_gap = gap;
     }
-    nsnaps = k;
+    if (best < 0) best = 0;
+    end_one(&snaps[best]);
+    drop(best);
 }
 
 static bool io_full(int fd, void *buf, size_t n, bool writing)
@@ -161,48 +188,51 @@ bool snap_take(Position pos, int64_t now, uint64_t gap)
 {
     if (!enabled) return false;
     /* one per stretch of the run: a run done again passes old places */
-    int at = 0;
     for (int i = 0; i < nsnaps; i++) {
         uint64_t d = (uint64_t)(snaps[i].pos.ops > pos.ops ? snaps[i].pos.ops - pos.ops : pos.ops - snaps[i].pos.ops);
         if (d < gap) return false;
-        if (snaps[i].pos.ops < pos.ops) at = i + 1;
     }
-    if (nsnaps == MAX_SNAPS) {
-        thin();
-        return false; /* the next checkpoint goes in the room made */
-    }
-    int sv[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return false;
-    fflush(stdout);
-    fflush(stderr);
-    pid_t pid = fork();
-    if (pid < 0) {
+    bool woken = false;
+    for (;;) {
+        for (int cap = snap_cap(); nsnaps >= cap;) thin();
+        int at = 0;
+        while (at < nsnaps && snaps[at].pos.ops < pos.ops) at++;
+        int sv[2];
+        if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return woken;
+        fflush(stdout);
+        fflush(stderr);
+        pid_t pid = fork();
+        if (pid < 0) {
+            close(sv[0]);
+            close(sv[1]);
+            return woken;
+        }
+        if (pid > 0) {
+            close(sv[1]);
+            memmove(&snaps[at + 1], &snaps[at], (size_t)(nsnaps - at) * sizeof *snaps);
+            snaps[at] = (Snap){pid, sv[0], pos, now};
+            nsnaps++;
+            return woken;
+        }
+        /* the snapshot: it holds no other snapshot's socket (so they all
+         * see the end when the REPL goes), and waits */
         close(sv[0]);
+        for (int i = 0; i < nsnaps; i++) close(snaps[i].fd);
+        nsnaps = 0;
+        struct sigaction ign, old_int, old_quit;
+        memset(&ign, 0, sizeof ign);
+        ign.sa_handler = SIG_IGN;
+        sigaction(SIGINT, &ign, &old_int);
+        sigaction(SIGQUIT, &ign, &old_quit);
+        if (!receive(sv[1])) _exit(0);
         close(sv[1]);
-        return false;
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGQUIT, &old_quit, NULL);
+        /* woken: first leave a copy of itself here in its place, or the
+         * next goto to this stretch has to come from further back */
+        woken = true;
+        resumed_at = now;
     }
-    if (pid > 0) {
-        close(sv[1]);
-        memmove(&snaps[at + 1], &snaps[at], (size_t)(nsnaps - at) * sizeof *snaps);
-        snaps[at] = (Snap){pid, sv[0], pos, now};
-        nsnaps++;
-        return false;
-    }
-    /* the snapshot: it holds no other snapshot's socket (so they all see
-     * the end when the REPL goes), and waits */
-    close(sv[0]);
-    for (int i = 0; i < nsnaps; i++) close(snaps[i].fd);
-    nsnaps = 0;
-    struct sigaction ign, old_int, old_quit;
-    memset(&ign, 0, sizeof ign);
-    ign.sa_handler = SIG_IGN;
-    sigaction(SIGINT, &ign, &old_int);
-    sigaction(SIGQUIT, &ign, &old_quit);
-    if (!receive(sv[1])) _exit(0);
-    close(sv[1]);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGQUIT, &old_quit, NULL);
-    return true;
 }
 
 const void *snap_message(size_t *n)
@@ -277,6 +307,8 @@ void snap_resume(int i, const void *msg, size_t n)
     }
     _exit(0);
 }
+
+int64_t snap_resumed_at(void) { return resumed_at; }
 
 int snap_times(int64_t *times, int max)
 {

@@ -44,6 +44,9 @@ void snap_resume(int i, const void *msg, size_t n);
  * module until the next snapshot). */
 const void *snap_message(size_t *n);
 
+/* The virtual time of the snapshot this process was woken from, or -1. */
+int64_t snap_resumed_at(void);
+
 /* The virtual times of the snapshots (at most max), oldest first; how
  * many there are. */
 int snap_times(int64_t *times, int max);
