@@ -54,7 +54,7 @@ static int nsnaps;
 static bool enabled;
 static char *message;
 static size_t message_n;
-static int64_t resumed_at = -1; /* the time of the snapshot this process was */
+static int64_t resumed_at = -1; /* the time of the snapshot this process was woken from */
 
 /* The shell's process: reap everything, exit as the last REPL did. */
 static void anchor(void)
