@@ -133,8 +133,9 @@ fuzz: build/deps.ok $(GEN_SRC)
 	@mkdir -p build/fuzz tests/fuzz/corpus
 	clang $(WARN) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_load \
 	  tests/fuzz/fuzz_load.c $(SIM_SRC) -lm
+	@# seeds: the parity and error corpora, read in place
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_TIME) -max_len=2048 -timeout=10 \
-	  -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus tests/fuzz/seeds
+	  -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus tests/parity tests/errors
 
 # DESTDIR stages the tree (packaging, tests); the installed program finds
 # its data relative to itself, so a staged tree works where it lies.

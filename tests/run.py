@@ -8,7 +8,7 @@ build) and ends with the line `N passed, N failed`.  Families:
   parity    tests/parity/*.py: `interleave run -q` prints exactly python3's stdout
             (the stored .out, and python3 live when it is installed)
   errors    tests/errors/*.py: `# expect-stderr:` substrings and `# expect-exit:`
-  fuzz      saved fuzz inputs (tests/fuzz/seeds, tests/fuzz/corpus): loading never crashes
+  fuzz      saved fuzz inputs that once crashed (tests/fuzz/regressions): loading never crashes
   + the families registered in tests/families/*.py (each defines run(ctx))
 
 Options: -k SUBSTR runs only tests whose name contains SUBSTR; -v prints passes.
@@ -173,7 +173,7 @@ def family_errors(ctx):
 
 
 def family_fuzz(ctx):
-    files = sorted(glob.glob(os.path.join(ROOT, "tests/fuzz/seeds/*")) + glob.glob(os.path.join(ROOT, "tests/fuzz/regressions/*")))
+    files = sorted(glob.glob(os.path.join(ROOT, "tests/fuzz/regressions/*")))
     files = [f for f in files if ctx.wanted("fuzz/" + os.path.basename(f))]
 
     def one(f):
