@@ -235,16 +235,8 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
             fill_cells(&gil_iv[p], from, to, width, r->cells);
         }
     /* each thread's coroutine tasks, in creation order */
-    int *first = xmalloc(((size_t)nt + 1) * sizeof(int)), *next = xmalloc(((size_t)nt + 1) * sizeof(int));
-    int *last = xmalloc(((size_t)nt + 1) * sizeof(int));
-    for (int k = 0; k < nt; k++) first[k] = last[k] = next[k] = -1;
-    for (int j = 0; j < nt; j++) {
-        int k = t->tasks.v[j].parent;
-        if (k < 0 || k >= nt) continue;
-        if (last[k] < 0) first[k] = j;
-        else next[last[k]] = j;
-        last[k] = j;
-    }
+    int *first, *next;
+    trace_children(t, &first, &next);
     /* tasks grouped by process; coroutine tasks follow their loop thread,
      * under a row of which one the loop runs */
     for (size_t p = 0; p < t->procs.n; p++)
@@ -283,7 +275,6 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
         }
     free(first);
     free(next);
-    free(last);
     for (int k = 0; k < nt; k++) BUF_FREE(task_iv[k]);
     for (int c = 0; c < t->ncores; c++) BUF_FREE(core_iv[c]);
     for (size_t p = 0; p < t->procs.n; p++) BUF_FREE(gil_iv[p]);

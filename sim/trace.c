@@ -98,6 +98,24 @@ int trace_add_str(Trace *t, const char *s)
     return (int)t->strs.n - 1;
 }
 
+void trace_children(const Trace *t, int **first, int **next)
+{
+    size_t nt = t->tasks.n;
+    int *f = xmalloc((nt + 1) * sizeof(int)), *n = xmalloc((nt + 1) * sizeof(int));
+    int *last = xmalloc((nt + 1) * sizeof(int));
+    for (size_t k = 0; k < nt; k++) f[k] = last[k] = n[k] = -1;
+    for (size_t j = 0; j < nt; j++) {
+        int k = t->tasks.v[j].parent;
+        if (k < 0 || (size_t)k >= nt) continue;
+        if (last[k] < 0) f[k] = (int)j;
+        else n[last[k]] = (int)j;
+        last[k] = (int)j;
+    }
+    free(last);
+    *first = f;
+    *next = n;
+}
+
 void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj)
 {
     TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,

@@ -171,6 +171,10 @@ Trace *trace_new(int ncores);
 void trace_free(Trace *t);
 /* A new task's index, or -1 past TRACE_MAX_TASKS. */
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at);
+/* Each thread's coroutine tasks, in creation order, as linked lists over
+ * task indexes: first[k] is task k's first one, next[j] the one after j,
+ * -1 ending both.  The two arrays are the caller's to free. */
+void trace_children(const Trace *t, int **first, int **next);
 /* A task's new name (threading's Thread.name = ...). */
 void trace_rename_task(Trace *t, int task, const char *name);
 /* A new object's index, or -1 (an unnamed object) past TRACE_MAX_OBJS. */

@@ -163,16 +163,8 @@ static void emit_metadata(Chrome *C)
     }
     /* the row order of the text timeline: each process's threads, each
      * followed by its event loop's tasks */
-    int *first = xmalloc(((size_t)nt + 1) * sizeof(int)), *next = xmalloc(((size_t)nt + 1) * sizeof(int));
-    int *last = xmalloc(((size_t)nt + 1) * sizeof(int));
-    for (int k = 0; k < nt; k++) first[k] = next[k] = last[k] = -1;
-    for (int j = 0; j < nt; j++) {
-        int k = t->tasks.v[j].parent;
-        if (k < 0 || k >= nt) continue;
-        if (last[k] < 0) first[k] = j;
-        else next[last[k]] = j;
-        last[k] = j;
-    }
+    int *first, *next;
+    trace_children(t, &first, &next);
     for (size_t p = 0; p < t->procs.n; p++) {
         int pid = t->procs.v[p].pid, main = -1, order = 0;
         for (int k = 0; k < nt && main < 0; k++)
@@ -199,7 +191,6 @@ static void emit_metadata(Chrome *C)
     }
     free(first);
     free(next);
-    free(last);
 }
 
 /* Counters: the OS ready queue on the CPU process, each process's GIL

@@ -1295,13 +1295,7 @@ int repl_main(const char *path, char **sets, int nsets)
     snap_start();
     Session ss;
     session_init(&ss);
-    for (int i = 0; i < nsets; i++) {
-        char *eq = strchr(sets[i], '=');
-        if (!eq) continue;
-        char *key = xstrndup(sets[i], (size_t)(eq - sets[i]));
-        session_set(&ss, key, eq + 1);
-        free(key);
-    }
+    session_set_args(&ss, sets, nsets);
     int rc = repl_session(&ss, path);
     session_free(&ss);
     return rc;

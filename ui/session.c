@@ -202,6 +202,17 @@ bool session_set(Session *ss, const char *key, const char *value)
     return true;
 }
 
+void session_set_args(Session *ss, char **sets, int nsets)
+{
+    for (int i = 0; i < nsets; i++) {
+        char *eq = strchr(sets[i], '=');
+        if (!eq) continue;
+        char *key = xstrndup(sets[i], (size_t)(eq - sets[i]));
+        session_set(ss, key, eq + 1);
+        free(key);
+    }
+}
+
 int session_break(Session *ss, const Breakpoint *bp)
 {
     Breakpoint b = *bp;

@@ -48,6 +48,9 @@ bool session_reload(Session *ss);
  * again from the start to the current time.  False (state kept) when
  * the value is bad; lasterr says why. */
 bool session_set(Session *ss, const char *key, const char *value);
+/* session_set for each KEY=VALUE of the command line (--set, --cores...),
+ * before anything is loaded; the command line checked them already. */
+void session_set_args(Session *ss, char **sets, int nsets);
 
 /* Forward from where the run is, with the breakpoints. */
 SimStatus session_run(Session *ss, const StopAt *stop);

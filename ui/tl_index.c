@@ -248,16 +248,8 @@ static void build_rows(TlIndex *x, const Trace *t)
             add_row(x, ROW_GIL, (int)p, lab, gil_series);
         }
     size_t nt = t->tasks.n;
-    int *first = xmalloc((nt + 1) * sizeof(int)), *next = xmalloc((nt + 1) * sizeof(int));
-    int *last = xmalloc((nt + 1) * sizeof(int));
-    for (size_t k = 0; k < nt; k++) first[k] = last[k] = next[k] = -1;
-    for (size_t j = 0; j < nt; j++) {
-        int k = t->tasks.v[j].parent;
-        if (k < 0 || (size_t)k >= nt) continue;
-        if (last[k] < 0) first[k] = (int)j;
-        else next[last[k]] = (int)j;
-        last[k] = (int)j;
-    }
+    int *first, *next;
+    trace_children(t, &first, &next);
     for (size_t p = 0; p < t->procs.n; p++)
         for (size_t k = 0; k < nt; k++) {
             const TraceTask *tk = &t->tasks.v[k];
@@ -285,7 +277,6 @@ static void build_rows(TlIndex *x, const Trace *t)
         }
     free(first);
     free(next);
-    free(last);
     x->rows_tasks = nt;
     x->rows_procs = t->procs.n;
     x->rows_gil = x->gil;

@@ -685,12 +685,7 @@ static int bench(const char *path, const TuiOptions *o)
     double t0 = wall();
     Session ss;
     session_init(&ss);
-    for (int i = 0; i < o->nsets; i++) {
-        char *eq = strchr(o->sets[i], '=');
-        char *key = xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
-        session_set(&ss, key, eq + 1);
-        free(key);
-    }
+    session_set_args(&ss, o->sets, o->nsets);
     char why[256];
     if (!session_load(&ss, path)) {
         fprintf(stderr, "%s\n", ss.lasterr);
@@ -825,12 +820,7 @@ int tui_play(const char *path, const TuiOptions *o)
     if (bad) return bad;
     Session ss;
     session_init(&ss);
-    for (int i = 0; i < o->nsets; i++) {
-        char *eq = strchr(o->sets[i], '=');
-        char *key = xstrndup(o->sets[i], (size_t)(eq - o->sets[i]));
-        session_set(&ss, key, eq + 1);
-        free(key);
-    }
+    session_set_args(&ss, o->sets, o->nsets);
     int rc = EXIT_OK;
     char why[512];
     if (!session_load(&ss, path)) {
