@@ -97,28 +97,6 @@ static Handle handle(int kind, Value a, Value b)
 
 /* ---- coroutine objects ---- */
 
-/* Where the running code is: for the never-awaited warning. */
-static void note_site(Task *T, Gen *g)
-{
-    Ctx *c = T->cur;
-    if (!c->nframes) return;
-    Frame *f = &c->frames[c->nframes - 1];
-    uint32_t pc = f->pc ? f->pc - 1 : 0;
-    if (g->site == f->code && g->site_pc == pc) return; /* a recycled sleep() made here before */
-    g->site = f->code;
-    g->site_pc = pc;
-    g->site_line = f->code->lines[pc];
-}
-
-int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
-{
-    Gen *g = gen_new(T, K_CORO, fn, args, nargs, kwnames);
-    if (!g) return -1;
-    note_site(T, g);
-    *out = v_obj(g);
-    return 0;
-}
-
 Value aio_sleep_coro(Task *T, int64_t delay, Value result)
 {
     Sim *S = T->S;
@@ -137,26 +115,13 @@ Value aio_sleep_coro(Task *T, int64_t delay, Value result)
     g->name = g->qualname = S->sym[SYM_sleep];
     g->delay = delay;
     g->nres = result;
-    note_site(T, g);
+    gen_note_site(T, g);
     return v_obj(g);
-}
-
-void coro_warn_unawaited(Sim *S, Gen *g)
-{
-    if (g->state != GEN_CREATED || !g->qualname) return;
-    coro_started(S, g);
-    g->state = GEN_DONE; /* warn once */
-    const char *file = g->site && g->site->src ? g->site->src->name : "?";
-    sb_printf(&S->err, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, g->site_line, g->qualname->s);
-    int len;
-    const char *line = g->site ? source_line(g->site->src, g->site_line, &len) : (len = 0, "");
-    if (len) sb_printf(&S->err, "  %.*s\n", len, line);
-    sb_puts(&S->err, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
 }
 
 /* CPython logs a failed task whose exception nobody asked for when the
  * task is collected; the simulator does it for those left at exit. */
-static void warn_unretrieved(Sim *S)
+void aio_warn_unretrieved(Sim *S)
 {
     Task *T = S->main_task;
     for (size_t i = 0; i < S->aio_failed.n; i++) {
@@ -178,17 +143,6 @@ static void warn_unretrieved(Sim *S)
         sb_free(&b);
     }
     BUF_FREE(S->aio_failed);
-}
-
-void aio_warn_unawaited(Sim *S)
-{
-    if (S->main_task) warn_unretrieved(S);
-    if (S->coros_unstarted <= 0) return;
-    /* the heap is in creation order: so are the warnings */
-    for (size_t i = 0; i < S->objects.n; i++) {
-        Obj *o = S->objects.v[i];
-        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) coro_warn_unawaited(S, (Gen *)o);
-    }
 }
 
 /* ---- the ready queue and the timer heap ---- */
@@ -619,7 +573,7 @@ int aio_cancel(Task *T, Value fut, Value msg)
     Class *cls = AS_INST(fut)->cls;
     if (cls == S->aio_future) return fut_cancel(T, fut, msg);
     if (cls == S->aio_task) return task_cancel(T, fut, msg);
-    if (cls == S->aio_gathering) return gather_cancel(T, fut, msg);
+    if (cls == S->aio_gathering) return aio_gather_cancel(T, fut, msg);
     /* a Python subclass (gather's future) may override cancel() */
     Value m, r;
     if (v_getattr(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
@@ -1032,7 +986,7 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
             if (fut_data(h.a)->state == FUT_PENDING) fut_set_result(T, h.a, h.b);
             break;
         case H_GATHER:
-            if (gather_child_done(T, h.a, h.b) < 0) callback_failed(T, T->aio_loop, &h);
+            if (aio_gather_child_done(T, h.a, h.b) < 0) callback_failed(T, T->aio_loop, &h);
             break;
         case H_CALL: {
             Value r;
@@ -1159,4 +1113,297 @@ void aio_describe_wait(Sim *S, Task *T, SBuf *b)
         if (w && w->is_task) sb_printf(b, " (%s)", S->trace->tasks.v[w->tid].name);
         if (w && !w->is_task) sb_puts(b, " that nothing will complete");
     }
+}
+
+/* ---- loops ---- */
+
+LoopData *aio_need_loop(Task *T, Value v)
+{
+    LoopData *ld = loop_data(v);
+    if (!ld) vm_raise(T, EXC_TypeError, "expected an event loop, not %s", type_name(T->S, v));
+    return ld;
+}
+
+Value aio_new_loop(Task *T)
+{
+    Sim *S = T->S;
+    Instance *in = instance_new(S, S->aio_loop);
+    LoopData *ld = xcalloc(1, sizeof *ld);
+    ld->current = ld->target = v_undef();
+    ld->obj = sched_new_obj(T, OBJ_AIO);
+    in->payload = ld;
+    in->dict = dict_new(S);
+    dict_set_str(S, in->dict, str_intern(S, "_default_executor", 17), v_none());
+    dict_set_str(S, in->dict, str_intern(S, "_exception_handler", 18), v_none());
+    return v_obj(in);
+}
+
+/* The loop get_event_loop() gives: the running one, else the thread's. */
+Value aio_event_loop(Task *T)
+{
+    if (!is_undef(T->aio_loop)) return T->aio_loop;
+    if (is_undef(T->aio_default)) T->aio_default = aio_new_loop(T);
+    return T->aio_default;
+}
+
+/* ---- gather ----
+ *
+ * CPython's gather() is Python (asyncio/tasks.py): per argument it calls
+ * ensure_future, fills a dict and adds a closure as done callback, and
+ * that closure runs once per child.  With 100,000 children that Python is
+ * most of the cost of a run, so the common case - every argument a
+ * coroutine or one of asyncio's own futures - is done here in C, with
+ * the same steps in the same order.  Anything else (a user subclass of
+ * Future, which may override __eq__ or get_loop; a non-awaitable; an
+ * unknown keyword) goes to the Python version, _gather_py in
+ * sim/py/asyncio.py, so its behaviour is CPython's exactly.
+ *
+ * The C version charges the virtual time the Python version's bytecode
+ * would have cost, in op_cost units (measured on the Python version), so
+ * simulated timings do not depend on which one ran. */
+enum {
+    GATHER_CALL_OPS = 111,  /* the call: closure cells, locals, the outer future */
+    GATHER_LOOP_OPS = 15,   /* get_event_loop() and get_loop() for the first coroutine */
+    GATHER_ARG_OPS = 88,    /* an argument made a child: the dict, add_done_callback... */
+    GATHER_CORO_OPS = 33,   /* ... and ensure_future's create_task for a coroutine, */
+    GATHER_PRE_OPS = 10,    /* of which this much comes before the task is made */
+    GATHER_DUP_OPS = 29,    /* an argument seen before */
+    GATHER_CB_OPS = 32,     /* a child's done callback */
+    GATHER_CB_CHECK_OPS = 34, /* ... its checks without return_exceptions */
+    GATHER_CB_LATE_OPS = 56, /* one that finds the outer future done... */
+    GATHER_CB_LATE_CANCEL_OPS = 38, /* ... and was cancelled itself */
+    GATHER_CB_EXC_OPS = 78, /* one that fails the outer future */
+    GATHER_FINISH_OPS = 28, /* the last one's results list and set_result */
+    GATHER_RESULT_OPS = 68, /* a child's entry in the results list... */
+    GATHER_RESULT_EXC_OPS = 56, /* ... for a child that failed */
+    GATHER_RESULT_CANCEL_OPS = 57, /* ... for a child cancelled */
+    GATHER_CANCEL_OPS = 34, /* _GatheringFuture.cancel() */
+    GATHER_CANCEL_CHILD_OPS = 21, /* ... per child */
+};
+
+Value aio_gathering_new(Task *T, Value loop, Value children)
+{
+    Value v = fut_new(T, loop);
+    AS_INST(v)->cls = T->S->aio_gathering;
+    GatherData *gd = xcalloc(1, sizeof *gd);
+    gd->children = children;
+    fut_data(v)->gather = gd;
+    return v;
+}
+
+/* Futures gather can handle in C: asyncio's own classes, whose equality
+ * is identity and whose methods nobody overrides. */
+bool aio_plain_future(Sim *S, Value v)
+{
+    if (!is_instance(v)) return false;
+    Class *c = AS_INST(v)->cls;
+    return c == S->aio_future || c == S->aio_task || c == S->aio_gathering;
+}
+
+/* Which earlier argument an object was (gather makes one child per
+ * distinct argument).  Arguments are flagged OF_SEEN as they come; only a
+ * repeated one needs to know which earlier argument it was, from an
+ * open-addressing table of argument indexes built at the first repeat.
+ * The table only answers "which one?", so the addresses it hashes never
+ * show. */
+typedef struct ArgSet {
+    int32_t *slot;        /* argument index + 1; 0 empty; NULL until a repeat */
+    size_t mask;
+} ArgSet;
+
+static size_t ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+/* The slot of object o in the table: its own, or the empty one it would take. */
+static int32_t *argset_slot(ArgSet *s, const Value *args, Obj *o)
+{
+    size_t h = ptr_hash(o) & s->mask;
+    while (s->slot[h] && args[s->slot[h] - 1].u.o != o) h = (h + 1) & s->mask;
+    return &s->slot[h];
+}
+
+/* The index of an earlier argument that is args[i], or -1 (args[i] is
+ * new, and now flagged).  n: how many arguments there are. */
+static int argset_find_add(ArgSet *s, const Value *args, int i, int n)
+{
+    Obj *o = args[i].u.o;
+    if (!(o->flags & OF_SEEN)) {
+        o->flags |= OF_SEEN;
+        if (s->slot) *argset_slot(s, args, o) = i + 1;
+        return -1;
+    }
+    if (!s->slot) {
+        /* the first repeat: index the arguments so far (first occurrences) */
+        s->mask = 1;
+        while (s->mask < 2 * (size_t)n) s->mask <<= 1;
+        s->slot = xcalloc(s->mask, sizeof *s->slot);
+        s->mask--;
+        for (int j = 0; j < i; j++) {
+            int32_t *sl = argset_slot(s, args, args[j].u.o);
+            if (!*sl) *sl = j + 1;
+        }
+    }
+    return *argset_slot(s, args, o) - 1;
+}
+
+static void argset_done(ArgSet *s, const Value *args, int n)
+{
+    for (int i = 0; i < n; i++) args[i].u.o->flags &= (uint16_t)~OF_SEEN;
+    free(s->slot);
+}
+
+/* CancelledError('' if fut._cancel_message is None else fut._cancel_message) */
+static Value child_cancelled_error(Task *T, FutData *c)
+{
+    Value msg = is_undef(c->cancel_msg) || is_none(c->cancel_msg) ? v_obj(str_intern(T->S, "", 0)) : c->cancel_msg;
+    return exc_new(T, T->S->exc[EXC_CancelledError], &msg, 1);
+}
+
+/* fut.exception() of a child known not to be cancelled: marks it retrieved */
+static Value child_exception(FutData *c)
+{
+    c->exc_retrieved = true;
+    return c->exc;
+}
+
+/* All children are done: the results, in argument order. */
+static int gather_finish(Task *T, Value outer, GatherData *gd)
+{
+    Sim *S = T->S;
+    List *children = AS_LIST(gd->children);
+    List *results = list_new(S, children->n);
+    charge_items(T, GATHER_FINISH_OPS);
+    FutData *last = NULL;
+    for (int64_t i = 0; i < children->n; i++) {
+        last = fut_data(children->v[i]);
+        Value res;
+        if (last->state == FUT_CANCELLED) {
+            charge_items(T, GATHER_RESULT_CANCEL_OPS);
+            res = child_cancelled_error(T, last);
+        } else {
+            res = child_exception(last);
+            charge_items(T, is_undef(res) ? GATHER_RESULT_OPS : GATHER_RESULT_EXC_OPS);
+            if (is_undef(res)) res = last->result;
+        }
+        list_append(S, results, res);
+    }
+    /* CPython makes the CancelledError from its loop variable: the last
+     * child */
+    if (gd->cancel_requested) return fut_set_exception(T, outer, fut_cancelled_error(T, last));
+    return fut_set_result(T, outer, v_obj(results));
+}
+
+int aio_gather_child_done(Task *T, Value outer, Value child)
+{
+    FutData *o = fut_data(outer), *c = fut_data(child);
+    GatherData *gd = o->gather;
+    gd->nfinished++;
+    if (gd->abandoned || o->state != FUT_PENDING) {
+        charge_items(T, c->state == FUT_CANCELLED ? GATHER_CB_LATE_CANCEL_OPS : GATHER_CB_LATE_OPS);
+        if (c->state != FUT_CANCELLED) child_exception(c);
+        return 0;
+    }
+    if (!gd->return_exceptions) {
+        if (c->state == FUT_CANCELLED) {
+            charge_items(T, GATHER_CB_EXC_OPS);
+            return fut_set_exception(T, outer, fut_cancelled_error(T, c));
+        }
+        Value exc = child_exception(c);
+        if (!is_undef(exc)) {
+            charge_items(T, GATHER_CB_EXC_OPS);
+            /* (set_exception refuses a StopIteration, as CPython's does) */
+            return fut_set_exception(T, outer, exc);
+        }
+    }
+    charge_items(T, GATHER_CB_OPS + (gd->return_exceptions ? 0 : GATHER_CB_CHECK_OPS));
+    if (gd->nfinished == gd->nfuts) return gather_finish(T, outer, gd);
+    return 0;
+}
+
+int aio_gather_cancel(Task *T, Value outer, Value msg)
+{
+    FutData *o = fut_data(outer);
+    charge_items(T, GATHER_CANCEL_OPS);
+    if (o->state != FUT_PENDING) return 0;
+    List *children = AS_LIST(o->gather->children);
+    bool ret = false;
+    for (int64_t i = 0; i < children->n; i++) {
+        charge_items(T, GATHER_CANCEL_CHILD_OPS);
+        int r = aio_cancel(T, children->v[i], msg);
+        if (r < 0) return -1;
+        if (r) ret = true;
+    }
+    if (ret) o->gather->cancel_requested = true;
+    return ret;
+}
+
+int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *out)
+{
+    Sim *S = T->S;
+    if (npos == 0) {
+        Value loop = aio_event_loop(T);
+        if (!aio_need_loop(T, loop)) return NAT_ERR;
+        *out = fut_new(T, loop);
+        fut_set_result(T, *out, v_obj(list_new(S, 0)));
+        return NAT_OK;
+    }
+    charge_items(T, GATHER_CALL_OPS);
+    List *children = list_new(S, npos);
+    Value outer = aio_gathering_new(T, v_undef(), v_obj(children));
+    GatherData *gd = fut_data(outer)->gather;
+    gd->return_exceptions = return_exceptions;
+    ArgSet seen = {0};
+    Value loop = v_undef();
+    int rc = NAT_OK;
+    int i;
+    for (i = 0; i < npos; i++) {
+        int j = argset_find_add(&seen, args, i, npos);
+        if (j >= 0) {
+            charge_items(T, GATHER_DUP_OPS);
+            list_append(S, children, children->v[j]);
+            continue;
+        }
+        Value fut = args[i];
+        if (is_kind(fut, K_CORO)) {
+            /* ensure_future(arg, loop=loop): the task is made part way
+             * through the Python version's ops, so its timeline is too */
+            charge_items(T, GATHER_PRE_OPS);
+            bool first = is_undef(loop);
+            if (first) loop = aio_event_loop(T);
+            if (!aio_need_loop(T, loop)) {
+                rc = NAT_ERR;
+                break;
+            }
+            fut = loop_create_task(T, loop, fut, v_undef());
+            if (is_undef(fut)) {
+                rc = NAT_ERR;
+                break;
+            }
+            charge_items(T, GATHER_ARG_OPS + GATHER_CORO_OPS - GATHER_PRE_OPS);
+            if (first) charge_items(T, GATHER_LOOP_OPS);
+        } else {
+            /* (loop = fut.get_loop() for a first future) */
+            charge_items(T, GATHER_ARG_OPS + (is_undef(loop) ? 1 : 0));
+        }
+        if (is_undef(loop)) loop = fut_data(fut)->loop;
+        gd->nfuts++;
+        fut_add_callback(T, fut, CB_GATHER, outer);
+        list_append(S, children, fut);
+    }
+    argset_done(&seen, args, rc == NAT_OK ? npos : i + 1);
+    if (rc != NAT_OK) {
+        /* the children made so far stay, with callbacks that find no
+         * outer future (CPython's outer is still None) */
+        gd->abandoned = true;
+        return rc;
+    }
+    fut_data(outer)->loop = loop;
+    *out = outer;
+    return NAT_OK;
 }

@@ -147,11 +147,25 @@ Value aio_running_loop(Task *T);
 /* The task whose step is running on T's thread, or V_UNDEF. */
 Value aio_current_task(Task *T);
 
-/* gather()'s callback for child (a handle of the loop): see mod_asyncio.c.
- * 0, or -1 with an exception on T (for the loop's exception handler). */
-int gather_child_done(Task *T, Value outer, Value child);
+/* An event loop instance, not running yet. */
+Value aio_new_loop(Task *T);
+/* The loop get_event_loop() gives: the running one, else the thread's. */
+Value aio_event_loop(Task *T);
+/* v's loop data, or NULL with TypeError raised. */
+LoopData *aio_need_loop(Task *T, Value v);
+
+/* gather() of npos coroutines and asyncio futures (aio_plain_future), in
+ * C; its outer future in *out.  NAT_OK, or NAT_ERR with an exception. */
+int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *out);
+/* Can gather handle v in C (one of asyncio's own future classes)? */
+bool aio_plain_future(Sim *S, Value v);
+/* A _GatheringFuture over the list children. */
+Value aio_gathering_new(Task *T, Value loop, Value children);
+/* gather()'s callback for child (a handle of the loop).  0, or -1 with an
+ * exception on T (for the loop's exception handler). */
+int aio_gather_child_done(Task *T, Value outer, Value child);
 /* _GatheringFuture.cancel(msg) itself: 1 cancelled, 0 not, -1 error. */
-int gather_cancel(Task *T, Value outer, Value msg);
+int aio_gather_cancel(Task *T, Value outer, Value msg);
 
 /* A native coroutine (asyncio.sleep) made in C. */
 Value aio_sleep_coro(Task *T, int64_t delay, Value result);
@@ -168,9 +182,8 @@ int64_t aio_task_wakeup(Sim *S, int tid);
 void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at);
 /* Deadlock report: what the loop on T waits for, in words. */
 void aio_describe_wait(Sim *S, Task *T, SBuf *b);
-/* Print RuntimeWarnings for coroutine objects never awaited (at exit). */
-void aio_warn_unawaited(Sim *S);
-void coro_warn_unawaited(Sim *S, Gen *g);
+/* Log the failed tasks whose exception nobody asked for (at exit). */
+void aio_warn_unretrieved(Sim *S);
 
 /* "name(arg, ...) at file:line", as asyncio shows a callback. */
 void callback_text(Task *T, Value fn, Tuple *args, SBuf *b);

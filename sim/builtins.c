@@ -3,7 +3,7 @@
 #include "native.h"
 #include "format.h"
 #include "gen.h"
-#include "sim_io.h"
+#include "io.h"
 #include "unicode.h"
 
 #include <errno.h>

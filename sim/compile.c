@@ -2155,37 +2155,3 @@ Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err)
     BUF_FREE(C.const_sets);
     return C.failed ? NULL : code;
 }
-
-void code_free(Code *c)
-{
-    free(c->ops);
-    free(c->hints);
-    free(c->lines);
-    free(c->cols);
-    free(c->consts);
-    free(c->names);
-    free(c->children);
-    free(c->varnames);
-    free(c->cell_arg);
-    free(c->exc);
-    free(c);
-}
-
-void code_disasm(Code *c, SBuf *out)
-{
-    sb_printf(out, "code %s (%d ops, maxstack %d, nlocals %d, cells %d, frees %d)\n", c->qualname->s, c->nops,
-              c->maxstack, c->nlocals, c->ncells, c->nfrees);
-    for (int32_t i = 0; i < c->nops; i++) {
-        int op = (int)INSTR_OP(c->ops[i]);
-        sb_printf(out, "%5d %4d  %-22s %u\n", i, c->lines[i], opcode_name[op], INSTR_ARG(c->ops[i]));
-    }
-    for (int32_t i = 0; i < c->nexc; i++)
-        sb_printf(out, "  exc [%u, %u) -> %u depth %u\n", c->exc[i].start, c->exc[i].end, c->exc[i].target, c->exc[i].depth);
-    for (int32_t i = 0; i < c->nchildren; i++) code_disasm(c->children[i], out);
-}
-
-int code_line(Code *c, uint32_t pc)
-{
-    if (pc >= (uint32_t)c->nops) pc = c->nops ? (uint32_t)c->nops - 1 : 0;
-    return c->nops ? c->lines[pc] : c->firstline;
-}

@@ -18,10 +18,5 @@ typedef struct CompileError {
 /* Compile a parsed module.  Code objects are linked into S->codes (the Sim
  * owns them).  Returns NULL with err filled on failure. */
 Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err);
-void code_free(Code *c);
-/* Human-readable bytecode (debugging, `--dis`). */
-void code_disasm(Code *c, SBuf *out);
-/* Which line/col an instruction came from. */
-int code_line(Code *c, uint32_t pc);
 
 #endif

@@ -224,21 +224,6 @@ Str *exc_message(Task *T, Value exc)
     return s;
 }
 
-const char *source_line(Source *src, int line, int *len)
-{
-    if (!src || line < 1 || line > src->nlines) {
-        *len = 0;
-        return "";
-    }
-    const char *p = src->lines[line - 1];
-    const char *e = strchr(p, '\n');
-    if (!e) e = p + strlen(p);
-    while (p < e && (*p == ' ' || *p == '\t')) p++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
-    *len = (int)(e - p);
-    return p;
-}
-
 static void format_one(Sim *S, Task *T, Value exc, SBuf *out, int depth)
 {
     ExcData *e = exc_data(exc);

@@ -2,7 +2,6 @@
  * CPython's output and error messages. */
 #include "format.h"
 #include "obj.h"
-#include "lex.h"
 #include "unicode.h"
 
 #include <math.h>

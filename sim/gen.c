@@ -53,9 +53,58 @@ Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames
     return g;
 }
 
+/* ---- coroutine objects ---- */
+
+/* Where the running code is: for the never-awaited warning. */
+void gen_note_site(Task *T, Gen *g)
+{
+    Ctx *c = T->cur;
+    if (!c->nframes) return;
+    Frame *f = &c->frames[c->nframes - 1];
+    uint32_t pc = f->pc ? f->pc - 1 : 0;
+    if (g->site == f->code && g->site_pc == pc) return; /* a recycled sleep() made here before */
+    g->site = f->code;
+    g->site_pc = pc;
+    g->site_line = f->code->lines[pc];
+}
+
+int gen_coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
+{
+    Gen *g = gen_new(T, K_CORO, fn, args, nargs, kwnames);
+    if (!g) return -1;
+    gen_note_site(T, g);
+    *out = v_obj(g);
+    return 0;
+}
+
+static void warn_unawaited(Sim *S, Gen *g)
+{
+    if (g->state != GEN_CREATED || !g->qualname) return;
+    coro_started(S, g);
+    g->state = GEN_DONE; /* warn once */
+    const char *file = g->site && g->site->src ? g->site->src->name : "?";
+    sb_printf(&S->err, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, g->site_line, g->qualname->s);
+    int len;
+    const char *line = g->site ? source_line(g->site->src, g->site_line, &len) : (len = 0, "");
+    if (len) sb_printf(&S->err, "  %.*s\n", len, line);
+    sb_puts(&S->err, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+}
+
+void gen_warn_unawaited(Sim *S)
+{
+    if (S->coros_unstarted <= 0) return;
+    /* the heap is in creation order: so are the warnings */
+    for (size_t i = 0; i < S->objects.n; i++) {
+        Obj *o = S->objects.v[i];
+        if (o->kind == K_CORO && ((Gen *)o)->state == GEN_CREATED) warn_unawaited(S, (Gen *)o);
+    }
+}
+
+/* ---- generators ---- */
+
 int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
-    if (fn->code->flags & CO_COROUTINE) return coro_create(T, fn, args, nargs, kwnames, out);
+    if (fn->code->flags & CO_COROUTINE) return gen_coro_create(T, fn, args, nargs, kwnames, out);
     Gen *g = gen_new(T, K_GEN, fn, args, nargs, kwnames);
     if (!g) return -1;
     *out = v_obj(g);
@@ -159,7 +208,7 @@ void gen_trace(Sim *S, Obj *o)
 void gen_free(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;
-    if (o->kind == K_CORO) coro_warn_unawaited(S, g);
+    if (o->kind == K_CORO) warn_unawaited(S, g);
     if (!g->native) ctx_free(&g->ctx);
 }
 

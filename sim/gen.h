@@ -89,8 +89,12 @@ int aio_op(Task *T, int op, RunStatus *status);
  * GM_TASK ends the task and is cleared. */
 Ctx *aio_coro_exit(Task *T, Ctx *c, Value r);
 
-/* Calling an `async def` function: a coroutine object (aio.c). */
-int coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* Calling an `async def` function: a coroutine object. */
+int gen_coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* Remember where the running code is, for the never-awaited warning. */
+void gen_note_site(Task *T, Gen *g);
+/* Print RuntimeWarnings for coroutine objects never awaited (at exit). */
+void gen_warn_unawaited(Sim *S);
 
 /* Push fn(*args) as the base frame of T->cur without generator/coroutine
  * wrapping (vm.c). */

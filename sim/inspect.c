@@ -444,7 +444,7 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
     }
     SBuf src = {0};
     sb_printf(&src, "__interleave_value__ = (%s)\n", expr);
-    Source *s = source_add(S, "<print>", src.s, src.n, true);
+    Source *s = source_add(&S->sources, "<print>", src.s, src.n, true);
     sb_free(&src);
     Module m;
     ParseError pe;

@@ -45,21 +45,13 @@ typedef struct Lexer {
     LexError *err;
 } Lexer;
 
-int utf8_count(const char *s, size_t n)
-{
-    int c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) c++;
-    return c;
-}
-
 static int col_of(Lexer *L, const char *p)
 {
     if (L->col_line != L->line_start || p < L->col_p) {
         L->col_line = L->col_p = L->line_start;
         L->col_n = 0;
     }
-    L->col_n += utf8_count(L->col_p, (size_t)(p - L->col_p));
+    L->col_n += (int)utf8_count(L->col_p, (size_t)(p - L->col_p));
     L->col_p = p;
     int c = L->col_n + 1;
     if (L->line == L->first_line) c += L->col_base;
@@ -90,7 +82,7 @@ static Token *push(Lexer *L, TokKind k, const char *start, int len)
     t->line = L->line;
     t->col = col_of(L, start);
     t->end_line = L->line;
-    t->end_col = t->col + utf8_count(start, (size_t)len);
+    t->end_col = t->col + (int)utf8_count(start, (size_t)len);
     return t;
 }
 
@@ -148,7 +140,7 @@ static void escape_error(char *msg, size_t msgn, const char *s, int from, int to
         if (k == from) first = pos;
         unsigned char b = (unsigned char)s[k];
         if (b < 0x80) pos++;
-        else if ((b & 0xC0) != 0x80) pos += 10;
+        else if (!utf8_cont(b)) pos += 10;
     }
     snprintf(msg, msgn, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s",
              first, pos, what);
@@ -620,11 +612,11 @@ bool lex_source(const char *src, size_t len, int first_line, int first_col,
     /* source must be UTF-8, as CPython requires without a coding line */
     size_t bad = utf8_invalid(src, len);
     if (bad < len) {
-        int line = first_line, col = 1;
-        for (size_t i = 0; i < bad; i++) {
-            if (src[i] == '\n') line++, col = 1;
-            else if (((unsigned char)src[i] & 0xC0) != 0x80) col++;
-        }
+        int line = first_line;
+        size_t start = 0;
+        for (size_t i = 0; i < bad; i++)
+            if (src[i] == '\n') line++, start = i + 1;
+        int col = 1 + (int)utf8_count(src + start, bad - start);
         err->line = line;
         err->col = col;
         snprintf(err->msg, sizeof err->msg, "Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared",

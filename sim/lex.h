@@ -97,7 +97,5 @@ void lex_free(TokenList *tl);
 bool lex_unescape(const char *body, int len, bool raw, SBuf *out, char *msg,
                   size_t msgn, int *bad_off);
 
-/* Number of UTF-8 characters in s[0..n). */
-int utf8_count(const char *s, size_t n);
 
 #endif

@@ -3,7 +3,6 @@
  * work it does. */
 #include "native.h"
 #include "format.h"
-#include "lex.h"
 #include "unicode.h"
 
 #include <ctype.h>
@@ -655,7 +654,7 @@ NATIVE(str_expandtabs)
         } else {
             sb_putc(&b, c);
             if (c == '\n' || c == '\r') col = 0;
-            else if (((unsigned char)c & 0xC0) != 0x80) col++;
+            else if (!utf8_cont((unsigned char)c)) col++;
         }
     }
     charge_items(T, self->len);

@@ -28,35 +28,6 @@ static FutData *need_fut(Task *T, Value v)
     return f;
 }
 
-static LoopData *need_loop(Task *T, Value v)
-{
-    LoopData *ld = loop_data(v);
-    if (!ld) vm_raise(T, EXC_TypeError, "expected an event loop, not %s", type_name(T->S, v));
-    return ld;
-}
-
-static Value new_loop(Task *T)
-{
-    Sim *S = T->S;
-    Instance *in = instance_new(S, S->aio_loop);
-    LoopData *ld = xcalloc(1, sizeof *ld);
-    ld->current = ld->target = v_undef();
-    ld->obj = sched_new_obj(T, OBJ_AIO);
-    in->payload = ld;
-    in->dict = dict_new(S);
-    dict_set_str(S, in->dict, str_intern(S, "_default_executor", 17), v_none());
-    dict_set_str(S, in->dict, str_intern(S, "_exception_handler", 18), v_none());
-    return v_obj(in);
-}
-
-/* The loop get_event_loop() gives: the running one, else the thread's. */
-static Value event_loop(Task *T)
-{
-    if (!is_undef(T->aio_loop)) return T->aio_loop;
-    if (is_undef(T->aio_default)) T->aio_default = new_loop(T);
-    return T->aio_default;
-}
-
 static int no_running_loop(Task *T)
 {
     return vm_raise(T, EXC_RuntimeError, "no running event loop");
@@ -82,7 +53,7 @@ static Value make_handle(Task *T, Class *cls, Value fn, Value *args, int nargs, 
 static int schedule(Task *T, Value *args, int nargs, Tuple *kw, int skip, int64_t when, bool threadsafe, Value *out)
 {
     Sim *S = T->S;
-    LoopData *ld = need_loop(T, args[0]);
+    LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
     if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed");
     int npos = nat_npos(nargs, kw);
@@ -106,13 +77,13 @@ static int schedule(Task *T, Value *args, int nargs, Tuple *kw, int skip, int64_
 
 NATIVE(loop_ctor)
 {
-    *out = new_loop(T);
+    *out = aio_new_loop(T);
     return NAT_OK;
 }
 
 NATIVE(loop_time)
 {
-    if (!need_loop(T, args[0])) return NAT_ERR;
+    if (!aio_need_loop(T, args[0])) return NAT_ERR;
     *out = v_float((double)T->clock / 1e9);
     return NAT_OK;
 }
@@ -139,7 +110,7 @@ NATIVE(loop_call_at_m)
 
 NATIVE(loop_create_future_m)
 {
-    if (!need_loop(T, args[0])) return NAT_ERR;
+    if (!aio_need_loop(T, args[0])) return NAT_ERR;
     *out = fut_new(T, args[0]);
     return NAT_OK;
 }
@@ -148,7 +119,7 @@ NATIVE(loop_create_task_m)
 {
     Value a[3];
     if (nat_parse(T, "create_task", args + 1, nargs - 1, kw, "coro$name,context", a) < 0) return NAT_ERR;
-    if (!need_loop(T, args[0])) return NAT_ERR;
+    if (!aio_need_loop(T, args[0])) return NAT_ERR;
     *out = loop_create_task(T, args[0], a[0], a[1]);
     return is_undef(*out) ? NAT_ERR : NAT_OK;
 }
@@ -156,20 +127,20 @@ NATIVE(loop_create_task_m)
 NATIVE(loop_run_until_complete_m)
 {
     if (nat_count(T, "run_until_complete", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
-    if (!need_loop(T, args[0])) return NAT_ERR;
+    if (!aio_need_loop(T, args[0])) return NAT_ERR;
     return loop_run_until_complete(T, args[0], args[1], out);
 }
 
 NATIVE(loop_run_forever_m)
 {
     if (nat_count(T, "run_forever", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
-    if (!need_loop(T, args[0])) return NAT_ERR;
+    if (!aio_need_loop(T, args[0])) return NAT_ERR;
     return loop_run_until_complete(T, args[0], v_undef(), out);
 }
 
 NATIVE(loop_stop_m)
 {
-    LoopData *ld = need_loop(T, args[0]);
+    LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
     ld->stopping = true;
     *out = v_none();
@@ -178,7 +149,7 @@ NATIVE(loop_stop_m)
 
 NATIVE(loop_is_running_m)
 {
-    LoopData *ld = need_loop(T, args[0]);
+    LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
     *out = v_bool(ld->running);
     return NAT_OK;
@@ -186,7 +157,7 @@ NATIVE(loop_is_running_m)
 
 NATIVE(loop_is_closed_m)
 {
-    LoopData *ld = need_loop(T, args[0]);
+    LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
     *out = v_bool(ld->closed);
     return NAT_OK;
@@ -194,7 +165,7 @@ NATIVE(loop_is_closed_m)
 
 NATIVE(loop_close_m)
 {
-    LoopData *ld = need_loop(T, args[0]);
+    LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
     if (ld->running) return vm_raise(T, EXC_RuntimeError, "Cannot close a running event loop");
     ld->closed = true;
@@ -218,7 +189,7 @@ NATIVE(loop_set_debug_m)
 
 NATIVE(loop_repr_m)
 {
-    LoopData *ld = need_loop(T, args[0]);
+    LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
     char b[128];
     snprintf(b, sizeof b, "<_UnixSelectorEventLoop running=%s closed=%s debug=False>", ld->running ? "True" : "False",
@@ -285,8 +256,8 @@ NATIVE(fut_init)
     if (f->is_task) return NAT_OK; /* Task's constructor did it all */
     Value a[1];
     if (nat_parse(T, "Future", args + 1, nargs - 1, kw, "$loop", a) < 0) return NAT_ERR;
-    Value loop = is_undef(a[0]) || is_none(a[0]) ? event_loop(T) : a[0];
-    if (!need_loop(T, loop)) return NAT_ERR;
+    Value loop = is_undef(a[0]) || is_none(a[0]) ? aio_event_loop(T) : a[0];
+    if (!aio_need_loop(T, loop)) return NAT_ERR;
     f->loop = loop;
     return NAT_OK;
 }
@@ -476,8 +447,8 @@ NATIVE(task_ctor)
 {
     Value a[4];
     if (nat_parse(T, "Task", args + 1, nargs - 1, kw, "coro$loop,name,context", a) < 0) return NAT_ERR;
-    Value loop = is_undef(a[1]) || is_none(a[1]) ? event_loop(T) : a[1];
-    if (!need_loop(T, loop)) return NAT_ERR;
+    Value loop = is_undef(a[1]) || is_none(a[1]) ? aio_event_loop(T) : a[1];
+    if (!aio_need_loop(T, loop)) return NAT_ERR;
     *out = loop_create_task(T, loop, a[0], a[2]);
     if (is_undef(*out)) return NAT_ERR;
     AS_INST(*out)->cls = AS_CLASS(args[0]);
@@ -587,59 +558,7 @@ NATIVE(task_repr_m)
     return rc < 0 ? NAT_ERR : NAT_OK;
 }
 
-/* ---- gather ----
- *
- * CPython's gather() is Python (asyncio/tasks.py): per argument it calls
- * ensure_future, fills a dict and adds a closure as done callback, and
- * that closure runs once per child.  With 100,000 children that Python is
- * most of the cost of a run, so the common case - every argument a
- * coroutine or one of asyncio's own futures - is done here in C, with
- * the same steps in the same order.  Anything else (a user subclass of
- * Future, which may override __eq__ or get_loop; a non-awaitable; an
- * unknown keyword) goes to the Python version, _gather_py in
- * sim/py/asyncio.py, so its behaviour is CPython's exactly.
- *
- * The C version charges the virtual time the Python version's bytecode
- * would have cost, in op_cost units (measured on the Python version), so
- * simulated timings do not depend on which one ran. */
-enum {
-    GATHER_CALL_OPS = 111,  /* the call: closure cells, locals, the outer future */
-    GATHER_LOOP_OPS = 15,   /* get_event_loop() and get_loop() for the first coroutine */
-    GATHER_ARG_OPS = 88,    /* an argument made a child: the dict, add_done_callback... */
-    GATHER_CORO_OPS = 33,   /* ... and ensure_future's create_task for a coroutine, */
-    GATHER_PRE_OPS = 10,    /* of which this much comes before the task is made */
-    GATHER_DUP_OPS = 29,    /* an argument seen before */
-    GATHER_CB_OPS = 32,     /* a child's done callback */
-    GATHER_CB_CHECK_OPS = 34, /* ... its checks without return_exceptions */
-    GATHER_CB_LATE_OPS = 56, /* one that finds the outer future done... */
-    GATHER_CB_LATE_CANCEL_OPS = 38, /* ... and was cancelled itself */
-    GATHER_CB_EXC_OPS = 78, /* one that fails the outer future */
-    GATHER_FINISH_OPS = 28, /* the last one's results list and set_result */
-    GATHER_RESULT_OPS = 68, /* a child's entry in the results list... */
-    GATHER_RESULT_EXC_OPS = 56, /* ... for a child that failed */
-    GATHER_RESULT_CANCEL_OPS = 57, /* ... for a child cancelled */
-    GATHER_CANCEL_OPS = 34, /* _GatheringFuture.cancel() */
-    GATHER_CANCEL_CHILD_OPS = 21, /* ... per child */
-};
-
-static Value gathering_new(Task *T, Value loop, Value children)
-{
-    Value v = fut_new(T, loop);
-    AS_INST(v)->cls = T->S->aio_gathering;
-    GatherData *gd = xcalloc(1, sizeof *gd);
-    gd->children = children;
-    fut_data(v)->gather = gd;
-    return v;
-}
-
-/* Futures gather can handle in C: asyncio's own classes, whose equality
- * is identity and whose methods nobody overrides. */
-static bool plain_future(Sim *S, Value v)
-{
-    if (!is_instance(v)) return false;
-    Class *c = AS_INST(v)->cls;
-    return c == S->aio_future || c == S->aio_task || c == S->aio_gathering;
-}
+/* ---- gather: its C part is aio_gather (aio.c) ---- */
 
 static int gather_py(Task *T, Value *args, int nargs, Tuple *kw, Value *out)
 {
@@ -649,218 +568,15 @@ static int gather_py(Task *T, Value *args, int nargs, Tuple *kw, Value *out)
     return vm_call(T, fn, args, nargs, kw, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
-/* Which earlier argument an object was (gather makes one child per
- * distinct argument).  Arguments are flagged OF_SEEN as they come; only a
- * repeated one needs to know which earlier argument it was, from an
- * open-addressing table of argument indexes built at the first repeat.
- * The table only answers "which one?", so the addresses it hashes never
- * show. */
-typedef struct ArgSet {
-    int32_t *slot;        /* argument index + 1; 0 empty; NULL until a repeat */
-    size_t mask;
-} ArgSet;
-
-static size_t ptr_hash(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x;
-}
-
-/* The slot of object o in the table: its own, or the empty one it would take. */
-static int32_t *argset_slot(ArgSet *s, const Value *args, Obj *o)
-{
-    size_t h = ptr_hash(o) & s->mask;
-    while (s->slot[h] && args[s->slot[h] - 1].u.o != o) h = (h + 1) & s->mask;
-    return &s->slot[h];
-}
-
-/* The index of an earlier argument that is args[i], or -1 (args[i] is
- * new, and now flagged).  n: how many arguments there are. */
-static int argset_find_add(ArgSet *s, const Value *args, int i, int n)
-{
-    Obj *o = args[i].u.o;
-    if (!(o->flags & OF_SEEN)) {
-        o->flags |= OF_SEEN;
-        if (s->slot) *argset_slot(s, args, o) = i + 1;
-        return -1;
-    }
-    if (!s->slot) {
-        /* the first repeat: index the arguments so far (first occurrences) */
-        s->mask = 1;
-        while (s->mask < 2 * (size_t)n) s->mask <<= 1;
-        s->slot = xcalloc(s->mask, sizeof *s->slot);
-        s->mask--;
-        for (int j = 0; j < i; j++) {
-            int32_t *sl = argset_slot(s, args, args[j].u.o);
-            if (!*sl) *sl = j + 1;
-        }
-    }
-    return *argset_slot(s, args, o) - 1;
-}
-
-static void argset_done(ArgSet *s, const Value *args, int n)
-{
-    for (int i = 0; i < n; i++) args[i].u.o->flags &= (uint16_t)~OF_SEEN;
-    free(s->slot);
-}
-
-NATIVE(aio_gather)
+NATIVE(nat_gather)
 {
     Sim *S = T->S;
     int npos = nat_npos(nargs, kw);
     bool plain = !kw || (kw->n == 1 && str_eq_c(AS_STR(kw->v[0]), "return_exceptions") &&
                          (is_bool(args[npos]) || is_int(args[npos]) || is_none(args[npos])));
-    for (int i = 0; plain && i < npos; i++) plain = is_kind(args[i], K_CORO) || plain_future(S, args[i]);
+    for (int i = 0; plain && i < npos; i++) plain = is_kind(args[i], K_CORO) || aio_plain_future(S, args[i]);
     if (!plain) return gather_py(T, args, nargs, kw, out);
-    bool return_exceptions = kw && args[npos].u.i != 0 && !is_none(args[npos]);
-    if (npos == 0) {
-        Value loop = event_loop(T);
-        if (!need_loop(T, loop)) return NAT_ERR;
-        *out = fut_new(T, loop);
-        fut_set_result(T, *out, v_obj(list_new(S, 0)));
-        return NAT_OK;
-    }
-    charge_items(T, GATHER_CALL_OPS);
-    List *children = list_new(S, npos);
-    Value outer = gathering_new(T, v_undef(), v_obj(children));
-    GatherData *gd = fut_data(outer)->gather;
-    gd->return_exceptions = return_exceptions;
-    ArgSet seen = {0};
-    Value loop = v_undef();
-    int rc = NAT_OK;
-    int i;
-    for (i = 0; i < npos; i++) {
-        int j = argset_find_add(&seen, args, i, npos);
-        if (j >= 0) {
-            charge_items(T, GATHER_DUP_OPS);
-            list_append(S, children, children->v[j]);
-            continue;
-        }
-        Value fut = args[i];
-        if (is_kind(fut, K_CORO)) {
-            /* ensure_future(arg, loop=loop): the task is made part way
-             * through the Python version's ops, so its timeline is too */
-            charge_items(T, GATHER_PRE_OPS);
-            bool first = is_undef(loop);
-            if (first) loop = event_loop(T);
-            if (!need_loop(T, loop)) {
-                rc = NAT_ERR;
-                break;
-            }
-            fut = loop_create_task(T, loop, fut, v_undef());
-            if (is_undef(fut)) {
-                rc = NAT_ERR;
-                break;
-            }
-            charge_items(T, GATHER_ARG_OPS + GATHER_CORO_OPS - GATHER_PRE_OPS);
-            if (first) charge_items(T, GATHER_LOOP_OPS);
-        } else {
-            /* (loop = fut.get_loop() for a first future) */
-            charge_items(T, GATHER_ARG_OPS + (is_undef(loop) ? 1 : 0));
-        }
-        if (is_undef(loop)) loop = fut_data(fut)->loop;
-        gd->nfuts++;
-        fut_add_callback(T, fut, CB_GATHER, outer);
-        list_append(S, children, fut);
-    }
-    argset_done(&seen, args, rc == NAT_OK ? npos : i + 1);
-    if (rc != NAT_OK) {
-        /* the children made so far stay, with callbacks that find no
-         * outer future (CPython's outer is still None) */
-        gd->abandoned = true;
-        return rc;
-    }
-    fut_data(outer)->loop = loop;
-    *out = outer;
-    return NAT_OK;
-}
-
-/* CancelledError('' if fut._cancel_message is None else fut._cancel_message) */
-static Value child_cancelled_error(Task *T, FutData *c)
-{
-    Value msg = is_undef(c->cancel_msg) || is_none(c->cancel_msg) ? v_obj(str_intern(T->S, "", 0)) : c->cancel_msg;
-    return exc_new(T, T->S->exc[EXC_CancelledError], &msg, 1);
-}
-
-/* fut.exception() of a child known not to be cancelled: marks it retrieved */
-static Value child_exception(FutData *c)
-{
-    c->exc_retrieved = true;
-    return c->exc;
-}
-
-/* All children are done: the results, in argument order. */
-static int gather_finish(Task *T, Value outer, GatherData *gd)
-{
-    Sim *S = T->S;
-    List *children = AS_LIST(gd->children);
-    List *results = list_new(S, children->n);
-    charge_items(T, GATHER_FINISH_OPS);
-    FutData *last = NULL;
-    for (int64_t i = 0; i < children->n; i++) {
-        last = fut_data(children->v[i]);
-        Value res;
-        if (last->state == FUT_CANCELLED) {
-            charge_items(T, GATHER_RESULT_CANCEL_OPS);
-            res = child_cancelled_error(T, last);
-        } else {
-            res = child_exception(last);
-            charge_items(T, is_undef(res) ? GATHER_RESULT_OPS : GATHER_RESULT_EXC_OPS);
-            if (is_undef(res)) res = last->result;
-        }
-        list_append(S, results, res);
-    }
-    /* CPython makes the CancelledError from its loop variable: the last
-     * child */
-    if (gd->cancel_requested) return fut_set_exception(T, outer, fut_cancelled_error(T, last));
-    return fut_set_result(T, outer, v_obj(results));
-}
-
-int gather_child_done(Task *T, Value outer, Value child)
-{
-    FutData *o = fut_data(outer), *c = fut_data(child);
-    GatherData *gd = o->gather;
-    gd->nfinished++;
-    if (gd->abandoned || o->state != FUT_PENDING) {
-        charge_items(T, c->state == FUT_CANCELLED ? GATHER_CB_LATE_CANCEL_OPS : GATHER_CB_LATE_OPS);
-        if (c->state != FUT_CANCELLED) child_exception(c);
-        return 0;
-    }
-    if (!gd->return_exceptions) {
-        if (c->state == FUT_CANCELLED) {
-            charge_items(T, GATHER_CB_EXC_OPS);
-            return fut_set_exception(T, outer, fut_cancelled_error(T, c));
-        }
-        Value exc = child_exception(c);
-        if (!is_undef(exc)) {
-            charge_items(T, GATHER_CB_EXC_OPS);
-            /* (set_exception refuses a StopIteration, as CPython's does) */
-            return fut_set_exception(T, outer, exc);
-        }
-    }
-    charge_items(T, GATHER_CB_OPS + (gd->return_exceptions ? 0 : GATHER_CB_CHECK_OPS));
-    if (gd->nfinished == gd->nfuts) return gather_finish(T, outer, gd);
-    return 0;
-}
-
-int gather_cancel(Task *T, Value outer, Value msg)
-{
-    FutData *o = fut_data(outer);
-    charge_items(T, GATHER_CANCEL_OPS);
-    if (o->state != FUT_PENDING) return 0;
-    List *children = AS_LIST(o->gather->children);
-    bool ret = false;
-    for (int64_t i = 0; i < children->n; i++) {
-        charge_items(T, GATHER_CANCEL_CHILD_OPS);
-        int r = aio_cancel(T, children->v[i], msg);
-        if (r < 0) return -1;
-        if (r) ret = true;
-    }
-    if (ret) o->gather->cancel_requested = true;
-    return ret;
+    return aio_gather(T, args, npos, kw && args[npos].u.i != 0 && !is_none(args[npos]), out);
 }
 
 NATIVE(gathering_ctor)
@@ -868,10 +584,10 @@ NATIVE(gathering_ctor)
     /* _GatheringFuture(children, *, loop): for _gather_py */
     Value a[2];
     if (nat_parse(T, "_GatheringFuture", args + 1, nargs - 1, kw, "children$loop", a) < 0) return NAT_ERR;
-    Value loop = is_undef(a[1]) || is_none(a[1]) ? event_loop(T) : a[1];
-    if (!need_loop(T, loop)) return NAT_ERR;
+    Value loop = is_undef(a[1]) || is_none(a[1]) ? aio_event_loop(T) : a[1];
+    if (!aio_need_loop(T, loop)) return NAT_ERR;
     if (!is_list(a[0])) return vm_raise(T, EXC_TypeError, "_GatheringFuture() expects a list of children");
-    *out = gathering_new(T, loop, a[0]);
+    *out = aio_gathering_new(T, loop, a[0]);
     AS_INST(*out)->cls = AS_CLASS(args[0]);
     return NAT_OK;
 }
@@ -889,7 +605,7 @@ NATIVE(gathering_cancel_m)
     if (nat_parse(T, "cancel", args + 1, nargs - 1, kw, "|msg", a) < 0) return NAT_ERR;
     FutData *f = fut_data(args[0]);
     if (!f || !f->gather) return vm_raise(T, EXC_TypeError, "expected a _GatheringFuture");
-    int r = gather_cancel(T, args[0], is_undef(a[0]) ? v_none() : a[0]);
+    int r = aio_gather_cancel(T, args[0], is_undef(a[0]) ? v_none() : a[0]);
     if (r < 0) return NAT_ERR;
     *out = v_bool(r);
     return NAT_OK;
@@ -951,21 +667,21 @@ NATIVE(aio_get_running_loop_opt)
 NATIVE(aio_get_event_loop)
 {
     if (nat_count(T, "get_event_loop", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    *out = event_loop(T);
+    *out = aio_event_loop(T);
     return NAT_OK;
 }
 
 NATIVE(aio_new_event_loop)
 {
     if (nat_count(T, "new_event_loop", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    *out = new_loop(T);
+    *out = aio_new_loop(T);
     return NAT_OK;
 }
 
 NATIVE(aio_set_event_loop)
 {
     if (nat_count(T, "set_event_loop", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    if (!is_none(args[0]) && !need_loop(T, args[0])) return NAT_ERR;
+    if (!is_none(args[0]) && !aio_need_loop(T, args[0])) return NAT_ERR;
     T->aio_default = is_none(args[0]) ? v_undef() : args[0];
     *out = v_none();
     return NAT_OK;
@@ -977,7 +693,7 @@ NATIVE(aio_current_task_fn)
     if (nat_parse(T, "current_task", args, nargs, kw, "|loop", a) < 0) return NAT_ERR;
     Value loop = is_undef(a[0]) || is_none(a[0]) ? T->aio_loop : a[0];
     if (is_undef(loop)) return no_running_loop(T);
-    LoopData *ld = need_loop(T, loop);
+    LoopData *ld = aio_need_loop(T, loop);
     if (!ld) return NAT_ERR;
     *out = is_undef(ld->current) ? v_none() : ld->current;
     return NAT_OK;
@@ -989,7 +705,7 @@ NATIVE(aio_all_tasks)
     if (nat_parse(T, "all_tasks", args, nargs, kw, "|loop", a) < 0) return NAT_ERR;
     Value loop = is_undef(a[0]) || is_none(a[0]) ? T->aio_loop : a[0];
     if (is_undef(loop)) return no_running_loop(T);
-    LoopData *ld = need_loop(T, loop);
+    LoopData *ld = aio_need_loop(T, loop);
     if (!ld) return NAT_ERR;
     Set *s = set_new(T->S, false);
     for (size_t i = 0; i < ld->tasks.n; i++)
@@ -1055,7 +771,7 @@ NATIVE(aio_print_exception)
 
 static const ModEntry aio_entries[] = {
     {"sleep", ME_FN, aio_sleep, 0, NULL},
-    {"gather", ME_FN, aio_gather, 0, NULL},
+    {"gather", ME_FN, nat_gather, 0, NULL},
     {"get_running_loop", ME_FN, aio_get_running_loop, 0, NULL},
     {"_get_running_loop", ME_FN, aio_get_running_loop_opt, 0, NULL},
     {"get_event_loop", ME_FN, aio_get_event_loop, 0, NULL},

@@ -280,7 +280,7 @@ NATIVE(process_start)
         T->clock += proc_pickle_ns(S, bytes);
         sched_event(T, EV_PICKLE, (int)(bytes > INT32_MAX ? INT32_MAX : bytes), child->ps->tid);
         child->ps->snapshot = snap;
-        module_globals(S, child, S->sym[SYM_mp_main]);
+        modules_main_globals(S, child, S->sym[SYM_mp_main]);
         child->ps->bootstrapping = true;
         M->st->stage = PS_MODULE;
         M->st->on_base_done = child_next_stage;

@@ -5,7 +5,7 @@
 #include "native.h"
 #include "sched.h"
 #include "format.h"
-#include "sim_io.h"
+#include "io.h"
 #include "parse.h"
 #include "compile.h"
 
@@ -826,7 +826,7 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     if (!text) return vm_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
     char name[128];
     snprintf(name, sizeof name, "<interleave>/%s.py", d->py);
-    Source *src = source_add(S, name, text, strlen(text), true);
+    Source *src = source_add(&S->sources, name, text, strlen(text), true);
     Module mod;
     ParseError pe;
     if (!parse_module(src->text, strlen(src->text), &mod, &pe))
@@ -879,4 +879,11 @@ int modules_import_from(Task *T, Value module, Str *name, Value *out)
         return vm_raise(T, EXC_ImportError, "cannot import name '%s' from '%s'", name->s, m->name->s);
     *out = v;
     return 0;
+}
+
+void modules_main_globals(Sim *S, Proc *P, Str *name)
+{
+    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
+    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
+    dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
 }

@@ -6,6 +6,7 @@
  * subset are parsed far enough to be named in the error. */
 #include "parse.h"
 #include "lex.h"
+#include "unicode.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -222,14 +223,14 @@ static Node *parse_fstring_body(Parser *P, Token *tok, const char *body, int len
 /* Position (line, col) of body[off], given that body starts at (line, col). */
 static void body_pos(const char *body, int off, int *line, int *col)
 {
-    for (int i = 0; i < off; i++) {
+    int start = 0;
+    for (int i = 0; i < off; i++)
         if (body[i] == '\n') {
             (*line)++;
             *col = 1;
-        } else if (((unsigned char)body[i] & 0xC0) != 0x80) {
-            (*col)++;
+            start = i + 1;
         }
-    }
+    *col += (int)utf8_count(body + start, (size_t)(off - start));
 }
 
 static Node *str_const(Parser *P, Token *at, const char *s, int n)

@@ -5,7 +5,7 @@
 #include "aio.h"
 #include "sim.h"
 #include "obj.h"
-#include "sim_io.h"
+#include "io.h"
 
 #include <math.h>
 #include <stdio.h>

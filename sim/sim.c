@@ -10,7 +10,6 @@
 #include "compile.h"
 #include "modules.h"
 #include "sched.h"
-#include "sim_io.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -41,26 +40,6 @@ Sim *sim_new(void)
     return S;
 }
 
-Source *source_add(Sim *S, const char *name, const char *text, size_t len, bool library)
-{
-    Source *src = xcalloc(1, sizeof *src);
-    src->name = xstrdup(name);
-    src->text = xstrndup(text, len);
-    src->library = library;
-    BUF(const char *) ls = {0};
-    const char *p = src->text;
-    BUF_PUSH(ls, p);
-    for (; *p; p++)
-        if (*p == '\n' && p[1]) BUF_PUSH(ls, p + 1);
-    src->lines = ls.v;
-    src->nlines = (int)ls.n;
-    /* the scenario stays first; library sources follow it */
-    Source **pp = &S->sources;
-    while (*pp) pp = &(*pp)->next;
-    *pp = src;
-    return src;
-}
-
 static void set_costs(Sim *S)
 {
     for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * opcode_weight[i];
@@ -83,7 +62,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     free(S->filename);
     S->filename = xstrdup(name);
     modules_set_argv(S, name);
-    Source *source = source_add(S, name, src, len, false);
+    Source *source = source_add(&S->sources, name, src, len, false);
     if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
     Module m;
     ParseError pe;
@@ -131,7 +110,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     S->main_doc = doc;
     sched_init(S);
     Proc *P = sched_new_proc(S, NULL, "MainProcess");
-    module_globals(S, P, S->sym[SYM_main]);
+    modules_main_globals(S, P, S->sym[SYM_main]);
     Task *T = sched_new_thread(S, P, "MainThread", false, 0);
     T->st->is_thread = true;
     P->ps->main = T;
@@ -162,13 +141,6 @@ void sim_disasm(Sim *S, SBuf *out)
 
 void sched_debug_dump(Sim *S);
 
-void module_globals(Sim *S, Proc *P, Str *name)
-{
-    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
-    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
-    dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
-}
-
 SimStatus sim_run(Sim *S) { return sim_run_until(S, NULL); }
 
 int sim_go(Sim *S)
@@ -177,7 +149,8 @@ int sim_go(Sim *S)
     if (!sched_run(S)) return SIM_PAUSED;
     /* CPython warns as coroutines die; the simulator's collector runs at
      * its own times, so the ones still alive warn at exit */
-    aio_warn_unawaited(S);
+    if (S->main_task) aio_warn_unretrieved(S);
+    gen_warn_unawaited(S);
     if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
     return S->status;
 }
@@ -220,24 +193,6 @@ void gc_mark_roots(Sim *S)
         gc_mark_value(S, T->aio_default);
     }
     sched_mark(S);
-}
-
-/* ---- output ---- */
-
-int io_write(Task *T, int fd, const char *s, size_t n)
-{
-    Sim *S = T->S;
-    SBuf *b = fd == 2 ? &S->err : &S->out;
-    if (S->trace && T->st && n)
-        trace_event(S->trace, T->clock, T->st->tid, EV_PRINT, T->proc->ps->tid, (int)b->n, fd == 2 ? -(int)n : (int)n);
-    sb_put(b, s, n);
-    return 0;
-}
-
-int io_stream_fd(Sim *S, Value v)
-{
-    if (is_instance(v) && AS_INST(v)->cls == S->textio_cls) return (int)(intptr_t)AS_INST(v)->payload;
-    return -1;
 }
 
 const char *sim_stdout(Sim *S, size_t *len)
@@ -312,27 +267,14 @@ void sim_free(Sim *S)
     BUF_FREE(S->procs);
     gc_free_all(S);
     obj_ids_free(S);
-    Code *c = S->codes;
-    while (c) {
-        Code *n = c->next;
-        code_free(c);
-        c = n;
-    }
+    code_free_all(S->codes);
     free(S->itab);
     BUF_FREE(S->repr_stack);
     BUF_FREE(S->aio_failed);
     debug_free(S);
     sb_free(&S->out);
     sb_free(&S->err);
-    Source *src = S->sources;
-    while (src) {
-        Source *n = src->next;
-        free(src->name);
-        free(src->text);
-        free(src->lines);
-        free(src);
-        src = n;
-    }
+    source_free_all(S->sources);
     free(S->filename);
     free(S->description);
     settings_free(&S->set);

@@ -5,6 +5,7 @@
  * str hashes, so no output may depend on them, and a fixed function keeps
  * runs reproducible. */
 #include "vm.h"
+#include "unicode.h"
 
 #include <stdlib.h>
 
@@ -20,7 +21,7 @@ Str *str_new(Sim *S, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)s[i];
         if (b >= 0x80) ascii = false;
-        if ((b & 0xC0) != 0x80) c++;
+        c += !utf8_cont(b);
     }
     o->clen = c;
     if (ascii) o->h.flags |= OF_ASCII;
@@ -65,7 +66,7 @@ int64_t str_byte_offset(Str *s, int64_t i)
     if (i >= s->clen) return s->len;
     int64_t c = 0;
     for (int32_t b = 0; b < s->len; b++) {
-        if (((unsigned char)s->s[b] & 0xC0) != 0x80) {
+        if (!utf8_cont((unsigned char)s->s[b])) {
             if (c == i) return b;
             c++;
         }

@@ -2,6 +2,13 @@
  * Unicode database; the ranges here cover the letters learners type. */
 #include "unicode.h"
 
+int64_t utf8_count(const char *s, size_t n)
+{
+    int64_t c = 0;
+    for (size_t i = 0; i < n; i++) c += !utf8_cont((unsigned char)s[i]);
+    return c;
+}
+
 size_t utf8_invalid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -10,7 +17,7 @@ size_t utf8_invalid(const char *s, size_t n)
         size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4 : 0;
         if (!k || i + k > n) return i;
         for (size_t j = 1; j < k; j++)
-            if ((p[i + j] & 0xC0) != 0x80) return i;
+            if (!utf8_cont(p[i + j])) return i;
         /* overlong three-byte forms, surrogates, and beyond U+10FFFF */
         if (k == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))) return i;
         if (k == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))) return i;

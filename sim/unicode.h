@@ -9,6 +9,10 @@
 uint32_t utf8_decode(const char *s, size_t n, int *len);
 /* The offset of the first byte of s that is not valid UTF-8, or n. */
 size_t utf8_invalid(const char *s, size_t n);
+/* Is b a continuation byte (not the first byte of a character)? */
+static inline bool utf8_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
+/* The number of characters in n bytes of UTF-8. */
+int64_t utf8_count(const char *s, size_t n);
 /* Encode cp into buf (4 bytes); returns the length. */
 int utf8_encode(uint32_t cp, char *buf);
 

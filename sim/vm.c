@@ -16,16 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const opcode_name[OPCODE_COUNT] = {
-#define X(n, w) #n,
-    OPCODES(X)
-#undef X
-};
-const unsigned char opcode_weight[OPCODE_COUNT] = {
-#define X(n, w) w,
-    OPCODES(X)
-#undef X
-};
 const char *const task_state_name[TS_COUNT] = {
 #define X(k, s, g) s,
     TASK_STATES(X)

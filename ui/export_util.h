@@ -1,6 +1,7 @@
-/* export_util.h - what the exporters (export_chrome.c, export_svg.c)
- * share: the window, segment end times, and escaping for JSON and XML.
- * Private to the exporters; the public interface is export.h. */
+/* export_util.h - what the exporters (export_chrome.c, export_svg.c) and
+ * the JSON statistics of `run` share: the window, segment end times, and
+ * escaping for JSON and XML.  Private to ui/; the exporters' public
+ * interface is export.h. */
 #ifndef IL_EXPORT_UTIL_H
 #define IL_EXPORT_UTIL_H
 

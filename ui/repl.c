@@ -27,6 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+typedef struct Repl Repl;
 struct Repl {
     Session *ss;          /* the scenario and its run (own, or the caller's) */
     Session own;
@@ -791,6 +792,7 @@ static void rc_ui(Repl *r, int argc, char **argv)
     char why[256];
     TuiOptions o;
     tui_options_init(&o);
+    o.cmds = &repl_commands;
     if (!tui_available(why, sizeof why)) {
         say("ui: %s\n", why);
         return;
@@ -1301,7 +1303,7 @@ int repl_main(const char *path, char **sets, int nsets)
     return rc;
 }
 
-Repl *repl_new(Session *ss)
+static void *repl_open(Session *ss)
 {
     Repl *r = xcalloc(1, sizeof *r);
     r->ss = ss;
@@ -1309,10 +1311,12 @@ Repl *repl_new(Session *ss)
     return r;
 }
 
-void repl_free(Repl *r) { free(r); }
+static void repl_close(void *r) { free(r); }
 
-bool repl_exec(Repl *r, const char *line, FILE *f)
+/* Run one command line, writing to f.  False when it asked to quit. */
+static bool repl_exec(void *cmds, const char *line, FILE *f)
 {
+    Repl *r = cmds;
     FILE *prev = out_fp;
     bool prev_ui = r->in_ui;
     out_fp = f;
@@ -1327,3 +1331,5 @@ bool repl_exec(Repl *r, const char *line, FILE *f)
     r->quit = false;
     return !quit;
 }
+
+const TuiCommands repl_commands = {repl_open, repl_exec, repl_close};

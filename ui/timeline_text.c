@@ -1,7 +1,7 @@
 /* timeline_text.c - draws the timeline summary (sim/stats.h) as text:
  * a row per core, per process GIL and per task, a glyph per state. */
 #include "timeline_text.h"
-#include "cli.h"
+#include "export_util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -148,9 +148,9 @@ void stats_json(FILE *f, Sim *S)
     for (int k = 0; k < s->ntasks; k++) {
         const TraceTask *tk = &t->tasks.v[k];
         fputs(k ? ", {\"name\": " : "{\"name\": ", f);
-        json_string(f, tk->name, strlen(tk->name));
+        ex_json_str(f, tk->name, strlen(tk->name));
         fprintf(f, ", \"kind\": \"%s\", \"process\": ", tk->kind == TK_COROUTINE ? "coroutine" : "thread");
-        json_string(f, t->procs.v[tk->proc].name, strlen(t->procs.v[tk->proc].name));
+        ex_json_str(f, t->procs.v[tk->proc].name, strlen(t->procs.v[tk->proc].name));
         fprintf(f, ", \"daemon\": %s", tk->daemon ? "true" : "false");
         for (int st = 0; st < ST_COUNT; st++) {
             if (st == ST_NEW || st == ST_DONE) continue;

@@ -1,8 +1,8 @@
-/* sim_io.h - the simulated program's stdout and stderr. */
-#ifndef IL_SIM_IO_H
-#define IL_SIM_IO_H
+/* io.h - the simulated program's stdout and stderr. */
+#ifndef IL_IO_H
+#define IL_IO_H
 
-#include "vm.h"
+#include "sched.h"
 
 /* Write text to fd 1 or 2 of the simulated program, at the task's time. */
 int io_write(Task *T, int fd, const char *s, size_t n);
