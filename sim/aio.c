@@ -34,7 +34,7 @@ static void fut_free(Sim *S, void *p)
     /* f itself is part of its instance */
 }
 
-const PayloadOps fut_payload_ops = {"future", fut_mark, fut_free};
+const PayloadOps fut_payload_ops = {"future", fut_mark, fut_free, NULL, NULL};
 
 static void handle_mark(Sim *S, Handle *h)
 {
@@ -64,7 +64,7 @@ static void loop_free(Sim *S, void *p)
     free(ld);
 }
 
-const PayloadOps loop_payload_ops = {"event loop", loop_mark, loop_free};
+const PayloadOps loop_payload_ops = {"event loop", loop_mark, loop_free, NULL, NULL};
 
 static void hd_mark(Sim *S, void *p)
 {
@@ -79,7 +79,7 @@ static void hd_free(Sim *S, void *p)
     free(p);
 }
 
-const PayloadOps handle_payload_ops = {"handle", hd_mark, hd_free};
+const PayloadOps handle_payload_ops = {"handle", hd_mark, hd_free, NULL, NULL};
 
 static void *payload_of(Value v, const PayloadOps *ops)
 {

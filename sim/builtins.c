@@ -11,68 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* ---- sorting (stable merge sort; keys computed once) ---- */
-
-static int merge_sort(Task *T, Value *keys, int64_t *idx, int64_t *tmp, int64_t n, bool reverse)
-{
-    for (int64_t width = 1; width < n; width *= 2) {
-        for (int64_t lo = 0; lo < n; lo += 2 * width) {
-            int64_t mid = lo + width < n ? lo + width : n;
-            int64_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            int64_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi) {
-                /* take from the right only when strictly before the left:
-                 * that keeps equal items in their original order */
-                int lt = reverse ? v_lt(T, keys[idx[i]], keys[idx[j]]) : v_lt(T, keys[idx[j]], keys[idx[i]]);
-                if (lt < 0) return -1;
-                tmp[k++] = lt ? idx[j++] : idx[i++];
-            }
-            while (i < mid) tmp[k++] = idx[i++];
-            while (j < hi) tmp[k++] = idx[j++];
-        }
-        memcpy(idx, tmp, (size_t)n * sizeof(int64_t));
-    }
-    return 0;
-}
-
-int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse)
-{
-    Sim *S = T->S;
-    if (n < 2) {
-        if (n == 1 && !is_undef(key) && !is_none(key)) {
-            Value k;
-            if (vm_call(T, key, v, 1, NULL, &k) < 0) return -1;
-        }
-        return 0;
-    }
-    Value *keys = v;
-    List *keep = NULL;
-    if (!is_undef(key) && !is_none(key)) {
-        keep = list_new(S, n);
-        for (int64_t i = 0; i < n; i++) {
-            Value k;
-            if (vm_call(T, key, &v[i], 1, NULL, &k) < 0) return -1;
-            keep->v[keep->n++] = k;
-        }
-        keys = keep->v;
-    }
-    int64_t *idx = xmalloc((size_t)n * sizeof(int64_t));
-    int64_t *tmp = xmalloc((size_t)n * sizeof(int64_t));
-    for (int64_t i = 0; i < n; i++) idx[i] = i;
-    int r = merge_sort(T, keys, idx, tmp, n, reverse);
-    if (r == 0) {
-        Value *copy = xmalloc((size_t)n * sizeof(Value));
-        for (int64_t i = 0; i < n; i++) copy[i] = v[idx[i]];
-        vcopy(v, copy, n);
-        free(copy);
-    }
-    free(idx);
-    free(tmp);
-    /* O(n log n) work */
-    charge_items(T, n * (int64_t)(log2((double)n) + 1));
-    return r;
-}
-
 /* ---- print ---- */
 
 enum { PRINT_END = 1 };
@@ -656,7 +594,7 @@ NATIVE(bi_sorted)
         rev = v_truthy(T, a[2]);
         if (rev < 0) return NAT_ERR;
     }
-    if (sort_values(T, l->v, l->n, a[1], rev) < 0) return NAT_ERR;
+    if (obj_sort(T, l->v, l->n, a[1], rev) < 0) return NAT_ERR;
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -780,7 +718,7 @@ NATIVE(bi_dir)
             Value res;
             List *l;
             if (vm_call(T, m, &x, 1, NULL, &res) < 0 || v_to_list(T, res, &l) < 0) return NAT_ERR;
-            if (sort_values(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+            if (obj_sort(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
             *out = v_obj(l);
             return NAT_OK;
         }
@@ -796,7 +734,7 @@ NATIVE(bi_dir)
     }
     if (r < 0) return NAT_ERR;
     List *l;
-    if (v_to_list(T, v_obj(names), &l) < 0 || sort_values(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+    if (v_to_list(T, v_obj(names), &l) < 0 || obj_sort(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -1186,62 +1124,12 @@ NATIVE(ctor_tuple)
     return NAT_OK;
 }
 
-int dict_update_from(Task *T, Dict *d, Value src)
-{
-    Sim *S = T->S;
-    if (is_dict(src)) {
-        int64_t pos = 0;
-        Value k, v;
-        charge_items(T, AS_DICT(src)->used);
-        while (dict_next(AS_DICT(src), &pos, &k, &v))
-            if (dict_set(T, d, k, v) < 0) return -1;
-        return 0;
-    }
-    Value keys_m;
-    if (is_instance(src) && v_getattr_opt(T, src, str_intern(S, "keys", 4), &keys_m) == 1) {
-        Value ks;
-        if (vm_call(T, keys_m, NULL, 0, NULL, &ks) < 0) return -1;
-        Value it;
-        if (v_iter(T, ks, &it) < 0) return -1;
-        for (;;) {
-            Value k, v;
-            int r = v_next(T, it, &k);
-            if (r < 0) return -1;
-            if (r == 0) return 0;
-            charge_items(T, 1);
-            if (v_getitem(T, src, k, &v) < 0 || dict_set(T, d, k, v) < 0) return -1;
-        }
-    }
-    Value it;
-    if (v_iter(T, src, &it) < 0) return -1;
-    for (int64_t idx = 0;; idx++) {
-        Value item;
-        int r = v_next(T, it, &item);
-        if (r < 0) return -1;
-        if (r == 0) return 0;
-        charge_items(T, 1);
-        Value *pv, keep;
-        int64_t n;
-        if (!is_list(item) && !is_tuple(item)) {
-            if (v_iter(T, item, &keep) < 0) {
-                T->exc = v_undef();
-                return vm_raise(T, EXC_TypeError, "cannot convert dictionary update sequence element #%lld to a sequence", (long long)idx);
-            }
-        }
-        if (v_items(T, item, &pv, &n, &keep) < 0) return -1;
-        if (n != 2)
-            return vm_raise(T, EXC_ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required",
-                            (long long)idx, (long long)n);
-        if (dict_set(T, d, pv[0], pv[1]) < 0) return -1;
-    }
-}
-
 NATIVE(ctor_dict)
 {
     int npos = nat_npos(nargs, kw);
     if (npos > 1) return vm_raise(T, EXC_TypeError, "dict expected at most 1 argument, got %d", npos);
     Dict *d = dict_new(T->S);
-    if (npos == 1 && dict_update_from(T, d, args[0]) < 0) return NAT_ERR;
+    if (npos == 1 && dict_update(T, d, args[0]) < 0) return NAT_ERR;
     for (int k = 0; kw && k < (int)kw->n; k++)
         if (dict_set(T, d, kw->v[k], args[npos + k]) < 0) return NAT_ERR;
     *out = v_obj(d);

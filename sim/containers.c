@@ -592,3 +592,53 @@ int set_update(Task *T, Set *s, Value it)
         if (set_add(T, s, x) < 0) return -1;
     }
 }
+
+int dict_update(Task *T, Dict *d, Value src)
+{
+    Sim *S = T->S;
+    if (is_dict(src)) {
+        int64_t pos = 0;
+        Value k, v;
+        charge_items(T, AS_DICT(src)->used);
+        while (dict_next(AS_DICT(src), &pos, &k, &v))
+            if (dict_set(T, d, k, v) < 0) return -1;
+        return 0;
+    }
+    Value keys_m;
+    if (is_instance(src) && v_getattr_opt(T, src, str_intern(S, "keys", 4), &keys_m) == 1) {
+        Value ks;
+        if (vm_call(T, keys_m, NULL, 0, NULL, &ks) < 0) return -1;
+        Value it;
+        if (v_iter(T, ks, &it) < 0) return -1;
+        for (;;) {
+            Value k, v;
+            int r = v_next(T, it, &k);
+            if (r < 0) return -1;
+            if (r == 0) return 0;
+            charge_items(T, 1);
+            if (v_getitem(T, src, k, &v) < 0 || dict_set(T, d, k, v) < 0) return -1;
+        }
+    }
+    Value it;
+    if (v_iter(T, src, &it) < 0) return -1;
+    for (int64_t idx = 0;; idx++) {
+        Value item;
+        int r = v_next(T, it, &item);
+        if (r < 0) return -1;
+        if (r == 0) return 0;
+        charge_items(T, 1);
+        Value *pv, keep;
+        int64_t n;
+        if (!is_list(item) && !is_tuple(item)) {
+            if (v_iter(T, item, &keep) < 0) {
+                T->exc = v_undef();
+                return vm_raise(T, EXC_TypeError, "cannot convert dictionary update sequence element #%lld to a sequence", (long long)idx);
+            }
+        }
+        if (v_items(T, item, &pv, &n, &keep) < 0) return -1;
+        if (n != 2)
+            return vm_raise(T, EXC_ValueError, "dictionary update sequence element #%lld has length %lld; 2 is required",
+                            (long long)idx, (long long)n);
+        if (dict_set(T, d, pv[0], pv[1]) < 0) return -1;
+    }
+}

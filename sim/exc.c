@@ -36,7 +36,7 @@ static void exc_free(Sim *S, void *p)
     free(e);
 }
 
-const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free};
+const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL};
 
 static ExcData *exc_data(Value v)
 {

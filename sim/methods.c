@@ -814,7 +814,7 @@ NATIVE(list_sort)
     List *tmp = list_new(T->S, 0);
     tmp->v = v;
     tmp->n = tmp->cap = n;
-    int r = sort_values(T, tmp->v, n, a[0], rev);
+    int r = obj_sort(T, tmp->v, n, a[0], rev);
     if (r == 0) {
         if (self->n != n) {
             return vm_raise(T, EXC_ValueError, "list modified during sort");
@@ -976,7 +976,7 @@ NATIVE(dict_update_m)
     SELF_DICT("update");
     int npos = nat_npos(nargs, kw);
     if (npos > 1) return vm_raise(T, EXC_TypeError, "update expected at most 1 argument, got %d", npos);
-    if (npos == 1 && dict_update_from(T, self, args[0]) < 0) return NAT_ERR;
+    if (npos == 1 && dict_update(T, self, args[0]) < 0) return NAT_ERR;
     for (int k = 0; kw && k < (int)kw->n; k++)
         if (dict_set(T, self, kw->v[k], args[npos + k]) < 0) return NAT_ERR;
     *out = v_none();

@@ -49,16 +49,16 @@ static void mp_free(Sim *S, void *p)
     free(o);
 }
 
-static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free};
-
-bool proc_shared(Value v)
+/* made to be shared between processes: every process uses the one object */
+static int mp_clone(Copier *C, Value v, Value *out)
 {
-    if (!is_instance(v)) return false;
-    Instance *in = AS_INST(v);
-    if (in->cls->payload == &mp_payload_ops) return true;
-    if (in->cls->payload == &sync_payload_ops && in->payload) return ((SyncObj *)in->payload)->shared;
-    return false;
+    proc_copy_bytes(C, 16);
+    *out = v;
+    return 0;
 }
+
+static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL};
+
 
 static MpObj *mp_of(Task *T, Value v, int kind)
 {
@@ -105,7 +105,15 @@ static void pd_free(Sim *S, void *p)
     (void)S;
     free(p);
 }
-static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free};
+/* a Process object travels with its name and settings */
+static int pd_clone(Copier *C, Value v, Value *out)
+{
+    ProcessData *nd = xcalloc(1, sizeof *nd);
+    *nd = *(ProcessData *)AS_INST(v)->payload;
+    return proc_copy_instance(C, v, nd, out);
+}
+
+static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL};
 
 static ProcessData *pd_of(Task *T, Value v)
 {
@@ -115,21 +123,7 @@ static ProcessData *pd_of(Task *T, Value v)
     return NULL;
 }
 
-extern const PayloadOps thread_payload_ops;
 
-int proc_clone_payload(Task *T, Value v, int mode, void **out)
-{
-    Instance *in = AS_INST(v);
-    if (in->cls->payload == &process_payload_ops) {
-        /* a Process object travels with its name and settings */
-        ProcessData *nd = xcalloc(1, sizeof *nd);
-        *nd = *(ProcessData *)in->payload;
-        *out = nd;
-        return 1;
-    }
-    if (in->cls->payload == &thread_payload_ops && mode == COPY_FORK) return 0;
-    return vm_raise(T, EXC_TypeError, "cannot pickle '%s' object", in->cls->name->s);
-}
 
 NATIVE(process_new)
 {
@@ -280,7 +274,7 @@ NATIVE(process_start)
         T->clock += proc_pickle_ns(S, bytes);
         sched_event(T, EV_PICKLE, (int)(bytes > INT32_MAX ? INT32_MAX : bytes), child->ps->tid);
         child->ps->snapshot = snap;
-        modules_main_globals(S, child, S->sym[SYM_mp_main]);
+        proc_main_globals(S, child, S->sym[SYM_mp_main]);
         child->ps->bootstrapping = true;
         M->st->stage = PS_MODULE;
         M->st->on_base_done = child_next_stage;
@@ -296,11 +290,6 @@ NATIVE(process_start)
     return NAT_OK;
 }
 
-void proc_wake_joiners(Sim *S, Proc *P, int64_t at)
-{
-    (void)at;
-    sched_wake_all(S, &P->ps->joiners, NULL, -1);
-}
 
 NATIVE(process_join)
 {

@@ -2,6 +2,7 @@
  * and the queue module.  Thread.run comes from sim/py/threading.py, so a
  * thread's first frame is Python, as in CPython. */
 #include "sync.h"
+#include "proc.h"
 #include "native.h"
 #include "modules.h"
 
@@ -16,6 +17,8 @@ typedef struct ThreadData {
     int obj;              /* trace object */
 } ThreadData;
 
+static const PayloadOps thread_payload_ops;
+
 static void thread_mark(Sim *S, void *p) { gc_mark_obj(S, (Obj *)((ThreadData *)p)->name); }
 static void thread_free(Sim *S, void *p)
 {
@@ -23,7 +26,23 @@ static void thread_free(Sim *S, void *p)
     free(p);
 }
 
-const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free};
+static int thread_trace_obj(Value v)
+{
+    if (is_instance(v) && AS_INST(v)->cls->payload == &thread_payload_ops && AS_INST(v)->payload)
+        return ((ThreadData *)AS_INST(v)->payload)->obj;
+    return -1;
+}
+
+/* fork: the child's copy refers to the same thread (CPython's child keeps
+ * the Thread objects, which are not running there); a pickle refuses */
+static int thread_clone(Copier *C, Value v, Value *out)
+{
+    if (proc_copy_mode(C) != COPY_FORK) return proc_unpicklable(C, v);
+    *out = v;
+    return 0;
+}
+
+static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj};
 
 static ThreadData *thread_of(Task *T, Value v)
 {
@@ -35,12 +54,6 @@ static ThreadData *thread_of(Task *T, Value v)
 
 static int64_t ident_of(Task *T) { return 139900000000000LL + (int64_t)T->id * 4096; }
 
-int thread_trace_obj(Value v)
-{
-    if (is_instance(v) && AS_INST(v)->cls->payload == &thread_payload_ops && AS_INST(v)->payload)
-        return ((ThreadData *)AS_INST(v)->payload)->obj;
-    return -1;
-}
 
 /* The Thread object of task T (the main thread's is made on demand). */
 Value thread_object(Task *T)

@@ -880,10 +880,3 @@ int modules_import_from(Task *T, Value module, Str *name, Value *out)
     *out = v;
     return 0;
 }
-
-void modules_main_globals(Sim *S, Proc *P, Str *name)
-{
-    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
-    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
-    dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
-}

@@ -38,7 +38,5 @@ void modules_init(Sim *S);
 void modules_set_argv(Sim *S, const char *path);
 int modules_import(Task *T, Str *name, Value *out);
 int modules_import_from(Task *T, Value module, Str *name, Value *out);
-/* Fill a fresh process's globals for the scenario module (__name__ etc.). */
-void modules_main_globals(Sim *S, Proc *P, Str *name);
 
 #endif

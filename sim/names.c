@@ -9,13 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int thread_trace_obj(Value v);
-
-static int obj_of(Sim *S, Value v)
+/* The trace object v stands for, by its payload's operation, or -1. */
+static int obj_of(Value v)
 {
-    SyncObj *o = sync_of(S, v);
-    if (o) return o->obj;
-    return thread_trace_obj(v);
+    if (!is_instance(v)) return -1;
+    const PayloadOps *ops = AS_INST(v)->cls->payload;
+    return ops && ops->trace_obj ? ops->trace_obj(v) : -1;
 }
 
 typedef void (*NameFn)(Sim *S, void *ctx, const char *name, Value v);
@@ -72,7 +71,7 @@ void names_walk(Sim *S, NameFn fn, void *ctx)
 static void name_one(Sim *S, void *ctx, const char *name, Value v)
 {
     (void)ctx;
-    int id = obj_of(S, v);
+    int id = obj_of(v);
     if (id < 0 || (size_t)id >= S->trace->objs.n || S->trace->objs.v[id].name) return;
     S->trace->objs.v[id].name = xstrdup(name);
 }

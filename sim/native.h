@@ -35,10 +35,6 @@ int arg_int(Task *T, Value v, const char *fname, int64_t *out);
 int arg_float(Task *T, Value v, const char *fname, double *out);
 int arg_str(Task *T, Value v, const char *fname, Str **out);
 
-/* Shared by builtins and methods. */
-int sort_values(Task *T, Value *v, int64_t n, Value key, bool reverse);
-int dict_update_from(Task *T, Dict *d, Value src);
-
 #define UNUSED __attribute__((unused))
 #define NATIVE(name) \
     static int name(UNUSED Task *T, UNUSED Value *args, UNUSED int nargs, UNUSED Tuple *kw, UNUSED Value *out)

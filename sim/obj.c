@@ -1547,3 +1547,65 @@ void obj_ids_free(Sim *S)
     free(S->ids);
     S->ids = NULL;
 }
+
+/* ---- sorting (stable merge sort; keys computed once) ---- */
+
+static int merge_sort(Task *T, Value *keys, int64_t *idx, int64_t *tmp, int64_t n, bool reverse)
+{
+    for (int64_t width = 1; width < n; width *= 2) {
+        for (int64_t lo = 0; lo < n; lo += 2 * width) {
+            int64_t mid = lo + width < n ? lo + width : n;
+            int64_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            int64_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                /* take from the right only when strictly before the left:
+                 * that keeps equal items in their original order */
+                int lt = reverse ? v_lt(T, keys[idx[i]], keys[idx[j]]) : v_lt(T, keys[idx[j]], keys[idx[i]]);
+                if (lt < 0) return -1;
+                tmp[k++] = lt ? idx[j++] : idx[i++];
+            }
+            while (i < mid) tmp[k++] = idx[i++];
+            while (j < hi) tmp[k++] = idx[j++];
+        }
+        memcpy(idx, tmp, (size_t)n * sizeof(int64_t));
+    }
+    return 0;
+}
+
+int obj_sort(Task *T, Value *v, int64_t n, Value key, bool reverse)
+{
+    Sim *S = T->S;
+    if (n < 2) {
+        if (n == 1 && !is_undef(key) && !is_none(key)) {
+            Value k;
+            if (vm_call(T, key, v, 1, NULL, &k) < 0) return -1;
+        }
+        return 0;
+    }
+    Value *keys = v;
+    List *keep = NULL;
+    if (!is_undef(key) && !is_none(key)) {
+        keep = list_new(S, n);
+        for (int64_t i = 0; i < n; i++) {
+            Value k;
+            if (vm_call(T, key, &v[i], 1, NULL, &k) < 0) return -1;
+            keep->v[keep->n++] = k;
+        }
+        keys = keep->v;
+    }
+    int64_t *idx = xmalloc((size_t)n * sizeof(int64_t));
+    int64_t *tmp = xmalloc((size_t)n * sizeof(int64_t));
+    for (int64_t i = 0; i < n; i++) idx[i] = i;
+    int r = merge_sort(T, keys, idx, tmp, n, reverse);
+    if (r == 0) {
+        Value *copy = xmalloc((size_t)n * sizeof(Value));
+        for (int64_t i = 0; i < n; i++) copy[i] = v[idx[i]];
+        vcopy(v, copy, n);
+        free(copy);
+    }
+    free(idx);
+    free(tmp);
+    /* O(n log n) work */
+    charge_items(T, n * (int64_t)(log2((double)n) + 1));
+    return r;
+}

@@ -106,5 +106,8 @@ void repr_default(Sim *S, Value v, SBuf *out);
  * containers: 1 if v is already being printed. */
 int repr_enter(Sim *S, Obj *o);
 void repr_leave(Sim *S, Obj *o);
+/* Sort v[0..n) in place, stably, by key(item) (key undefined: the items)
+ * with <, as list.sort does.  0, or -1 with an exception. */
+int obj_sort(Task *T, Value *v, int64_t n, Value key, bool reverse);
 
 #endif

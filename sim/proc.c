@@ -63,7 +63,7 @@ static void memo_put(Memo *m, Obj *o, Value v)
     m->n++;
 }
 
-typedef struct Copier {
+struct Copier {
     Task *T;
     int mode;
     Proc *dst;            /* FORK/UNPICKLE: the receiving process */
@@ -71,18 +71,44 @@ typedef struct Copier {
     Memo memo;
     int64_t bytes;
     int depth;
-} Copier;
-
-extern const PayloadOps thread_payload_ops;
+};
 
 static int copy_value(Copier *C, Value v, Value *out);
 
-static int unpicklable(Copier *C, Value v)
+int proc_unpicklable(Copier *C, Value v)
 {
-    Sim *S = C->T->S;
-    const char *tn = type_name(S, v);
-    if (is_instance(v) && AS_INST(v)->cls->payload == &sync_payload_ops) tn = "_thread.lock";
-    return vm_raise(C->T, EXC_TypeError, "cannot pickle '%s' object", tn);
+    return vm_raise(C->T, EXC_TypeError, "cannot pickle '%s' object", type_name(C->T->S, v));
+}
+
+/* ---- for PayloadOps.clone ---- */
+
+int proc_copy_mode(const Copier *C) { return C->mode; }
+Proc *proc_copy_dst(const Copier *C) { return C->dst; }
+Task *proc_copy_task(const Copier *C) { return C->T; }
+void proc_copy_bytes(Copier *C, int64_t n) { C->bytes += n; }
+void proc_copy_memo(Copier *C, Value orig, Value copy) { memo_put(&C->memo, orig.u.o, copy); }
+int proc_copy_nested(Copier *C, Value v, Value *out) { return copy_value(C, v, out); }
+
+int proc_copy_dict(Copier *C, Value orig, Value copy)
+{
+    Dict *d = AS_INST(orig)->dict;
+    if (!d) return 0;
+    Value dc;
+    if (copy_value(C, v_obj(d), &dc) < 0) return -1;
+    AS_INST(copy)->dict = AS_DICT(dc);
+    return 0;
+}
+
+int proc_copy_instance(Copier *C, Value v, void *payload, Value *out)
+{
+    Value cv;
+    if (copy_value(C, v_obj(AS_INST(v)->cls), &cv) < 0) return -1;
+    Instance *n = instance_new(C->T->S, AS_CLASS(cv));
+    n->payload = payload;
+    memo_put(&C->memo, v.u.o, v_obj(n));
+    if (proc_copy_dict(C, v, v_obj(n)) < 0) return -1;
+    *out = v_obj(n);
+    return 0;
 }
 
 /* Functions and classes travel by name: they must be reachable as
@@ -294,56 +320,11 @@ static int copy_obj(Copier *C, Value v, Value *out)
             *out = v;
             return 0;
         }
-        if (proc_shared(v)) {
-            /* made to be shared between processes */
-            C->bytes += 16;
-            *out = v;
-            return 0;
-        }
         if (cls->payload && cls->payload != &exc_payload_ops) {
-            if (C->mode != COPY_FORK && cls->payload == &sync_payload_ops) return unpicklable(C, v);
-            if (cls->payload == &sync_payload_ops) {
-                /* fork copies a lock with its state (a lock held by another
-                 * thread stays locked in the child, as in CPython) */
-                SyncObj *so = in->payload;
-                Instance *n = instance_new(S, cls);
-                SyncObj *sn = xcalloc(1, sizeof *sn);
-                *sn = *so;
-                memset(&sn->waiters, 0, sizeof sn->waiters);
-                memset(&sn->putters, 0, sizeof sn->putters);
-                memset(&sn->joiners, 0, sizeof sn->joiners);
-                sn->obj = trace_add_obj(S->trace, so->kind, C->dst->ps->tid, T->clock);
-                n->payload = sn;
-                memo_put(&C->memo, o, v_obj(n));
-                if (copy_value(C, so->items, &sn->items) < 0 || copy_value(C, so->lock, &sn->lock) < 0) return -1;
-                if (in->dict) {
-                    Value d;
-                    if (copy_value(C, v_obj(in->dict), &d) < 0) return -1;
-                    n->dict = AS_DICT(d);
-                }
-                *out = v_obj(n);
-                return 0;
-            }
-            /* other native objects (Process, Thread handles...) */
-            void *np = NULL;
-            int r = proc_clone_payload(C->T, v, C->mode, &np);
-            if (r < 0) return -1;
-            if (r == 0) {
-                *out = v; /* shared handle */
-                return 0;
-            }
-            Value cv;
-            if (copy_value(C, v_obj(cls), &cv) < 0) return -1;
-            Instance *n = instance_new(S, AS_CLASS(cv));
-            n->payload = np;
-            memo_put(&C->memo, o, v_obj(n));
-            if (in->dict) {
-                Value d;
-                if (copy_value(C, v_obj(in->dict), &d) < 0) return -1;
-                n->dict = AS_DICT(d);
-            }
-            *out = v_obj(n);
-            return 0;
+            /* native state: the payload's own copy (a lock's fork copy, a
+             * shared queue's handle...), or none */
+            if (!cls->payload->clone) return proc_unpicklable(C, v);
+            return cls->payload->clone(C, v, out);
         }
         Value cv;
         if (copy_value(C, v_obj(cls), &cv) < 0) return -1;
@@ -386,7 +367,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
             *out = v;
             return 0;
         }
-        return unpicklable(C, v);
+        return proc_unpicklable(C, v);
     default:
         *out = v;
         return 0;
@@ -469,5 +450,14 @@ void proc_exited(Sim *S, Proc *P, int64_t at)
         Proc *Q = S->procs.v[i];
         if (Q != P && Q->pid == P->parent_pid) sched_child_exited(S, Q, at);
     }
-    proc_wake_joiners(S, P, at);
+    proc_wake_joiners(S, P);
+}
+
+void proc_wake_joiners(Sim *S, Proc *P) { sched_wake_all(S, &P->ps->joiners, NULL, -1); }
+
+void proc_main_globals(Sim *S, Proc *P, Str *name)
+{
+    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
+    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
+    dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
 }

@@ -121,7 +121,6 @@ void sched_callback(Sim *S, int64_t at, SchedCallback fn, Value data);
 /* Processes (proc.c). */
 bool proc_children_alive(Sim *S, Proc *P);
 void proc_exited(Sim *S, Proc *P, int64_t at);
-void proc_wake_joiners(Sim *S, Proc *P, int64_t at);
 void sched_child_exited(Sim *S, Proc *parent, int64_t at);
 /* End process P now (terminate/kill, or its main thread is done). */
 void sched_proc_exit(Sim *S, Proc *P, int64_t at);

@@ -9,7 +9,7 @@
 #include "parse.h"
 #include "compile.h"
 #include "modules.h"
-#include "sched.h"
+#include "proc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -110,7 +110,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     S->main_doc = doc;
     sched_init(S);
     Proc *P = sched_new_proc(S, NULL, "MainProcess");
-    modules_main_globals(S, P, S->sym[SYM_main]);
+    proc_main_globals(S, P, S->sym[SYM_main]);
     Task *T = sched_new_thread(S, P, "MainThread", false, 0);
     T->st->is_thread = true;
     P->ps->main = T;

@@ -7,6 +7,7 @@
  * that releases a lock and asks for it again at once usually gets it back
  * before the waiter wakes - the barging CPython shows. */
 #include "sync.h"
+#include "proc.h"
 #include "native.h"
 
 #include <math.h>
@@ -30,7 +31,44 @@ static void sync_free(Sim *S, void *p)
     free(o);
 }
 
-const PayloadOps sync_payload_ops = {"sync", sync_mark, sync_free};
+/* A shared (multiprocessing) lock is one object for every process; fork
+ * copies a thread lock with its state (a lock held by another thread
+ * stays locked in the child, as in CPython); a pickle refuses. */
+static int sync_clone(Copier *C, Value v, Value *out)
+{
+    Instance *in = AS_INST(v);
+    SyncObj *so = in->payload;
+    if (so && so->shared) {
+        proc_copy_bytes(C, 16);
+        *out = v;
+        return 0;
+    }
+    Task *T = proc_copy_task(C);
+    if (proc_copy_mode(C) != COPY_FORK) return vm_raise(T, EXC_TypeError, "cannot pickle '_thread.lock' object");
+    if (!so) return proc_copy_instance(C, v, NULL, out);
+    Sim *S = T->S;
+    Instance *n = instance_new(S, in->cls);
+    SyncObj *sn = xcalloc(1, sizeof *sn);
+    *sn = *so;
+    memset(&sn->waiters, 0, sizeof sn->waiters);
+    memset(&sn->putters, 0, sizeof sn->putters);
+    memset(&sn->joiners, 0, sizeof sn->joiners);
+    sn->obj = trace_add_obj(S->trace, so->kind, proc_copy_dst(C)->ps->tid, T->clock);
+    n->payload = sn;
+    proc_copy_memo(C, v, v_obj(n));
+    if (proc_copy_nested(C, so->items, &sn->items) < 0 || proc_copy_nested(C, so->lock, &sn->lock) < 0) return -1;
+    if (proc_copy_dict(C, v, v_obj(n)) < 0) return -1;
+    *out = v_obj(n);
+    return 0;
+}
+
+static int sync_trace_obj(Value v)
+{
+    SyncObj *o = AS_INST(v)->payload;
+    return o ? o->obj : -1;
+}
+
+const PayloadOps sync_payload_ops = {"sync", sync_mark, sync_free, sync_clone, sync_trace_obj};
 
 SyncObj *sync_of(Sim *S, Value v)
 {

@@ -152,12 +152,24 @@ typedef struct Func {
 enum { NAT_OK = 0, NAT_ERR = -1, NAT_BLOCK = 1, NAT_RETRY = 2, NAT_YIELD = 3, NAT_SWITCH = 4 };
 typedef int (*NativeFn)(Task *T, Value *args, int nargs, Tuple *kwnames, Value *out);
 
-/* A payload's behaviour: how the GC marks it, how it is freed, and how it is
- * copied into another process's heap (NULL: cannot be pickled). */
+struct Copier;
+
+/* A payload's behaviour: how the GC marks it, how it is freed, how it is
+ * copied into another process's heap, and which trace object it is.  The
+ * core and the scheduler dispatch through this table, so a library type
+ * (a thread handle, a multiprocessing queue) brings its own behaviour
+ * without the layers below knowing it. */
 typedef struct PayloadOps {
     const char *name;
     void (*mark)(Sim *S, void *p);
     void (*free)(Sim *S, void *p);
+    /* Copy instance v for another process (proc.h): 0 with *out (v itself
+     * for a handle both processes share), -1 with an exception.  NULL: the
+     * object cannot be pickled. */
+    int (*clone)(struct Copier *C, Value v, Value *out);
+    /* The trace object v stands for (a lock, a thread), or -1.  NULL: none;
+     * the trace names such objects after the variables that hold them. */
+    int (*trace_obj)(Value v);
 } PayloadOps;
 
 struct Class {
@@ -421,6 +433,8 @@ void dict_set_str(Sim *S, Dict *d, Str *key, Value val);
 bool dict_del_str(Dict *d, Str *key);
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *val);
 void dict_clear(Sim *S, Dict *d);
+/* dict.update(src): a dict, an object with keys(), or pairs. */
+int dict_update(Task *T, Dict *d, Value src);
 Dict *dict_copy(Sim *S, Dict *d);
 Set *set_new(Sim *S, bool frozen);
 int set_add(Task *T, Set *s, Value key);               /* 0 ok, -1 err */
