@@ -81,6 +81,51 @@ static void hd_free(Sim *S, void *p)
 
 const PayloadOps handle_payload_ops = {"handle", hd_mark, hd_free, NULL, NULL};
 
+/* ---- the state ---- */
+
+static void state_mark(Sim *S, void *p)
+{
+    AioState *A = p;
+    gc_mark_obj(S, (Obj *)A->sleep_spare);
+    for (size_t i = 0; i < A->failed.n; i++) gc_mark_value(S, A->failed.v[i]);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        AioThread *at = S->tasks.v[i]->aio;
+        if (!at) continue;
+        gc_mark_value(S, at->loop);
+        gc_mark_value(S, at->default_loop);
+    }
+}
+
+static void state_free(Sim *S, void *p)
+{
+    AioState *A = p;
+    BUF_FREE(A->failed);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        free(S->tasks.v[i]->aio);
+        S->tasks.v[i]->aio = NULL;
+    }
+    free(A);
+}
+
+static const SlotOps state_ops = {state_mark, state_free};
+
+AioState *aio_init(Sim *S)
+{
+    AioState *A = xcalloc(1, sizeof *A);
+    sim_slot_set(S, SLOT_ASYNCIO, A, &state_ops);
+    return A;
+}
+
+AioThread *aio_thread(Task *T)
+{
+    if (!T->aio) {
+        T->aio = xmalloc(sizeof *T->aio);
+        T->aio->loop = T->aio->default_loop = v_undef();
+        T->aio->tid = -1;
+    }
+    return T->aio;
+}
+
 static void *payload_of(Value v, const PayloadOps *ops)
 {
     if (is_instance(v) && AS_INST(v)->cls->payload == ops) return AS_INST(v)->payload;
@@ -100,10 +145,10 @@ static Handle handle(int kind, Value a, Value b)
 Value aio_sleep_coro(Task *T, int64_t delay, Value result)
 {
     Sim *S = T->S;
-    Gen *g = S->sleep_spare;
+    Gen *g = aio_st(S)->sleep_spare;
     if (g) {
         /* recycled: see recycle_sleep() */
-        S->sleep_spare = NULL;
+        aio_st(S)->sleep_spare = NULL;
         g->state = GEN_CREATED;
         g->nstate = 0;
         g->nres = g->nfut = g->nth = v_undef();
@@ -124,8 +169,8 @@ Value aio_sleep_coro(Task *T, int64_t delay, Value result)
 void aio_warn_unretrieved(Sim *S)
 {
     Task *T = S->main_task;
-    for (size_t i = 0; i < S->aio_failed.n; i++) {
-        FutData *t = fut_data(S->aio_failed.v[i]);
+    for (size_t i = 0; i < aio_st(S)->failed.n; i++) {
+        FutData *t = fut_data(aio_st(S)->failed.v[i]);
         if (t->exc_retrieved) continue;
         t->exc_retrieved = true;
         SBuf b = {0};
@@ -133,8 +178,8 @@ void aio_warn_unretrieved(Sim *S)
         Value r;
         Value save = T->exc;
         T->exc = v_undef();
-        Value rm = class_lookup(S->aio_task, S->sym[SYM_repr]);
-        if (vm_call(T, rm, &S->aio_failed.v[i], 1, NULL, &r) == 0 && is_str(r)) sb_puts(&b, AS_STR(r)->s);
+        Value rm = class_lookup(aio_st(S)->task, S->sym[SYM_repr]);
+        if (vm_call(T, rm, &aio_st(S)->failed.v[i], 1, NULL, &r) == 0 && is_str(r)) sb_puts(&b, AS_STR(r)->s);
         T->exc = v_undef();
         sb_putc(&b, '\n');
         exc_format_task(T, t->exc, &b);
@@ -142,7 +187,7 @@ void aio_warn_unretrieved(Sim *S)
         sb_put(&S->err, b.s, b.n);
         sb_free(&b);
     }
-    BUF_FREE(S->aio_failed);
+    BUF_FREE(aio_st(S)->failed);
 }
 
 /* ---- the ready queue and the timer heap ---- */
@@ -254,7 +299,7 @@ static void fut_init_data(FutData *f)
 Value fut_new(Task *T, Value loop)
 {
     Sim *S = T->S;
-    Instance *in = instance_new_with(S, S->aio_future, sizeof(FutData));
+    Instance *in = instance_new_with(S, aio_st(S)->future, sizeof(FutData));
     FutData *f = in->payload;
     fut_init_data(f);
     f->result = f->exc = f->cancel_msg = f->coro = f->waiter = v_undef();
@@ -420,7 +465,7 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
         vm_raise(T, EXC_RuntimeError, "Event loop is closed");
         return v_undef();
     }
-    Instance *in = instance_new_with(S, S->aio_task, sizeof(FutData));
+    Instance *in = instance_new_with(S, aio_st(S)->task, sizeof(FutData));
     Value task = v_obj(in);
     FutData *t = in->payload;
     fut_init_data(t);
@@ -494,14 +539,14 @@ static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
         t->exc = exc;
     } else {
         fut_set_exception(T, task, exc);
-        BUF_PUSH(S->aio_failed, task); /* for "never retrieved" at exit */
+        BUF_PUSH(aio_st(S)->failed, task); /* for "never retrieved" at exit */
     }
     task_state(T, t, TS_DONE, R_DONE, -1);
     S->trace->tasks.v[t->tid].ended = T->clock;
     forget_task(ld, task);
     if (v_same(ld->current, task)) {
         ld->current = v_undef();
-        T->aio_tid = -1;
+        aio_thread(T)->tid = -1;
     }
 }
 
@@ -522,7 +567,7 @@ static int native_step(Task *T, Gen *g, Value *out, Value *wait)
             Value fut = fut_new(T, loop);
             fut_data(fut)->reason = R_AWAIT_TIMER;
             /* a cancellable timer: sleep cancels it when it ends early */
-            Value th = v_obj(instance_new(T->S, T->S->aio_timer));
+            Value th = v_obj(instance_new(T->S, aio_st(T->S)->timer));
             HandleData *hd = xcalloc(1, sizeof *hd);
             hd->when = T->clock + g->delay;
             hd->fn = hd->args = v_undef();
@@ -571,9 +616,9 @@ int aio_cancel(Task *T, Value fut, Value msg)
     Sim *S = T->S;
     FutData *f = fut_data(fut);
     Class *cls = AS_INST(fut)->cls;
-    if (cls == S->aio_future) return fut_cancel(T, fut, msg);
-    if (cls == S->aio_task) return task_cancel(T, fut, msg);
-    if (cls == S->aio_gathering) return aio_gather_cancel(T, fut, msg);
+    if (cls == aio_st(S)->future) return fut_cancel(T, fut, msg);
+    if (cls == aio_st(S)->task) return task_cancel(T, fut, msg);
+    if (cls == aio_st(S)->gathering) return aio_gather_cancel(T, fut, msg);
     /* a Python subclass (gather's future) may override cancel() */
     Value m, r;
     if (v_getattr(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
@@ -609,7 +654,7 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
         }
     }
     ld->current = v_undef();
-    T->aio_tid = -1;
+    aio_thread(T)->tid = -1;
 }
 
 static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
@@ -651,7 +696,7 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
     }
     t->waiter = v_undef();
     ld->current = task;
-    T->aio_tid = t->tid;
+    aio_thread(T)->tid = t->tid;
     T->clock += S->set.v[SET_aio_step_cost];
     task_state(T, t, TS_RUNNING, R_LOOP_RUN, -1);
     S->trace->task_steps++;
@@ -713,18 +758,18 @@ Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
         p->frames[p->nframes - 1].pc++;
         ld->running = false;
         ld->thread = NULL;
-        T->aio_loop = v_undef();
+        aio_thread(T)->loop = v_undef();
         T->exc = exc;
         return p;
     }
     return next_step(T, ld);
 }
 
-Value aio_running_loop(Task *T) { return T->aio_loop; }
+Value aio_running_loop(Task *T) { return aio_loop_of(T); }
 
 Value aio_current_task(Task *T)
 {
-    LoopData *ld = loop_data(T->aio_loop);
+    LoopData *ld = loop_data(aio_loop_of(T));
     return ld ? ld->current : v_undef();
 }
 
@@ -735,7 +780,7 @@ Value aio_current_task(Task *T)
  * sleep() to reuse.  This keeps loops of sleeps from churning the heap. */
 static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc)
 {
-    if (g->site == code && g->site_pc + 2 == await_pc && !S->sleep_spare) S->sleep_spare = g;
+    if (g->site == code && g->site_pc + 2 == await_pc && !aio_st(S)->sleep_spare) aio_st(S)->sleep_spare = g;
 }
 
 /* ---- the await opcodes ---- */
@@ -766,7 +811,7 @@ int aio_op(Task *T, int op, RunStatus *status)
         not_awaitable(T, a);
         return AIO_ERROR;
     case OP_AWAIT: {
-        LoopData *ld = loop_data(T->aio_loop);
+        LoopData *ld = loop_data(aio_loop_of(T));
         if (is_kind(a, K_CORO) && !((Gen *)a.u.o)->native) {
             gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT);
             return AIO_RELOAD;
@@ -908,7 +953,7 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
     ld->stopping = false;
     ld->thread = NULL;
     ld->ntodo = 0;
-    T->aio_loop = v_undef();
+    aio_thread(T)->loop = v_undef();
     Value target = ld->target;
     ld->target = v_undef();
     FutData *f = fut_data(target);
@@ -986,12 +1031,12 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
             if (fut_data(h.a)->state == FUT_PENDING) fut_set_result(T, h.a, h.b);
             break;
         case H_GATHER:
-            if (aio_gather_child_done(T, h.a, h.b) < 0) callback_failed(T, T->aio_loop, &h);
+            if (aio_gather_child_done(T, h.a, h.b) < 0) callback_failed(T, aio_loop_of(T), &h);
             break;
         case H_CALL: {
             Value r;
             Tuple *args = AS_TUPLE(h.b);
-            if (vm_call(T, h.a, args->v, (int)args->n, NULL, &r) < 0) callback_failed(T, T->aio_loop, &h);
+            if (vm_call(T, h.a, args->v, (int)args->n, NULL, &r) < 0) callback_failed(T, aio_loop_of(T), &h);
             break;
         }
         case H_STEP: case H_WAKEUP: {
@@ -1011,7 +1056,7 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
     if (!again) {
         if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed"), NAT_ERR;
         if (ld->running) return vm_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
-        if (!is_undef(T->aio_loop))
+        if (!is_undef(aio_loop_of(T)))
             return vm_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
         /* arg V_UNDEF: run_forever() */
         Value fut = arg;
@@ -1028,7 +1073,7 @@ int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
         ld->thread = T;
         ld->ctx = c;
         ld->ntodo = 0;
-        T->aio_loop = loop;
+        aio_thread(T)->loop = loop;
     }
     return loop_next(T, ld, true, out);
 }
@@ -1049,7 +1094,7 @@ static Ctx *next_step(Task *T, LoopData *ld)
 FutData *aio_find_task(Sim *S, int tid)
 {
     for (size_t i = 0; i < S->tasks.n; i++) {
-        LoopData *ld = loop_data(S->tasks.v[i]->aio_loop);
+        LoopData *ld = loop_data(aio_loop_of(S->tasks.v[i]));
         for (size_t k = 0; ld && k < ld->tasks.n; k++) {
             FutData *t = fut_data(ld->tasks.v[k]);
             if (t->tid == tid) return t;
@@ -1073,7 +1118,7 @@ void aio_timers(Sim *S, SBuf *out)
 {
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
-        LoopData *ld = loop_data(T->aio_loop);
+        LoopData *ld = loop_data(aio_loop_of(T));
         for (size_t k = 0; ld && k < ld->nheap; k++) {
             const Timer *tm = &ld->heap[k];
             if (handle_cancelled(&tm->h)) continue;
@@ -1097,12 +1142,12 @@ void aio_timers(Sim *S, SBuf *out)
 
 void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at)
 {
-    if (T->aio_tid >= 0) trace_state(T->S->trace, at, T->aio_tid, state, core, reason, obj);
+    if (aio_tid_of(T) >= 0) trace_state(T->S->trace, at, aio_tid_of(T), state, core, reason, obj);
 }
 
 void aio_describe_wait(Sim *S, Task *T, SBuf *b)
 {
-    LoopData *ld = loop_data(T->aio_loop);
+    LoopData *ld = loop_data(aio_loop_of(T));
     if (!ld) return;
     sb_printf(b, "%s's event loop has nothing to run", T->name);
     for (size_t i = 0; i < ld->tasks.n; i++) {
@@ -1127,7 +1172,7 @@ LoopData *aio_need_loop(Task *T, Value v)
 Value aio_new_loop(Task *T)
 {
     Sim *S = T->S;
-    Instance *in = instance_new(S, S->aio_loop);
+    Instance *in = instance_new(S, aio_st(S)->loop);
     LoopData *ld = xcalloc(1, sizeof *ld);
     ld->current = ld->target = v_undef();
     ld->obj = sched_new_obj(T, OBJ_AIO);
@@ -1141,9 +1186,9 @@ Value aio_new_loop(Task *T)
 /* The loop get_event_loop() gives: the running one, else the thread's. */
 Value aio_event_loop(Task *T)
 {
-    if (!is_undef(T->aio_loop)) return T->aio_loop;
-    if (is_undef(T->aio_default)) T->aio_default = aio_new_loop(T);
-    return T->aio_default;
+    if (!is_undef(aio_loop_of(T))) return aio_loop_of(T);
+    if (is_undef(aio_default_of(T))) aio_thread(T)->default_loop = aio_new_loop(T);
+    return aio_default_of(T);
 }
 
 /* ---- gather ----
@@ -1184,7 +1229,7 @@ enum {
 Value aio_gathering_new(Task *T, Value loop, Value children)
 {
     Value v = fut_new(T, loop);
-    AS_INST(v)->cls = T->S->aio_gathering;
+    AS_INST(v)->cls = aio_st(T->S)->gathering;
     GatherData *gd = xcalloc(1, sizeof *gd);
     gd->children = children;
     fut_data(v)->gather = gd;
@@ -1197,7 +1242,7 @@ bool aio_plain_future(Sim *S, Value v)
 {
     if (!is_instance(v)) return false;
     Class *c = AS_INST(v)->cls;
-    return c == S->aio_future || c == S->aio_task || c == S->aio_gathering;
+    return c == aio_st(S)->future || c == aio_st(S)->task || c == aio_st(S)->gathering;
 }
 
 /* Which earlier argument an object was (gather makes one child per

@@ -118,6 +118,33 @@ typedef struct HandleData {
 
 extern const PayloadOps fut_payload_ops, loop_payload_ops, handle_payload_ops;
 
+/* asyncio's state in the Sim (SLOT_ASYNCIO): its C classes (made by
+ * mod_asyncio.c), its module dict, and what the loops keep between runs. */
+typedef struct AioState {
+    Class *future, *task, *loop, *handle, *timer;
+    Class *gathering;     /* _GatheringFuture (gather's outer future) */
+    Dict *module;         /* asyncio's dict (gather falls back to its Python part) */
+    struct Gen *sleep_spare; /* an awaited asyncio.sleep() coroutine to reuse */
+    BUF(Value) failed;    /* tasks that ended with an exception */
+} AioState;
+
+/* Make the state (when the asyncio module is set up). */
+AioState *aio_init(Sim *S);
+static inline AioState *aio_st(Sim *S) { return (AioState *)S->slot[SLOT_ASYNCIO]; }
+
+/* asyncio on one thread (Task.aio). */
+typedef struct AioThread {
+    Value loop;           /* the loop running on this thread, or V_UNDEF */
+    Value default_loop;   /* asyncio.set_event_loop()'s loop, or V_UNDEF */
+    int tid;              /* trace task of the coroutine it runs a step of, or -1 */
+} AioThread;
+
+/* T's asyncio state, made on first use. */
+AioThread *aio_thread(Task *T);
+static inline Value aio_loop_of(const Task *T) { return T->aio ? T->aio->loop : v_undef(); }
+static inline Value aio_default_of(const Task *T) { return T->aio ? T->aio->default_loop : v_undef(); }
+static inline int aio_tid_of(const Task *T) { return T->aio ? T->aio->tid : -1; }
+
 FutData *fut_data(Value v);      /* NULL unless v is a Future or Task */
 Str *task_name(Sim *S, FutData *t); /* a task's name, made on first use */
 LoopData *loop_data(Value v);    /* NULL unless v is an event loop */

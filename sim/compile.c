@@ -50,6 +50,7 @@ struct Scope {
 typedef struct Compiler {
     Sim *S;
     Source *src;
+    const ImportResolver *imports;
     CompileError *err;
     bool failed;
     int depth;          /* st_expr recursion */
@@ -1640,8 +1641,8 @@ static bool with_items(CG *g, Node *n, size_t i)
 
 static bool check_import(CG *g, Node *at, const char *mod)
 {
-    if (!modules_exists(mod))
-        return cerror(g->C, at->line, at->col, "module '%s' is not available in the simulator (available: %s)", mod, modules_list());
+    if (!g->C->imports->exists(mod))
+        return cerror(g->C, at->line, at->col, "module '%s' is not available in the simulator (available: %s)", mod, g->C->imports->list());
     return true;
 }
 
@@ -1674,10 +1675,10 @@ static bool stmt_importfrom(CG *g, Node *n)
     emit(g, OP_IMPORT_NAME, add_name(g, n->name));
     for (size_t i = 0; i < n->list.n; i++) {
         Node *a = n->list.v[i];
-        if (!modules_has_attr(n->name, a->name)) {
+        if (!g->C->imports->has_attr(n->name, a->name)) {
             char sub[200];
             snprintf(sub, sizeof sub, "%s.%s", n->name, a->name);
-            if (!modules_exists(sub))
+            if (!g->C->imports->exists(sub))
                 return cerror(g->C, a->line, a->col, "cannot import name '%s' from '%s' (not supported by the simulator)", a->name, n->name);
         }
         set_pos(g, a);
@@ -2138,12 +2139,13 @@ static Code *compile_scope(Compiler *C, Scope *s, NodeList *body, Node *expr_bod
     return finish(&g, s, flags);
 }
 
-Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err)
+Code *compile_module(Sim *S, Module *m, Source *src, const ImportResolver *imports, CompileError *err)
 {
     Compiler C;
     memset(&C, 0, sizeof C);
     C.S = S;
     C.src = src;
+    C.imports = imports;
     C.err = err;
     memset(err, 0, sizeof *err);
     Scope *ms = scope_new(&C, SC_MODULE, NULL, "<module>", NULL);

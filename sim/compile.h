@@ -15,8 +15,17 @@ typedef struct CompileError {
     char msg[300];
 } CompileError;
 
+/* What the compiler asks about imports, so that `import x` of a module
+ * the simulator lacks is a load-time error: the caller's answer (the
+ * library's module registry, modules_resolver). */
+typedef struct ImportResolver {
+    bool (*exists)(const char *module);
+    bool (*has_attr)(const char *module, const char *attr);
+    const char *(*list)(void);      /* the modules there are, for messages */
+} ImportResolver;
+
 /* Compile a parsed module.  Code objects are linked into S->codes (the Sim
  * owns them).  Returns NULL with err filled on failure. */
-Code *compile_module(Sim *S, Module *m, Source *src, CompileError *err);
+Code *compile_module(Sim *S, Module *m, Source *src, const ImportResolver *imports, CompileError *err);
 
 #endif

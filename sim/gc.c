@@ -304,9 +304,46 @@ static size_t sweep(Sim *S, bool keep_live)
     return live;
 }
 
+/* Everything reachable from outside the heap: the world's own roots,
+ * every task's frames, and the state the layers above keep in slots. */
+static void mark_roots(Sim *S)
+{
+    for (size_t i = 0; i < S->itab_cap; i++)
+        if (S->itab[i]) gc_mark_obj(S, (Obj *)S->itab[i]);
+    for (int i = 0; i < TY_COUNT; i++) gc_mark_obj(S, (Obj *)S->types[i]);
+    for (int i = 0; i < EXC_COUNT; i++) gc_mark_obj(S, (Obj *)S->exc[i]);
+    gc_mark_obj(S, (Obj *)S->builtins);
+    gc_mark_obj(S, (Obj *)S->native_modules);
+    gc_mark_obj(S, (Obj *)S->textio_cls);
+    gc_mark_value(S, S->ellipsis);
+    gc_mark_value(S, S->notimpl);
+    gc_mark_value(S, S->std_out);
+    gc_mark_value(S, S->std_err);
+    gc_mark_value(S, S->uncaught);
+    for (Code *c = S->codes; c; c = c->next)
+        for (int32_t i = 0; i < c->nconsts; i++) gc_mark_value(S, c->consts[i]);
+    for (size_t i = 0; i < S->procs.n; i++) {
+        gc_mark_obj(S, (Obj *)S->procs.v[i]->globals);
+        gc_mark_obj(S, (Obj *)S->procs.v[i]->modules);
+    }
+    gc_mark_value(S, S->main_doc);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        ctx_mark(S, &T->ctx);
+        if (T->cur != &T->ctx) ctx_mark(S, T->cur);
+        gc_mark_value(S, T->exc);
+        gc_mark_value(S, T->resume_val);
+        gc_mark_value(S, T->resume_exc);
+        gc_mark_value(S, T->thread_obj);
+    }
+    for (int i = 0; i < SLOT_COUNT; i++)
+        if (S->slot_ops[i] && S->slot_ops[i]->mark) S->slot_ops[i]->mark(S, S->slot[i]);
+}
+
+
 void gc_collect(Sim *S)
 {
-    gc_mark_roots(S);
+    mark_roots(S);
     while (S->gray.n) {
         Obj *o = S->gray.v[--S->gray.n];
         trace_obj(S, o);

@@ -2,6 +2,7 @@
 #include "inspect.h"
 #include "aio.h"
 #include "compile.h"
+#include "modules.h"
 #include "debug.h"
 #include "parse.h"
 #include "sched.h"
@@ -65,7 +66,7 @@ static void future_text(Sim *S, Value fut, char *buf, size_t n)
         }
         return;
     }
-    if (in->cls != S->aio_future) {
+    if (in->cls != aio_st(S)->future) {
         snprintf(buf, n, "a %s", in->cls->name->s);
         return;
     }
@@ -107,7 +108,7 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
     FutData *t = aio_find_task(S, tid);
     if (!t) return true;
     Task *host = thread_task(S, tk->parent);
-    if (host && host->aio_tid == tid) {
+    if (host && aio_tid_of(host) == tid) {
         /* its step is running: it is where its thread is */
         where_in(host->cur, host->st->state == TS_SLEEPING, &out->file, &out->line);
         out->core = host->st->state == TS_RUNNING ? host->st->core : -1;
@@ -453,7 +454,7 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
         return false;
     }
     CompileError ce;
-    Code *code = compile_module(S, &m, s, &ce);
+    Code *code = compile_module(S, &m, s, &modules_resolver, &ce);
     module_free(&m);
     if (!code) {
         sb_printf(out, "error: %s\n", ce.msg);

@@ -64,7 +64,7 @@ static int schedule(Task *T, Value *args, int nargs, Tuple *kw, int skip, int64_
     if (npos < skip + 1) return vm_raise(T, EXC_TypeError, "missing the callback argument");
     Value fn = args[skip];
     if (!is_callable(S, fn)) return vm_raise(T, EXC_TypeError, "a callable object was expected by call_soon(), got %s", type_name(S, fn));
-    Class *cls = when >= 0 ? S->aio_timer : S->aio_handle;
+    Class *cls = when >= 0 ? aio_st(S)->timer : aio_st(S)->handle;
     *out = make_handle(T, cls, fn, args + skip + 1, npos - skip - 1, when);
     HandleData *hd = AS_INST(*out)->payload;
     Handle h = {H_CALL, fn, hd->args, *out};
@@ -226,7 +226,7 @@ NATIVE(handle_repr_m)
 {
     HandleData *h = AS_INST(args[0])->payload;
     SBuf b = {0};
-    bool timer = AS_INST(args[0])->cls == T->S->aio_timer;
+    bool timer = AS_INST(args[0])->cls == aio_st(T->S)->timer;
     sb_puts(&b, timer ? "<TimerHandle " : "<Handle ");
     if (h->cancelled) sb_puts(&b, "cancelled ");
     if (timer) sb_printf(&b, "when=%.17g ", (double)h->when / 1e9);
@@ -563,7 +563,7 @@ NATIVE(task_repr_m)
 static int gather_py(Task *T, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Sim *S = T->S;
-    Value fn = dict_get_str(S->mod_asyncio, str_intern(S, "_gather_py", 10));
+    Value fn = dict_get_str(aio_st(S)->module, str_intern(S, "_gather_py", 10));
     if (is_undef(fn)) return vm_raise(T, EXC_RuntimeError, "internal error: asyncio._gather_py is missing");
     return vm_call(T, fn, args, nargs, kw, out) < 0 ? NAT_ERR : NAT_OK;
 }
@@ -653,14 +653,14 @@ NATIVE(aio_sleep)
 NATIVE(aio_get_running_loop)
 {
     if (nat_count(T, "get_running_loop", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    if (is_undef(T->aio_loop)) return no_running_loop(T);
-    *out = T->aio_loop;
+    if (is_undef(aio_loop_of(T))) return no_running_loop(T);
+    *out = aio_loop_of(T);
     return NAT_OK;
 }
 
 NATIVE(aio_get_running_loop_opt)
 {
-    *out = is_undef(T->aio_loop) ? v_none() : T->aio_loop;
+    *out = is_undef(aio_loop_of(T)) ? v_none() : aio_loop_of(T);
     return NAT_OK;
 }
 
@@ -682,7 +682,7 @@ NATIVE(aio_set_event_loop)
 {
     if (nat_count(T, "set_event_loop", nargs, kw, 1, 1) < 0) return NAT_ERR;
     if (!is_none(args[0]) && !aio_need_loop(T, args[0])) return NAT_ERR;
-    T->aio_default = is_none(args[0]) ? v_undef() : args[0];
+    aio_thread(T)->default_loop = is_none(args[0]) ? v_undef() : args[0];
     *out = v_none();
     return NAT_OK;
 }
@@ -691,7 +691,7 @@ NATIVE(aio_current_task_fn)
 {
     Value a[1];
     if (nat_parse(T, "current_task", args, nargs, kw, "|loop", a) < 0) return NAT_ERR;
-    Value loop = is_undef(a[0]) || is_none(a[0]) ? T->aio_loop : a[0];
+    Value loop = is_undef(a[0]) || is_none(a[0]) ? aio_loop_of(T) : a[0];
     if (is_undef(loop)) return no_running_loop(T);
     LoopData *ld = aio_need_loop(T, loop);
     if (!ld) return NAT_ERR;
@@ -703,7 +703,7 @@ NATIVE(aio_all_tasks)
 {
     Value a[1];
     if (nat_parse(T, "all_tasks", args, nargs, kw, "|loop", a) < 0) return NAT_ERR;
-    Value loop = is_undef(a[0]) || is_none(a[0]) ? T->aio_loop : a[0];
+    Value loop = is_undef(a[0]) || is_none(a[0]) ? aio_loop_of(T) : a[0];
     if (is_undef(loop)) return no_running_loop(T);
     LoopData *ld = aio_need_loop(T, loop);
     if (!ld) return NAT_ERR;
@@ -814,6 +814,7 @@ static Class *aio_class(Sim *S, Dict *d, const char *name, const char *module, C
 
 static void aio_setup(Sim *S, Dict *d)
 {
+    aio_init(S);
     Class *c = aio_class(S, d, "_UnixSelectorEventLoop", "asyncio.unix_events", NULL, &loop_payload_ops);
     c->ctor = loop_ctor;
     static const MethodDef lm[] = {
@@ -825,7 +826,7 @@ static void aio_setup(Sim *S, Dict *d)
         {"set_debug", loop_set_debug_m}, {"__repr__", loop_repr_m},
     };
     def_methods(S, c, lm, ARRAY_LEN(lm));
-    S->aio_loop = c;
+    aio_st(S)->loop = c;
     dict_set_str(S, d, str_intern(S, "AbstractEventLoop", 17), v_obj(c));
     dict_set_str(S, d, str_intern(S, "BaseEventLoop", 13), v_obj(c));
 
@@ -835,11 +836,11 @@ static void aio_setup(Sim *S, Dict *d)
     c = aio_class(S, d, "Handle", "asyncio.events", NULL, &handle_payload_ops);
     c->cflags |= CF_FINAL;
     def_methods(S, c, hm, ARRAY_LEN(hm));
-    S->aio_handle = c;
-    c = aio_class(S, d, "TimerHandle", "asyncio.events", S->aio_handle, &handle_payload_ops);
+    aio_st(S)->handle = c;
+    c = aio_class(S, d, "TimerHandle", "asyncio.events", aio_st(S)->handle, &handle_payload_ops);
     c->cflags |= CF_FINAL;
     def_method(S, c, "when", handle_when_m);
-    S->aio_timer = c;
+    aio_st(S)->timer = c;
 
     static const MethodDef fm[] = {
         {"__init__", fut_init}, {"result", fut_result_m}, {"exception", fut_exception_m}, {"done", fut_done_m},
@@ -852,25 +853,25 @@ static void aio_setup(Sim *S, Dict *d)
     c->ctor = fut_ctor;
     def_methods(S, c, fm, ARRAY_LEN(fm));
     def_property(S, c, "_cancel_message", fut_cancel_message_get, NULL);
-    S->aio_future = c;
+    aio_st(S)->future = c;
 
     static const MethodDef tm[] = {
         {"get_name", task_get_name_m}, {"set_name", task_set_name_m}, {"get_coro", task_get_coro_m},
         {"cancelling", task_cancelling_m}, {"uncancel", task_uncancel_m}, {"__repr__", task_repr_m},
     };
-    c = aio_class(S, d, "Task", "_asyncio", S->aio_future, &fut_payload_ops);
+    c = aio_class(S, d, "Task", "_asyncio", aio_st(S)->future, &fut_payload_ops);
     c->ctor = task_ctor;
     def_methods(S, c, tm, ARRAY_LEN(tm));
-    S->aio_task = c;
+    aio_st(S)->task = c;
 
-    c = aio_class(S, d, "_GatheringFuture", "asyncio.tasks", S->aio_future, &fut_payload_ops);
+    c = aio_class(S, d, "_GatheringFuture", "asyncio.tasks", aio_st(S)->future, &fut_payload_ops);
     c->ctor = gathering_ctor;
     def_method(S, c, "__init__", gathering_init);
     def_method(S, c, "cancel", gathering_cancel_m);
     def_property(S, c, "_children", gathering_children_get, NULL);
     def_property(S, c, "_cancel_requested", gathering_cancel_requested_get, NULL);
-    S->aio_gathering = c;
-    S->mod_asyncio = d;
+    aio_st(S)->gathering = c;
+    aio_st(S)->module = d;
 
     dict_set_str(S, d, str_intern(S, "CancelledError", 14), v_obj(S->exc[EXC_CancelledError]));
     dict_set_str(S, d, str_intern(S, "InvalidStateError", 17), v_obj(S->exc[EXC_InvalidStateError]));
@@ -888,8 +889,8 @@ static void aio_after_py(Sim *S, Dict *d)
     int64_t pos = 0;
     Value k, v;
     while (dict_next(py->dict, &pos, &k, &v))
-        if (is_kind(v, K_FUNC)) dict_set_str(S, S->aio_loop->dict, AS_STR(k), v);
-    dict_set_str(S, d, name, v_obj(S->aio_loop));
+        if (is_kind(v, K_FUNC)) dict_set_str(S, aio_st(S)->loop->dict, AS_STR(k), v);
+    dict_set_str(S, d, name, v_obj(aio_st(S)->loop));
     /* Python 3.11's exception groups are builtins; the simulator defines
      * them with asyncio (TaskGroup raises them), in Python */
     static const char *const groups[] = {"BaseExceptionGroup", "ExceptionGroup"};

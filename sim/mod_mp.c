@@ -9,6 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* multiprocessing's state in the Sim (SLOT_MP). */
+typedef struct MpState {
+    Dict *module;         /* multiprocessing's dict: the classes natives make */
+    int start_method;     /* set_start_method()'s choice, -1 none */
+} MpState;
+
+static MpState *mp_st(Sim *S) { return S->slot[SLOT_MP]; }
+
 /* ---- shared objects: one instance seen by every process ---- */
 
 typedef struct MpObj {
@@ -236,7 +244,7 @@ NATIVE(process_start)
     if (pd->started) return vm_raise(T, EXC_AssertionError, "cannot start a process twice");
     if (T->proc->ps->bootstrapping) return vm_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
     if (T->proc->daemon) return vm_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
-    int method = S->start_method_override >= 0 ? S->start_method_override : (int)S->set.v[SET_start_method];
+    int method = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
     if (S->trace->tasks.n >= TRACE_MAX_TASKS) return vm_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
     Proc *child = sched_new_proc(S, T->proc, pd->name->s);
     child->daemon = pd->daemon;
@@ -416,7 +424,7 @@ NATIVE(process_repr)
 
 /* ---- module functions ---- */
 
-static Value process_class(Sim *S) { return dict_get_str(S->mod_mp, str_intern(S, "Process", 7)); }
+static Value process_class(Sim *S) { return dict_get_str(mp_st(S)->module, str_intern(S, "Process", 7)); }
 
 /* The Process object of the current process (the main one made on demand). */
 static Value current_process_obj(Task *T)
@@ -503,8 +511,8 @@ NATIVE(mp_set_start_method)
         if (str_eq_c(AS_STR(a[0]), method_names[i])) m = i;
     if (m < 0) return vm_raise(T, EXC_ValueError, "cannot find context for '%s'", AS_STR(a[0])->s);
     int force = is_undef(a[1]) ? 0 : v_truthy(T, a[1]);
-    if (S->start_method_override >= 0 && !force) return vm_raise(T, EXC_RuntimeError, "context has already been set");
-    S->start_method_override = m;
+    if (mp_st(S)->start_method >= 0 && !force) return vm_raise(T, EXC_RuntimeError, "context has already been set");
+    mp_st(S)->start_method = m;
     *out = v_none();
     return NAT_OK;
 }
@@ -514,7 +522,7 @@ NATIVE(mp_get_start_method)
     (void)args;
     Sim *S = T->S;
     if (nat_count(T, "get_start_method", nargs, kw, 0, 1) < 0) return NAT_ERR;
-    int m = S->start_method_override >= 0 ? S->start_method_override : (int)S->set.v[SET_start_method];
+    int m = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
     *out = v_str(S, method_names[m]);
     return NAT_OK;
 }
@@ -688,7 +696,7 @@ NATIVE(mp_pipe)
     Sim *S = T->S;
     Value a[1];
     if (nat_parse(T, "Pipe", args, nargs, kw, "|duplex", a) < 0) return NAT_ERR;
-    Class *cls = AS_CLASS(dict_get_str(S->mod_mp, str_intern(S, "Connection", 10)));
+    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "Connection", 10)));
     Value c1 = new_mp(T, cls, MP_CONN, OBJ_PIPE), c2 = new_mp(T, cls, MP_CONN, OBJ_PIPE);
     MpObj *p1 = AS_INST(c1)->payload, *p2 = AS_INST(c2)->payload;
     p1->items = list_new(S, 0);
@@ -780,7 +788,7 @@ static int coerce(Task *T, char tc, Value v, Value *out)
 static Value make_lock(Task *T)
 {
     Sim *S = T->S;
-    Value cls = dict_get_str(S->mod_threading, str_intern(S, "RLock", 5));
+    Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, "RLock", 5));
     Value lk;
     AS_CLASS(cls)->ctor(T, &cls, 1, NULL, &lk);
     ((SyncObj *)AS_INST(lk)->payload)->shared = true;
@@ -794,7 +802,7 @@ NATIVE(mp_value)
     if (nat_parse(T, "Value", args, nargs, kw, "typecode_or_type|value$lock", a) < 0) return NAT_ERR;
     char tc;
     if (typecode_of(T, a[0], &tc) < 0) return NAT_ERR;
-    Class *cls = AS_CLASS(dict_get_str(S->mod_mp, str_intern(S, "Synchronized", 12)));
+    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "Synchronized", 12)));
     *out = new_mp(T, cls, MP_VALUE, OBJ_OTHER);
     MpObj *o = AS_INST(*out)->payload;
     o->typecode = tc;
@@ -848,7 +856,7 @@ NATIVE(mp_array)
     if (nat_parse(T, "Array", args, nargs, kw, "typecode_or_type,size_or_initializer$lock", a) < 0) return NAT_ERR;
     char tc;
     if (typecode_of(T, a[0], &tc) < 0) return NAT_ERR;
-    Class *cls = AS_CLASS(dict_get_str(S->mod_mp, str_intern(S, "SynchronizedArray", 17)));
+    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "SynchronizedArray", 17)));
     *out = new_mp(T, cls, MP_ARRAY, OBJ_OTHER);
     MpObj *o = AS_INST(*out)->payload;
     o->typecode = tc;
@@ -928,7 +936,7 @@ NATIVE(mpa_repr)
 static int shared_sync(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *cls_name)
 {
     Sim *S = T->S;
-    Value cls = dict_get_str(S->mod_threading, str_intern(S, cls_name, strlen(cls_name)));
+    Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, cls_name, strlen(cls_name)));
     Value small[8];
     if (nargs > 7) return vm_raise(T, EXC_TypeError, "too many arguments");
     small[0] = cls;
@@ -968,10 +976,20 @@ static const ModEntry mp_entries[] = {
 static const char *const mp_names[] = {"Process", "Queue", "SimpleQueue", "JoinableQueue", "Pool", "TimeoutError",
                                        "Connection", "AuthenticationError", "ProcessError", "BufferTooShort", NULL};
 
+static void state_mark(Sim *S, void *p) { gc_mark_obj(S, (Obj *)((MpState *)p)->module); }
+static void state_free(Sim *S, void *p)
+{
+    (void)S;
+    free(p);
+}
+
 static void mp_setup(Sim *S, Dict *d)
 {
-    S->mod_mp = d;
-    S->start_method_override = -1;
+    static const SlotOps ops = {state_mark, state_free};
+    MpState *st = xcalloc(1, sizeof *st);
+    st->module = d;
+    st->start_method = -1;
+    sim_slot_set(S, SLOT_MP, st, &ops);
     Class *c = class_new(S, str_intern(S, "Process", 7), NULL, NULL, NULL);
     c->payload = &process_payload_ops;
     c->ctor = process_new;

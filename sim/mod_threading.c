@@ -60,7 +60,7 @@ Value thread_object(Task *T)
 {
     Sim *S = T->S;
     if (!is_undef(T->thread_obj)) return T->thread_obj;
-    Value cls = dict_get_str(S->mod_threading, str_intern(S, "Thread", 6));
+    Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, "Thread", 6));
     Instance *in = instance_new(S, AS_CLASS(cls));
     ThreadData *td = xcalloc(1, sizeof *td);
     td->task = T;
@@ -341,7 +341,6 @@ static const char *const threading_names[] = {"Thread", "_register_atexit", SYNC
 
 static void threading_setup(Sim *S, Dict *d)
 {
-    S->mod_threading = d;
     Class *c = class_new(S, str_intern(S, "Thread", 6), NULL, NULL, NULL);
     c->payload = &thread_payload_ops;
     c->ctor = thread_new;
@@ -392,7 +391,6 @@ static const char *const queue_names[] = {SYNC_QUEUE_NAMES, NULL};
 
 static void queue_setup(Sim *S, Dict *d)
 {
-    S->mod_queue = d;
     sync_register_queue(S, d);
 }
 

@@ -755,9 +755,9 @@ static const ModDef *find_def(const char *name)
     return NULL;
 }
 
-bool modules_exists(const char *name) { return find_def(name) != NULL; }
+static bool modules_exists(const char *name) { return find_def(name) != NULL; }
 
-bool modules_has_attr(const char *module, const char *attr)
+static bool modules_has_attr(const char *module, const char *attr)
 {
     const ModDef *d = find_def(module);
     if (!d) return false;
@@ -768,7 +768,7 @@ bool modules_has_attr(const char *module, const char *attr)
     return false;
 }
 
-const char *modules_list(void)
+static const char *modules_list(void)
 {
     static char buf[512];
     if (!buf[0]) {
@@ -789,8 +789,13 @@ const char *modules_list(void)
     return buf;
 }
 
+const ImportResolver modules_resolver = {modules_exists, modules_has_attr, modules_list};
+
+static const ImportHooks import_hooks;
+
 void modules_init(Sim *S)
 {
+    S->import = &import_hooks;
     for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++) {
         const ModDef *d = mod_defs[i];
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
@@ -833,7 +838,7 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
         return vm_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, pe.line, pe.col, pe.msg);
     CompileError ce;
     S->gc_inhibit++;
-    Code *code = compile_module(S, &mod, src, &ce);
+    Code *code = compile_module(S, &mod, src, &modules_resolver, &ce);
     S->gc_inhibit--;
     module_free(&mod);
     if (!code) return vm_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
@@ -848,7 +853,7 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     return 0;
 }
 
-int modules_import(Task *T, Str *name, Value *out)
+static int modules_import(Task *T, Str *name, Value *out)
 {
     Value m = dict_get_str(T->S->native_modules, name);
     if (is_undef(m)) return vm_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
@@ -866,7 +871,7 @@ int modules_import(Task *T, Str *name, Value *out)
     return 0;
 }
 
-int modules_import_from(Task *T, Value module, Str *name, Value *out)
+static int modules_import_from(Task *T, Value module, Str *name, Value *out)
 {
     ModuleObj *m = AS_MODULE(module);
     Value v = dict_get_str(m->dict, name);
@@ -880,3 +885,5 @@ int modules_import_from(Task *T, Value module, Str *name, Value *out)
     *out = v;
     return 0;
 }
+
+static const ImportHooks import_hooks = {modules_import, modules_import_from};

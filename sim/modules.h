@@ -3,6 +3,7 @@
 #define IL_MODULES_H
 
 #include "vm.h"
+#include "compile.h"
 
 enum { ME_FN, ME_FLOAT, ME_INT, ME_VALUE };
 
@@ -27,16 +28,13 @@ typedef struct ModDef {
     void (*after_py)(Sim *S, Dict *d);
 } ModDef;
 
-/* Static questions for the compiler (no Sim needed). */
-bool modules_exists(const char *name);
-bool modules_has_attr(const char *module, const char *attr);
-const char *modules_list(void);
+/* The compiler's questions about imports, answered from the registry. */
+extern const ImportResolver modules_resolver;
 
+/* Make every module and install the import hook (Sim.import). */
 void modules_init(Sim *S);
 /* sys.argv = [path] as python3 gives it: the scenario's path as typed on the
  * command line, or '-' for standard input (path "<stdin>"). */
 void modules_set_argv(Sim *S, const char *path);
-int modules_import(Task *T, Str *name, Value *out);
-int modules_import_from(Task *T, Value module, Str *name, Value *out);
 
 #endif

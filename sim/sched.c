@@ -11,6 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* The debugger's questions, through its hooks (none: never pause). */
+static bool dbg_pausing(Sim *S) { return S->hooks && S->hooks->pausing(S); }
+static bool dbg_pause_before(Sim *S, int64_t t) { return S->hooks && S->hooks->pause_before(S, t); }
+static int64_t dbg_stop_time(Sim *S) { return S->hooks ? S->hooks->stop_time(S) : -1; }
+
 #define NEVER INT64_MAX
 
 typedef struct SEvent {
@@ -356,8 +361,7 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
     T->name = xstrdup(name);
     ctx_init(&T->ctx);
     T->cur = &T->ctx;
-    T->exc = T->resume_val = T->resume_exc = T->thread_obj = T->aio_loop = T->aio_default = v_undef();
-    T->aio_tid = -1;
+    T->exc = T->resume_val = T->resume_exc = T->thread_obj = v_undef();
     BUF_PUSH(S->tasks, T);
     SchedTask *st = xcalloc(1, sizeof *st);
     T->st = st;
@@ -694,7 +698,7 @@ static void run_core(Sim *S, int ci, int64_t limit)
     /* the steps above may have set timers */
     if (sc->nheap && sc->heap[0].t < limit) limit = sc->heap[0].t;
     if (limit <= c->t) return;
-    if (debug_pausing(S)) {
+    if (dbg_pausing(S)) {
         /* a record made above asked for a pause: the slice starts when
          * the run resumes */
         sc->resume_core = ci;
@@ -715,7 +719,7 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     SchedTask *st = T->st;
     /* a pause at a time inside this slice ends it there; the rest runs
      * on resume with the same limit, as if nothing had happened */
-    int64_t pt = debug_stop_time(S), lim = limit;
+    int64_t pt = dbg_stop_time(S), lim = limit;
     if (pt > c->t && pt < limit) lim = pt;
     T->clock = c->t;
     T->limit = lim;
@@ -723,7 +727,7 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     sc->current = T;
     RunStatus rs = vm_run(T);
     if (rs == RUN_LIMIT && lim < limit && T->clock >= lim) {
-        debug_pause_before(S, T->clock);
+        dbg_pause_before(S, T->clock);
         rs = RUN_PAUSE;
     }
     sc->current = NULL;
@@ -879,10 +883,59 @@ static void report_deadlock(Sim *S, int64_t at)
 
 /* ---- the main loop ---- */
 
+static void sched_mark(Sim *S, void *p)
+{
+    (void)p;
+    for (size_t i = 0; i < S->procs.n; i++) {
+        ProcSched *ps = S->procs.v[i]->ps;
+        if (!ps) continue;
+        gc_mark_value(S, ps->process_obj);
+        gc_mark_value(S, ps->snapshot);
+    }
+    Sched *sc = SCH(S);
+    if (!sc) return;
+    for (size_t i = 0; i < sc->nheap; i++) gc_mark_value(S, sc->heap[i].data);
+}
+
+static void sched_free(Sim *S, void *p)
+{
+    (void)p;
+    Sched *sc = SCH(S);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        if (!T->st) continue;
+        BUF_FREE(T->st->joiners);
+        BUF_FREE(T->st->start_waiters);
+        free(T->st->opcost);
+        free(T->st);
+        T->st = NULL;
+    }
+    for (size_t i = 0; i < S->procs.n; i++) {
+        ProcSched *ps = S->procs.v[i]->ps;
+        if (!ps) continue;
+        BUF_FREE(ps->gil_waiters);
+        BUF_FREE(ps->exit_waiters);
+        BUF_FREE(ps->joiners);
+        free(ps);
+        S->procs.v[i]->ps = NULL;
+    }
+    if (sc) {
+        free(sc->cores);
+        free(sc->heap);
+        BUF_FREE(sc->ready);
+        free(sc);
+        S->sched = NULL;
+    }
+    trace_free(S->trace);
+    S->trace = NULL;
+}
+
 void sched_init(Sim *S)
 {
+    static const SlotOps ops = {sched_mark, sched_free};
     Sched *sc = xcalloc(1, sizeof *sc);
     S->sched = sc;
+    sim_slot_set(S, SLOT_SCHED, sc, &ops);
     sc->ncores = (int)S->set.v[SET_cores];
     sc->cores = xcalloc((size_t)sc->ncores, sizeof *sc->cores);
     sc->rng = (uint64_t)S->set.v[SET_seed] * 0x2545F4914F6CDD1DULL + 1;
@@ -907,7 +960,7 @@ bool sched_run(Sim *S)
             S->exit_code = 1;
             break;
         }
-        if (debug_pausing(S)) return false;
+        if (dbg_pausing(S)) return false;
         if (sc->ended) break;
         if (sc->resume_core >= 0) {
             /* the slice a pause interrupted goes on first */
@@ -930,7 +983,7 @@ bool sched_run(Sim *S)
             }
         }
         int64_t et = sc->nheap ? sc->heap[0].t : NEVER;
-        if ((best >= 0 || sc->nheap) && debug_pause_before(S, best >= 0 && bt < et ? bt : et)) return false;
+        if ((best >= 0 || sc->nheap) && dbg_pause_before(S, best >= 0 && bt < et ? bt : et)) return false;
         if (best >= 0 && bt < et) {
             if (bt >= max_time) goto too_long;
             int64_t limit = et;
@@ -1059,50 +1112,7 @@ void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches)
     *ctx_switches = sc->ctx_switches;
 }
 
-void sched_mark(Sim *S)
-{
-    for (size_t i = 0; i < S->procs.n; i++) {
-        ProcSched *ps = S->procs.v[i]->ps;
-        if (!ps) continue;
-        gc_mark_value(S, ps->process_obj);
-        gc_mark_value(S, ps->snapshot);
-    }
-    Sched *sc = SCH(S);
-    if (!sc) return;
-    for (size_t i = 0; i < sc->nheap; i++) gc_mark_value(S, sc->heap[i].data);
-}
 
-void sched_free(Sim *S)
-{
-    Sched *sc = SCH(S);
-    for (size_t i = 0; i < S->tasks.n; i++) {
-        Task *T = S->tasks.v[i];
-        if (!T->st) continue;
-        BUF_FREE(T->st->joiners);
-        BUF_FREE(T->st->start_waiters);
-        free(T->st->opcost);
-        free(T->st);
-        T->st = NULL;
-    }
-    for (size_t i = 0; i < S->procs.n; i++) {
-        ProcSched *ps = S->procs.v[i]->ps;
-        if (!ps) continue;
-        BUF_FREE(ps->gil_waiters);
-        BUF_FREE(ps->exit_waiters);
-        BUF_FREE(ps->joiners);
-        free(ps);
-        S->procs.v[i]->ps = NULL;
-    }
-    if (sc) {
-        free(sc->cores);
-        free(sc->heap);
-        BUF_FREE(sc->ready);
-        free(sc);
-        S->sched = NULL;
-    }
-    trace_free(S->trace);
-    S->trace = NULL;
-}
 
 void sched_debug_dump(Sim *S)
 {

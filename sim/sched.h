@@ -133,6 +133,8 @@ void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
 
 /* ---- used by sim.c ---- */
 void sched_init(Sim *S);
+/* INTERLEAVE_DUMP_TRACE: the trace on stderr, for debugging the simulator. */
+void sched_debug_dump(Sim *S);
 /* Run until the end (true) or a pause (false: call again to go on). */
 bool sched_run(Sim *S);
 /* The virtual time the run has reached. */
@@ -144,8 +146,6 @@ Task *sched_core(Sim *S, int i, int64_t *busy);
 void sched_timers(Sim *S, SBuf *out);
 /* When T's pending timer of this kind fires, or -1. */
 int64_t sched_timer_of(Sim *S, Task *T, int kind);
-void sched_mark(Sim *S);
-void sched_free(Sim *S);
 
 /* GIL (gil.c) */
 bool gil_on(Sim *S);

@@ -101,7 +101,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     set_costs(S);
     S->gc_inhibit++;
     CompileError ce;
-    Code *code = compile_module(S, &m, source, &ce);
+    Code *code = compile_module(S, &m, source, &modules_resolver, &ce);
     Value doc = m.docstring ? v_str(S, m.docstring) : v_none();
     module_free(&m);
     S->gc_inhibit--;
@@ -139,61 +139,8 @@ void sim_disasm(Sim *S, SBuf *out)
     if (S->main_code) code_disasm(S->main_code, out);
 }
 
-void sched_debug_dump(Sim *S);
 
-SimStatus sim_run(Sim *S) { return sim_run_until(S, NULL); }
 
-int sim_go(Sim *S)
-{
-    if (!S->main_task) return SIM_FATAL;
-    if (!sched_run(S)) return SIM_PAUSED;
-    /* CPython warns as coroutines die; the simulator's collector runs at
-     * its own times, so the ones still alive warn at exit */
-    if (S->main_task) aio_warn_unretrieved(S);
-    gen_warn_unawaited(S);
-    if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
-    return S->status;
-}
-
-/* ---- roots ---- */
-
-void gc_mark_roots(Sim *S)
-{
-    for (size_t i = 0; i < S->itab_cap; i++)
-        if (S->itab[i]) gc_mark_obj(S, (Obj *)S->itab[i]);
-    for (int i = 0; i < TY_COUNT; i++) gc_mark_obj(S, (Obj *)S->types[i]);
-    for (int i = 0; i < EXC_COUNT; i++) gc_mark_obj(S, (Obj *)S->exc[i]);
-    gc_mark_obj(S, (Obj *)S->builtins);
-    gc_mark_obj(S, (Obj *)S->native_modules);
-    gc_mark_obj(S, (Obj *)S->textio_cls);
-    gc_mark_value(S, S->ellipsis);
-    gc_mark_value(S, S->notimpl);
-    gc_mark_value(S, S->std_out);
-    gc_mark_value(S, S->std_err);
-    gc_mark_value(S, S->uncaught);
-    for (Code *c = S->codes; c; c = c->next)
-        for (int32_t i = 0; i < c->nconsts; i++) gc_mark_value(S, c->consts[i]);
-    for (size_t i = 0; i < S->procs.n; i++) {
-        gc_mark_obj(S, (Obj *)S->procs.v[i]->globals);
-        gc_mark_obj(S, (Obj *)S->procs.v[i]->modules);
-    }
-    gc_mark_value(S, S->main_doc);
-    gc_mark_obj(S, (Obj *)S->sleep_spare);
-    debug_mark(S);
-    for (size_t i = 0; i < S->aio_failed.n; i++) gc_mark_value(S, S->aio_failed.v[i]);
-    for (size_t i = 0; i < S->tasks.n; i++) {
-        Task *T = S->tasks.v[i];
-        ctx_mark(S, &T->ctx);
-        if (T->cur != &T->ctx) ctx_mark(S, T->cur);
-        gc_mark_value(S, T->exc);
-        gc_mark_value(S, T->resume_val);
-        gc_mark_value(S, T->resume_exc);
-        gc_mark_value(S, T->thread_obj);
-        gc_mark_value(S, T->aio_loop);
-        gc_mark_value(S, T->aio_default);
-    }
-    sched_mark(S);
-}
 
 const char *sim_stdout(Sim *S, size_t *len)
 {
@@ -251,7 +198,9 @@ bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn)
 void sim_free(Sim *S)
 {
     if (!S) return;
-    sched_free(S);
+    /* the layers' state first: it may refer to the tasks */
+    for (int i = SLOT_COUNT; i-- > 0;)
+        if (S->slot_ops[i] && S->slot_ops[i]->free) S->slot_ops[i]->free(S, S->slot[i]);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
         ctx_free(&T->ctx);
@@ -270,8 +219,6 @@ void sim_free(Sim *S)
     code_free_all(S->codes);
     free(S->itab);
     BUF_FREE(S->repr_stack);
-    BUF_FREE(S->aio_failed);
-    debug_free(S);
     sb_free(&S->out);
     sb_free(&S->err);
     source_free_all(S->sources);

@@ -254,7 +254,7 @@ NATIVE(cond_new)
     if (nat_parse(T, "Condition", args + 1, nargs - 1, kw, "|lock", a) < 0) return NAT_ERR;
     Value lock = a[0];
     if (is_undef(lock) || is_none(lock)) {
-        Value cls = dict_get_str(T->S->mod_threading, str_intern(T->S, "RLock", 5));
+        Value cls = dict_get_str(sync_st(T->S)->threading, str_intern(T->S, "RLock", 5));
         lock = new_sync(T, AS_CLASS(cls), OBJ_RLOCK);
     } else if (!sync_of(T->S, lock)) {
         return vm_raise(T, EXC_TypeError, "Condition() needs a threading Lock or RLock in the simulator");
@@ -616,7 +616,7 @@ static void barrier_break(Task *T, SyncObj *b)
 
 static int broken_barrier(Task *T)
 {
-    Value cls = dict_get_str(T->S->mod_threading, str_intern(T->S, "BrokenBarrierError", 18));
+    Value cls = dict_get_str(sync_st(T->S)->threading, str_intern(T->S, "BrokenBarrierError", 18));
     return vm_raise_value(T, exc_new(T, AS_CLASS(cls), NULL, 0));
 }
 
@@ -738,7 +738,7 @@ NATIVE(simple_new) { return queue_make(T, args, nargs, kw, out, 3); }
 
 static int queue_exc(Task *T, const char *name)
 {
-    Value cls = dict_get_str(T->S->mod_queue, str_intern(T->S, name, strlen(name)));
+    Value cls = dict_get_str(sync_st(T->S)->queue, str_intern(T->S, name, strlen(name)));
     return vm_raise_value(T, exc_new(T, AS_CLASS(cls), NULL, 0));
 }
 
@@ -926,8 +926,29 @@ static Class *sync_class(Sim *S, Dict *mod, const char *name, NativeFn ctor, con
     return c;
 }
 
+static void state_mark(Sim *S, void *p)
+{
+    SyncState *st = p;
+    gc_mark_obj(S, (Obj *)st->threading);
+    gc_mark_obj(S, (Obj *)st->queue);
+}
+
+static void state_free(Sim *S, void *p)
+{
+    (void)S;
+    free(p);
+}
+
+static SyncState *state(Sim *S)
+{
+    static const SlotOps ops = {state_mark, state_free};
+    if (!sync_st(S)) sim_slot_set(S, SLOT_THREADING, xcalloc(1, sizeof(SyncState)), &ops);
+    return sync_st(S);
+}
+
 void sync_register_threading(Sim *S, Dict *th)
 {
+    state(S)->threading = th;
     static const MethodDef lockm[] = {
         {"acquire", lock_acquire}, {"release", lock_release}, {"locked", lock_locked},
         {"__enter__", lock_enter}, {"__exit__", lock_exit}, {"__repr__", lock_repr},
@@ -968,6 +989,7 @@ void sync_register_threading(Sim *S, Dict *th)
 
 void sync_register_queue(Sim *S, Dict *qm)
 {
+    state(S)->queue = qm;
     Class *c;
     static const MethodDef qmeth[] = {
         {"put", queue_put}, {"put_nowait", queue_put_nowait}, {"get", queue_get}, {"get_nowait", queue_get_nowait},

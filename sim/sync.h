@@ -29,8 +29,16 @@ typedef struct SyncObj {
 extern const PayloadOps sync_payload_ops;
 
 /* Register the classes of the threading and queue modules. */
-void sync_register_threading(Sim *S, Dict *threading);
-void sync_register_queue(Sim *S, Dict *queue);
+/* The threading and queue modules' dicts (SLOT_THREADING), where the
+ * natives find the classes they make (RLock, BrokenBarrierError, Empty...). */
+typedef struct SyncState {
+    Dict *threading, *queue;
+} SyncState;
+static inline SyncState *sync_st(Sim *S) { return (SyncState *)S->slot[SLOT_THREADING]; }
+
+/* Put the classes into the threading (queue) module's dict, d. */
+void sync_register_threading(Sim *S, Dict *d);
+void sync_register_queue(Sim *S, Dict *d);
 #define SYNC_THREADING_NAMES "Lock", "RLock", "Condition", "Semaphore", "BoundedSemaphore", "Event", \
     "Barrier", "BrokenBarrierError"
 #define SYNC_QUEUE_NAMES "Queue", "LifoQueue", "PriorityQueue", "SimpleQueue", "Empty", "Full"

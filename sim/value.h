@@ -401,7 +401,6 @@ void gc_mark_value(Sim *S, Value v);
 void gc_mark_obj(Sim *S, Obj *o);
 void gc_collect(Sim *S);
 void gc_free_all(Sim *S);
-void gc_mark_roots(Sim *S);   /* sim.c: everything reachable from outside the heap */
 
 /* ---- strings (str.c) ---- */
 Str *str_new(Sim *S, const char *s, size_t n);

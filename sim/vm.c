@@ -840,7 +840,7 @@ RunStatus vm_run(Task *T)
         if (UNLIKELY(clk >= limit)) {
             /* when debugging, every op comes here (limit is 0): the real
              * limit is T->limit, and debug_op may pause before this op */
-            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause || debug_op(T, code, pc, f, nops, clk)) {
+            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause || S->hooks->op(T, code, pc, f, nops, clk)) {
                 SAVE();
                 LEAVE(T->pause ? RUN_PAUSE : RUN_LIMIT);
             }
@@ -1410,7 +1410,7 @@ RunStatus vm_run(Task *T)
                         status = fatal_ops(T);
                         goto leave;
                     }
-                    if (debug_interrupted(T, clk, nops)) {
+                    if ((S->hooks && S->hooks->interrupted(T, clk, nops))) {
                         /* stop before the call; it runs on resume */
                         pc--;
                         clk -= cost[OP_CALL];
@@ -1852,12 +1852,12 @@ RunStatus vm_run(Task *T)
         }
         case OP_IMPORT_NAME:
             SAVE();
-            ERR_IF(modules_import(T, names[arg], &r) < 0);
+            ERR_IF(S->import->import(T, names[arg], &r) < 0);
             PUSH(r);
             break;
         case OP_IMPORT_FROM:
             SAVE();
-            ERR_IF(modules_import_from(T, sp[-1], names[arg], &r) < 0);
+            ERR_IF(S->import->import_from(T, sp[-1], names[arg], &r) < 0);
             PUSH(r);
             break;
         case OP_LOAD_ASSERTION_ERROR: PUSH(v_obj(S->exc[EXC_AssertionError])); break;
@@ -1927,7 +1927,7 @@ RunStatus vm_run(Task *T)
                 status = fatal_ops(T);
                 goto leave;
             }
-            if (debug_interrupted(T, clk, nops)) {
+            if ((S->hooks && S->hooks->interrupted(T, clk, nops))) {
                 SAVE();
                 LEAVE(RUN_PAUSE);
             }
