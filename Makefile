@@ -10,7 +10,7 @@
 
 CC      ?= cc
 PKGS    := ncursesw libedit
-WARN    := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -D_GNU_SOURCE
 DEPFL   := -MMD -MP
 OPT     ?= -O2 -g
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -1,9 +1,16 @@
 /* aio.c - coroutine objects, the await opcodes, futures, tasks and the
  * event loop.  aio.h says how a coroutine runs; the Python-visible classes
- * and functions are in mod_asyncio.c. */
+ * and functions are in mod_asyncio_def.c. */
 #include "aio.h"
-#include "native.h"
+#include "attr.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
 #include "obj.h"
+#include "repr.h"
+#include "stats.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +41,7 @@ static void fut_free(Sim *S, void *p)
     /* f itself is part of its instance */
 }
 
-const PayloadOps fut_payload_ops = {"future", fut_mark, fut_free, NULL, NULL};
+const PayloadOps aio_fut_ops = {"future", fut_mark, fut_free, NULL, NULL};
 
 static void handle_mark(Sim *S, Handle *h)
 {
@@ -64,7 +71,7 @@ static void loop_free(Sim *S, void *p)
     free(ld);
 }
 
-const PayloadOps loop_payload_ops = {"event loop", loop_mark, loop_free, NULL, NULL};
+const PayloadOps aio_loop_ops = {"event loop", loop_mark, loop_free, NULL, NULL};
 
 static void hd_mark(Sim *S, void *p)
 {
@@ -79,7 +86,7 @@ static void hd_free(Sim *S, void *p)
     free(p);
 }
 
-const PayloadOps handle_payload_ops = {"handle", hd_mark, hd_free, NULL, NULL};
+const PayloadOps aio_handle_ops = {"handle", hd_mark, hd_free, NULL, NULL};
 
 /* ---- the state ---- */
 
@@ -132,8 +139,8 @@ static void *payload_of(Value v, const PayloadOps *ops)
     return NULL;
 }
 
-FutData *fut_data(Value v) { return payload_of(v, &fut_payload_ops); }
-LoopData *loop_data(Value v) { return payload_of(v, &loop_payload_ops); }
+FutData *aio_fut_data(Value v) { return payload_of(v, &aio_fut_ops); }
+LoopData *aio_loop_data(Value v) { return payload_of(v, &aio_loop_ops); }
 
 static Handle handle(int kind, Value a, Value b)
 {
@@ -170,7 +177,7 @@ void aio_warn_unretrieved(Sim *S)
 {
     Task *T = S->main_task;
     for (size_t i = 0; i < aio_st(S)->failed.n; i++) {
-        FutData *t = fut_data(aio_st(S)->failed.v[i]);
+        FutData *t = aio_fut_data(aio_st(S)->failed.v[i]);
         if (t->exc_retrieved) continue;
         t->exc_retrieved = true;
         SBuf b = {0};
@@ -178,7 +185,7 @@ void aio_warn_unretrieved(Sim *S)
         Value r;
         Value save = T->exc;
         T->exc = v_undef();
-        Value rm = class_lookup(aio_st(S)->task, S->sym[SYM_repr]);
+        Value rm = obj_class_lookup(aio_st(S)->task, S->sym[SYM_repr]);
         if (vm_call(T, rm, &aio_st(S)->failed.v[i], 1, NULL, &r) == 0 && is_str(r)) sb_puts(&b, AS_STR(r)->s);
         T->exc = v_undef();
         sb_putc(&b, '\n');
@@ -269,21 +276,21 @@ static Timer heap_pop(LoopData *ld)
 
 static bool handle_cancelled(const Handle *h)
 {
-    HandleData *d = payload_of(h->obj, &handle_payload_ops);
+    HandleData *d = payload_of(h->obj, &aio_handle_ops);
     return d && d->cancelled;
 }
 
-void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe)
+void aio_loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe)
 {
-    LoopData *ld = loop_data(loop);
+    LoopData *ld = aio_loop_data(loop);
     ring_push(ld, h);
     /* another thread's call wakes the loop out of select() (the self-pipe) */
     if (threadsafe && ld->selectq.n) sched_wake_all(T->S, &ld->selectq, T, ld->obj);
 }
 
-void loop_call_at(Task *T, Value loop, int64_t when, Handle h)
+void aio_loop_call_at(Task *T, Value loop, int64_t when, Handle h)
 {
-    LoopData *ld = loop_data(loop);
+    LoopData *ld = aio_loop_data(loop);
     heap_push(ld, (Timer){when, h});
     (void)T;
 }
@@ -296,10 +303,10 @@ static void fut_init_data(FutData *f)
     f->cbs.cap = 1;
 }
 
-Value fut_new(Task *T, Value loop)
+Value aio_fut_new(Task *T, Value loop)
 {
     Sim *S = T->S;
-    Instance *in = instance_new_with(S, aio_st(S)->future, sizeof(FutData));
+    Instance *in = obj_instance_new_with(S, aio_st(S)->future, sizeof(FutData));
     FutData *f = in->payload;
     fut_init_data(f);
     f->result = f->exc = f->cancel_msg = f->coro = f->waiter = v_undef();
@@ -314,7 +321,7 @@ Value fut_new(Task *T, Value loop)
 static void schedule_callbacks(Task *T, Value fut)
 {
     Sim *S = T->S;
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     for (size_t i = 0; i < f->cbs.n; i++) {
         FutCb cb = f->cbs.v[i];
         Handle h;
@@ -329,19 +336,19 @@ static void schedule_callbacks(Task *T, Value fut)
             break;
         }
         }
-        loop_call_soon(T, f->loop, h, false);
+        aio_loop_call_soon(T, f->loop, h, false);
     }
     f->cbs.n = 0;
 }
 
 static int invalid_state(Task *T, const char *msg)
 {
-    return vm_raise(T, EXC_InvalidStateError, "%s", msg);
+    return exc_raise(T, EXC_InvalidStateError, "%s", msg);
 }
 
-int fut_set_result(Task *T, Value fut, Value result)
+int aio_fut_set_result(Task *T, Value fut, Value result)
 {
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     if (f->state != FUT_PENDING) return invalid_state(T, "invalid state");
     f->result = result;
     f->state = FUT_DONE;
@@ -349,28 +356,28 @@ int fut_set_result(Task *T, Value fut, Value result)
     return 0;
 }
 
-int fut_set_exception(Task *T, Value fut, Value exc)
+int aio_fut_set_exception(Task *T, Value fut, Value exc)
 {
     Sim *S = T->S;
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     if (f->state != FUT_PENDING) return invalid_state(T, "invalid state");
     if (is_class(exc)) {
         Value inst;
         if (vm_call(T, exc, NULL, 0, NULL, &inst) < 0) return -1;
         exc = inst;
     }
-    if (!is_exc_instance(S, exc)) return vm_raise(T, EXC_TypeError, "invalid exception object");
+    if (!obj_is_exc_instance(S, exc)) return exc_raise(T, EXC_TypeError, "invalid exception object");
     if (exc_matches(S, exc, EXC_StopIteration))
-        return vm_raise(T, EXC_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
+        return exc_raise(T, EXC_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
     f->exc = exc;
     f->state = FUT_DONE;
     schedule_callbacks(T, fut);
     return 0;
 }
 
-bool fut_cancel(Task *T, Value fut, Value msg)
+bool aio_fut_cancel(Task *T, Value fut, Value msg)
 {
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     if (f->state != FUT_PENDING) return false;
     f->state = FUT_CANCELLED;
     f->cancel_msg = msg;
@@ -385,22 +392,22 @@ static Value cancelled_error(Task *T, Value msg)
     return exc_new(T, S->exc[EXC_CancelledError], has ? &msg : NULL, has ? 1 : 0);
 }
 
-Value fut_cancelled_error(Task *T, FutData *f) { return cancelled_error(T, f->cancel_msg); }
+Value aio_fut_cancelled_error(Task *T, FutData *f) { return cancelled_error(T, f->cancel_msg); }
 
-int fut_result(Task *T, FutData *f, Value *out)
+int aio_fut_result(Task *T, FutData *f, Value *out)
 {
     if (f->state == FUT_CANCELLED)
-        return vm_raise_value(T, is_undef(f->exc) ? cancelled_error(T, f->cancel_msg) : f->exc);
+        return exc_raise_value(T, is_undef(f->exc) ? cancelled_error(T, f->cancel_msg) : f->exc);
     if (f->state == FUT_PENDING) return invalid_state(T, "Result is not set.");
     f->exc_retrieved = true;
-    if (!is_undef(f->exc)) return vm_raise_value(T, f->exc);
+    if (!is_undef(f->exc)) return exc_raise_value(T, f->exc);
     *out = f->result;
     return 0;
 }
 
-void fut_add_callback(Task *T, Value fut, int kind, Value v)
+void aio_fut_add_callback(Task *T, Value fut, int kind, Value v)
 {
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     if (f->cbs.n == f->cbs.cap) {
         /* out of cb0 (or the array that replaced it) */
         FutCb *nv = xmalloc(f->cbs.cap * 2 * sizeof *nv);
@@ -447,25 +454,25 @@ static void task_label(char *buf, size_t size, int num, const char *coro)
     buf[n] = 0;
 }
 
-Value loop_create_task(Task *T, Value loop, Value coro, Value name)
+Value aio_loop_create_task(Task *T, Value loop, Value coro, Value name)
 {
     Sim *S = T->S;
     if (!is_kind(coro, K_CORO)) {
         SBuf b = {0};
-        if (v_repr(T, coro, &b) == 0)
-            vm_raise(T, EXC_TypeError, "a coroutine was expected, got %.200s", b.s ? b.s : "");
+        if (repr_write(T, coro, &b) == 0)
+            exc_raise(T, EXC_TypeError, "a coroutine was expected, got %.200s", b.s ? b.s : "");
         sb_free(&b);
         return v_undef();
     }
-    LoopData *ld = loop_data(loop);
+    LoopData *ld = aio_loop_data(loop);
     if (ld->closed) {
         /* CPython closes the coroutine so it does not warn */
-        coro_started(S, (Gen *)coro.u.o);
+        gen_coro_started(S, (Gen *)coro.u.o);
         ((Gen *)coro.u.o)->state = GEN_DONE;
-        vm_raise(T, EXC_RuntimeError, "Event loop is closed");
+        exc_raise(T, EXC_RuntimeError, "Event loop is closed");
         return v_undef();
     }
-    Instance *in = instance_new_with(S, aio_st(S)->task, sizeof(FutData));
+    Instance *in = obj_instance_new_with(S, aio_st(S)->task, sizeof(FutData));
     Value task = v_obj(in);
     FutData *t = in->payload;
     fut_init_data(t);
@@ -483,14 +490,14 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
         /* "Task-N (coro)"; the name Str waits until something asks */
         task_label(label, sizeof label, t->num, g->name ? g->name->s : "?");
     } else {
-        Value s = v_str_str(T, name);
+        Value s = repr_str(T, name);
         if (is_undef(s)) return v_undef();
         t->name = AS_STR(s);
         snprintf(label, sizeof label, "%s", t->name->s);
     }
     Task *host = ld->thread ? ld->thread : T;
     if (S->trace->tasks.n >= TRACE_MAX_TASKS) {
-        vm_raise(T, EXC_RuntimeError, "can't create a task: the simulator's trace holds at most %d tasks", TRACE_MAX_TASKS);
+        exc_raise(T, EXC_RuntimeError, "can't create a task: the simulator's trace holds at most %d tasks", TRACE_MAX_TASKS);
         return v_undef();
     }
     T->clock += S->set.v[SET_task_create_cost];
@@ -498,11 +505,11 @@ Value loop_create_task(Task *T, Value loop, Value coro, Value name)
     task_state(T, t, TS_READY, R_AIO_READY, -1);
     t->index = ld->tasks.n;
     BUF_PUSH(ld->tasks, task);
-    loop_call_soon(T, loop, handle(H_STEP, task, v_undef()), ld->thread && ld->thread != T);
+    aio_loop_call_soon(T, loop, handle(H_STEP, task, v_undef()), ld->thread && ld->thread != T);
     return task;
 }
 
-Str *task_name(Sim *S, FutData *t)
+Str *aio_task_name(Sim *S, FutData *t)
 {
     if (!t->name) {
         char nm[32];
@@ -516,35 +523,35 @@ Str *task_name(Sim *S, FutData *t)
  * order does not matter, so the last one takes its place). */
 static void forget_task(LoopData *ld, Value task)
 {
-    size_t i = fut_data(task)->index;
-    if (i >= ld->tasks.n || !v_same(ld->tasks.v[i], task)) return;
+    size_t i = aio_fut_data(task)->index;
+    if (i >= ld->tasks.n || !obj_same(ld->tasks.v[i], task)) return;
     Value last = ld->tasks.v[--ld->tasks.n];
     ld->tasks.v[i] = last;
-    fut_data(last)->index = i;
+    aio_fut_data(last)->index = i;
 }
 
 /* The task's coroutine ended with r, or (r undefined) with exc. */
 static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
 {
     Sim *S = T->S;
-    FutData *t = fut_data(task);
-    coro_started(S, (Gen *)t->coro.u.o);
+    FutData *t = aio_fut_data(task);
+    gen_coro_started(S, (Gen *)t->coro.u.o);
     ((Gen *)t->coro.u.o)->state = GEN_DONE;
     if (!is_undef(r)) {
-        fut_set_result(T, task, r);
+        aio_fut_set_result(T, task, r);
     } else if (exc_matches(S, exc, EXC_CancelledError)) {
         Tuple *a = exc_args(S, exc);
-        fut_cancel(T, task, a && a->n ? a->v[0] : v_undef());
+        aio_fut_cancel(T, task, a && a->n ? a->v[0] : v_undef());
         /* kept, with its traceback, for whoever asks for the result */
         t->exc = exc;
     } else {
-        fut_set_exception(T, task, exc);
+        aio_fut_set_exception(T, task, exc);
         BUF_PUSH(aio_st(S)->failed, task); /* for "never retrieved" at exit */
     }
     task_state(T, t, TS_DONE, R_DONE, -1);
     S->trace->tasks.v[t->tid].ended = T->clock;
     forget_task(ld, task);
-    if (v_same(ld->current, task)) {
+    if (obj_same(ld->current, task)) {
         ld->current = v_undef();
         aio_thread(T)->tid = -1;
     }
@@ -557,24 +564,24 @@ static int native_step(Task *T, Gen *g, Value *out, Value *wait)
     Value loop = aio_running_loop(T);
     switch (g->nstate) {
     case 0:
-        coro_started(T->S, g);
+        gen_coro_started(T->S, g);
         g->state = GEN_RUNNING;
         if (g->delay <= 0) {
             g->nstate = 1;
             *wait = v_undef();
             return 0;
         } else {
-            Value fut = fut_new(T, loop);
-            fut_data(fut)->reason = R_AWAIT_TIMER;
+            Value fut = aio_fut_new(T, loop);
+            aio_fut_data(fut)->reason = R_AWAIT_TIMER;
             /* a cancellable timer: sleep cancels it when it ends early */
-            Value th = v_obj(instance_new(T->S, aio_st(T->S)->timer));
+            Value th = v_obj(obj_instance_new(T->S, aio_st(T->S)->timer));
             HandleData *hd = xcalloc(1, sizeof *hd);
             hd->when = T->clock + g->delay;
             hd->fn = hd->args = v_undef();
             AS_INST(th)->payload = hd;
             Handle h = handle(H_SET_RESULT, fut, g->nres);
             h.obj = th;
-            loop_call_at(T, loop, hd->when, h);
+            aio_loop_call_at(T, loop, hd->when, h);
             g->nfut = fut;
             g->nth = th;
             g->nstate = 2;
@@ -587,18 +594,18 @@ static int native_step(Task *T, Gen *g, Value *out, Value *wait)
         return 1;
     default: {
         g->state = GEN_DONE;
-        HandleData *hd = payload_of(g->nth, &handle_payload_ops);
+        HandleData *hd = payload_of(g->nth, &aio_handle_ops);
         if (hd) hd->cancelled = true;
-        FutData *f = fut_data(g->nfut);
+        FutData *f = aio_fut_data(g->nfut);
         g->nfut = g->nth = v_undef();
-        return fut_result(T, f, out) < 0 ? -1 : 1;
+        return aio_fut_result(T, f, out) < 0 ? -1 : 1;
     }
     }
 }
 
-bool task_cancel(Task *T, Value task, Value msg)
+bool aio_task_cancel(Task *T, Value task, Value msg)
 {
-    FutData *t = fut_data(task);
+    FutData *t = aio_fut_data(task);
     if (t->state != FUT_PENDING) return false;
     t->num_cancels++;
     if (!is_undef(t->waiter)) {
@@ -614,36 +621,36 @@ bool task_cancel(Task *T, Value task, Value msg)
 int aio_cancel(Task *T, Value fut, Value msg)
 {
     Sim *S = T->S;
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     Class *cls = AS_INST(fut)->cls;
-    if (cls == aio_st(S)->future) return fut_cancel(T, fut, msg);
-    if (cls == aio_st(S)->task) return task_cancel(T, fut, msg);
+    if (cls == aio_st(S)->future) return aio_fut_cancel(T, fut, msg);
+    if (cls == aio_st(S)->task) return aio_task_cancel(T, fut, msg);
     if (cls == aio_st(S)->gathering) return aio_gather_cancel(T, fut, msg);
     /* a Python subclass (gather's future) may override cancel() */
     Value m, r;
-    if (v_getattr(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
+    if (attr_get(T, fut, str_intern(S, "cancel", 6), &m) < 0) return -1;
     if (vm_call(T, m, &msg, 1, NULL, &r) < 0) return -1;
     (void)f;
-    return v_truthy(T, r);
+    return obj_truthy(T, r);
 }
 
 /* The current task stops at an await of fut (V_UNDEF: a bare yield). */
 static void task_suspend(Task *T, LoopData *ld, Value fut)
 {
     Value task = ld->current;
-    FutData *t = fut_data(task);
+    FutData *t = aio_fut_data(task);
     if (is_undef(fut)) {
         task_state(T, t, TS_READY, R_AIO_READY, -1);
-        /* loop_call_soon(H_STEP), written in place (the loop is ld:
+        /* aio_loop_call_soon(H_STEP), written in place (the loop is ld:
          * tasks only run on their own loop) */
         Handle *h = ring_push_slot(ld);
         h->kind = H_STEP;
         h->a = task;
         h->b = h->obj = v_undef();
     } else {
-        FutData *f = fut_data(fut);
+        FutData *f = aio_fut_data(fut);
         t->waiter = fut;
-        fut_add_callback(T, fut, CB_WAKEUP, task);
+        aio_fut_add_callback(T, fut, CB_WAKEUP, task);
         /* timers are many and need no name: no trace object for them */
         task_state(T, t, TS_AWAITING, f->reason, f->reason == R_AWAIT_TIMER ? -1 : fut_obj(T, f));
         /* a cancel that came while the task ran cancels what it awaits */
@@ -688,7 +695,7 @@ static void finish_sleep0(Task *T, Ctx *leaf)
 static int task_step(Task *T, LoopData *ld, Value task, Value exc)
 {
     Sim *S = T->S;
-    FutData *t = fut_data(task);
+    FutData *t = aio_fut_data(task);
     if (t->state != FUT_PENDING) return NAT_OK;
     if (t->must_cancel) {
         exc = cancelled_error(T, t->cancel_msg);
@@ -703,7 +710,7 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
     Gen *g = (Gen *)t->coro.u.o;
     if (g->native) {
         Value r = v_undef(), wait;
-        int rc = is_undef(exc) ? native_step(T, g, &r, &wait) : (vm_raise_value(T, exc), -1);
+        int rc = is_undef(exc) ? native_step(T, g, &r, &wait) : (exc_raise_value(T, exc), -1);
         if (rc < 0) {
             Value e = T->exc;
             T->exc = v_undef();
@@ -748,7 +755,7 @@ Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
         return p;
     }
     Value loop = aio_running_loop(T);
-    LoopData *ld = loop_data(loop);
+    LoopData *ld = aio_loop_data(loop);
     Value exc = T->exc;
     if (is_undef(r)) T->exc = v_undef();
     task_finish(T, ld, ld->current, r, exc);
@@ -769,7 +776,7 @@ Value aio_running_loop(Task *T) { return aio_loop_of(T); }
 
 Value aio_current_task(Task *T)
 {
-    LoopData *ld = loop_data(aio_loop_of(T));
+    LoopData *ld = aio_loop_data(aio_loop_of(T));
     return ld ? ld->current : v_undef();
 }
 
@@ -787,9 +794,9 @@ static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc)
 
 static int not_awaitable(Task *T, Value v)
 {
-    if (is_instance(v) && !is_undef(type_dunder(T->S, v, SYM_await_)))
-        return vm_raise(T, EXC_TypeError, "awaiting objects with __await__ is not supported by the simulator");
-    return vm_raise(T, EXC_TypeError, "object %s can't be used in 'await' expression", type_name(T->S, v));
+    if (is_instance(v) && !is_undef(obj_type_dunder(T->S, v, SYM_await_)))
+        return exc_raise(T, EXC_TypeError, "awaiting objects with __await__ is not supported by the simulator");
+    return exc_raise(T, EXC_TypeError, "object %s can't be used in 'await' expression", obj_type_name(T->S, v));
 }
 
 int aio_op(Task *T, int op, RunStatus *status)
@@ -803,21 +810,21 @@ int aio_op(Task *T, int op, RunStatus *status)
     case OP_GET_AWAITABLE:
         if (is_kind(a, K_CORO)) {
             Gen *g = (Gen *)a.u.o;
-            if (g->state == GEN_DONE) return vm_raise(T, EXC_RuntimeError, "cannot reuse already awaited coroutine"), AIO_ERROR;
-            if (g->state != GEN_CREATED) return vm_raise(T, EXC_RuntimeError, "coroutine is being awaited already"), AIO_ERROR;
+            if (g->state == GEN_DONE) return exc_raise(T, EXC_RuntimeError, "cannot reuse already awaited coroutine"), AIO_ERROR;
+            if (g->state != GEN_CREATED) return exc_raise(T, EXC_RuntimeError, "coroutine is being awaited already"), AIO_ERROR;
             return AIO_CONTINUE;
         }
-        if (fut_data(a)) return AIO_CONTINUE;
+        if (aio_fut_data(a)) return AIO_CONTINUE;
         not_awaitable(T, a);
         return AIO_ERROR;
     case OP_AWAIT: {
-        LoopData *ld = loop_data(aio_loop_of(T));
+        LoopData *ld = aio_loop_data(aio_loop_of(T));
         if (is_kind(a, K_CORO) && !((Gen *)a.u.o)->native) {
             gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT);
             return AIO_RELOAD;
         }
         if (!ld || is_undef(ld->current) || ld->thread != T) {
-            vm_raise(T, EXC_RuntimeError, "await outside of a running asyncio task is not supported by the simulator");
+            exc_raise(T, EXC_RuntimeError, "await outside of a running asyncio task is not supported by the simulator");
             return AIO_ERROR;
         }
         Value wait;
@@ -831,17 +838,17 @@ int aio_op(Task *T, int op, RunStatus *status)
                 return AIO_CONTINUE;
             }
         } else {
-            FutData *fd = fut_data(a);
+            FutData *fd = aio_fut_data(a);
             if (fd->state != FUT_PENDING) {
                 Value r;
-                if (fut_result(T, fd, &r) < 0) return AIO_ERROR;
+                if (aio_fut_result(T, fd, &r) < 0) return AIO_ERROR;
                 f->sp[-1] = r;
                 return AIO_CONTINUE;
             }
-            if (v_same(a, ld->current)) {
+            if (obj_same(a, ld->current)) {
                 SBuf b = {0};
-                v_repr(T, a, &b);
-                vm_raise(T, EXC_RuntimeError, "Task cannot await on itself: %s", b.s ? b.s : "");
+                repr_write(T, a, &b);
+                exc_raise(T, EXC_RuntimeError, "Task cannot await on itself: %s", b.s ? b.s : "");
                 sb_free(&b);
                 return AIO_ERROR;
             }
@@ -849,34 +856,34 @@ int aio_op(Task *T, int op, RunStatus *status)
         }
         /* suspend the task; this AWAIT runs again when it wakes */
         f->pc--;
-        FutData *t = fut_data(ld->current);
+        FutData *t = aio_fut_data(ld->current);
         t->leaf = c;
         task_suspend(T, ld, wait);
         next_step(T, ld);
         return AIO_RELOAD;
     }
     case OP_GET_AITER: {
-        Value m = type_dunder(S, a, SYM_aiter), r;
+        Value m = obj_type_dunder(S, a, SYM_aiter), r;
         if (is_undef(m)) {
-            vm_raise(T, EXC_TypeError, "'async for' requires an object with __aiter__ method, got %s", type_name(S, a));
+            exc_raise(T, EXC_TypeError, "'async for' requires an object with __aiter__ method, got %s", obj_type_name(S, a));
             return AIO_ERROR;
         }
         if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
         f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
-        if (is_undef(type_dunder(S, r, SYM_anext))) {
-            vm_raise(T, EXC_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
-                     type_name(S, r));
+        if (is_undef(obj_type_dunder(S, r, SYM_anext))) {
+            exc_raise(T, EXC_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                     obj_type_name(S, r));
             return AIO_ERROR;
         }
         f->sp[-1] = r;
         return AIO_CONTINUE;
     }
     case OP_GET_ANEXT: {
-        Value m = type_dunder(S, a, SYM_anext), r;
+        Value m = obj_type_dunder(S, a, SYM_anext), r;
         if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
         f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
-        if (!is_kind(r, K_CORO) && !fut_data(r)) {
-            vm_raise(T, EXC_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(S, r));
+        if (!is_kind(r, K_CORO) && !aio_fut_data(r)) {
+            exc_raise(T, EXC_TypeError, "'async for' received an invalid object from __anext__: %s", obj_type_name(S, r));
             return AIO_ERROR;
         }
         *f->sp++ = r;
@@ -896,16 +903,16 @@ int aio_op(Task *T, int op, RunStatus *status)
 /* A Python callback raised: report it as the default exception handler
  * does, and go on. */
 /* "name(arg, ...) at file:line", as asyncio shows a callback. */
-void callback_text(Task *T, Value fn, Tuple *args, SBuf *b)
+void aio_callback_text(Task *T, Value fn, Tuple *args, SBuf *b)
 {
     Value nm;
-    if (v_getattr_opt(T, fn, T->S->sym[SYM_qualname], &nm) == 1 && is_str(nm)) sb_puts(b, AS_STR(nm)->s);
+    if (attr_get_opt(T, fn, T->S->sym[SYM_qualname], &nm) == 1 && is_str(nm)) sb_puts(b, AS_STR(nm)->s);
     else sb_puts(b, "callback");
     T->exc = v_undef();
     sb_putc(b, '(');
     for (int64_t i = 0; args && i < args->n; i++) {
         if (i) sb_puts(b, ", ");
-        if (v_repr(T, args->v[i], b) < 0) T->exc = v_undef();
+        if (repr_write(T, args->v[i], b) < 0) T->exc = v_undef();
     }
     sb_putc(b, ')');
     if (is_kind(fn, K_FUNC) && AS_FUNC(fn)->code->src)
@@ -924,18 +931,18 @@ static void callback_failed(Task *T, Value loop, Handle *h)
     if (h->kind == H_GATHER) {
         /* gather's callback is C here, Python in CPython: name it as there */
         sb_puts(&b, "gather.<locals>._done_callback(");
-        if (v_repr(T, h->b, &b) < 0) T->exc = v_undef();
+        if (repr_write(T, h->b, &b) < 0) T->exc = v_undef();
         sb_putc(&b, ')');
     } else {
-        callback_text(T, h->a, AS_TUPLE(h->b), &b);
+        aio_callback_text(T, h->a, AS_TUPLE(h->b), &b);
     }
     Dict *ctx = dict_new(S);
-    dict_set_str(S, ctx, str_intern(S, "message", 7), v_strn(S, b.s, b.n));
+    dict_set_str(S, ctx, str_intern(S, "message", 7), str_value_n(S, b.s, b.n));
     dict_set_str(S, ctx, str_intern(S, "exception", 9), exc);
     if (!is_undef(h->obj)) dict_set_str(S, ctx, str_intern(S, "handle", 6), h->obj);
     sb_free(&b);
     Value m, r, arg = v_obj(ctx);
-    if (v_getattr(T, loop, str_intern(S, "call_exception_handler", 22), &m) < 0 || vm_call(T, m, &arg, 1, NULL, &r) < 0) {
+    if (attr_get(T, loop, str_intern(S, "call_exception_handler", 22), &m) < 0 || vm_call(T, m, &arg, 1, NULL, &r) < 0) {
         /* the handler itself failed: say so, as CPython's logger would */
         SBuf e = {0};
         sb_puts(&e, "Exception in the exception handler\n");
@@ -956,7 +963,7 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
     aio_thread(T)->loop = v_undef();
     Value target = ld->target;
     ld->target = v_undef();
-    FutData *f = fut_data(target);
+    FutData *f = aio_fut_data(target);
     if (!f) {
         /* run_forever(), ended by stop() */
         *out = v_none();
@@ -969,10 +976,10 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
                 f->cbs.n--;
                 break;
             }
-        vm_raise(T, EXC_RuntimeError, "Event loop stopped before Future completed.");
+        exc_raise(T, EXC_RuntimeError, "Event loop stopped before Future completed.");
         return NAT_ERR;
     }
-    return fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
+    return aio_fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* Run the loop's ready handles until one needs T to switch into a task's
@@ -1028,7 +1035,7 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
             ld->stopping = true;
             break;
         case H_SET_RESULT:
-            if (fut_data(h.a)->state == FUT_PENDING) fut_set_result(T, h.a, h.b);
+            if (aio_fut_data(h.a)->state == FUT_PENDING) aio_fut_set_result(T, h.a, h.b);
             break;
         case H_GATHER:
             if (aio_gather_child_done(T, h.a, h.b) < 0) callback_failed(T, aio_loop_of(T), &h);
@@ -1048,26 +1055,26 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
     }
 }
 
-int loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
+int aio_loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
 {
-    LoopData *ld = loop_data(loop);
+    LoopData *ld = aio_loop_data(loop);
     Ctx *c = T->cur;
     bool again = ld->running && ld->thread == T && ld->ctx == c;
     if (!again) {
-        if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed"), NAT_ERR;
-        if (ld->running) return vm_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
+        if (ld->closed) return exc_raise(T, EXC_RuntimeError, "Event loop is closed"), NAT_ERR;
+        if (ld->running) return exc_raise(T, EXC_RuntimeError, "This event loop is already running"), NAT_ERR;
         if (!is_undef(aio_loop_of(T)))
-            return vm_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
+            return exc_raise(T, EXC_RuntimeError, "Cannot run the event loop while another loop is running"), NAT_ERR;
         /* arg V_UNDEF: run_forever() */
         Value fut = arg;
         if (is_kind(arg, K_CORO)) {
-            fut = loop_create_task(T, loop, arg, v_undef());
+            fut = aio_loop_create_task(T, loop, arg, v_undef());
             if (is_undef(fut)) return NAT_ERR;
-        } else if (!is_undef(arg) && !fut_data(arg)) {
-            return vm_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
+        } else if (!is_undef(arg) && !aio_fut_data(arg)) {
+            return exc_raise(T, EXC_TypeError, "An asyncio.Future, a coroutine or an awaitable is required"), NAT_ERR;
         }
         ld->target = fut;
-        if (!is_undef(fut)) fut_add_callback(T, fut, CB_STOP, loop);
+        if (!is_undef(fut)) aio_fut_add_callback(T, fut, CB_STOP, loop);
         ld->running = true;
         ld->iterated = false;
         ld->thread = T;
@@ -1094,9 +1101,9 @@ static Ctx *next_step(Task *T, LoopData *ld)
 FutData *aio_find_task(Sim *S, int tid)
 {
     for (size_t i = 0; i < S->tasks.n; i++) {
-        LoopData *ld = loop_data(aio_loop_of(S->tasks.v[i]));
+        LoopData *ld = aio_loop_data(aio_loop_of(S->tasks.v[i]));
         for (size_t k = 0; ld && k < ld->tasks.n; k++) {
-            FutData *t = fut_data(ld->tasks.v[k]);
+            FutData *t = aio_fut_data(ld->tasks.v[k]);
             if (t->tid == tid) return t;
         }
     }
@@ -1107,9 +1114,9 @@ int64_t aio_task_wakeup(Sim *S, int tid)
 {
     FutData *t = aio_find_task(S, tid);
     if (!t || is_undef(t->waiter)) return -1;
-    LoopData *ld = loop_data(t->loop);
+    LoopData *ld = aio_loop_data(t->loop);
     for (size_t k = 0; ld && k < ld->nheap; k++)
-        if (ld->heap[k].h.kind == H_SET_RESULT && v_same(ld->heap[k].h.a, t->waiter) && !handle_cancelled(&ld->heap[k].h))
+        if (ld->heap[k].h.kind == H_SET_RESULT && obj_same(ld->heap[k].h.a, t->waiter) && !handle_cancelled(&ld->heap[k].h))
             return ld->heap[k].when;
     return -1;
 }
@@ -1118,7 +1125,7 @@ void aio_timers(Sim *S, SBuf *out)
 {
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
-        LoopData *ld = loop_data(aio_loop_of(T));
+        LoopData *ld = aio_loop_data(aio_loop_of(T));
         for (size_t k = 0; ld && k < ld->nheap; k++) {
             const Timer *tm = &ld->heap[k];
             if (handle_cancelled(&tm->h)) continue;
@@ -1127,8 +1134,8 @@ void aio_timers(Sim *S, SBuf *out)
                 /* a sleep: name the task that awaits it */
                 const char *who = "a future";
                 for (size_t j = 0; j < ld->tasks.n; j++) {
-                    FutData *t = fut_data(ld->tasks.v[j]);
-                    if (v_same(t->waiter, tm->h.a)) who = S->trace->tasks.v[t->tid].name;
+                    FutData *t = aio_fut_data(ld->tasks.v[j]);
+                    if (obj_same(t->waiter, tm->h.a)) who = S->trace->tasks.v[t->tid].name;
                 }
                 sb_printf(out, "%s's event loop: %s wakes from asyncio.sleep\n", T->name, who);
             } else {
@@ -1147,14 +1154,14 @@ void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t
 
 void aio_describe_wait(Sim *S, Task *T, SBuf *b)
 {
-    LoopData *ld = loop_data(aio_loop_of(T));
+    LoopData *ld = aio_loop_data(aio_loop_of(T));
     if (!ld) return;
     sb_printf(b, "%s's event loop has nothing to run", T->name);
     for (size_t i = 0; i < ld->tasks.n; i++) {
-        FutData *t = fut_data(ld->tasks.v[i]);
+        FutData *t = aio_fut_data(ld->tasks.v[i]);
         const TraceTask *tt = &S->trace->tasks.v[t->tid];
-        FutData *w = fut_data(t->waiter);
-        sb_printf(b, "%s %s %s", i ? ";" : ":", tt->name, w ? reason_text[w->reason] : "is ready");
+        FutData *w = aio_fut_data(t->waiter);
+        sb_printf(b, "%s %s %s", i ? ";" : ":", tt->name, w ? trace_reason_text[w->reason] : "is ready");
         if (w && w->is_task) sb_printf(b, " (%s)", S->trace->tasks.v[w->tid].name);
         if (w && !w->is_task) sb_puts(b, " that nothing will complete");
     }
@@ -1164,15 +1171,15 @@ void aio_describe_wait(Sim *S, Task *T, SBuf *b)
 
 LoopData *aio_need_loop(Task *T, Value v)
 {
-    LoopData *ld = loop_data(v);
-    if (!ld) vm_raise(T, EXC_TypeError, "expected an event loop, not %s", type_name(T->S, v));
+    LoopData *ld = aio_loop_data(v);
+    if (!ld) exc_raise(T, EXC_TypeError, "expected an event loop, not %s", obj_type_name(T->S, v));
     return ld;
 }
 
 Value aio_new_loop(Task *T)
 {
     Sim *S = T->S;
-    Instance *in = instance_new(S, aio_st(S)->loop);
+    Instance *in = obj_instance_new(S, aio_st(S)->loop);
     LoopData *ld = xcalloc(1, sizeof *ld);
     ld->current = ld->target = v_undef();
     ld->obj = sched_new_obj(T, OBJ_AIO);
@@ -1228,11 +1235,11 @@ enum {
 
 Value aio_gathering_new(Task *T, Value loop, Value children)
 {
-    Value v = fut_new(T, loop);
+    Value v = aio_fut_new(T, loop);
     AS_INST(v)->cls = aio_st(T->S)->gathering;
     GatherData *gd = xcalloc(1, sizeof *gd);
     gd->children = children;
-    fut_data(v)->gather = gd;
+    aio_fut_data(v)->gather = gd;
     return v;
 }
 
@@ -1326,7 +1333,7 @@ static int gather_finish(Task *T, Value outer, GatherData *gd)
     charge_items(T, GATHER_FINISH_OPS);
     FutData *last = NULL;
     for (int64_t i = 0; i < children->n; i++) {
-        last = fut_data(children->v[i]);
+        last = aio_fut_data(children->v[i]);
         Value res;
         if (last->state == FUT_CANCELLED) {
             charge_items(T, GATHER_RESULT_CANCEL_OPS);
@@ -1340,13 +1347,13 @@ static int gather_finish(Task *T, Value outer, GatherData *gd)
     }
     /* CPython makes the CancelledError from its loop variable: the last
      * child */
-    if (gd->cancel_requested) return fut_set_exception(T, outer, fut_cancelled_error(T, last));
-    return fut_set_result(T, outer, v_obj(results));
+    if (gd->cancel_requested) return aio_fut_set_exception(T, outer, aio_fut_cancelled_error(T, last));
+    return aio_fut_set_result(T, outer, v_obj(results));
 }
 
 int aio_gather_child_done(Task *T, Value outer, Value child)
 {
-    FutData *o = fut_data(outer), *c = fut_data(child);
+    FutData *o = aio_fut_data(outer), *c = aio_fut_data(child);
     GatherData *gd = o->gather;
     gd->nfinished++;
     if (gd->abandoned || o->state != FUT_PENDING) {
@@ -1357,13 +1364,13 @@ int aio_gather_child_done(Task *T, Value outer, Value child)
     if (!gd->return_exceptions) {
         if (c->state == FUT_CANCELLED) {
             charge_items(T, GATHER_CB_EXC_OPS);
-            return fut_set_exception(T, outer, fut_cancelled_error(T, c));
+            return aio_fut_set_exception(T, outer, aio_fut_cancelled_error(T, c));
         }
         Value exc = child_exception(c);
         if (!is_undef(exc)) {
             charge_items(T, GATHER_CB_EXC_OPS);
             /* (set_exception refuses a StopIteration, as CPython's does) */
-            return fut_set_exception(T, outer, exc);
+            return aio_fut_set_exception(T, outer, exc);
         }
     }
     charge_items(T, GATHER_CB_OPS + (gd->return_exceptions ? 0 : GATHER_CB_CHECK_OPS));
@@ -1373,7 +1380,7 @@ int aio_gather_child_done(Task *T, Value outer, Value child)
 
 int aio_gather_cancel(Task *T, Value outer, Value msg)
 {
-    FutData *o = fut_data(outer);
+    FutData *o = aio_fut_data(outer);
     charge_items(T, GATHER_CANCEL_OPS);
     if (o->state != FUT_PENDING) return 0;
     List *children = AS_LIST(o->gather->children);
@@ -1394,14 +1401,14 @@ int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *ou
     if (npos == 0) {
         Value loop = aio_event_loop(T);
         if (!aio_need_loop(T, loop)) return NAT_ERR;
-        *out = fut_new(T, loop);
-        fut_set_result(T, *out, v_obj(list_new(S, 0)));
+        *out = aio_fut_new(T, loop);
+        aio_fut_set_result(T, *out, v_obj(list_new(S, 0)));
         return NAT_OK;
     }
     charge_items(T, GATHER_CALL_OPS);
     List *children = list_new(S, npos);
     Value outer = aio_gathering_new(T, v_undef(), v_obj(children));
-    GatherData *gd = fut_data(outer)->gather;
+    GatherData *gd = aio_fut_data(outer)->gather;
     gd->return_exceptions = return_exceptions;
     ArgSet seen = {0};
     Value loop = v_undef();
@@ -1425,7 +1432,7 @@ int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *ou
                 rc = NAT_ERR;
                 break;
             }
-            fut = loop_create_task(T, loop, fut, v_undef());
+            fut = aio_loop_create_task(T, loop, fut, v_undef());
             if (is_undef(fut)) {
                 rc = NAT_ERR;
                 break;
@@ -1436,9 +1443,9 @@ int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *ou
             /* (loop = fut.get_loop() for a first future) */
             charge_items(T, GATHER_ARG_OPS + (is_undef(loop) ? 1 : 0));
         }
-        if (is_undef(loop)) loop = fut_data(fut)->loop;
+        if (is_undef(loop)) loop = aio_fut_data(fut)->loop;
         gd->nfuts++;
-        fut_add_callback(T, fut, CB_GATHER, outer);
+        aio_fut_add_callback(T, fut, CB_GATHER, outer);
         list_append(S, children, fut);
     }
     argset_done(&seen, args, rc == NAT_OK ? npos : i + 1);
@@ -1448,7 +1455,7 @@ int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *ou
         gd->abandoned = true;
         return rc;
     }
-    fut_data(outer)->loop = loop;
+    aio_fut_data(outer)->loop = loop;
     *out = outer;
     return NAT_OK;
 }

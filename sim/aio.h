@@ -46,7 +46,7 @@ typedef struct GatherData {
 } GatherData;
 
 /* The payload of asyncio.Future and asyncio.Task instances, allocated
- * with the instance (instance_new_with). */
+ * with the instance (obj_instance_new_with). */
 typedef struct FutData {
     /* what a task step reads first, together (a run may step 100,000
      * tasks in turn, each a cache miss): with the instance header these
@@ -116,10 +116,10 @@ typedef struct HandleData {
     Value fn, args;
 } HandleData;
 
-extern const PayloadOps fut_payload_ops, loop_payload_ops, handle_payload_ops;
+extern const PayloadOps aio_fut_ops, aio_loop_ops, aio_handle_ops;
 
 /* asyncio's state in the Sim (SLOT_ASYNCIO): its C classes (made by
- * mod_asyncio.c), its module dict, and what the loops keep between runs. */
+ * mod_asyncio_def.c), its module dict, and what the loops keep between runs. */
 typedef struct AioState {
     Class *future, *task, *loop, *handle, *timer;
     Class *gathering;     /* _GatheringFuture (gather's outer future) */
@@ -145,30 +145,30 @@ static inline Value aio_loop_of(const Task *T) { return T->aio ? T->aio->loop : 
 static inline Value aio_default_of(const Task *T) { return T->aio ? T->aio->default_loop : v_undef(); }
 static inline int aio_tid_of(const Task *T) { return T->aio ? T->aio->tid : -1; }
 
-FutData *fut_data(Value v);      /* NULL unless v is a Future or Task */
-Str *task_name(Sim *S, FutData *t); /* a task's name, made on first use */
-LoopData *loop_data(Value v);    /* NULL unless v is an event loop */
+FutData *aio_fut_data(Value v);      /* NULL unless v is a Future or Task */
+Str *aio_task_name(Sim *S, FutData *t); /* a task's name, made on first use */
+LoopData *aio_loop_data(Value v);    /* NULL unless v is an event loop */
 
 /* Futures. */
-Value fut_new(Task *T, Value loop);
-int fut_set_result(Task *T, Value fut, Value result);
-int fut_set_exception(Task *T, Value fut, Value exc);
-bool fut_cancel(Task *T, Value fut, Value msg);   /* Future.cancel() itself */
-bool task_cancel(Task *T, Value task, Value msg); /* Task.cancel() itself */
+Value aio_fut_new(Task *T, Value loop);
+int aio_fut_set_result(Task *T, Value fut, Value result);
+int aio_fut_set_exception(Task *T, Value fut, Value exc);
+bool aio_fut_cancel(Task *T, Value fut, Value msg);   /* Future.cancel() itself */
+bool aio_task_cancel(Task *T, Value task, Value msg); /* Task.cancel() itself */
 /* fut.cancel(msg) as Python would call it (a subclass may override it):
  * 1 cancelled, 0 not, -1 error. */
 int aio_cancel(Task *T, Value fut, Value msg);
-int fut_result(Task *T, FutData *f, Value *out);   /* raises when not a result */
+int aio_fut_result(Task *T, FutData *f, Value *out);   /* raises when not a result */
 /* Add a done callback of kind CB_* (scheduled at once when fut is done). */
-void fut_add_callback(Task *T, Value fut, int kind, Value v);
+void aio_fut_add_callback(Task *T, Value fut, int kind, Value v);
 /* fut._make_cancelled_error() */
-Value fut_cancelled_error(Task *T, FutData *f);
+Value aio_fut_cancelled_error(Task *T, FutData *f);
 
 /* Loop operations (loop is a loop instance). */
-void loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe);
-void loop_call_at(Task *T, Value loop, int64_t when, Handle h);
-Value loop_create_task(Task *T, Value loop, Value coro, Value name);
-int loop_run_until_complete(Task *T, Value loop, Value fut, Value *out);
+void aio_loop_call_soon(Task *T, Value loop, Handle h, bool threadsafe);
+void aio_loop_call_at(Task *T, Value loop, int64_t when, Handle h);
+Value aio_loop_create_task(Task *T, Value loop, Value coro, Value name);
+int aio_loop_run_until_complete(Task *T, Value loop, Value fut, Value *out);
 /* The running loop of task T's thread, or V_UNDEF. */
 Value aio_running_loop(Task *T);
 /* The task whose step is running on T's thread, or V_UNDEF. */
@@ -213,6 +213,6 @@ void aio_describe_wait(Sim *S, Task *T, SBuf *b);
 void aio_warn_unretrieved(Sim *S);
 
 /* "name(arg, ...) at file:line", as asyncio shows a callback. */
-void callback_text(Task *T, Value fn, Tuple *args, SBuf *b);
+void aio_callback_text(Task *T, Value fn, Tuple *args, SBuf *b);
 
 #endif

@@ -26,7 +26,7 @@ typedef enum {
     NODE_KIND_COUNT
 } NodeKind;
 
-extern const char *const node_kind_name[];
+extern const char *const parse_node_kind_name[];
 
 typedef enum { C_NONE, C_TRUE, C_FALSE, C_INT, C_FLOAT, C_STR, C_ELLIPSIS } ConstKind;
 

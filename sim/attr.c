@@ -1,7 +1,13 @@
 /* attr.c - attribute access (instances, classes, modules, functions,
  * builtin values), method lookup without bound-method allocation, and class
  * creation with C3 linearisation. */
+#include "attr.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
 #include "obj.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,12 +22,12 @@ static int bind_attr(Task *T, Value attr, Value self, Class *cls, bool via_class
     }
     switch ((ObjKind)attr.u.o->kind) {
     case K_FUNC:
-        *out = via_class ? attr : v_method(S, self, attr);
+        *out = via_class ? attr : obj_method(S, self, attr);
         return 0;
     case K_NATIVE: {
         Native *n = AS_NATIVE(attr);
-        if (n->meth_flags & NF_CLASSMETHOD) *out = v_method(S, v_obj(cls), attr);
-        else if ((n->meth_flags & NF_METHOD) && !via_class) *out = v_method(S, self, attr);
+        if (n->meth_flags & NF_CLASSMETHOD) *out = obj_method(S, v_obj(cls), attr);
+        else if ((n->meth_flags & NF_METHOD) && !via_class) *out = obj_method(S, self, attr);
         else *out = attr;
         return 0;
     }
@@ -29,7 +35,7 @@ static int bind_attr(Task *T, Value attr, Value self, Class *cls, bool via_class
         *out = ((Wrapper *)attr.u.o)->func;
         return 0;
     case K_CLASSMETHOD:
-        *out = v_method(S, v_obj(cls), ((Wrapper *)attr.u.o)->func);
+        *out = obj_method(S, v_obj(cls), ((Wrapper *)attr.u.o)->func);
         return 0;
     case K_PROPERTY: {
         if (via_class) {
@@ -38,7 +44,7 @@ static int bind_attr(Task *T, Value attr, Value self, Class *cls, bool via_class
         }
         Property *p = (Property *)attr.u.o;
         if (is_undef(p->fget) || is_none(p->fget))
-            return vm_raise(T, EXC_AttributeError, "property of '%s' object has no getter", cls->name->s);
+            return exc_raise(T, EXC_AttributeError, "property of '%s' object has no getter", cls->name->s);
         return vm_call(T, p->fget, &self, 1, NULL, out);
     }
     default:
@@ -51,15 +57,15 @@ static int no_attr(Task *T, Value obj, Str *name)
 {
     Sim *S = T->S;
     if (is_kind(obj, K_MODULE))
-        return vm_raise(T, EXC_AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->s, name->s);
+        return exc_raise(T, EXC_AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->s, name->s);
     if (is_class(obj))
-        return vm_raise(T, EXC_AttributeError, "type object '%s' has no attribute '%s'", AS_CLASS(obj)->name->s, name->s);
-    return vm_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", type_name(S, obj), name->s);
+        return exc_raise(T, EXC_AttributeError, "type object '%s' has no attribute '%s'", AS_CLASS(obj)->name->s, name->s);
+    return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(S, obj), name->s);
 }
 
 static int exc_special_attr(Task *T, Value obj, Str *name, Value *out);
 
-int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
+int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -67,7 +73,7 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
         switch ((ObjKind)o->kind) {
         case K_INSTANCE: {
             Instance *in = (Instance *)o;
-            Value ca = class_lookup(in->cls, name);
+            Value ca = obj_class_lookup(in->cls, name);
             if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
             if (in->dict) {
                 Value v = dict_get_str(in->dict, name);
@@ -91,7 +97,7 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
                 if (r) return r;
             }
             if (in->cls->cflags & CF_HAS_GETATTR) {
-                Value m = class_lookup(in->cls, S->sym[SYM_getattr_]);
+                Value m = obj_class_lookup(in->cls, S->sym[SYM_getattr_]);
                 Value args[2] = {obj, v_obj(name)};
                 if (vm_call(T, m, args, 2, NULL, out) < 0) {
                     if (exc_matches(S, T->exc, EXC_AttributeError)) {
@@ -109,9 +115,9 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
             /* type's own descriptors win over the class's dict */
             if (name == S->sym[SYM_name]) { *out = v_obj(c->name); return 1; }
             if (name == S->sym[SYM_qualname]) { *out = v_obj(c->qualname ? c->qualname : c->name); return 1; }
-            Value ca = class_lookup(c, name);
+            Value ca = obj_class_lookup(c, name);
             if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
-            if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : v_str(S, "builtins"); return 1; }
+            if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : str_value(S, "builtins"); return 1; }
             if (name == S->sym[SYM_dict_]) { *out = v_obj(c->dict); return 1; }
             if (name == S->sym[SYM_class_]) { *out = v_obj(S->types[TY_TYPE]); return 1; }
             if (str_eq_c(name, "__bases__")) { *out = v_obj(c->bases); return 1; }
@@ -138,7 +144,7 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
             Func *f = (Func *)o;
             if (name == S->sym[SYM_name]) { *out = v_obj(f->name); return 1; }
             if (name == S->sym[SYM_qualname]) { *out = v_obj(f->qualname); return 1; }
-            if (name == S->sym[SYM_module]) { *out = v_str(S, "__main__"); return 1; }
+            if (name == S->sym[SYM_module]) { *out = str_value(S, "__main__"); return 1; }
             if (name == S->sym[SYM_doc]) {
                 Code *c = f->code;
                 *out = c->nconsts && is_str(c->consts[0]) && (c->flags & CO_NESTED) == 0 ? v_none() : v_none();
@@ -160,7 +166,7 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
         }
         case K_NATIVE:
             if (name == S->sym[SYM_name] || name == S->sym[SYM_qualname]) {
-                *out = v_str(S, ((Native *)o)->name);
+                *out = str_value(S, ((Native *)o)->name);
                 return 1;
             }
             if (str_eq_c(name, "__self__")) {
@@ -172,7 +178,7 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
             Method *m = (Method *)o;
             if (str_eq_c(name, "__self__")) { *out = m->self; return 1; }
             if (str_eq_c(name, "__func__")) { *out = m->func; return 1; }
-            return v_getattr_opt(T, m->func, name, out);
+            return attr_get_opt(T, m->func, name, out);
         }
         case K_SUPER: {
             Super *sp = (Super *)o;
@@ -217,8 +223,8 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
         if (obj.tag != V_FLOAT && str_eq_c(name, "denominator")) { *out = v_int(1); return 1; }
     }
     /* builtin types: methods live on the type */
-    Class *c = type_of(S, obj);
-    Value ca = class_lookup(c, name);
+    Class *c = obj_type_of(S, obj);
+    Value ca = obj_class_lookup(c, name);
     if (!is_undef(ca)) return bind_attr(T, ca, obj, c, false, out) < 0 ? -1 : 1;
     if (name == S->sym[SYM_class_]) {
         *out = v_obj(c);
@@ -227,21 +233,21 @@ int v_getattr_opt(Task *T, Value obj, Str *name, Value *out)
     return 0;
 }
 
-int v_getattr(Task *T, Value obj, Str *name, Value *out)
+int attr_get(Task *T, Value obj, Str *name, Value *out)
 {
-    int r = v_getattr_opt(T, obj, name, out);
+    int r = attr_get_opt(T, obj, name, out);
     if (r < 0) return -1;
     if (r == 0) return no_attr(T, obj, name);
     return 0;
 }
 
-int v_getmethod(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
+int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
 {
     Sim *S = T->S;
     *unbound = false;
-    Class *c = type_of(S, obj);
+    Class *c = obj_type_of(S, obj);
     if (!is_class(obj) && !is_kind(obj, K_MODULE) && !is_kind(obj, K_SUPER)) {
-        Value ca = class_lookup(c, name);
+        Value ca = obj_class_lookup(c, name);
         if (is_kind(ca, K_FUNC) || (is_kind(ca, K_NATIVE) && (AS_NATIVE(ca)->meth_flags & NF_METHOD))) {
             bool shadowed = false;
             if (is_instance(obj) && AS_INST(obj)->dict)
@@ -253,10 +259,10 @@ int v_getmethod(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
             }
         }
     }
-    return v_getattr(T, obj, name, meth);
+    return attr_get(T, obj, name, meth);
 }
 
-int v_setattr(Task *T, Value obj, Str *name, Value val)
+int attr_set(Task *T, Value obj, Str *name, Value val)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -264,17 +270,17 @@ int v_setattr(Task *T, Value obj, Str *name, Value val)
         switch ((ObjKind)o->kind) {
         case K_INSTANCE: {
             Instance *in = (Instance *)o;
-            Value ca = class_lookup(in->cls, name);
+            Value ca = obj_class_lookup(in->cls, name);
             if (is_kind(ca, K_PROPERTY)) {
                 Property *p = (Property *)ca.u.o;
                 if (is_undef(p->fset) || is_none(p->fset))
-                    return vm_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
+                    return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
                                     in->cls->name->s);
                 Value args[2] = {obj, val}, r;
                 return vm_call(T, p->fset, args, 2, NULL, &r);
             }
             if (in->cls->cflags & CF_USER) {
-                Value m = class_lookup(in->cls, S->sym[SYM_setattr_]);
+                Value m = obj_class_lookup(in->cls, S->sym[SYM_setattr_]);
                 if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
                     Value args[3] = {obj, v_obj(name), val}, r;
                     return vm_call(T, m, args, 3, NULL, &r);
@@ -287,7 +293,7 @@ int v_setattr(Task *T, Value obj, Str *name, Value val)
         case K_CLASS: {
             Class *c = (Class *)o;
             if (!(c->cflags & CF_USER))
-                return vm_raise(T, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->s, c->name->s);
+                return exc_raise(T, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->s, c->name->s);
             dict_set_str(S, c->dict, name, val);
             if (name == S->sym[SYM_getattr_]) c->cflags |= CF_HAS_GETATTR;
             return 0;
@@ -312,18 +318,18 @@ int v_setattr(Task *T, Value obj, Str *name, Value val)
         default: break;
         }
     }
-    return vm_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", type_name(S, obj), name->s);
+    return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(S, obj), name->s);
 }
 
-int v_delattr(Task *T, Value obj, Str *name)
+int attr_del(Task *T, Value obj, Str *name)
 {
     if (is_instance(obj)) {
         Instance *in = AS_INST(obj);
-        Value ca = class_lookup(in->cls, name);
+        Value ca = obj_class_lookup(in->cls, name);
         if (is_kind(ca, K_PROPERTY)) {
             Property *p = (Property *)ca.u.o;
             if (is_undef(p->fdel) || is_none(p->fdel))
-                return vm_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no deleter", name->s, in->cls->name->s);
+                return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no deleter", name->s, in->cls->name->s);
             Value r;
             return vm_call(T, p->fdel, &obj, 1, NULL, &r);
         }
@@ -338,7 +344,6 @@ int v_delattr(Task *T, Value obj, Str *name)
 
 /* ---- exceptions' attributes live in the payload (exc.c) ---- */
 
-int exc_get_attr(Task *T, Value exc, Str *name, Value *out);
 
 static int exc_special_attr(Task *T, Value obj, Str *name, Value *out)
 {
@@ -363,7 +368,7 @@ static int mro_error(Task *T, Tuple **seqs, const int64_t *pos, int64_t nseq)
         if (seen) continue;
         sb_printf(&b, "%s %s", shown++ ? "," : "", h->name->s);
     }
-    vm_raise(T, EXC_TypeError, "%s", b.s);
+    exc_raise(T, EXC_TypeError, "%s", b.s);
     sb_free(&b);
     return -1;
 }
@@ -375,8 +380,8 @@ static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
     int64_t nb = bases->n;
     for (int64_t i = 0; i < nb; i++)
         for (int64_t j = 0; j < i; j++)
-            if (v_same(bases->v[i], bases->v[j])) {
-                vm_raise(T, EXC_TypeError, "duplicate base class %s", AS_CLASS(bases->v[i])->name->s);
+            if (obj_same(bases->v[i], bases->v[j])) {
+                exc_raise(T, EXC_TypeError, "duplicate base class %s", AS_CLASS(bases->v[i])->name->s);
                 return NULL;
             }
     int64_t nseq = nb + 1;
@@ -424,7 +429,7 @@ static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
     return t;
 }
 
-Class *class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
+Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
 {
     Class *c = gc_alloc(S, K_CLASS, sizeof(Class));
     c->name = name;

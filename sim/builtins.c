@@ -1,9 +1,18 @@
 /* builtins.c - the builtin functions (print, len, sorted, ...) and the
  * constructors of the builtin types (int(), str(), list(), ...). */
-#include "native.h"
+#include "builtins.h"
+#include "attr.h"
+#include "dict.h"
 #include "format.h"
-#include "gen.h"
+#include "gc.h"
 #include "io.h"
+#include "list.h"
+#include "native.h"
+#include "ops.h"
+#include "repr.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
 #include "unicode.h"
 
 #include <errno.h>
@@ -27,18 +36,18 @@ NATIVE(bi_print)
         else if (str_eq_c(kn, "end")) end = v;
         else if (str_eq_c(kn, "file")) file = v;
         else if (str_eq_c(kn, "flush")) flush = v;
-        else return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for print()", kn->s);
+        else return exc_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for print()", kn->s);
     }
     (void)flush;
     if (!is_undef(sep) && !is_none(sep) && !is_str(sep))
-        return vm_raise(T, EXC_TypeError, "sep must be None or a string, not %s", type_name(S, sep));
+        return exc_raise(T, EXC_TypeError, "sep must be None or a string, not %s", obj_type_name(S, sep));
     if (!is_undef(end) && !is_none(end) && !is_str(end))
-        return vm_raise(T, EXC_TypeError, "end must be None or a string, not %s", type_name(S, end));
+        return exc_raise(T, EXC_TypeError, "end must be None or a string, not %s", obj_type_name(S, end));
     int fd = 1;
     if (!is_undef(file) && !is_none(file)) {
         fd = io_stream_fd(S, file);
         if (fd < 0)
-            return vm_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
+            return exc_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
     }
     const char *e = "\n";
     size_t en = 1;
@@ -60,7 +69,7 @@ NATIVE(bi_print)
             if (is_str(sep)) sb_put(&b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
             else sb_putc(&b, ' ');
         }
-        if (v_strbuf(T, args[i], &b) < 0) {
+        if (repr_write_str(T, args[i], &b) < 0) {
             sb_free(&b);
             return NAT_ERR;
         }
@@ -86,7 +95,7 @@ NATIVE(bi_len)
 {
     if (nat_count(T, "len", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n;
-    if (v_len(T, args[0], &n) < 0) return NAT_ERR;
+    if (obj_len(T, args[0], &n) < 0) return NAT_ERR;
     *out = v_int(n);
     return NAT_OK;
 }
@@ -94,14 +103,14 @@ NATIVE(bi_len)
 NATIVE(bi_repr)
 {
     if (nat_count(T, "repr", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    *out = v_repr_str(T, args[0]);
+    *out = repr_value(T, args[0]);
     return is_undef(*out) ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bi_ascii)
 {
     if (nat_count(T, "ascii", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    *out = v_ascii_str(T, args[0]);
+    *out = repr_ascii(T, args[0]);
     return is_undef(*out) ? NAT_ERR : NAT_OK;
 }
 
@@ -110,7 +119,7 @@ NATIVE(bi_abs)
     if (nat_count(T, "abs", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value a = args[0];
     if (is_intlike(a)) {
-        if (a.u.i == INT64_MIN) return int_overflow_expr(T, "abs(%lld)", (long long)a.u.i);
+        if (a.u.i == INT64_MIN) return ops_int_overflow_expr(T, "abs(%lld)", (long long)a.u.i);
         *out = v_int(a.u.i < 0 ? -a.u.i : a.u.i);
         return NAT_OK;
     }
@@ -118,25 +127,25 @@ NATIVE(bi_abs)
         *out = v_float(fabs(a.u.f));
         return NAT_OK;
     }
-    Value m = type_dunder(T->S, a, SYM_abs);
+    Value m = obj_type_dunder(T->S, a, SYM_abs);
     if (!is_undef(m)) return vm_call(T, m, &a, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
-    return vm_raise(T, EXC_TypeError, "bad operand type for abs(): '%s'", type_name(T->S, a));
+    return exc_raise(T, EXC_TypeError, "bad operand type for abs(): '%s'", obj_type_name(T->S, a));
 }
 
 static int any_all(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool want, const char *name)
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value it;
-    if (v_iter(T, args[0], &it) < 0) return NAT_ERR;
+    if (obj_iter(T, args[0], &it) < 0) return NAT_ERR;
     int64_t n = 0;
     bool found = false;
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
         n++;
-        int t = v_truthy(T, x);
+        int t = obj_truthy(T, x);
         if (t < 0) return NAT_ERR;
         if (t == want) {
             found = true;
@@ -155,10 +164,10 @@ static int base_repr(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t v;
-    if (v_index(T, args[0], &v, NULL) < 0) return NAT_ERR;
+    if (obj_index(T, args[0], &v, NULL) < 0) return NAT_ERR;
     SBuf b = {0};
-    int_to_base(v, base, false, pfx, &b);
-    *out = v_strn(T->S, b.s, b.n);
+    format_int_base(v, base, false, pfx, &b);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -170,7 +179,7 @@ NATIVE(bi_hex) { return base_repr(T, args, nargs, kw, out, 16, "hex", "0x"); }
 NATIVE(bi_callable)
 {
     if (nat_count(T, "callable", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    *out = v_bool(is_callable(T->S, args[0]));
+    *out = v_bool(obj_is_callable(T->S, args[0]));
     return NAT_OK;
 }
 
@@ -178,11 +187,11 @@ NATIVE(bi_chr)
 {
     if (nat_count(T, "chr", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t c;
-    if (arg_int(T, args[0], "chr", &c) < 0) return NAT_ERR;
-    if (c < 0 || c > 0x10FFFF) return vm_raise(T, EXC_ValueError, "chr() arg not in range(0x110000)");
+    if (nat_arg_int(T, args[0], "chr", &c) < 0) return NAT_ERR;
+    if (c < 0 || c > 0x10FFFF) return exc_raise(T, EXC_ValueError, "chr() arg not in range(0x110000)");
     char buf[4];
-    int n = utf8_encode((uint32_t)c, buf);
-    *out = v_strn(T->S, buf, (size_t)n);
+    int n = uc_encode((uint32_t)c, buf);
+    *out = str_value_n(T->S, buf, (size_t)n);
     return NAT_OK;
 }
 
@@ -190,12 +199,12 @@ NATIVE(bi_ord)
 {
     if (nat_count(T, "ord", nargs, kw, 1, 1) < 0) return NAT_ERR;
     if (!is_str(args[0]))
-        return vm_raise(T, EXC_TypeError, "ord() expected string of length 1, but %s found", type_name(T->S, args[0]));
+        return exc_raise(T, EXC_TypeError, "ord() expected string of length 1, but %s found", obj_type_name(T->S, args[0]));
     Str *s = AS_STR(args[0]);
     if (s->clen != 1)
-        return vm_raise(T, EXC_TypeError, "ord() expected a character, but string of length %d found", s->clen);
+        return exc_raise(T, EXC_TypeError, "ord() expected a character, but string of length %d found", s->clen);
     int len;
-    uint32_t cp = utf8_decode(s->s, (size_t)s->len, &len);
+    uint32_t cp = uc_decode(s->s, (size_t)s->len, &len);
     *out = v_int(cp);
     return NAT_OK;
 }
@@ -203,10 +212,10 @@ NATIVE(bi_ord)
 NATIVE(bi_getattr)
 {
     if (nat_count(T, "getattr", nargs, kw, 2, 3) < 0) return NAT_ERR;
-    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", obj_type_name(T->S, args[1]));
     Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
     if (nargs == 3) {
-        int r = v_getattr_opt(T, args[0], name, out);
+        int r = attr_get_opt(T, args[0], name, out);
         if (r < 0) {
             if (!exc_matches(T->S, T->exc, EXC_AttributeError)) return NAT_ERR;
             T->exc = v_undef();
@@ -215,16 +224,16 @@ NATIVE(bi_getattr)
         if (r == 0) *out = args[2];
         return NAT_OK;
     }
-    return v_getattr(T, args[0], name, out) < 0 ? NAT_ERR : NAT_OK;
+    return attr_get(T, args[0], name, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bi_hasattr)
 {
     if (nat_count(T, "hasattr", nargs, kw, 2, 2) < 0) return NAT_ERR;
-    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", obj_type_name(T->S, args[1]));
     Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
     Value v;
-    int r = v_getattr_opt(T, args[0], name, &v);
+    int r = attr_get_opt(T, args[0], name, &v);
     if (r < 0) {
         if (!exc_matches(T->S, T->exc, EXC_AttributeError)) return NAT_ERR;
         T->exc = v_undef();
@@ -237,9 +246,9 @@ NATIVE(bi_hasattr)
 NATIVE(bi_setattr)
 {
     if (nat_count(T, "setattr", nargs, kw, 3, 3) < 0) return NAT_ERR;
-    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", obj_type_name(T->S, args[1]));
     Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    if (v_setattr(T, args[0], name, args[2]) < 0) return NAT_ERR;
+    if (attr_set(T, args[0], name, args[2]) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -247,9 +256,9 @@ NATIVE(bi_setattr)
 NATIVE(bi_delattr)
 {
     if (nat_count(T, "delattr", nargs, kw, 2, 2) < 0) return NAT_ERR;
-    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", type_name(T->S, args[1]));
+    if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "attribute name must be string, not '%s'", obj_type_name(T->S, args[1]));
     Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    if (v_delattr(T, args[0], name) < 0) return NAT_ERR;
+    if (attr_del(T, args[0], name) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -259,10 +268,10 @@ NATIVE(bi_divmod)
     if (nat_count(T, "divmod", nargs, kw, 2, 2) < 0) return NAT_ERR;
     Value q, r;
     if (is_intlike(args[0]) && is_intlike(args[1]) && args[1].u.i == 0)
-        return vm_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
-    if (v_binop(T, BIN_FLOORDIV, args[0], args[1], &q) < 0) return NAT_ERR;
-    if (v_binop(T, BIN_MOD, args[0], args[1], &r) < 0) return NAT_ERR;
-    *out = v_tuple2(T->S, q, r);
+        return exc_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
+    if (ops_binop(T, BIN_FLOORDIV, args[0], args[1], &q) < 0) return NAT_ERR;
+    if (ops_binop(T, BIN_MOD, args[0], args[1], &r) < 0) return NAT_ERR;
+    *out = tuple_pair(T->S, q, r);
     return NAT_OK;
 }
 
@@ -271,7 +280,7 @@ NATIVE(bi_format)
     if (nat_count(T, "format", nargs, kw, 1, 2) < 0) return NAT_ERR;
     Str *spec = NULL;
     if (nargs == 2) {
-        if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "format() argument 2 must be str, not %s", type_name(T->S, args[1]));
+        if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "format() argument 2 must be str, not %s", obj_type_name(T->S, args[1]));
         spec = AS_STR(args[1]);
     }
     SBuf b = {0};
@@ -281,7 +290,7 @@ NATIVE(bi_format)
         return NAT_ERR;
     }
     charge_bytes(T, (int64_t)b.n);
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -290,7 +299,7 @@ NATIVE(bi_hash)
 {
     if (nat_count(T, "hash", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t h;
-    if (v_hash(T, args[0], &h) < 0) return NAT_ERR;
+    if (obj_hash(T, args[0], &h) < 0) return NAT_ERR;
     *out = v_int(h);
     return NAT_OK;
 }
@@ -312,12 +321,12 @@ static int check_classinfo(Task *T, Value c, const char *fname, int argn)
             if (check_classinfo(T, AS_TUPLE(c)->v[i], fname, argn) < 0) return -1;
         return 0;
     }
-    return vm_raise(T, EXC_TypeError, "%s() arg %d must be a type, a tuple of types, or a union", fname, argn);
+    return exc_raise(T, EXC_TypeError, "%s() arg %d must be a type, a tuple of types, or a union", fname, argn);
 }
 
 static bool classinfo_match(Sim *S, Class *k, Value c)
 {
-    if (is_class(c)) return is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]);
+    if (is_class(c)) return obj_is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]);
     for (int64_t i = 0; i < AS_TUPLE(c)->n; i++)
         if (classinfo_match(S, k, AS_TUPLE(c)->v[i])) return true;
     return false;
@@ -327,14 +336,14 @@ NATIVE(bi_isinstance)
 {
     if (nat_count(T, "isinstance", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (check_classinfo(T, args[1], "isinstance", 2) < 0) return NAT_ERR;
-    *out = v_bool(classinfo_match(T->S, type_of(T->S, args[0]), args[1]));
+    *out = v_bool(classinfo_match(T->S, obj_type_of(T->S, args[0]), args[1]));
     return NAT_OK;
 }
 
 NATIVE(bi_issubclass)
 {
     if (nat_count(T, "issubclass", nargs, kw, 2, 2) < 0) return NAT_ERR;
-    if (!is_class(args[0])) return vm_raise(T, EXC_TypeError, "issubclass() arg 1 must be a class");
+    if (!is_class(args[0])) return exc_raise(T, EXC_TypeError, "issubclass() arg 1 must be a class");
     if (check_classinfo(T, args[1], "issubclass", 2) < 0) return NAT_ERR;
     *out = v_bool(classinfo_match(T->S, AS_CLASS(args[0]), args[1]));
     return NAT_OK;
@@ -344,29 +353,29 @@ NATIVE(bi_iter)
 {
     if (nat_count(T, "iter", nargs, kw, 1, 2) < 0) return NAT_ERR;
     if (nargs == 2) {
-        if (!is_callable(T->S, args[0])) return vm_raise(T, EXC_TypeError, "iter(v, w): v must be callable");
-        Iter *it = iter_new(T->S, IT_SENTINEL, args[0]);
+        if (!obj_is_callable(T->S, args[0])) return exc_raise(T, EXC_TypeError, "iter(v, w): v must be callable");
+        Iter *it = obj_iter_new(T->S, IT_SENTINEL, args[0]);
         it->fn = args[1];
         *out = v_obj(it);
         return NAT_OK;
     }
-    return v_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+    return obj_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bi_next)
 {
     if (nat_count(T, "next", nargs, kw, 1, 2) < 0) return NAT_ERR;
     Value it = args[0];
-    if (!is_kind(it, K_ITER) && !is_kind(it, K_GEN) && !(is_instance(it) && !is_undef(type_dunder(T->S, it, SYM_next))))
-        return vm_raise(T, EXC_TypeError, "'%s' object is not an iterator", type_name(T->S, it));
-    int r = v_next(T, it, out);
+    if (!is_kind(it, K_ITER) && !is_kind(it, K_GEN) && !(is_instance(it) && !is_undef(obj_type_dunder(T->S, it, SYM_next))))
+        return exc_raise(T, EXC_TypeError, "'%s' object is not an iterator", obj_type_name(T->S, it));
+    int r = obj_next(T, it, out);
     if (r < 0) return NAT_ERR;
     if (r == 0) {
         if (nargs == 2) {
             *out = args[1];
             return NAT_OK;
         }
-        return vm_raise_value(T, exc_new(T, T->S->exc[EXC_StopIteration], NULL, 0));
+        return exc_raise_value(T, exc_new(T, T->S->exc[EXC_StopIteration], NULL, 0));
     }
     return NAT_OK;
 }
@@ -380,21 +389,21 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
         Str *kn = AS_STR(kw->v[k]);
         if (str_eq_c(kn, "key")) key = args[npos + k];
         else if (str_eq_c(kn, "default")) def = args[npos + k];
-        else return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn->s, name);
+        else return exc_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for %s()", kn->s, name);
     }
-    if (npos == 0) return vm_raise(T, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
+    if (npos == 0) return exc_raise(T, EXC_TypeError, "%s expected at least 1 argument, got 0", name);
     if (npos > 1 && !is_undef(def))
-        return vm_raise(T, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+        return exc_raise(T, EXC_TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
     Value seq = npos == 1 ? args[0] : v_undef();
     Value it = v_undef();
-    if (npos == 1 && v_iter(T, seq, &it) < 0) return NAT_ERR;
+    if (npos == 1 && obj_iter(T, seq, &it) < 0) return NAT_ERR;
     bool have = false;
     Value best = v_undef(), bestk = v_undef();
     int64_t count = 0;
     for (int i = 0;; i++, count++) {
         Value x;
         if (npos == 1) {
-            int r = v_next(T, it, &x);
+            int r = obj_next(T, it, &x);
             if (r < 0) return NAT_ERR;
             if (r == 0) break;
         } else {
@@ -409,7 +418,7 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
             have = true;
             continue;
         }
-        int lt = is_max ? v_lt(T, bestk, k) : v_lt(T, k, bestk);
+        int lt = is_max ? obj_lt(T, bestk, k) : obj_lt(T, k, bestk);
         if (lt < 0) return NAT_ERR;
         if (lt) {
             best = x;
@@ -422,7 +431,7 @@ static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool i
             *out = def;
             return NAT_OK;
         }
-        return vm_raise(T, EXC_ValueError, "%s() arg is an empty sequence", name);
+        return exc_raise(T, EXC_ValueError, "%s() arg is an empty sequence", name);
     }
     *out = best;
     return NAT_OK;
@@ -436,19 +445,19 @@ NATIVE(bi_sum)
     Value a[2];
     if (nat_parse(T, "sum", args, nargs, kw, "iterable|start", a) < 0) return NAT_ERR;
     Value acc = is_undef(a[1]) ? v_int(0) : a[1];
-    if (is_str(acc)) return vm_raise(T, EXC_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (is_str(acc)) return exc_raise(T, EXC_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
     Value it;
-    if (v_iter(T, a[0], &it) < 0) return NAT_ERR;
+    if (obj_iter(T, a[0], &it) < 0) return NAT_ERR;
     int64_t n = 0;
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
         n++;
         if (acc.tag == V_INT && x.tag == V_INT) {
             int64_t s;
-            if (__builtin_add_overflow(acc.u.i, x.u.i, &s)) return int_overflow(T, "+", acc.u.i, x.u.i);
+            if (__builtin_add_overflow(acc.u.i, x.u.i, &s)) return ops_int_overflow(T, "+", acc.u.i, x.u.i);
             acc.u.i = s;
             continue;
         }
@@ -456,7 +465,7 @@ NATIVE(bi_sum)
             acc.u.f += x.u.f;
             continue;
         }
-        if (v_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
+        if (ops_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
     }
     charge_items(T, n);
     *out = acc;
@@ -482,11 +491,11 @@ NATIVE(bi_pow)
 {
     Value a[3];
     if (nat_parse(T, "pow", args, nargs, kw, "base,exp|mod", a) < 0) return NAT_ERR;
-    if (is_undef(a[2]) || is_none(a[2])) return v_binop(T, BIN_POW, a[0], a[1], out) < 0 ? NAT_ERR : NAT_OK;
+    if (is_undef(a[2]) || is_none(a[2])) return ops_binop(T, BIN_POW, a[0], a[1], out) < 0 ? NAT_ERR : NAT_OK;
     if (!is_intlike(a[0]) || !is_intlike(a[1]) || !is_intlike(a[2]))
-        return vm_raise(T, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+        return exc_raise(T, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     int64_t b = a[0].u.i, e = a[1].u.i, m = a[2].u.i;
-    if (m == 0) return vm_raise(T, EXC_ValueError, "pow() 3rd argument cannot be 0");
+    if (m == 0) return exc_raise(T, EXC_ValueError, "pow() 3rd argument cannot be 0");
     /* CPython's order: work modulo |m|, answer 0 for |m| == 1 before
      * looking at the exponent, turn a negative exponent into a modular
      * inverse, and shift the result into (m, 0] for a negative modulus */
@@ -499,7 +508,7 @@ NATIVE(bi_pow)
     uint64_t base = (uint64_t)(rb < 0 ? rb + (__int128)um : rb);
     uint64_t ue = e < 0 ? 0 - (uint64_t)e : (uint64_t)e;
     if (e < 0 && !invmod(base, um, &base))
-        return vm_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
+        return exc_raise(T, EXC_ValueError, "base is not invertible for the given modulus");
     unsigned __int128 r = 1, x = base;
     while (ue) {
         if (ue & 1) r = (r * x) % um;
@@ -518,7 +527,7 @@ NATIVE(bi_round)
     Value x = a[0];
     bool has_nd = !is_undef(a[1]) && !is_none(a[1]);
     int64_t nd = 0;
-    if (has_nd && arg_int(T, a[1], "round", &nd) < 0) return NAT_ERR;
+    if (has_nd && nat_arg_int(T, a[1], "round", &nd) < 0) return NAT_ERR;
     if (is_intlike(x)) {
         if (!has_nd || nd >= 0) {
             *out = v_int(x.u.i);
@@ -543,10 +552,10 @@ NATIVE(bi_round)
     if (is_float(x)) {
         double d = x.u.f;
         if (!has_nd) {
-            if (isnan(d)) return vm_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-            if (isinf(d)) return vm_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
+            if (isnan(d)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
+            if (isinf(d)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
             double r = nearbyint(d);
-            if (fabs(r) >= 9.2233720368547758e18) return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+            if (fabs(r) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
             *out = v_int((int64_t)r);
             return NAT_OK;
         }
@@ -573,25 +582,25 @@ NATIVE(bi_round)
         }
         return NAT_OK;
     }
-    Value m = type_dunder(T->S, x, SYM_round);
+    Value m = obj_type_dunder(T->S, x, SYM_round);
     if (!is_undef(m)) {
         Value ca[2] = {x, a[1]};
         return vm_call(T, m, ca, has_nd ? 2 : 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
     }
-    return vm_raise(T, EXC_TypeError, "type %s doesn't define __round__ method", type_name(T->S, x));
+    return exc_raise(T, EXC_TypeError, "type %s doesn't define __round__ method", obj_type_name(T->S, x));
 }
 
 NATIVE(bi_sorted)
 {
     int npos = nat_npos(nargs, kw);
-    if (npos != 1) return vm_raise(T, EXC_TypeError, "sorted expected 1 argument, got %d", npos);
+    if (npos != 1) return exc_raise(T, EXC_TypeError, "sorted expected 1 argument, got %d", npos);
     Value a[3];
     if (nat_parse(T, "sorted", args, nargs, kw, "iterable|$key,reverse", a) < 0) return NAT_ERR;
     List *l;
-    if (v_to_list(T, a[0], &l) < 0) return NAT_ERR;
+    if (obj_to_list(T, a[0], &l) < 0) return NAT_ERR;
     int rev = 0;
     if (!is_undef(a[2])) {
-        rev = v_truthy(T, a[2]);
+        rev = obj_truthy(T, a[2]);
         if (rev < 0) return NAT_ERR;
     }
     if (obj_sort(T, l->v, l->n, a[1], rev) < 0) return NAT_ERR;
@@ -603,9 +612,9 @@ NATIVE(bi_vars)
 {
     if (nat_count(T, "vars", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value d;
-    if (v_getattr(T, args[0], T->S->sym[SYM_dict_], &d) < 0) {
+    if (attr_get(T, args[0], T->S->sym[SYM_dict_], &d) < 0) {
         T->exc = v_undef();
-        return vm_raise(T, EXC_TypeError, "vars() argument must have __dict__ attribute");
+        return exc_raise(T, EXC_TypeError, "vars() argument must have __dict__ attribute");
     }
     *out = d;
     return NAT_OK;
@@ -638,7 +647,7 @@ static const struct { int exc; const char *names; } exception_dir[] = {
 
 static int dir_add(Task *T, Set *names, const char *s)
 {
-    return set_add(T, names, v_str(T->S, s));
+    return set_add(T, names, str_value(T->S, s));
 }
 
 /* The string keys of d. */
@@ -673,7 +682,7 @@ static int dir_add_class(Task *T, Set *names, Class *c)
         if (c != T->S->exc[exception_dir[i].exc]) continue;
         for (const char *p = exception_dir[i].names; *p;) {
             size_t n = strcspn(p, " ");
-            if (set_add(T, names, v_strn(T->S, p, n)) < 0) return -1;
+            if (set_add(T, names, str_value_n(T->S, p, n)) < 0) return -1;
             p += n + (p[n] == ' ');
         }
     }
@@ -708,16 +717,16 @@ NATIVE(bi_dir)
     Sim *S = T->S;
     if (nat_count(T, "dir", nargs, kw, 0, 1) < 0) return NAT_ERR;
     if (nargs == 0) /* (a plain dir() is rejected at load time) */
-        return vm_raise(T, EXC_TypeError, "dir() without an argument is not supported by the simulator (namespaces cannot be inspected)");
+        return exc_raise(T, EXC_TypeError, "dir() without an argument is not supported by the simulator (namespaces cannot be inspected)");
     Value x = args[0];
     Set *names = set_new(S, false);
     int r = 0;
     if (is_instance(x) && (AS_INST(x)->cls->cflags & CF_USER)) {
-        Value m = class_lookup(AS_INST(x)->cls, str_intern(S, "__dir__", 7));
+        Value m = obj_class_lookup(AS_INST(x)->cls, str_intern(S, "__dir__", 7));
         if (is_kind(m, K_FUNC)) {
             Value res;
             List *l;
-            if (vm_call(T, m, &x, 1, NULL, &res) < 0 || v_to_list(T, res, &l) < 0) return NAT_ERR;
+            if (vm_call(T, m, &x, 1, NULL, &res) < 0 || obj_to_list(T, res, &l) < 0) return NAT_ERR;
             if (obj_sort(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
             *out = v_obj(l);
             return NAT_OK;
@@ -730,11 +739,11 @@ NATIVE(bi_dir)
     } else {
         if (is_instance(x) && AS_INST(x)->dict) r = dir_add_dict(T, names, AS_INST(x)->dict);
         if (r == 0 && is_kind(x, K_FUNC) && AS_FUNC(x)->dict) r = dir_add_dict(T, names, AS_FUNC(x)->dict);
-        if (r == 0) r = dir_add_mro(T, names, type_of(S, x));
+        if (r == 0) r = dir_add_mro(T, names, obj_type_of(S, x));
     }
     if (r < 0) return NAT_ERR;
     List *l;
-    if (v_to_list(T, v_obj(names), &l) < 0 || obj_sort(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
+    if (obj_to_list(T, v_obj(names), &l) < 0 || obj_sort(T, l->v, l->n, v_undef(), false) < 0) return NAT_ERR;
     *out = v_obj(l);
     return NAT_OK;
 }
@@ -751,24 +760,24 @@ NATIVE(bi_super)
         self = args[1];
     } else if (nargs == 0) {
         Frame *f = vm_top_frame(T);
-        if (!f || !f->func || f->code->argcount == 0) return vm_raise(T, EXC_RuntimeError, "super(): no arguments");
+        if (!f || !f->func || f->code->argcount == 0) return exc_raise(T, EXC_RuntimeError, "super(): no arguments");
         Code *co = f->code;
         start = v_undef();
         for (int32_t i = 0; i < co->nfrees; i++)
             if (str_eq_c(co->varnames[co->nlocals + co->ncells + i], "__class__"))
                 start = AS_CELL(f->locals[co->nlocals + co->ncells + i])->v;
-        if (is_undef(start)) return vm_raise(T, EXC_RuntimeError, "super(): __class__ cell not found");
+        if (is_undef(start)) return exc_raise(T, EXC_RuntimeError, "super(): __class__ cell not found");
         self = f->locals[0];
         for (int32_t i = 0; i < co->ncells; i++)
             if (co->cell_arg[i] == 0) self = AS_CELL(f->locals[co->nlocals + i])->v;
-        if (is_undef(self)) return vm_raise(T, EXC_RuntimeError, "super(): arg[0] deleted");
+        if (is_undef(self)) return exc_raise(T, EXC_RuntimeError, "super(): arg[0] deleted");
     } else {
-        return vm_raise(T, EXC_TypeError, "super() takes 0 or 2 arguments in the simulator");
+        return exc_raise(T, EXC_TypeError, "super() takes 0 or 2 arguments in the simulator");
     }
-    if (!is_class(start)) return vm_raise(T, EXC_TypeError, "super() argument 1 must be a type, not %s", type_name(S, start));
-    Class *sc = is_class(self) && is_subclass(AS_CLASS(self), AS_CLASS(start)) ? AS_CLASS(self) : type_of(S, self);
-    if (!is_subclass(sc, AS_CLASS(start)))
-        return vm_raise(T, EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    if (!is_class(start)) return exc_raise(T, EXC_TypeError, "super() argument 1 must be a type, not %s", obj_type_name(S, start));
+    Class *sc = is_class(self) && obj_is_subclass(AS_CLASS(self), AS_CLASS(start)) ? AS_CLASS(self) : obj_type_of(S, self);
+    if (!obj_is_subclass(sc, AS_CLASS(start)))
+        return exc_raise(T, EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
     Super *sp = gc_alloc(S, K_SUPER, sizeof(Super));
     sp->start = AS_CLASS(start);
     sp->self = self;
@@ -808,10 +817,10 @@ NATIVE(bi_enumerate)
     Value a[2];
     if (nat_parse(T, "enumerate", args, nargs, kw, "iterable|start", a) < 0) return NAT_ERR;
     Value it;
-    if (v_iter(T, a[0], &it) < 0) return NAT_ERR;
-    Iter *e = iter_new(T->S, IT_ENUMERATE, v_none());
+    if (obj_iter(T, a[0], &it) < 0) return NAT_ERR;
+    Iter *e = obj_iter_new(T->S, IT_ENUMERATE, v_none());
     e->fn = it;
-    if (!is_undef(a[1]) && arg_int(T, a[1], "enumerate", &e->i) < 0) return NAT_ERR;
+    if (!is_undef(a[1]) && nat_arg_int(T, a[1], "enumerate", &e->i) < 0) return NAT_ERR;
     *out = v_obj(e);
     return NAT_OK;
 }
@@ -820,7 +829,7 @@ static int iter_all(Task *T, Value *args, int n, Tuple **out)
 {
     Tuple *t = tuple_new(T->S, n);
     for (int i = 0; i < n; i++)
-        if (v_iter(T, args[i], &t->v[i]) < 0) return -1;
+        if (obj_iter(T, args[i], &t->v[i]) < 0) return -1;
     *out = t;
     return 0;
 }
@@ -831,11 +840,11 @@ NATIVE(bi_zip)
     int strict = 0;
     for (int k = 0; kw && k < (int)kw->n; k++) {
         if (!str_eq_c(AS_STR(kw->v[k]), "strict"))
-            return vm_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for zip()", AS_STR(kw->v[k])->s);
-        strict = v_truthy(T, args[npos + k]);
+            return exc_raise(T, EXC_TypeError, "'%s' is an invalid keyword argument for zip()", AS_STR(kw->v[k])->s);
+        strict = obj_truthy(T, args[npos + k]);
         if (strict < 0) return NAT_ERR;
     }
-    Iter *z = iter_new(T->S, IT_ZIP, v_none());
+    Iter *z = obj_iter_new(T->S, IT_ZIP, v_none());
     z->step = strict;
     if (iter_all(T, args, npos, &z->its) < 0) return NAT_ERR;
     *out = v_obj(z);
@@ -845,8 +854,8 @@ NATIVE(bi_zip)
 NATIVE(bi_map)
 {
     if (nat_no_kw(T, "map", kw) < 0) return NAT_ERR;
-    if (nargs < 2) return vm_raise(T, EXC_TypeError, "map() must have at least two arguments.");
-    Iter *m = iter_new(T->S, IT_MAP, v_none());
+    if (nargs < 2) return exc_raise(T, EXC_TypeError, "map() must have at least two arguments.");
+    Iter *m = obj_iter_new(T->S, IT_MAP, v_none());
     m->fn = args[0];
     if (iter_all(T, args + 1, nargs - 1, &m->its) < 0) return NAT_ERR;
     *out = v_obj(m);
@@ -857,8 +866,8 @@ NATIVE(bi_filter)
 {
     if (nat_count(T, "filter", nargs, kw, 2, 2) < 0) return NAT_ERR;
     Value it;
-    if (v_iter(T, args[1], &it) < 0) return NAT_ERR;
-    Iter *f = iter_new(T->S, IT_FILTER, it);
+    if (obj_iter(T, args[1], &it) < 0) return NAT_ERR;
+    Iter *f = obj_iter_new(T->S, IT_FILTER, it);
     f->fn = args[0];
     *out = v_obj(f);
     return NAT_OK;
@@ -870,7 +879,7 @@ NATIVE(bi_reversed)
     Sim *S = T->S;
     Value v = args[0];
     if (is_list(v) || is_tuple(v)) {
-        Iter *r = iter_new(S, IT_REVERSED, v);
+        Iter *r = obj_iter_new(S, IT_REVERSED, v);
         r->i = (is_list(v) ? AS_LIST(v)->n : AS_TUPLE(v)->n) - 1;
         r->step = is_list(v) ? REV_LIST : REV_TUPLE;
         *out = v_obj(r);
@@ -879,8 +888,8 @@ NATIVE(bi_reversed)
     if (is_kind(v, K_RANGE)) {
         Range *g = AS_RANGE(v);
         int64_t last = g->start + (g->len - 1) * g->step;
-        Range *nr = range_new(S, last, last - g->len * g->step, -g->step);
-        Iter *it = iter_new(S, IT_RANGE, v_obj(nr));
+        Range *nr = obj_range_new(S, last, last - g->len * g->step, -g->step);
+        Iter *it = obj_iter_new(S, IT_RANGE, v_obj(nr));
         it->i = nr->start;
         it->n = nr->len;
         it->step = nr->step;
@@ -890,30 +899,30 @@ NATIVE(bi_reversed)
     int view = is_kind(v, K_ITER) ? AS_ITER(v)->ik : -1;
     if (is_str(v) || is_dict(v) || view == IT_VIEW_KEYS || view == IT_VIEW_VALUES || view == IT_VIEW_ITEMS) {
         List *l;
-        if (v_to_list(T, v, &l) < 0) return NAT_ERR;
+        if (obj_to_list(T, v, &l) < 0) return NAT_ERR;
         charge_items(T, l->n); /* the copy */
-        Iter *r = iter_new(S, IT_REVERSED, v_obj(l));
+        Iter *r = obj_iter_new(S, IT_REVERSED, v_obj(l));
         r->i = l->n - 1;
         r->step = is_str(v) ? REV_OTHER : view == IT_VIEW_VALUES ? REV_DICT_VALUES : view == IT_VIEW_ITEMS ? REV_DICT_ITEMS : REV_DICT;
         *out = v_obj(r);
         return NAT_OK;
     }
-    Value m = type_dunder(S, v, SYM_reversed);
+    Value m = obj_type_dunder(S, v, SYM_reversed);
     if (!is_undef(m)) return vm_call(T, m, &v, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
-    if (!is_undef(type_dunder(S, v, SYM_len)) && !is_undef(type_dunder(S, v, SYM_getitem))) {
+    if (!is_undef(obj_type_dunder(S, v, SYM_len)) && !is_undef(obj_type_dunder(S, v, SYM_getitem))) {
         int64_t n;
-        if (v_len(T, v, &n) < 0) return NAT_ERR;
+        if (obj_len(T, v, &n) < 0) return NAT_ERR;
         List *l = list_new(S, n);
         for (int64_t i = n - 1; i >= 0; i--) {
             Value x;
-            if (v_getitem(T, v, v_int(i), &x) < 0) return NAT_ERR;
+            if (obj_getitem(T, v, v_int(i), &x) < 0) return NAT_ERR;
             list_append(S, l, x);
         }
-        Iter *r = iter_new(S, IT_SEQ, v_obj(l));
+        Iter *r = obj_iter_new(S, IT_SEQ, v_obj(l));
         *out = v_obj(r);
         return NAT_OK;
     }
-    return vm_raise(T, EXC_TypeError, "'%s' object is not reversible", type_name(S, v));
+    return exc_raise(T, EXC_TypeError, "'%s' object is not reversible", obj_type_name(S, v));
 }
 
 /* ---- type constructors ---- */
@@ -958,13 +967,13 @@ static int parse_int_str(Task *T, Str *s, int64_t base, Value *out)
     }
     if (bad || !any) {
         SBuf rb = {0};
-        v_repr(T, v_obj(s), &rb);
-        vm_raise(T, EXC_ValueError, "invalid literal for int() with base %lld: %s", (long long)(base ? base : 10), rb.s);
+        repr_write(T, v_obj(s), &rb);
+        exc_raise(T, EXC_ValueError, "invalid literal for int() with base %lld: %s", (long long)(base ? base : 10), rb.s);
         sb_free(&rb);
         return -1;
     }
     if (overflow || acc > (uint64_t)INT64_MAX + (neg ? 1 : 0))
-        return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+        return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
     *out = v_int(neg ? (int64_t)(0 - acc) : (int64_t)acc);
     return 0;
 }
@@ -980,9 +989,9 @@ NATIVE(ctor_int)
     Value x = a[0];
     if (!is_undef(a[1])) {
         int64_t base;
-        if (arg_int(T, a[1], "int", &base) < 0) return NAT_ERR;
-        if ((base != 0 && base < 2) || base > 36) return vm_raise(T, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
-        if (!is_str(x)) return vm_raise(T, EXC_TypeError, "int() can't convert non-string with explicit base");
+        if (nat_arg_int(T, a[1], "int", &base) < 0) return NAT_ERR;
+        if ((base != 0 && base < 2) || base > 36) return exc_raise(T, EXC_ValueError, "int() base must be >= 2 and <= 36, or 0");
+        if (!is_str(x)) return exc_raise(T, EXC_TypeError, "int() can't convert non-string with explicit base");
         return parse_int_str(T, AS_STR(x), base, out) < 0 ? NAT_ERR : NAT_OK;
     }
     if (is_intlike(x)) {
@@ -991,18 +1000,18 @@ NATIVE(ctor_int)
     }
     if (is_float(x)) {
         double d = x.u.f;
-        if (isnan(d)) return vm_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-        if (isinf(d)) return vm_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
-        if (fabs(d) >= 9.2233720368547758e18) return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+        if (isnan(d)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
+        if (isinf(d)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
+        if (fabs(d) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
         *out = v_int((int64_t)d);
         return NAT_OK;
     }
     if (is_str(x)) return parse_int_str(T, AS_STR(x), 10, out) < 0 ? NAT_ERR : NAT_OK;
-    Value m = type_dunder(T->S, x, SYM_int_);
-    if (is_undef(m)) m = type_dunder(T->S, x, SYM_index);
+    Value m = obj_type_dunder(T->S, x, SYM_int_);
+    if (is_undef(m)) m = obj_type_dunder(T->S, x, SYM_index);
     if (!is_undef(m)) return vm_call(T, m, &x, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
-    return vm_raise(T, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
-                    type_name(T->S, x));
+    return exc_raise(T, EXC_TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                    obj_type_name(T->S, x));
 }
 
 NATIVE(ctor_float)
@@ -1056,17 +1065,17 @@ NATIVE(ctor_float)
         }
         if (!ok) {
             SBuf rb = {0};
-            v_repr(T, x, &rb);
-            vm_raise(T, EXC_ValueError, "could not convert string to float: %s", rb.s);
+            repr_write(T, x, &rb);
+            exc_raise(T, EXC_ValueError, "could not convert string to float: %s", rb.s);
             sb_free(&rb);
             return NAT_ERR;
         }
         *out = v_float(d);
         return NAT_OK;
     }
-    Value m = type_dunder(T->S, x, SYM_float_);
+    Value m = obj_type_dunder(T->S, x, SYM_float_);
     if (!is_undef(m)) return vm_call(T, m, &x, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
-    return vm_raise(T, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", type_name(T->S, x));
+    return exc_raise(T, EXC_TypeError, "float() argument must be a string or a real number, not '%s'", obj_type_name(T->S, x));
 }
 
 NATIVE(ctor_str)
@@ -1074,10 +1083,10 @@ NATIVE(ctor_str)
     Value a[1];
     if (nat_parse(T, "str", args, nargs, kw, "|object", a) < 0) return NAT_ERR;
     if (is_undef(a[0])) {
-        *out = v_str(T->S, "");
+        *out = str_value(T->S, "");
         return NAT_OK;
     }
-    *out = v_str_str(T, a[0]);
+    *out = repr_str(T, a[0]);
     return is_undef(*out) ? NAT_ERR : NAT_OK;
 }
 
@@ -1088,7 +1097,7 @@ NATIVE(ctor_bool)
         *out = v_bool(false);
         return NAT_OK;
     }
-    int t = v_truthy(T, args[0]);
+    int t = obj_truthy(T, args[0]);
     if (t < 0) return NAT_ERR;
     *out = v_bool(t);
     return NAT_OK;
@@ -1102,7 +1111,7 @@ NATIVE(ctor_list)
         return NAT_OK;
     }
     List *l;
-    if (v_to_list(T, args[0], &l) < 0) return NAT_ERR;
+    if (obj_to_list(T, args[0], &l) < 0) return NAT_ERR;
     charge_items(T, l->n);
     *out = v_obj(l);
     return NAT_OK;
@@ -1116,7 +1125,7 @@ NATIVE(ctor_tuple)
         return NAT_OK;
     }
     List *l = NULL;
-    if (nargs == 1 && v_to_list(T, args[0], &l) < 0) return NAT_ERR;
+    if (nargs == 1 && obj_to_list(T, args[0], &l) < 0) return NAT_ERR;
     Tuple *t = tuple_new(T->S, l ? l->n : 0);
     if (l) vcopy(t->v, l->v, l->n);
     if (l) charge_items(T, l->n);
@@ -1127,7 +1136,7 @@ NATIVE(ctor_tuple)
 NATIVE(ctor_dict)
 {
     int npos = nat_npos(nargs, kw);
-    if (npos > 1) return vm_raise(T, EXC_TypeError, "dict expected at most 1 argument, got %d", npos);
+    if (npos > 1) return exc_raise(T, EXC_TypeError, "dict expected at most 1 argument, got %d", npos);
     Dict *d = dict_new(T->S);
     if (npos == 1 && dict_update(T, d, args[0]) < 0) return NAT_ERR;
     for (int k = 0; kw && k < (int)kw->n; k++)
@@ -1153,13 +1162,13 @@ NATIVE(ctor_range)
 {
     if (nat_no_kw(T, "range", kw) < 0) return NAT_ERR;
     if (nargs < 1 || nargs > 3)
-        return vm_raise(T, EXC_TypeError, nargs < 1 ? "range expected at least 1 argument, got %d" : "range expected at most 3 arguments, got %d", nargs);
+        return exc_raise(T, EXC_TypeError, nargs < 1 ? "range expected at least 1 argument, got %d" : "range expected at most 3 arguments, got %d", nargs);
     int64_t v[3] = {0, 0, 1};
     for (int i = 0; i < nargs; i++)
-        if (arg_int(T, args[i], "range", &v[i]) < 0) return NAT_ERR;
+        if (nat_arg_int(T, args[i], "range", &v[i]) < 0) return NAT_ERR;
     int64_t start = nargs == 1 ? 0 : v[0], stop = nargs == 1 ? v[0] : v[1], step = nargs == 3 ? v[2] : 1;
-    if (step == 0) return vm_raise(T, EXC_ValueError, "range() arg 3 must not be zero");
-    *out = v_obj(range_new(T->S, start, stop, step));
+    if (step == 0) return exc_raise(T, EXC_ValueError, "range() arg 3 must not be zero");
+    *out = v_obj(obj_range_new(T->S, start, stop, step));
     return NAT_OK;
 }
 
@@ -1177,7 +1186,7 @@ NATIVE(ctor_slice)
 NATIVE(ctor_object)
 {
     if (nat_count(T, "object", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    *out = v_obj(instance_new(T->S, T->S->types[TY_OBJECT]));
+    *out = v_obj(obj_instance_new(T->S, T->S->types[TY_OBJECT]));
     return NAT_OK;
 }
 
@@ -1186,13 +1195,13 @@ NATIVE(ctor_type)
     Sim *S = T->S;
     if (nat_no_kw(T, "type", kw) < 0) return NAT_ERR;
     if (nargs == 1) {
-        *out = v_obj(type_of(S, args[0]));
+        *out = v_obj(obj_type_of(S, args[0]));
         return NAT_OK;
     }
-    if (nargs != 3) return vm_raise(T, EXC_TypeError, "type() takes 1 or 3 arguments");
+    if (nargs != 3) return exc_raise(T, EXC_TypeError, "type() takes 1 or 3 arguments");
     if (!is_str(args[0]) || !is_tuple(args[1]) || !is_dict(args[2]))
-        return vm_raise(T, EXC_TypeError, "type.__new__() argument types must be (str, tuple, dict)");
-    Class *c = class_new(S, AS_STR(args[0]), AS_TUPLE(args[1])->n ? AS_TUPLE(args[1]) : NULL, dict_copy(S, AS_DICT(args[2])), T);
+        return exc_raise(T, EXC_TypeError, "type.__new__() argument types must be (str, tuple, dict)");
+    Class *c = attr_class_new(S, AS_STR(args[0]), AS_TUPLE(args[1])->n ? AS_TUPLE(args[1]) : NULL, dict_copy(S, AS_DICT(args[2])), T);
     if (!c) return NAT_ERR;
     c->cflags |= CF_USER;
     c->module = str_from_c(S, "__main__");
@@ -1208,7 +1217,7 @@ NATIVE(ctor_exception)
     int npos = nat_npos(nargs, kw);
     Value exc = exc_new(T, cls, args + 1, npos - 1);
     if (kw && kw->n && !(cls->cflags & CF_USER))
-        return vm_raise(T, EXC_TypeError, "%s() takes no keyword arguments", cls->name->s);
+        return exc_raise(T, EXC_TypeError, "%s() takes no keyword arguments", cls->name->s);
     *out = exc;
     return NAT_OK;
 }
@@ -1244,7 +1253,7 @@ void builtins_init(Sim *S)
         int flags = 0;
         for (size_t k = 0; k < ARRAY_LEN(consumers); k++)
             if (strcmp(consumers[k], fns[i].name) == 0) flags = NF_CONSUMES;
-        def_native(S, b, fns[i].name, fns[i].fn, flags);
+        nat_def_native(S, b, fns[i].name, fns[i].fn, flags);
     }
     /* the type objects: calling them constructs */
     static const struct { int ty; NativeFn fn; } ctors[] = {
@@ -1259,7 +1268,7 @@ void builtins_init(Sim *S)
         dict_set_str(S, b, c->name, v_obj(c));
     }
     S->exc[EXC_BaseException]->ctor = ctor_exception;
-    def_method(S, S->exc[EXC_BaseException], "__init__", exc_init);
+    nat_def_method(S, S->exc[EXC_BaseException], "__init__", exc_init);
     for (int i = 0; i < EXC_COUNT; i++) {
         Class *c = S->exc[i];
         if (!c->module) dict_set_str(S, b, c->name, v_obj(c));

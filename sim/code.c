@@ -7,18 +7,18 @@
 
 #include <stdlib.h>
 
-const char *const opcode_name[OPCODE_COUNT] = {
+const char *const code_op_name[OPCODE_COUNT] = {
 #define X(n, w) #n,
     OPCODES(X)
 #undef X
 };
-const unsigned char opcode_weight[OPCODE_COUNT] = {
+const unsigned char code_op_weight[OPCODE_COUNT] = {
 #define X(n, w) w,
     OPCODES(X)
 #undef X
 };
 
-Source *source_add(Source **list, const char *name, const char *text, size_t len, bool library)
+Source *code_source_add(Source **list, const char *name, const char *text, size_t len, bool library)
 {
     Source *src = xcalloc(1, sizeof *src);
     src->name = xstrdup(name);
@@ -38,7 +38,7 @@ Source *source_add(Source **list, const char *name, const char *text, size_t len
     return src;
 }
 
-const char *source_line(Source *src, int line, int *len)
+const char *code_source_line(Source *src, int line, int *len)
 {
     if (!src || line < 1 || line > src->nlines) {
         *len = 0;
@@ -53,7 +53,7 @@ const char *source_line(Source *src, int line, int *len)
     return p;
 }
 
-void source_free_all(Source *src)
+void code_source_free_all(Source *src)
 {
     while (src) {
         Source *n = src->next;
@@ -86,7 +86,7 @@ void code_disasm(Code *c, SBuf *out)
               c->maxstack, c->nlocals, c->ncells, c->nfrees);
     for (int32_t i = 0; i < c->nops; i++) {
         int op = (int)INSTR_OP(c->ops[i]);
-        sb_printf(out, "%5d %4d  %-22s %u\n", i, c->lines[i], opcode_name[op], INSTR_ARG(c->ops[i]));
+        sb_printf(out, "%5d %4d  %-22s %u\n", i, c->lines[i], code_op_name[op], INSTR_ARG(c->ops[i]));
     }
     for (int32_t i = 0; i < c->nexc; i++)
         sb_printf(out, "  exc [%u, %u) -> %u depth %u\n", c->exc[i].start, c->exc[i].end, c->exc[i].target, c->exc[i].depth);

@@ -58,10 +58,10 @@ struct Code {
 };
 
 /* Add a copy of text to the end of list (the scenario stays first). */
-Source *source_add(Source **list, const char *name, const char *text, size_t len, bool library);
+Source *code_source_add(Source **list, const char *name, const char *text, size_t len, bool library);
 /* Line `line` of src, stripped; "" if out of range. */
-const char *source_line(Source *src, int line, int *len);
-void source_free_all(Source *list);
+const char *code_source_line(Source *src, int line, int *len);
+void code_source_free_all(Source *list);
 
 /* Which line an instruction came from. */
 int code_line(Code *c, uint32_t pc);

@@ -7,8 +7,8 @@
  * Comprehensions are nested functions, as in CPython 3.11. */
 #include "compile.h"
 #include "lex.h"
-#include "modules.h"
-#include "obj.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -1280,7 +1280,7 @@ static bool expr(CG *g, Node *n)
         store_name(g, n->a->name);
         break;
     default:
-        return cerror(g->C, n->line, n->col, "this expression is not supported by the simulator (%s)", node_kind_name[n->kind]);
+        return cerror(g->C, n->line, n->col, "this expression is not supported by the simulator (%s)", parse_node_kind_name[n->kind]);
     }
     g->line = sl;
     g->col = sc;

@@ -11,10 +11,12 @@
  *  - with S->debug_ops, the VM calls debug_op before every op (line
  *    breakpoints, stepi, the watch, an op-count position). */
 #include "debug.h"
-#include "sched.h"
-#include "obj.h"
 #include "aio.h"
-#include "gen.h"
+#include "dict.h"
+#include "gc.h"
+#include "obj.h"
+#include "repr.h"
+#include "str.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -44,7 +46,7 @@ static volatile sig_atomic_t interrupted;
 void sim_interrupt(void) { interrupted = 1; }
 void sim_interrupt_clear(void) { interrupted = 0; }
 
-StopAt stop_none(void)
+StopAt sim_stop_none(void)
 {
     return (StopAt){.time = -1, .records = -1, .ops = -1, .step_task = -1, .step_ops = -1};
 }
@@ -65,7 +67,7 @@ static Debug *dbg(Sim *S)
 {
     if (!S->dbg) {
         S->dbg = xcalloc(1, sizeof *S->dbg);
-        S->dbg->stop = stop_none();
+        S->dbg->stop = sim_stop_none();
         sim_slot_set(S, SLOT_DEBUG, S->dbg, &slot_ops);
         S->hooks = &hooks;
     }
@@ -117,7 +119,7 @@ static void safe_repr(Sim *S, Value v, char *buf, size_t n, int depth)
         SBuf b = {0};
         Task *T = S->main_task;
         Value saved = T->exc;
-        if (v_repr(T, v, &b) < 0) sb_puts(&b, "?");
+        if (repr_write(T, v, &b) < 0) sb_puts(&b, "?");
         T->exc = saved;
         snprintf(buf, n, "%s", b.s ? b.s : "");
         sb_free(&b);
@@ -136,7 +138,7 @@ static void safe_repr(Sim *S, Value v, char *buf, size_t n, int depth)
         if (off + 2 < n) snprintf(buf + off, n - off, "%s", l ? "]" : len == 1 ? ",)" : ")");
         return;
     }
-    snprintf(buf, n, "<%s object>", type_name(S, v));
+    snprintf(buf, n, "<%s object>", obj_type_name(S, v));
 }
 
 static bool same_value(Value a, Value b)
@@ -289,7 +291,7 @@ SimStatus sim_run_until(Sim *S, const StopAt *stop)
 {
     Debug *d = dbg(S);
     if (d->finished) return (SimStatus)S->status;
-    d->stop = stop ? *stop : stop_none();
+    d->stop = stop ? *stop : sim_stop_none();
     d->step_left = d->stop.step_ops;
     d->pausing = d->paused = false;
     memset(&d->info, 0, sizeof d->info);

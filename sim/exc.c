@@ -1,7 +1,12 @@
 /* exc.c - exception objects, raising from C, tracebacks in CPython's
  * format (including chained exceptions). */
-#include "obj.h"
+#include "exc.h"
 #include "gen.h"
+#include "gc.h"
+#include "obj.h"
+#include "repr.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -53,7 +58,7 @@ static ExcData *exc_data(Value v)
 Value exc_new(Task *T, Class *cls, Value *args, int nargs)
 {
     Sim *S = T->S;
-    Instance *in = instance_new(S, cls);
+    Instance *in = obj_instance_new(S, cls);
     ExcData *e = exc_data(v_obj(in));
     e->args = tuple_new(S, nargs);
     for (int i = 0; i < nargs; i++) e->args->v[i] = args[i];
@@ -76,7 +81,7 @@ Tuple *exc_args(Sim *S, Value exc)
 
 bool exc_matches(Sim *S, Value exc, int exc_id)
 {
-    return is_instance(exc) && is_subclass(AS_INST(exc)->cls, S->exc[exc_id]);
+    return is_instance(exc) && obj_is_subclass(AS_INST(exc)->cls, S->exc[exc_id]);
 }
 
 /* The exception being handled where T runs: its own context's, else the
@@ -89,19 +94,19 @@ static Value handled_now(Task *T)
     return T->ctx.handled;
 }
 
-int vm_raise_value(Task *T, Value exc)
+int exc_raise_value(Task *T, Value exc)
 {
     Sim *S = T->S;
     /* implicit chaining: an exception raised while one is being handled */
     Value handled = handled_now(T);
-    if (!is_undef(handled) && !is_none(handled) && !v_same(handled, exc) && is_instance(exc)) {
+    if (!is_undef(handled) && !is_none(handled) && !obj_same(handled, exc) && is_instance(exc)) {
         ExcData *e = exc_data(exc);
         if (is_none(e->context)) {
             /* avoid cycles: do not chain an exception to itself */
             Value c = handled;
             bool cycle = false;
             for (int k = 0; k < 100 && is_instance(c); k++) {
-                if (v_same(c, exc)) {
+                if (obj_same(c, exc)) {
                     cycle = true;
                     break;
                 }
@@ -115,15 +120,15 @@ int vm_raise_value(Task *T, Value exc)
     return -1;
 }
 
-int vm_raise(Task *T, int exc_id, const char *fmt, ...)
+int exc_raise(Task *T, int exc_id, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    Value msg = v_str(T->S, buf);
-    return vm_raise_value(T, exc_new(T, T->S->exc[exc_id], &msg, 1));
+    Value msg = str_value(T->S, buf);
+    return exc_raise_value(T, exc_new(T, T->S->exc[exc_id], &msg, 1));
 }
 
 void exc_add_tb(Task *T, Value exc, Code *code, int line)
@@ -155,10 +160,10 @@ int exc_str(Task *T, Value v, SBuf *out)
     Tuple *a = exc_args(S, v);
     if (a->n == 0) return 0;
     if (a->n == 1) {
-        if (is_subclass(AS_INST(v)->cls, S->exc[EXC_KeyError])) return v_repr(T, a->v[0], out);
-        return v_strbuf(T, a->v[0], out);
+        if (obj_is_subclass(AS_INST(v)->cls, S->exc[EXC_KeyError])) return repr_write(T, a->v[0], out);
+        return repr_write_str(T, a->v[0], out);
     }
-    return v_repr(T, v_obj(a), out);
+    return repr_write(T, v_obj(a), out);
 }
 
 int exc_repr(Task *T, Value v, SBuf *out)
@@ -169,7 +174,7 @@ int exc_repr(Task *T, Value v, SBuf *out)
     sb_putc(out, '(');
     for (int64_t i = 0; i < a->n; i++) {
         if (i) sb_puts(out, ", ");
-        if (v_repr(T, a->v[i], out) < 0) return -1;
+        if (repr_write(T, a->v[i], out) < 0) return -1;
     }
     sb_putc(out, ')');
     return 0;
@@ -199,7 +204,7 @@ int exc_get_attr(Task *T, Value exc, Str *name, Value *out)
         *out = v_bool(e->suppress_context);
         return 1;
     }
-    if (name == S->sym[SYM_value] && is_subclass(AS_INST(exc)->cls, S->exc[EXC_StopIteration])) {
+    if (name == S->sym[SYM_value] && obj_is_subclass(AS_INST(exc)->cls, S->exc[EXC_StopIteration])) {
         Tuple *a = exc_args(S, exc);
         *out = a->n ? a->v[0] : v_none();
         return 1;
@@ -252,7 +257,7 @@ static void format_one(Sim *S, Task *T, Value exc, SBuf *out, int depth)
             const char *fn = (c->flags & CO_MODULE) ? "<module>" : c->name->s;
             sb_printf(out, "  File \"%s\", line %d, in %s\n", c->src ? c->src->name : "?", e->tb[i].line, fn);
             int len;
-            const char *src = source_line(c->src, e->tb[i].line, &len);
+            const char *src = code_source_line(c->src, e->tb[i].line, &len);
             if (len) sb_printf(out, "    %.*s\n", len, src);
         }
         if (repeat >= 3) sb_printf(out, "  [Previous line repeated %d more time%s]\n", repeat - 2, repeat - 2 == 1 ? "" : "s");

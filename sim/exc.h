@@ -5,8 +5,8 @@
 
 #include "world.h"
 
-int vm_raise(Task *T, int exc_id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-int vm_raise_value(Task *T, Value exc);
+int exc_raise(Task *T, int exc_id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int exc_raise_value(Task *T, Value exc);
 Value exc_new(Task *T, Class *cls, Value *args, int nargs);
 bool exc_matches(Sim *S, Value exc, int exc_id);
 void exc_add_tb(Task *T, Value exc, Code *code, int line);
@@ -19,5 +19,10 @@ extern const PayloadOps exc_payload_ops;
 void exc_format(Sim *S, Value exc, SBuf *out);
 void exc_format_task(Task *T, Value exc, SBuf *out);
 Str *exc_message(Task *T, Value exc);  /* str(exc), or NULL */
+/* str(), repr() and attribute lookup of exception objects (for repr.c and
+ * attr.c): 0, or -1 with an exception. */
+int exc_str(Task *T, Value exc, SBuf *out);
+int exc_repr(Task *T, Value exc, SBuf *out);
+int exc_get_attr(Task *T, Value exc, Str *name, Value *out);
 
 #endif

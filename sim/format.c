@@ -1,7 +1,10 @@
 /* format.c - float repr, format specs, %-formatting and str.format, with
  * CPython's output and error messages. */
 #include "format.h"
+#include "attr.h"
 #include "obj.h"
+#include "repr.h"
+#include "str.h"
 #include "unicode.h"
 
 #include <math.h>
@@ -34,7 +37,7 @@ static void shortest_digits(double d, char *dg, int *ndg, int *decpt, bool *neg)
     *decpt = atoi(q + 1) + 1;
 }
 
-void float_repr(double d, char *buf, size_t n)
+void format_float_repr(double d, char *buf, size_t n)
 {
     if (isnan(d)) {
         snprintf(buf, n, "nan");
@@ -121,21 +124,21 @@ static int parse_spec(Task *T, const char *s, size_t n, Spec *sp, const char *tn
         sp->width = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
             sp->width = sp->width * 10 + (s[i++] - '0');
-            if (sp->width > 100000) return vm_raise(T, EXC_ValueError, "Too many decimal digits in format string");
+            if (sp->width > 100000) return exc_raise(T, EXC_ValueError, "Too many decimal digits in format string");
         }
     }
     if (i < n && (s[i] == ',' || s[i] == '_')) sp->grouping = s[i++];
     if (i < n && s[i] == '.') {
         i++;
-        if (i >= n || s[i] < '0' || s[i] > '9') return vm_raise(T, EXC_ValueError, "Format specifier missing precision");
+        if (i >= n || s[i] < '0' || s[i] > '9') return exc_raise(T, EXC_ValueError, "Format specifier missing precision");
         sp->prec = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
             sp->prec = sp->prec * 10 + (s[i++] - '0');
-            if (sp->prec > 100000) return vm_raise(T, EXC_ValueError, "Too many decimal digits in format string");
+            if (sp->prec > 100000) return exc_raise(T, EXC_ValueError, "Too many decimal digits in format string");
         }
     }
     if (i < n) sp->type = s[i++];
-    if (i < n) return vm_raise(T, EXC_ValueError, "Invalid format specifier '%.*s' for object of type '%s'", (int)n, s, tname);
+    if (i < n) return exc_raise(T, EXC_ValueError, "Invalid format specifier '%.*s' for object of type '%s'", (int)n, s, tname);
     return 0;
 }
 
@@ -143,7 +146,7 @@ static int parse_spec(Task *T, const char *s, size_t n, Spec *sp, const char *tn
 static void emit_padded(SBuf *out, const Spec *sp, const char *prefix, const char *body, size_t blen, char def_align)
 {
     size_t plen = strlen(prefix);
-    int64_t chars = utf8_count(prefix, plen) + utf8_count(body, blen);
+    int64_t chars = uc_count(prefix, plen) + uc_count(body, blen);
     int64_t pad = sp->width > chars ? sp->width - chars : 0;
     char align = sp->align ? sp->align : def_align;
     const char *fill = sp->fill[0] ? sp->fill : " ";
@@ -178,7 +181,7 @@ static void group_digits(const char *digits, size_t n, char sep, int every, SBuf
     }
 }
 
-void int_to_base(int64_t v, int base, bool upper, const char *prefix, SBuf *out)
+void format_int_base(int64_t v, int base, bool upper, const char *prefix, SBuf *out)
 {
     char tmp[80];
     int n = 0;
@@ -199,7 +202,7 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
 {
     char type = sp->type ? sp->type : 'd';
     if (strchr("eEfFgG%", type)) return format_float_spec(T, (double)v, sp, out, true);
-    if (sp->prec >= 0) return vm_raise(T, EXC_ValueError, "Precision not allowed in integer format specifier");
+    if (sp->prec >= 0) return exc_raise(T, EXC_ValueError, "Precision not allowed in integer format specifier");
     int base;
     const char *pfx = "";
     switch (type) {
@@ -209,9 +212,9 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
     case 'o': base = 8; pfx = "0o"; break;
     case 'b': base = 2; pfx = "0b"; break;
     case 'c': {
-        if (v < 0 || v > 0x10FFFF) return vm_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
+        if (v < 0 || v > 0x10FFFF) return exc_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
         char enc[4];
-        int en = utf8_encode((uint32_t)v, enc);
+        int en = uc_encode((uint32_t)v, enc);
         SBuf tmp = {0};
         sb_put(&tmp, enc, (size_t)en);
         emit_padded(out, sp, "", tmp.s, tmp.n, '<');
@@ -219,10 +222,10 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
         return 0;
     }
     default:
-        return vm_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'int'", type);
+        return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'int'", type);
     }
     SBuf digits = {0};
-    int_to_base(v, base, type == 'X', "", &digits);
+    format_int_base(v, base, type == 'X', "", &digits);
     if (digits.s[0] == '-') memmove(digits.s, digits.s + 1, digits.n--);
     char prefix[8] = "";
     size_t pn = 0;
@@ -238,7 +241,7 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
     if (sp->grouping) {
         int every = base == 10 ? 3 : 4;
         if (sp->grouping == ',' && base != 10)
-            return sb_free(&digits), vm_raise(T, EXC_ValueError, "Cannot specify ',' with '%c'.", type);
+            return sb_free(&digits), exc_raise(T, EXC_ValueError, "Cannot specify ',' with '%c'.", type);
         /* zero padding counts towards grouping, as in CPython */
         if ((sp->zero && !sp->align) || sp->align == '=') {
             int64_t want = sp->width - (int64_t)pn;
@@ -266,7 +269,7 @@ static int format_float_spec(Task *T, double d, Spec *sp, SBuf *out, bool from_i
 {
     char type = sp->type;
     if (type && !strchr("eEfFgG%", type))
-        return vm_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type '%s'", type, from_int ? "int" : "float");
+        return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type '%s'", type, from_int ? "int" : "float");
     char buf[512];
     bool neg = signbit(d) && !isnan(d);
     double a = fabs(d);
@@ -278,7 +281,7 @@ static int format_float_spec(Task *T, double d, Spec *sp, SBuf *out, bool from_i
         snprintf(buf, sizeof buf, "%s%s", t, type == '%' ? "%" : "");
     } else if (!type) {
         if (prec < 0) {
-            float_repr(a, buf, sizeof buf);
+            format_float_repr(a, buf, sizeof buf);
         } else {
             int p = prec == 0 ? 1 : (int)prec;
             snprintf(buf, sizeof buf, sp->alt ? "%#.*g" : "%.*g", p, a);
@@ -330,9 +333,9 @@ static int format_float_spec(Task *T, double d, Spec *sp, SBuf *out, bool from_i
 static int format_str_spec(Task *T, Str *s, Spec *sp, SBuf *out)
 {
     if (sp->type && sp->type != 's')
-        return vm_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'str'", sp->type);
-    if (sp->sign) return vm_raise(T, EXC_ValueError, "Sign not allowed in string format specifier");
-    if (sp->align == '=') return vm_raise(T, EXC_ValueError, "'=' alignment not allowed in string format specifier");
+        return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'str'", sp->type);
+    if (sp->sign) return exc_raise(T, EXC_ValueError, "Sign not allowed in string format specifier");
+    if (sp->align == '=') return exc_raise(T, EXC_ValueError, "'=' alignment not allowed in string format specifier");
     size_t n = (size_t)s->len;
     if (sp->prec >= 0 && sp->prec < s->clen) n = (size_t)str_byte_offset(s, sp->prec);
     Spec sp2 = *sp;
@@ -349,9 +352,9 @@ static int format_str_spec(Task *T, Str *s, Spec *sp, SBuf *out)
 static int user_format(Task *T, Value m, Value v, const char *spec, size_t n, SBuf *out)
 {
     Sim *S = T->S;
-    Value args[2] = {v, v_strn(S, spec, n)}, r;
+    Value args[2] = {v, str_value_n(S, spec, n)}, r;
     if (vm_call(T, m, args, 2, NULL, &r) < 0) return -1;
-    if (!is_str(r)) return vm_raise(T, EXC_TypeError, "__format__ must return a str, not %s", type_name(S, r));
+    if (!is_str(r)) return exc_raise(T, EXC_TypeError, "__format__ must return a str, not %s", obj_type_name(S, r));
     sb_put(out, AS_STR(r)->s, (size_t)AS_STR(r)->len);
     return 0;
 }
@@ -365,10 +368,10 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
             return 0;
         }
         if (is_instance(v)) {
-            Value m = type_dunder(S, v, SYM_format);
+            Value m = obj_type_dunder(S, v, SYM_format);
             if (!is_undef(m)) return user_format(T, m, v, spec, n, out);
         }
-        return v_strbuf(T, v, out);
+        return repr_write_str(T, v, out);
     }
     Spec sp;
     switch (v.tag) {
@@ -390,14 +393,14 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
         return format_str_spec(T, AS_STR(v), &sp, out);
     }
     if (is_instance(v)) {
-        Value m = type_dunder(S, v, SYM_format);
+        Value m = obj_type_dunder(S, v, SYM_format);
         if (!is_undef(m)) return user_format(T, m, v, spec, n, out);
     }
     if (is_none(v) || is_obj(v)) {
         /* object.__format__: only the empty spec is allowed */
-        return vm_raise(T, EXC_TypeError, "unsupported format string passed to %s.__format__", type_name(S, v));
+        return exc_raise(T, EXC_TypeError, "unsupported format string passed to %s.__format__", obj_type_name(S, v));
     }
-    return v_strbuf(T, v, out);
+    return repr_write_str(T, v, out);
 }
 
 /* ---- % formatting ---- */
@@ -410,16 +413,16 @@ static int pct_int(Task *T, Value v, char conv, int64_t *out)
     }
     if (is_float(v) && (conv == 'd' || conv == 'i' || conv == 'u')) {
         if (isnan(v.u.f) || isinf(v.u.f))
-            return vm_raise(T, EXC_ValueError, "cannot convert float %s to integer", isnan(v.u.f) ? "NaN" : "infinity");
+            return exc_raise(T, EXC_ValueError, "cannot convert float %s to integer", isnan(v.u.f) ? "NaN" : "infinity");
         *out = (int64_t)v.u.f;
         return 0;
     }
     if (conv == 'd' || conv == 'i' || conv == 'u')
-        return vm_raise(T, EXC_TypeError, "%%%c format: a real number is required, not %s", conv, type_name(T->S, v));
-    return vm_raise(T, EXC_TypeError, "%%%c format: an integer is required, not %s", conv, type_name(T->S, v));
+        return exc_raise(T, EXC_TypeError, "%%%c format: a real number is required, not %s", conv, obj_type_name(T->S, v));
+    return exc_raise(T, EXC_TypeError, "%%%c format: an integer is required, not %s", conv, obj_type_name(T->S, v));
 }
 
-int str_percent(Task *T, Str *fmt, Value args, Value *out)
+int format_percent(Task *T, Str *fmt, Value args, Value *out)
 {
     Sim *S = T->S;
     Value *av = &args;
@@ -428,7 +431,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
     if (is_tuple(args)) {
         av = AS_TUPLE(args)->v;
         an = AS_TUPLE(args)->n;
-    } else if (is_dict(args) || (is_instance(args) && !is_undef(type_dunder(S, args, SYM_getitem)))) {
+    } else if (is_dict(args) || (is_instance(args) && !is_undef(obj_type_dunder(S, args, SYM_getitem)))) {
         is_map = true;
     }
     bool used_map = false;
@@ -445,14 +448,14 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
         p = pc + 1;
         if (p >= end) {
             sb_free(&b);
-            return vm_raise(T, EXC_ValueError, "incomplete format");
+            return exc_raise(T, EXC_ValueError, "incomplete format");
         }
         Value arg = v_undef();
         bool have_arg = false;
         if (*p == '(') {
             if (!is_map) {
                 sb_free(&b);
-                return vm_raise(T, EXC_TypeError, "format requires a mapping");
+                return exc_raise(T, EXC_TypeError, "format requires a mapping");
             }
             const char *k = ++p;
             int depth = 1;
@@ -463,11 +466,11 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
             }
             if (p >= end) {
                 sb_free(&b);
-                return vm_raise(T, EXC_ValueError, "incomplete format key");
+                return exc_raise(T, EXC_ValueError, "incomplete format key");
             }
-            Value key = v_strn(S, k, (size_t)(p - k));
+            Value key = str_value_n(S, k, (size_t)(p - k));
             p++;
-            if (v_getitem(T, args, key, &arg) < 0) {
+            if (obj_getitem(T, args, key, &arg) < 0) {
                 sb_free(&b);
                 return -1;
             }
@@ -489,12 +492,12 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
             p++;
             if (ai >= an || !is_intlike(av[ai])) {
                 sb_free(&b);
-                return vm_raise(T, EXC_TypeError, "* wants int");
+                return exc_raise(T, EXC_TypeError, "* wants int");
             }
             sp.width = av[ai++].u.i;
             if (sp.width > 100000 || sp.width < -100000) {
                 sb_free(&b);
-                return vm_raise(T, EXC_ValueError, "width too big");
+                return exc_raise(T, EXC_ValueError, "width too big");
             }
             if (sp.width < 0) left = true, sp.width = -sp.width;
         } else {
@@ -507,7 +510,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
                 p++;
                 if (ai >= an || !is_intlike(av[ai])) {
                     sb_free(&b);
-                    return vm_raise(T, EXC_TypeError, "* wants int");
+                    return exc_raise(T, EXC_TypeError, "* wants int");
                 }
                 sp.prec = av[ai++].u.i;
             } else {
@@ -517,7 +520,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
         while (p < end && (*p == 'l' || *p == 'h' || *p == 'L')) p++;
         if (p >= end) {
             sb_free(&b);
-            return vm_raise(T, EXC_ValueError, "incomplete format");
+            return exc_raise(T, EXC_ValueError, "incomplete format");
         }
         char conv = *p++;
         if (conv == '%') {
@@ -530,7 +533,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
             } else {
                 if (ai >= an) {
                     sb_free(&b);
-                    return vm_raise(T, EXC_TypeError, "not enough arguments for format string");
+                    return exc_raise(T, EXC_TypeError, "not enough arguments for format string");
                 }
                 arg = av[ai++];
             }
@@ -539,7 +542,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
         int r = 0;
         switch (conv) {
         case 's': case 'r': case 'a': {
-            Value s = conv == 's' ? v_str_str(T, arg) : conv == 'r' ? v_repr_str(T, arg) : v_ascii_str(T, arg);
+            Value s = conv == 's' ? repr_str(T, arg) : conv == 'r' ? repr_value(T, arg) : repr_ascii(T, arg);
             if (is_undef(s)) {
                 sb_free(&b);
                 return -1;
@@ -562,7 +565,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
             if (prec > 0) {
                 /* %.3d: minimum digits */
                 SBuf dg = {0};
-                int_to_base(iv, conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10, conv == 'X', "", &dg);
+                format_int_base(iv, conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10, conv == 'X', "", &dg);
                 if (dg.s[0] == '-') memmove(dg.s, dg.s + 1, dg.n--);
                 SBuf body = {0};
                 for (int64_t k = (int64_t)dg.n; k < prec; k++) sb_putc(&body, '0');
@@ -586,7 +589,7 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
             else if (is_intlike(arg)) dv = (double)arg.u.i;
             else {
                 sb_free(&b);
-                return vm_raise(T, EXC_TypeError, "must be real number, not %s", type_name(S, arg));
+                return exc_raise(T, EXC_TypeError, "must be real number, not %s", obj_type_name(S, arg));
             }
             sp.type = conv;
             if (sp.prec < 0) sp.prec = 6;
@@ -605,13 +608,13 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
                 r = format_int_spec(T, arg.u.i, &sp, &b);
             } else {
                 sb_free(&b);
-                return vm_raise(T, EXC_TypeError, "%%c requires int or char");
+                return exc_raise(T, EXC_TypeError, "%%c requires int or char");
             }
             break;
         }
         default:
             sb_free(&b);
-            return vm_raise(T, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %d", conv,
+            return exc_raise(T, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %d", conv,
                             (unsigned char)conv, (int)(p - fmt->s - 1));
         }
         if (r < 0) {
@@ -621,9 +624,9 @@ int str_percent(Task *T, Str *fmt, Value args, Value *out)
     }
     if (!is_map && ai < an && !used_map) {
         sb_free(&b);
-        return vm_raise(T, EXC_TypeError, "not all arguments converted during string formatting");
+        return exc_raise(T, EXC_TypeError, "not all arguments converted during string formatting");
     }
-    *out = v_strn(S, b.s, b.n);
+    *out = str_value_n(S, b.s, b.n);
     sb_free(&b);
     return 0;
 }
@@ -638,15 +641,15 @@ static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs
     size_t i = 0;
     while (i < n && f[i] != '.' && f[i] != '[') i++;
     if (i == 0) {
-        if (*auto_idx < 0) return vm_raise(T, EXC_ValueError, "cannot switch from manual field specification to automatic field numbering");
+        if (*auto_idx < 0) return exc_raise(T, EXC_ValueError, "cannot switch from manual field specification to automatic field numbering");
         int k = (*auto_idx)++;
-        if (k >= npos) return vm_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
+        if (k >= npos) return exc_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
         *out = args[k];
     } else if (f[0] >= '0' && f[0] <= '9') {
-        if (*auto_idx > 0) return vm_raise(T, EXC_ValueError, "cannot switch from automatic field numbering to manual field specification");
+        if (*auto_idx > 0) return exc_raise(T, EXC_ValueError, "cannot switch from automatic field numbering to manual field specification");
         *auto_idx = -1;
         int k = atoi(f);
-        if (k >= npos) return vm_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
+        if (k >= npos) return exc_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
         *out = args[k];
     } else {
         bool found = false;
@@ -659,8 +662,8 @@ static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs
             }
         }
         if (!found) {
-            Value key = v_strn(S, f, i);
-            return vm_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
+            Value key = str_value_n(S, f, i);
+            return exc_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
         }
     }
     while (i < n) {
@@ -668,7 +671,7 @@ static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs
             size_t j = ++i;
             while (i < n && f[i] != '.' && f[i] != '[') i++;
             Str *name = str_intern(S, f + j, i - j);
-            if (v_getattr(T, *out, name, out) < 0) return -1;
+            if (attr_get(T, *out, name, out) < 0) return -1;
         } else {
             size_t j = ++i;
             while (i < n && f[i] != ']') i++;
@@ -676,8 +679,8 @@ static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs
             bool digits = i > j;
             for (size_t k = j; k < i; k++)
                 if (f[k] < '0' || f[k] > '9') digits = false;
-            key = digits ? v_int(atoll(f + j)) : v_strn(S, f + j, i - j);
-            if (v_getitem(T, *out, key, out) < 0) return -1;
+            key = digits ? v_int(atoll(f + j)) : str_value_n(S, f + j, i - j);
+            if (obj_getitem(T, *out, key, out) < 0) return -1;
             i++;
         }
     }
@@ -700,7 +703,7 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
             i += 2;
             continue;
         }
-        if (c == '}') return vm_raise(T, EXC_ValueError, "Single '}' encountered in format string");
+        if (c == '}') return exc_raise(T, EXC_ValueError, "Single '}' encountered in format string");
         if (c != '{') {
             sb_putc(out, c);
             i++;
@@ -715,7 +718,7 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
                 nest--;
             }
         }
-        if (j >= n) return vm_raise(T, EXC_ValueError, "expected '}' before end of string");
+        if (j >= n) return exc_raise(T, EXC_ValueError, "expected '}' before end of string");
         /* field [!conv] [:spec] */
         size_t k = i + 1;
         while (k < j && s[k] != '!' && s[k] != ':') k++;
@@ -725,20 +728,20 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
             conv = k + 1 < j ? s[k + 1] : 0;
             k += 2;
             if (!conv || (conv != 'r' && conv != 's' && conv != 'a'))
-                return vm_raise(T, EXC_ValueError, "Unknown conversion specifier %c", conv ? conv : '?');
+                return exc_raise(T, EXC_ValueError, "Unknown conversion specifier %c", conv ? conv : '?');
         }
         ce = k;
         (void)ce;
         Value v;
         if (lookup_field(T, s + i + 1, fe - (i + 1), args, nargs, kwnames, auto_idx, &v) < 0) return -1;
         if (conv) {
-            v = conv == 's' ? v_str_str(T, v) : v_repr_str(T, v);
+            v = conv == 's' ? repr_str(T, v) : repr_value(T, v);
             if (is_undef(v)) return -1;
         }
         SBuf spec = {0};
         if (k < j && s[k] == ':') {
             se = k + 1;
-            if (depth > 1) return vm_raise(T, EXC_ValueError, "Max string recursion exceeded");
+            if (depth > 1) return exc_raise(T, EXC_ValueError, "Max string recursion exceeded");
             if (format_fields(T, s + se, j - se, args, nargs, kwnames, auto_idx, &spec, depth + 1) < 0) {
                 sb_free(&spec);
                 return -1;
@@ -752,7 +755,7 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
     return 0;
 }
 
-int str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out)
+int format_str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
     SBuf b = {0};
     sb_put(&b, "", 0);
@@ -761,7 +764,7 @@ int str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value 
         sb_free(&b);
         return -1;
     }
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return 0;
 }

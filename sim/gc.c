@@ -10,8 +10,9 @@
  * addresses it already knows, so their cache misses overlap instead of
  * each waiting for the one before (a heap of a million objects is
  * mostly cache misses). */
-#include "obj.h"
+#include "gc.h"
 #include "gen.h"
+#include "obj.h"
 
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -329,8 +330,8 @@ static void mark_roots(Sim *S)
     gc_mark_value(S, S->main_doc);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
-        ctx_mark(S, &T->ctx);
-        if (T->cur != &T->ctx) ctx_mark(S, T->cur);
+        vm_ctx_mark(S, &T->ctx);
+        if (T->cur != &T->ctx) vm_ctx_mark(S, T->cur);
         gc_mark_value(S, T->exc);
         gc_mark_value(S, T->resume_val);
         gc_mark_value(S, T->resume_exc);

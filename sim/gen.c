@@ -3,9 +3,8 @@
  * generator expressions are, and they must be lazy (an any() over a
  * generator stops early, with the side effects CPython has). */
 #include "gen.h"
-#include "aio.h"
+#include "gc.h"
 #include "native.h"
-#include "obj.h"
 
 #include <stdlib.h>
 
@@ -29,7 +28,7 @@ Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames
         g->nres = g->nfut = g->nth = v_undef();
         return g;
     }
-    ctx_init(&g->ctx);
+    vm_ctx_init(&g->ctx);
     g->ctx.gen = g;
     g->ctx.frame0 = g->ctx.frames = (Frame *)(g + 1);
     g->ctx.fcap = 1;
@@ -47,7 +46,7 @@ Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames
     T->cur = saved;
     if (r < 0) {
         g->state = GEN_DONE;
-        ctx_free(&g->ctx);
+        vm_ctx_free(&g->ctx);
         return NULL;
     }
     return g;
@@ -80,12 +79,12 @@ int gen_coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, V
 static void warn_unawaited(Sim *S, Gen *g)
 {
     if (g->state != GEN_CREATED || !g->qualname) return;
-    coro_started(S, g);
+    gen_coro_started(S, g);
     g->state = GEN_DONE; /* warn once */
     const char *file = g->site && g->site->src ? g->site->src->name : "?";
     sb_printf(&S->err, "%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, g->site_line, g->qualname->s);
     int len;
-    const char *line = g->site ? source_line(g->site->src, g->site_line, &len) : (len = 0, "");
+    const char *line = g->site ? code_source_line(g->site->src, g->site_line, &len) : (len = 0, "");
     if (len) sb_printf(&S->err, "  %.*s\n", len, line);
     sb_puts(&S->err, "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
 }
@@ -113,7 +112,7 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
 
 Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
 {
-    coro_started(T->S, g);
+    gen_coro_started(T->S, g);
     if (g->state == GEN_SUSPENDED) {
         /* the value of the yield expression */
         Frame *gf = &g->ctx.frames[g->ctx.nframes - 1];
@@ -133,7 +132,7 @@ Ctx *gen_leave(Task *T, Ctx *c, int state)
     Ctx *p = g->parent;
     g->state = state;
     g->parent = NULL;
-    if (state == GEN_DONE) ctx_free(&g->ctx);
+    if (state == GEN_DONE) vm_ctx_free(&g->ctx);
     T->cur = p;
     return p;
 }
@@ -142,9 +141,9 @@ int gen_next(Task *T, Gen *g, Value *out)
 {
     Sim *S = T->S;
     if (g->state == GEN_DONE) return 0;
-    if (g->state == GEN_RUNNING) return vm_raise(T, EXC_ValueError, "generator already executing");
+    if (g->state == GEN_RUNNING) return exc_raise(T, EXC_ValueError, "generator already executing");
     /* each nested run is a C-level recursion: bound it like Python frames */
-    if (T->nested >= MAX_NESTED_RUNS) return recursion_error(T);
+    if (T->nested >= MAX_NESTED_RUNS) return vm_recursion_error(T);
     if (g->state == GEN_SUSPENDED) {
         /* the value of the yield expression */
         Frame *f = &g->ctx.frames[g->ctx.nframes - 1];
@@ -168,25 +167,25 @@ int gen_next(Task *T, Gen *g, Value *out)
         return 1;
     case RUN_DONE:
         g->state = GEN_DONE;
-        ctx_free(&g->ctx);
+        vm_ctx_free(&g->ctx);
         return 0;
     case RUN_ERROR:
         g->state = GEN_DONE;
-        ctx_free(&g->ctx);
+        vm_ctx_free(&g->ctx);
         if (exc_matches(S, T->exc, EXC_StopIteration)) {
             T->exc = v_undef();
-            return vm_raise(T, EXC_RuntimeError, "generator raised StopIteration");
+            return exc_raise(T, EXC_RuntimeError, "generator raised StopIteration");
         }
         return -1;
     case RUN_FATAL:
         g->state = GEN_DONE;
-        ctx_free(&g->ctx);
-        return vm_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
+        vm_ctx_free(&g->ctx);
+        return exc_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
     default:
         g->state = GEN_DONE;
-        ctx_free(&g->ctx);
+        vm_ctx_free(&g->ctx);
         T->resume_pending = false;
-        return vm_raise(T, EXC_RuntimeError, "a blocking call inside a generator expression is not supported by the simulator");
+        return exc_raise(T, EXC_RuntimeError, "a blocking call inside a generator expression is not supported by the simulator");
     }
 }
 
@@ -202,14 +201,14 @@ void gen_trace(Sim *S, Obj *o)
         return;
     }
     gc_mark_obj(S, (Obj *)g->collect);
-    ctx_mark(S, &g->ctx);
+    vm_ctx_mark(S, &g->ctx);
 }
 
 void gen_free(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;
     if (o->kind == K_CORO) warn_unawaited(S, g);
-    if (!g->native) ctx_free(&g->ctx);
+    if (!g->native) vm_ctx_free(&g->ctx);
 }
 
 /* ---- attributes of generator and coroutine objects ---- */
@@ -217,7 +216,7 @@ void gen_free(Sim *S, Obj *o)
 static Gen *gen_of(Task *T, Value v)
 {
     if (is_kind(v, K_GEN) || is_kind(v, K_CORO)) return (Gen *)v.u.o;
-    vm_raise(T, EXC_TypeError, "expected a generator or coroutine, not %s", type_name(T->S, v));
+    exc_raise(T, EXC_TypeError, "expected a generator or coroutine, not %s", obj_type_name(T->S, v));
     return NULL;
 }
 
@@ -253,10 +252,10 @@ NATIVE(gen_close)
     Gen *g = gen_of(T, args[0]);
     if (!g) return NAT_ERR;
     if (g->state == GEN_RUNNING && !g->native)
-        return vm_raise(T, EXC_RuntimeError, "closing a %s that is running or suspended is not supported by the simulator",
+        return exc_raise(T, EXC_RuntimeError, "closing a %s that is running or suspended is not supported by the simulator",
                         is_kind(args[0], K_CORO) ? "coroutine" : "generator");
-    coro_started(T->S, g);
-    if (g->state != GEN_DONE && !g->native) ctx_free(&g->ctx);
+    gen_coro_started(T->S, g);
+    if (g->state != GEN_DONE && !g->native) vm_ctx_free(&g->ctx);
     g->state = GEN_DONE;
     *out = v_none();
     return NAT_OK;
@@ -266,9 +265,9 @@ void gen_register(Sim *S)
 {
     Class *cls[] = {S->types[TY_GENERATOR], S->types[TY_COROUTINE]};
     for (size_t i = 0; i < ARRAY_LEN(cls); i++) {
-        def_property(S, cls[i], "__name__", gen_name_get, NULL);
-        def_property(S, cls[i], "__qualname__", gen_qualname_get, NULL);
-        def_property(S, cls[i], i ? "cr_running" : "gi_running", gen_running_get, NULL);
-        def_method(S, cls[i], "close", gen_close);
+        nat_def_property(S, cls[i], "__name__", gen_name_get, NULL);
+        nat_def_property(S, cls[i], "__qualname__", gen_qualname_get, NULL);
+        nat_def_property(S, cls[i], i ? "cr_running" : "gi_running", gen_running_get, NULL);
+        nat_def_method(S, cls[i], "close", gen_close);
     }
 }

@@ -56,7 +56,7 @@ enum { CORO_PY, CORO_SLEEP };
 
 /* A coroutine leaves GEN_CREATED (it was awaited, or closed): the count
  * of never-started ones lets the exit check skip the heap walk. */
-static inline void coro_started(Sim *S, Gen *g)
+static inline void gen_coro_started(Sim *S, Gen *g)
 {
     if (g->h.kind == K_CORO && g->state == GEN_CREATED) S->coros_unstarted--;
 }

@@ -12,7 +12,7 @@
  *    free.  Meanwhile another thread may barge in.
  *  - Blocking calls and thread exit drop it voluntarily.
  * The convoy effect follows from these rules alone. */
-#include "sched.h"
+#include "gil.h"
 
 bool gil_on(Sim *S) { return S->set.v[SET_gil] == 1; }
 
@@ -24,7 +24,7 @@ int64_t gil_interval(Proc *P)
 static void remove_waiter(ProcSched *ps, Task *T)
 {
     if (!T->st->gil_waiting) return;
-    waitq_remove(&ps->gil_waiters, T);
+    sched_waitq_remove(&ps->gil_waiters, T);
     T->st->gil_waiting = false;
     T->st->interval_deferred = false;
     T->st->gil_timer_seq++;

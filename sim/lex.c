@@ -9,14 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const tok_op_text[OP_COUNT_] = {
+const char *const lex_tok_op_text[OP_COUNT_] = {
     [OP_NONE_] = "",
 #define X(k, s) [k] = s,
     TOKEN_OPS(X)
 #undef X
 };
 
-const char *const tok_kind_name[] = {
+const char *const lex_tok_kind_name[] = {
 #define X(k, s) s,
     TOKEN_KINDS(X)
 #undef X
@@ -51,7 +51,7 @@ static int col_of(Lexer *L, const char *p)
         L->col_line = L->col_p = L->line_start;
         L->col_n = 0;
     }
-    L->col_n += (int)utf8_count(L->col_p, (size_t)(p - L->col_p));
+    L->col_n += (int)uc_count(L->col_p, (size_t)(p - L->col_p));
     L->col_p = p;
     int c = L->col_n + 1;
     if (L->line == L->first_line) c += L->col_base;
@@ -82,7 +82,7 @@ static Token *push(Lexer *L, TokKind k, const char *start, int len)
     t->line = L->line;
     t->col = col_of(L, start);
     t->end_line = L->line;
-    t->end_col = t->col + (int)utf8_count(start, (size_t)len);
+    t->end_col = t->col + (int)uc_count(start, (size_t)len);
     return t;
 }
 
@@ -118,7 +118,7 @@ static const int ops_by_len[] = {
 static void put_utf8(SBuf *b, uint32_t cp)
 {
     char enc[4];
-    sb_put(b, enc, (size_t)utf8_encode(cp, enc));
+    sb_put(b, enc, (size_t)uc_encode(cp, enc));
 }
 
 static int hexval(int c)
@@ -140,7 +140,7 @@ static void escape_error(char *msg, size_t msgn, const char *s, int from, int to
         if (k == from) first = pos;
         unsigned char b = (unsigned char)s[k];
         if (b < 0x80) pos++;
-        else if (!utf8_cont(b)) pos += 10;
+        else if (!uc_cont(b)) pos += 10;
     }
     snprintf(msg, msgn, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s",
              first, pos, what);
@@ -532,7 +532,7 @@ static bool lex_run(Lexer *L)
         }
         int found = 0;
         for (size_t i = 0; i < ARRAY_LEN(ops_by_len); i++) {
-            const char *s = tok_op_text[ops_by_len[i]];
+            const char *s = lex_tok_op_text[ops_by_len[i]];
             if (s[0] != c) continue; /* most operators fail here, cheaply */
             size_t n = strlen(s);
             if ((size_t)(L->end - p) >= n && memcmp(s, p, n) == 0) {
@@ -547,10 +547,10 @@ static bool lex_run(Lexer *L)
                 return fail(L, p, "invalid character '%s' in source", cs);
             return fail(L, p, "invalid syntax near '%s'", cs);
         }
-        Token *t = push(L, T_OP, p, (int)strlen(tok_op_text[found]));
+        Token *t = push(L, T_OP, p, (int)strlen(lex_tok_op_text[found]));
         t->op = found;
-        const char *o = strchr(opens, tok_op_text[found][0]);
-        const char *cl = strchr(closes, tok_op_text[found][0]);
+        const char *o = strchr(opens, lex_tok_op_text[found][0]);
+        const char *cl = strchr(closes, lex_tok_op_text[found][0]);
         if (o && t->len == 1) {
             if (L->depth >= (int)ARRAY_LEN(L->brackets))
                 return fail(L, p, "too many nested parentheses%s", "");
@@ -560,7 +560,7 @@ static bool lex_run(Lexer *L)
             L->depth++;
         } else if (cl && t->len == 1) {
             if (L->depth == 0)
-                return fail(L, p, "unmatched '%s'", tok_op_text[found]);
+                return fail(L, p, "unmatched '%s'", lex_tok_op_text[found]);
             char want = opens[cl - closes];
             if (L->brackets[L->depth - 1] != want) {
                 char msg[120];
@@ -610,13 +610,13 @@ bool lex_source(const char *src, size_t len, int first_line, int first_col,
     /* a UTF-8 byte order mark is allowed at the very start */
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) L.p += 3, L.line_start += 3;
     /* source must be UTF-8, as CPython requires without a coding line */
-    size_t bad = utf8_invalid(src, len);
+    size_t bad = uc_invalid(src, len);
     if (bad < len) {
         int line = first_line;
         size_t start = 0;
         for (size_t i = 0; i < bad; i++)
             if (src[i] == '\n') line++, start = i + 1;
-        int col = 1 + (int)utf8_count(src + start, bad - start);
+        int col = 1 + (int)uc_count(src + start, bad - start);
         err->line = line;
         err->col = col;
         snprintf(err->msg, sizeof err->msg, "Non-UTF-8 code starting with '\\x%02x' on line %d, but no encoding declared",

@@ -55,8 +55,8 @@ typedef enum {
     OP_COUNT_
 } OpId;
 
-extern const char *const tok_op_text[OP_COUNT_];
-extern const char *const tok_kind_name[];
+extern const char *const lex_tok_op_text[OP_COUNT_];
+extern const char *const lex_tok_kind_name[];
 
 enum { STR_F = 1, STR_RAW = 2, STR_BYTES = 4, STR_TRIPLE = 8 };
 

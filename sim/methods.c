@@ -1,8 +1,17 @@
 /* methods.c - methods of the builtin types: str, list, tuple, dict, set,
  * int, float, object, property.  Each charges virtual time for the O(n)
  * work it does. */
-#include "native.h"
+#include "methods.h"
+#include "dict.h"
 #include "format.h"
+#include "gc.h"
+#include "list.h"
+#include "native.h"
+#include "ops.h"
+#include "repr.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
 #include "unicode.h"
 
 #include <ctype.h>
@@ -12,13 +21,13 @@
 
 #define SELF_STR(name)                                                                          \
     if (nargs < 1 || !is_str(args[0]))                                                            \
-        return vm_raise(T, EXC_TypeError, "descriptor '%s' for 'str' objects doesn't apply to a '%s' object", \
-                        name, nargs ? type_name(T->S, args[0]) : "NoneType");                    \
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for 'str' objects doesn't apply to a '%s' object", \
+                        name, nargs ? obj_type_name(T->S, args[0]) : "NoneType");                    \
     Str *self = AS_STR(args[0]);                                                                  \
     args++;                                                                                       \
     nargs--;
 
-static Value mkstr(Sim *S, const char *s, size_t n) { return v_strn(S, s, n); }
+static Value mkstr(Sim *S, const char *s, size_t n) { return str_value_n(S, s, n); }
 
 /* ---- str ---- */
 
@@ -30,7 +39,7 @@ static Value mkstr(Sim *S, const char *s, size_t n) { return v_strn(S, s, n); }
 static int cp_len_at(const char *p, const char *e, uint32_t *cp)
 {
     int len = 1;
-    *cp = (unsigned char)*p < 0x80 ? (unsigned char)*p : utf8_decode(p, (size_t)(e - p), &len);
+    *cp = (unsigned char)*p < 0x80 ? (unsigned char)*p : uc_decode(p, (size_t)(e - p), &len);
     return len;
 }
 
@@ -78,7 +87,7 @@ static int do_strip(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
     const char *chars = NULL;
     size_t nc = 0;
     if (nargs == 1 && !is_none(args[0])) {
-        if (!is_str(args[0])) return vm_raise(T, EXC_TypeError, "%s arg must be None or str", name);
+        if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "%s arg must be None or str", name);
         chars = AS_STR(args[0])->s;
         nc = (size_t)AS_STR(args[0])->len;
     }
@@ -107,7 +116,7 @@ static int map_chars(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
     bool word_start = true;
     for (int32_t i = 0; i < self->len;) {
         int len;
-        uint32_t c = utf8_decode(self->s + i, (size_t)(self->len - i), &len);
+        uint32_t c = uc_decode(self->s + i, (size_t)(self->len - i), &len);
         uint32_t r = c;
         switch (mode) {
         case 0: r = uc_upper(c); break;
@@ -120,7 +129,7 @@ static int map_chars(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
         case 4: r = i == 0 ? uc_upper(c) : uc_lower(c); break;
         }
         char enc[4];
-        sb_put(&b, enc, (size_t)utf8_encode(r, enc));
+        sb_put(&b, enc, (size_t)uc_encode(r, enc));
         i += len;
     }
     charge_items(T, self->len);
@@ -143,7 +152,7 @@ static int pred(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int mode
     bool r = self->len > 0, cased = false, prev_cased = false, title_ok = true;
     for (int32_t i = 0; i < self->len;) {
         int len;
-        uint32_t c = utf8_decode(self->s + i, (size_t)(self->len - i), &len);
+        uint32_t c = uc_decode(self->s + i, (size_t)(self->len - i), &len);
         switch (mode) {
         case 0: r = r && uc_isdigit(c); break;
         case 1: r = r && uc_isalpha(c); break;
@@ -206,11 +215,11 @@ static int str_range(Task *T, Str *s, Value a, Value b, int64_t *cs, int64_t *ce
 {
     int64_t n = s->clen, x = 0, y = n;
     if (!is_undef(a) && !is_none(a)) {
-        if (v_index(T, a, &x, NULL) < 0) return -1;
+        if (obj_index(T, a, &x, NULL) < 0) return -1;
         if (x < 0) x = x + n < 0 ? 0 : x + n;
     }
     if (!is_undef(b) && !is_none(b)) {
-        if (v_index(T, b, &y, NULL) < 0) return -1;
+        if (obj_index(T, b, &y, NULL) < 0) return -1;
         if (y < 0) y = y + n < 0 ? 0 : y + n;
     }
     if (y > n) y = n;
@@ -222,14 +231,14 @@ static int str_range(Task *T, Str *s, Value a, Value b, int64_t *cs, int64_t *ce
 static int64_t char_index(Str *s, int64_t byte)
 {
     if (s->h.flags & OF_ASCII) return byte;
-    return utf8_count(s->s, (size_t)byte);
+    return uc_count(s->s, (size_t)byte);
 }
 
 static int find_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool rev, bool raise, const char *name)
 {
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 1, 3) < 0) return NAT_ERR;
-    if (!is_str(args[0])) return vm_raise(T, EXC_TypeError, "must be str, not %s", type_name(T->S, args[0]));
+    if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "must be str, not %s", obj_type_name(T->S, args[0]));
     Str *sub = AS_STR(args[0]);
     int64_t cs, ce;
     if (str_range(T, self, nargs > 1 ? args[1] : v_undef(), nargs > 2 ? args[2] : v_undef(), &cs, &ce) < 0) return NAT_ERR;
@@ -242,7 +251,7 @@ static int find_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, boo
         if (p) r = char_index(self, p - self->s);
     }
     charge_items(T, self->len);
-    if (r < 0 && raise) return vm_raise(T, EXC_ValueError, "substring not found");
+    if (r < 0 && raise) return exc_raise(T, EXC_ValueError, "substring not found");
     *out = v_int(r);
     return NAT_OK;
 }
@@ -256,7 +265,7 @@ NATIVE(str_count)
 {
     SELF_STR("count");
     if (nat_count(T, "count", nargs, kw, 1, 3) < 0) return NAT_ERR;
-    if (!is_str(args[0])) return vm_raise(T, EXC_TypeError, "must be str, not %s", type_name(T->S, args[0]));
+    if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "must be str, not %s", obj_type_name(T->S, args[0]));
     Str *sub = AS_STR(args[0]);
     int64_t cs, ce;
     if (str_range(T, self, nargs > 1 ? args[1] : v_undef(), nargs > 2 ? args[2] : v_undef(), &cs, &ce) < 0) return NAT_ERR;
@@ -292,7 +301,7 @@ static int starts_ends(Task *T, Value *args, int nargs, Tuple *kw, Value *out, b
     int64_t bs = str_byte_offset(self, cs), be = cs <= ce ? str_byte_offset(self, ce) : bs;
     for (int64_t i = 0; i < nc; i++) {
         if (!is_str(cands[i]))
-            return vm_raise(T, EXC_TypeError, "%s first arg must be str or a tuple of str, not %s", name, type_name(T->S, cands[i]));
+            return exc_raise(T, EXC_TypeError, "%s first arg must be str or a tuple of str, not %s", name, obj_type_name(T->S, cands[i]));
         Str *x = AS_STR(cands[i]);
         if (cs > ce || x->len > be - bs) continue;
         const char *at = ends ? self->s + be - x->len : self->s + bs;
@@ -313,10 +322,10 @@ NATIVE(str_replace)
     SELF_STR("replace");
     if (nat_count(T, "replace", nargs, kw, 2, 3) < 0) return NAT_ERR;
     if (!is_str(args[0]) || !is_str(args[1]))
-        return vm_raise(T, EXC_TypeError, "replace() argument %d must be str, not %s", is_str(args[0]) ? 2 : 1,
-                        type_name(T->S, is_str(args[0]) ? args[1] : args[0]));
+        return exc_raise(T, EXC_TypeError, "replace() argument %d must be str, not %s", is_str(args[0]) ? 2 : 1,
+                        obj_type_name(T->S, is_str(args[0]) ? args[1] : args[0]));
     int64_t count = -1;
-    if (nargs == 3 && arg_int(T, args[2], "replace", &count) < 0) return NAT_ERR;
+    if (nargs == 3 && nat_arg_int(T, args[2], "replace", &count) < 0) return NAT_ERR;
     Str *old = AS_STR(args[0]), *new_ = AS_STR(args[1]);
     SBuf b = {0};
     sb_put(&b, "", 0);
@@ -379,7 +388,7 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
     Value a[2];
     if (nat_parse(T, name, args, nargs, kw, "|sep,maxsplit", a) < 0) return NAT_ERR;
     int64_t maxsplit = -1;
-    if (!is_undef(a[1]) && arg_int(T, a[1], name, &maxsplit) < 0) return NAT_ERR;
+    if (!is_undef(a[1]) && nat_arg_int(T, a[1], name, &maxsplit) < 0) return NAT_ERR;
     Sim *S = T->S;
     List *l = list_new(S, 0);
     const char *s = self->s, *e = self->s + self->len;
@@ -425,9 +434,9 @@ static int split_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
             reverse_values(l->v, l->n);
         }
     } else {
-        if (!is_str(a[0])) return vm_raise(T, EXC_TypeError, "must be str or None, not %s", type_name(S, a[0]));
+        if (!is_str(a[0])) return exc_raise(T, EXC_TypeError, "must be str or None, not %s", obj_type_name(S, a[0]));
         Str *sep = AS_STR(a[0]);
-        if (sep->len == 0) return vm_raise(T, EXC_ValueError, "empty separator");
+        if (sep->len == 0) return exc_raise(T, EXC_ValueError, "empty separator");
         if (!rev) {
             const char *p = s;
             int64_t n = 0;
@@ -472,7 +481,7 @@ NATIVE(str_splitlines)
     if (nat_parse(T, "splitlines", args, nargs, kw, "|keepends", a) < 0) return NAT_ERR;
     int keep = 0;
     if (!is_undef(a[0])) {
-        keep = v_truthy(T, a[0]);
+        keep = obj_truthy(T, a[0]);
         if (keep < 0) return NAT_ERR;
     }
     Sim *S = T->S;
@@ -500,14 +509,14 @@ NATIVE(str_join)
     if (nat_count(T, "join", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value *items, keep;
     int64_t n;
-    if (v_items(T, args[0], &items, &n, &keep) < 0) return NAT_ERR;
+    if (obj_items(T, args[0], &items, &n, &keep) < 0) return NAT_ERR;
     SBuf b = {0};
     sb_put(&b, "", 0);
     for (int64_t i = 0; i < n; i++) {
         if (!is_str(items[i])) {
             sb_free(&b);
-            return vm_raise(T, EXC_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
-                            type_name(T->S, items[i]));
+            return exc_raise(T, EXC_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
+                            obj_type_name(T->S, items[i]));
         }
         if (i) sb_put(&b, self->s, (size_t)self->len);
         sb_put(&b, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
@@ -524,12 +533,12 @@ static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 1, 2) < 0) return NAT_ERR;
     int64_t width;
-    if (arg_int(T, args[0], name, &width) < 0) return NAT_ERR;
+    if (nat_arg_int(T, args[0], name, &width) < 0) return NAT_ERR;
     const char *fill = " ";
     size_t fl = 1;
     if (nargs == 2) {
         if (!is_str(args[1]) || AS_STR(args[1])->clen != 1)
-            return vm_raise(T, EXC_TypeError, "The fill character must be exactly one character long");
+            return exc_raise(T, EXC_TypeError, "The fill character must be exactly one character long");
         fill = AS_STR(args[1])->s;
         fl = (size_t)AS_STR(args[1])->len;
     }
@@ -538,7 +547,7 @@ static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
         *out = v_obj(self);
         return NAT_OK;
     }
-    if (check_size(T, width) < 0) return NAT_ERR;
+    if (obj_check_size(T, width) < 0) return NAT_ERR;
     int64_t left = mode == 0 ? 0 : mode == 1 ? pad : pad / 2 + (pad & width & 1);
     int64_t right = pad - left;
     SBuf b = {0};
@@ -560,13 +569,13 @@ NATIVE(str_zfill)
     SELF_STR("zfill");
     if (nat_count(T, "zfill", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t width;
-    if (arg_int(T, args[0], "zfill", &width) < 0) return NAT_ERR;
+    if (nat_arg_int(T, args[0], "zfill", &width) < 0) return NAT_ERR;
     int64_t pad = width - self->clen;
     if (pad <= 0) {
         *out = v_obj(self);
         return NAT_OK;
     }
-    if (check_size(T, width) < 0) return NAT_ERR;
+    if (obj_check_size(T, width) < 0) return NAT_ERR;
     SBuf b = {0};
     const char *p = self->s;
     if (self->len && (*p == '+' || *p == '-')) sb_putc(&b, *p++);
@@ -582,9 +591,9 @@ static int partition_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out
 {
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
-    if (!is_str(args[0])) return vm_raise(T, EXC_TypeError, "must be str, not %s", type_name(T->S, args[0]));
+    if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "must be str, not %s", obj_type_name(T->S, args[0]));
     Str *sep = AS_STR(args[0]);
-    if (sep->len == 0) return vm_raise(T, EXC_ValueError, "empty separator");
+    if (sep->len == 0) return exc_raise(T, EXC_ValueError, "empty separator");
     Sim *S = T->S;
     const char *q = rev ? mem_rfind(self->s, (size_t)self->len, sep->s, (size_t)sep->len)
                         : mem_find(self->s, (size_t)self->len, sep->s, (size_t)sep->len);
@@ -611,7 +620,7 @@ static int affix_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
 {
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
-    if (!is_str(args[0])) return vm_raise(T, EXC_TypeError, "%s() argument must be str, not %s", name, type_name(T->S, args[0]));
+    if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "%s() argument must be str, not %s", name, obj_type_name(T->S, args[0]));
     Str *x = AS_STR(args[0]);
     if (x->len <= self->len && memcmp(suffix ? self->s + self->len - x->len : self->s, x->s, (size_t)x->len) == 0) {
         charge_bytes(T, self->len - x->len);
@@ -628,7 +637,7 @@ NATIVE(str_removesuffix) { return affix_impl(T, args, nargs, kw, out, true, "rem
 NATIVE(str_format_m)
 {
     SELF_STR("format");
-    if (str_format(T, self, args, nargs, kw, out) < 0) return NAT_ERR;
+    if (format_str_format(T, self, args, nargs, kw, out) < 0) return NAT_ERR;
     charge_bytes(T, AS_STR(*out)->len);
     return NAT_OK;
 }
@@ -639,7 +648,7 @@ NATIVE(str_expandtabs)
     Value a[1];
     if (nat_parse(T, "expandtabs", args, nargs, kw, "|tabsize", a) < 0) return NAT_ERR;
     int64_t ts = 8;
-    if (!is_undef(a[0]) && arg_int(T, a[0], "expandtabs", &ts) < 0) return NAT_ERR;
+    if (!is_undef(a[0]) && nat_arg_int(T, a[0], "expandtabs", &ts) < 0) return NAT_ERR;
     SBuf b = {0};
     sb_put(&b, "", 0);
     int64_t col = 0;
@@ -654,7 +663,7 @@ NATIVE(str_expandtabs)
         } else {
             sb_putc(&b, c);
             if (c == '\n' || c == '\r') col = 0;
-            else if (!utf8_cont((unsigned char)c)) col++;
+            else if (!uc_cont((unsigned char)c)) col++;
         }
     }
     charge_items(T, self->len);
@@ -667,8 +676,8 @@ NATIVE(str_expandtabs)
 
 #define SELF_LIST(name)                                                                         \
     if (nargs < 1 || !is_list(args[0]))                                                          \
-        return vm_raise(T, EXC_TypeError, "descriptor '%s' for 'list' objects doesn't apply to a '%s' object", \
-                        name, nargs ? type_name(T->S, args[0]) : "NoneType");                   \
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for 'list' objects doesn't apply to a '%s' object", \
+                        name, nargs ? obj_type_name(T->S, args[0]) : "NoneType");                   \
     List *self = AS_LIST(args[0]);                                                               \
     args++;                                                                                      \
     nargs--;
@@ -688,11 +697,11 @@ NATIVE(list_extend_m)
     if (nat_count(T, "list.extend", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value *items, keep;
     int64_t n;
-    if (v_items(T, args[0], &items, &n, &keep) < 0) return NAT_ERR;
+    if (obj_items(T, args[0], &items, &n, &keep) < 0) return NAT_ERR;
     if (items == self->v) {
         /* l.extend(l) */
         List *copy;
-        if (v_to_list(T, args[0], &copy) < 0) return NAT_ERR;
+        if (obj_to_list(T, args[0], &copy) < 0) return NAT_ERR;
         items = copy->v;
     }
     for (int64_t i = 0; i < n; i++) list_append(T->S, self, items[i]);
@@ -706,7 +715,7 @@ NATIVE(list_insert_m)
     SELF_LIST("insert");
     if (nat_count(T, "insert", nargs, kw, 2, 2) < 0) return NAT_ERR;
     int64_t i;
-    if (arg_int(T, args[0], "insert", &i) < 0) return NAT_ERR;
+    if (nat_arg_int(T, args[0], "insert", &i) < 0) return NAT_ERR;
     list_insert(T->S, self, i, args[1]);
     charge_items(T, self->n / 8);
     *out = v_none();
@@ -717,12 +726,12 @@ NATIVE(list_pop)
 {
     SELF_LIST("pop");
     if (nat_count(T, "pop", nargs, kw, 0, 1) < 0) return NAT_ERR;
-    if (self->n == 0) return vm_raise(T, EXC_IndexError, "pop from empty list");
+    if (self->n == 0) return exc_raise(T, EXC_IndexError, "pop from empty list");
     int64_t i = self->n - 1;
     if (nargs == 1) {
-        if (arg_int(T, args[0], "pop", &i) < 0) return NAT_ERR;
+        if (nat_arg_int(T, args[0], "pop", &i) < 0) return NAT_ERR;
         if (i < 0) i += self->n;
-        if (i < 0 || i >= self->n) return vm_raise(T, EXC_IndexError, "pop index out of range");
+        if (i < 0 || i >= self->n) return exc_raise(T, EXC_IndexError, "pop index out of range");
     }
     *out = self->v[i];
     memmove(self->v + i, self->v + i + 1, (size_t)(self->n - i - 1) * sizeof(Value));
@@ -735,7 +744,7 @@ static int list_find(Task *T, List *self, Value x, int64_t start, int64_t stop)
 {
     for (int64_t i = start; i < stop && i < self->n; i++) {
         Value v = self->v[i];
-        int r = (is_obj(v) && is_obj(x) && v.u.o == x.u.o) ? 1 : v_eq(T, v, x);
+        int r = (is_obj(v) && is_obj(x) && v.u.o == x.u.o) ? 1 : obj_eq(T, v, x);
         if (r < 0) return -2;
         if (r) return (int)i;
     }
@@ -748,7 +757,7 @@ NATIVE(list_remove)
     if (nat_count(T, "remove", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int i = list_find(T, self, args[0], 0, self->n);
     if (i == -2) return NAT_ERR;
-    if (i < 0) return vm_raise(T, EXC_ValueError, "list.remove(x): x not in list");
+    if (i < 0) return exc_raise(T, EXC_ValueError, "list.remove(x): x not in list");
     memmove(self->v + i, self->v + i + 1, (size_t)(self->n - i - 1) * sizeof(Value));
     self->n--;
     charge_items(T, self->n);
@@ -761,8 +770,8 @@ NATIVE(list_index)
     SELF_LIST("index");
     if (nat_count(T, "index", nargs, kw, 1, 3) < 0) return NAT_ERR;
     int64_t a = 0, b = self->n;
-    if (nargs > 1 && arg_int(T, args[1], "index", &a) < 0) return NAT_ERR;
-    if (nargs > 2 && arg_int(T, args[2], "index", &b) < 0) return NAT_ERR;
+    if (nargs > 1 && nat_arg_int(T, args[1], "index", &a) < 0) return NAT_ERR;
+    if (nargs > 2 && nat_arg_int(T, args[2], "index", &b) < 0) return NAT_ERR;
     if (a < 0) a = a + self->n < 0 ? 0 : a + self->n;
     if (b < 0) b = b + self->n < 0 ? 0 : b + self->n;
     int i = list_find(T, self, args[0], a, b);
@@ -772,8 +781,8 @@ NATIVE(list_index)
     charge_items(T, (i >= 0 ? i + 1 : end) - a);
     if (i < 0) {
         SBuf rb = {0};
-        v_repr(T, args[0], &rb);
-        vm_raise(T, EXC_ValueError, "%s is not in list", rb.s);
+        repr_write(T, args[0], &rb);
+        exc_raise(T, EXC_ValueError, "%s is not in list", rb.s);
         sb_free(&rb);
         return NAT_ERR;
     }
@@ -787,7 +796,7 @@ NATIVE(list_count)
     if (nat_count(T, "count", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n = 0;
     for (int64_t i = 0; i < self->n; i++) {
-        int r = v_eq(T, self->v[i], args[0]);
+        int r = obj_eq(T, self->v[i], args[0]);
         if (r < 0) return NAT_ERR;
         n += r;
     }
@@ -799,12 +808,12 @@ NATIVE(list_count)
 NATIVE(list_sort)
 {
     SELF_LIST("sort");
-    if (nat_npos(nargs, kw) > 0) return vm_raise(T, EXC_TypeError, "sort() takes no positional arguments");
+    if (nat_npos(nargs, kw) > 0) return exc_raise(T, EXC_TypeError, "sort() takes no positional arguments");
     Value a[2];
     if (nat_parse(T, "sort", args, nargs, kw, "$key,reverse", a) < 0) return NAT_ERR;
     int rev = 0;
     if (!is_undef(a[1])) {
-        rev = v_truthy(T, a[1]);
+        rev = obj_truthy(T, a[1]);
         if (rev < 0) return NAT_ERR;
     }
     /* sort a copy, as CPython empties the list while sorting */
@@ -817,7 +826,7 @@ NATIVE(list_sort)
     int r = obj_sort(T, tmp->v, n, a[0], rev);
     if (r == 0) {
         if (self->n != n) {
-            return vm_raise(T, EXC_ValueError, "list modified during sort");
+            return exc_raise(T, EXC_ValueError, "list modified during sort");
         }
         vcopy(self->v, tmp->v, n);
     }
@@ -844,7 +853,7 @@ NATIVE(list_copy)
     SELF_LIST("copy");
     if (nat_count(T, "copy", nargs, kw, 0, 0) < 0) return NAT_ERR;
     List *l;
-    if (v_to_list(T, v_obj(self), &l) < 0) return NAT_ERR;
+    if (obj_to_list(T, v_obj(self), &l) < 0) return NAT_ERR;
     charge_items(T, l->n);
     *out = v_obj(l);
     return NAT_OK;
@@ -863,11 +872,11 @@ NATIVE(list_clear)
 
 NATIVE(tuple_index)
 {
-    if (nargs < 1 || !is_tuple(args[0])) return vm_raise(T, EXC_TypeError, "descriptor 'index' requires a 'tuple' object");
+    if (nargs < 1 || !is_tuple(args[0])) return exc_raise(T, EXC_TypeError, "descriptor 'index' requires a 'tuple' object");
     Tuple *self = AS_TUPLE(args[0]);
     if (nat_count(T, "index", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     for (int64_t i = 0; i < self->n; i++) {
-        int r = v_eq(T, self->v[i], args[1]);
+        int r = obj_eq(T, self->v[i], args[1]);
         if (r < 0) return NAT_ERR;
         if (r) {
             charge_items(T, i + 1);
@@ -876,17 +885,17 @@ NATIVE(tuple_index)
         }
     }
     charge_items(T, self->n);
-    return vm_raise(T, EXC_ValueError, "tuple.index(x): x not in tuple");
+    return exc_raise(T, EXC_ValueError, "tuple.index(x): x not in tuple");
 }
 
 NATIVE(tuple_count)
 {
-    if (nargs < 1 || !is_tuple(args[0])) return vm_raise(T, EXC_TypeError, "descriptor 'count' requires a 'tuple' object");
+    if (nargs < 1 || !is_tuple(args[0])) return exc_raise(T, EXC_TypeError, "descriptor 'count' requires a 'tuple' object");
     Tuple *self = AS_TUPLE(args[0]);
     if (nat_count(T, "count", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n = 0;
     for (int64_t i = 0; i < self->n; i++) {
-        int r = v_eq(T, self->v[i], args[1]);
+        int r = obj_eq(T, self->v[i], args[1]);
         if (r < 0) return NAT_ERR;
         n += r;
     }
@@ -899,8 +908,8 @@ NATIVE(tuple_count)
 
 #define SELF_DICT(name)                                                                         \
     if (nargs < 1 || !is_dict(args[0]))                                                          \
-        return vm_raise(T, EXC_TypeError, "descriptor '%s' for 'dict' objects doesn't apply to a '%s' object", \
-                        name, nargs ? type_name(T->S, args[0]) : "NoneType");                   \
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for 'dict' objects doesn't apply to a '%s' object", \
+                        name, nargs ? obj_type_name(T->S, args[0]) : "NoneType");                   \
     Dict *self = AS_DICT(args[0]);                                                               \
     args++;                                                                                      \
     nargs--;
@@ -909,7 +918,7 @@ static int dict_view(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
 {
     SELF_DICT(name);
     if (nat_count(T, name, nargs, kw, 0, 0) < 0) return NAT_ERR;
-    *out = v_obj(iter_new(T->S, kind, v_obj(self)));
+    *out = v_obj(obj_iter_new(T->S, kind, v_obj(self)));
     return NAT_OK;
 }
 
@@ -938,7 +947,7 @@ NATIVE(dict_pop)
             *out = args[1];
             return NAT_OK;
         }
-        return vm_raise_value(T, exc_new(T, T->S->exc[EXC_KeyError], &args[0], 1));
+        return exc_raise_value(T, exc_new(T, T->S->exc[EXC_KeyError], &args[0], 1));
     }
     dict_del(T, self, args[0]);
     return NAT_OK;
@@ -952,10 +961,10 @@ NATIVE(dict_popitem)
         if (is_undef(self->ent[i].key)) continue;
         Value k = self->ent[i].key, v = self->ent[i].val;
         dict_del(T, self, k);
-        *out = v_tuple2(T->S, k, v);
+        *out = tuple_pair(T->S, k, v);
         return NAT_OK;
     }
-    return vm_raise(T, EXC_KeyError, "popitem(): dictionary is empty");
+    return exc_raise(T, EXC_KeyError, "popitem(): dictionary is empty");
 }
 
 NATIVE(dict_setdefault)
@@ -975,7 +984,7 @@ NATIVE(dict_update_m)
 {
     SELF_DICT("update");
     int npos = nat_npos(nargs, kw);
-    if (npos > 1) return vm_raise(T, EXC_TypeError, "update expected at most 1 argument, got %d", npos);
+    if (npos > 1) return exc_raise(T, EXC_TypeError, "update expected at most 1 argument, got %d", npos);
     if (npos == 1 && dict_update(T, self, args[0]) < 0) return NAT_ERR;
     for (int k = 0; kw && k < (int)kw->n; k++)
         if (dict_set(T, self, kw->v[k], args[npos + k]) < 0) return NAT_ERR;
@@ -1008,10 +1017,10 @@ NATIVE(dict_fromkeys)
     Dict *d = dict_new(T->S);
     Value val = nargs == 3 ? args[2] : v_none();
     Value it;
-    if (v_iter(T, args[1], &it) < 0) return NAT_ERR;
+    if (obj_iter(T, args[1], &it) < 0) return NAT_ERR;
     for (;;) {
         Value k;
-        int r = v_next(T, it, &k);
+        int r = obj_next(T, it, &k);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
         charge_items(T, 1);
@@ -1025,8 +1034,8 @@ NATIVE(dict_fromkeys)
 
 #define SELF_SET(name)                                                                          \
     if (nargs < 1 || !is_set(args[0]))                                                           \
-        return vm_raise(T, EXC_TypeError, "descriptor '%s' for 'set' objects doesn't apply to a '%s' object", \
-                        name, nargs ? type_name(T->S, args[0]) : "NoneType");                   \
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for 'set' objects doesn't apply to a '%s' object", \
+                        name, nargs ? obj_type_name(T->S, args[0]) : "NoneType");                   \
     Set *self = AS_SET(args[0]);                                                                 \
     args++;                                                                                      \
     nargs--;
@@ -1046,7 +1055,7 @@ static int set_remove_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *ou
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     int r = set_discard(T, self, args[0]);
     if (r < 0) return NAT_ERR;
-    if (r == 0 && raise) return vm_raise_value(T, exc_new(T, T->S->exc[EXC_KeyError], &args[0], 1));
+    if (r == 0 && raise) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_KeyError], &args[0], 1));
     *out = v_none();
     return NAT_OK;
 }
@@ -1058,7 +1067,7 @@ NATIVE(set_pop)
 {
     SELF_SET("pop");
     if (nat_count(T, "pop", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    if (self->used == 0) return vm_raise(T, EXC_KeyError, "pop from an empty set");
+    if (self->used == 0) return exc_raise(T, EXC_KeyError, "pop from an empty set");
     /* CPython scans from a moving finger */
     int64_t i = self->finger & self->mask;
     while (is_undef(self->table[i].key)) i = (i + 1) & self->mask;
@@ -1109,7 +1118,7 @@ static int set_method_op(Task *T, Value *args, int nargs, Tuple *kw, Value *out,
             if (set_update(T, s, other) < 0) return NAT_ERR;
             other = v_obj(s);
         }
-        if (v_binop(T, op + (inplace ? BIN_INPLACE : 0), acc, other, &acc) < 0) return NAT_ERR;
+        if (ops_binop(T, op + (inplace ? BIN_INPLACE : 0), acc, other, &acc) < 0) return NAT_ERR;
     }
     *out = inplace ? v_none() : acc;
     return NAT_OK;
@@ -1148,7 +1157,7 @@ static int set_rel(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int w
         *out = v_bool(true);
         return NAT_OK;
     }
-    return v_richcmp(T, v_obj(self), other, which == 0 ? CMP_LE : CMP_GE, out) < 0 ? NAT_ERR : NAT_OK;
+    return obj_richcmp(T, v_obj(self), other, which == 0 ? CMP_LE : CMP_GE, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(set_issubset) { return set_rel(T, args, nargs, kw, out, 0, "issubset"); }
@@ -1159,7 +1168,7 @@ NATIVE(set_isdisjoint) { return set_rel(T, args, nargs, kw, out, 2, "isdisjoint"
 
 NATIVE(int_bit_length)
 {
-    if (nargs != 1 || !is_intlike(args[0])) return vm_raise(T, EXC_TypeError, "bit_length() takes no arguments");
+    if (nargs != 1 || !is_intlike(args[0])) return exc_raise(T, EXC_TypeError, "bit_length() takes no arguments");
     (void)kw;
     int64_t v = args[0].u.i;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -1174,7 +1183,7 @@ NATIVE(int_bit_length)
 
 NATIVE(int_bit_count)
 {
-    if (nargs != 1 || !is_intlike(args[0])) return vm_raise(T, EXC_TypeError, "bit_count() takes no arguments");
+    if (nargs != 1 || !is_intlike(args[0])) return exc_raise(T, EXC_TypeError, "bit_count() takes no arguments");
     (void)kw;
     int64_t v = args[0].u.i;
     uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
@@ -1192,7 +1201,7 @@ NATIVE(num_conjugate)
 
 NATIVE(float_is_integer)
 {
-    if (nargs != 1 || !is_float(args[0])) return vm_raise(T, EXC_TypeError, "is_integer() takes no arguments");
+    if (nargs != 1 || !is_float(args[0])) return exc_raise(T, EXC_TypeError, "is_integer() takes no arguments");
     (void)kw;
     double d = args[0].u.f;
     *out = v_bool(isfinite(d) && d == floor(d));
@@ -1201,27 +1210,27 @@ NATIVE(float_is_integer)
 
 NATIVE(float_as_integer_ratio)
 {
-    if (nargs != 1 || !is_float(args[0])) return vm_raise(T, EXC_TypeError, "as_integer_ratio() takes no arguments");
+    if (nargs != 1 || !is_float(args[0])) return exc_raise(T, EXC_TypeError, "as_integer_ratio() takes no arguments");
     (void)kw;
     double d = args[0].u.f;
-    if (isinf(d)) return vm_raise(T, EXC_OverflowError, "cannot convert Infinity to integer ratio");
-    if (isnan(d)) return vm_raise(T, EXC_ValueError, "cannot convert NaN to integer ratio");
+    if (isinf(d)) return exc_raise(T, EXC_OverflowError, "cannot convert Infinity to integer ratio");
+    if (isnan(d)) return exc_raise(T, EXC_ValueError, "cannot convert NaN to integer ratio");
     int e;
     double m = frexp(d, &e);
     for (int i = 0; i < 300 && m != floor(m); i++) {
         m *= 2.0;
         e--;
     }
-    if (fabs(m) >= 9.2e18) return vm_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
+    if (fabs(m) >= 9.2e18) return exc_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
     int64_t num = (int64_t)m, den = 1;
     if (e > 0) {
         for (int i = 0; i < e; i++) {
-            if (llabs(num) > INT64_MAX / 2) return vm_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
+            if (llabs(num) > INT64_MAX / 2) return exc_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
             num *= 2;
         }
     } else {
         for (int i = 0; i < -e; i++) {
-            if (den > INT64_MAX / 2) return vm_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
+            if (den > INT64_MAX / 2) return exc_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
             den *= 2;
         }
     }
@@ -1229,7 +1238,7 @@ NATIVE(float_as_integer_ratio)
         num /= 2;
         den /= 2;
     }
-    *out = v_tuple2(T->S, v_int(num), v_int(den));
+    *out = tuple_pair(T->S, v_int(num), v_int(den));
     return NAT_OK;
 }
 
@@ -1249,7 +1258,7 @@ NATIVE(object_repr)
     Sim *S = T->S;
     Value v = args[0];
     if (!is_instance(v)) {
-        *out = v_repr_str(T, v);
+        *out = repr_value(T, v);
         return is_undef(*out) ? NAT_ERR : NAT_OK;
     }
     SBuf b = {0};
@@ -1262,7 +1271,7 @@ NATIVE(object_repr)
 NATIVE(object_eq)
 {
     (void)nargs, (void)kw;
-    *out = v_same(args[0], args[1]) ? v_bool(true) : T->S->notimpl;
+    *out = obj_same(args[0], args[1]) ? v_bool(true) : T->S->notimpl;
     return NAT_OK;
 }
 
@@ -1270,8 +1279,8 @@ NATIVE(object_ne)
 {
     (void)nargs, (void)kw;
     Value r;
-    if (v_richcmp(T, args[0], args[1], CMP_EQ, &r) < 0) return NAT_ERR;
-    int t = v_truthy(T, r);
+    if (obj_richcmp(T, args[0], args[1], CMP_EQ, &r) < 0) return NAT_ERR;
+    int t = obj_truthy(T, r);
     if (t < 0) return NAT_ERR;
     *out = v_bool(!t);
     return NAT_OK;
@@ -1287,7 +1296,7 @@ NATIVE(object_hash)
 NATIVE(object_setattr)
 {
     (void)kw;
-    if (nargs != 3 || !is_instance(args[0]) || !is_str(args[1])) return vm_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
+    if (nargs != 3 || !is_instance(args[0]) || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
     Instance *in = AS_INST(args[0]);
     if (!in->dict) in->dict = dict_new(T->S);
     Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
@@ -1300,7 +1309,7 @@ NATIVE(object_setattr)
 
 static int prop_with(Task *T, Value *args, int nargs, Value *out, int which)
 {
-    if (nargs != 2 || !is_kind(args[0], K_PROPERTY)) return vm_raise(T, EXC_TypeError, "property method takes one function");
+    if (nargs != 2 || !is_kind(args[0], K_PROPERTY)) return exc_raise(T, EXC_TypeError, "property method takes one function");
     Property *p = (Property *)args[0].u.o;
     Property *q = gc_alloc(T->S, K_PROPERTY, sizeof(Property));
     q->fget = which == 0 ? args[1] : p->fget;
@@ -1332,7 +1341,7 @@ void methods_init(Sim *S)
         {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
         {"removesuffix", str_removesuffix}, {"format", str_format_m}, {"expandtabs", str_expandtabs},
     };
-    for (size_t i = 0; i < ARRAY_LEN(strm); i++) def_method(S, c, strm[i].n, strm[i].f);
+    for (size_t i = 0; i < ARRAY_LEN(strm); i++) nat_def_method(S, c, strm[i].n, strm[i].f);
     AS_NATIVE(dict_get_str(c->dict, str_intern(S, "join", 4)))->meth_flags |= NF_CONSUMES;
     c = S->types[TY_LIST];
     static const struct { const char *n; NativeFn f; } listm[] = {
@@ -1340,17 +1349,17 @@ void methods_init(Sim *S)
         {"remove", list_remove}, {"index", list_index}, {"count", list_count}, {"sort", list_sort},
         {"reverse", list_reverse}, {"copy", list_copy}, {"clear", list_clear},
     };
-    for (size_t i = 0; i < ARRAY_LEN(listm); i++) def_method(S, c, listm[i].n, listm[i].f);
-    def_method(S, S->types[TY_TUPLE], "index", tuple_index);
-    def_method(S, S->types[TY_TUPLE], "count", tuple_count);
+    for (size_t i = 0; i < ARRAY_LEN(listm); i++) nat_def_method(S, c, listm[i].n, listm[i].f);
+    nat_def_method(S, S->types[TY_TUPLE], "index", tuple_index);
+    nat_def_method(S, S->types[TY_TUPLE], "count", tuple_count);
     c = S->types[TY_DICT];
     static const struct { const char *n; NativeFn f; } dictm[] = {
         {"keys", dict_keys}, {"values", dict_values}, {"items", dict_items}, {"get", dict_get_m},
         {"pop", dict_pop}, {"popitem", dict_popitem}, {"setdefault", dict_setdefault},
         {"update", dict_update_m}, {"copy", dict_copy_m}, {"clear", dict_clear_m},
     };
-    for (size_t i = 0; i < ARRAY_LEN(dictm); i++) def_method(S, c, dictm[i].n, dictm[i].f);
-    Native *fk = def_native(S, c->dict, "fromkeys", dict_fromkeys, NF_CLASSMETHOD);
+    for (size_t i = 0; i < ARRAY_LEN(dictm); i++) nat_def_method(S, c, dictm[i].n, dictm[i].f);
+    Native *fk = nat_def_native(S, c->dict, "fromkeys", dict_fromkeys, NF_CLASSMETHOD);
     fk->owner = c;
     static const struct { const char *n; NativeFn f; bool mut; } setm[] = {
         {"add", set_add_m, true}, {"remove", set_remove, true}, {"discard", set_discard_m, true},
@@ -1362,25 +1371,25 @@ void methods_init(Sim *S)
         {"issuperset", set_issuperset, false}, {"isdisjoint", set_isdisjoint, false},
     };
     for (size_t i = 0; i < ARRAY_LEN(setm); i++) {
-        def_method(S, S->types[TY_SET], setm[i].n, setm[i].f);
-        if (!setm[i].mut) def_method(S, S->types[TY_FROZENSET], setm[i].n, setm[i].f);
+        nat_def_method(S, S->types[TY_SET], setm[i].n, setm[i].f);
+        if (!setm[i].mut) nat_def_method(S, S->types[TY_FROZENSET], setm[i].n, setm[i].f);
     }
-    def_method(S, S->types[TY_INT], "bit_length", int_bit_length);
-    def_method(S, S->types[TY_INT], "bit_count", int_bit_count);
-    def_method(S, S->types[TY_INT], "conjugate", num_conjugate);
-    def_method(S, S->types[TY_FLOAT], "is_integer", float_is_integer);
-    def_method(S, S->types[TY_FLOAT], "as_integer_ratio", float_as_integer_ratio);
-    def_method(S, S->types[TY_FLOAT], "conjugate", num_conjugate);
+    nat_def_method(S, S->types[TY_INT], "bit_length", int_bit_length);
+    nat_def_method(S, S->types[TY_INT], "bit_count", int_bit_count);
+    nat_def_method(S, S->types[TY_INT], "conjugate", num_conjugate);
+    nat_def_method(S, S->types[TY_FLOAT], "is_integer", float_is_integer);
+    nat_def_method(S, S->types[TY_FLOAT], "as_integer_ratio", float_as_integer_ratio);
+    nat_def_method(S, S->types[TY_FLOAT], "conjugate", num_conjugate);
     c = S->types[TY_OBJECT];
-    def_method(S, c, "__init__", object_init);
-    def_method(S, c, "__repr__", object_repr);
-    def_method(S, c, "__str__", object_repr);
-    def_method(S, c, "__eq__", object_eq);
-    def_method(S, c, "__ne__", object_ne);
-    def_method(S, c, "__hash__", object_hash);
-    def_method(S, c, "__setattr__", object_setattr);
+    nat_def_method(S, c, "__init__", object_init);
+    nat_def_method(S, c, "__repr__", object_repr);
+    nat_def_method(S, c, "__str__", object_repr);
+    nat_def_method(S, c, "__eq__", object_eq);
+    nat_def_method(S, c, "__ne__", object_ne);
+    nat_def_method(S, c, "__hash__", object_hash);
+    nat_def_method(S, c, "__setattr__", object_setattr);
     c = S->types[TY_PROPERTY];
-    def_method(S, c, "getter", prop_getter);
-    def_method(S, c, "setter", prop_setter);
-    def_method(S, c, "deleter", prop_deleter);
+    nat_def_method(S, c, "getter", prop_getter);
+    nat_def_method(S, c, "setter", prop_setter);
+    nat_def_method(S, c, "deleter", prop_deleter);
 }

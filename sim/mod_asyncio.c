@@ -1,11 +1,16 @@
-/* mod_asyncio.c - the asyncio module's C part: the event loop class,
+/* mod_asyncio_def.c - the asyncio module's C part: the event loop class,
  * Future, Task, Handle/TimerHandle and sleep, on the machinery of aio.c.
  * The rest of the module (run, gather, wait_for, queues, locks...) is
  * sim/py/asyncio.py. */
+#include "mod_asyncio.h"
 #include "aio.h"
-#include "modules.h"
+#include "attr.h"
+#include "dict.h"
 #include "native.h"
-#include "obj.h"
+#include "repr.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,21 +28,21 @@ static int64_t seconds_to_ns(double s)
 
 static FutData *need_fut(Task *T, Value v)
 {
-    FutData *f = fut_data(v);
-    if (!f) vm_raise(T, EXC_TypeError, "expected an asyncio.Future, not %s", type_name(T->S, v));
+    FutData *f = aio_fut_data(v);
+    if (!f) exc_raise(T, EXC_TypeError, "expected an asyncio.Future, not %s", obj_type_name(T->S, v));
     return f;
 }
 
 static int no_running_loop(Task *T)
 {
-    return vm_raise(T, EXC_RuntimeError, "no running event loop");
+    return exc_raise(T, EXC_RuntimeError, "no running event loop");
 }
 
 /* A Handle (or TimerHandle) instance for fn(*args). */
 static Value make_handle(Task *T, Class *cls, Value fn, Value *args, int nargs, int64_t when)
 {
     Sim *S = T->S;
-    Instance *in = instance_new(S, cls);
+    Instance *in = obj_instance_new(S, cls);
     HandleData *h = xcalloc(1, sizeof *h);
     h->fn = fn;
     Tuple *t = tuple_new(S, nargs);
@@ -55,21 +60,21 @@ static int schedule(Task *T, Value *args, int nargs, Tuple *kw, int skip, int64_
     Sim *S = T->S;
     LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
-    if (ld->closed) return vm_raise(T, EXC_RuntimeError, "Event loop is closed");
+    if (ld->closed) return exc_raise(T, EXC_RuntimeError, "Event loop is closed");
     int npos = nat_npos(nargs, kw);
     if (kw)
         for (int64_t i = 0; i < kw->n; i++)
             if (!str_eq_c(AS_STR(kw->v[i]), "context"))
-                return vm_raise(T, EXC_TypeError, "call_soon() got an unexpected keyword argument '%s'", AS_STR(kw->v[i])->s);
-    if (npos < skip + 1) return vm_raise(T, EXC_TypeError, "missing the callback argument");
+                return exc_raise(T, EXC_TypeError, "call_soon() got an unexpected keyword argument '%s'", AS_STR(kw->v[i])->s);
+    if (npos < skip + 1) return exc_raise(T, EXC_TypeError, "missing the callback argument");
     Value fn = args[skip];
-    if (!is_callable(S, fn)) return vm_raise(T, EXC_TypeError, "a callable object was expected by call_soon(), got %s", type_name(S, fn));
+    if (!obj_is_callable(S, fn)) return exc_raise(T, EXC_TypeError, "a callable object was expected by call_soon(), got %s", obj_type_name(S, fn));
     Class *cls = when >= 0 ? aio_st(S)->timer : aio_st(S)->handle;
     *out = make_handle(T, cls, fn, args + skip + 1, npos - skip - 1, when);
     HandleData *hd = AS_INST(*out)->payload;
     Handle h = {H_CALL, fn, hd->args, *out};
-    if (when >= 0) loop_call_at(T, args[0], when, h);
-    else loop_call_soon(T, args[0], h, threadsafe);
+    if (when >= 0) aio_loop_call_at(T, args[0], when, h);
+    else aio_loop_call_soon(T, args[0], h, threadsafe);
     return NAT_OK;
 }
 
@@ -94,16 +99,16 @@ NATIVE(loop_call_soon_threadsafe_m) { return schedule(T, args, nargs, kw, 1, -1,
 NATIVE(loop_call_later_m)
 {
     double d;
-    if (nat_npos(nargs, kw) < 3) return vm_raise(T, EXC_TypeError, "call_later() missing required arguments: 'delay' and 'callback'");
-    if (arg_float(T, args[1], "call_later", &d) < 0) return NAT_ERR;
+    if (nat_npos(nargs, kw) < 3) return exc_raise(T, EXC_TypeError, "call_later() missing required arguments: 'delay' and 'callback'");
+    if (nat_arg_float(T, args[1], "call_later", &d) < 0) return NAT_ERR;
     return schedule(T, args, nargs, kw, 2, T->clock + seconds_to_ns(d), false, out);
 }
 
 NATIVE(loop_call_at_m)
 {
     double w;
-    if (nat_npos(nargs, kw) < 3) return vm_raise(T, EXC_TypeError, "call_at() missing required arguments: 'when' and 'callback'");
-    if (arg_float(T, args[1], "call_at", &w) < 0) return NAT_ERR;
+    if (nat_npos(nargs, kw) < 3) return exc_raise(T, EXC_TypeError, "call_at() missing required arguments: 'when' and 'callback'");
+    if (nat_arg_float(T, args[1], "call_at", &w) < 0) return NAT_ERR;
     int64_t when = seconds_to_ns(w);
     return schedule(T, args, nargs, kw, 2, when, false, out);
 }
@@ -111,7 +116,7 @@ NATIVE(loop_call_at_m)
 NATIVE(loop_create_future_m)
 {
     if (!aio_need_loop(T, args[0])) return NAT_ERR;
-    *out = fut_new(T, args[0]);
+    *out = aio_fut_new(T, args[0]);
     return NAT_OK;
 }
 
@@ -120,7 +125,7 @@ NATIVE(loop_create_task_m)
     Value a[3];
     if (nat_parse(T, "create_task", args + 1, nargs - 1, kw, "coro$name,context", a) < 0) return NAT_ERR;
     if (!aio_need_loop(T, args[0])) return NAT_ERR;
-    *out = loop_create_task(T, args[0], a[0], a[1]);
+    *out = aio_loop_create_task(T, args[0], a[0], a[1]);
     return is_undef(*out) ? NAT_ERR : NAT_OK;
 }
 
@@ -128,14 +133,14 @@ NATIVE(loop_run_until_complete_m)
 {
     if (nat_count(T, "run_until_complete", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     if (!aio_need_loop(T, args[0])) return NAT_ERR;
-    return loop_run_until_complete(T, args[0], args[1], out);
+    return aio_loop_run_until_complete(T, args[0], args[1], out);
 }
 
 NATIVE(loop_run_forever_m)
 {
     if (nat_count(T, "run_forever", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
     if (!aio_need_loop(T, args[0])) return NAT_ERR;
-    return loop_run_until_complete(T, args[0], v_undef(), out);
+    return aio_loop_run_until_complete(T, args[0], v_undef(), out);
 }
 
 NATIVE(loop_stop_m)
@@ -167,7 +172,7 @@ NATIVE(loop_close_m)
 {
     LoopData *ld = aio_need_loop(T, args[0]);
     if (!ld) return NAT_ERR;
-    if (ld->running) return vm_raise(T, EXC_RuntimeError, "Cannot close a running event loop");
+    if (ld->running) return exc_raise(T, EXC_RuntimeError, "Cannot close a running event loop");
     ld->closed = true;
     ld->n = ld->head = 0;
     ld->nheap = 0;
@@ -230,9 +235,9 @@ NATIVE(handle_repr_m)
     sb_puts(&b, timer ? "<TimerHandle " : "<Handle ");
     if (h->cancelled) sb_puts(&b, "cancelled ");
     if (timer) sb_printf(&b, "when=%.17g ", (double)h->when / 1e9);
-    callback_text(T, h->fn, AS_TUPLE(h->args), &b);
+    aio_callback_text(T, h->fn, AS_TUPLE(h->args), &b);
     sb_putc(&b, '>');
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -243,7 +248,7 @@ NATIVE(fut_ctor)
 {
     /* the instance; __init__ binds it to its loop (a subclass's __init__
      * may take other arguments and call Future.__init__ itself) */
-    *out = fut_new(T, v_undef());
+    *out = aio_fut_new(T, v_undef());
     AS_INST(*out)->cls = AS_CLASS(args[0]);
     return NAT_OK;
 }
@@ -266,15 +271,15 @@ NATIVE(fut_result_m)
 {
     FutData *f = need_fut(T, args[0]);
     if (!f) return NAT_ERR;
-    return fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
+    return aio_fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(fut_exception_m)
 {
     FutData *f = need_fut(T, args[0]);
     if (!f) return NAT_ERR;
-    if (f->state == FUT_CANCELLED) return fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
-    if (f->state == FUT_PENDING) return vm_raise(T, EXC_InvalidStateError, "Exception is not set.");
+    if (f->state == FUT_CANCELLED) return aio_fut_result(T, f, out) < 0 ? NAT_ERR : NAT_OK;
+    if (f->state == FUT_PENDING) return exc_raise(T, EXC_InvalidStateError, "Exception is not set.");
     f->exc_retrieved = true;
     *out = is_undef(f->exc) ? v_none() : f->exc;
     return NAT_OK;
@@ -305,7 +310,7 @@ NATIVE(fut_cancel_m)
     Value msg = is_undef(a[0]) ? v_none() : a[0];
     /* the C behaviour of this class itself (a subclass's override is
      * found by attribute lookup before this) */
-    *out = v_bool(f->is_task ? task_cancel(T, args[0], msg) : fut_cancel(T, args[0], msg));
+    *out = v_bool(f->is_task ? aio_task_cancel(T, args[0], msg) : aio_fut_cancel(T, args[0], msg));
     return NAT_OK;
 }
 
@@ -314,8 +319,8 @@ NATIVE(fut_set_result_m)
     if (nat_count(T, "set_result", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     FutData *f = need_fut(T, args[0]);
     if (!f) return NAT_ERR;
-    if (f->is_task) return vm_raise(T, EXC_RuntimeError, "Task does not support set_result operation");
-    if (fut_set_result(T, args[0], args[1]) < 0) return NAT_ERR;
+    if (f->is_task) return exc_raise(T, EXC_RuntimeError, "Task does not support set_result operation");
+    if (aio_fut_set_result(T, args[0], args[1]) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -325,8 +330,8 @@ NATIVE(fut_set_exception_m)
     if (nat_count(T, "set_exception", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     FutData *f = need_fut(T, args[0]);
     if (!f) return NAT_ERR;
-    if (f->is_task) return vm_raise(T, EXC_RuntimeError, "Task does not support set_exception operation");
-    if (fut_set_exception(T, args[0], args[1]) < 0) return NAT_ERR;
+    if (f->is_task) return exc_raise(T, EXC_RuntimeError, "Task does not support set_exception operation");
+    if (aio_fut_set_exception(T, args[0], args[1]) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -336,7 +341,7 @@ NATIVE(fut_add_done_callback_m)
     Value a[2];
     if (nat_parse(T, "add_done_callback", args + 1, nargs - 1, kw, "fn$context", a) < 0) return NAT_ERR;
     if (!need_fut(T, args[0])) return NAT_ERR;
-    fut_add_callback(T, args[0], CB_CALL, a[0]);
+    aio_fut_add_callback(T, args[0], CB_CALL, a[0]);
     *out = v_none();
     return NAT_OK;
 }
@@ -350,7 +355,7 @@ NATIVE(fut_remove_done_callback_m)
     int64_t removed = 0;
     for (size_t i = 0; i < f->cbs.n; i++) {
         if (f->cbs.v[i].kind == CB_CALL) {
-            int eq = v_eq(T, f->cbs.v[i].v, args[1]);
+            int eq = obj_eq(T, f->cbs.v[i].v, args[1]);
             if (eq < 0) return NAT_ERR;
             if (eq) {
                 removed++;
@@ -406,7 +411,7 @@ static int fut_repr_info(Task *T, FutData *f, SBuf *b)
                 Value nm;
                 if (f->cbs.v[i].kind == CB_WAKEUP) sb_puts(b, "Task.task_wakeup()");
                 else if (f->cbs.v[i].kind == CB_GATHER) sb_puts(b, "gather.<locals>._done_callback()");
-                else if (v_getattr_opt(T, f->cbs.v[i].v, T->S->sym[SYM_qualname], &nm) == 1 && is_str(nm))
+                else if (attr_get_opt(T, f->cbs.v[i].v, T->S->sym[SYM_qualname], &nm) == 1 && is_str(nm))
                     sb_printf(b, "%s()", AS_STR(nm)->s);
                 else
                     sb_puts(b, "callback()");
@@ -419,10 +424,10 @@ static int fut_repr_info(Task *T, FutData *f, SBuf *b)
     sb_puts(b, "finished ");
     if (!is_undef(f->exc)) {
         sb_puts(b, "exception=");
-        return v_repr(T, f->exc, b);
+        return repr_write(T, f->exc, b);
     }
     sb_puts(b, "result=");
-    return v_repr(T, f->result, b);
+    return repr_write(T, f->result, b);
 }
 
 NATIVE(fut_repr_m)
@@ -436,7 +441,7 @@ NATIVE(fut_repr_m)
         return NAT_ERR;
     }
     sb_putc(&b, '>');
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -449,7 +454,7 @@ NATIVE(task_ctor)
     if (nat_parse(T, "Task", args + 1, nargs - 1, kw, "coro$loop,name,context", a) < 0) return NAT_ERR;
     Value loop = is_undef(a[1]) || is_none(a[1]) ? aio_event_loop(T) : a[1];
     if (!aio_need_loop(T, loop)) return NAT_ERR;
-    *out = loop_create_task(T, loop, a[0], a[2]);
+    *out = aio_loop_create_task(T, loop, a[0], a[2]);
     if (is_undef(*out)) return NAT_ERR;
     AS_INST(*out)->cls = AS_CLASS(args[0]);
     return NAT_OK;
@@ -457,9 +462,9 @@ NATIVE(task_ctor)
 
 static FutData *need_task(Task *T, Value v)
 {
-    FutData *f = fut_data(v);
+    FutData *f = aio_fut_data(v);
     if (!f || !f->is_task) {
-        vm_raise(T, EXC_TypeError, "expected an asyncio.Task, not %s", type_name(T->S, v));
+        exc_raise(T, EXC_TypeError, "expected an asyncio.Task, not %s", obj_type_name(T->S, v));
         return NULL;
     }
     return f;
@@ -469,7 +474,7 @@ NATIVE(task_get_name_m)
 {
     FutData *t = need_task(T, args[0]);
     if (!t) return NAT_ERR;
-    *out = v_obj(task_name(T->S, t));
+    *out = v_obj(aio_task_name(T->S, t));
     return NAT_OK;
 }
 
@@ -478,7 +483,7 @@ NATIVE(task_set_name_m)
     if (nat_count(T, "set_name", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     FutData *t = need_task(T, args[0]);
     if (!t) return NAT_ERR;
-    Value s = v_str_str(T, args[1]);
+    Value s = repr_str(T, args[1]);
     if (is_undef(s)) return NAT_ERR;
     t->name = AS_STR(s);
     *out = v_none();
@@ -535,25 +540,25 @@ NATIVE(task_repr_m)
     if (!t) return NAT_ERR;
     SBuf b = {0};
     sb_printf(&b, "<%s %s name='%s' coro=<", AS_INST(args[0])->cls->name->s,
-              t->state == FUT_PENDING ? "pending" : t->state == FUT_CANCELLED ? "cancelled" : "finished", task_name(T->S, t)->s);
+              t->state == FUT_PENDING ? "pending" : t->state == FUT_CANCELLED ? "cancelled" : "finished", aio_task_name(T->S, t)->s);
     coro_where((Gen *)t->coro.u.o, &b, t->state != FUT_PENDING);
     sb_putc(&b, '>');
     int rc = 0;
     if (t->state == FUT_DONE) {
         if (!is_undef(t->exc)) {
             sb_puts(&b, " exception=");
-            rc = v_repr(T, t->exc, &b);
+            rc = repr_write(T, t->exc, &b);
         } else {
             sb_puts(&b, " result=");
-            rc = v_repr(T, t->result, &b);
+            rc = repr_write(T, t->result, &b);
         }
-    } else if (t->state == FUT_PENDING && fut_data(t->waiter)) {
+    } else if (t->state == FUT_PENDING && aio_fut_data(t->waiter)) {
         sb_puts(&b, " wait_for=<Future ");
-        rc = fut_repr_info(T, fut_data(t->waiter), &b);
+        rc = fut_repr_info(T, aio_fut_data(t->waiter), &b);
         sb_putc(&b, '>');
     }
     sb_putc(&b, '>');
-    if (rc == 0) *out = v_strn(T->S, b.s, b.n);
+    if (rc == 0) *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return rc < 0 ? NAT_ERR : NAT_OK;
 }
@@ -564,7 +569,7 @@ static int gather_py(Task *T, Value *args, int nargs, Tuple *kw, Value *out)
 {
     Sim *S = T->S;
     Value fn = dict_get_str(aio_st(S)->module, str_intern(S, "_gather_py", 10));
-    if (is_undef(fn)) return vm_raise(T, EXC_RuntimeError, "internal error: asyncio._gather_py is missing");
+    if (is_undef(fn)) return exc_raise(T, EXC_RuntimeError, "internal error: asyncio._gather_py is missing");
     return vm_call(T, fn, args, nargs, kw, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
@@ -586,7 +591,7 @@ NATIVE(gathering_ctor)
     if (nat_parse(T, "_GatheringFuture", args + 1, nargs - 1, kw, "children$loop", a) < 0) return NAT_ERR;
     Value loop = is_undef(a[1]) || is_none(a[1]) ? aio_event_loop(T) : a[1];
     if (!aio_need_loop(T, loop)) return NAT_ERR;
-    if (!is_list(a[0])) return vm_raise(T, EXC_TypeError, "_GatheringFuture() expects a list of children");
+    if (!is_list(a[0])) return exc_raise(T, EXC_TypeError, "_GatheringFuture() expects a list of children");
     *out = aio_gathering_new(T, loop, a[0]);
     AS_INST(*out)->cls = AS_CLASS(args[0]);
     return NAT_OK;
@@ -603,8 +608,8 @@ NATIVE(gathering_cancel_m)
 {
     Value a[1];
     if (nat_parse(T, "cancel", args + 1, nargs - 1, kw, "|msg", a) < 0) return NAT_ERR;
-    FutData *f = fut_data(args[0]);
-    if (!f || !f->gather) return vm_raise(T, EXC_TypeError, "expected a _GatheringFuture");
+    FutData *f = aio_fut_data(args[0]);
+    if (!f || !f->gather) return exc_raise(T, EXC_TypeError, "expected a _GatheringFuture");
     int r = aio_gather_cancel(T, args[0], is_undef(a[0]) ? v_none() : a[0]);
     if (r < 0) return NAT_ERR;
     *out = v_bool(r);
@@ -613,16 +618,16 @@ NATIVE(gathering_cancel_m)
 
 NATIVE(gathering_children_get)
 {
-    FutData *f = fut_data(args[0]);
-    if (!f || !f->gather) return vm_raise(T, EXC_TypeError, "expected a _GatheringFuture");
+    FutData *f = aio_fut_data(args[0]);
+    if (!f || !f->gather) return exc_raise(T, EXC_TypeError, "expected a _GatheringFuture");
     *out = f->gather->children;
     return NAT_OK;
 }
 
 NATIVE(gathering_cancel_requested_get)
 {
-    FutData *f = fut_data(args[0]);
-    if (!f || !f->gather) return vm_raise(T, EXC_TypeError, "expected a _GatheringFuture");
+    FutData *f = aio_fut_data(args[0]);
+    if (!f || !f->gather) return exc_raise(T, EXC_TypeError, "expected a _GatheringFuture");
     *out = v_bool(f->gather->cancel_requested);
     return NAT_OK;
 }
@@ -645,7 +650,7 @@ NATIVE(aio_sleep)
         return NAT_ERR;
     }
     double d;
-    if (arg_float(T, a[0], "sleep", &d) < 0) return NAT_ERR;
+    if (nat_arg_float(T, a[0], "sleep", &d) < 0) return NAT_ERR;
     *out = aio_sleep_coro(T, d <= 0 ? 0 : seconds_to_ns(d) ? seconds_to_ns(d) : 1, is_undef(a[1]) ? v_none() : a[1]);
     return NAT_OK;
 }
@@ -733,7 +738,7 @@ NATIVE(aio_iscoroutinefunction)
 NATIVE(aio_isfuture)
 {
     if (nat_count(T, "isfuture", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    *out = v_bool(fut_data(args[0]) != NULL);
+    *out = v_bool(aio_fut_data(args[0]) != NULL);
     return NAT_OK;
 }
 
@@ -762,7 +767,7 @@ NATIVE(aio_print_exception)
     SBuf b = {0};
     sb_put(&b, AS_STR(args[0])->s, (size_t)AS_STR(args[0])->len);
     sb_putc(&b, '\n');
-    if (is_exc_instance(S, args[1])) exc_format_task(T, args[1], &b);
+    if (obj_is_exc_instance(S, args[1])) exc_format_task(T, args[1], &b);
     sb_put(&S->err, b.s, b.n);
     sb_free(&b);
     *out = v_none();
@@ -805,7 +810,7 @@ static Class *aio_class(Sim *S, Dict *d, const char *name, const char *module, C
         bases = tuple_new(S, 1);
         bases->v[0] = v_obj(base);
     }
-    Class *c = class_new(S, str_intern(S, name, strlen(name)), bases, NULL, NULL);
+    Class *c = attr_class_new(S, str_intern(S, name, strlen(name)), bases, NULL, NULL);
     c->payload = ops;
     c->module = str_from_c(S, module);
     dict_set_str(S, d, c->name, v_obj(c));
@@ -815,7 +820,7 @@ static Class *aio_class(Sim *S, Dict *d, const char *name, const char *module, C
 static void aio_setup(Sim *S, Dict *d)
 {
     aio_init(S);
-    Class *c = aio_class(S, d, "_UnixSelectorEventLoop", "asyncio.unix_events", NULL, &loop_payload_ops);
+    Class *c = aio_class(S, d, "_UnixSelectorEventLoop", "asyncio.unix_events", NULL, &aio_loop_ops);
     c->ctor = loop_ctor;
     static const MethodDef lm[] = {
         {"time", loop_time}, {"call_soon", loop_call_soon_m}, {"call_soon_threadsafe", loop_call_soon_threadsafe_m},
@@ -825,7 +830,7 @@ static void aio_setup(Sim *S, Dict *d)
         {"is_closed", loop_is_closed_m}, {"close", loop_close_m}, {"get_debug", loop_get_debug_m},
         {"set_debug", loop_set_debug_m}, {"__repr__", loop_repr_m},
     };
-    def_methods(S, c, lm, ARRAY_LEN(lm));
+    nat_def_methods(S, c, lm, ARRAY_LEN(lm));
     aio_st(S)->loop = c;
     dict_set_str(S, d, str_intern(S, "AbstractEventLoop", 17), v_obj(c));
     dict_set_str(S, d, str_intern(S, "BaseEventLoop", 13), v_obj(c));
@@ -833,13 +838,13 @@ static void aio_setup(Sim *S, Dict *d)
     static const MethodDef hm[] = {
         {"cancel", handle_cancel_m}, {"cancelled", handle_cancelled_m}, {"__repr__", handle_repr_m},
     };
-    c = aio_class(S, d, "Handle", "asyncio.events", NULL, &handle_payload_ops);
+    c = aio_class(S, d, "Handle", "asyncio.events", NULL, &aio_handle_ops);
     c->cflags |= CF_FINAL;
-    def_methods(S, c, hm, ARRAY_LEN(hm));
+    nat_def_methods(S, c, hm, ARRAY_LEN(hm));
     aio_st(S)->handle = c;
-    c = aio_class(S, d, "TimerHandle", "asyncio.events", aio_st(S)->handle, &handle_payload_ops);
+    c = aio_class(S, d, "TimerHandle", "asyncio.events", aio_st(S)->handle, &aio_handle_ops);
     c->cflags |= CF_FINAL;
-    def_method(S, c, "when", handle_when_m);
+    nat_def_method(S, c, "when", handle_when_m);
     aio_st(S)->timer = c;
 
     static const MethodDef fm[] = {
@@ -849,27 +854,27 @@ static void aio_setup(Sim *S, Dict *d)
         {"remove_done_callback", fut_remove_done_callback_m}, {"get_loop", fut_get_loop_m},
         {"_make_cancelled_error", fut_make_cancelled_error_m}, {"__repr__", fut_repr_m},
     };
-    c = aio_class(S, d, "Future", "_asyncio", NULL, &fut_payload_ops);
+    c = aio_class(S, d, "Future", "_asyncio", NULL, &aio_fut_ops);
     c->ctor = fut_ctor;
-    def_methods(S, c, fm, ARRAY_LEN(fm));
-    def_property(S, c, "_cancel_message", fut_cancel_message_get, NULL);
+    nat_def_methods(S, c, fm, ARRAY_LEN(fm));
+    nat_def_property(S, c, "_cancel_message", fut_cancel_message_get, NULL);
     aio_st(S)->future = c;
 
     static const MethodDef tm[] = {
         {"get_name", task_get_name_m}, {"set_name", task_set_name_m}, {"get_coro", task_get_coro_m},
         {"cancelling", task_cancelling_m}, {"uncancel", task_uncancel_m}, {"__repr__", task_repr_m},
     };
-    c = aio_class(S, d, "Task", "_asyncio", aio_st(S)->future, &fut_payload_ops);
+    c = aio_class(S, d, "Task", "_asyncio", aio_st(S)->future, &aio_fut_ops);
     c->ctor = task_ctor;
-    def_methods(S, c, tm, ARRAY_LEN(tm));
+    nat_def_methods(S, c, tm, ARRAY_LEN(tm));
     aio_st(S)->task = c;
 
-    c = aio_class(S, d, "_GatheringFuture", "asyncio.tasks", aio_st(S)->future, &fut_payload_ops);
+    c = aio_class(S, d, "_GatheringFuture", "asyncio.tasks", aio_st(S)->future, &aio_fut_ops);
     c->ctor = gathering_ctor;
-    def_method(S, c, "__init__", gathering_init);
-    def_method(S, c, "cancel", gathering_cancel_m);
-    def_property(S, c, "_children", gathering_children_get, NULL);
-    def_property(S, c, "_cancel_requested", gathering_cancel_requested_get, NULL);
+    nat_def_method(S, c, "__init__", gathering_init);
+    nat_def_method(S, c, "cancel", gathering_cancel_m);
+    nat_def_property(S, c, "_children", gathering_children_get, NULL);
+    nat_def_property(S, c, "_cancel_requested", gathering_cancel_requested_get, NULL);
     aio_st(S)->gathering = c;
     aio_st(S)->module = d;
 
@@ -900,4 +905,4 @@ static void aio_after_py(Sim *S, Dict *d)
     }
 }
 
-const ModDef mod_asyncio = {"asyncio", aio_entries, aio_names, aio_setup, "asyncio", aio_after_py};
+const ModDef mod_asyncio_def = {"asyncio", aio_entries, aio_names, aio_setup, "asyncio", aio_after_py};

@@ -1,10 +1,17 @@
 /* mod_mp.c - the multiprocessing module: Process (fork, spawn,
  * forkserver), Queue, Pipe, Value, Array, shared locks, current_process,
  * cpu_count.  Pool lives in sim/py/multiprocessing.py on top of these. */
-#include "proc.h"
-#include "sync.h"
+#include "mod_mp.h"
+#include "attr.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
 #include "native.h"
-#include "modules.h"
+#include "proc.h"
+#include "repr.h"
+#include "str.h"
+#include "sync.h"
+#include "tuple.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,13 +80,13 @@ static MpObj *mp_of(Task *T, Value v, int kind)
     if (is_instance(v) && AS_INST(v)->cls->payload == &mp_payload_ops && AS_INST(v)->payload &&
         ((MpObj *)AS_INST(v)->payload)->kind == kind)
         return AS_INST(v)->payload;
-    vm_raise(T, EXC_TypeError, "wrong multiprocessing object");
+    exc_raise(T, EXC_TypeError, "wrong multiprocessing object");
     return NULL;
 }
 
 static Class *mp_class(Sim *S, const char *name)
 {
-    Class *c = class_new(S, str_intern(S, name, strlen(name)), NULL, NULL, NULL);
+    Class *c = attr_class_new(S, str_intern(S, name, strlen(name)), NULL, NULL, NULL);
     c->payload = &mp_payload_ops;
     c->module = str_from_c(S, "multiprocessing");
     c->cflags |= CF_FINAL;
@@ -88,7 +95,7 @@ static Class *mp_class(Sim *S, const char *name)
 
 static Value new_mp(Task *T, Class *cls, int kind, int objkind)
 {
-    Instance *in = instance_new(T->S, cls);
+    Instance *in = obj_instance_new(T->S, cls);
     MpObj *o = xcalloc(1, sizeof *o);
     o->kind = kind;
     o->peer = o->value = o->lock = v_undef();
@@ -127,7 +134,7 @@ static ProcessData *pd_of(Task *T, Value v)
 {
     if (is_instance(v) && AS_INST(v)->cls->payload == &process_payload_ops && AS_INST(v)->payload)
         return AS_INST(v)->payload;
-    vm_raise(T, EXC_TypeError, "expected a multiprocessing.Process");
+    exc_raise(T, EXC_TypeError, "expected a multiprocessing.Process");
     return NULL;
 }
 
@@ -135,7 +142,7 @@ static ProcessData *pd_of(Task *T, Value v)
 
 NATIVE(process_new)
 {
-    Instance *in = instance_new(T->S, AS_CLASS(args[0]));
+    Instance *in = obj_instance_new(T->S, AS_CLASS(args[0]));
     ProcessData *pd = xcalloc(1, sizeof *pd);
     pd->obj = -1;
     in->payload = pd;
@@ -157,10 +164,10 @@ NATIVE(process_init)
         if (P != S->procs.v[0]) snprintf(buf, sizeof buf, "%s:%d", P->name, P->process_counter);
         pd->name = str_from_c(S, buf);
     } else {
-        pd->name = AS_STR(v_str_str(T, a[2]));
+        pd->name = AS_STR(repr_str(T, a[2]));
     }
     if (!is_undef(a[5]) && !is_none(a[5])) {
-        int d = v_truthy(T, a[5]);
+        int d = obj_truthy(T, a[5]);
         if (d < 0) return NAT_ERR;
         pd->daemon = d;
     } else {
@@ -228,7 +235,7 @@ static int child_next_stage(Task *T)
         ps->process_obj = self;
         st->stage = PS_RUN;
         Value run, dummy;
-        if (v_getattr(T, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(T, run, NULL, 0, NULL, &dummy) < 0)
+        if (attr_get(T, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(T, run, NULL, 0, NULL, &dummy) < 0)
             return -1;
         return 1;
     }
@@ -241,11 +248,11 @@ NATIVE(process_start)
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd) return NAT_ERR;
     if (nat_count(T, "start", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
-    if (pd->started) return vm_raise(T, EXC_AssertionError, "cannot start a process twice");
-    if (T->proc->ps->bootstrapping) return vm_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
-    if (T->proc->daemon) return vm_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
+    if (pd->started) return exc_raise(T, EXC_AssertionError, "cannot start a process twice");
+    if (T->proc->ps->bootstrapping) return exc_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
+    if (T->proc->daemon) return exc_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
     int method = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
-    if (S->trace->tasks.n >= TRACE_MAX_TASKS) return vm_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
+    if (S->trace->tasks.n >= TRACE_MAX_TASKS) return exc_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
     Proc *child = sched_new_proc(S, T->proc, pd->name->s);
     child->daemon = pd->daemon;
     child->thread_counter = method == 0 ? T->proc->thread_counter : 0;
@@ -263,7 +270,7 @@ NATIVE(process_start)
         child->ps->process_obj = self;
         M->st->stage = PS_RUN;
         Value run, dummy;
-        if (v_getattr(M, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(M, run, NULL, 0, NULL, &dummy) < 0) {
+        if (attr_get(M, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(M, run, NULL, 0, NULL, &dummy) < 0) {
             T->exc = M->exc;
             M->exc = v_undef();
             proc_abandon(S, child);
@@ -306,8 +313,8 @@ NATIVE(process_join)
     if (T->retry == 0) {
         Value a[1];
         if (nat_parse(T, "join", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
-        if (!pd->started) return vm_raise(T, EXC_AssertionError, "can only join a started process");
-        if (pd->proc == T->proc) return vm_raise(T, EXC_AssertionError, "can only join a child process");
+        if (!pd->started) return exc_raise(T, EXC_AssertionError, "can only join a started process");
+        if (pd->proc == T->proc) return exc_raise(T, EXC_AssertionError, "can only join a child process");
         if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
     }
     Proc *C = pd->proc;
@@ -363,7 +370,7 @@ NATIVE(process_set_name)
 {
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd || nargs < 2) return NAT_ERR;
-    pd->name = AS_STR(v_str_str(T, args[1]));
+    pd->name = AS_STR(repr_str(T, args[1]));
     *out = v_none();
     return NAT_OK;
 }
@@ -380,8 +387,8 @@ NATIVE(process_set_daemon)
 {
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd || nargs < 2) return NAT_ERR;
-    if (pd->started) return vm_raise(T, EXC_AssertionError, "process has already started");
-    int d = v_truthy(T, args[1]);
+    if (pd->started) return exc_raise(T, EXC_AssertionError, "process has already started");
+    int d = obj_truthy(T, args[1]);
     if (d < 0) return NAT_ERR;
     pd->daemon = d;
     *out = v_none();
@@ -417,7 +424,7 @@ NATIVE(process_repr)
     else sb_puts(&b, st);
     if (pd->daemon) sb_puts(&b, " daemon");
     sb_putc(&b, '>');
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -432,7 +439,7 @@ static Value current_process_obj(Task *T)
     Sim *S = T->S;
     ProcSched *ps = T->proc->ps;
     if (!is_undef(ps->process_obj)) return ps->process_obj;
-    Instance *in = instance_new(S, AS_CLASS(process_class(S)));
+    Instance *in = obj_instance_new(S, AS_CLASS(process_class(S)));
     ProcessData *pd = xcalloc(1, sizeof *pd);
     pd->proc = T->proc;
     pd->name = str_from_c(S, T->proc->name);
@@ -457,7 +464,7 @@ NATIVE(mp_parent_process)
     for (size_t i = 0; i < T->S->procs.n; i++) {
         Proc *P = T->S->procs.v[i];
         if (P->pid == T->proc->parent_pid) {
-            Instance *in = instance_new(T->S, AS_CLASS(process_class(T->S)));
+            Instance *in = obj_instance_new(T->S, AS_CLASS(process_class(T->S)));
             ProcessData *pd = xcalloc(1, sizeof *pd);
             pd->proc = P;
             pd->name = str_from_c(T->S, P->name);
@@ -484,7 +491,7 @@ NATIVE(mp_active_children)
     for (size_t i = 0; i < T->S->procs.n; i++) {
         Proc *P = T->S->procs.v[i];
         if (P->parent_pid != T->proc->pid || P->ps->exited || P == T->proc) continue;
-        Instance *in = instance_new(T->S, AS_CLASS(process_class(T->S)));
+        Instance *in = obj_instance_new(T->S, AS_CLASS(process_class(T->S)));
         ProcessData *pd = xcalloc(1, sizeof *pd);
         pd->proc = P;
         pd->name = str_from_c(T->S, P->name);
@@ -505,13 +512,13 @@ NATIVE(mp_set_start_method)
     Value a[2];
     if (nat_parse(T, "set_start_method", args, nargs, kw, "method|force", a) < 0) return NAT_ERR;
     Sim *S = T->S;
-    if (!is_str(a[0])) return vm_raise(T, EXC_ValueError, "cannot find context for %s", type_name(S, a[0]));
+    if (!is_str(a[0])) return exc_raise(T, EXC_ValueError, "cannot find context for %s", obj_type_name(S, a[0]));
     int m = -1;
     for (int i = 0; i < 3; i++)
         if (str_eq_c(AS_STR(a[0]), method_names[i])) m = i;
-    if (m < 0) return vm_raise(T, EXC_ValueError, "cannot find context for '%s'", AS_STR(a[0])->s);
-    int force = is_undef(a[1]) ? 0 : v_truthy(T, a[1]);
-    if (mp_st(S)->start_method >= 0 && !force) return vm_raise(T, EXC_RuntimeError, "context has already been set");
+    if (m < 0) return exc_raise(T, EXC_ValueError, "cannot find context for '%s'", AS_STR(a[0])->s);
+    int force = is_undef(a[1]) ? 0 : obj_truthy(T, a[1]);
+    if (mp_st(S)->start_method >= 0 && !force) return exc_raise(T, EXC_RuntimeError, "context has already been set");
     mp_st(S)->start_method = m;
     *out = v_none();
     return NAT_OK;
@@ -523,7 +530,7 @@ NATIVE(mp_get_start_method)
     Sim *S = T->S;
     if (nat_count(T, "get_start_method", nargs, kw, 0, 1) < 0) return NAT_ERR;
     int m = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
-    *out = v_str(S, method_names[m]);
+    *out = str_value(S, method_names[m]);
     return NAT_OK;
 }
 
@@ -544,7 +551,7 @@ NATIVE(mpq_new)
     MpObj *q = AS_INST(*out)->payload;
     q->items = list_new(T->S, 0);
     q->transit = list_new(T->S, 0);
-    if (!is_undef(a[0]) && arg_int(T, a[0], "Queue", &q->maxsize) < 0) return NAT_ERR;
+    if (!is_undef(a[0]) && nat_arg_int(T, a[0], "Queue", &q->maxsize) < 0) return NAT_ERR;
     return NAT_OK;
 }
 
@@ -598,14 +605,14 @@ NATIVE(mpq_put)
     Value a[3];
     if (nat_parse(T, "put", args + 1, nargs - 1, kw, "obj|block,timeout", a) < 0) return NAT_ERR;
     if (T->retry == 0) {
-        int block = is_undef(a[1]) ? 1 : v_truthy(T, a[1]);
+        int block = is_undef(a[1]) ? 1 : obj_truthy(T, a[1]);
         if (block < 0 || sched_deadline(T, block ? a[2] : v_undef(), &T->deadline) < 0) return NAT_ERR;
         T->phase = block;
     }
-    if (q->closed) return vm_raise(T, EXC_ValueError, "Queue is closed");
+    if (q->closed) return exc_raise(T, EXC_ValueError, "Queue is closed");
     if (q->maxsize > 0 && q->items->n + q->transit->n >= q->maxsize) {
         if (!T->phase || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline))
-            return vm_raise_value(T, exc_new(T, T->S->exc[EXC_QueueFull], NULL, 0));
+            return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueFull], NULL, 0));
         return sched_block(T, &q->putters, R_QUEUE_PUT, q->obj, T->deadline);
     }
     if (send_item(T, args[0], q, a[0], T->S->set.v[SET_queue_latency]) < 0) return NAT_ERR;
@@ -620,13 +627,13 @@ NATIVE(mpq_get)
     if (T->retry == 0) {
         Value a[2];
         if (nat_parse(T, "get", args + 1, nargs - 1, kw, "|block,timeout", a) < 0) return NAT_ERR;
-        int block = is_undef(a[0]) ? 1 : v_truthy(T, a[0]);
+        int block = is_undef(a[0]) ? 1 : obj_truthy(T, a[0]);
         if (block < 0 || sched_deadline(T, block ? a[1] : v_undef(), &T->deadline) < 0) return NAT_ERR;
         T->phase = block;
     }
     if (q->items->n) return recv_item(T, q, out) < 0 ? NAT_ERR : NAT_OK;
     if (!T->phase || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline))
-        return vm_raise_value(T, exc_new(T, T->S->exc[EXC_QueueEmpty], NULL, 0));
+        return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueEmpty], NULL, 0));
     return sched_block(T, &q->waiters, R_MPQUEUE_GET, q->obj, T->deadline);
 }
 
@@ -635,7 +642,7 @@ NATIVE(mpq_put_nowait)
     MpObj *q = mp_of(T, args[0], MP_QUEUE);
     if (!q || nat_count(T, "put_nowait", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     if (q->maxsize > 0 && q->items->n + q->transit->n >= q->maxsize)
-        return vm_raise_value(T, exc_new(T, T->S->exc[EXC_QueueFull], NULL, 0));
+        return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueFull], NULL, 0));
     if (send_item(T, args[0], q, args[1], T->S->set.v[SET_queue_latency]) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
@@ -645,7 +652,7 @@ NATIVE(mpq_get_nowait)
 {
     MpObj *q = mp_of(T, args[0], MP_QUEUE);
     if (!q || nat_count(T, "get_nowait", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
-    if (!q->items->n) return vm_raise_value(T, exc_new(T, T->S->exc[EXC_QueueEmpty], NULL, 0));
+    if (!q->items->n) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueEmpty], NULL, 0));
     return recv_item(T, q, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
@@ -705,7 +712,7 @@ NATIVE(mp_pipe)
     p2->transit = list_new(S, 0);
     p1->peer = c2;
     p2->peer = c1;
-    *out = v_tuple2(S, c1, c2);
+    *out = tuple_pair(S, c1, c2);
     return NAT_OK;
 }
 
@@ -713,7 +720,7 @@ NATIVE(conn_send)
 {
     MpObj *c = mp_of(T, args[0], MP_CONN);
     if (!c || nat_count(T, "send", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
-    if (c->closed) return vm_raise(T, EXC_OSError, "handle is closed");
+    if (c->closed) return exc_raise(T, EXC_OSError, "handle is closed");
     MpObj *peer = AS_INST(c->peer)->payload;
     if (send_item(T, c->peer, peer, args[1], T->S->set.v[SET_pipe_latency]) < 0) return NAT_ERR;
     *out = v_none();
@@ -726,7 +733,7 @@ NATIVE(conn_recv)
     if (!c || nat_count(T, "recv", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
     if (c->items->n) return recv_item(T, c, out) < 0 ? NAT_ERR : NAT_OK;
     MpObj *peer = AS_INST(c->peer)->payload;
-    if (peer->closed && !c->transit->n) return vm_raise_value(T, exc_new(T, T->S->exc[EXC_EOFError], NULL, 0));
+    if (peer->closed && !c->transit->n) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_EOFError], NULL, 0));
     return sched_block(T, &c->waiters, R_PIPE_RECV, c->obj, -1);
 }
 
@@ -766,8 +773,8 @@ static int typecode_of(Task *T, Value tc, char *out)
         *out = AS_STR(tc)->s[0];
         return 0;
     }
-    return vm_raise(T, EXC_TypeError, "the simulator supports the typecodes i, l, q, b, h (ints) and d, f (floats), not %s",
-                    is_str(tc) ? AS_STR(tc)->s : type_name(T->S, tc));
+    return exc_raise(T, EXC_TypeError, "the simulator supports the typecodes i, l, q, b, h (ints) and d, f (floats), not %s",
+                    is_str(tc) ? AS_STR(tc)->s : obj_type_name(T->S, tc));
 }
 
 static int coerce(Task *T, char tc, Value v, Value *out)
@@ -775,14 +782,14 @@ static int coerce(Task *T, char tc, Value v, Value *out)
     if (tc == 'd' || tc == 'f') {
         if (is_float(v)) *out = v;
         else if (is_intlike(v)) *out = v_float((double)v.u.i);
-        else return vm_raise(T, EXC_TypeError, "must be real number, not %s", type_name(T->S, v));
+        else return exc_raise(T, EXC_TypeError, "must be real number, not %s", obj_type_name(T->S, v));
         return 0;
     }
     if (is_intlike(v)) {
         *out = v_int(v.u.i);
         return 0;
     }
-    return vm_raise(T, EXC_TypeError, "an integer is required (got type %s)", type_name(T->S, v));
+    return exc_raise(T, EXC_TypeError, "an integer is required (got type %s)", obj_type_name(T->S, v));
 }
 
 static Value make_lock(Task *T)
@@ -842,9 +849,9 @@ NATIVE(mpv_repr)
     if (!o) return NAT_ERR;
     SBuf b = {0};
     sb_printf(&b, "<Synchronized wrapper for c_%s(", o->typecode == 'd' ? "double" : o->typecode == 'f' ? "float" : "int");
-    v_repr(T, o->value, &b);
+    repr_write(T, o->value, &b);
     sb_puts(&b, ")>");
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -862,11 +869,11 @@ NATIVE(mp_array)
     o->typecode = tc;
     o->array = list_new(S, 0);
     if (is_intlike(a[1])) {
-        if (check_size(T, a[1].u.i) < 0) return NAT_ERR;
+        if (obj_check_size(T, a[1].u.i) < 0) return NAT_ERR;
         for (int64_t i = 0; i < a[1].u.i; i++) list_append(S, o->array, tc == 'd' || tc == 'f' ? v_float(0) : v_int(0));
     } else {
         List *src;
-        if (v_to_list(T, a[1], &src) < 0) return NAT_ERR;
+        if (obj_to_list(T, a[1], &src) < 0) return NAT_ERR;
         for (int64_t i = 0; i < src->n; i++) {
             Value x;
             if (coerce(T, tc, src->v[i], &x) < 0) return NAT_ERR;
@@ -881,7 +888,7 @@ NATIVE(mpa_getitem)
 {
     MpObj *o = mp_of(T, args[0], MP_ARRAY);
     if (!o || nargs < 2) return NAT_ERR;
-    return v_getitem(T, v_obj(o->array), args[1], out) < 0 ? NAT_ERR : NAT_OK;
+    return obj_getitem(T, v_obj(o->array), args[1], out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(mpa_setitem)
@@ -890,16 +897,16 @@ NATIVE(mpa_setitem)
     if (!o || nargs < 3) return NAT_ERR;
     if (is_kind(args[1], K_SLICE)) {
         List *src;
-        if (v_to_list(T, args[2], &src) < 0) return NAT_ERR;
+        if (obj_to_list(T, args[2], &src) < 0) return NAT_ERR;
         for (int64_t i = 0; i < src->n; i++)
             if (coerce(T, o->typecode, src->v[i], &src->v[i]) < 0) return NAT_ERR;
         int64_t before = o->array->n;
-        if (v_setitem(T, v_obj(o->array), args[1], v_obj(src)) < 0) return NAT_ERR;
-        if (o->array->n != before) return vm_raise(T, EXC_ValueError, "Can only assign sequence of same size");
+        if (obj_setitem(T, v_obj(o->array), args[1], v_obj(src)) < 0) return NAT_ERR;
+        if (o->array->n != before) return exc_raise(T, EXC_ValueError, "Can only assign sequence of same size");
     } else {
         Value x;
         if (coerce(T, o->typecode, args[2], &x) < 0) return NAT_ERR;
-        if (v_setitem(T, v_obj(o->array), args[1], x) < 0) return NAT_ERR;
+        if (obj_setitem(T, v_obj(o->array), args[1], x) < 0) return NAT_ERR;
     }
     *out = v_none();
     return NAT_OK;
@@ -917,7 +924,7 @@ NATIVE(mpa_iter)
 {
     MpObj *o = mp_of(T, args[0], MP_ARRAY);
     if (!o) return NAT_ERR;
-    return v_iter(T, v_obj(o->array), out) < 0 ? NAT_ERR : NAT_OK;
+    return obj_iter(T, v_obj(o->array), out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(mpa_repr)
@@ -926,7 +933,7 @@ NATIVE(mpa_repr)
     if (!o) return NAT_ERR;
     SBuf b = {0};
     sb_printf(&b, "<SynchronizedArray wrapper for c_%s_Array_%lld>", o->typecode == 'd' ? "double" : "int", (long long)o->array->n);
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -938,7 +945,7 @@ static int shared_sync(Task *T, Value *args, int nargs, Tuple *kw, Value *out, c
     Sim *S = T->S;
     Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, cls_name, strlen(cls_name)));
     Value small[8];
-    if (nargs > 7) return vm_raise(T, EXC_TypeError, "too many arguments");
+    if (nargs > 7) return exc_raise(T, EXC_TypeError, "too many arguments");
     small[0] = cls;
     vcopy(small + 1, args, nargs);
     if (AS_CLASS(cls)->ctor(T, small, nargs + 1, kw, out) != NAT_OK) return NAT_ERR;
@@ -990,7 +997,7 @@ static void mp_setup(Sim *S, Dict *d)
     st->module = d;
     st->start_method = -1;
     sim_slot_set(S, SLOT_MP, st, &ops);
-    Class *c = class_new(S, str_intern(S, "Process", 7), NULL, NULL, NULL);
+    Class *c = attr_class_new(S, str_intern(S, "Process", 7), NULL, NULL, NULL);
     c->payload = &process_payload_ops;
     c->ctor = process_new;
     c->module = str_from_c(S, "multiprocessing.context");
@@ -999,12 +1006,12 @@ static void mp_setup(Sim *S, Dict *d)
         {"__init__", process_init}, {"start", process_start}, {"join", process_join}, {"is_alive", process_is_alive},
         {"terminate", process_terminate}, {"kill", process_kill}, {"close", process_close}, {"__repr__", process_repr},
     };
-    def_methods(S, c, pm, ARRAY_LEN(pm));
-    def_property(S, c, "name", process_get_name, process_set_name);
-    def_property(S, c, "daemon", process_get_daemon, process_set_daemon);
-    def_property(S, c, "pid", process_pid, NULL);
-    def_property(S, c, "ident", process_pid, NULL);
-    def_property(S, c, "exitcode", process_exitcode, NULL);
+    nat_def_methods(S, c, pm, ARRAY_LEN(pm));
+    nat_def_property(S, c, "name", process_get_name, process_set_name);
+    nat_def_property(S, c, "daemon", process_get_daemon, process_set_daemon);
+    nat_def_property(S, c, "pid", process_pid, NULL);
+    nat_def_property(S, c, "ident", process_pid, NULL);
+    nat_def_property(S, c, "exitcode", process_exitcode, NULL);
 
     static const MethodDef qm[] = {
         {"put", mpq_put}, {"get", mpq_get}, {"put_nowait", mpq_put_nowait}, {"get_nowait", mpq_get_nowait},
@@ -1014,19 +1021,19 @@ static void mp_setup(Sim *S, Dict *d)
     c = mp_class(S, "Queue");
     c->ctor = mpq_new;
     c->cflags &= (uint16_t)~CF_FINAL;
-    def_methods(S, c, qm, ARRAY_LEN(qm));
+    nat_def_methods(S, c, qm, ARRAY_LEN(qm));
     dict_set_str(S, d, c->name, v_obj(c));
     dict_set_str(S, d, str_intern(S, "SimpleQueue", 11), v_obj(c));
 
     static const MethodDef cm[] = {{"send", conn_send}, {"recv", conn_recv}, {"poll", conn_poll}, {"close", conn_close}};
     c = mp_class(S, "Connection");
-    def_methods(S, c, cm, ARRAY_LEN(cm));
+    nat_def_methods(S, c, cm, ARRAY_LEN(cm));
     dict_set_str(S, d, c->name, v_obj(c));
 
     c = mp_class(S, "Synchronized");
-    def_method(S, c, "get_lock", mpv_get_lock);
-    def_method(S, c, "__repr__", mpv_repr);
-    def_property(S, c, "value", mpv_get, mpv_set);
+    nat_def_method(S, c, "get_lock", mpv_get_lock);
+    nat_def_method(S, c, "__repr__", mpv_repr);
+    nat_def_property(S, c, "value", mpv_get, mpv_set);
     dict_set_str(S, d, c->name, v_obj(c));
 
     static const MethodDef am[] = {
@@ -1034,7 +1041,7 @@ static void mp_setup(Sim *S, Dict *d)
         {"get_lock", mpv_get_lock}, {"__repr__", mpa_repr},
     };
     c = mp_class(S, "SynchronizedArray");
-    def_methods(S, c, am, ARRAY_LEN(am));
+    nat_def_methods(S, c, am, ARRAY_LEN(am));
     dict_set_str(S, d, c->name, v_obj(c));
 }
 
@@ -1047,7 +1054,7 @@ static void mp_after_py(Sim *S, Dict *d)
     dict_del_str(d, str_intern(S, "_process_run", 12));
 }
 
-const ModDef mod_multiprocessing = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py};
+const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py};
 
 /* ---- concurrent.futures: all in sim/py/concurrent_futures.py ---- */
 
@@ -1061,7 +1068,7 @@ static void futures_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
 }
 
-const ModDef mod_futures = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL};
+const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL};
 
 static const char *const concurrent_names[] = {"futures", NULL};
 
@@ -1071,4 +1078,4 @@ static void concurrent_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "futures", 7), dict_get_str(S->native_modules, n));
 }
 
-const ModDef mod_concurrent = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL};
+const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL};

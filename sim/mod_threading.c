@@ -1,10 +1,17 @@
-/* mod_threading.c - threading.Thread and the threading module's functions,
+/* mod_threading_def.c - threading.Thread and the threading module's functions,
  * and the queue module.  Thread.run comes from sim/py/threading.py, so a
  * thread's first frame is Python, as in CPython. */
-#include "sync.h"
-#include "proc.h"
+#include "mod_threading.h"
+#include "attr.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
 #include "native.h"
-#include "modules.h"
+#include "proc.h"
+#include "repr.h"
+#include "str.h"
+#include "sync.h"
+#include "tuple.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +55,7 @@ static ThreadData *thread_of(Task *T, Value v)
 {
     if (is_instance(v) && AS_INST(v)->cls->payload == &thread_payload_ops && AS_INST(v)->payload)
         return AS_INST(v)->payload;
-    vm_raise(T, EXC_TypeError, "expected a threading.Thread, not %s", type_name(T->S, v));
+    exc_raise(T, EXC_TypeError, "expected a threading.Thread, not %s", obj_type_name(T->S, v));
     return NULL;
 }
 
@@ -56,12 +63,12 @@ static int64_t ident_of(Task *T) { return 139900000000000LL + (int64_t)T->id * 4
 
 
 /* The Thread object of task T (the main thread's is made on demand). */
-Value thread_object(Task *T)
+Value mod_threading_thread_object(Task *T)
 {
     Sim *S = T->S;
     if (!is_undef(T->thread_obj)) return T->thread_obj;
     Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, "Thread", 6));
-    Instance *in = instance_new(S, AS_CLASS(cls));
+    Instance *in = obj_instance_new(S, AS_CLASS(cls));
     ThreadData *td = xcalloc(1, sizeof *td);
     td->task = T;
     td->name = str_from_c(S, T->name);
@@ -76,7 +83,7 @@ Value thread_object(Task *T)
 
 NATIVE(thread_new)
 {
-    Instance *in = instance_new(T->S, AS_CLASS(args[0]));
+    Instance *in = obj_instance_new(T->S, AS_CLASS(args[0]));
     ThreadData *td = xcalloc(1, sizeof *td);
     td->obj = -1;
     in->payload = td;
@@ -91,27 +98,27 @@ NATIVE(thread_init)
     if (nat_parse(T, "Thread.__init__", args + 1, nargs - 1, kw, "|group,target,name,args,kwargs$daemon", a) < 0) return NAT_ERR;
     ThreadData *td = thread_of(T, args[0]);
     if (!td) return NAT_ERR;
-    if (!is_undef(a[0]) && !is_none(a[0])) return vm_raise(T, EXC_AssertionError, "group argument must be None for now");
+    if (!is_undef(a[0]) && !is_none(a[0])) return exc_raise(T, EXC_AssertionError, "group argument must be None for now");
     Value target = is_undef(a[1]) ? v_none() : a[1];
     Proc *P = T->proc;
     if (is_undef(a[2]) || is_none(a[2])) {
         char buf[256];
         int n = ++P->thread_counter;
         Value tn;
-        if (!is_none(target) && v_getattr_opt(T, target, S->sym[SYM_name], &tn) == 1 && is_str(tn))
+        if (!is_none(target) && attr_get_opt(T, target, S->sym[SYM_name], &tn) == 1 && is_str(tn))
             snprintf(buf, sizeof buf, "Thread-%d (%s)", n, AS_STR(tn)->s);
         else
             snprintf(buf, sizeof buf, "Thread-%d", n);
         T->exc = v_undef();
         td->name = str_from_c(S, buf);
     } else {
-        td->name = AS_STR(v_str_str(T, a[2]));
+        td->name = AS_STR(repr_str(T, a[2]));
     }
     if (is_undef(a[5]) || is_none(a[5])) {
-        ThreadData *cur = AS_INST(thread_object(T))->payload;
+        ThreadData *cur = AS_INST(mod_threading_thread_object(T))->payload;
         td->daemon = cur->daemon;
     } else {
-        int d = v_truthy(T, a[5]);
+        int d = obj_truthy(T, a[5]);
         if (d < 0) return NAT_ERR;
         td->daemon = d;
     }
@@ -120,7 +127,7 @@ NATIVE(thread_init)
     Value targs = is_undef(a[3]) ? v_obj(tuple_new(S, 0)) : a[3];
     if (!is_tuple(targs)) {
         List *l;
-        if (v_to_list(T, targs, &l) < 0) return NAT_ERR;
+        if (obj_to_list(T, targs, &l) < 0) return NAT_ERR;
         Tuple *t = tuple_new(S, l->n);
         vcopy(t->v, l->v, l->n);
         targs = v_obj(t);
@@ -140,10 +147,10 @@ NATIVE(thread_start)
     if (!td) return NAT_ERR;
     if (T->retry == 0) {
         if (nat_count(T, "start", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
-        if (td->started) return vm_raise(T, EXC_RuntimeError, "threads can only be started once");
-        if (!td->name) return vm_raise(T, EXC_RuntimeError, "thread.__init__() not called");
+        if (td->started) return exc_raise(T, EXC_RuntimeError, "threads can only be started once");
+        if (!td->name) return exc_raise(T, EXC_RuntimeError, "thread.__init__() not called");
         Task *N = sched_new_thread(S, T->proc, td->name->s, td->daemon, T->clock);
-        if (!N) return vm_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
+        if (!N) return exc_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
         N->st->is_thread = true;
         N->thread_obj = args[0];
         td->task = N;
@@ -151,7 +158,7 @@ NATIVE(thread_start)
         td->obj = trace_add_obj(S->trace, OBJ_THREAD, T->proc->ps->tid, T->clock);
         /* its first frame: self.run() */
         Value run, dummy;
-        if (v_getattr(T, args[0], str_intern(S, "run", 3), &run) < 0) return NAT_ERR;
+        if (attr_get(T, args[0], str_intern(S, "run", 3), &run) < 0) return NAT_ERR;
         if (vm_start_call(N, run, NULL, 0, NULL, &dummy) < 0) {
             /* run() could not even start: report like CPython and finish */
             T->exc = N->exc;
@@ -177,8 +184,8 @@ NATIVE(thread_join)
     if (T->retry == 0) {
         Value a[1];
         if (nat_parse(T, "join", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
-        if (!td->started) return vm_raise(T, EXC_RuntimeError, "cannot join thread before it is started");
-        if (td->task == T) return vm_raise(T, EXC_RuntimeError, "cannot join current thread");
+        if (!td->started) return exc_raise(T, EXC_RuntimeError, "cannot join thread before it is started");
+        if (td->task == T) return exc_raise(T, EXC_RuntimeError, "cannot join current thread");
         if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
     }
     Task *N = td->task;
@@ -212,8 +219,8 @@ NATIVE(thread_set_name)
 {
     ThreadData *td = thread_of(T, args[0]);
     if (!td) return NAT_ERR;
-    if (nargs < 2) return vm_raise(T, EXC_TypeError, "name is required");
-    td->name = AS_STR(v_str_str(T, args[1]));
+    if (nargs < 2) return exc_raise(T, EXC_TypeError, "name is required");
+    td->name = AS_STR(repr_str(T, args[1]));
     if (td->task) {
         free(td->task->name);
         td->task->name = xstrdup(td->name->s);
@@ -235,9 +242,9 @@ NATIVE(thread_set_daemon)
 {
     ThreadData *td = thread_of(T, args[0]);
     if (!td) return NAT_ERR;
-    if (nargs < 2) return vm_raise(T, EXC_TypeError, "daemon is required");
-    if (td->started) return vm_raise(T, EXC_RuntimeError, "cannot set daemon status of active thread");
-    int d = v_truthy(T, args[1]);
+    if (nargs < 2) return exc_raise(T, EXC_TypeError, "daemon is required");
+    if (td->started) return exc_raise(T, EXC_RuntimeError, "cannot set daemon status of active thread");
+    int d = obj_truthy(T, args[1]);
     if (d < 0) return NAT_ERR;
     td->daemon = d;
     *out = v_none();
@@ -270,7 +277,7 @@ NATIVE(thread_repr)
     if (td->daemon) sb_puts(&b, " daemon");
     if (td->started) sb_printf(&b, " %lld", (long long)ident_of(td->task));
     sb_puts(&b, ")>");
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
 }
@@ -280,14 +287,14 @@ NATIVE(thread_repr)
 NATIVE(th_current_thread)
 {
     if (nat_count(T, "current_thread", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    *out = thread_object(T);
+    *out = mod_threading_thread_object(T);
     return NAT_OK;
 }
 
 NATIVE(th_main_thread)
 {
     if (nat_count(T, "main_thread", nargs, kw, 0, 0) < 0) return NAT_ERR;
-    *out = thread_object(T->proc->ps->main);
+    *out = mod_threading_thread_object(T->proc->ps->main);
     return NAT_OK;
 }
 
@@ -323,7 +330,7 @@ NATIVE(th_enumerate)
     List *l = list_new(T->S, 0);
     for (size_t i = 0; i < T->S->tasks.n; i++) {
         Task *X = T->S->tasks.v[i];
-        if (counts(X, T->proc)) list_append(T->S, l, thread_object(X));
+        if (counts(X, T->proc)) list_append(T->S, l, mod_threading_thread_object(X));
     }
     *out = v_obj(l);
     return NAT_OK;
@@ -341,7 +348,7 @@ static const char *const threading_names[] = {"Thread", "_register_atexit", SYNC
 
 static void threading_setup(Sim *S, Dict *d)
 {
-    Class *c = class_new(S, str_intern(S, "Thread", 6), NULL, NULL, NULL);
+    Class *c = attr_class_new(S, str_intern(S, "Thread", 6), NULL, NULL, NULL);
     c->payload = &thread_payload_ops;
     c->ctor = thread_new;
     c->module = str_from_c(S, "threading");
@@ -351,18 +358,18 @@ static void threading_setup(Sim *S, Dict *d)
         {"getName", thread_get_name}, {"setName", thread_set_name}, {"isDaemon", thread_get_daemon},
         {"setDaemon", thread_set_daemon}, {"__repr__", thread_repr},
     };
-    for (size_t i = 0; i < ARRAY_LEN(m); i++) def_method(S, c, m[i].n, m[i].f);
+    for (size_t i = 0; i < ARRAY_LEN(m); i++) nat_def_method(S, c, m[i].n, m[i].f);
     static const struct { const char *n; NativeFn get, set; } props[] = {
         {"name", thread_get_name, thread_set_name}, {"daemon", thread_get_daemon, thread_set_daemon},
         {"ident", thread_ident, NULL}, {"native_id", thread_native_id, NULL},
     };
     for (size_t i = 0; i < ARRAY_LEN(props); i++) {
         Property *p = gc_alloc(S, K_PROPERTY, sizeof(Property));
-        Native *g = native_new(S, props[i].n, props[i].get, NF_METHOD);
+        Native *g = obj_native_new(S, props[i].n, props[i].get, NF_METHOD);
         g->owner = c;
         p->fget = v_obj(g);
         if (props[i].set) {
-            Native *s = native_new(S, props[i].n, props[i].set, NF_METHOD);
+            Native *s = obj_native_new(S, props[i].n, props[i].set, NF_METHOD);
             s->owner = c;
             p->fset = v_obj(s);
         } else {
@@ -383,7 +390,7 @@ static void threading_after_py(Sim *S, Dict *d)
     dict_del_str(d, str_intern(S, "run", 3));
 }
 
-const ModDef mod_threading = {"threading", threading_entries, threading_names, threading_setup, "threading",
+const ModDef mod_threading_def = {"threading", threading_entries, threading_names, threading_setup, "threading",
                               threading_after_py};
 
 static const ModEntry queue_entries[] = {{NULL, 0, NULL, 0, NULL}};
@@ -394,4 +401,4 @@ static void queue_setup(Sim *S, Dict *d)
     sync_register_queue(S, d);
 }
 
-const ModDef mod_queue = {"queue", queue_entries, queue_names, queue_setup, NULL, NULL};
+const ModDef mod_threading_queue_def = {"queue", queue_entries, queue_names, queue_setup, NULL, NULL};

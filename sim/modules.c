@@ -2,12 +2,19 @@
  * time (on the virtual clock), random (CPython's Mersenne Twister, seeded
  * from the scenario's seed), os, sys and math. */
 #include "modules.h"
-#include "native.h"
-#include "sched.h"
+#include "dict.h"
 #include "format.h"
+#include "gc.h"
 #include "io.h"
+#include "list.h"
+#include "mod_asyncio.h"
+#include "mod_mp.h"
+#include "mod_threading.h"
+#include "native.h"
+#include "ops.h"
 #include "parse.h"
-#include "compile.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -29,10 +36,10 @@ NATIVE(time_sleep)
     double secs;
     if (is_intlike(args[0])) secs = (double)args[0].u.i;
     else if (is_float(args[0])) secs = args[0].u.f;
-    else return vm_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(T->S, args[0]));
-    if (isnan(secs)) return vm_raise(T, EXC_ValueError, "Invalid value NaN (not a number)");
-    if (secs < 0) return vm_raise(T, EXC_ValueError, "sleep length must be non-negative");
-    if (secs > 1e9) return vm_raise(T, EXC_OverflowError, "sleep length is too large");
+    else return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, args[0]));
+    if (isnan(secs)) return exc_raise(T, EXC_ValueError, "Invalid value NaN (not a number)");
+    if (secs < 0) return exc_raise(T, EXC_ValueError, "sleep length must be non-negative");
+    if (secs > 1e9) return exc_raise(T, EXC_OverflowError, "sleep length is too large");
     *out = v_none();
     return sched_sleep(T, (int64_t)llround(secs * 1e9));
 }
@@ -191,7 +198,7 @@ NATIVE(random_seed)
         rng_seed(r, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
     } else if (is_float(args[0])) {
         int64_t h;
-        v_hash(T, args[0], &h);
+        obj_hash(T, args[0], &h);
         rng_seed(r, h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h);
     } else if (is_str(args[0])) {
         /* CPython hashes str seeds with SHA-512; any fixed function keeps
@@ -199,7 +206,7 @@ NATIVE(random_seed)
         int64_t h = str_hash(AS_STR(args[0]));
         rng_seed(r, (uint64_t)h);
     } else {
-        return vm_raise(T, EXC_TypeError, "The only supported seed types are: None, int, float, str, bytes, and bytearray.");
+        return exc_raise(T, EXC_TypeError, "The only supported seed types are: None, int, float, str, bytes, and bytearray.");
     }
     *out = v_none();
     return NAT_OK;
@@ -215,13 +222,13 @@ NATIVE(random_random)
 static int randrange_impl(Task *T, int64_t start, int64_t stop, int64_t step, Value *out)
 {
     if (step == 1) {
-        if (stop <= start) return vm_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)start, (long long)stop);
+        if (stop <= start) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)start, (long long)stop);
         *out = v_int(start + (int64_t)rng_below(proc_rng(T), (uint64_t)(stop - start)));
         return NAT_OK;
     }
-    if (step == 0) return vm_raise(T, EXC_ValueError, "zero step for randrange()");
+    if (step == 0) return exc_raise(T, EXC_ValueError, "zero step for randrange()");
     int64_t n = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step;
-    if (n <= 0) return vm_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
+    if (n <= 0) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
     *out = v_int(start + step * (int64_t)rng_below(proc_rng(T), (uint64_t)n));
     return NAT_OK;
 }
@@ -230,7 +237,7 @@ NATIVE(random_randint)
 {
     if (nat_count(T, "randint", nargs, kw, 2, 2) < 0) return NAT_ERR;
     int64_t a, b;
-    if (arg_int(T, args[0], "randint", &a) < 0 || arg_int(T, args[1], "randint", &b) < 0) return NAT_ERR;
+    if (nat_arg_int(T, args[0], "randint", &a) < 0 || nat_arg_int(T, args[1], "randint", &b) < 0) return NAT_ERR;
     return randrange_impl(T, a, b + 1, 1, out);
 }
 
@@ -239,7 +246,7 @@ NATIVE(random_randrange)
     if (nat_count(T, "randrange", nargs, kw, 1, 3) < 0) return NAT_ERR;
     int64_t v[3] = {0, 0, 1};
     for (int i = 0; i < nargs; i++)
-        if (arg_int(T, args[i], "randrange", &v[i]) < 0) return NAT_ERR;
+        if (nat_arg_int(T, args[i], "randrange", &v[i]) < 0) return NAT_ERR;
     if (nargs == 1) return randrange_impl(T, 0, v[0], 1, out);
     return randrange_impl(T, v[0], v[1], nargs == 3 ? v[2] : 1, out);
 }
@@ -248,15 +255,15 @@ NATIVE(random_choice)
 {
     if (nat_count(T, "choice", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n;
-    if (v_len(T, args[0], &n) < 0) return NAT_ERR;
-    if (n == 0) return vm_raise(T, EXC_IndexError, "Cannot choose from an empty sequence");
-    return v_getitem(T, args[0], v_int((int64_t)rng_below(proc_rng(T), (uint64_t)n)), out) < 0 ? NAT_ERR : NAT_OK;
+    if (obj_len(T, args[0], &n) < 0) return NAT_ERR;
+    if (n == 0) return exc_raise(T, EXC_IndexError, "Cannot choose from an empty sequence");
+    return obj_getitem(T, args[0], v_int((int64_t)rng_below(proc_rng(T), (uint64_t)n)), out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(random_shuffle)
 {
     if (nat_count(T, "shuffle", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    if (!is_list(args[0])) return vm_raise(T, EXC_TypeError, "shuffle() needs a list in the simulator");
+    if (!is_list(args[0])) return exc_raise(T, EXC_TypeError, "shuffle() needs a list in the simulator");
     List *l = AS_LIST(args[0]);
     Rng *r = proc_rng(T);
     for (int64_t i = l->n - 1; i > 0; i--) {
@@ -273,7 +280,7 @@ NATIVE(random_uniform)
 {
     if (nat_count(T, "uniform", nargs, kw, 2, 2) < 0) return NAT_ERR;
     double a, b;
-    if (arg_float(T, args[0], "uniform", &a) < 0 || arg_float(T, args[1], "uniform", &b) < 0) return NAT_ERR;
+    if (nat_arg_float(T, args[0], "uniform", &a) < 0 || nat_arg_float(T, args[1], "uniform", &b) < 0) return NAT_ERR;
     *out = v_float(a + (b - a) * rng_random(proc_rng(T)));
     return NAT_OK;
 }
@@ -283,11 +290,11 @@ NATIVE(random_sample)
     Value a[2];
     if (nat_parse(T, "sample", args, nargs, kw, "population,k", a) < 0) return NAT_ERR;
     List *pool;
-    if (v_to_list(T, a[0], &pool) < 0) return NAT_ERR;
+    if (obj_to_list(T, a[0], &pool) < 0) return NAT_ERR;
     int64_t k;
-    if (arg_int(T, a[1], "sample", &k) < 0) return NAT_ERR;
+    if (nat_arg_int(T, a[1], "sample", &k) < 0) return NAT_ERR;
     int64_t n = pool->n;
-    if (k < 0 || k > n) return vm_raise(T, EXC_ValueError, "Sample larger than population or is negative");
+    if (k < 0 || k > n) return exc_raise(T, EXC_ValueError, "Sample larger than population or is negative");
     Rng *r = proc_rng(T);
     List *res = list_new(T->S, k);
     /* CPython's pool algorithm (for small k relative to n it uses a set;
@@ -306,8 +313,8 @@ NATIVE(random_gauss)
     Value a[2];
     if (nat_parse(T, "gauss", args, nargs, kw, "|mu,sigma", a) < 0) return NAT_ERR;
     double mu = 0, sigma = 1;
-    if (!is_undef(a[0]) && arg_float(T, a[0], "gauss", &mu) < 0) return NAT_ERR;
-    if (!is_undef(a[1]) && arg_float(T, a[1], "gauss", &sigma) < 0) return NAT_ERR;
+    if (!is_undef(a[0]) && nat_arg_float(T, a[0], "gauss", &mu) < 0) return NAT_ERR;
+    if (!is_undef(a[1]) && nat_arg_float(T, a[1], "gauss", &sigma) < 0) return NAT_ERR;
     Rng *r = proc_rng(T);
     double z;
     if (r->has_gauss) {
@@ -363,8 +370,8 @@ NATIVE(sys_setswitchinterval)
 {
     if (nat_count(T, "setswitchinterval", nargs, kw, 1, 1) < 0) return NAT_ERR;
     double s;
-    if (arg_float(T, args[0], "setswitchinterval", &s) < 0) return NAT_ERR;
-    if (s <= 0) return vm_raise(T, EXC_ValueError, "switch interval must be strictly positive");
+    if (nat_arg_float(T, args[0], "setswitchinterval", &s) < 0) return NAT_ERR;
+    if (s <= 0) return exc_raise(T, EXC_ValueError, "switch interval must be strictly positive");
     int64_t ns = (int64_t)llround(s * 1e9);
     if (ns < 1000) ns = 1000; /* CPython clamps to 1 microsecond */
     T->proc->switch_interval = ns;
@@ -383,7 +390,7 @@ NATIVE(sys_getswitchinterval)
 NATIVE(sys_exit)
 {
     if (nat_count(T, "exit", nargs, kw, 0, 1) < 0) return NAT_ERR;
-    return vm_raise_value(T, exc_new(T, T->S->exc[EXC_SystemExit], args, nargs));
+    return exc_raise_value(T, exc_new(T, T->S->exc[EXC_SystemExit], args, nargs));
 }
 
 NATIVE(sys_getrecursionlimit)
@@ -397,8 +404,8 @@ NATIVE(sys_setrecursionlimit)
 {
     if (nat_count(T, "setrecursionlimit", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n;
-    if (arg_int(T, args[0], "setrecursionlimit", &n) < 0) return NAT_ERR;
-    if (n < 1) return vm_raise(T, EXC_ValueError, "recursion limit must be greater or equal than 1");
+    if (nat_arg_int(T, args[0], "setrecursionlimit", &n) < 0) return NAT_ERR;
+    if (n < 1) return exc_raise(T, EXC_ValueError, "recursion limit must be greater or equal than 1");
     if (n > 100000) n = 100000;
     T->S->recursion_limit = (int)n;
     *out = v_none();
@@ -408,7 +415,7 @@ NATIVE(sys_setrecursionlimit)
 NATIVE(textio_write)
 {
     if (nat_count(T, "write", nargs, kw, 2, 2) < 0) return NAT_ERR;
-    if (!is_str(args[1])) return vm_raise(T, EXC_TypeError, "write() argument must be str, not %s", type_name(T->S, args[1]));
+    if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "write() argument must be str, not %s", obj_type_name(T->S, args[1]));
     int fd = io_stream_fd(T->S, args[0]);
     if (io_write(T, fd < 0 ? 1 : fd, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len) < 0) return NAT_ERR;
     *out = v_int(AS_STR(args[1])->clen);
@@ -426,7 +433,7 @@ NATIVE(textio_repr)
 {
     if (nat_count(T, "__repr__", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int fd = io_stream_fd(T->S, args[0]);
-    *out = v_str(T->S, fd == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
+    *out = str_value(T->S, fd == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
                                : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
     return NAT_OK;
 }
@@ -434,27 +441,27 @@ NATIVE(textio_repr)
 static Value make_stream(Sim *S, int fd)
 {
     if (!S->textio_cls) {
-        S->textio_cls = class_new(S, str_from_c(S, "TextIOWrapper"), NULL, NULL, NULL);
+        S->textio_cls = attr_class_new(S, str_from_c(S, "TextIOWrapper"), NULL, NULL, NULL);
         S->textio_cls->module = str_from_c(S, "_io");
-        def_method(S, S->textio_cls, "write", textio_write);
-        def_method(S, S->textio_cls, "flush", textio_flush);
-        def_method(S, S->textio_cls, "__repr__", textio_repr);
+        nat_def_method(S, S->textio_cls, "write", textio_write);
+        nat_def_method(S, S->textio_cls, "flush", textio_flush);
+        nat_def_method(S, S->textio_cls, "__repr__", textio_repr);
     }
-    Instance *in = instance_new(S, S->textio_cls);
+    Instance *in = obj_instance_new(S, S->textio_cls);
     in->payload = (void *)(intptr_t)fd;
     return v_obj(in);
 }
 
 static Value make_stdout(Sim *S) { return S->std_out = make_stream(S, 1); }
 static Value make_stderr(Sim *S) { return S->std_err = make_stream(S, 2); }
-static Value make_version(Sim *S) { return v_str(S, "3.11.7 (interleave simulator)"); }
-static Value make_platform(Sim *S) { return v_str(S, "linux"); }
+static Value make_version(Sim *S) { return str_value(S, "3.11.7 (interleave simulator)"); }
+static Value make_platform(Sim *S) { return str_value(S, "linux"); }
 
 static Value make_argv(Sim *S)
 {
     /* no scenario yet: python3 without a script gives [''] */
     List *l = list_new(S, 1);
-    list_append(S, l, v_str(S, ""));
+    list_append(S, l, str_value(S, ""));
     return v_obj(l);
 }
 
@@ -464,7 +471,7 @@ void modules_set_argv(Sim *S, const char *path)
     if (is_undef(sys)) return;
     Value argv = dict_get_str(AS_MODULE(sys)->dict, str_intern(S, "argv", 4));
     if (!is_list(argv) || AS_LIST(argv)->n < 1) return;
-    AS_LIST(argv)->v[0] = v_str(S, strcmp(path, "<stdin>") == 0 ? "-" : path);
+    AS_LIST(argv)->v[0] = str_value(S, strcmp(path, "<stdin>") == 0 ? "-" : path);
 }
 
 static Value make_version_info(Sim *S)
@@ -490,11 +497,11 @@ static int math1(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const c
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     double x;
-    if (arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
+    if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
     if ((domain == 1 && x < 0) || (domain == 2 && x <= 0) || (domain == 3 && (x < -1 || x > 1)))
-        return vm_raise(T, EXC_ValueError, "math domain error");
+        return exc_raise(T, EXC_ValueError, "math domain error");
     double r = fn(x);
-    if (isinf(r) && !isinf(x)) return vm_raise(T, EXC_OverflowError, "math range error");
+    if (isinf(r) && !isinf(x)) return exc_raise(T, EXC_OverflowError, "math range error");
     *out = v_float(r);
     return NAT_OK;
 }
@@ -516,9 +523,9 @@ NATIVE(math_log)
 {
     if (nat_count(T, "log", nargs, kw, 1, 2) < 0) return NAT_ERR;
     double x, b = M_E;
-    if (arg_float(T, args[0], "log", &x) < 0) return NAT_ERR;
-    if (nargs == 2 && arg_float(T, args[1], "log", &b) < 0) return NAT_ERR;
-    if (x <= 0 || b <= 0 || b == 1) return vm_raise(T, EXC_ValueError, "math domain error");
+    if (nat_arg_float(T, args[0], "log", &x) < 0) return NAT_ERR;
+    if (nargs == 2 && nat_arg_float(T, args[1], "log", &b) < 0) return NAT_ERR;
+    if (x <= 0 || b <= 0 || b == 1) return exc_raise(T, EXC_ValueError, "math domain error");
     *out = v_float(nargs == 2 ? log(x) / log(b) : log(x));
     return NAT_OK;
 }
@@ -531,11 +538,11 @@ static int math_round_to_int(Task *T, Value *args, int nargs, Tuple *kw, Value *
         return NAT_OK;
     }
     double x;
-    if (arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
-    if (isnan(x)) return vm_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-    if (isinf(x)) return vm_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
+    if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
+    if (isnan(x)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
+    if (isinf(x)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
     double r = fn(x);
-    if (fabs(r) >= 9.2233720368547758e18) return vm_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+    if (fabs(r) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
     *out = v_int((int64_t)r);
     return NAT_OK;
 }
@@ -548,8 +555,8 @@ NATIVE(math_pow)
 {
     if (nat_count(T, "pow", nargs, kw, 2, 2) < 0) return NAT_ERR;
     double x, y;
-    if (arg_float(T, args[0], "pow", &x) < 0 || arg_float(T, args[1], "pow", &y) < 0) return NAT_ERR;
-    if ((x == 0 && y < 0) || (x < 0 && y != floor(y))) return vm_raise(T, EXC_ValueError, "math domain error");
+    if (nat_arg_float(T, args[0], "pow", &x) < 0 || nat_arg_float(T, args[1], "pow", &y) < 0) return NAT_ERR;
+    if ((x == 0 && y < 0) || (x < 0 && y != floor(y))) return exc_raise(T, EXC_ValueError, "math domain error");
     *out = v_float(pow(x, y));
     return NAT_OK;
 }
@@ -558,7 +565,7 @@ NATIVE(math_atan2)
 {
     if (nat_count(T, "atan2", nargs, kw, 2, 2) < 0) return NAT_ERR;
     double y, x;
-    if (arg_float(T, args[0], "atan2", &y) < 0 || arg_float(T, args[1], "atan2", &x) < 0) return NAT_ERR;
+    if (nat_arg_float(T, args[0], "atan2", &y) < 0 || nat_arg_float(T, args[1], "atan2", &x) < 0) return NAT_ERR;
     *out = v_float(atan2(y, x));
     return NAT_OK;
 }
@@ -569,7 +576,7 @@ NATIVE(math_hypot)
     double acc = 0;
     for (int i = 0; i < nargs; i++) {
         double x;
-        if (arg_float(T, args[i], "hypot", &x) < 0) return NAT_ERR;
+        if (nat_arg_float(T, args[i], "hypot", &x) < 0) return NAT_ERR;
         acc = hypot(acc, x);
     }
     *out = v_float(acc);
@@ -581,9 +588,9 @@ NATIVE(math_isclose)
     Value a[4];
     if (nat_parse(T, "isclose", args, nargs, kw, "a,b|$rel_tol,abs_tol", a) < 0) return NAT_ERR;
     double x, y, rt = 1e-9, at = 0;
-    if (arg_float(T, a[0], "isclose", &x) < 0 || arg_float(T, a[1], "isclose", &y) < 0) return NAT_ERR;
-    if (!is_undef(a[2]) && arg_float(T, a[2], "isclose", &rt) < 0) return NAT_ERR;
-    if (!is_undef(a[3]) && arg_float(T, a[3], "isclose", &at) < 0) return NAT_ERR;
+    if (nat_arg_float(T, a[0], "isclose", &x) < 0 || nat_arg_float(T, a[1], "isclose", &y) < 0) return NAT_ERR;
+    if (!is_undef(a[2]) && nat_arg_float(T, a[2], "isclose", &rt) < 0) return NAT_ERR;
+    if (!is_undef(a[3]) && nat_arg_float(T, a[3], "isclose", &at) < 0) return NAT_ERR;
     if (x == y) *out = v_bool(true);
     else if (isinf(x) || isinf(y)) *out = v_bool(false);
     else {
@@ -611,7 +618,7 @@ NATIVE(math_gcd)
     int64_t g = 0;
     for (int i = 0; i < nargs; i++) {
         int64_t x;
-        if (arg_int(T, args[i], "gcd", &x) < 0) return NAT_ERR;
+        if (nat_arg_int(T, args[i], "gcd", &x) < 0) return NAT_ERR;
         g = gcd64(g, x);
     }
     *out = v_int(g);
@@ -622,11 +629,11 @@ NATIVE(math_factorial)
 {
     if (nat_count(T, "factorial", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n;
-    if (arg_int(T, args[0], "factorial", &n) < 0) return NAT_ERR;
-    if (n < 0) return vm_raise(T, EXC_ValueError, "factorial() not defined for negative values");
+    if (nat_arg_int(T, args[0], "factorial", &n) < 0) return NAT_ERR;
+    if (n < 0) return exc_raise(T, EXC_ValueError, "factorial() not defined for negative values");
     int64_t r = 1;
     for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r)) return int_overflow_expr(T, "factorial(%lld)", (long long)n);
+        if (__builtin_mul_overflow(r, i, &r)) return ops_int_overflow_expr(T, "factorial(%lld)", (long long)n);
     *out = v_int(r);
     return NAT_OK;
 }
@@ -635,8 +642,8 @@ NATIVE(math_isqrt)
 {
     if (nat_count(T, "isqrt", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n;
-    if (arg_int(T, args[0], "isqrt", &n) < 0) return NAT_ERR;
-    if (n < 0) return vm_raise(T, EXC_ValueError, "isqrt() argument must be nonnegative");
+    if (nat_arg_int(T, args[0], "isqrt", &n) < 0) return NAT_ERR;
+    if (n < 0) return exc_raise(T, EXC_ValueError, "isqrt() argument must be nonnegative");
     int64_t r = (int64_t)sqrt((double)n);
     while (r * r > n) r--;
     while ((r + 1) * (r + 1) <= n) r++;
@@ -648,7 +655,7 @@ static int math_pred(Task *T, Value *args, int nargs, Tuple *kw, Value *out, con
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
     double x;
-    if (arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
+    if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
     *out = v_bool(which == 0 ? isnan(x) : which == 1 ? isinf(x) : isfinite(x));
     return NAT_OK;
 }
@@ -663,13 +670,13 @@ NATIVE(math_prod)
     if (nat_parse(T, "prod", args, nargs, kw, "iterable|$start", a) < 0) return NAT_ERR;
     Value acc = is_undef(a[1]) ? v_int(1) : a[1];
     Value it;
-    if (v_iter(T, a[0], &it) < 0) return NAT_ERR;
+    if (obj_iter(T, a[0], &it) < 0) return NAT_ERR;
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
-        if (v_binop(T, BIN_MUL, acc, x, &acc) < 0) return NAT_ERR;
+        if (ops_binop(T, BIN_MUL, acc, x, &acc) < 0) return NAT_ERR;
     }
     *out = acc;
     return NAT_OK;
@@ -679,16 +686,16 @@ NATIVE(math_fsum)
 {
     if (nat_count(T, "fsum", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value it;
-    if (v_iter(T, args[0], &it) < 0) return NAT_ERR;
+    if (obj_iter(T, args[0], &it) < 0) return NAT_ERR;
     /* Neumaier compensated summation: exact for the inputs we meet */
     double s = 0, c = 0;
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r < 0) return NAT_ERR;
         if (r == 0) break;
         double v;
-        if (arg_float(T, x, "fsum", &v) < 0) return NAT_ERR;
+        if (nat_arg_float(T, x, "fsum", &v) < 0) return NAT_ERR;
         double t = s + v;
         if (fabs(s) >= fabs(v)) c += (s - t) + v;
         else c += (v - t) + s;
@@ -702,8 +709,8 @@ NATIVE(math_comb)
 {
     if (nat_count(T, "comb", nargs, kw, 2, 2) < 0) return NAT_ERR;
     int64_t n, k;
-    if (arg_int(T, args[0], "comb", &n) < 0 || arg_int(T, args[1], "comb", &k) < 0) return NAT_ERR;
-    if (n < 0 || k < 0) return vm_raise(T, EXC_ValueError, "%s must be a non-negative integer", n < 0 ? "n" : "k");
+    if (nat_arg_int(T, args[0], "comb", &n) < 0 || nat_arg_int(T, args[1], "comb", &k) < 0) return NAT_ERR;
+    if (n < 0 || k < 0) return exc_raise(T, EXC_ValueError, "%s must be a non-negative integer", n < 0 ? "n" : "k");
     if (k > n) {
         *out = v_int(0);
         return NAT_OK;
@@ -714,7 +721,7 @@ NATIVE(math_comb)
     for (int64_t i = 1; i <= k; i++) {
         __int128 x = (__int128)r * (n - k + i);
         x /= i;
-        if (x > INT64_MAX) return int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
+        if (x > INT64_MAX) return ops_int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
         r = (int64_t)x;
     }
     *out = v_int(r);
@@ -740,12 +747,11 @@ static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NU
 static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
-extern const ModDef mod_threading, mod_queue, mod_multiprocessing, mod_futures, mod_concurrent, mod_asyncio;
 
 /* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading, &mod_queue, &mod_multiprocessing,
-    &mod_futures, &mod_concurrent, &mod_asyncio,
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
+    &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
 };
 
 static const ModDef *find_def(const char *name)
@@ -805,7 +811,7 @@ void modules_init(Sim *S)
         for (const ModEntry *e = d->entries; e->name; e++) {
             Value v;
             switch (e->kind) {
-            case ME_FN: v = v_obj(native_new(S, e->name, e->fn, 0)); break;
+            case ME_FN: v = v_obj(obj_native_new(S, e->name, e->fn, 0)); break;
             case ME_FLOAT: v = v_float(e->num); break;
             case ME_INT: v = v_int(e->num >= 9.2e18 ? INT64_MAX : (int64_t)e->num); break;
             default: v = e->make(S); break;
@@ -828,20 +834,20 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     const char *text = NULL;
     for (int i = 0; py_sources[i][0]; i++)
         if (strcmp(py_sources[i][0], d->py) == 0) text = py_sources[i][1];
-    if (!text) return vm_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
+    if (!text) return exc_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
     char name[128];
     snprintf(name, sizeof name, "<interleave>/%s.py", d->py);
-    Source *src = source_add(&S->sources, name, text, strlen(text), true);
+    Source *src = code_source_add(&S->sources, name, text, strlen(text), true);
     Module mod;
     ParseError pe;
     if (!parse_module(src->text, strlen(src->text), &mod, &pe))
-        return vm_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, pe.line, pe.col, pe.msg);
+        return exc_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, pe.line, pe.col, pe.msg);
     CompileError ce;
     S->gc_inhibit++;
     Code *code = compile_module(S, &mod, src, &modules_resolver, &ce);
     S->gc_inhibit--;
-    module_free(&mod);
-    if (!code) return vm_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
+    parse_module_free(&mod);
+    if (!code) return exc_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
     Func *fn = gc_alloc(S, K_FUNC, sizeof(Func));
     fn->code = code;
     fn->globals = m->dict;
@@ -856,7 +862,7 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
 static int modules_import(Task *T, Str *name, Value *out)
 {
     Value m = dict_get_str(T->S->native_modules, name);
-    if (is_undef(m)) return vm_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
+    if (is_undef(m)) return exc_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
     const ModDef *d = find_def(name->s);
     if (d && d->py && !(AS_MODULE(m)->h.flags & OF_PY_DONE)) {
         AS_MODULE(m)->h.flags |= OF_PY_DONE;
@@ -881,7 +887,7 @@ static int modules_import_from(Task *T, Value module, Str *name, Value *out)
         v = dict_get_str(T->S->native_modules, str_intern(T->S, sub, strlen(sub)));
     }
     if (is_undef(v))
-        return vm_raise(T, EXC_ImportError, "cannot import name '%s' from '%s'", name->s, m->name->s);
+        return exc_raise(T, EXC_ImportError, "cannot import name '%s' from '%s'", name->s, m->name->s);
     *out = v;
     return 0;
 }

@@ -2,9 +2,8 @@
  * after the variable that refers to it.  Found by looking through the
  * globals of every process, one level of instance attributes
  * ("account.lock"), and the locals of every task's frames. */
-#include "sched.h"
-#include "sync.h"
-#include "obj.h"
+#include "names.h"
+#include "dict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,4 +75,4 @@ static void name_one(Sim *S, void *ctx, const char *name, Value v)
     S->trace->objs.v[id].name = xstrdup(name);
 }
 
-void trace_name_objects(Sim *S) { names_walk(S, name_one, NULL); }
+void names_trace_objects(Sim *S) { names_walk(S, name_one, NULL); }

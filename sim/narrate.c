@@ -1,12 +1,12 @@
 /* narrate.c - trace records in words (narrate.h). */
 #include "narrate.h"
-#include "sched.h"
+#include "names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
+void narrate_records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
                      Record **out, size_t *n)
 {
     size_t m = (seg_to - seg_from) + (ev_to - ev_from), k = 0;
@@ -35,14 +35,14 @@ static const char *task_name(const Trace *t, int i)
     static int slot;
     if (i < 0 || (size_t)i >= t->tasks.n) return "?";
     char *b = buf[slot++ % 3];
-    task_display_name(t, i, b, sizeof buf[0]);
+    stats_task_name(t, i, b, sizeof buf[0]);
     return b;
 }
 
 static void obj_text(Sim *S, int obj, SBuf *out)
 {
     char nm[160];
-    trace_name_objects(S);
+    names_trace_objects(S);
     const TraceObj *o = obj >= 0 && (size_t)obj < S->trace->objs.n ? &S->trace->objs.v[obj] : NULL;
     if (!o) return;
     if (o->name) sb_printf(out, "%s %s", trace_obj_kind_name(o->kind), o->name);
@@ -143,7 +143,7 @@ void narrate(Sim *S, const Record *r, SBuf *out)
     const TraceSeg *g = &t->segs.v[r->seg];
     sb_printf(out, "%s ", task_name(t, (int)g->task));
     if (g->state == TS_RUNNING && g->core != TRACE_NO_CORE) sb_printf(out, "runs on cpu%u", g->core);
-    else sb_puts(out, reason_text[g->reason]);
+    else sb_puts(out, trace_reason_text[g->reason]);
     if (g->obj >= 0 && g->state != TS_RUNNING) {
         sb_puts(out, " (");
         obj_text(S, g->obj, out);

@@ -19,21 +19,21 @@ int nat_no_kw(Task *T, const char *fname, Tuple *kw);
 int nat_count(Task *T, const char *fname, int nargs, Tuple *kw, int lo, int hi);
 
 /* Register a native in d under name. */
-Native *def_native(Sim *S, Dict *d, const char *name, NativeFn fn, int flags);
+Native *nat_def_native(Sim *S, Dict *d, const char *name, NativeFn fn, int flags);
 /* Register a method on a builtin class. */
-Native *def_method(Sim *S, Class *c, const char *name, NativeFn fn);
+Native *nat_def_method(Sim *S, Class *c, const char *name, NativeFn fn);
 typedef struct MethodDef {
     const char *name;
     NativeFn fn;
 } MethodDef;
-void def_methods(Sim *S, Class *c, const MethodDef *m, size_t n);
+void nat_def_methods(Sim *S, Class *c, const MethodDef *m, size_t n);
 /* A property implemented by natives (set NULL: read-only). */
-void def_property(Sim *S, Class *c, const char *name, NativeFn get, NativeFn set);
+void nat_def_property(Sim *S, Class *c, const char *name, NativeFn get, NativeFn set);
 
 /* Argument conversions with CPython-style errors. */
-int arg_int(Task *T, Value v, const char *fname, int64_t *out);
-int arg_float(Task *T, Value v, const char *fname, double *out);
-int arg_str(Task *T, Value v, const char *fname, Str **out);
+int nat_arg_int(Task *T, Value v, const char *fname, int64_t *out);
+int nat_arg_float(Task *T, Value v, const char *fname, double *out);
+int nat_arg_str(Task *T, Value v, const char *fname, Str **out);
 
 #define UNUSED __attribute__((unused))
 #define NATIVE(name) \

@@ -1,7 +1,14 @@
 /* obj.c - types, truth, equality, hashing, ordering, length, membership,
  * items and iteration, with CPython's semantics and error messages. */
 #include "obj.h"
+#include "dict.h"
+#include "gc.h"
 #include "gen.h"
+#include "list.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
+#include "views.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -9,7 +16,7 @@
 
 /* ---- types ---- */
 
-Class *type_of(Sim *S, Value v)
+Class *obj_type_of(Sim *S, Value v)
 {
     switch (v.tag) {
     case V_NONE: return S->types[TY_NONETYPE];
@@ -57,9 +64,9 @@ Class *type_of(Sim *S, Value v)
     }
 }
 
-const char *type_name(Sim *S, Value v) { return type_of(S, v)->name->s; }
+const char *obj_type_name(Sim *S, Value v) { return obj_type_of(S, v)->name->s; }
 
-Value class_lookup(Class *c, Str *name)
+Value obj_class_lookup(Class *c, Str *name)
 {
     Tuple *mro = c->mro;
     for (int64_t i = 0; i < mro->n; i++) {
@@ -70,7 +77,7 @@ Value class_lookup(Class *c, Str *name)
     return v_undef();
 }
 
-bool is_subclass(Class *a, Class *b)
+bool obj_is_subclass(Class *a, Class *b)
 {
     if (a == b) return true;
     for (int64_t i = 0; i < a->mro->n; i++)
@@ -78,34 +85,34 @@ bool is_subclass(Class *a, Class *b)
     return false;
 }
 
-bool is_instance_of(Sim *S, Value v, Class *c)
+bool obj_is_instance_of(Sim *S, Value v, Class *c)
 {
-    return is_subclass(type_of(S, v), c);
+    return obj_is_subclass(obj_type_of(S, v), c);
 }
 
-bool is_exc_instance(Sim *S, Value v)
+bool obj_is_exc_instance(Sim *S, Value v)
 {
     return is_instance(v) && (AS_INST(v)->cls->cflags & CF_EXCEPTION) && S;
 }
 
-bool is_callable(Sim *S, Value v)
+bool obj_is_callable(Sim *S, Value v)
 {
     if (!is_obj(v)) return false;
     switch ((ObjKind)v.u.o->kind) {
     case K_FUNC: case K_CLASS: case K_METHOD: case K_NATIVE: return true;
-    case K_INSTANCE: return !is_undef(class_lookup(AS_INST(v)->cls, S->sym[SYM_call]));
+    case K_INSTANCE: return !is_undef(obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_call]));
     default: return false;
     }
 }
 
 /* The user-defined dunder of v's class, or V_UNDEF when v is not an
  * instance of a user class or the class does not define it. */
-Value type_dunder(Sim *S, Value v, int sym)
+Value obj_type_dunder(Sim *S, Value v, int sym)
 {
     if (!is_instance(v)) return v_undef();
     Class *c = AS_INST(v)->cls;
     if (!(c->cflags & CF_USER)) return v_undef();
-    Value m = class_lookup(c, S->sym[sym]);
+    Value m = obj_class_lookup(c, S->sym[sym]);
     /* natives on builtin bases (object.__eq__ etc.) mean "default" */
     if (is_kind(m, K_NATIVE)) return v_undef();
     return m;
@@ -121,7 +128,7 @@ static int call_dunder(Task *T, Value m, Value self, Value *args, int nargs, Val
 
 /* ---- truth ---- */
 
-int v_truthy(Task *T, Value v)
+int obj_truthy(Task *T, Value v)
 {
     switch (v.tag) {
     case V_NONE: case V_UNDEF: return 0;
@@ -139,19 +146,19 @@ int v_truthy(Task *T, Value v)
     case K_RANGE: return ((Range *)o)->len != 0;
     case K_INSTANCE: {
         Sim *S = T->S;
-        Value m = type_dunder(S, v, SYM_bool_);
+        Value m = obj_type_dunder(S, v, SYM_bool_);
         Value r;
         if (!is_undef(m)) {
             if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
             if (!is_bool(r))
-                return vm_raise(T, EXC_TypeError, "__bool__ should return bool, returned %s", type_name(S, r));
+                return exc_raise(T, EXC_TypeError, "__bool__ should return bool, returned %s", obj_type_name(S, r));
             return (int)r.u.i;
         }
-        m = type_dunder(S, v, SYM_len);
+        m = obj_type_dunder(S, v, SYM_len);
         if (!is_undef(m)) {
             if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
             if (!is_intlike(r))
-                return vm_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(S, r));
+                return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(S, r));
             return r.u.i != 0;
         }
         return 1;
@@ -162,7 +169,7 @@ int v_truthy(Task *T, Value v)
 
 /* ---- equality ---- */
 
-bool v_same(Value a, Value b)
+bool obj_same(Value a, Value b)
 {
     if (a.tag != b.tag) return false;
     if (a.tag == V_FLOAT) return a.u.f == b.u.f || (isnan(a.u.f) && isnan(b.u.f) && memcmp(&a.u.f, &b.u.f, 8) == 0);
@@ -173,7 +180,7 @@ bool v_same(Value a, Value b)
 static int eq_id(Task *T, Value a, Value b)
 {
     if (a.tag == V_OBJ && b.tag == V_OBJ && a.u.o == b.u.o) return 1;
-    return v_eq(T, a, b);
+    return obj_eq(T, a, b);
 }
 
 static int seq_eq(Task *T, const Value *a, int64_t na, const Value *b, int64_t nb)
@@ -220,7 +227,7 @@ static int num_cmp(Value a, Value b)
     return cmp_int_float(a.u.i, b.u.f);
 }
 
-int v_eq(Task *T, Value a, Value b)
+int obj_eq(Task *T, Value a, Value b)
 {
     if (is_number(a) && is_number(b)) return num_cmp(a, b) == 0;
     if (a.tag != V_OBJ || b.tag != V_OBJ) {
@@ -236,7 +243,7 @@ int v_eq(Task *T, Value a, Value b)
     Obj *x = a.tag == V_OBJ ? a.u.o : NULL, *y = b.tag == V_OBJ ? b.u.o : NULL;
     if (x && y && (x->kind == K_ITER || y->kind == K_ITER)) {
         Value r;
-        int h = setview_compare(T, a, b, CMP_EQ, &r);
+        int h = views_compare(T, a, b, CMP_EQ, &r);
         if (h) return h < 0 ? -1 : (int)r.u.i;
     }
     if (x && y && x->kind == y->kind && x->kind != K_INSTANCE) {
@@ -280,22 +287,22 @@ int v_eq(Task *T, Value a, Value b)
         }
         case K_METHOD: {
             Method *m1 = (Method *)x, *m2 = (Method *)y;
-            return v_same(m1->self, m2->self) && v_same(m1->func, m2->func);
+            return obj_same(m1->self, m2->self) && obj_same(m1->func, m2->func);
         }
         default: return x == y;
         }
     }
     /* a user __eq__ on either side */
-    Value m = type_dunder(S, a, SYM_eq);
+    Value m = obj_type_dunder(S, a, SYM_eq);
     Value r;
     if (!is_undef(m)) {
         if (call_dunder(T, m, a, &b, 1, &r) < 0) return -1;
-        if (!v_same(r, S->notimpl)) return v_truthy(T, r);
+        if (!obj_same(r, S->notimpl)) return obj_truthy(T, r);
     }
-    m = type_dunder(S, b, SYM_eq);
+    m = obj_type_dunder(S, b, SYM_eq);
     if (!is_undef(m)) {
         if (call_dunder(T, m, b, &a, 1, &r) < 0) return -1;
-        if (!v_same(r, S->notimpl)) return v_truthy(T, r);
+        if (!obj_same(r, S->notimpl)) return obj_truthy(T, r);
     }
     /* sets and frozensets compare equal across types */
     if (x && y && x->kind == K_SET && y->kind == K_SET) return 0;
@@ -344,7 +351,7 @@ static int64_t hash_double(double v)
 
 static int64_t obj_identity_hash(Sim *S, Obj *o);
 
-int v_hash(Task *T, Value v, int64_t *out)
+int obj_hash(Task *T, Value v, int64_t *out)
 {
     Sim *S = T->S;
     switch (v.tag) {
@@ -369,7 +376,7 @@ int v_hash(Task *T, Value v, int64_t *out)
         uint64_t acc = P5;
         for (int64_t i = 0; i < t->n; i++) {
             int64_t lane;
-            if (v_hash(T, t->v[i], &lane) < 0) return -1;
+            if (obj_hash(T, t->v[i], &lane) < 0) return -1;
             acc += (uint64_t)lane * P2;
             acc = (acc << 31) | (acc >> 33);
             acc *= P1;
@@ -398,14 +405,14 @@ int v_hash(Task *T, Value v, int64_t *out)
     }
     case K_LIST: case K_DICT: case K_SLICE: break;
     case K_ITER:
-        if (is_setview(v)) break; /* keys and items views compare by content */
+        if (views_is_setview(v)) break; /* keys and items views compare by content */
         *out = obj_identity_hash(S, o);
         return 0;
     case K_RANGE: {
         Range *r = (Range *)o;
         Value items[3] = {v_int(r->len), r->len ? v_int(r->start) : v_none(), r->len > 1 ? v_int(r->step) : v_none()};
         int64_t hs[3];
-        for (int i = 0; i < 3; i++) v_hash(T, items[i], &hs[i]);
+        for (int i = 0; i < 3; i++) obj_hash(T, items[i], &hs[i]);
         *out = hs[0] * 1000003 ^ hs[1] * 31 ^ hs[2];
         if (*out == -1) *out = -2;
         return 0;
@@ -413,19 +420,19 @@ int v_hash(Task *T, Value v, int64_t *out)
     case K_INSTANCE: {
         Class *c = ((Instance *)o)->cls;
         if (c->cflags & CF_USER) {
-            Value m = class_lookup(c, S->sym[SYM_hash]);
+            Value m = obj_class_lookup(c, S->sym[SYM_hash]);
             if (is_none(m)) break; /* __hash__ = None */
             if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
                 if (!is_intlike(r))
-                    return vm_raise(T, EXC_TypeError, "__hash__ method should return an integer");
+                    return exc_raise(T, EXC_TypeError, "__hash__ method should return an integer");
                 *out = r.u.i == -1 ? -2 : r.u.i;
                 return 0;
             }
             /* defining __eq__ without __hash__ makes instances unhashable */
             if (is_undef(m) || is_kind(m, K_NATIVE)) {
-                Value eq = class_lookup(c, S->sym[SYM_eq]);
+                Value eq = obj_class_lookup(c, S->sym[SYM_eq]);
                 if (!is_undef(eq) && !is_kind(eq, K_NATIVE) && is_undef(dict_get_str(c->dict, S->sym[SYM_hash]))) {
                     /* CPython sets __hash__ = None in the class that defines __eq__ */
                     bool defines_eq_here = false;
@@ -448,7 +455,7 @@ int v_hash(Task *T, Value v, int64_t *out)
         *out = obj_identity_hash(S, o);
         return 0;
     }
-    return vm_raise(T, EXC_TypeError, "unhashable type: '%s'", type_name(S, v));
+    return exc_raise(T, EXC_TypeError, "unhashable type: '%s'", obj_type_name(S, v));
 }
 
 /* ---- identity: deterministic ids, never addresses ---- */
@@ -541,7 +548,7 @@ static int seq_cmp(Task *T, const Value *a, int64_t na, const Value *b, int64_t 
             charge_items(T, i + 1);
             if (op == CMP_EQ) { *out = v_bool(false); return 0; }
             if (op == CMP_NE) { *out = v_bool(true); return 0; }
-            return v_richcmp(T, a[i], b[i], op, out);
+            return obj_richcmp(T, a[i], b[i], op, out);
         }
     }
     charge_items(T, n);
@@ -562,30 +569,30 @@ static int set_subset(Task *T, Set *a, Set *b)
     return 1;
 }
 
-int v_richcmp(Task *T, Value a, Value b, int op, Value *out)
+int obj_richcmp(Task *T, Value a, Value b, int op, Value *out)
 {
     Sim *S = T->S;
     if (op == CMP_EQ || op == CMP_NE) {
         if (is_instance(a) || is_instance(b)) {
             /* user __eq__/__ne__ may return non-bools */
-            Value m = type_dunder(S, a, cmp_dunder[op]);
+            Value m = obj_type_dunder(S, a, cmp_dunder[op]);
             if (!is_undef(m)) {
                 if (call_dunder(T, m, a, &b, 1, out) < 0) return -1;
-                if (!v_same(*out, S->notimpl)) return 0;
+                if (!obj_same(*out, S->notimpl)) return 0;
             }
-            m = type_dunder(S, b, cmp_dunder[op]);
+            m = obj_type_dunder(S, b, cmp_dunder[op]);
             if (!is_undef(m)) {
                 if (call_dunder(T, m, b, &a, 1, out) < 0) return -1;
-                if (!v_same(*out, S->notimpl)) return 0;
+                if (!obj_same(*out, S->notimpl)) return 0;
             }
-            if (op == CMP_NE && !is_undef(type_dunder(S, a, SYM_eq))) {
-                int r = v_eq(T, a, b);
+            if (op == CMP_NE && !is_undef(obj_type_dunder(S, a, SYM_eq))) {
+                int r = obj_eq(T, a, b);
                 if (r < 0) return -1;
                 *out = v_bool(!r);
                 return 0;
             }
         }
-        int r = v_eq(T, a, b);
+        int r = obj_eq(T, a, b);
         if (r < 0) return -1;
         *out = v_bool(op == CMP_EQ ? r : !r);
         return 0;
@@ -625,23 +632,23 @@ int v_richcmp(Task *T, Value a, Value b, int op, Value *out)
         default: break;
         }
     }
-    int h = setview_compare(T, a, b, op, out);
+    int h = views_compare(T, a, b, op, out);
     if (h) return h < 0 ? -1 : 0;
-    Value m = type_dunder(S, a, cmp_dunder[op]);
+    Value m = obj_type_dunder(S, a, cmp_dunder[op]);
     if (!is_undef(m)) {
         if (call_dunder(T, m, a, &b, 1, out) < 0) return -1;
-        if (!v_same(*out, S->notimpl)) return 0;
+        if (!obj_same(*out, S->notimpl)) return 0;
     }
-    m = type_dunder(S, b, cmp_dunder[cmp_swap[op]]);
+    m = obj_type_dunder(S, b, cmp_dunder[cmp_swap[op]]);
     if (!is_undef(m)) {
         if (call_dunder(T, m, b, &a, 1, out) < 0) return -1;
-        if (!v_same(*out, S->notimpl)) return 0;
+        if (!obj_same(*out, S->notimpl)) return 0;
     }
-    return vm_raise(T, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                    cmp_sym[op], type_name(S, a), type_name(S, b));
+    return exc_raise(T, EXC_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                    cmp_sym[op], obj_type_name(S, a), obj_type_name(S, b));
 }
 
-int v_lt(Task *T, Value a, Value b)
+int obj_lt(Task *T, Value a, Value b)
 {
     if (a.tag == V_INT && b.tag == V_INT) return a.u.i < b.u.i;
     if (is_str(a) && is_str(b)) {
@@ -651,13 +658,13 @@ int v_lt(Task *T, Value a, Value b)
         return c < 0 || (c == 0 && x->len < y->len);
     }
     Value r;
-    if (v_richcmp(T, a, b, CMP_LT, &r) < 0) return -1;
-    return v_truthy(T, r);
+    if (obj_richcmp(T, a, b, CMP_LT, &r) < 0) return -1;
+    return obj_truthy(T, r);
 }
 
 /* ---- length and membership ---- */
 
-int v_len(Task *T, Value v, int64_t *out)
+int obj_len(Task *T, Value v, int64_t *out)
 {
     if (is_obj(v)) {
         Obj *o = v.u.o;
@@ -677,14 +684,14 @@ int v_len(Task *T, Value v, int64_t *out)
             break;
         }
         case K_INSTANCE: {
-            Value m = type_dunder(T->S, v, SYM_len);
-            if (is_undef(m)) m = class_lookup(AS_INST(v)->cls, T->S->sym[SYM_len]);
+            Value m = obj_type_dunder(T->S, v, SYM_len);
+            if (is_undef(m)) m = obj_class_lookup(AS_INST(v)->cls, T->S->sym[SYM_len]);
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
                 if (!is_intlike(r))
-                    return vm_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(T->S, r));
-                if (r.u.i < 0) return vm_raise(T, EXC_ValueError, "__len__() should return >= 0");
+                    return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, r));
+                if (r.u.i < 0) return exc_raise(T, EXC_ValueError, "__len__() should return >= 0");
                 *out = r.u.i;
                 return 0;
             }
@@ -693,7 +700,7 @@ int v_len(Task *T, Value v, int64_t *out)
         default: break;
         }
     }
-    return vm_raise(T, EXC_TypeError, "object of type '%s' has no len()", type_name(T->S, v));
+    return exc_raise(T, EXC_TypeError, "object of type '%s' has no len()", obj_type_name(T->S, v));
 }
 
 static const char *str_find(const char *h, size_t hn, const char *n, size_t nn)
@@ -709,7 +716,7 @@ static const char *str_find(const char *h, size_t hn, const char *n, size_t nn)
     return NULL;
 }
 
-int v_contains(Task *T, Value c, Value item)
+int obj_contains(Task *T, Value c, Value item)
 {
     Sim *S = T->S;
     if (is_obj(c)) {
@@ -717,7 +724,7 @@ int v_contains(Task *T, Value c, Value item)
         switch ((ObjKind)o->kind) {
         case K_STR: {
             if (!is_str(item))
-                return vm_raise(T, EXC_TypeError, "'in <string>' requires string as left operand, not %s", type_name(S, item));
+                return exc_raise(T, EXC_TypeError, "'in <string>' requires string as left operand, not %s", obj_type_name(S, item));
             Str *h = (Str *)o, *n = AS_STR(item);
             charge_items(T, h->len); /* a scan, as str.find */
             return str_find(h->s, (size_t)h->len, n->s, (size_t)n->len) != NULL;
@@ -762,14 +769,14 @@ int v_contains(Task *T, Value c, Value item)
             return (x - r->start) % r->step == 0;
         }
         case K_ITER:
-            if (is_setview(c)) return view_contains(T, c, item);
+            if (views_is_setview(c)) return views_contains(T, c, item);
             break;
         case K_INSTANCE: {
-            Value m = type_dunder(S, c, SYM_contains);
+            Value m = obj_type_dunder(S, c, SYM_contains);
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, c, &item, 1, &r) < 0) return -1;
-                return v_truthy(T, r);
+                return obj_truthy(T, r);
             }
             break;
         }
@@ -778,16 +785,16 @@ int v_contains(Task *T, Value c, Value item)
     }
     /* generic: iterate */
     Value it;
-    if (v_iter(T, c, &it) < 0) {
+    if (obj_iter(T, c, &it) < 0) {
         if (exc_matches(S, T->exc, EXC_TypeError)) {
             T->exc = v_undef();
-            return vm_raise(T, EXC_TypeError, "argument of type '%s' is not iterable", type_name(S, c));
+            return exc_raise(T, EXC_TypeError, "argument of type '%s' is not iterable", obj_type_name(S, c));
         }
         return -1;
     }
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r <= 0) return r;
         r = eq_id(T, x, item);
         if (r != 0) return r;
@@ -796,13 +803,13 @@ int v_contains(Task *T, Value c, Value item)
 
 /* ---- indexes and slices ---- */
 
-int v_index(Task *T, Value v, int64_t *out, const char *what)
+int obj_index(Task *T, Value v, int64_t *out, const char *what)
 {
     if (is_intlike(v)) {
         *out = v.u.i;
         return 0;
     }
-    Value m = type_dunder(T->S, v, SYM_index);
+    Value m = obj_type_dunder(T->S, v, SYM_index);
     if (!is_undef(m)) {
         Value r;
         if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
@@ -812,16 +819,16 @@ int v_index(Task *T, Value v, int64_t *out, const char *what)
         }
     }
     if (what)
-        return vm_raise(T, EXC_TypeError, "%s indices must be integers or slices, not %s", what, type_name(T->S, v));
-    return vm_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", type_name(T->S, v));
+        return exc_raise(T, EXC_TypeError, "%s indices must be integers or slices, not %s", what, obj_type_name(T->S, v));
+    return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, v));
 }
 
-int seq_index(Task *T, int64_t len, Value key, int64_t *out, const char *what)
+int obj_seq_index(Task *T, int64_t len, Value key, int64_t *out, const char *what)
 {
     int64_t i;
-    if (v_index(T, key, &i, what) < 0) return -1;
+    if (obj_index(T, key, &i, what) < 0) return -1;
     if (i < 0) i += len;
-    if (i < 0 || i >= len) return vm_raise(T, EXC_IndexError, "%s index out of range", what);
+    if (i < 0 || i >= len) return exc_raise(T, EXC_IndexError, "%s index out of range", what);
     *out = i;
     return 0;
 }
@@ -829,23 +836,23 @@ int seq_index(Task *T, int64_t len, Value key, int64_t *out, const char *what)
 static int slice_part(Task *T, Value v, int64_t *out)
 {
     if (is_none(v)) return 1;
-    if (v_index(T, v, out, NULL) < 0) {
+    if (obj_index(T, v, out, NULL) < 0) {
         if (exc_matches(T->S, T->exc, EXC_TypeError)) {
             T->exc = v_undef();
-            return vm_raise(T, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+            return exc_raise(T, EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
         }
         return -1;
     }
     return 0;
 }
 
-int slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *stop,
+int obj_slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *stop,
                   int64_t *step, int64_t *count)
 {
     int64_t st = 1;
     int r = slice_part(T, s->step, &st);
     if (r < 0) return -1;
-    if (st == 0) return vm_raise(T, EXC_ValueError, "slice step cannot be zero");
+    if (st == 0) return exc_raise(T, EXC_ValueError, "slice step cannot be zero");
     int64_t a, b;
     r = slice_part(T, s->start, &a);
     if (r < 0) return -1;
@@ -877,20 +884,20 @@ int slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *stop,
 
 static Value str_char(Sim *S, Str *s, int64_t i)
 {
-    if (s->h.flags & OF_ASCII) return v_strn(S, s->s + i, 1);
+    if (s->h.flags & OF_ASCII) return str_value_n(S, s->s + i, 1);
     int64_t a = str_byte_offset(s, i), b = str_byte_offset(s, i + 1);
-    return v_strn(S, s->s + a, (size_t)(b - a));
+    return str_value_n(S, s->s + a, (size_t)(b - a));
 }
 
 static int str_slice(Task *T, Str *s, Slice *sl, Value *out)
 {
     int64_t a, b, st, n;
-    if (slice_indices(T, sl, s->clen, &a, &b, &st, &n) < 0) return -1;
+    if (obj_slice_indices(T, sl, s->clen, &a, &b, &st, &n) < 0) return -1;
     Sim *S = T->S;
     if (st == 1) {
         int64_t x = str_byte_offset(s, a), y = str_byte_offset(s, a + n);
         charge_bytes(T, y - x);
-        *out = v_strn(S, s->s + x, (size_t)(y - x));
+        *out = str_value_n(S, s->s + x, (size_t)(y - x));
         return 0;
     }
     charge_items(T, n);
@@ -900,12 +907,12 @@ static int str_slice(Task *T, Str *s, Slice *sl, Value *out)
         int64_t x = str_byte_offset(s, i), y = str_byte_offset(s, i + 1);
         sb_put(&b2, s->s + x, (size_t)(y - x));
     }
-    *out = v_strn(S, b2.s, b2.n);
+    *out = str_value_n(S, b2.s, b2.n);
     sb_free(&b2);
     return 0;
 }
 
-int v_getitem(Task *T, Value obj, Value key, Value *out)
+int obj_getitem(Task *T, Value obj, Value key, Value *out)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -916,7 +923,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
             List *l = (List *)o;
             if (sl) {
                 int64_t a, b, st, n;
-                if (slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
+                if (obj_slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
                 List *r = list_new(S, n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) r->v[k] = l->v[i];
                 r->n = n;
@@ -925,7 +932,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
                 return 0;
             }
             int64_t i;
-            if (seq_index(T, l->n, key, &i, "list") < 0) return -1;
+            if (obj_seq_index(T, l->n, key, &i, "list") < 0) return -1;
             *out = l->v[i];
             return 0;
         }
@@ -933,7 +940,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
             Tuple *t = (Tuple *)o;
             if (sl) {
                 int64_t a, b, st, n;
-                if (slice_indices(T, AS_SLICE(key), t->n, &a, &b, &st, &n) < 0) return -1;
+                if (obj_slice_indices(T, AS_SLICE(key), t->n, &a, &b, &st, &n) < 0) return -1;
                 Tuple *r = tuple_new(S, n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) r->v[k] = t->v[i];
                 charge_items(T, n);
@@ -941,7 +948,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
                 return 0;
             }
             int64_t i;
-            if (seq_index(T, t->n, key, &i, "tuple") < 0) return -1;
+            if (obj_seq_index(T, t->n, key, &i, "tuple") < 0) return -1;
             *out = t->v[i];
             return 0;
         }
@@ -949,7 +956,7 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
             Str *s = (Str *)o;
             if (sl) return str_slice(T, s, AS_SLICE(key), out);
             int64_t i;
-            if (seq_index(T, s->clen, key, &i, "string") < 0) return -1;
+            if (obj_seq_index(T, s->clen, key, &i, "string") < 0) return -1;
             *out = str_char(S, s, i);
             return 0;
         }
@@ -957,25 +964,25 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
             Range *r = (Range *)o;
             if (sl) {
                 int64_t a, b, st, n;
-                if (slice_indices(T, AS_SLICE(key), r->len, &a, &b, &st, &n) < 0) return -1;
+                if (obj_slice_indices(T, AS_SLICE(key), r->len, &a, &b, &st, &n) < 0) return -1;
                 int64_t start = r->start + a * r->step, step = r->step * st;
-                *out = v_obj(range_new(S, start, start + n * step, step));
+                *out = v_obj(obj_range_new(S, start, start + n * step, step));
                 return 0;
             }
             int64_t i;
-            if (seq_index(T, r->len, key, &i, "range object") < 0) return -1;
+            if (obj_seq_index(T, r->len, key, &i, "range object") < 0) return -1;
             *out = v_int(r->start + i * r->step);
             return 0;
         }
         case K_DICT: {
             int f = dict_get(T, (Dict *)o, key, out);
             if (f < 0) return -1;
-            if (f == 0) return vm_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
+            if (f == 0) return exc_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
             return 0;
         }
         case K_INSTANCE: {
-            Value m = type_dunder(S, obj, SYM_getitem);
-            if (is_undef(m)) m = class_lookup(AS_INST(obj)->cls, S->sym[SYM_getitem]);
+            Value m = obj_type_dunder(S, obj, SYM_getitem);
+            if (is_undef(m)) m = obj_class_lookup(AS_INST(obj)->cls, S->sym[SYM_getitem]);
             if (!is_undef(m)) return call_dunder(T, m, obj, &key, 1, out);
             break;
         }
@@ -990,10 +997,10 @@ int v_getitem(Task *T, Value obj, Value key, Value *out)
         default: break;
         }
     }
-    return vm_raise(T, EXC_TypeError, "'%s' object is not subscriptable", type_name(S, obj));
+    return exc_raise(T, EXC_TypeError, "'%s' object is not subscriptable", obj_type_name(S, obj));
 }
 
-int v_setitem(Task *T, Value obj, Value key, Value val)
+int obj_setitem(Task *T, Value obj, Value key, Value val)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -1003,9 +1010,9 @@ int v_setitem(Task *T, Value obj, Value key, Value val)
             List *l = (List *)o;
             if (is_kind(key, K_SLICE)) {
                 int64_t a, b, st, n;
-                if (slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
+                if (obj_slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
                 List *src;
-                if (v_to_list(T, val, &src) < 0) return -1;
+                if (obj_to_list(T, val, &src) < 0) return -1;
                 charge_items(T, src->n);
                 if (st == 1) {
                     int64_t m = src->n;
@@ -1022,20 +1029,20 @@ int v_setitem(Task *T, Value obj, Value key, Value val)
                     return 0;
                 }
                 if (src->n != n)
-                    return vm_raise(T, EXC_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+                    return exc_raise(T, EXC_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
                                     (long long)src->n, (long long)n);
                 for (int64_t k = 0, i = a; k < n; k++, i += st) l->v[i] = src->v[k];
                 return 0;
             }
             int64_t i;
-            if (seq_index(T, l->n, key, &i, "list assignment") < 0) return -1;
+            if (obj_seq_index(T, l->n, key, &i, "list assignment") < 0) return -1;
             l->v[i] = val;
             return 0;
         }
         case K_DICT: return dict_set(T, (Dict *)o, key, val);
         case K_INSTANCE: {
-            Value m = type_dunder(S, obj, SYM_setitem);
-            if (is_undef(m)) m = class_lookup(AS_INST(obj)->cls, S->sym[SYM_setitem]);
+            Value m = obj_type_dunder(S, obj, SYM_setitem);
+            if (is_undef(m)) m = obj_class_lookup(AS_INST(obj)->cls, S->sym[SYM_setitem]);
             if (!is_undef(m)) {
                 Value args[2] = {key, val}, r;
                 Value buf[3] = {obj, args[0], args[1]};
@@ -1046,10 +1053,10 @@ int v_setitem(Task *T, Value obj, Value key, Value val)
         default: break;
         }
     }
-    return vm_raise(T, EXC_TypeError, "'%s' object does not support item assignment", type_name(S, obj));
+    return exc_raise(T, EXC_TypeError, "'%s' object does not support item assignment", obj_type_name(S, obj));
 }
 
-int v_delitem(Task *T, Value obj, Value key)
+int obj_delitem(Task *T, Value obj, Value key)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -1059,7 +1066,7 @@ int v_delitem(Task *T, Value obj, Value key)
             List *l = (List *)o;
             if (is_kind(key, K_SLICE)) {
                 int64_t a, b, st, n;
-                if (slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
+                if (obj_slice_indices(T, AS_SLICE(key), l->n, &a, &b, &st, &n) < 0) return -1;
                 if (st < 0) {
                     a = a + (n - 1) * st;
                     st = -st;
@@ -1077,7 +1084,7 @@ int v_delitem(Task *T, Value obj, Value key)
                 return 0;
             }
             int64_t i;
-            if (seq_index(T, l->n, key, &i, "list assignment") < 0) return -1;
+            if (obj_seq_index(T, l->n, key, &i, "list assignment") < 0) return -1;
             charge_items(T, (l->n - i) / 8); /* as pop(i) */
             memmove(l->v + i, l->v + i + 1, (size_t)(l->n - i - 1) * sizeof(Value));
             l->n--;
@@ -1086,11 +1093,11 @@ int v_delitem(Task *T, Value obj, Value key)
         case K_DICT: {
             int r = dict_del(T, (Dict *)o, key);
             if (r < 0) return -1;
-            if (r == 0) return vm_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
+            if (r == 0) return exc_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
             return 0;
         }
         case K_INSTANCE: {
-            Value m = type_dunder(S, obj, SYM_delitem);
+            Value m = obj_type_dunder(S, obj, SYM_delitem);
             if (!is_undef(m)) {
                 Value r;
                 return call_dunder(T, m, obj, &key, 1, &r);
@@ -1100,12 +1107,12 @@ int v_delitem(Task *T, Value obj, Value key)
         default: break;
         }
     }
-    return vm_raise(T, EXC_TypeError, "'%s' object does not support item deletion", type_name(S, obj));
+    return exc_raise(T, EXC_TypeError, "'%s' object does not support item deletion", obj_type_name(S, obj));
 }
 
 /* ---- iteration ---- */
 
-Iter *iter_new(Sim *S, int kind, Value src)
+Iter *obj_iter_new(Sim *S, int kind, Value src)
 {
     Iter *it = gc_alloc(S, K_ITER, sizeof(Iter));
     it->ik = (uint8_t)kind;
@@ -1114,17 +1121,17 @@ Iter *iter_new(Sim *S, int kind, Value src)
     return it;
 }
 
-int v_iter(Task *T, Value v, Value *out)
+int obj_iter(Task *T, Value v, Value *out)
 {
     Sim *S = T->S;
     if (is_obj(v)) {
         Obj *o = v.u.o;
         switch ((ObjKind)o->kind) {
         case K_LIST: case K_TUPLE: case K_STR:
-            *out = v_obj(iter_new(S, IT_SEQ, v));
+            *out = v_obj(obj_iter_new(S, IT_SEQ, v));
             return 0;
         case K_RANGE: {
-            Iter *it = iter_new(S, IT_RANGE, v);
+            Iter *it = obj_iter_new(S, IT_RANGE, v);
             it->i = ((Range *)o)->start;
             it->n = ((Range *)o)->len;
             it->step = ((Range *)o)->step;
@@ -1132,13 +1139,13 @@ int v_iter(Task *T, Value v, Value *out)
             return 0;
         }
         case K_DICT: {
-            Iter *it = iter_new(S, IT_DICT_KEYS, v);
+            Iter *it = obj_iter_new(S, IT_DICT_KEYS, v);
             it->n = ((Dict *)o)->used;
             *out = v_obj(it);
             return 0;
         }
         case K_SET: {
-            Iter *it = iter_new(S, IT_SET, v);
+            Iter *it = obj_iter_new(S, IT_SET, v);
             it->n = ((Set *)o)->used;
             *out = v_obj(it);
             return 0;
@@ -1149,7 +1156,7 @@ int v_iter(Task *T, Value v, Value *out)
         case K_ITER: {
             Iter *it = (Iter *)o;
             if (it->ik >= IT_VIEW_KEYS && it->ik <= IT_VIEW_ITEMS) {
-                Iter *ni = iter_new(S, IT_DICT_KEYS + (it->ik - IT_VIEW_KEYS), it->src);
+                Iter *ni = obj_iter_new(S, IT_DICT_KEYS + (it->ik - IT_VIEW_KEYS), it->src);
                 ni->n = AS_DICT(it->src)->used;
                 *out = v_obj(ni);
                 return 0;
@@ -1158,10 +1165,10 @@ int v_iter(Task *T, Value v, Value *out)
             return 0;
         }
         case K_INSTANCE: {
-            Value m = type_dunder(S, v, SYM_iter);
+            Value m = obj_type_dunder(S, v, SYM_iter);
             if (is_undef(m)) {
                 /* a native class's own __iter__ (multiprocessing.Array) */
-                Value nm = class_lookup(AS_INST(v)->cls, S->sym[SYM_iter]);
+                Value nm = obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_iter]);
                 if (is_kind(nm, K_NATIVE) && AS_NATIVE(nm)->owner != S->types[TY_OBJECT]) m = nm;
             }
             if (!is_undef(m)) {
@@ -1171,15 +1178,15 @@ int v_iter(Task *T, Value v, Value *out)
                     *out = r;
                     return 0;
                 }
-                if (is_instance(r) && !is_undef(type_dunder(S, r, SYM_next))) {
-                    *out = v_obj(iter_new(S, IT_USER, r));
+                if (is_instance(r) && !is_undef(obj_type_dunder(S, r, SYM_next))) {
+                    *out = v_obj(obj_iter_new(S, IT_USER, r));
                     return 0;
                 }
-                return vm_raise(T, EXC_TypeError, "iter() returned non-iterator of type '%s'", type_name(S, r));
+                return exc_raise(T, EXC_TypeError, "iter() returned non-iterator of type '%s'", obj_type_name(S, r));
             }
-            m = type_dunder(S, v, SYM_getitem);
+            m = obj_type_dunder(S, v, SYM_getitem);
             if (!is_undef(m)) {
-                Iter *it = iter_new(S, IT_CALLITER, v);
+                Iter *it = obj_iter_new(S, IT_CALLITER, v);
                 *out = v_obj(it);
                 return 0;
             }
@@ -1188,7 +1195,7 @@ int v_iter(Task *T, Value v, Value *out)
         default: break;
         }
     }
-    return vm_raise(T, EXC_TypeError, "'%s' object is not iterable", type_name(S, v));
+    return exc_raise(T, EXC_TypeError, "'%s' object is not iterable", obj_type_name(S, v));
 }
 
 static int dict_changed(Task *T, Iter *it, const char *what)
@@ -1196,7 +1203,7 @@ static int dict_changed(Task *T, Iter *it, const char *what)
     Dict *d = AS_DICT(it->src);
     if (d->used != it->n) {
         it->n = -1;
-        return vm_raise(T, EXC_RuntimeError, "%s changed size during iteration", what);
+        return exc_raise(T, EXC_RuntimeError, "%s changed size during iteration", what);
     }
     return 0;
 }
@@ -1206,26 +1213,26 @@ static int dict_changed(Task *T, Iter *it, const char *what)
 static int zip_strict_end(Task *T, Tuple *its, int64_t k)
 {
     if (k > 0)
-        return vm_raise(T, EXC_ValueError, "zip() argument %lld is shorter than argument%s%lld", (long long)k + 1,
+        return exc_raise(T, EXC_ValueError, "zip() argument %lld is shorter than argument%s%lld", (long long)k + 1,
                         k == 1 ? " " : "s 1-", (long long)k);
     for (int64_t i = 1; i < its->n; i++) {
         Value x;
-        int r = v_next(T, its->v[i], &x);
+        int r = obj_next(T, its->v[i], &x);
         if (r < 0) return -1;
         if (r > 0)
-            return vm_raise(T, EXC_ValueError, "zip() argument %lld is longer than argument%s%lld", (long long)i + 1,
+            return exc_raise(T, EXC_ValueError, "zip() argument %lld is longer than argument%s%lld", (long long)i + 1,
                             i == 1 ? " " : "s 1-", (long long)i);
     }
     return 0;
 }
 
-int v_next(Task *T, Value itv, Value *out)
+int obj_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
     if (is_kind(itv, K_GEN)) return gen_next(T, (Gen *)itv.u.o, out);
     if (!is_kind(itv, K_ITER)) {
         if (is_instance(itv)) {
-            Value m = type_dunder(S, itv, SYM_next);
+            Value m = obj_type_dunder(S, itv, SYM_next);
             if (!is_undef(m)) {
                 if (call_dunder(T, m, itv, NULL, 0, out) < 0) {
                     if (exc_matches(S, T->exc, EXC_StopIteration)) {
@@ -1237,7 +1244,7 @@ int v_next(Task *T, Value itv, Value *out)
                 return 1;
             }
         }
-        return vm_raise(T, EXC_TypeError, "'%s' object is not an iterator", type_name(S, itv));
+        return exc_raise(T, EXC_TypeError, "'%s' object is not an iterator", obj_type_name(S, itv));
     }
     Iter *it = AS_ITER(itv);
     switch ((IterKind)it->ik) {
@@ -1261,7 +1268,7 @@ int v_next(Task *T, Value itv, Value *out)
             if (it->i < st->len) {
                 int64_t a = it->i, b = a + 1;
                 while (b < st->len && ((unsigned char)st->s[b] & 0xC0) == 0x80) b++;
-                *out = v_strn(S, st->s + a, (size_t)(b - a));
+                *out = str_value_n(S, st->s + a, (size_t)(b - a));
                 it->i = b;
                 return 1;
             }
@@ -1287,7 +1294,7 @@ int v_next(Task *T, Value itv, Value *out)
         }
         if (it->ik == IT_DICT_KEYS) *out = k;
         else if (it->ik == IT_DICT_VALUES) *out = v;
-        else *out = v_tuple2(S, k, v);
+        else *out = tuple_pair(S, k, v);
         return 1;
     }
     case IT_SET: {
@@ -1295,7 +1302,7 @@ int v_next(Task *T, Value itv, Value *out)
         Set *s = AS_SET(it->src);
         if (s->used != it->n) {
             it->n = -1;
-            return vm_raise(T, EXC_RuntimeError, "Set changed size during iteration");
+            return exc_raise(T, EXC_RuntimeError, "Set changed size during iteration");
         }
         if (!set_next(s, &it->i, out)) {
             it->n = -1;
@@ -1305,16 +1312,16 @@ int v_next(Task *T, Value itv, Value *out)
     }
     case IT_ENUMERATE: {
         Value x;
-        int r = v_next(T, it->fn, &x);
+        int r = obj_next(T, it->fn, &x);
         if (r <= 0) return r;
-        *out = v_tuple2(S, v_int(it->i++), x);
+        *out = tuple_pair(S, v_int(it->i++), x);
         return 1;
     }
     case IT_ZIP: {
         if (it->its->n == 0) return 0;
         Tuple *t = tuple_new(S, it->its->n);
         for (int64_t k = 0; k < it->its->n; k++) {
-            int r = v_next(T, it->its->v[k], &t->v[k]);
+            int r = obj_next(T, it->its->v[k], &t->v[k]);
             if (r < 0) return r;
             if (r == 0) return it->step ? zip_strict_end(T, it->its, k) : 0;
         }
@@ -1326,7 +1333,7 @@ int v_next(Task *T, Value itv, Value *out)
         Value args[8];
         Value *a = n <= 8 ? args : xmalloc((size_t)n * sizeof(Value));
         int r = 1;
-        for (int64_t k = 0; k < n && r == 1; k++) r = v_next(T, it->its->v[k], &a[k]);
+        for (int64_t k = 0; k < n && r == 1; k++) r = obj_next(T, it->its->v[k], &a[k]);
         if (r == 1) r = vm_call(T, it->fn, a, (int)n, NULL, out) < 0 ? -1 : 1;
         if (a != args) free(a);
         return r;
@@ -1334,15 +1341,15 @@ int v_next(Task *T, Value itv, Value *out)
     case IT_FILTER:
         for (;;) {
             Value x;
-            int r = v_next(T, it->src, &x);
+            int r = obj_next(T, it->src, &x);
             if (r <= 0) return r;
             int t;
             if (is_none(it->fn)) {
-                t = v_truthy(T, x);
+                t = obj_truthy(T, x);
             } else {
                 Value res;
                 if (vm_call(T, it->fn, &x, 1, NULL, &res) < 0) return -1;
-                t = v_truthy(T, res);
+                t = obj_truthy(T, res);
             }
             if (t < 0) return -1;
             if (t) {
@@ -1364,7 +1371,7 @@ int v_next(Task *T, Value itv, Value *out)
         return 1;
     }
     case IT_CALLITER: {
-        Value m = type_dunder(S, it->src, SYM_getitem);
+        Value m = obj_type_dunder(S, it->src, SYM_getitem);
         Value idx = v_int(it->i);
         Value buf[2] = {it->src, idx};
         if (vm_call(T, m, buf, 2, NULL, out) < 0) {
@@ -1385,7 +1392,7 @@ int v_next(Task *T, Value itv, Value *out)
             if (!exc_matches(S, T->exc, EXC_StopIteration)) return -1;
             T->exc = v_undef();
         } else {
-            int eq = v_eq(T, it->fn, *out);
+            int eq = obj_eq(T, it->fn, *out);
             if (eq < 0) return -1;
             if (!eq) return 1;
         }
@@ -1393,14 +1400,14 @@ int v_next(Task *T, Value itv, Value *out)
         it->src = it->fn = v_none();
         return 0;
     }
-    case IT_USER: return v_next(T, it->src, out);
+    case IT_USER: return obj_next(T, it->src, out);
     case IT_VIEW_KEYS: case IT_VIEW_VALUES: case IT_VIEW_ITEMS:
-        return vm_raise(T, EXC_TypeError, "'%s' object is not an iterator", type_name(S, itv));
+        return exc_raise(T, EXC_TypeError, "'%s' object is not an iterator", obj_type_name(S, itv));
     }
     return 0;
 }
 
-int v_to_list(Task *T, Value v, List **out)
+int obj_to_list(Task *T, Value v, List **out)
 {
     Sim *S = T->S;
     if (is_list(v) || is_tuple(v)) {
@@ -1413,18 +1420,18 @@ int v_to_list(Task *T, Value v, List **out)
         return 0;
     }
     Value it;
-    if (v_iter(T, v, &it) < 0) return -1;
+    if (obj_iter(T, v, &it) < 0) return -1;
     int64_t hint = 0;
     if (is_kind(v, K_RANGE)) {
         hint = AS_RANGE(v)->len;
-        if (check_size(T, hint) < 0) return -1;
+        if (obj_check_size(T, hint) < 0) return -1;
     }
     else if (is_dict(v)) hint = AS_DICT(v)->used;
     else if (is_set(v)) hint = AS_SET(v)->used;
     List *l = list_new(S, hint);
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r < 0) return -1;
         if (r == 0) break;
         list_append(S, l, x);
@@ -1433,7 +1440,7 @@ int v_to_list(Task *T, Value v, List **out)
     return 0;
 }
 
-int v_items(Task *T, Value v, Value **items, int64_t *n, Value *keep)
+int obj_items(Task *T, Value v, Value **items, int64_t *n, Value *keep)
 {
     if (is_list(v)) {
         *items = AS_LIST(v)->v;
@@ -1448,7 +1455,7 @@ int v_items(Task *T, Value v, Value **items, int64_t *n, Value *keep)
         return 0;
     }
     List *l;
-    if (v_to_list(T, v, &l) < 0) return -1;
+    if (obj_to_list(T, v, &l) < 0) return -1;
     *items = l->v;
     *n = l->n;
     *keep = v_obj(l);
@@ -1457,7 +1464,7 @@ int v_items(Task *T, Value v, Value **items, int64_t *n, Value *keep)
 
 /* ---- construction helpers ---- */
 
-Value v_method(Sim *S, Value self, Value func)
+Value obj_method(Sim *S, Value self, Value func)
 {
     Method *m = gc_alloc(S, K_METHOD, sizeof(Method));
     m->self = self;
@@ -1465,7 +1472,7 @@ Value v_method(Sim *S, Value self, Value func)
     return v_obj(m);
 }
 
-Native *native_new(Sim *S, const char *name, NativeFn fn, int flags)
+Native *obj_native_new(Sim *S, const char *name, NativeFn fn, int flags)
 {
     Native *n = gc_alloc(S, K_NATIVE, sizeof(Native));
     n->fn = fn;
@@ -1475,14 +1482,14 @@ Native *native_new(Sim *S, const char *name, NativeFn fn, int flags)
     return n;
 }
 
-Instance *instance_new(Sim *S, Class *cls)
+Instance *obj_instance_new(Sim *S, Class *cls)
 {
     Instance *in = gc_alloc(S, K_INSTANCE, sizeof(Instance));
     in->cls = cls;
     return in;
 }
 
-Instance *instance_new_with(Sim *S, Class *cls, size_t size)
+Instance *obj_instance_new_with(Sim *S, Class *cls, size_t size)
 {
     Instance *in = gc_alloc(S, K_INSTANCE, sizeof(Instance) + size);
     in->cls = cls;
@@ -1490,15 +1497,15 @@ Instance *instance_new_with(Sim *S, Class *cls, size_t size)
     return in;
 }
 
-int check_size(Task *T, int64_t n)
+int obj_check_size(Task *T, int64_t n)
 {
     if (n < 0 || n > MAX_ITEMS)
-        return vm_raise(T, EXC_MemoryError, "the simulator limits a single object to %lld items or bytes",
+        return exc_raise(T, EXC_MemoryError, "the simulator limits a single object to %lld items or bytes",
                         (long long)MAX_ITEMS);
     return 0;
 }
 
-int repr_enter(Sim *S, Obj *o)
+int obj_repr_enter(Sim *S, Obj *o)
 {
     for (size_t i = 0; i < S->repr_stack.n; i++)
         if (S->repr_stack.v[i] == o) return 1;
@@ -1506,7 +1513,7 @@ int repr_enter(Sim *S, Obj *o)
     return 0;
 }
 
-void repr_leave(Sim *S, Obj *o)
+void obj_repr_leave(Sim *S, Obj *o)
 {
     if (S->repr_stack.n && S->repr_stack.v[S->repr_stack.n - 1] == o) S->repr_stack.n--;
 }
@@ -1560,7 +1567,7 @@ static int merge_sort(Task *T, Value *keys, int64_t *idx, int64_t *tmp, int64_t 
             while (i < mid && j < hi) {
                 /* take from the right only when strictly before the left:
                  * that keeps equal items in their original order */
-                int lt = reverse ? v_lt(T, keys[idx[i]], keys[idx[j]]) : v_lt(T, keys[idx[j]], keys[idx[i]]);
+                int lt = reverse ? obj_lt(T, keys[idx[i]], keys[idx[j]]) : obj_lt(T, keys[idx[j]], keys[idx[i]]);
                 if (lt < 0) return -1;
                 tmp[k++] = lt ? idx[j++] : idx[i++];
             }
@@ -1608,4 +1615,43 @@ int obj_sort(Task *T, Value *v, int64_t n, Value key, bool reverse)
     /* O(n log n) work */
     charge_items(T, n * (int64_t)(log2((double)n) + 1));
     return r;
+}
+
+Range *obj_range_new(Sim *S, int64_t start, int64_t stop, int64_t step)
+{
+    Range *r = gc_alloc(S, K_RANGE, sizeof(Range));
+    r->start = start;
+    r->stop = stop;
+    r->step = step;
+    if (step > 0) r->len = stop > start ? (int64_t)(((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1) : 0;
+    else r->len = start > stop ? (int64_t)(((uint64_t)start - (uint64_t)stop - 1) / (uint64_t)(-step) + 1) : 0;
+    return r;
+}
+
+static bool fast_key_eq(Value a, Value b)
+{
+    if (a.tag != b.tag) return false;
+    if (a.tag == V_OBJ) {
+        if (a.u.o == b.u.o) return true;
+        if (a.u.o->kind == K_STR && b.u.o->kind == K_STR) return str_eq((Str *)a.u.o, (Str *)b.u.o);
+        return false;
+    }
+    if (a.tag == V_FLOAT) return a.u.f == b.u.f;
+    return a.u.i == b.u.i;
+}
+
+/* Can two keys with equal hashes be compared without user code, and do we
+ * know the answer?  Returns 1/0 when decided, 2 when == must be called. */
+int obj_eq_quick(Value a, Value b)
+{
+    if (fast_key_eq(a, b)) return 1;
+    bool an = a.tag == V_INT || a.tag == V_BOOL || a.tag == V_FLOAT;
+    bool bn = b.tag == V_INT || b.tag == V_BOOL || b.tag == V_FLOAT;
+    if (an && bn) return 2;
+    if (a.tag != V_OBJ || b.tag != V_OBJ) return 0;
+    if (a.u.o->kind == K_STR || b.u.o->kind == K_STR) {
+        if (a.u.o->kind == K_INSTANCE || b.u.o->kind == K_INSTANCE) return 2;
+        return 0;
+    }
+    return 2;
 }

@@ -101,8 +101,8 @@ typedef enum {
     OPCODE_COUNT
 } Opcode;
 
-extern const char *const opcode_name[OPCODE_COUNT];
-extern const unsigned char opcode_weight[OPCODE_COUNT];
+extern const char *const code_op_name[OPCODE_COUNT];
+extern const unsigned char code_op_weight[OPCODE_COUNT];
 
 #define BINOPS(X) \
     X(BIN_ADD, "+", "__add__", "__radd__") X(BIN_SUB, "-", "__sub__", "__rsub__") \

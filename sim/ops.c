@@ -1,7 +1,15 @@
 /* ops.c - arithmetic and the other binary/unary operators, with 64-bit
  * ints that raise OverflowError instead of growing. */
-#include "obj.h"
+#include "ops.h"
+#include "dict.h"
 #include "format.h"
+#include "gc.h"
+#include "list.h"
+#include "obj.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
+#include "views.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -24,20 +32,20 @@ static const char *const binop_rmeth[] = {
 #undef X
 };
 
-int int_overflow_expr(Task *T, const char *fmt, ...)
+int ops_int_overflow_expr(Task *T, const char *fmt, ...)
 {
     char expr[160];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(expr, sizeof expr, fmt, ap);
     va_end(ap);
-    return vm_raise(T, EXC_OverflowError,
+    return exc_raise(T, EXC_OverflowError,
                     "integer overflow: %s does not fit in 64 bits (the simulator's ints are 64-bit)", expr);
 }
 
-int int_overflow(Task *T, const char *op, int64_t a, int64_t b)
+int ops_int_overflow(Task *T, const char *op, int64_t a, int64_t b)
 {
-    return int_overflow_expr(T, "%lld %s %lld", (long long)a, op, (long long)b);
+    return ops_int_overflow_expr(T, "%lld %s %lld", (long long)a, op, (long long)b);
 }
 
 static int64_t floordiv(int64_t a, int64_t b)
@@ -57,68 +65,68 @@ static int64_t floormod(int64_t a, int64_t b)
 static int int_pow(Task *T, int64_t a, int64_t b, Value *out)
 {
     if (b < 0) {
-        if (a == 0) return vm_raise(T, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        if (a == 0) return exc_raise(T, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
         *out = v_float(pow((double)a, (double)b));
         return 0;
     }
     int64_t r = 1, base = a, e = b;
     while (e) {
         if (e & 1) {
-            if (__builtin_mul_overflow(r, base, &r)) return int_overflow(T, "**", a, b);
+            if (__builtin_mul_overflow(r, base, &r)) return ops_int_overflow(T, "**", a, b);
         }
         e >>= 1;
-        if (e && __builtin_mul_overflow(base, base, &base)) return int_overflow(T, "**", a, b);
+        if (e && __builtin_mul_overflow(base, base, &base)) return ops_int_overflow(T, "**", a, b);
     }
     *out = v_int(r);
     return 0;
 }
 
 /* int (op) int.  Returns 0, -1 error. */
-int int_binop(Task *T, int op, int64_t a, int64_t b, Value *out)
+int ops_int_binop(Task *T, int op, int64_t a, int64_t b, Value *out)
 {
     int64_t r;
     switch (op) {
     case BIN_ADD:
-        if (__builtin_add_overflow(a, b, &r)) return int_overflow(T, "+", a, b);
+        if (__builtin_add_overflow(a, b, &r)) return ops_int_overflow(T, "+", a, b);
         break;
     case BIN_SUB:
-        if (__builtin_sub_overflow(a, b, &r)) return int_overflow(T, "-", a, b);
+        if (__builtin_sub_overflow(a, b, &r)) return ops_int_overflow(T, "-", a, b);
         break;
     case BIN_MUL:
-        if (__builtin_mul_overflow(a, b, &r)) return int_overflow(T, "*", a, b);
+        if (__builtin_mul_overflow(a, b, &r)) return ops_int_overflow(T, "*", a, b);
         break;
     case BIN_TRUEDIV: {
-        if (b == 0) return vm_raise(T, EXC_ZeroDivisionError, "division by zero");
+        if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "division by zero");
         /* exact when both fit in a double's mantissa; else long double */
         if (llabs(a) < (1LL << 53) && llabs(b) < (1LL << 53)) *out = v_float((double)a / (double)b);
         else *out = v_float((double)((long double)a / (long double)b));
         return 0;
     }
     case BIN_FLOORDIV:
-        if (b == 0) return vm_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
-        if (a == INT64_MIN && b == -1) return int_overflow(T, "//", a, b);
+        if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
+        if (a == INT64_MIN && b == -1) return ops_int_overflow(T, "//", a, b);
         r = floordiv(a, b);
         break;
     case BIN_MOD:
-        if (b == 0) return vm_raise(T, EXC_ZeroDivisionError, "integer modulo by zero");
+        if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "integer modulo by zero");
         if (b == -1) r = 0;
         else r = floormod(a, b);
         break;
     case BIN_POW: return int_pow(T, a, b, out);
     case BIN_LSHIFT:
-        if (b < 0) return vm_raise(T, EXC_ValueError, "negative shift count");
+        if (b < 0) return exc_raise(T, EXC_ValueError, "negative shift count");
         if (a == 0) r = 0;
-        else if (b >= 64 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) return int_overflow(T, "<<", a, b);
+        else if (b >= 64 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) return ops_int_overflow(T, "<<", a, b);
         else r = (int64_t)((uint64_t)a << b);
         break;
     case BIN_RSHIFT:
-        if (b < 0) return vm_raise(T, EXC_ValueError, "negative shift count");
+        if (b < 0) return exc_raise(T, EXC_ValueError, "negative shift count");
         r = b >= 63 ? (a < 0 ? -1 : 0) : a >> b;
         break;
     case BIN_AND: r = a & b; break;
     case BIN_OR: r = a | b; break;
     case BIN_XOR: r = a ^ b; break;
-    default: return vm_raise(T, EXC_TypeError, "bad operator");
+    default: return exc_raise(T, EXC_TypeError, "bad operator");
     }
     *out = v_int(r);
     return 0;
@@ -131,11 +139,11 @@ static int float_binop(Task *T, int op, double a, double b, Value *out)
     case BIN_SUB: *out = v_float(a - b); return 0;
     case BIN_MUL: *out = v_float(a * b); return 0;
     case BIN_TRUEDIV:
-        if (b == 0) return vm_raise(T, EXC_ZeroDivisionError, "float division by zero");
+        if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "float division by zero");
         *out = v_float(a / b);
         return 0;
     case BIN_FLOORDIV: {
-        if (b == 0) return vm_raise(T, EXC_ZeroDivisionError, "float floor division by zero");
+        if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "float floor division by zero");
         double m = fmod(a, b);
         double d = (a - m) / b;
         if (m && ((b < 0) != (m < 0))) d -= 1.0;
@@ -146,7 +154,7 @@ static int float_binop(Task *T, int op, double a, double b, Value *out)
         return 0;
     }
     case BIN_MOD: {
-        if (b == 0) return vm_raise(T, EXC_ZeroDivisionError, "float modulo");
+        if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "float modulo");
         double m = fmod(a, b);
         if (m) {
             if ((b < 0) != (m < 0)) m += b;
@@ -157,11 +165,11 @@ static int float_binop(Task *T, int op, double a, double b, Value *out)
         return 0;
     }
     case BIN_POW: {
-        if (a == 0 && b < 0) return vm_raise(T, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        if (a == 0 && b < 0) return exc_raise(T, EXC_ZeroDivisionError, "0.0 cannot be raised to a negative power");
         if (a < 0 && b != floor(b))
-            return vm_raise(T, EXC_ValueError, "complex numbers are not supported by the simulator (negative number raised to a fractional power)");
+            return exc_raise(T, EXC_ValueError, "complex numbers are not supported by the simulator (negative number raised to a fractional power)");
         double r = pow(a, b);
-        if (isinf(r) && isfinite(a) && isfinite(b)) return vm_raise(T, EXC_OverflowError, "(34, 'Numerical result out of range')");
+        if (isinf(r) && isfinite(a) && isfinite(b)) return exc_raise(T, EXC_OverflowError, "(34, 'Numerical result out of range')");
         *out = v_float(r);
         return 0;
     }
@@ -175,7 +183,7 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
     if (n < 0) n = 0;
     if (is_str(seq)) {
         Str *s = AS_STR(seq);
-        if (n && s->len > MAX_ITEMS / n) return check_size(T, MAX_ITEMS + 1);
+        if (n && s->len > MAX_ITEMS / n) return obj_check_size(T, MAX_ITEMS + 1);
         Str *r = gc_alloc(S, K_STR, sizeof(Str) + (size_t)(s->len * n) + 1);
         for (int64_t i = 0; i < n; i++) memcpy(r->s + i * s->len, s->s, (size_t)s->len);
         r->len = (int32_t)(s->len * n);
@@ -190,7 +198,7 @@ static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
     }
     Value *items = is_list(seq) ? AS_LIST(seq)->v : AS_TUPLE(seq)->v;
     int64_t len = is_list(seq) ? AS_LIST(seq)->n : AS_TUPLE(seq)->n;
-    if (n && len > MAX_ITEMS / n) return check_size(T, MAX_ITEMS + 1);
+    if (n && len > MAX_ITEMS / n) return obj_check_size(T, MAX_ITEMS + 1);
     charge_items(T, len * n);
     if (is_list(seq)) {
         List *l = list_new(S, len * n);
@@ -337,11 +345,11 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
         char iname[32];
         snprintf(iname, sizeof iname, "__i%s", binop_meth[op] + 2);
         Str *n = str_intern(S, iname, strlen(iname));
-        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER) ? class_lookup(AS_INST(a)->cls, n) : v_undef();
+        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER) ? obj_class_lookup(AS_INST(a)->cls, n) : v_undef();
         if (!is_undef(im) && !is_kind(im, K_NATIVE)) {
             Value args[2] = {a, b};
             if (vm_call(T, im, args, 2, NULL, out) < 0) return -1;
-            if (!v_same(*out, S->notimpl)) {
+            if (!obj_same(*out, S->notimpl)) {
                 *handled = true;
                 return 0;
             }
@@ -349,11 +357,11 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     }
     if (is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER)) {
         Str *n = str_intern(S, binop_meth[op], strlen(binop_meth[op]));
-        Value m = class_lookup(AS_INST(a)->cls, n);
+        Value m = obj_class_lookup(AS_INST(a)->cls, n);
         if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
             Value args[2] = {a, b};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
-            if (!v_same(*out, S->notimpl)) {
+            if (!obj_same(*out, S->notimpl)) {
                 *handled = true;
                 return 0;
             }
@@ -361,11 +369,11 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     }
     if (is_instance(b) && (AS_INST(b)->cls->cflags & CF_USER)) {
         Str *n = str_intern(S, binop_rmeth[op], strlen(binop_rmeth[op]));
-        Value m = class_lookup(AS_INST(b)->cls, n);
+        Value m = obj_class_lookup(AS_INST(b)->cls, n);
         if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
             Value args[2] = {b, a};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
-            if (!v_same(*out, S->notimpl)) {
+            if (!obj_same(*out, S->notimpl)) {
                 *handled = true;
                 return 0;
             }
@@ -374,7 +382,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     return 0;
 }
 
-int v_binop(Task *T, int opx, Value a, Value b, Value *out)
+int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
 {
     Sim *S = T->S;
     bool inplace = opx >= BIN_INPLACE;
@@ -386,7 +394,7 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
             *out = v_bool(r != 0);
             return 0;
         }
-        return int_binop(T, op, a.u.i, b.u.i, out);
+        return ops_int_binop(T, op, a.u.i, b.u.i, out);
     }
     if ((is_float(a) || is_intlike(a)) && (is_float(b) || is_intlike(b))) {
         double x = is_float(a) ? a.u.f : (double)a.u.i;
@@ -401,15 +409,15 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
         case K_STR:
             if (op == BIN_ADD) {
                 if (!is_str(b))
-                    return vm_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", type_name(S, b));
+                    return exc_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(S, b));
                 *out = str_concat(T, AS_STR(a), AS_STR(b));
                 return 0;
             }
             if (op == BIN_MUL && is_intlike(b)) return seq_repeat(T, a, b.u.i, out);
             if (op == BIN_MUL && !is_instance(b))
-                return vm_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(S, b));
+                return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
             if (op == BIN_MOD) {
-                if (str_percent(T, AS_STR(a), b, out) < 0) return -1;
+                if (format_percent(T, AS_STR(a), b, out) < 0) return -1;
                 charge_bytes(T, AS_STR(*out)->len);
                 return 0;
             }
@@ -418,14 +426,14 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
             if (op == BIN_ADD) {
                 if (inplace) {
                     List *src;
-                    if (v_to_list(T, b, &src) < 0) return -1;
+                    if (obj_to_list(T, b, &src) < 0) return -1;
                     charge_items(T, src->n); /* as list.extend */
                     for (int64_t i = 0; i < src->n; i++) list_append(S, (List *)o, src->v[i]);
                     *out = a;
                     return 0;
                 }
                 if (!is_list(b))
-                    return vm_raise(T, EXC_TypeError, "can only concatenate list (not \"%s\") to list", type_name(S, b));
+                    return exc_raise(T, EXC_TypeError, "can only concatenate list (not \"%s\") to list", obj_type_name(S, b));
                 List *x = (List *)o, *y = AS_LIST(b);
                 charge_items(T, x->n + y->n);
                 List *r = list_new(S, x->n + y->n);
@@ -450,12 +458,12 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
                 return seq_repeat(T, a, b.u.i, out);
             }
             if (op == BIN_MUL && !is_instance(b))
-                return vm_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(S, b));
+                return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
             break;
         case K_TUPLE:
             if (op == BIN_ADD) {
                 if (!is_tuple(b))
-                    return vm_raise(T, EXC_TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(S, b));
+                    return exc_raise(T, EXC_TypeError, "can only concatenate tuple (not \"%s\") to tuple", obj_type_name(S, b));
                 Tuple *x = (Tuple *)o, *y = AS_TUPLE(b);
                 charge_items(T, x->n + y->n);
                 Tuple *r = tuple_new(S, x->n + y->n);
@@ -466,7 +474,7 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
             }
             if (op == BIN_MUL && is_intlike(b)) return seq_repeat(T, a, b.u.i, out);
             if (op == BIN_MUL && !is_instance(b))
-                return vm_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(S, b));
+                return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
             break;
         case K_SET:
             if (is_set(b)) {
@@ -491,7 +499,7 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
     }
     if (is_intlike(a) && op == BIN_MUL && (is_str(b) || is_list(b) || is_tuple(b))) return seq_repeat(T, b, a.u.i, out);
     {
-        int h = setview_binop(T, op, a, b, out);
+        int h = views_binop(T, op, a, b, out);
         if (h) return h < 0 ? -1 : 0;
     }
     {
@@ -501,28 +509,28 @@ int v_binop(Task *T, int opx, Value a, Value b, Value *out)
     }
 unsupported:
     if (is_str(a) && op == BIN_ADD)
-        return vm_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", type_name(S, b));
+        return exc_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(S, b));
     if ((is_list(a) || is_tuple(a) || is_str(a)) && op == BIN_MUL)
-        return vm_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(S, b));
+        return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
     if ((is_list(b) || is_tuple(b) || is_str(b)) && op == BIN_MUL && !is_intlike(a))
-        return vm_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(S, a));
-    return vm_raise(T, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'", binop_sym[op],
-                    inplace ? "=" : "", type_name(S, a), type_name(S, b));
+        return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, a));
+    return exc_raise(T, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'", binop_sym[op],
+                    inplace ? "=" : "", obj_type_name(S, a), obj_type_name(S, b));
 }
 
-int v_unary(Task *T, int opcode, Value a, Value *out)
+int ops_unary(Task *T, int opcode, Value a, Value *out)
 {
     Sim *S = T->S;
     switch (opcode) {
     case OP_UNARY_NOT: {
-        int t = v_truthy(T, a);
+        int t = obj_truthy(T, a);
         if (t < 0) return -1;
         *out = v_bool(!t);
         return 0;
     }
     case OP_UNARY_NEG:
         if (is_intlike(a)) {
-            if (a.u.i == INT64_MIN) return int_overflow_expr(T, "-(%lld)", (long long)a.u.i);
+            if (a.u.i == INT64_MIN) return ops_int_overflow_expr(T, "-(%lld)", (long long)a.u.i);
             *out = v_int(-a.u.i);
             return 0;
         }
@@ -550,8 +558,8 @@ int v_unary(Task *T, int opcode, Value a, Value *out)
     default: break;
     }
     int sym = opcode == OP_UNARY_NEG ? SYM_neg : opcode == OP_UNARY_POS ? SYM_pos : SYM_invert;
-    Value m = type_dunder(S, a, sym);
+    Value m = obj_type_dunder(S, a, sym);
     if (!is_undef(m)) return vm_call(T, m, &a, 1, NULL, out);
     const char *s = opcode == OP_UNARY_NEG ? "-" : opcode == OP_UNARY_POS ? "+" : "~";
-    return vm_raise(T, EXC_TypeError, "bad operand type for unary %s: '%s'", s, type_name(S, a));
+    return exc_raise(T, EXC_TypeError, "bad operand type for unary %s: '%s'", s, obj_type_name(S, a));
 }

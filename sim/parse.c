@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const node_kind_name[] = {
+const char *const parse_node_kind_name[] = {
 #define X(k) #k,
     NODE_KINDS(X)
 #undef X
@@ -148,9 +148,9 @@ static Token *peek(Parser *P, int k)
 static const char *tok_desc(Token *t, char *buf, size_t n)
 {
     switch (t->kind) {
-    case T_OP: case T_KEYWORD: snprintf(buf, n, "'%s'", tok_op_text[t->op]); break;
+    case T_OP: case T_KEYWORD: snprintf(buf, n, "'%s'", lex_tok_op_text[t->op]); break;
     case T_NAME: snprintf(buf, n, "name '%.*s'", t->len > 40 ? 40 : t->len, t->start); break;
-    default: snprintf(buf, n, "%s", tok_kind_name[t->kind]);
+    default: snprintf(buf, n, "%s", lex_tok_kind_name[t->kind]);
     }
     return buf;
 }
@@ -191,7 +191,7 @@ static bool expect(Parser *P, int op)
         starts_operand(t) && ends_operand(t - 1))
         return error_at(P, P->last_expr->line, P->last_expr->col, "invalid syntax. Perhaps you forgot a comma?");
     char d[64] = "";
-    return ERR(t, "expected '%s', found %s", tok_op_text[op], tok_desc(t, d, sizeof d));
+    return ERR(t, "expected '%s', found %s", lex_tok_op_text[op], tok_desc(t, d, sizeof d));
 }
 
 static char *tok_name(Parser *P, Token *t) { return arena_strndup(&P->arena, t->start, (size_t)t->len); }
@@ -230,7 +230,7 @@ static void body_pos(const char *body, int off, int *line, int *col)
             *col = 1;
             start = i + 1;
         }
-    *col += (int)utf8_count(body + start, (size_t)(off - start));
+    *col += (int)uc_count(body + start, (size_t)(off - start));
 }
 
 static Node *str_const(Parser *P, Token *at, const char *s, int n)
@@ -1880,7 +1880,7 @@ static bool statement(Parser *P, NodeList *out)
             if (is_op(P, KW_DEF)) n = funcdef(P, t, NULL);
             else if (is_op(P, KW_WITH) || is_op(P, KW_FOR)) {
                 if (P->async_depth == 0) {
-                    ok = ERR(t, "'async %s' outside async function", tok_op_text[P->t->op]);
+                    ok = ERR(t, "'async %s' outside async function", lex_tok_op_text[P->t->op]);
                     break;
                 }
                 n = is_op(P, KW_WITH) ? with_stmt(P, t) : for_stmt(P, t);
@@ -1892,7 +1892,7 @@ static bool statement(Parser *P, NodeList *out)
             break;
         }
         case KW_ELSE: case KW_ELIF: case KW_EXCEPT: case KW_FINALLY:
-            ok = ERR(t, "invalid syntax ('%s' without a matching statement)", tok_op_text[t->op]);
+            ok = ERR(t, "invalid syntax ('%s' without a matching statement)", lex_tok_op_text[t->op]);
             break;
         default:
             ok = simple_stmts(P, out);
@@ -1942,7 +1942,7 @@ static bool statement(Parser *P, NodeList *out)
     return ok && !P->failed;
 }
 
-void module_free(Module *m)
+void parse_module_free(Module *m)
 {
     arena_free(m->arena);
     m->arena = NULL;
@@ -1988,7 +1988,7 @@ bool parse_module(const char *src, size_t len, Module *out, ParseError *err)
     lex_free(&tl);
     out->arena = P.arena;
     if (P.failed) {
-        module_free(out);
+        parse_module_free(out);
         memset(out, 0, sizeof *out);
         return false;
     }

@@ -10,8 +10,8 @@ typedef struct ParseError {
 } ParseError;
 
 /* Parse a whole module.  On failure returns false, fills err, and leaves
- * *out empty (nothing to free).  On success free with module_free. */
+ * *out empty (nothing to free).  On success free with parse_module_free. */
 bool parse_module(const char *src, size_t len, Module *out, ParseError *err);
-void module_free(Module *m);
+void parse_module_free(Module *m);
 
 #endif

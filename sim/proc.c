@@ -13,9 +13,14 @@
  *             by name in the receiving process's __main__, as pickle does.
  * The bytes a pickle would take are counted, for pickle_cost. */
 #include "proc.h"
-#include "sync.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
 #include "obj.h"
-#include "native.h"
+#include "repr.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,7 +82,7 @@ static int copy_value(Copier *C, Value v, Value *out);
 
 int proc_unpicklable(Copier *C, Value v)
 {
-    return vm_raise(C->T, EXC_TypeError, "cannot pickle '%s' object", type_name(C->T->S, v));
+    return exc_raise(C->T, EXC_TypeError, "cannot pickle '%s' object", obj_type_name(C->T->S, v));
 }
 
 /* ---- for PayloadOps.clone ---- */
@@ -103,7 +108,7 @@ int proc_copy_instance(Copier *C, Value v, void *payload, Value *out)
 {
     Value cv;
     if (copy_value(C, v_obj(AS_INST(v)->cls), &cv) < 0) return -1;
-    Instance *n = instance_new(C->T->S, AS_CLASS(cv));
+    Instance *n = obj_instance_new(C->T->S, AS_CLASS(cv));
     n->payload = payload;
     memo_put(&C->memo, v.u.o, v_obj(n));
     if (proc_copy_dict(C, v, v_obj(n)) < 0) return -1;
@@ -121,14 +126,14 @@ static int by_reference(Copier *C, Value v, Str *qualname, Dict *home, Value *ou
     if (C->mode == COPY_PICKLE) {
         if (local || !home) {
             SBuf r = {0};
-            v_repr(C->T, v, &r);
+            repr_write(C->T, v, &r);
             int rc;
             if (strstr(qn, "<lambda>"))
-                rc = vm_raise(C->T, EXC_AttributeError, "Can't pickle local object '%s'", qn);
+                rc = exc_raise(C->T, EXC_AttributeError, "Can't pickle local object '%s'", qn);
             else if (local)
-                rc = vm_raise(C->T, EXC_AttributeError, "Can't pickle local object '%s'", qn);
+                rc = exc_raise(C->T, EXC_AttributeError, "Can't pickle local object '%s'", qn);
             else
-                rc = vm_raise(C->T, EXC_TypeError, "cannot pickle %s", r.s);
+                rc = exc_raise(C->T, EXC_TypeError, "cannot pickle %s", r.s);
             sb_free(&r);
             return rc;
         }
@@ -144,7 +149,7 @@ static int by_reference(Copier *C, Value v, Str *qualname, Dict *home, Value *ou
     Value found = dict_get_str(C->dst->globals, str_intern(S, qn, strlen(qn)));
     if (is_undef(found)) {
         Value mn = dict_get_str(C->dst->globals, S->sym[SYM_name]);
-        return vm_raise(C->T, EXC_AttributeError, "Can't get attribute '%s' on <module '%s'>", qn,
+        return exc_raise(C->T, EXC_AttributeError, "Can't get attribute '%s' on <module '%s'>", qn,
                         is_str(mn) ? AS_STR(mn)->s : "__main__");
     }
     *out = found;
@@ -236,7 +241,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
         return 0;
     }
     case K_CELL: {
-        Cell *n = cell_new(S, v_undef());
+        Cell *n = vm_cell_new(S, v_undef());
         memo_put(&C->memo, o, v_obj(n));
         if (copy_value(C, ((Cell *)o)->v, &n->v) < 0) return -1;
         *out = v_obj(n);
@@ -309,14 +314,14 @@ static int copy_obj(Copier *C, Value v, Value *out)
         Method *m = (Method *)o;
         Value self, fn;
         if (copy_value(C, m->self, &self) < 0 || copy_value(C, m->func, &fn) < 0) return -1;
-        *out = v_method(S, self, fn);
+        *out = obj_method(S, self, fn);
         memo_put(&C->memo, o, *out);
         return 0;
     }
     case K_INSTANCE: {
         Instance *in = (Instance *)o;
         Class *cls = in->cls;
-        if (v_same(v, S->ellipsis) || v_same(v, S->notimpl)) {
+        if (obj_same(v, S->ellipsis) || obj_same(v, S->notimpl)) {
             *out = v;
             return 0;
         }
@@ -328,7 +333,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
         }
         Value cv;
         if (copy_value(C, v_obj(cls), &cv) < 0) return -1;
-        Instance *n = instance_new(S, AS_CLASS(cv));
+        Instance *n = obj_instance_new(S, AS_CLASS(cv));
         memo_put(&C->memo, o, v_obj(n));
         C->bytes += 20 + cls->name->len;
         if (cls->payload == &exc_payload_ops && in->payload) {
@@ -390,7 +395,7 @@ static int copy_value(Copier *C, Value v, Value *out)
     }
     if (++C->depth > 500) {
         C->depth--;
-        return vm_raise(C->T, EXC_RecursionError, "maximum recursion depth exceeded while pickling an object");
+        return exc_raise(C->T, EXC_RecursionError, "maximum recursion depth exceeded while pickling an object");
     }
     int r = copy_obj(C, v, out);
     C->depth--;
@@ -458,6 +463,6 @@ void proc_wake_joiners(Sim *S, Proc *P) { sched_wake_all(S, &P->ps->joiners, NUL
 void proc_main_globals(Sim *S, Proc *P, Str *name)
 {
     dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
-    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
+    dict_set_str(S, P->globals, S->sym[SYM_file], str_value(S, S->filename));
     dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
 }

@@ -1,9 +1,13 @@
 /* repr.c - repr() and str() of every value, as CPython prints them.
  * Where CPython prints an address ("<object at 0x...>") we print a fake
  * address derived from the object's deterministic id. */
-#include "obj.h"
+#include "repr.h"
+#include "dict.h"
 #include "format.h"
 #include "gen.h"
+#include "obj.h"
+#include "set.h"
+#include "str.h"
 #include "unicode.h"
 
 #include <stdio.h>
@@ -32,7 +36,7 @@ static bool is_slot_name(const char *name)
 
 void repr_default(Sim *S, Value v, SBuf *out)
 {
-    Class *c = type_of(S, v);
+    Class *c = obj_type_of(S, v);
     /* builtin classes print without a module: <object object at ...> */
     bool builtin = !(c->cflags & CF_USER) && (!c->module || str_eq_c(c->module, "builtins"));
     if (builtin) sb_printf(out, "<%s object at ", c->name->s);
@@ -42,7 +46,7 @@ void repr_default(Sim *S, Value v, SBuf *out)
     sb_putc(out, '>');
 }
 
-static void repr_str(Str *s, SBuf *out)
+static void repr_quote_str(Str *s, SBuf *out)
 {
     bool has_sq = memchr(s->s, '\'', (size_t)s->len) != NULL;
     bool has_dq = memchr(s->s, '"', (size_t)s->len) != NULL;
@@ -81,7 +85,7 @@ static int repr_seq(Task *T, const Value *v, int64_t n, SBuf *out)
     charge_items(T, n);
     for (int64_t i = 0; i < n; i++) {
         if (i) sb_puts(out, ", ");
-        if (v_repr(T, v[i], out) < 0) return -1;
+        if (repr_write(T, v[i], out) < 0) return -1;
     }
     return 0;
 }
@@ -90,15 +94,13 @@ static int call_str_dunder(Task *T, Value m, Value v, SBuf *out, const char *whi
 {
     Value r;
     if (vm_call(T, m, &v, 1, NULL, &r) < 0) return -1;
-    if (!is_str(r)) return vm_raise(T, EXC_TypeError, "%s returned non-string (type %s)", which, type_name(T->S, r));
+    if (!is_str(r)) return exc_raise(T, EXC_TypeError, "%s returned non-string (type %s)", which, obj_type_name(T->S, r));
     sb_put(out, AS_STR(r)->s, (size_t)AS_STR(r)->len);
     return 0;
 }
 
-int exc_repr(Task *T, Value v, SBuf *out);
-int exc_str(Task *T, Value v, SBuf *out);
 
-int v_repr(Task *T, Value v, SBuf *out)
+int repr_write(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
     char buf[64];
@@ -106,22 +108,22 @@ int v_repr(Task *T, Value v, SBuf *out)
     case V_NONE: sb_puts(out, "None"); return 0;
     case V_BOOL: sb_puts(out, v.u.i ? "True" : "False"); return 0;
     case V_INT: sb_printf(out, "%lld", (long long)v.u.i); return 0;
-    case V_FLOAT: float_repr(v.u.f, buf, sizeof buf); sb_puts(out, buf); return 0;
+    case V_FLOAT: format_float_repr(v.u.f, buf, sizeof buf); sb_puts(out, buf); return 0;
     case V_UNDEF: sb_puts(out, "<undefined>"); return 0;
     default: break;
     }
     Obj *o = v.u.o;
     switch ((ObjKind)o->kind) {
-    case K_STR: repr_str((Str *)o, out); return 0;
+    case K_STR: repr_quote_str((Str *)o, out); return 0;
     case K_LIST: {
-        if (repr_enter(S, o)) {
+        if (obj_repr_enter(S, o)) {
             sb_puts(out, "[...]");
             return 0;
         }
         sb_putc(out, '[');
         int r = repr_seq(T, ((List *)o)->v, ((List *)o)->n, out);
         sb_putc(out, ']');
-        repr_leave(S, o);
+        obj_repr_leave(S, o);
         return r;
     }
     case K_TUPLE: {
@@ -132,7 +134,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         return 0;
     }
     case K_DICT: {
-        if (repr_enter(S, o)) {
+        if (obj_repr_enter(S, o)) {
             sb_puts(out, "{...}");
             return 0;
         }
@@ -144,13 +146,13 @@ int v_repr(Task *T, Value v, SBuf *out)
         while (dict_next((Dict *)o, &pos, &k, &val)) {
             if (!first) sb_puts(out, ", ");
             first = false;
-            if (v_repr(T, k, out) < 0 || (sb_puts(out, ": "), v_repr(T, val, out)) < 0) {
-                repr_leave(S, o);
+            if (repr_write(T, k, out) < 0 || (sb_puts(out, ": "), repr_write(T, val, out)) < 0) {
+                obj_repr_leave(S, o);
                 return -1;
             }
         }
         sb_putc(out, '}');
-        repr_leave(S, o);
+        obj_repr_leave(S, o);
         return 0;
     }
     case K_SET: {
@@ -169,7 +171,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         while (set_next(s, &pos, &k)) {
             if (!first) sb_puts(out, ", ");
             first = false;
-            if (v_repr(T, k, out) < 0) return -1;
+            if (repr_write(T, k, out) < 0) return -1;
         }
         sb_putc(out, '}');
         if (frozen) sb_putc(out, ')');
@@ -184,11 +186,11 @@ int v_repr(Task *T, Value v, SBuf *out)
     case K_SLICE: {
         Slice *s = (Slice *)o;
         sb_puts(out, "slice(");
-        v_repr(T, s->start, out);
+        repr_write(T, s->start, out);
         sb_puts(out, ", ");
-        v_repr(T, s->stop, out);
+        repr_write(T, s->stop, out);
         sb_puts(out, ", ");
-        v_repr(T, s->step, out);
+        repr_write(T, s->step, out);
         sb_putc(out, ')');
         return 0;
     }
@@ -209,7 +211,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         if (is_kind(m->func, K_NATIVE)) {
             const char *nm = AS_NATIVE(m->func)->name;
             sb_printf(out, is_slot_name(nm) ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
-                      nm, type_name(S, m->self));
+                      nm, obj_type_name(S, m->self));
             if (is_obj(m->self)) fake_addr(S, m->self.u.o, out);
             else sb_puts(out, "0x0");
             sb_putc(out, '>');
@@ -217,7 +219,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         }
         Str *qn = is_kind(m->func, K_FUNC) ? AS_FUNC(m->func)->qualname : str_from_c(S, "?");
         sb_printf(out, "<bound method %s of ", qn->s);
-        if (v_repr(T, m->self, out) < 0) return -1;
+        if (repr_write(T, m->self, out) < 0) return -1;
         sb_putc(out, '>');
         return 0;
     }
@@ -249,13 +251,13 @@ int v_repr(Task *T, Value v, SBuf *out)
             while (dict_next(d, &pos, &k, &val)) {
                 if (!first) sb_puts(out, ", ");
                 first = false;
-                if (it->ik == IT_VIEW_KEYS) v_repr(T, k, out);
-                else if (it->ik == IT_VIEW_VALUES) v_repr(T, val, out);
+                if (it->ik == IT_VIEW_KEYS) repr_write(T, k, out);
+                else if (it->ik == IT_VIEW_VALUES) repr_write(T, val, out);
                 else {
                     sb_putc(out, '(');
-                    v_repr(T, k, out);
+                    repr_write(T, k, out);
                     sb_puts(out, ", ");
-                    v_repr(T, val, out);
+                    repr_write(T, val, out);
                     sb_putc(out, ')');
                 }
             }
@@ -283,7 +285,7 @@ int v_repr(Task *T, Value v, SBuf *out)
         case IT_DICT_ITEMS: name = "dict_itemiterator"; break;
         case IT_SET: name = "set_iterator"; break;
         case IT_SENTINEL: name = "callable_iterator"; break;
-        default: name = type_name(S, v); break;
+        default: name = obj_type_name(S, v); break;
         }
         sb_printf(out, "<%s object at ", name);
         fake_addr(S, o, out);
@@ -297,8 +299,8 @@ int v_repr(Task *T, Value v, SBuf *out)
         sb_putc(out, '>');
         return 0;
     case K_STATICMETHOD: case K_CLASSMETHOD:
-        sb_printf(out, "<%s(", type_name(S, v));
-        if (v_repr(T, ((Wrapper *)o)->func, out) < 0) return -1;
+        sb_printf(out, "<%s(", obj_type_name(S, v));
+        if (repr_write(T, ((Wrapper *)o)->func, out) < 0) return -1;
         sb_puts(out, ")>");
         return 0;
     case K_SUPER: {
@@ -307,25 +309,25 @@ int v_repr(Task *T, Value v, SBuf *out)
         return 0;
     }
     case K_PROPERTY:
-        sb_printf(out, "<%s object at ", type_name(S, v));
+        sb_printf(out, "<%s object at ", obj_type_name(S, v));
         fake_addr(S, o, out);
         sb_putc(out, '>');
         return 0;
     case K_INSTANCE: {
         Instance *in = (Instance *)o;
-        if (v_same(v, S->ellipsis)) {
+        if (obj_same(v, S->ellipsis)) {
             sb_puts(out, "Ellipsis");
             return 0;
         }
-        if (v_same(v, S->notimpl)) {
+        if (obj_same(v, S->notimpl)) {
             sb_puts(out, "NotImplemented");
             return 0;
         }
-        Value m = type_dunder(S, v, SYM_repr);
+        Value m = obj_type_dunder(S, v, SYM_repr);
         if (!is_undef(m))
             return call_str_dunder(T, m, v, out, "__repr__");
         if (in->cls->cflags & CF_EXCEPTION) return exc_repr(T, v, out);
-        Value rm = class_lookup(in->cls, S->sym[SYM_repr]);
+        Value rm = obj_class_lookup(in->cls, S->sym[SYM_repr]);
         if (is_kind(rm, K_NATIVE) && AS_NATIVE(rm)->owner != S->types[TY_OBJECT]) {
             Value r;
             if (vm_call(T, rm, &v, 1, NULL, &r) < 0) return -1;
@@ -341,7 +343,7 @@ int v_repr(Task *T, Value v, SBuf *out)
     }
 }
 
-int v_strbuf(Task *T, Value v, SBuf *out)
+int repr_write_str(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
     if (is_str(v)) {
@@ -349,10 +351,10 @@ int v_strbuf(Task *T, Value v, SBuf *out)
         return 0;
     }
     if (is_instance(v)) {
-        Value m = type_dunder(S, v, SYM_str);
+        Value m = obj_type_dunder(S, v, SYM_str);
         if (!is_undef(m)) return call_str_dunder(T, m, v, out, "__str__");
         if (AS_INST(v)->cls->cflags & CF_EXCEPTION) return exc_str(T, v, out);
-        Value sm = class_lookup(AS_INST(v)->cls, S->sym[SYM_str]);
+        Value sm = obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_str]);
         if (is_kind(sm, K_NATIVE) && AS_NATIVE(sm)->owner != S->types[TY_OBJECT]) {
             Value r;
             if (vm_call(T, sm, &v, 1, NULL, &r) < 0) return -1;
@@ -362,41 +364,41 @@ int v_strbuf(Task *T, Value v, SBuf *out)
             }
         }
     }
-    return v_repr(T, v, out);
+    return repr_write(T, v, out);
 }
 
-Value v_repr_str(Task *T, Value v)
+Value repr_value(Task *T, Value v)
 {
     SBuf b = {0};
     sb_put(&b, "", 0);
-    if (v_repr(T, v, &b) < 0) {
+    if (repr_write(T, v, &b) < 0) {
         sb_free(&b);
         return v_undef();
     }
-    Value r = v_strn(T->S, b.s, b.n);
+    Value r = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return r;
 }
 
-Value v_str_str(Task *T, Value v)
+Value repr_str(Task *T, Value v)
 {
     if (is_str(v)) return v;
     SBuf b = {0};
     sb_put(&b, "", 0);
-    if (v_strbuf(T, v, &b) < 0) {
+    if (repr_write_str(T, v, &b) < 0) {
         sb_free(&b);
         return v_undef();
     }
-    Value r = v_strn(T->S, b.s, b.n);
+    Value r = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return r;
 }
 
 /* ascii(v): repr(v) with every non-ASCII character escaped as \xNN,
  * \uNNNN or \UNNNNNNNN. */
-Value v_ascii_str(Task *T, Value v)
+Value repr_ascii(Task *T, Value v)
 {
-    Value r = v_repr_str(T, v);
+    Value r = repr_value(T, v);
     if (is_undef(r)) return r;
     const Str *s = AS_STR(r);
     SBuf b = {0};
@@ -409,13 +411,13 @@ Value v_ascii_str(Task *T, Value v)
             continue;
         }
         int n;
-        uint32_t cp = utf8_decode(s->s + i, (size_t)(s->len - i), &n);
+        uint32_t cp = uc_decode(s->s + i, (size_t)(s->len - i), &n);
         i += n;
         if (cp < 0x100) sb_printf(&b, "\\x%02x", (unsigned)cp);
         else if (cp < 0x10000) sb_printf(&b, "\\u%04x", (unsigned)cp);
         else sb_printf(&b, "\\U%08x", (unsigned)cp);
     }
-    r = v_strn(T->S, b.s, b.n);
+    r = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return r;
 }

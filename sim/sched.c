@@ -3,9 +3,15 @@
  * time model and the tie-break rule. */
 #include "sched.h"
 #include "aio.h"
-#include "sim.h"
-#include "obj.h"
+#include "dict.h"
+#include "gc.h"
+#include "gil.h"
 #include "io.h"
+#include "names.h"
+#include "obj.h"
+#include "repr.h"
+#include "sim.h"
+#include "str.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -59,7 +65,7 @@ static Sched *SCH(Sim *S) { return S->sched; }
 
 static void waitq_push(WaitQ *q, Task *T) { BUF_PUSH(*q, T); }
 
-void waitq_remove(WaitQ *q, Task *T)
+void sched_waitq_remove(WaitQ *q, Task *T)
 {
     for (size_t i = 0; i < q->n; i++)
         if (q->v[i] == T) {
@@ -273,7 +279,7 @@ int sched_new_obj(Task *T, int kind)
 int sched_sleep(Task *T, int64_t ns)
 {
     if (T->nested)
-        return vm_raise(T, EXC_RuntimeError, "time.sleep() inside a callback run from C code is not supported by the simulator");
+        return exc_raise(T, EXC_RuntimeError, "time.sleep() inside a callback run from C code is not supported by the simulator");
     SchedTask *st = T->st;
     st->pending_state = TS_SLEEPING;
     st->pending_reason = R_SLEEP;
@@ -288,7 +294,7 @@ int sched_sleep(Task *T, int64_t ns)
 int sched_block(Task *T, WaitQ *q, int reason, int obj, int64_t deadline)
 {
     if (T->nested)
-        return vm_raise(T, EXC_RuntimeError, "a blocking call inside a callback run from C code is not supported by the simulator");
+        return exc_raise(T, EXC_RuntimeError, "a blocking call inside a callback run from C code is not supported by the simulator");
     SchedTask *st = T->st;
     st->pending_state = TS_BLOCKED;
     st->pending_reason = reason;
@@ -316,7 +322,7 @@ bool sched_wake_one(Sim *S, WaitQ *q, Task *by, int obj)
 {
     if (!q->n) return false;
     Task *W = q->v[0];
-    waitq_remove(q, W);
+    sched_waitq_remove(q, W);
     wake(S, W, by, obj, sched_now(S));
     return true;
 }
@@ -326,7 +332,7 @@ void sched_wake_all(Sim *S, WaitQ *q, Task *by, int obj)
     int64_t at = sched_now(S);
     while (q->n) {
         Task *W = q->v[0];
-        waitq_remove(q, W);
+        sched_waitq_remove(q, W);
         wake(S, W, by, obj, at);
     }
 }
@@ -338,10 +344,10 @@ int sched_deadline(Task *T, Value timeout, int64_t *deadline)
     double secs;
     if (is_intlike(timeout)) secs = (double)timeout.u.i;
     else if (is_float(timeout)) secs = timeout.u.f;
-    else return vm_raise(T, EXC_TypeError, "timeout must be a number, not %s", type_name(T->S, timeout));
+    else return exc_raise(T, EXC_TypeError, "timeout must be a number, not %s", obj_type_name(T->S, timeout));
     if (secs < 0) {
         if (secs == -1) return 0; /* Lock.acquire(timeout=-1): forever */
-        return vm_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
+        return exc_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
     }
     *deadline = T->clock + (int64_t)(secs * 1e9 + 0.5);
     return 0;
@@ -359,7 +365,7 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
     T->proc = P;
     T->id = (int)S->tasks.n;
     T->name = xstrdup(name);
-    ctx_init(&T->ctx);
+    vm_ctx_init(&T->ctx);
     T->cur = &T->ctx;
     T->exc = T->resume_val = T->resume_exc = T->thread_obj = v_undef();
     BUF_PUSH(S->tasks, T);
@@ -440,7 +446,7 @@ static void print_thread_exception(Sim *S, Task *T)
         else if (is_intlike(code)) P->ps->exitcode = (int)code.u.i;
         else {
             SBuf b = {0};
-            v_strbuf(T, code, &b);
+            repr_write_str(T, code, &b);
             sb_putc(&b, '\n');
             io_write(T, 2, b.s, b.n);
             sb_free(&b);
@@ -499,7 +505,7 @@ static void thread_done(Sim *S, Task *T, int reason, int64_t at)
     SCH(S)->now = at;
     sched_wake_all(S, &st->joiners, T, -1);
     SCH(S)->now = saved;
-    ctx_free(&T->ctx);
+    vm_ctx_free(&T->ctx);
     T->cur = &T->ctx;
 }
 
@@ -519,8 +525,8 @@ static void process_exit(Sim *S, Proc *P, int64_t at)
             c->task = NULL;
             st->core = -1;
         }
-        if (st->waitq) waitq_remove(st->waitq, T);
-        if (st->gil_waiting) waitq_remove(&ps->gil_waiters, T);
+        if (st->waitq) sched_waitq_remove(st->waitq, T);
+        if (st->gil_waiting) sched_waitq_remove(&ps->gil_waiters, T);
         for (size_t k = SCH(S)->ready_head; k < SCH(S)->ready.n; k++)
             if (SCH(S)->ready.v[k] == T) {
                 memmove(SCH(S)->ready.v + k, SCH(S)->ready.v + k + 1, (SCH(S)->ready.n - k - 1) * sizeof(Task *));
@@ -621,7 +627,7 @@ static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
     if (ci >= 0) core_free(S, ci, at);
     Task *M = P->ps->main;
     if (M->st->reason == R_EXIT_WAIT && !M->st->done && alive_nondaemon(S, P, M) == 0) {
-        waitq_remove(&P->ps->exit_waiters, M);
+        sched_waitq_remove(&P->ps->exit_waiters, M);
         M->st->waitq = NULL;
         main_finished(S, M, at);
     }
@@ -757,7 +763,7 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     case RUN_FATAL:
         return;
     case RUN_YIELD:
-        vm_raise(T, EXC_RuntimeError, "internal error: a yield reached the scheduler");
+        exc_raise(T, EXC_RuntimeError, "internal error: a yield reached the scheduler");
         thread_exit(S, T, true, c->t);
         return;
     }
@@ -774,7 +780,7 @@ static void on_timer(Sim *S, SEvent *e)
         return;
     case SE_TIMEOUT:
         if (T->st->done || (uint32_t)e->a != T->st->wait_seq || !T->st->waitq) return;
-        waitq_remove(T->st->waitq, T);
+        sched_waitq_remove(T->st->waitq, T);
         T->st->waitq = NULL;
         T->st->timed_out = true;
         trace_event(S->trace, e->t, T->st->tid, EV_TIMEOUT, T->proc->ps->tid, T->st->obj, 0);
@@ -807,9 +813,9 @@ static void describe_wait(Sim *S, Task *T, SBuf *b)
         aio_describe_wait(S, T, b);
         return;
     }
-    sb_printf(b, "%s %s", T->name, reason_text[st->reason]);
+    sb_printf(b, "%s %s", T->name, trace_reason_text[st->reason]);
     if (st->obj >= 0) {
-        trace_name_objects(S);
+        names_trace_objects(S);
         /* the reason already says what kind of object: just its name */
         const char *name = (size_t)st->obj < S->trace->objs.n ? S->trace->objs.v[st->obj].name : NULL;
         sb_printf(b, " (%s)", name ? name : trace_obj_name(S->trace, st->obj, nm, sizeof nm));
@@ -1120,6 +1126,6 @@ void sched_debug_dump(Sim *S)
     for (size_t i = 0; i < t->segs.n; i++) {
         TraceSeg *s = &t->segs.v[i];
         fprintf(stderr, "%10lld %-22s %-9s core %3d %s\n", (long long)s->t, t->tasks.v[s->task].name,
-                task_state_name[s->state], s->core == TRACE_NO_CORE ? -1 : (int)s->core, reason_text[s->reason]);
+                task_state_name[s->state], s->core == TRACE_NO_CORE ? -1 : (int)s->core, trace_reason_text[s->reason]);
     }
 }

@@ -99,7 +99,7 @@ int sched_block(Task *T, WaitQ *q, int reason, int obj, int64_t deadline);
 /* Wake the first / every task blocked on q. */
 bool sched_wake_one(Sim *S, WaitQ *q, Task *by, int obj);
 void sched_wake_all(Sim *S, WaitQ *q, Task *by, int obj);
-void waitq_remove(WaitQ *q, Task *T);
+void sched_waitq_remove(WaitQ *q, Task *T);
 /* The deadline of a timeout argument in seconds (None/-1: none). */
 int sched_deadline(Task *T, Value timeout, int64_t *deadline);
 /* Record a point event at the task's time. */
@@ -124,11 +124,6 @@ void proc_exited(Sim *S, Proc *P, int64_t at);
 void sched_child_exited(Sim *S, Proc *parent, int64_t at);
 /* End process P now (terminate/kill, or its main thread is done). */
 void sched_proc_exit(Sim *S, Proc *P, int64_t at);
-/* Give trace objects the names of variables that refer to them. */
-void trace_name_objects(Sim *S);
-/* Visit (name, value) for every variable of every process and task frame,
- * one level into instances and lists (names.c). */
-void names_walk(Sim *S, void (*fn)(Sim *S, void *ctx, const char *name, Value v), void *ctx);
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
 
 /* ---- used by sim.c ---- */
@@ -147,14 +142,6 @@ void sched_timers(Sim *S, SBuf *out);
 /* When T's pending timer of this kind fires, or -1. */
 int64_t sched_timer_of(Sim *S, Task *T, int kind);
 
-/* GIL (gil.c) */
-bool gil_on(Sim *S);
-bool gil_try_take(Task *T, int64_t at);
-void gil_wait(Task *T, int64_t at, int reason);
-void gil_drop(Task *T, int64_t at, int kind);
-void gil_timer(Sim *S, Task *T, uint32_t seq, int64_t at);
-void gil_handoff(Sim *S, Task *W, int64_t at);
-int64_t gil_interval(Proc *P);
 
 /* scheduler internals shared with gil.c */
 void sched_set_state(Sim *S, Task *T, int state, int reason, int obj, int64_t at);

@@ -1,24 +1,23 @@
 /* sim.c - the simulated world: creation, loading a scenario, running it,
  * the GC's roots, program output, and teardown. */
 #include "sim.h"
-#include "vm.h"
-#include "aio.h"
-#include "debug.h"
+#include "builtins.h"
+#include "dict.h"
+#include "gc.h"
 #include "gen.h"
+#include "methods.h"
+#include "modules.h"
 #include "obj.h"
 #include "parse.h"
-#include "compile.h"
-#include "modules.h"
 #include "proc.h"
+#include "str.h"
+#include "types.h"
+#include "views.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-void types_init(Sim *S);
-void builtins_init(Sim *S);
-void methods_init(Sim *S);
-void views_init(Sim *S);
 
 Sim *sim_new(void)
 {
@@ -42,7 +41,7 @@ Sim *sim_new(void)
 
 static void set_costs(Sim *S)
 {
-    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * opcode_weight[i];
+    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * code_op_weight[i];
 }
 
 static bool fail(LoadError *err, const char *file, int line, int col, const char *msg)
@@ -62,7 +61,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     free(S->filename);
     S->filename = xstrdup(name);
     modules_set_argv(S, name);
-    Source *source = source_add(&S->sources, name, src, len, false);
+    Source *source = code_source_add(&S->sources, name, src, len, false);
     if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
     Module m;
     ParseError pe;
@@ -70,8 +69,8 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     if (m.docstring) {
         HeaderError he;
         char *desc = NULL;
-        if (!scenario_parse_header(m.docstring, m.doc_body_line, &S->set, &desc, &he)) {
-            module_free(&m);
+        if (!settings_parse_header(m.docstring, m.doc_body_line, &S->set, &desc, &he)) {
+            parse_module_free(&m);
             return fail(err, name, he.line, he.col, he.msg);
         }
         free(S->description);
@@ -82,14 +81,14 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
         const char *eq = strchr(kv, '=');
         char key[64], msg[SETTINGS_MSG_MAX];
         if (!eq || eq == kv || (size_t)(eq - kv) >= sizeof key) {
-            module_free(&m);
+            parse_module_free(&m);
             err->usage = true;
             snprintf(msg, sizeof msg, "bad --set '%s': expected KEY=VALUE", kv);
             return fail(err, name, 0, 0, msg);
         }
         snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
         if (!settings_set(&S->set, key, eq + 1, msg, sizeof msg)) {
-            module_free(&m);
+            parse_module_free(&m);
             err->usage = true;
             return fail(err, name, 0, 0, msg);
         }
@@ -102,8 +101,8 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     S->gc_inhibit++;
     CompileError ce;
     Code *code = compile_module(S, &m, source, &modules_resolver, &ce);
-    Value doc = m.docstring ? v_str(S, m.docstring) : v_none();
-    module_free(&m);
+    Value doc = m.docstring ? str_value(S, m.docstring) : v_none();
+    parse_module_free(&m);
     S->gc_inhibit--;
     if (!code) return fail(err, name, ce.line, ce.col, ce.msg);
     S->main_code = code;
@@ -203,7 +202,7 @@ void sim_free(Sim *S)
         if (S->slot_ops[i] && S->slot_ops[i]->free) S->slot_ops[i]->free(S, S->slot[i]);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
-        ctx_free(&T->ctx);
+        vm_ctx_free(&T->ctx);
         free(T->name);
         free(T);
     }
@@ -221,7 +220,7 @@ void sim_free(Sim *S)
     BUF_FREE(S->repr_stack);
     sb_free(&S->out);
     sb_free(&S->err);
-    source_free_all(S->sources);
+    code_source_free_all(S->sources);
     free(S->filename);
     free(S->description);
     settings_free(&S->set);

@@ -7,7 +7,7 @@
 #define IL_SIM_H
 
 #include "common.h"
-#include "scenario.h"
+#include "settings.h"
 #include "trace.h"
 #include "stats.h"
 

@@ -124,13 +124,13 @@ static void fill_cells(const IvList *ivs, int64_t from, int64_t to, int width, i
     }
 }
 
-char task_label(int i)
+char stats_task_label(int i)
 {
     static const char labels[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     return i >= 0 && i < 62 ? labels[i] : '*';
 }
 
-void task_display_name(const Trace *t, int k, char *buf, size_t n)
+void stats_task_name(const Trace *t, int k, char *buf, size_t n)
 {
     const TraceTask *tk = &t->tasks.v[k];
     if (t->procs.n > 1 && tk->parent < 0) snprintf(buf, n, "%s/%s", t->procs.v[tk->proc].name, tk->name);
@@ -160,7 +160,7 @@ static void sort_ivs(IvList *l)
     if (l->n > 1) qsort(l->v, l->n, sizeof *l->v, iv_cmp);
 }
 
-Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil)
+Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil)
 {
     Timeline *tl = xcalloc(1, sizeof *tl);
     if (width < 1) width = 1;
@@ -244,8 +244,8 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
             const TraceTask *tk = &t->tasks.v[k];
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
             char name[64];
-            task_display_name(t, k, name, sizeof name);
-            snprintf(lab, sizeof lab, "%c %s", task_label(k), name);
+            stats_task_name(t, k, name, sizeof name);
+            snprintf(lab, sizeof lab, "%c %s", stats_task_label(k), name);
             fill_cells(&task_iv[k], from, to, width, add_row(tl, ROW_TASK, k, lab)->cells);
             if (first[k] < 0) continue;
             IvList loop = {0};
@@ -265,7 +265,7 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", task_label(j), t->tasks.v[j].name);
+                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
                 fill_cells(&task_iv[j], from, to, width, add_row(tl, ROW_TASK, j, lab)->cells);
             }
             if (more) {
@@ -289,7 +289,7 @@ Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bo
     return tl;
 }
 
-void timeline_free(Timeline *tl)
+void stats_timeline_free(Timeline *tl)
 {
     if (!tl) return;
     for (int i = 0; i < tl->nrows; i++) free(tl->rows[i].cells);

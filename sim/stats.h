@@ -57,12 +57,12 @@ typedef struct Timeline {
 /* Summarise [from, to) into width buckets: each cell shows what took most
  * of its bucket.  Rows: each core, each process's GIL (when gil), each task
  * grouped by process (coroutine tasks after their loop's thread). */
-Timeline *timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil);
-void timeline_free(Timeline *tl);
+Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil);
+void stats_timeline_free(Timeline *tl);
 /* A one-character label for task i: 0-9, A-Z, a-z, then '*'. */
-char task_label(int i);
+char stats_task_label(int i);
 /* A task's name as rows and tables show it: "Process-1/MainThread" when
  * there is more than one process. */
-void task_display_name(const Trace *t, int k, char *buf, size_t n);
+void stats_task_name(const Trace *t, int k, char *buf, size_t n);
 
 #endif

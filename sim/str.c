@@ -4,8 +4,10 @@
  * (the common case) indexes in O(1).  Hashes are FNV-1a: CPython randomises
  * str hashes, so no output may depend on them, and a fixed function keeps
  * runs reproducible. */
-#include "vm.h"
+#include "str.h"
+#include "gc.h"
 #include "unicode.h"
+#include "vm.h"
 
 #include <stdlib.h>
 
@@ -21,7 +23,7 @@ Str *str_new(Sim *S, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char b = (unsigned char)s[i];
         if (b >= 0x80) ascii = false;
-        c += !utf8_cont(b);
+        c += !uc_cont(b);
     }
     o->clen = c;
     if (ascii) o->h.flags |= OF_ASCII;
@@ -29,8 +31,8 @@ Str *str_new(Sim *S, const char *s, size_t n)
 }
 
 Str *str_from_c(Sim *S, const char *s) { return str_new(S, s, strlen(s)); }
-Value v_str(Sim *S, const char *s) { return v_obj(str_new(S, s, strlen(s))); }
-Value v_strn(Sim *S, const char *s, size_t n) { return v_obj(str_new(S, s, n)); }
+Value str_value(Sim *S, const char *s) { return v_obj(str_new(S, s, strlen(s))); }
+Value str_value_n(Sim *S, const char *s, size_t n) { return v_obj(str_new(S, s, n)); }
 
 int64_t str_hash(Str *s)
 {
@@ -66,7 +68,7 @@ int64_t str_byte_offset(Str *s, int64_t i)
     if (i >= s->clen) return s->len;
     int64_t c = 0;
     for (int32_t b = 0; b < s->len; b++) {
-        if (!utf8_cont((unsigned char)s->s[b])) {
+        if (!uc_cont((unsigned char)s->s[b])) {
             if (c == i) return b;
             c++;
         }

@@ -7,8 +7,12 @@
  * that releases a lock and asks for it again at once usually gets it back
  * before the waiter wakes - the barging CPython shows. */
 #include "sync.h"
-#include "proc.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
 #include "native.h"
+#include "proc.h"
+#include "str.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,10 +48,10 @@ static int sync_clone(Copier *C, Value v, Value *out)
         return 0;
     }
     Task *T = proc_copy_task(C);
-    if (proc_copy_mode(C) != COPY_FORK) return vm_raise(T, EXC_TypeError, "cannot pickle '_thread.lock' object");
+    if (proc_copy_mode(C) != COPY_FORK) return exc_raise(T, EXC_TypeError, "cannot pickle '_thread.lock' object");
     if (!so) return proc_copy_instance(C, v, NULL, out);
     Sim *S = T->S;
-    Instance *n = instance_new(S, in->cls);
+    Instance *n = obj_instance_new(S, in->cls);
     SyncObj *sn = xcalloc(1, sizeof *sn);
     *sn = *so;
     memset(&sn->waiters, 0, sizeof sn->waiters);
@@ -82,7 +86,7 @@ SyncObj *sync_of(Sim *S, Value v)
 static SyncObj *self_sync(Task *T, Value *args, int nargs, const char *what)
 {
     SyncObj *o = nargs ? sync_of(T->S, args[0]) : NULL;
-    if (!o) vm_raise(T, EXC_TypeError, "%s needs a %s instance", what, what);
+    if (!o) exc_raise(T, EXC_TypeError, "%s needs a %s instance", what, what);
     return o;
 }
 
@@ -90,7 +94,7 @@ static SyncObj *self_sync(Task *T, Value *args, int nargs, const char *what)
 
 static Value new_sync(Task *T, Class *cls, int kind)
 {
-    Instance *in = instance_new(T->S, cls);
+    Instance *in = obj_instance_new(T->S, cls);
     SyncObj *o = xcalloc(1, sizeof *o);
     o->kind = kind;
     o->lock = v_undef();
@@ -134,20 +138,20 @@ static void release_impl(Task *T, SyncObj *L)
     sched_wake_one(T->S, &L->waiters, T, L->obj);
 }
 
-int lock_acquire_obj(Task *T, Value lock, bool blocking, int64_t deadline, bool *got)
+int sync_lock_acquire(Task *T, Value lock, bool blocking, int64_t deadline, bool *got)
 {
     SyncObj *L = sync_of(T->S, lock);
-    if (!L) return vm_raise(T, EXC_TypeError, "not a lock");
+    if (!L) return exc_raise(T, EXC_TypeError, "not a lock");
     return acquire_impl(T, L, blocking, deadline, got);
 }
 
-int lock_release_obj(Task *T, Value lock)
+int sync_lock_release(Task *T, Value lock)
 {
     SyncObj *L = sync_of(T->S, lock);
-    if (!L) return vm_raise(T, EXC_TypeError, "not a lock");
-    if (!L->owner) return vm_raise(T, EXC_RuntimeError, "release unlocked lock");
+    if (!L) return exc_raise(T, EXC_TypeError, "not a lock");
+    if (!L->owner) return exc_raise(T, EXC_RuntimeError, "release unlocked lock");
     if (L->kind == OBJ_RLOCK) {
-        if (L->owner != T) return vm_raise(T, EXC_RuntimeError, "cannot release un-acquired lock");
+        if (L->owner != T) return exc_raise(T, EXC_RuntimeError, "cannot release un-acquired lock");
         if (--L->count > 0) return NAT_OK;
     }
     release_impl(T, L);
@@ -176,13 +180,13 @@ NATIVE(lock_acquire)
         Value a[2];
         if (nat_parse(T, "acquire", args + 1, nargs - 1, kw, "|blocking,timeout", a) < 0) return NAT_ERR;
         int blocking = 1;
-        if (!is_undef(a[0]) && (blocking = v_truthy(T, a[0])) < 0) return NAT_ERR;
+        if (!is_undef(a[0]) && (blocking = obj_truthy(T, a[0])) < 0) return NAT_ERR;
         int64_t dl = -1;
         if (!is_undef(a[1])) {
             double to = is_float(a[1]) ? a[1].u.f : is_intlike(a[1]) ? (double)a[1].u.i : -2;
-            if (to == -2) return vm_raise(T, EXC_TypeError, "timeout must be a number");
-            if (!blocking && to != -1) return vm_raise(T, EXC_ValueError, "can't specify a timeout for a non-blocking call");
-            if (to < 0 && to != -1) return vm_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
+            if (to == -2) return exc_raise(T, EXC_TypeError, "timeout must be a number");
+            if (!blocking && to != -1) return exc_raise(T, EXC_ValueError, "can't specify a timeout for a non-blocking call");
+            if (to < 0 && to != -1) return exc_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
             if (to >= 0) dl = T->clock + (int64_t)(to * 1e9 + 0.5);
         }
         T->deadline = dl;
@@ -209,14 +213,14 @@ NATIVE(lock_enter)
 NATIVE(lock_release)
 {
     if (nat_count(T, "release", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
-    if (lock_release_obj(T, args[0]) != NAT_OK) return NAT_ERR;
+    if (sync_lock_release(T, args[0]) != NAT_OK) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
 
 NATIVE(lock_exit)
 {
-    if (lock_release_obj(T, args[0]) != NAT_OK) return NAT_ERR;
+    if (sync_lock_release(T, args[0]) != NAT_OK) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -242,7 +246,7 @@ NATIVE(lock_repr)
         snprintf(buf, sizeof buf, "<%s %s object at 0x7f%010x>", L->owner ? "locked" : "unlocked", "_thread.lock",
                  0x2000 + L->obj * 0x40);
     (void)cls;
-    *out = v_str(T->S, buf);
+    *out = str_value(T->S, buf);
     return NAT_OK;
 }
 
@@ -257,7 +261,7 @@ NATIVE(cond_new)
         Value cls = dict_get_str(sync_st(T->S)->threading, str_intern(T->S, "RLock", 5));
         lock = new_sync(T, AS_CLASS(cls), OBJ_RLOCK);
     } else if (!sync_of(T->S, lock)) {
-        return vm_raise(T, EXC_TypeError, "Condition() needs a threading Lock or RLock in the simulator");
+        return exc_raise(T, EXC_TypeError, "Condition() needs a threading Lock or RLock in the simulator");
     }
     *out = new_sync(T, AS_CLASS(args[0]), OBJ_COND);
     ((SyncObj *)AS_INST(*out)->payload)->lock = lock;
@@ -280,7 +284,7 @@ NATIVE(cond_acquire)
         Value a[2];
         if (nat_parse(T, "acquire", args + 1, nargs - 1, kw, "|blocking,timeout", a) < 0) return NAT_ERR;
         int blocking = 1;
-        if (!is_undef(a[0]) && (blocking = v_truthy(T, a[0])) < 0) return NAT_ERR;
+        if (!is_undef(a[0]) && (blocking = obj_truthy(T, a[0])) < 0) return NAT_ERR;
         int64_t dl = -1;
         if (!is_undef(a[1]) && sched_deadline(T, a[1], &dl) < 0) return NAT_ERR;
         T->deadline = dl;
@@ -297,7 +301,7 @@ NATIVE(cond_release)
 {
     SyncObj *C = self_sync(T, args, nargs, "release");
     if (!C) return NAT_ERR;
-    if (lock_release_obj(T, C->lock) != NAT_OK) return NAT_ERR;
+    if (sync_lock_release(T, C->lock) != NAT_OK) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -317,7 +321,7 @@ NATIVE(cond_exit)
 {
     SyncObj *C = self_sync(T, args, nargs, "__exit__");
     if (!C) return NAT_ERR;
-    if (lock_release_obj(T, C->lock) != NAT_OK) return NAT_ERR;
+    if (sync_lock_release(T, C->lock) != NAT_OK) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -331,7 +335,7 @@ static int cond_wait_step(Task *T, SyncObj *C, int64_t deadline, bool *notified,
 {
     SyncObj *L = sync_of(T->S, C->lock);
     if (T->phase == CW_START) {
-        if (!lock_owned_by(T, C->lock)) return vm_raise(T, EXC_RuntimeError, "cannot wait on un-acquired lock");
+        if (!lock_owned_by(T, C->lock)) return exc_raise(T, EXC_RuntimeError, "cannot wait on un-acquired lock");
         /* release the lock completely (an RLock may be held several times) */
         T->aux = L->count;
         release_impl(T, L);
@@ -391,7 +395,7 @@ NATIVE(cond_wait_for)
         if (T->phase == CW_START) {
             Value r;
             if (vm_call(T, a[0], NULL, 0, NULL, &r) < 0) return NAT_ERR;
-            int t = v_truthy(T, r);
+            int t = obj_truthy(T, r);
             if (t < 0) return NAT_ERR;
             bool expired = T->retry && T->st->timed_out;
             if (t || expired || (T->deadline >= 0 && T->clock >= T->deadline)) {
@@ -417,7 +421,7 @@ static int notify_impl(Task *T, Value *args, int nargs, Tuple *kw, int64_t n, co
     (void)kw;
     SyncObj *C = self_sync(T, args, nargs, name);
     if (!C) return NAT_ERR;
-    if (!lock_owned_by(T, C->lock)) return vm_raise(T, EXC_RuntimeError, "cannot notify on un-acquired lock");
+    if (!lock_owned_by(T, C->lock)) return exc_raise(T, EXC_RuntimeError, "cannot notify on un-acquired lock");
     sched_event(T, EV_NOTIFY, C->obj, (int)(n > (int64_t)C->waiters.n ? (int64_t)C->waiters.n : n));
     for (int64_t i = 0; i < n && C->waiters.n; i++) sched_wake_one(T->S, &C->waiters, T, C->obj);
     return NAT_OK;
@@ -426,7 +430,7 @@ static int notify_impl(Task *T, Value *args, int nargs, Tuple *kw, int64_t n, co
 NATIVE(cond_notify)
 {
     int64_t n = 1;
-    if (nargs > 1 && arg_int(T, args[1], "notify", &n) < 0) return NAT_ERR;
+    if (nargs > 1 && nat_arg_int(T, args[1], "notify", &n) < 0) return NAT_ERR;
     if (notify_impl(T, args, nargs, kw, n, "notify") != NAT_OK) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
@@ -446,8 +450,8 @@ static int sem_make(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool
     Value a[1];
     if (nat_parse(T, bounded ? "BoundedSemaphore" : "Semaphore", args + 1, nargs - 1, kw, "|value", a) < 0) return NAT_ERR;
     int64_t v = 1;
-    if (!is_undef(a[0]) && arg_int(T, a[0], "Semaphore", &v) < 0) return NAT_ERR;
-    if (v < 0) return vm_raise(T, EXC_ValueError, "semaphore initial value must be >= 0");
+    if (!is_undef(a[0]) && nat_arg_int(T, a[0], "Semaphore", &v) < 0) return NAT_ERR;
+    if (v < 0) return exc_raise(T, EXC_ValueError, "semaphore initial value must be >= 0");
     *out = new_sync(T, AS_CLASS(args[0]), OBJ_SEM);
     SyncObj *s = AS_INST(*out)->payload;
     s->count = v;
@@ -479,9 +483,9 @@ NATIVE(sem_acquire)
         Value a[2];
         if (nat_parse(T, "acquire", args + 1, nargs - 1, kw, "|blocking,timeout", a) < 0) return NAT_ERR;
         int blocking = 1;
-        if (!is_undef(a[0]) && (blocking = v_truthy(T, a[0])) < 0) return NAT_ERR;
+        if (!is_undef(a[0]) && (blocking = obj_truthy(T, a[0])) < 0) return NAT_ERR;
         if (!blocking && !is_undef(a[1]) && !is_none(a[1]))
-            return vm_raise(T, EXC_ValueError, "can't specify timeout for non-blocking acquire");
+            return exc_raise(T, EXC_ValueError, "can't specify timeout for non-blocking acquire");
         if (sched_deadline(T, a[1], &T->deadline) < 0) return NAT_ERR;
         T->phase = blocking;
     }
@@ -505,8 +509,8 @@ NATIVE(sem_enter)
 
 static int sem_release_impl(Task *T, SyncObj *s, int64_t n)
 {
-    if (n < 1) return vm_raise(T, EXC_ValueError, "n must be one or more");
-    if (s->bound >= 0 && s->count + n > s->bound) return vm_raise(T, EXC_ValueError, "Semaphore released too many times");
+    if (n < 1) return exc_raise(T, EXC_ValueError, "n must be one or more");
+    if (s->bound >= 0 && s->count + n > s->bound) return exc_raise(T, EXC_ValueError, "Semaphore released too many times");
     s->count += n;
     sched_event(T, EV_LOCK_RELEASE, s->obj, (int)s->count);
     for (int64_t i = 0; i < n && s->waiters.n; i++) sched_wake_one(T->S, &s->waiters, T, s->obj);
@@ -518,7 +522,7 @@ NATIVE(sem_release)
     SyncObj *s = self_sync(T, args, nargs, "release");
     if (!s) return NAT_ERR;
     int64_t n = 1;
-    if (nargs > 1 && arg_int(T, args[1], "release", &n) < 0) return NAT_ERR;
+    if (nargs > 1 && nat_arg_int(T, args[1], "release", &n) < 0) return NAT_ERR;
     if (sem_release_impl(T, s, n) != NAT_OK) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
@@ -593,8 +597,8 @@ NATIVE(barrier_new)
     Value a[3];
     if (nat_parse(T, "Barrier", args + 1, nargs - 1, kw, "parties|action,timeout", a) < 0) return NAT_ERR;
     int64_t parties;
-    if (arg_int(T, a[0], "Barrier", &parties) < 0) return NAT_ERR;
-    if (parties < 1) return vm_raise(T, EXC_ValueError, "parties must be > 0");
+    if (nat_arg_int(T, a[0], "Barrier", &parties) < 0) return NAT_ERR;
+    if (parties < 1) return exc_raise(T, EXC_ValueError, "parties must be > 0");
     *out = new_sync(T, AS_CLASS(args[0]), OBJ_BARRIER);
     SyncObj *b = AS_INST(*out)->payload;
     b->bound = parties;
@@ -602,7 +606,7 @@ NATIVE(barrier_new)
     b->maxsize = -1;
     if (!is_undef(a[2]) && !is_none(a[2])) {
         double to;
-        if (arg_float(T, a[2], "Barrier", &to) < 0) return NAT_ERR;
+        if (nat_arg_float(T, a[2], "Barrier", &to) < 0) return NAT_ERR;
         b->maxsize = (int64_t)(to * 1e9);
     }
     return NAT_OK;
@@ -617,7 +621,7 @@ static void barrier_break(Task *T, SyncObj *b)
 static int broken_barrier(Task *T)
 {
     Value cls = dict_get_str(sync_st(T->S)->threading, str_intern(T->S, "BrokenBarrierError", 18));
-    return vm_raise_value(T, exc_new(T, AS_CLASS(cls), NULL, 0));
+    return exc_raise_value(T, exc_new(T, AS_CLASS(cls), NULL, 0));
 }
 
 NATIVE(barrier_wait)
@@ -719,7 +723,7 @@ static int queue_make(Task *T, Value *args, int nargs, Tuple *kw, Value *out, in
     int64_t maxsize = 0;
     if (qkind != 3) {
         if (nat_parse(T, "Queue", args + 1, nargs - 1, kw, "|maxsize", a) < 0) return NAT_ERR;
-        if (!is_undef(a[0]) && arg_int(T, a[0], "Queue", &maxsize) < 0) return NAT_ERR;
+        if (!is_undef(a[0]) && nat_arg_int(T, a[0], "Queue", &maxsize) < 0) return NAT_ERR;
     } else if (nat_count(T, "SimpleQueue", nargs - 1, kw, 0, 0) < 0) {
         return NAT_ERR;
     }
@@ -739,7 +743,7 @@ NATIVE(simple_new) { return queue_make(T, args, nargs, kw, out, 3); }
 static int queue_exc(Task *T, const char *name)
 {
     Value cls = dict_get_str(sync_st(T->S)->queue, str_intern(T->S, name, strlen(name)));
-    return vm_raise_value(T, exc_new(T, AS_CLASS(cls), NULL, 0));
+    return exc_raise_value(T, exc_new(T, AS_CLASS(cls), NULL, 0));
 }
 
 static int queue_push(Task *T, SyncObj *q, Value item)
@@ -751,7 +755,7 @@ static int queue_push(Task *T, SyncObj *q, Value item)
         int64_t lo = 0, hi = l->n;
         while (lo < hi) {
             int64_t mid = (lo + hi) / 2;
-            int lt = v_lt(T, item, l->v[mid]);
+            int lt = obj_lt(T, item, l->v[mid]);
             if (lt < 0) return -1;
             if (lt) hi = mid;
             else lo = mid + 1;
@@ -819,7 +823,7 @@ NATIVE(queue_put)
     if (T->retry == 0) {
         if (queue_call_args(T, args, nargs, kw, "item|block,timeout", "put", a) < 0) return NAT_ERR;
         int block = 1;
-        if (!is_undef(a[1]) && (block = v_truthy(T, a[1])) < 0) return NAT_ERR;
+        if (!is_undef(a[1]) && (block = obj_truthy(T, a[1])) < 0) return NAT_ERR;
         if (sched_deadline(T, block ? a[2] : v_undef(), &T->deadline) < 0) return NAT_ERR;
         T->phase = block;
     }
@@ -854,7 +858,7 @@ NATIVE(queue_get)
         Value a[2];
         if (queue_call_args(T, args, nargs, kw, "|block,timeout", "get", a) < 0) return NAT_ERR;
         int block = 1;
-        if (!is_undef(a[0]) && (block = v_truthy(T, a[0])) < 0) return NAT_ERR;
+        if (!is_undef(a[0]) && (block = obj_truthy(T, a[0])) < 0) return NAT_ERR;
         if (sched_deadline(T, block ? a[1] : v_undef(), &T->deadline) < 0) return NAT_ERR;
         T->phase = block;
     }
@@ -897,7 +901,7 @@ NATIVE(queue_task_done)
 {
     SyncObj *q = self_sync(T, args, nargs, "task_done");
     if (!q) return NAT_ERR;
-    if (q->unfinished <= 0) return vm_raise(T, EXC_ValueError, "task_done() called too many times");
+    if (q->unfinished <= 0) return exc_raise(T, EXC_ValueError, "task_done() called too many times");
     if (--q->unfinished == 0) sched_wake_all(T->S, &q->joiners, T, q->obj);
     *out = v_none();
     return NAT_OK;
@@ -918,7 +922,7 @@ NATIVE(queue_join)
 
 static Class *sync_class(Sim *S, Dict *mod, const char *name, NativeFn ctor, const char *modname)
 {
-    Class *c = class_new(S, str_intern(S, name, strlen(name)), NULL, NULL, NULL);
+    Class *c = attr_class_new(S, str_intern(S, name, strlen(name)), NULL, NULL, NULL);
     c->payload = &sync_payload_ops;
     c->ctor = ctor;
     c->module = str_from_c(S, modname);
@@ -956,34 +960,34 @@ void sync_register_threading(Sim *S, Dict *th)
     };
     Class *c = sync_class(S, th, "Lock", lock_new, "_thread");
     c->name = str_intern(S, "lock", 4);
-    def_methods(S, c, lockm, ARRAY_LEN(lockm));
+    nat_def_methods(S, c, lockm, ARRAY_LEN(lockm));
     c = sync_class(S, th, "RLock", rlock_new, "_thread");
-    def_methods(S, c, lockm, ARRAY_LEN(lockm) - 2);
+    nat_def_methods(S, c, lockm, ARRAY_LEN(lockm) - 2);
     static const MethodDef condm[] = {
         {"acquire", cond_acquire}, {"release", cond_release}, {"__enter__", cond_enter},
         {"__exit__", cond_exit}, {"wait", cond_wait}, {"wait_for", cond_wait_for},
         {"notify", cond_notify}, {"notify_all", cond_notify_all}, {"notifyAll", cond_notify_all},
     };
     c = sync_class(S, th, "Condition", cond_new, "threading");
-    def_methods(S, c, condm, ARRAY_LEN(condm));
+    nat_def_methods(S, c, condm, ARRAY_LEN(condm));
     static const MethodDef semm[] = {
         {"acquire", sem_acquire}, {"release", sem_release}, {"__enter__", sem_enter}, {"__exit__", sem_exit},
     };
     c = sync_class(S, th, "Semaphore", sem_new, "threading");
-    def_methods(S, c, semm, ARRAY_LEN(semm));
+    nat_def_methods(S, c, semm, ARRAY_LEN(semm));
     c = sync_class(S, th, "BoundedSemaphore", bsem_new, "threading");
-    def_methods(S, c, semm, ARRAY_LEN(semm));
+    nat_def_methods(S, c, semm, ARRAY_LEN(semm));
     static const MethodDef evm[] = {
         {"is_set", event_is_set}, {"isSet", event_is_set}, {"set", event_set}, {"clear", event_clear},
         {"wait", event_wait},
     };
     c = sync_class(S, th, "Event", event_new, "threading");
-    def_methods(S, c, evm, ARRAY_LEN(evm));
+    nat_def_methods(S, c, evm, ARRAY_LEN(evm));
     static const MethodDef barm[] = {{"wait", barrier_wait}, {"abort", barrier_abort}, {"reset", barrier_reset}};
     static const MethodDef barp[] = {{"parties", barrier_parties}, {"n_waiting", barrier_n_waiting}, {"broken", barrier_broken}};
     c = sync_class(S, th, "Barrier", barrier_new, "threading");
-    def_methods(S, c, barm, ARRAY_LEN(barm));
-    for (size_t i = 0; i < ARRAY_LEN(barp); i++) def_property(S, c, barp[i].name, barp[i].fn, NULL);
+    nat_def_methods(S, c, barm, ARRAY_LEN(barm));
+    for (size_t i = 0; i < ARRAY_LEN(barp); i++) nat_def_property(S, c, barp[i].name, barp[i].fn, NULL);
     dict_set_str(S, th, str_intern(S, "BrokenBarrierError", 18), v_obj(S->exc[EXC_BrokenBarrierError]));
 }
 
@@ -1001,7 +1005,7 @@ void sync_register_queue(Sim *S, Dict *qm)
     };
     for (size_t i = 0; i < ARRAY_LEN(qs); i++) {
         c = sync_class(S, qm, qs[i].n, qs[i].ctor, "queue");
-        def_methods(S, c, qmeth, ARRAY_LEN(qmeth));
+        nat_def_methods(S, c, qmeth, ARRAY_LEN(qmeth));
     }
     dict_set_str(S, qm, str_intern(S, "Empty", 5), v_obj(S->exc[EXC_QueueEmpty]));
     dict_set_str(S, qm, str_intern(S, "Full", 4), v_obj(S->exc[EXC_QueueFull]));

@@ -45,8 +45,8 @@ void sync_register_queue(Sim *S, Dict *d);
 
 /* Acquire/release a Lock or RLock instance from C (Condition, Queue).
  * acquire returns NAT_OK/NAT_RETRY/NAT_ERR like a native. */
-int lock_acquire_obj(Task *T, Value lock, bool blocking, int64_t deadline, bool *got);
-int lock_release_obj(Task *T, Value lock);
+int sync_lock_acquire(Task *T, Value lock, bool blocking, int64_t deadline, bool *got);
+int sync_lock_release(Task *T, Value lock);
 
 /* The SyncObj of v if it is one, else NULL. */
 SyncObj *sync_of(Sim *S, Value v);

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const reason_text[R_COUNT] = {
+const char *const trace_reason_text[R_COUNT] = {
 #define X(k, s) s,
     REASONS(X)
 #undef X

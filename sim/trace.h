@@ -68,7 +68,7 @@ typedef enum {
     R_COUNT
 } Reason;
 
-extern const char *const reason_text[R_COUNT];
+extern const char *const trace_reason_text[R_COUNT];
 
 #define TRACE_EVENTS(X) \
     X(EV_SPAWN, "spawn") X(EV_START, "start") X(EV_EXIT, "exit") X(EV_JOIN, "join") \

@@ -1,6 +1,11 @@
 /* types.c - creation of the builtin classes and exception classes, and of
  * the interned names the interpreter uses. */
+#include "types.h"
+#include "dict.h"
+#include "gc.h"
 #include "obj.h"
+#include "str.h"
+#include "tuple.h"
 
 static const char *const type_names[TY_COUNT] = {
 #define X(k, s) s,
@@ -38,7 +43,7 @@ static Class *builtin_class(Sim *S, const char *name, Class *base, int type_id)
         c->mro = tuple_new(S, 1);
         c->mro->v[0] = v_obj(c);
     } else {
-        c = class_new(S, n, bases, NULL, NULL);
+        c = attr_class_new(S, n, bases, NULL, NULL);
     }
     c->type_id = type_id;
     return c;
@@ -74,6 +79,6 @@ void types_init(Sim *S)
     S->exc[EXC_QueueEmptyAio]->module = str_from_c(S, "asyncio.queues");
     S->exc[EXC_QueueFullAio]->module = str_from_c(S, "asyncio.queues");
     /* singletons */
-    S->ellipsis = v_obj(instance_new(S, S->types[TY_ELLIPSIS]));
-    S->notimpl = v_obj(instance_new(S, S->types[TY_NOTIMPL]));
+    S->ellipsis = v_obj(obj_instance_new(S, S->types[TY_ELLIPSIS]));
+    S->notimpl = v_obj(obj_instance_new(S, S->types[TY_NOTIMPL]));
 }

@@ -2,14 +2,14 @@
  * Unicode database; the ranges here cover the letters learners type. */
 #include "unicode.h"
 
-int64_t utf8_count(const char *s, size_t n)
+int64_t uc_count(const char *s, size_t n)
 {
     int64_t c = 0;
-    for (size_t i = 0; i < n; i++) c += !utf8_cont((unsigned char)s[i]);
+    for (size_t i = 0; i < n; i++) c += !uc_cont((unsigned char)s[i]);
     return c;
 }
 
-size_t utf8_invalid(const char *s, size_t n)
+size_t uc_invalid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
@@ -17,7 +17,7 @@ size_t utf8_invalid(const char *s, size_t n)
         size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 && c >= 0xC2 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 && c <= 0xF4 ? 4 : 0;
         if (!k || i + k > n) return i;
         for (size_t j = 1; j < k; j++)
-            if (!utf8_cont(p[i + j])) return i;
+            if (!uc_cont(p[i + j])) return i;
         /* overlong three-byte forms, surrogates, and beyond U+10FFFF */
         if (k == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))) return i;
         if (k == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))) return i;
@@ -26,7 +26,7 @@ size_t utf8_invalid(const char *s, size_t n)
     return n;
 }
 
-uint32_t utf8_decode(const char *s, size_t n, int *len)
+uint32_t uc_decode(const char *s, size_t n, int *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (n == 0) {
@@ -53,7 +53,7 @@ uint32_t utf8_decode(const char *s, size_t n, int *len)
     return p[0];
 }
 
-int utf8_encode(uint32_t cp, char *b)
+int uc_encode(uint32_t cp, char *b)
 {
     if (cp < 0x80) {
         b[0] = (char)cp;

@@ -6,15 +6,15 @@
 #include "common.h"
 
 /* Decode one code point at s (n bytes available); *len gets its length. */
-uint32_t utf8_decode(const char *s, size_t n, int *len);
+uint32_t uc_decode(const char *s, size_t n, int *len);
 /* The offset of the first byte of s that is not valid UTF-8, or n. */
-size_t utf8_invalid(const char *s, size_t n);
+size_t uc_invalid(const char *s, size_t n);
 /* Is b a continuation byte (not the first byte of a character)? */
-static inline bool utf8_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
+static inline bool uc_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 /* The number of characters in n bytes of UTF-8. */
-int64_t utf8_count(const char *s, size_t n);
+int64_t uc_count(const char *s, size_t n);
 /* Encode cp into buf (4 bytes); returns the length. */
-int utf8_encode(uint32_t cp, char *buf);
+int uc_encode(uint32_t cp, char *buf);
 
 uint32_t uc_upper(uint32_t cp);
 uint32_t uc_lower(uint32_t cp);

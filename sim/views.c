@@ -3,18 +3,22 @@
  * by dict lookup, and the set operators (& | - ^), which always build a
  * new set.  A view is an Iter of kind IT_VIEW_KEYS/IT_VIEW_ITEMS whose src
  * is the dict; values views are not set-like. */
+#include "views.h"
+#include "dict.h"
 #include "native.h"
+#include "set.h"
+#include "tuple.h"
 
-bool is_setview(Value v)
+bool views_is_setview(Value v)
 {
     return is_kind(v, K_ITER) && (AS_ITER(v)->ik == IT_VIEW_KEYS || AS_ITER(v)->ik == IT_VIEW_ITEMS);
 }
 
-static bool is_setlike(Value v) { return is_set(v) || is_setview(v); }
+static bool is_setlike(Value v) { return is_set(v) || views_is_setview(v); }
 
 static Dict *view_dict(Value v) { return AS_DICT(AS_ITER(v)->src); }
 
-int view_contains(Task *T, Value view, Value item)
+int views_contains(Task *T, Value view, Value item)
 {
     Dict *d = view_dict(view);
     Value found;
@@ -24,25 +28,25 @@ int view_contains(Task *T, Value view, Value item)
     int r = dict_get(T, d, AS_TUPLE(item)->v[0], &found);
     if (r <= 0) return r;
     Value want = AS_TUPLE(item)->v[1];
-    if (v_same(found, want)) return 1;
-    return v_eq(T, found, want);
+    if (obj_same(found, want)) return 1;
+    return obj_eq(T, found, want);
 }
 
 static int64_t setlike_len(Value v) { return is_set(v) ? AS_SET(v)->used : view_dict(v)->used; }
 
 static int setlike_contains(Task *T, Value c, Value item)
 {
-    return is_set(c) ? set_contains(T, AS_SET(c), item) : view_contains(T, c, item);
+    return is_set(c) ? set_contains(T, AS_SET(c), item) : views_contains(T, c, item);
 }
 
 /* Every item of a is in b (CPython's all_contained_in). */
 static int all_contained_in(Task *T, Value a, Value b)
 {
     Value it;
-    if (v_iter(T, a, &it) < 0) return -1;
+    if (obj_iter(T, a, &it) < 0) return -1;
     for (;;) {
         Value x;
-        int r = v_next(T, it, &x);
+        int r = obj_next(T, it, &x);
         if (r <= 0) return r < 0 ? -1 : 1;
         charge_items(T, 1);
         r = setlike_contains(T, b, x);
@@ -50,9 +54,9 @@ static int all_contained_in(Task *T, Value a, Value b)
     }
 }
 
-int setview_compare(Task *T, Value a, Value b, int op, Value *out)
+int views_compare(Task *T, Value a, Value b, int op, Value *out)
 {
-    if (!(is_setview(a) || is_setview(b)) || !is_setlike(a) || !is_setlike(b)) return 0;
+    if (!(views_is_setview(a) || views_is_setview(b)) || !is_setlike(a) || !is_setlike(b)) return 0;
     int64_t la = setlike_len(a), lb = setlike_len(b);
     int r;
     switch (op) {
@@ -86,10 +90,10 @@ static int intersect(Task *T, Value iterable, Value container, Value *out)
     Set *r = set_new(T->S, false);
     *out = v_obj(r);
     Value it;
-    if (v_iter(T, iterable, &it) < 0) return -1;
+    if (obj_iter(T, iterable, &it) < 0) return -1;
     for (;;) {
         Value x;
-        int n = v_next(T, it, &x);
+        int n = obj_next(T, it, &x);
         if (n <= 0) return n;
         charge_items(T, 1);
         int c = setlike_contains(T, container, x);
@@ -114,35 +118,35 @@ static int items_xor(Task *T, Dict *d1, Dict *d2, Value *out)
         int f = dict_get(T, rest, k, &v1);
         if (f < 0) return -1;
         int same = 0;
-        if (f) same = v_same(v1, v2) ? 1 : v_eq(T, v1, v2);
+        if (f) same = obj_same(v1, v2) ? 1 : obj_eq(T, v1, v2);
         if (same < 0) return -1;
         if (same) {
             if (dict_del(T, rest, k) < 0) return -1;
-        } else if (set_add(T, r, v_tuple2(S, k, v2)) < 0) {
+        } else if (set_add(T, r, tuple_pair(S, k, v2)) < 0) {
             return -1;
         }
     }
     pos = 0;
     Value v1;
     while (dict_next(rest, &pos, &k, &v1))
-        if (set_add(T, r, v_tuple2(S, k, v1)) < 0) return -1;
+        if (set_add(T, r, tuple_pair(S, k, v1)) < 0) return -1;
     return 0;
 }
 
-int setview_binop(Task *T, int op, Value a, Value b, Value *out)
+int views_binop(Task *T, int op, Value a, Value b, Value *out)
 {
-    if (!is_setview(a) && !is_setview(b)) return 0;
+    if (!views_is_setview(a) && !views_is_setview(b)) return 0;
     if (op != BIN_AND && op != BIN_OR && op != BIN_SUB && op != BIN_XOR) return 0;
     Set *r;
     switch (op) {
     case BIN_AND: {
         /* the view goes first; a smaller-or-equal view against an exact set
          * iterates the view, otherwise the smaller operand is iterated */
-        Value self = is_setview(a) ? a : b, other = is_setview(a) ? b : a;
+        Value self = views_is_setview(a) ? a : b, other = views_is_setview(a) ? b : a;
         int64_t ls = view_dict(self)->used;
         if (is_set(other) && !(other.u.o->flags & OF_FROZEN)) {
             if (ls <= AS_SET(other)->used) return intersect(T, self, other, out) < 0 ? -1 : 1;
-        } else if (is_setview(other) && view_dict(other)->used > ls) {
+        } else if (views_is_setview(other) && view_dict(other)->used > ls) {
             Value t = self;
             self = other;
             other = t;
@@ -160,10 +164,10 @@ int setview_binop(Task *T, int op, Value a, Value b, Value *out)
         if (to_set(T, a, &r) < 0) return -1;
         *out = v_obj(r);
         Value it;
-        if (v_iter(T, b, &it) < 0) return -1;
+        if (obj_iter(T, b, &it) < 0) return -1;
         for (;;) {
             Value x;
-            int n = v_next(T, it, &x);
+            int n = obj_next(T, it, &x);
             if (n < 0) return -1;
             if (n == 0) return 1;
             charge_items(T, 1);
@@ -171,7 +175,7 @@ int setview_binop(Task *T, int op, Value a, Value b, Value *out)
         }
     }
     default: {
-        if (is_setview(a) && is_setview(b) && AS_ITER(a)->ik == IT_VIEW_ITEMS && AS_ITER(b)->ik == IT_VIEW_ITEMS)
+        if (views_is_setview(a) && views_is_setview(b) && AS_ITER(a)->ik == IT_VIEW_ITEMS && AS_ITER(b)->ik == IT_VIEW_ITEMS)
             return items_xor(T, view_dict(a), view_dict(b), out) < 0 ? -1 : 1;
         /* set(a).symmetric_difference_update(b) */
         Set *o;
@@ -194,10 +198,10 @@ int setview_binop(Task *T, int op, Value a, Value b, Value *out)
  * sets, probing the other. */
 NATIVE(view_isdisjoint)
 {
-    if (nargs != 2 || !is_setview(args[0])) return vm_raise(T, EXC_TypeError, "isdisjoint() takes exactly one argument");
+    if (nargs != 2 || !views_is_setview(args[0])) return exc_raise(T, EXC_TypeError, "isdisjoint() takes exactly one argument");
     if (nat_no_kw(T, "isdisjoint", kw) < 0) return NAT_ERR;
     Value self = args[0], other = args[1];
-    if (v_same(self, other)) {
+    if (obj_same(self, other)) {
         *out = v_bool(view_dict(self)->used == 0);
         return NAT_OK;
     }
@@ -207,10 +211,10 @@ NATIVE(view_isdisjoint)
         other = t;
     }
     Value it;
-    if (v_iter(T, other, &it) < 0) return NAT_ERR;
+    if (obj_iter(T, other, &it) < 0) return NAT_ERR;
     for (;;) {
         Value x;
-        int n = v_next(T, it, &x);
+        int n = obj_next(T, it, &x);
         if (n < 0) return NAT_ERR;
         if (n == 0) break;
         charge_items(T, 1);
@@ -227,6 +231,6 @@ NATIVE(view_isdisjoint)
 
 void views_init(Sim *S)
 {
-    def_method(S, S->types[TY_DICT_KEYS], "isdisjoint", view_isdisjoint);
-    def_method(S, S->types[TY_DICT_ITEMS], "isdisjoint", view_isdisjoint);
+    nat_def_method(S, S->types[TY_DICT_KEYS], "isdisjoint", view_isdisjoint);
+    nat_def_method(S, S->types[TY_DICT_ITEMS], "isdisjoint", view_isdisjoint);
 }

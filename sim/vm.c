@@ -6,11 +6,18 @@
  * state lives in the task's frames and chunks, never in the C stack, so the
  * scheduler can stop a task after any op and resume it later. */
 #include "vm.h"
-#include "obj.h"
+#include "attr.h"
+#include "dict.h"
 #include "format.h"
-#include "compile.h"
-#include "modules.h"
+#include "gc.h"
 #include "gen.h"
+#include "list.h"
+#include "obj.h"
+#include "ops.h"
+#include "repr.h"
+#include "set.h"
+#include "str.h"
+#include "tuple.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,7 +51,7 @@ static inline Value dict_get_hinted(Dict *d, Str *name, uint32_t *hint)
 #define CHUNK_MIN 48
 #define CHUNK_MAX 65536
 
-void ctx_init(Ctx *c)
+void vm_ctx_init(Ctx *c)
 {
     memset(c, 0, sizeof *c);
     c->handled = v_undef();
@@ -56,7 +63,7 @@ static void chunk_free(Ctx *c, Chunk *k)
     if (k != c->chunk0) free(k);
 }
 
-void ctx_free(Ctx *c)
+void vm_ctx_free(Ctx *c)
 {
     Chunk *k = c->chunk;
     while (k) {
@@ -112,7 +119,7 @@ static Value *ctx_top(Ctx *c)
     return c->top;
 }
 
-void ctx_mark(Sim *S, Ctx *c)
+void vm_ctx_mark(Sim *S, Ctx *c)
 {
     gc_mark_value(S, c->handled);
     for (int32_t i = 0; i < c->nframes; i++) {
@@ -174,9 +181,9 @@ static Value *ctx_region(Ctx *c, Value *want, size_t n, Chunk **opened)
     return k->v;
 }
 
-int recursion_error(Task *T)
+int vm_recursion_error(Task *T)
 {
-    return vm_raise(T, EXC_RecursionError, "maximum recursion depth exceeded");
+    return exc_raise(T, EXC_RecursionError, "maximum recursion depth exceeded");
 }
 
 /* ---- argument binding (CPython's rules and messages) ---- */
@@ -190,7 +197,7 @@ static int missing_args(Task *T, Func *fn, Str **names, int n, bool kwonly)
         if (i) sb_puts(&b, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
         sb_printf(&b, "'%s'", names[i]->s);
     }
-    int r = vm_raise(T, EXC_TypeError, "%s() missing %d required %s argument%s: %s", fname(fn), n,
+    int r = exc_raise(T, EXC_TypeError, "%s() missing %d required %s argument%s: %s", fname(fn), n,
                      kwonly ? "keyword-only" : "positional", n == 1 ? "" : "s", b.s);
     sb_free(&b);
     return r;
@@ -221,13 +228,13 @@ static int bind_args(Task *T, Func *fn, const Value *args, int nargs, Tuple *kwn
             }
             const char *plural_given = npos == 1 ? "was" : "were";
             if (given_kw) {
-                return vm_raise(T, EXC_TypeError, "%s() takes %d positional argument%s but %d positional argument%s (and %d keyword-only argument%s) were given",
+                return exc_raise(T, EXC_TypeError, "%s() takes %d positional argument%s but %d positional argument%s (and %d keyword-only argument%s) were given",
                                 fname(fn), argc, argc == 1 ? "" : "s", npos, npos == 1 ? "" : "s", given_kw, given_kw == 1 ? "" : "s");
             }
             if (ndef)
-                return vm_raise(T, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
+                return exc_raise(T, EXC_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
                                 fname(fn), argc - ndef, argc, npos, plural_given);
-            return vm_raise(T, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", fname(fn), argc,
+            return exc_raise(T, EXC_TypeError, "%s() takes %d positional argument%s but %d %s given", fname(fn), argc,
                             argc == 1 ? "" : "s", npos, plural_given);
         }
         Tuple *t = tuple_new(S, npos - argc);
@@ -259,12 +266,12 @@ static int bind_args(Task *T, Func *fn, const Value *args, int nargs, Tuple *kwn
                 continue;
             }
             if (posonly_hit)
-                return vm_raise(T, EXC_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                return exc_raise(T, EXC_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
                                 fname(fn), kn->s);
-            return vm_raise(T, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", fname(fn), kn->s);
+            return exc_raise(T, EXC_TypeError, "%s() got an unexpected keyword argument '%s'", fname(fn), kn->s);
         }
         if (!is_undef(locals[slot]))
-            return vm_raise(T, EXC_TypeError, "%s() got multiple values for argument '%s'", fname(fn), kn->s);
+            return exc_raise(T, EXC_TypeError, "%s() got multiple values for argument '%s'", fname(fn), kn->s);
         locals[slot] = v;
     }
     /* defaults */
@@ -301,7 +308,7 @@ static void frame_cells(Sim *S, Frame *f, Func *fn)
     Value *l = f->locals;
     for (int32_t i = 0; i < co->ncells; i++) {
         int32_t a = co->cell_arg[i];
-        l[co->nlocals + i] = v_obj(cell_new(S, a >= 0 ? l[a] : v_undef()));
+        l[co->nlocals + i] = v_obj(vm_cell_new(S, a >= 0 ? l[a] : v_undef()));
     }
     for (int32_t i = 0; i < co->nfrees; i++)
         l[co->nlocals + co->ncells + i] = fn && fn->closure ? fn->closure->v[i] : v_undef();
@@ -316,7 +323,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
     Sim *S = T->S;
     Ctx *c = T->cur;
     Code *co = fn->code;
-    if (c->base_depth + c->nframes >= S->recursion_limit) return recursion_error(T);
+    if (c->base_depth + c->nframes >= S->recursion_limit) return vm_recursion_error(T);
     size_t need = (size_t)co->nlocalsplus + (size_t)co->maxstack;
     bool simple = !kwnames && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKW)) && co->kwonly == 0;
     Chunk *opened;
@@ -436,7 +443,7 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
             return how;
         }
         case K_INSTANCE: {
-            Value m = class_lookup(AS_INST(callable)->cls, S->sym[SYM_call]);
+            Value m = obj_class_lookup(AS_INST(callable)->cls, S->sym[SYM_call]);
             if (is_undef(m)) break;
             if (in_place) {
                 args[-1] = callable;
@@ -458,7 +465,7 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
         }
         break;
     }
-    vm_raise(T, EXC_TypeError, "'%s' object is not callable", type_name(S, callable));
+    exc_raise(T, EXC_TypeError, "'%s' object is not callable", obj_type_name(S, callable));
     return CALL_ERROR;
 }
 
@@ -481,7 +488,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
     if (base->ctor && base->type_id != TY_OBJECT && !(base->cflags & CF_EXCEPTION) && !base->payload) {
         /* int(), list(), str()...: the builtin makes the value */
         if (cls != base)
-            return vm_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", base->name->s);
+            return exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", base->name->s);
         int r = base->ctor(T, args, nargs, kwnames, &inst);
         if (r == NAT_ERR) return -1;
         if (r == NAT_BLOCK) {
@@ -502,9 +509,9 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
     } else {
-        inst = v_obj(instance_new(S, cls));
+        inst = v_obj(obj_instance_new(S, cls));
     }
-    Value init = class_lookup(cls, S->sym[SYM_init]);
+    Value init = obj_class_lookup(cls, S->sym[SYM_init]);
     if (is_kind(init, K_FUNC)) {
         *ret = inst;
         /* self goes first: build the argument list in a scratch array */
@@ -527,7 +534,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
     } else if (nargs > 0 && !(cls->cflags & CF_EXCEPTION) && !base->payload) {
-        return vm_raise(T, EXC_TypeError, "%s() takes no arguments", cls->name->s);
+        return exc_raise(T, EXC_TypeError, "%s() takes no arguments", cls->name->s);
     }
     *ret = inst;
     return 0;
@@ -538,15 +545,15 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
 static int unbound_local(Task *T, Code *co, uint32_t slot)
 {
     if (slot < (uint32_t)co->nlocals + (uint32_t)co->ncells)
-        return vm_raise(T, EXC_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+        return exc_raise(T, EXC_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                         co->varnames[slot]->s);
-    return vm_raise(T, EXC_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+    return exc_raise(T, EXC_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
                     co->varnames[slot]->s);
 }
 
 static int name_error(Task *T, Str *name)
 {
-    return vm_raise(T, EXC_NameError, "name '%s' is not defined", name->s);
+    return exc_raise(T, EXC_NameError, "name '%s' is not defined", name->s);
 }
 
 static int unpack(Task *T, Value seq, int before, int after, bool star, Value *dst)
@@ -556,10 +563,10 @@ static int unpack(Task *T, Value seq, int before, int after, bool star, Value *d
     int64_t n;
     if (!is_list(seq) && !is_tuple(seq)) {
         Value it;
-        if (v_iter(T, seq, &it) < 0) {
+        if (obj_iter(T, seq, &it) < 0) {
             if (exc_matches(S, T->exc, EXC_TypeError)) {
                 T->exc = v_undef();
-                return vm_raise(T, EXC_TypeError, "cannot unpack non-iterable %s object", type_name(S, seq));
+                return exc_raise(T, EXC_TypeError, "cannot unpack non-iterable %s object", obj_type_name(S, seq));
             }
             return -1;
         }
@@ -568,7 +575,7 @@ static int unpack(Task *T, Value seq, int before, int after, bool star, Value *d
             List *l = list_new(S, before);
             for (int64_t k = 0; k <= before; k++) {
                 Value x;
-                int r = v_next(T, it, &x);
+                int r = obj_next(T, it, &x);
                 if (r < 0) return -1;
                 if (r == 0) break;
                 list_append(S, l, x);
@@ -576,21 +583,21 @@ static int unpack(Task *T, Value seq, int before, int after, bool star, Value *d
             seq = v_obj(l);
         } else {
             List *l;
-            if (v_to_list(T, it, &l) < 0) return -1;
+            if (obj_to_list(T, it, &l) < 0) return -1;
             seq = v_obj(l);
         }
     }
-    v_items(T, seq, &items, &n, &keep);
+    obj_items(T, seq, &items, &n, &keep);
     if (!star) {
         if (n != before) {
-            if (n > before) return vm_raise(T, EXC_ValueError, "too many values to unpack (expected %d)", before);
-            return vm_raise(T, EXC_ValueError, "not enough values to unpack (expected %d, got %lld)", before, (long long)n);
+            if (n > before) return exc_raise(T, EXC_ValueError, "too many values to unpack (expected %d)", before);
+            return exc_raise(T, EXC_ValueError, "not enough values to unpack (expected %d, got %lld)", before, (long long)n);
         }
         for (int i = 0; i < before; i++) dst[before - 1 - i] = items[i];
         return 0;
     }
     if (n < before + after)
-        return vm_raise(T, EXC_ValueError, "not enough values to unpack (expected at least %d, got %lld)", before + after, (long long)n);
+        return exc_raise(T, EXC_ValueError, "not enough values to unpack (expected at least %d, got %lld)", before + after, (long long)n);
     int total = before + 1 + after;
     /* dst is filled so that the first target is on top */
     for (int i = 0; i < before; i++) dst[total - 1 - i] = items[i];
@@ -614,8 +621,8 @@ static int check_exc_match(Task *T, Value exc, Value type, bool *match)
         return 0;
     }
     if (!is_class(type) || !(AS_CLASS(type)->cflags & CF_EXCEPTION))
-        return vm_raise(T, EXC_TypeError, "catching classes that do not inherit from BaseException is not allowed");
-    *match = is_instance_of(S, exc, AS_CLASS(type));
+        return exc_raise(T, EXC_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    *match = obj_is_instance_of(S, exc, AS_CLASS(type));
     return 0;
 }
 
@@ -624,11 +631,11 @@ static int make_exception(Task *T, Value v, Value *out)
 {
     Sim *S = T->S;
     if (is_class(v) && (AS_CLASS(v)->cflags & CF_EXCEPTION)) return vm_call(T, v, NULL, 0, NULL, out);
-    if (is_exc_instance(S, v)) {
+    if (obj_is_exc_instance(S, v)) {
         *out = v;
         return 0;
     }
-    return vm_raise(T, EXC_TypeError, "exceptions must derive from BaseException");
+    return exc_raise(T, EXC_TypeError, "exceptions must derive from BaseException");
 }
 
 static Value build_class(Task *T, Frame *f)
@@ -637,7 +644,7 @@ static Value build_class(Task *T, Frame *f)
     Tuple *nb = AS_TUPLE(f->extra);
     Str *name = AS_STR(nb->v[0]);
     Tuple *bases = AS_TUPLE(nb->v[1]);
-    Class *cls = class_new(S, name, bases->n ? bases : NULL, f->ns, T);
+    Class *cls = attr_class_new(S, name, bases->n ? bases : NULL, f->ns, T);
     if (!cls) return v_undef();
     cls->cflags |= CF_USER;
     Value mod = dict_get_str(f->ns, S->sym[SYM_module]);
@@ -653,9 +660,9 @@ static Value build_class(Task *T, Frame *f)
 
 static int do_format(Task *T, Value v, int conv, Value spec, Value *out)
 {
-    if (conv == 'r') v = v_repr_str(T, v);
-    else if (conv == 'a') v = v_ascii_str(T, v);
-    else if (conv == 's') v = v_str_str(T, v);
+    if (conv == 'r') v = repr_value(T, v);
+    else if (conv == 'a') v = repr_ascii(T, v);
+    else if (conv == 's') v = repr_str(T, v);
     if (is_undef(v)) return -1;
     if (is_undef(spec) && is_str(v)) {
         *out = v;
@@ -668,7 +675,7 @@ static int do_format(Task *T, Value v, int conv, Value spec, Value *out)
         sb_free(&b);
         return -1;
     }
-    *out = v_strn(T->S, b.s, b.n);
+    *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return 0;
 }
@@ -715,7 +722,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
 static int collect_next(Task *T, Ctx *c, Frame *f, Value *slot, Value list)
 {
     Value it = *slot;
-    Value nm = type_dunder(T->S, it, SYM_next);
+    Value nm = obj_type_dunder(T->S, it, SYM_next);
     Value *ret = f->sp;
     *ret = v_none();
     f->sp = ret + 1;
@@ -749,7 +756,7 @@ static Value *consumed_gen(Sim *S, Value callable, Value *args, int nargs)
     if (is_kind(a, K_GEN) && ((Gen *)a.u.o)->state != GEN_RUNNING && ((Gen *)a.u.o)->state != GEN_DONE)
         return &args[i];
     if (is_kind(a, K_ITER) && AS_ITER(a)->ik == IT_USER) a = args[i] = AS_ITER(a)->src;
-    if (is_kind(type_dunder(S, a, SYM_next), K_FUNC)) return &args[i];
+    if (is_kind(obj_type_dunder(S, a, SYM_next), K_FUNC)) return &args[i];
     return NULL;
 }
 
@@ -761,6 +768,13 @@ static RunStatus fatal_ops(Task *T)
              "stopped after %llu bytecode ops (the max_ops limit); if the program is meant to run longer, raise it with --set max_ops=N or 'max_ops: N' in the header",
              (unsigned long long)S->set.v[SET_max_ops]);
     return RUN_FATAL;
+}
+
+Cell *vm_cell_new(Sim *S, Value v)
+{
+    Cell *c = gc_alloc(S, K_CELL, sizeof(Cell));
+    c->v = v;
+    return c;
 }
 
 /* ---- the interpreter loop ---- */
@@ -850,7 +864,7 @@ RunStatus vm_run(Task *T)
         clk += cost[INSTR_OP(ins)];
         nops++;
 #ifdef VM_TRACE
-        fprintf(stderr, "  %-12s %4u %-20s %-8u depth %ld\n", code->qualname->s, pc - 1, opcode_name[INSTR_OP(ins)], arg,
+        fprintf(stderr, "  %-12s %4u %-20s %-8u depth %ld\n", code->qualname->s, pc - 1, code_op_name[INSTR_OP(ins)], arg,
                 (long)(sp - (locals + code->nlocalsplus)));
 #endif
         switch ((Opcode)INSTR_OP(ins)) {
@@ -878,7 +892,7 @@ RunStatus vm_run(Task *T)
             }
             locals[arg] = v_undef();
             break;
-        case OP_MAKE_CELL: locals[arg] = v_obj(cell_new(S, locals[arg])); break;
+        case OP_MAKE_CELL: locals[arg] = v_obj(vm_cell_new(S, locals[arg])); break;
         case OP_LOAD_DEREF:
             a = AS_CELL(locals[arg])->v;
             if (UNLIKELY(is_undef(a))) {
@@ -961,25 +975,25 @@ RunStatus vm_run(Task *T)
                 }
             }
             SAVE();
-            ERR_IF(v_getattr(T, sp[-1], names[arg], &r) < 0);
+            ERR_IF(attr_get(T, sp[-1], names[arg], &r) < 0);
             RELOAD();
             sp[-1] = r;
             break;
         case OP_STORE_ATTR:
             SAVE();
-            ERR_IF(v_setattr(T, sp[-1], names[arg], sp[-2]) < 0);
+            ERR_IF(attr_set(T, sp[-1], names[arg], sp[-2]) < 0);
             RELOAD();
             sp -= 2;
             break;
         case OP_DELETE_ATTR:
             SAVE();
-            ERR_IF(v_delattr(T, sp[-1], names[arg]) < 0);
+            ERR_IF(attr_del(T, sp[-1], names[arg]) < 0);
             RELOAD();
             sp--;
             break;
         case OP_LOAD_METHOD: {
             if (is_kind(sp[-1], K_MODULE)) {
-                /* module.f(): no self, as v_getmethod gives for modules */
+                /* module.f(): no self, as attr_get_method gives for modules */
                 r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
                 if (!is_undef(r)) {
                     sp[-1] = r;
@@ -989,7 +1003,7 @@ RunStatus vm_run(Task *T)
             }
             bool unbound;
             SAVE();
-            ERR_IF(v_getmethod(T, sp[-1], names[arg], &r, &unbound) < 0);
+            ERR_IF(attr_get_method(T, sp[-1], names[arg], &r, &unbound) < 0);
             RELOAD();
             a = sp[-1];
             sp[-1] = r;
@@ -1039,7 +1053,7 @@ RunStatus vm_run(Task *T)
             }
         binop_slow:
             SAVE();
-            ERR_IF(v_binop(T, (int)arg, a, b, &r) < 0);
+            ERR_IF(ops_binop(T, (int)arg, a, b, &r) < 0);
             RELOAD();
             sp--;
             sp[-1] = r;
@@ -1047,7 +1061,7 @@ RunStatus vm_run(Task *T)
         }
         case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_INVERT: case OP_UNARY_NOT:
             SAVE();
-            ERR_IF(v_unary(T, (int)INSTR_OP(ins), sp[-1], &r) < 0);
+            ERR_IF(ops_unary(T, (int)INSTR_OP(ins), sp[-1], &r) < 0);
             RELOAD();
             sp[-1] = r;
             break;
@@ -1069,7 +1083,7 @@ RunStatus vm_run(Task *T)
                 break;
             }
             SAVE();
-            ERR_IF(v_richcmp(T, a, b, (int)arg, &r) < 0);
+            ERR_IF(obj_richcmp(T, a, b, (int)arg, &r) < 0);
             RELOAD();
             sp--;
             sp[-1] = r;
@@ -1077,13 +1091,13 @@ RunStatus vm_run(Task *T)
         case OP_IS_OP: {
             b = POP();
             a = sp[-1];
-            bool same = a.tag == b.tag && (a.tag == V_OBJ ? a.u.o == b.u.o : v_same(a, b));
+            bool same = a.tag == b.tag && (a.tag == V_OBJ ? a.u.o == b.u.o : obj_same(a, b));
             sp[-1] = v_bool(arg ? !same : same);
             break;
         }
         case OP_CONTAINS_OP: {
             SAVE();
-            int rr = v_contains(T, sp[-1], sp[-2]);
+            int rr = obj_contains(T, sp[-1], sp[-2]);
             ERR_IF(rr < 0);
             RELOAD();
             sp--;
@@ -1103,20 +1117,20 @@ RunStatus vm_run(Task *T)
                 }
             }
             SAVE();
-            ERR_IF(v_getitem(T, a, b, &r) < 0);
+            ERR_IF(obj_getitem(T, a, b, &r) < 0);
             RELOAD();
             sp--;
             sp[-1] = r;
             break;
         case OP_STORE_SUBSCR:
             SAVE();
-            ERR_IF(v_setitem(T, sp[-2], sp[-1], sp[-3]) < 0);
+            ERR_IF(obj_setitem(T, sp[-2], sp[-1], sp[-3]) < 0);
             RELOAD();
             sp -= 3;
             break;
         case OP_DELETE_SUBSCR:
             SAVE();
-            ERR_IF(v_delitem(T, sp[-2], sp[-1]) < 0);
+            ERR_IF(obj_delitem(T, sp[-2], sp[-1]) < 0);
             RELOAD();
             sp -= 2;
             break;
@@ -1189,10 +1203,10 @@ RunStatus vm_run(Task *T)
             SAVE();
             Value *items, keep;
             int64_t n;
-            if (v_items(T, a, &items, &n, &keep) < 0) {
+            if (obj_items(T, a, &items, &n, &keep) < 0) {
                 if (exc_matches(S, T->exc, EXC_TypeError) && !is_instance(a)) {
                     T->exc = v_undef();
-                    vm_raise(T, EXC_TypeError, "Value after * must be an iterable, not %s", type_name(S, a));
+                    exc_raise(T, EXC_TypeError, "Value after * must be an iterable, not %s", obj_type_name(S, a));
                 }
                 goto error;
             }
@@ -1217,7 +1231,7 @@ RunStatus vm_run(Task *T)
             Dict *dst = AS_DICT(sp[-(int)arg]);
             SAVE();
             if (!is_dict(a)) {
-                vm_raise(T, EXC_TypeError, "'%s' object is not a mapping", type_name(S, a));
+                exc_raise(T, EXC_TypeError, "'%s' object is not a mapping", obj_type_name(S, a));
                 goto error;
             }
             int64_t pos = 0;
@@ -1230,8 +1244,8 @@ RunStatus vm_run(Task *T)
                     ERR_IF(fnd < 0);
                     if (fnd) {
                         SBuf kb = {0};
-                        v_strbuf(T, k, &kb);
-                        vm_raise(T, EXC_TypeError, "got multiple values for keyword argument '%s'", kb.s ? kb.s : "");
+                        repr_write_str(T, k, &kb);
+                        exc_raise(T, EXC_TypeError, "got multiple values for keyword argument '%s'", kb.s ? kb.s : "");
                         sb_free(&kb);
                         goto error;
                     }
@@ -1294,7 +1308,7 @@ RunStatus vm_run(Task *T)
             if (is_kind(a, K_ITER) && AS_ITER(a)->ik < IT_VIEW_KEYS) break;
             if (is_kind(a, K_GEN)) break;
             SAVE();
-            ERR_IF(v_iter(T, a, &r) < 0);
+            ERR_IF(obj_iter(T, a, &r) < 0);
             RELOAD();
             sp[-1] = r;
             break;
@@ -1334,7 +1348,7 @@ RunStatus vm_run(Task *T)
                 }
                 if (g->state == GEN_RUNNING) {
                     SAVE();
-                    vm_raise(T, EXC_ValueError, "generator already executing");
+                    exc_raise(T, EXC_ValueError, "generator already executing");
                     goto error;
                 }
                 SAVE();
@@ -1344,7 +1358,7 @@ RunStatus vm_run(Task *T)
             }
             /* a Python __next__ runs as a frame, so it may block */
             Value itv = is_kind(a, K_ITER) && AS_ITER(a)->ik == IT_USER ? AS_ITER(a)->src : a;
-            Value nm = type_dunder(S, itv, SYM_next);
+            Value nm = obj_type_dunder(S, itv, SYM_next);
             if (is_kind(nm, K_FUNC)) {
                 SAVE();
                 *sp = v_none();
@@ -1357,7 +1371,7 @@ RunStatus vm_run(Task *T)
                 break;
             }
             SAVE();
-            int rr = v_next(T, a, &r);
+            int rr = obj_next(T, a, &r);
             ERR_IF(rr < 0);
             RELOAD();
             if (rr) PUSH(r);
@@ -1377,7 +1391,7 @@ RunStatus vm_run(Task *T)
             if (a.tag == V_BOOL) t = (int)a.u.i;
             else {
                 SAVE();
-                t = v_truthy(T, a);
+                t = obj_truthy(T, a);
                 ERR_IF(t < 0);
                 RELOAD();
             }
@@ -1390,7 +1404,7 @@ RunStatus vm_run(Task *T)
             if (a.tag == V_BOOL) t = (int)a.u.i;
             else {
                 SAVE();
-                t = v_truthy(T, a);
+                t = obj_truthy(T, a);
                 ERR_IF(t < 0);
                 RELOAD();
             }
@@ -1425,7 +1439,7 @@ RunStatus vm_run(Task *T)
                     T->clock = clk;
                     gc_collect(S);
                     if (S->heap_bytes > HEAP_LIMIT) {
-                        vm_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
+                        exc_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
                         goto error;
                     }
                 }
@@ -1554,10 +1568,10 @@ RunStatus vm_run(Task *T)
             SAVE();
             if (!is_tuple(posargs)) {
                 List *l;
-                if (v_to_list(T, posargs, &l) < 0) {
+                if (obj_to_list(T, posargs, &l) < 0) {
                     if (exc_matches(S, T->exc, EXC_TypeError)) {
                         T->exc = v_undef();
-                        vm_raise(T, EXC_TypeError, "Value after * must be an iterable, not %s", type_name(S, posargs));
+                        exc_raise(T, EXC_TypeError, "Value after * must be an iterable, not %s", obj_type_name(S, posargs));
                     }
                     goto error;
                 }
@@ -1570,7 +1584,7 @@ RunStatus vm_run(Task *T)
             int64_t nkw = 0;
             if (!is_undef(kwargs)) {
                 if (!is_dict(kwargs)) {
-                    vm_raise(T, EXC_TypeError, "argument after ** must be a mapping, not %s", type_name(S, kwargs));
+                    exc_raise(T, EXC_TypeError, "argument after ** must be a mapping, not %s", obj_type_name(S, kwargs));
                     goto error;
                 }
                 nkw = AS_DICT(kwargs)->used;
@@ -1585,7 +1599,7 @@ RunStatus vm_run(Task *T)
                 while (dict_next(AS_DICT(kwargs), &pos, &k, &v)) {
                     if (!is_str(k)) {
                         free(tmp);
-                        vm_raise(T, EXC_TypeError, "keywords must be strings");
+                        exc_raise(T, EXC_TypeError, "keywords must be strings");
                         goto error;
                     }
                     kwn->v[i] = k;
@@ -1645,7 +1659,7 @@ RunStatus vm_run(Task *T)
             if (kind & FR_INIT) {
                 if (!is_none(r)) {
                     SAVE();
-                    vm_raise(T, EXC_TypeError, "__init__() should return None, not '%s'", type_name(S, r));
+                    exc_raise(T, EXC_TypeError, "__init__() should return None, not '%s'", obj_type_name(S, r));
                     goto error;
                 }
                 r = *ret;
@@ -1715,15 +1729,15 @@ RunStatus vm_run(Task *T)
             for (int64_t i = 0; i < bt->n; i++) {
                 Value bv = bt->v[i];
                 if (!is_class(bv)) {
-                    vm_raise(T, EXC_TypeError, "class bases must be classes, not %s", type_name(S, bv));
+                    exc_raise(T, EXC_TypeError, "class bases must be classes, not %s", obj_type_name(S, bv));
                     goto error;
                 }
                 if (AS_CLASS(bv)->cflags & CF_FINAL) {
-                    vm_raise(T, EXC_TypeError, "type '%s' is not an acceptable base type", AS_CLASS(bv)->name->s);
+                    exc_raise(T, EXC_TypeError, "type '%s' is not an acceptable base type", AS_CLASS(bv)->name->s);
                     goto error;
                 }
                 if (AS_CLASS(bv)->type_id >= 0 && AS_CLASS(bv)->type_id != TY_OBJECT) {
-                    vm_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", AS_CLASS(bv)->name->s);
+                    exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", AS_CLASS(bv)->name->s);
                     goto error;
                 }
             }
@@ -1735,7 +1749,7 @@ RunStatus vm_run(Task *T)
             Value *loc = ctx_region(c, sp, (size_t)co->nlocalsplus + (size_t)co->maxstack, &opened);
             if (c->base_depth + c->nframes >= S->recursion_limit) {
                 if (opened) chunk_release(c, opened);
-                recursion_error(T);
+                vm_recursion_error(T);
                 goto error;
             }
             Frame *nf = frame_alloc(T, c);
@@ -1748,7 +1762,7 @@ RunStatus vm_run(Task *T)
             nf->ret = ret;
             nf->chunk = opened;
             nf->kind = FR_CLASSBODY;
-            nf->extra = v_tuple2(S, name, bases);
+            nf->extra = tuple_pair(S, name, bases);
             frame_cells(S, nf, fn);
             c->frames[c->nframes - 2].sp = sp;
             RELOAD();
@@ -1758,7 +1772,7 @@ RunStatus vm_run(Task *T)
             SAVE();
             if (arg == 0) {
                 if (is_undef(c->handled) || is_none(c->handled)) {
-                    vm_raise(T, EXC_RuntimeError, "No active exception to reraise");
+                    exc_raise(T, EXC_RuntimeError, "No active exception to reraise");
                     goto error;
                 }
                 T->exc = c->handled;
@@ -1774,12 +1788,12 @@ RunStatus vm_run(Task *T)
                 Value cv = cause;
                 if (!is_none(cause) && make_exception(T, cause, &cv) < 0) {
                     T->exc = v_undef();
-                    vm_raise(T, EXC_TypeError, "exception causes must derive from BaseException");
+                    exc_raise(T, EXC_TypeError, "exception causes must derive from BaseException");
                     goto error;
                 }
                 exc_set_cause(exc, cv);
             }
-            vm_raise_value(T, exc);
+            exc_raise_value(T, exc);
             goto error;
         }
         case OP_RERAISE:
@@ -1808,16 +1822,16 @@ RunStatus vm_run(Task *T)
             a = POP();
             SAVE();
             Str *ename = S->sym[arg ? SYM_aenter : SYM_enter], *xname = S->sym[arg ? SYM_aexit : SYM_exit];
-            Class *cls = type_of(S, a);
-            if (is_undef(class_lookup(cls, ename)) || is_undef(class_lookup(cls, xname))) {
-                vm_raise(T, EXC_TypeError, "'%s' object does not support the %scontext manager protocol", type_name(S, a),
+            Class *cls = obj_type_of(S, a);
+            if (is_undef(obj_class_lookup(cls, ename)) || is_undef(obj_class_lookup(cls, xname))) {
+                exc_raise(T, EXC_TypeError, "'%s' object does not support the %scontext manager protocol", obj_type_name(S, a),
                          arg ? "asynchronous " : "");
                 goto error;
             }
             Value ex;
-            ERR_IF(v_getattr(T, a, xname, &ex) < 0);
+            ERR_IF(attr_get(T, a, xname, &ex) < 0);
             bool unbound;
-            ERR_IF(v_getmethod(T, a, ename, &r, &unbound) < 0);
+            ERR_IF(attr_get_method(T, a, ename, &r, &unbound) < 0);
             RELOAD();
             PUSH(ex);
             PUSH(r);
@@ -1829,7 +1843,7 @@ RunStatus vm_run(Task *T)
             Value ex = sp[-3];
             PUSH(ex);
             PUSH(v_undef());
-            PUSH(v_obj(type_of(S, exc)));
+            PUSH(v_obj(obj_type_of(S, exc)));
             PUSH(exc);
             PUSH(v_none());
             break;
@@ -1841,7 +1855,7 @@ RunStatus vm_run(Task *T)
             if (is_int(a) && !(arg & 0xFF) && is_undef(spec)) {
                 char buf[32];
                 int k = snprintf(buf, sizeof buf, "%lld", (long long)a.u.i);
-                sp[-1] = v_strn(S, buf, (size_t)k);
+                sp[-1] = str_value_n(S, buf, (size_t)k);
                 break;
             }
             SAVE();
@@ -1913,7 +1927,7 @@ RunStatus vm_run(Task *T)
         }
         default:
             SAVE();
-            vm_raise(T, EXC_RuntimeError, "internal error: unknown opcode %u", INSTR_OP(ins));
+            exc_raise(T, EXC_RuntimeError, "internal error: unknown opcode %u", INSTR_OP(ins));
             goto error;
         }
     next:
@@ -1938,7 +1952,7 @@ RunStatus vm_run(Task *T)
             T->clock = clk;
             gc_collect(S);
             if (S->heap_bytes > HEAP_LIMIT) {
-                vm_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
+                exc_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
                 goto error;
             }
         }
@@ -1990,7 +2004,7 @@ RunStatus vm_run(Task *T)
                 RELOAD();
                 if (exc_matches(S, T->exc, EXC_StopIteration)) {
                     T->exc = v_undef();
-                    vm_raise(T, EXC_RuntimeError, "%s raised StopIteration", coro ? "coroutine" : "generator");
+                    exc_raise(T, EXC_RuntimeError, "%s raised StopIteration", coro ? "coroutine" : "generator");
                 }
                 /* the driver's pc is past FOR_ITER, or at the CALL */
                 if (collecting) pc++;
@@ -2045,7 +2059,7 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
         Value r = v_none();
         int rc = call_native(T, AS_NATIVE(func), &r, args, nargs, kwnames);
         if (rc == CALL_BLOCK || rc == CALL_RETRY || rc == CALL_YIELD)
-            return vm_raise(T, EXC_RuntimeError, "a blocking call (%s) inside a callback run from C code is not supported by the simulator",
+            return exc_raise(T, EXC_RuntimeError, "a blocking call (%s) inside a callback run from C code is not supported by the simulator",
                             AS_NATIVE(func)->name);
         if (rc == CALL_ERROR) return -1;
         *out = r;
@@ -2060,7 +2074,7 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
     if (how == CALL_FRAME) {
         if (T->nested >= MAX_NESTED_RUNS) {
             while (c->nframes > base_frames) frame_pop(c);
-            return recursion_error(T);
+            return vm_recursion_error(T);
         }
         T->nested++;
         S->gc_inhibit++;
@@ -2075,15 +2089,15 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
             /* it blocked or hit a limit inside C-called code: unwind */
             while (c->nframes > base_frames) frame_pop(c);
             T->resume_pending = false;
-            if (st == RUN_FATAL) rc = vm_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
+            if (st == RUN_FATAL) rc = exc_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
             else
-                rc = vm_raise(T, EXC_RuntimeError,
+                rc = exc_raise(T, EXC_RuntimeError,
                               "a blocking call inside a callback run from C code (a key function, __str__, __eq__...) is not supported by the simulator");
         }
     } else if (how == CALL_DONE) {
         *out = result;
     } else if (how == CALL_BLOCK || how == CALL_RETRY) {
-        rc = vm_raise(T, EXC_RuntimeError, "a blocking call inside a callback run from C code is not supported by the simulator");
+        rc = exc_raise(T, EXC_RuntimeError, "a blocking call inside a callback run from C code is not supported by the simulator");
     } else {
         rc = -1;
     }
@@ -2093,7 +2107,7 @@ int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *
 int vm_call_method(Task *T, Value obj, Str *name, Value *args, int nargs, Value *out)
 {
     Value m;
-    if (v_getattr(T, obj, name, &m) < 0) return -1;
+    if (attr_get(T, obj, name, &m) < 0) return -1;
     return vm_call(T, m, args, nargs, NULL, out);
 }
 
@@ -2119,7 +2133,7 @@ int vm_start_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, V
         return 1;
     }
     if (how == CALL_BLOCK || how == CALL_RETRY)
-        return vm_raise(T, EXC_RuntimeError, "a blocking builtin cannot be a thread's target in the simulator");
+        return exc_raise(T, EXC_RuntimeError, "a blocking builtin cannot be a thread's target in the simulator");
     return -1;
 }
 

@@ -40,13 +40,15 @@ static inline void charge_bytes(Task *T, int64_t nbytes) { charge_items(T, nbyte
  * builtins, __repr__...) recurse on the C stack; past this depth they raise
  * RecursionError instead of overflowing it. */
 #define MAX_NESTED_RUNS 150
-int recursion_error(Task *T);
+int vm_recursion_error(Task *T);
 /* How often a long slice asks DebugHooks.interrupted, in ops. */
 #define POLL_OPS (1u << 22)
 
 Frame *vm_top_frame(Task *T);
-void ctx_init(Ctx *c);
-void ctx_free(Ctx *c);
-void ctx_mark(Sim *S, Ctx *c);
+/* A closure cell holding v. */
+Cell *vm_cell_new(Sim *S, Value v);
+void vm_ctx_init(Ctx *c);
+void vm_ctx_free(Ctx *c);
+void vm_ctx_mark(Sim *S, Ctx *c);
 
 #endif

@@ -11,7 +11,7 @@
 #define IL_WORLD_H
 
 #include "task.h"
-#include "scenario.h"
+#include "settings.h"
 
 /* Common interned names, X(field, text). */
 #define SYMS(X) \

@@ -141,7 +141,7 @@ static void seg_reason(Chrome *C, int seg, SBuf *out)
     SBuf b = {0};
     narrate(C->S, &r, &b);
     char name[96];
-    task_display_name(t, (int)t->segs.v[seg].task, name, sizeof name);
+    stats_task_name(t, (int)t->segs.v[seg].task, name, sizeof name);
     size_t n = strlen(name);
     const char *s = b.s ? b.s : "";
     if (strncmp(s, name, n) == 0 && s[n] == ' ') s += n + 1;
@@ -285,7 +285,7 @@ static void emit_segment(Chrome *C, int i, int *lstate)
     sb_free(&why);
     if (g->state == ST_RUNNING && tk->parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores) {
         char name[96];
-        task_display_name(t, k, name, sizeof name);
+        stats_task_name(t, k, name, sizeof name);
         ev_begin(C, "X", "cpu", name, CPU_PID, CORE_TID0 + (int)g->core);
         ev_ts(C, s);
         fputs(",\"dur\":", C->f);
@@ -359,7 +359,7 @@ static void emit_other_data(Chrome *C)
         if (i == SET_title) continue;
         char v[128];
         settings_format(set, i, v, sizeof v);
-        fprintf(f, "%s\"%s\":", first ? "" : ",", setting_info[i].key);
+        fprintf(f, "%s\"%s\":", first ? "" : ",", settings_info[i].key);
         first = false;
         ex_json_str(f, v, strlen(v));
     }
@@ -374,7 +374,7 @@ bool export_chrome(FILE *f, Sim *S, const ExportOpts *o)
     C.seg_end = ex_seg_ends(t);
     Record *rec;
     size_t n;
-    records_between(t, 0, t->segs.n, 0, t->evs.n, &rec, &n);
+    narrate_records_between(t, 0, t->segs.n, 0, t->evs.n, &rec, &n);
     link_flows(&C, rec, n);
     /* Perfetto wants displayTimeUnit first, and stops reading at a key it
      * does not know */

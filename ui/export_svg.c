@@ -1,6 +1,6 @@
 /* export_svg.c - the run's timeline as an SVG image, for slides and print.
  *
- * The rows are the text timeline's (sim/stats.h timeline_build): a row per
+ * The rows are the text timeline's (sim/stats.h stats_timeline_build): a row per
  * core, per process's GIL (with the GIL on), per thread, and under a
  * thread running an event loop, a row of which task the loop runs and a
  * row per asyncio task.  A task row draws each of its state segments
@@ -174,7 +174,7 @@ static void span_text(SBuf *b, int64_t s, int64_t e)
 
 static void task_name(const Svg *G, int k, char *buf, size_t n)
 {
-    if (k >= 0 && (size_t)k < G->t->tasks.n) task_display_name(G->t, k, buf, n);
+    if (k >= 0 && (size_t)k < G->t->tasks.n) stats_task_name(G->t, k, buf, n);
     else snprintf(buf, n, "?");
 }
 
@@ -237,7 +237,7 @@ static void rect(Svg *G, const RowCtx *rc, double x, double w, const char *fill,
     text(f, tipstr);
     fputs("</title></rect>\n", f);
     if (label >= 0 && w >= 10)
-        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, task_label(label));
+        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, stats_task_label(label));
 }
 
 static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)
@@ -409,7 +409,7 @@ static void settings_line(Svg *G, SBuf *b, const ExportOpts *o)
         if (!key && !set->given[i]) continue;
         char v[128];
         settings_format(set, i, v, sizeof v);
-        sb_printf(b, "%s%s: %s", b->n ? "  \xC2\xB7  " : "", setting_info[i].key, v);
+        sb_printf(b, "%s%s: %s", b->n ? "  \xC2\xB7  " : "", settings_info[i].key, v);
     }
 }
 
@@ -446,7 +446,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     G.W = o && o->width ? o->width : 1200;
     if (G.W < 400) G.W = 400;
     bool gil = sim_settings(S)->v[SET_gil] == 1;
-    Timeline *tl = timeline_build(t, G.from, G.to, 1, gil);
+    Timeline *tl = stats_timeline_build(t, G.from, G.to, 1, gil);
     /* the label column fits the longest label, within a third of the image */
     size_t longest = 6;
     for (int r = 0; r < tl->nrows; r++)
@@ -580,6 +580,6 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     free(row_y);
     sb_free(&sl);
     release(&G);
-    timeline_free(tl);
+    stats_timeline_free(tl);
     return !ferror(f);
 }

@@ -107,7 +107,7 @@ static const char *task_name(Repl *r, int tid)
     const Trace *t = sim_trace(r->ss->S);
     if (tid < 0 || (size_t)tid >= t->tasks.n) return "?";
     char *b = buf[slot++ % 4];
-    task_display_name(t, tid, b, sizeof buf[0]);
+    stats_task_name(t, tid, b, sizeof buf[0]);
     return b;
 }
 
@@ -175,7 +175,7 @@ static void show_records(Repl *r, size_t seg0, size_t ev0, size_t max)
     const Trace *t = sim_trace(r->ss->S);
     Record *rec;
     size_t n;
-    records_between(t, seg0, t->segs.n, ev0, t->evs.n, &rec, &n);
+    narrate_records_between(t, seg0, t->segs.n, ev0, t->evs.n, &rec, &n);
     size_t from = n > max ? n - max : 0;
     if (from) say("  ... %zu earlier records\n", from);
     for (size_t i = from; i < n; i++) {
@@ -285,7 +285,7 @@ static void rc_run(Repl *r, int argc, char **argv)
     (void)argv;
     if (argc != 1) return usage_of(argv[0]);
     if (!need_loaded(r)) return;
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     go(r, &s, false);
 }
 
@@ -294,7 +294,7 @@ static void rc_step(Repl *r, int argc, char **argv)
     int64_t n = 1;
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("step");
     if (!need_loaded(r)) return;
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     s.records = sim_position(r->ss->S).records + n;
     go(r, &s, true);
 }
@@ -306,7 +306,7 @@ static void rc_stepi(Repl *r, int argc, char **argv)
     if (!need_loaded(r)) return;
     int k = focus(r);
     if (k < 0) k = 0;
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     s.step_task = k;
     s.step_ops = n;
     go(r, &s, false);
@@ -443,7 +443,7 @@ static void rc_until(Repl *r, int argc, char **argv)
         say("that is in the past: use `goto %s` to go back\n", argv[1]);
         return;
     }
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     s.time = t;
     go(r, &s, false);
 }
@@ -736,7 +736,7 @@ static void rc_list(Repl *r, int argc, char **argv)
         int m = 0;
         for (int k = 0; k < n && m < 3; k++) {
             TaskView v;
-            if (sim_task_view(S, k, &v) && v.state != ST_DONE && v.file && v.line == line) mark[m++] = task_label(k);
+            if (sim_task_view(S, k, &v) && v.state != ST_DONE && v.file && v.line == line) mark[m++] = stats_task_label(k);
         }
         char pre[16];
         snprintf(pre, sizeof pre, "%s%c", mark, line == center ? '>' : ' ');
@@ -867,7 +867,7 @@ static void rc_show(Repl *r, int argc, char **argv)
     for (int i = 0; i < SET_COUNT; i++) {
         char v[128];
         settings_format(set, i, v, sizeof v);
-        say("%-18s %-12s %s\n", setting_info[i].key, v, set->given[i] ? "(set)" : "");
+        say("%-18s %-12s %s\n", settings_info[i].key, v, set->given[i] ? "(set)" : "");
     }
 }
 
@@ -1208,12 +1208,12 @@ static char **complete(const char *text, int start, int end)
         int n = sscanf(rl_line_buffer, "%*s %63s", key);
         bool value = c->fn == rc_set && n == 1 && start > (int)(strstr(rl_line_buffer, key) - rl_line_buffer);
         int id = value ? settings_find(key) : -1;
-        if (id >= 0 && setting_info[id].enums) {
+        if (id >= 0 && settings_info[id].enums) {
             char e[128];
-            snprintf(e, sizeof e, "%s", setting_info[id].enums);
+            snprintf(e, sizeof e, "%s", settings_info[id].enums);
             for (char *p = strtok(e, "|"); p; p = strtok(NULL, "|")) words_add(&b, p);
         } else if (!value) {
-            for (int i = 0; i < SET_COUNT; i++) words_add(&b, setting_info[i].key);
+            for (int i = 0; i < SET_COUNT; i++) words_add(&b, settings_info[i].key);
         }
     } else if (c && c->fn == rc_show) {
         words_add(&b, "settings");

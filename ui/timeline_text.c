@@ -31,7 +31,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     int lw = 6;
     for (size_t i = 0; i < t->tasks.n; i++) {
         char name[64];
-        task_display_name(t, (int)i, name, sizeof name);
+        stats_task_name(t, (int)i, name, sizeof name);
         int n = (int)strlen(name) + 2 + (t->tasks.v[i].parent >= 0 ? 2 : 0);
         if (n > lw) lw = n;
     }
@@ -39,7 +39,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     if (lw > width / 3) lw = width / 3 > 6 ? width / 3 : 6;
     int cols = width - lw - 2;
     if (cols < 10) cols = 10;
-    Timeline *tl = timeline_build(t, from, to, cols, true);
+    Timeline *tl = stats_timeline_build(t, from, to, cols, true);
     /* axis: start, middle, end */
     char a[32], m[32], e[32];
     axis_label(a, sizeof a, from, to - from);
@@ -61,7 +61,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         for (int c = 0; c < cols; c++) {
             int v = row->cells[c];
             if (row->kind == ROW_TASK) line[c] = v < 0 ? ' ' : state_glyphs[v];
-            else line[c] = v < 0 ? ' ' : task_label(v);
+            else line[c] = v < 0 ? ' ' : stats_task_label(v);
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
@@ -81,7 +81,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     }
     fprintf(f, "\n%*s  cpu, GIL and event-loop rows show the label of the task they run\n", lw, "");
     free(line);
-    timeline_free(tl);
+    stats_timeline_free(tl);
 }
 
 static void fmt_ms(char *buf, size_t n, int64_t ns)
@@ -109,7 +109,7 @@ void stats_print(FILE *f, Sim *S)
     int nw = 4;
     for (size_t i = 0; i < t->tasks.n; i++) {
         char name[64];
-        task_display_name(t, (int)i, name, sizeof name);
+        stats_task_name(t, (int)i, name, sizeof name);
         int n = (int)strlen(name);
         if (n > nw) nw = n;
     }
@@ -119,7 +119,7 @@ void stats_print(FILE *f, Sim *S)
     fputc('\n', f);
     for (int k = 0; k < s->ntasks; k++) {
         char name[64];
-        task_display_name(t, k, name, sizeof name);
+        stats_task_name(t, k, name, sizeof name);
         fprintf(f, "  %-*.*s", nw, nw, name);
         for (size_t c = 0; c < ncols; c++) {
             char b[32];

@@ -231,7 +231,7 @@ static void add_row(TlIndex *x, int kind, int index, const char *label, Series *
     BUF_PUSH(x->rows, r);
 }
 
-/* The rows in timeline_build()'s order: cores, GILs, then the tasks of
+/* The rows in stats_timeline_build()'s order: cores, GILs, then the tasks of
  * each process, a thread's coroutine tasks after it under its event loop. */
 static void build_rows(TlIndex *x, const Trace *t)
 {
@@ -255,8 +255,8 @@ static void build_rows(TlIndex *x, const Trace *t)
             const TraceTask *tk = &t->tasks.v[k];
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
             char name[64];
-            task_display_name(t, (int)k, name, sizeof name);
-            snprintf(lab, sizeof lab, "%c %s", task_label((int)k), name);
+            stats_task_name(t, (int)k, name, sizeof name);
+            snprintf(lab, sizeof lab, "%c %s", stats_task_label((int)k), name);
             add_row(x, ROW_TASK, (int)k, lab, task_series);
             if (first[k] < 0) continue;
             add_row(x, ROW_LOOP, (int)k, "  event loop", loop_series);
@@ -267,7 +267,7 @@ static void build_rows(TlIndex *x, const Trace *t)
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", task_label(j), t->tasks.v[j].name);
+                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
                 add_row(x, ROW_TASK, j, lab, task_series);
             }
             if (more) {

@@ -104,12 +104,12 @@ static void ref_run(App *a, const StopAt *st)
 static void ref_ensure(App *a, int64_t records, int64_t at)
 {
     if (!sim_finished(a->ref) && records >= 0 && ref_records(a) < records) {
-        StopAt st = stop_none();
+        StopAt st = sim_stop_none();
         st.records = records;
         ref_run(a, &st);
     }
     if (!sim_finished(a->ref) && at >= 0 && sim_now(a->ref) <= at) {
-        StopAt st = stop_none();
+        StopAt st = sim_stop_none();
         st.time = at + 1;
         ref_run(a, &st);
     }
@@ -605,7 +605,7 @@ static void loop(App *a)
         if (k == ERR) {
             if (a->playing) play_advance(a);
             else if (!sim_finished(a->ref)) {
-                StopAt st = stop_none();
+                StopAt st = sim_stop_none();
                 st.records = ref_records(a) + REF_SLICE;
                 ref_run(a, &st);
             }

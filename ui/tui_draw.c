@@ -208,7 +208,7 @@ static void draw_timeline(App *a)
                 snprintf(g, sizeof g, "%s", term_state_glyph(v));
                 at = term_attr(G_STATE + v);
             } else {
-                snprintf(g, sizeof g, "%c", task_label(v));
+                snprintf(g, sizeof g, "%c", stats_task_label(v));
                 at = term_attr(ri->kind == ROW_CORE ? G_CORE : ri->kind == ROW_GIL ? G_GIL : G_LOOP);
             }
             for (int k = 0; k < cw; k++) puts_at(y, x0 + c * cw + k, 1, g, at);
@@ -295,7 +295,7 @@ static void draw_source(App *a)
         int m = 0;
         for (int k = 0; k < nm && m < 3; k++)
             if (marks[k].line == line) {
-                char lab[2] = {task_label(marks[k].task), 0};
+                char lab[2] = {stats_task_label(marks[k].task), 0};
                 puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
             }
         attr_t at = line == cursor_line ? term_attr(G_HILITE) : 0;
@@ -415,7 +415,7 @@ static void draw_events(App *a)
     size_t s0 = (size_t)lo - e0, s1 = (size_t)hi - e1;
     Record *rec;
     size_t n;
-    records_between(t, s0, s1, e0, e1, &rec, &n);
+    narrate_records_between(t, s0, s1, e0, e1, &rec, &n);
     int tw = 11;
     for (size_t i = 0; i < n && (int)i < vis; i++) {
         SBuf b = {0};

@@ -36,7 +36,7 @@ static const char *op_text(int op)
 {
     if (op == -KW_IN) return "not in";
     if (op == -KW_IS) return "is not";
-    return op > 0 && op < OP_COUNT_ ? tok_op_text[op] : "?";
+    return op > 0 && op < OP_COUNT_ ? lex_tok_op_text[op] : "?";
 }
 
 static void sx_comp(const char *tag, const Node *n, SBuf *b)
@@ -191,7 +191,7 @@ static void sx(const Node *n, SBuf *b)
         sx(n->a, b);
         sb_putc(b, ')');
         break;
-    default: sb_printf(b, "<%s>", node_kind_name[n->kind]); break;
+    default: sb_printf(b, "<%s>", parse_node_kind_name[n->kind]); break;
     }
 }
 
@@ -207,7 +207,7 @@ static char *first_sx(const char *src)
         return sb_take(&b);
     }
     if (m.body.n) sx(m.body.v[0], &b);
-    module_free(&m);
+    parse_module_free(&m);
     return sb_take(&b);
 }
 
@@ -226,7 +226,7 @@ static void check_parse_error(const char *src, int line, int col, const char *ms
     ParseError err;
     if (parse(src, &m, &err)) {
         FAILF("no error for %s (expected \"%s\")", src, msg);
-        module_free(&m);
+        parse_module_free(&m);
         return;
     }
     CHECK_CONTAINS(err.msg, msg);
@@ -267,7 +267,7 @@ static void test_chained_comparison(void)
         CHECK_EQ_INT(c->ops[1], OP_LESS);
         CHECK_EQ_INT(c->col, 1);
         CHECK_EQ_INT(c->end_col, 11);
-        module_free(&m);
+        parse_module_free(&m);
     }
 }
 
@@ -291,7 +291,7 @@ static void test_lambda_and_conditional(void)
             CHECK_EQ_STR(b.s, "(if y x k)");  /* a=test b=body c=orelse */
             sb_free(&b);
         }
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_sx("x = a if b else c if d else e\n", "(= x (if b a (if d c e)))");
     check_sx("f = lambda: (yield_ := 1)\n", "(= f (lambda (:= yield_ 1)))");
@@ -331,7 +331,7 @@ static void test_decorators(void)
         const Node *c = m.body.v[1];
         CHECK_EQ_INT(c->kind, S_CLASSDEF);
         CHECK_EQ_INT(c->list3.n, 1);
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_parse_error("@dec\nx = 1\n", 2, 1, "invalid syntax");
 }
@@ -356,12 +356,12 @@ static void test_try_fields(void)
         }
         CHECK_EQ_INT(t->list3.n, 1);
         CHECK(t->d && t->d->list.n == 2);
-        module_free(&m);
+        parse_module_free(&m);
     }
     if (parse_ok("try:\n    pass\nfinally:\n    pass\n", &m)) {
         const Node *t = m.body.v[0];
         CHECK(t->list2.n == 0 && t->list3.n == 0 && t->d && t->d->list.n == 1);
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_parse_error("try:\n  pass\nexcept A, B:\n  pass\n", 3, 8, "multiple exception types must be parenthesized");
     check_parse_error("try:\n  pass\nelse:\n  pass\n", 3, 1, "expected 'except' or 'finally' block");
@@ -379,14 +379,14 @@ static void test_with_items(void)
             CHECK(w->list.v[2]->a->kind == E_CALL && w->list.v[2]->b && w->list.v[2]->b->kind == E_TUPLE);
         }
         CHECK_EQ_INT(w->list2.n, 1);
-        module_free(&m);
+        parse_module_free(&m);
     }
     /* 3.10 parenthesised items, and a parenthesised tuple expression */
     if (parse_ok("with (open_a() as a,\n      open_b() as b,):\n    pass\nwith (x, y):\n    pass\n", &m)) {
         CHECK_EQ_INT(m.body.v[0]->list.n, 2);
         CHECK_EQ_INT(m.body.v[1]->list.n, 1);
         CHECK_EQ_INT(m.body.v[1]->list.v[0]->a->kind, E_TUPLE);
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_parse_error("with a as f():\n    pass\n", 1, 11, "cannot assign to function call");
 }
@@ -491,7 +491,7 @@ static void test_deep_nesting_is_an_error(void)
     src[n++] = '\n';
     src[n] = 0;
     Module m;
-    if (parse_ok(src, &m)) module_free(&m);
+    if (parse_ok(src, &m)) parse_module_free(&m);
     /* deep nesting without brackets goes through the parser's own guard */
     SBuf b = {0};
     sb_puts(&b, "x = ");
@@ -515,11 +515,11 @@ static void test_module_docstring(void)
         CHECK_EQ_INT(m.doc_line, 3);
         CHECK_EQ_INT(m.doc_body_line, 3);
         CHECK_EQ_INT(m.body.n, 2);
-        module_free(&m);
+        parse_module_free(&m);
     }
     if (parse_ok("x = 1\n'not a docstring'\n", &m)) {
         CHECK(m.docstring == NULL);
-        module_free(&m);
+        parse_module_free(&m);
     }
 }
 
@@ -556,7 +556,7 @@ static void parse_power_chain(void *arg)
     sb_puts(&b, ")\n");
     Module m;
     ParseError err;
-    if (parse_module(b.s, b.n, &m, &err)) module_free(&m);
+    if (parse_module(b.s, b.n, &m, &err)) parse_module_free(&m);
     sb_free(&b);
 }
 

@@ -1,4 +1,4 @@
-/* scenario.c - the settings table and the scenario header parser.
+/* settings.c - the settings table and the scenario header parser.
  *
  * The header is the run of `key: value` lines at the top of the module
  * docstring (blank lines before it are skipped; `#` starts a comment, and a
@@ -6,7 +6,7 @@
  * not `key: value` ends it; the rest is the description.
  * An identifier followed by ':' is always taken as a key, so a misspelt key
  * is reported rather than silently becoming description text. */
-#include "scenario.h"
+#include "settings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const SettingInfo setting_info[SET_COUNT] = {
+const SettingInfo settings_info[SET_COUNT] = {
 #define X(f, k, t, d, mn, mx, ev, h) {k, t, d, mn, mx, ev, h},
     SETTINGS(X)
 #undef X
@@ -24,8 +24,8 @@ void settings_init(Settings *s)
 {
     memset(s, 0, sizeof *s);
     for (int i = 0; i < SET_COUNT; i++) {
-        s->v[i] = setting_info[i].def;
-        if (setting_info[i].type == ST_FLOAT) s->f[i] = setting_info[i].def / 1000.0;
+        s->v[i] = settings_info[i].def;
+        if (settings_info[i].type == ST_FLOAT) s->f[i] = settings_info[i].def / 1000.0;
     }
 }
 
@@ -44,7 +44,7 @@ void settings_free(Settings *s)
 int settings_find(const char *key)
 {
     for (int i = 0; i < SET_COUNT; i++)
-        if (strcmp(setting_info[i].key, key) == 0) return i;
+        if (strcmp(settings_info[i].key, key) == 0) return i;
     return -1;
 }
 
@@ -55,7 +55,7 @@ const char *settings_known_keys(void)
     if (!buf[0]) {
         size_t n = 0;
         for (int i = 0; i < SET_COUNT; i++)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", setting_info[i].key);
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", settings_info[i].key);
     }
     return buf;
 }
@@ -97,7 +97,7 @@ bool settings_set(Settings *s, const char *key, const char *value, char *err, si
         snprintf(err, errn, "unknown setting '%.64s' (known: %s)", key, settings_known_keys());
         return false;
     }
-    const SettingInfo *si = &setting_info[id];
+    const SettingInfo *si = &settings_info[id];
     switch (si->type) {
     case ST_STRING:
         free(s->title);
@@ -185,7 +185,7 @@ bool settings_set(Settings *s, const char *key, const char *value, char *err, si
 
 const char *settings_format(const Settings *s, int id, char *buf, size_t n)
 {
-    const SettingInfo *si = &setting_info[id];
+    const SettingInfo *si = &settings_info[id];
     switch (si->type) {
     case ST_STRING: snprintf(buf, n, "%s", s->title ? s->title : ""); break;
     case ST_INT: snprintf(buf, n, "%lld", (long long)s->v[id]); break;
@@ -206,7 +206,7 @@ const char *settings_format(const Settings *s, int id, char *buf, size_t n)
 static bool is_ident_start(char c) { return isalpha((unsigned char)c) || c == '_'; }
 static bool is_ident(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
-bool scenario_parse_header(const char *doc, int doc_first_line, Settings *s,
+bool settings_parse_header(const char *doc, int doc_first_line, Settings *s,
                            char **description, HeaderError *err)
 {
     const char *p = doc;
@@ -235,7 +235,7 @@ bool scenario_parse_header(const char *doc, int doc_first_line, Settings *s,
                     const char *vend = end;
                     /* '#' starts a comment (but not inside the title) */
                     int id = settings_find(key);
-                    if (id < 0 || setting_info[id].type != ST_STRING) {
+                    if (id < 0 || settings_info[id].type != ST_STRING) {
                         const char *h = memchr(q, '#', (size_t)(end - q));
                         if (h) vend = h;
                     }

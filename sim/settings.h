@@ -1,8 +1,8 @@
-/* scenario.h - simulator settings: their table, defaults, parsing of the
+/* settings.h - simulator settings: their table, defaults, parsing of the
  * scenario header (the module docstring's `key: value` lines) and of
  * command-line / REPL overrides. */
-#ifndef IL_SCENARIO_H
-#define IL_SCENARIO_H
+#ifndef IL_SETTINGS_H
+#define IL_SETTINGS_H
 
 #include "common.h"
 
@@ -57,7 +57,7 @@ typedef struct SettingInfo {
     const char *help;
 } SettingInfo;
 
-extern const SettingInfo setting_info[SET_COUNT];
+extern const SettingInfo settings_info[SET_COUNT];
 
 void settings_init(Settings *s);
 void settings_copy(Settings *dst, const Settings *src);
@@ -83,7 +83,7 @@ typedef struct HeaderError {
 /* Parse the header of a module docstring.  doc_first_line is the source
  * line of the docstring's first text line.  On success *description gets the
  * rest of the docstring (owned, may be empty). */
-bool scenario_parse_header(const char *doc, int doc_first_line, Settings *s,
+bool settings_parse_header(const char *doc, int doc_first_line, Settings *s,
                            char **description, HeaderError *err);
 
 #endif
