@@ -48,7 +48,7 @@ static void waits_text(Sim *S, int obj, Task *holder, int reason, char *buf, siz
         trace_obj_name(S->trace, obj, nm, sizeof nm);
     }
     if (holder && reason == R_JOIN)
-        snprintf(buf, n, "%s%s%s, which is %s", nm, *nm ? " " : "", holder->name, task_state_name[holder->st->state]);
+        snprintf(buf, n, "%s%s%s, which is %s", nm, *nm ? " " : "", holder->name, trace_states[holder->st->state].name);
     else if (holder)
         snprintf(buf, n, "%s%sheld by %s", nm, *nm ? ", " : "", holder->name);
     else
@@ -327,7 +327,7 @@ void sim_explain(Sim *S, int tid, SBuf *out)
     }
     const Trace *t = S->trace;
     Task *T = thread_task(S, tid);
-    sb_printf(out, "%s is %s", v.name, task_state_name[v.state]);
+    sb_printf(out, "%s is %s", v.name, trace_states[v.state].name);
     if (v.state != TS_DONE) when(out, " since %s", v.since);
     sb_puts(out, ": ");
     switch (v.state) {

@@ -821,7 +821,7 @@ static void describe_wait(Sim *S, Task *T, SBuf *b)
         sb_printf(b, " (%s)", name ? name : trace_obj_name(S->trace, st->obj, nm, sizeof nm));
     }
     if (st->waits_for) {
-        if (st->reason == R_JOIN) sb_printf(b, ", which is %s", task_state_name[st->waits_for->st->state]);
+        if (st->reason == R_JOIN) sb_printf(b, ", which is %s", trace_states[st->waits_for->st->state].name);
         else sb_printf(b, ", held by %s", st->waits_for->name);
     }
 }
@@ -1126,6 +1126,6 @@ void sched_debug_dump(Sim *S)
     for (size_t i = 0; i < t->segs.n; i++) {
         TraceSeg *s = &t->segs.v[i];
         fprintf(stderr, "%10lld %-22s %-9s core %3d %s\n", (long long)s->t, t->tasks.v[s->task].name,
-                task_state_name[s->state], s->core == TRACE_NO_CORE ? -1 : (int)s->core, trace_reason_text[s->reason]);
+                trace_states[s->state].name, s->core == TRACE_NO_CORE ? -1 : (int)s->core, trace_reason_text[s->reason]);
     }
 }

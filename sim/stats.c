@@ -1,14 +1,8 @@
 /* stats.c - statistics and the timeline summary, from the trace alone. */
 #include "stats.h"
-#include "vm.h"
 
 #include <stdlib.h>
 #include <stdio.h>
-
-_Static_assert((int)ST_COUNT == (int)TS_COUNT, "stats.h states must follow vm.h's TaskState");
-
-const char *const state_names[ST_COUNT] = {"new", "ready", "running", "gil-wait", "blocked", "sleeping", "io", "done", "awaiting"};
-const char state_glyphs[ST_COUNT] = {'+', '.', '#', '~', '-', 'z', 'i', ' ', 'a'};
 
 Stats *stats_compute(const Trace *t)
 {
@@ -31,10 +25,10 @@ Stats *stats_compute(const Trace *t)
         if (last_state[k] >= 0) {
             int64_t d = g->t - last_t[k];
             s->tasks[k].t[last_state[k]] += d;
-            if (thread && last_state[k] == ST_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
+            if (thread && last_state[k] == TS_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
                 s->core_busy[last_core[k]] += d;
         }
-        if (g->state == ST_RUNNING && last_state[k] != ST_RUNNING) {
+        if (g->state == TS_RUNNING && last_state[k] != TS_RUNNING) {
             s->tasks[k].switches++;
             if (thread) s->context_switches++;
         }
@@ -46,11 +40,11 @@ Stats *stats_compute(const Trace *t)
         if (last_state[k] < 0 || t->end <= last_t[k]) continue;
         int64_t d = t->end - last_t[k];
         s->tasks[k].t[last_state[k]] += d;
-        if (t->tasks.v[k].parent < 0 && last_state[k] == ST_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
+        if (t->tasks.v[k].parent < 0 && last_state[k] == TS_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
             s->core_busy[last_core[k]] += d;
     }
     for (int k = 0; k < s->ntasks; k++)
-        if (t->tasks.v[k].parent < 0) s->running_total += s->tasks[k].t[ST_RUNNING];
+        if (t->tasks.v[k].parent < 0) s->running_total += s->tasks[k].t[TS_RUNNING];
     s->loop_iterations = t->loop_iterations;
     s->task_steps = t->task_steps;
     for (size_t i = 0; i < t->evs.n; i++) {
@@ -186,7 +180,7 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
             if (lstate[k] >= 0 && now > lt[k]) {
                 Iv iv = {lt[k], now, lstate[k]};
                 BUF_PUSH(task_iv[k], iv);
-                if (lstate[k] == ST_RUNNING && lcore[k] >= 0 && lcore[k] < t->ncores) {
+                if (lstate[k] == TS_RUNNING && lcore[k] >= 0 && lcore[k] < t->ncores) {
                     Iv cv = {lt[k], now, k};
                     BUF_PUSH(core_iv[lcore[k]], cv);
                 }
@@ -251,7 +245,7 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
             IvList loop = {0};
             for (int j = first[k]; j >= 0; j = next[j])
                 for (size_t i = 0; i < task_iv[j].n; i++)
-                    if (task_iv[j].v[i].v == ST_RUNNING) {
+                    if (task_iv[j].v[i].v == TS_RUNNING) {
                         Iv iv = {task_iv[j].v[i].s, task_iv[j].v[i].e, j};
                         BUF_PUSH(loop, iv);
                     }

@@ -5,13 +5,9 @@
 
 #include "trace.h"
 
-/* Task states as the trace stores them (the same order as vm.h's TaskState). */
-enum { ST_NEW, ST_READY, ST_RUNNING, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_DONE, ST_AWAITING, ST_COUNT };
-extern const char *const state_names[ST_COUNT];
-extern const char state_glyphs[ST_COUNT];
 
 typedef struct TaskStats {
-    int64_t t[ST_COUNT];     /* time spent in each state */
+    int64_t t[TS_COUNT];     /* time spent in each state */
     int switches;            /* times it got a core */
 } TaskStats;
 

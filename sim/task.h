@@ -6,6 +6,7 @@
 #define IL_TASK_H
 
 #include "code.h"
+#include "trace.h"
 
 enum {
     FR_NORMAL = 0,
@@ -70,21 +71,6 @@ typedef enum {
 
 typedef struct Proc Proc;
 
-/* ---- trace-visible task states ---- */
-#define TASK_STATES(X) \
-    X(TS_NEW, "new", ' ') X(TS_READY, "ready", '.') X(TS_RUNNING, "running", '#') \
-    X(TS_GILWAIT, "gil-wait", '~') X(TS_BLOCKED, "blocked", '-') \
-    X(TS_SLEEPING, "sleeping", 'z') X(TS_IO, "io", 'i') X(TS_DONE, "done", ' ') \
-    X(TS_AWAITING, "awaiting", 'a')
-
-typedef enum {
-#define X(k, s, g) k,
-    TASK_STATES(X)
-#undef X
-    TS_COUNT
-} TaskState;
-
-extern const char *const task_state_name[TS_COUNT];
 
 struct Task {
     Sim *S;

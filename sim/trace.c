@@ -4,6 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+const TaskStateInfo trace_states[TS_COUNT] = {
+#define X(id, name, legend, ascii, utf8, hex, c256, c8) {name, legend, ascii, utf8, hex, c256, c8},
+    TASK_STATES(X)
+#undef X
+};
+
+const int trace_legend[TS_COUNT] = {TS_NEW, TS_RUNNING, TS_READY, TS_GILWAIT, TS_BLOCKED,
+                                    TS_SLEEPING, TS_IO, TS_AWAITING, TS_DONE};
+
 const char *const trace_reason_text[R_COUNT] = {
 #define X(k, s) s,
     REASONS(X)

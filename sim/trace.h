@@ -15,6 +15,42 @@
 
 #include "common.h"
 
+/* The task states, one row each, holding everything any front end shows
+ * of a state: X(id, name, legend word, ASCII glyph, UTF-8 glyph, colour as
+ * #RRGGBB, as an xterm-256 index, as a basic (ANSI) colour number).  The
+ * name is the machine word (JSON keys, the REPL); the legend word and the
+ * glyphs are what the text timeline, the UI and the SVG show.  Colours are
+ * the Okabe-Ito palette, which colour-blind viewers can tell apart; sleeping
+ * and io share sky blue and differ by glyph (and texture in the SVG). */
+#define TASK_STATES(X)                                                                    \
+    X(TS_NEW, "new", "starting", '+', "+", "#E69F00", 214, 3)                             \
+    X(TS_READY, "ready", "ready", '.', "\u2591", "#F0E442", 227, 3)                       \
+    X(TS_RUNNING, "running", "running", '#', "\u2588", "#009E73", 36, 2)                  \
+    X(TS_GILWAIT, "gil-wait", "gil-wait", '~', "\u2248", "#D55E00", 166, 1)               \
+    X(TS_BLOCKED, "blocked", "blocked", '-', "\u2500", "#CC79A7", 175, 5)                 \
+    X(TS_SLEEPING, "sleeping", "sleeping", 'z', "z", "#56B4E9", 74, 6)                    \
+    X(TS_IO, "io", "io", 'i', "i", "#56B4E9", 74, 6)                                      \
+    X(TS_DONE, "done", "done", '_', "\u00B7", "#FFFFFF", 244, 7)                          \
+    X(TS_AWAITING, "awaiting", "awaiting", 'a', "a", "#0072B2", 25, 4)
+
+typedef enum {
+#define X(id, name, legend, ascii, utf8, hex, c256, c8) id,
+    TASK_STATES(X)
+#undef X
+    TS_COUNT
+} TaskState;
+
+typedef struct TaskStateInfo {
+    const char *name, *legend;
+    char ascii;
+    const char *utf8;
+    const char *hex;
+    short c256, c8;
+} TaskStateInfo;
+extern const TaskStateInfo trace_states[TS_COUNT];
+/* The order legends list the states in (the finished state last). */
+extern const int trace_legend[TS_COUNT];
+
 /* Why a task is in its state.  X(code, text) - the text reads after the
  * task's name: "Thread-1 waits for the GIL". */
 #define REASONS(X) \

@@ -23,11 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-const char *const task_state_name[TS_COUNT] = {
-#define X(k, s, g) s,
-    TASK_STATES(X)
-#undef X
-};
 
 /* ---- name lookups with hints ---- */
 

@@ -26,27 +26,17 @@
  * colours (ui/tui_term.c), and a texture so a grey print tells apart what
  * only the hue does on screen (sleeping and io share sky blue there). */
 enum { TEX_NONE, TEX_DOTS, TEX_SPARSE, TEX_DIAG, TEX_BACKDIAG, TEX_CROSS, TEX_HORIZ, TEX_VERT };
-#define ORANGE "#E69F00"
-#define SKY "#56B4E9"
-#define GREEN "#009E73"
-#define YELLOW "#F0E442"
-#define BLUE "#0072B2"
-#define VERMILLION "#D55E00"
-#define PURPLE "#CC79A7"
-static const struct {
-    const char *colour;
-    int texture;
-} style[ST_COUNT] = {
-    [ST_NEW] = {ORANGE, TEX_SPARSE},   [ST_READY] = {YELLOW, TEX_DOTS},   [ST_RUNNING] = {GREEN, TEX_NONE},
-    [ST_GILWAIT] = {VERMILLION, TEX_DIAG}, [ST_BLOCKED] = {PURPLE, TEX_CROSS}, [ST_SLEEPING] = {SKY, TEX_HORIZ},
-    [ST_IO] = {SKY, TEX_VERT},         [ST_DONE] = {"#FFFFFF", TEX_NONE}, [ST_AWAITING] = {BLUE, TEX_BACKDIAG},
+static const int texture[TS_COUNT] = {
+    [TS_NEW] = TEX_SPARSE, [TS_READY] = TEX_DOTS, [TS_RUNNING] = TEX_NONE, [TS_GILWAIT] = TEX_DIAG,
+    [TS_BLOCKED] = TEX_CROSS, [TS_SLEEPING] = TEX_HORIZ, [TS_IO] = TEX_VERT, [TS_DONE] = TEX_NONE,
+    [TS_AWAITING] = TEX_BACKDIAG,
 };
-/* the legend's order: the text timeline's */
-static const int legend_states[] = {ST_NEW, ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_AWAITING};
+/* the legend: trace_legend's order, without the finished state */
+#define NLEGEND (TS_COUNT - 1)
 /* rows of who runs: cores green (running), GILs orange, event loops blue, as in the UI */
-#define CORE_FILL GREEN
-#define GIL_FILL ORANGE
-#define LOOP_FILL BLUE
+#define CORE_FILL (trace_states[TS_RUNNING].hex)
+#define GIL_FILL (trace_states[TS_NEW].hex)
+#define LOOP_FILL (trace_states[TS_AWAITING].hex)
 #define FONT "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 enum { ROW_H = 18, ROW_PITCH = 22, GROUP_GAP = 8 };
@@ -112,11 +102,11 @@ static void collect(Svg *G)
     int64_t *end = ex_seg_ends(t);
     for (size_t i = 0; i < t->segs.n; i++) {
         const TraceSeg *g = &t->segs.v[i];
-        if (g->state == ST_DONE) continue;
+        if (g->state == TS_DONE) continue;
         int k = (int)g->task;
         int parent = t->tasks.v[k].parent;
         push(G, &G->task[k], g->t, end[i], g->state, (int)i);
-        if (g->state != ST_RUNNING) continue;
+        if (g->state != TS_RUNNING) continue;
         if (parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores)
             push(G, &G->core[g->core], g->t, end[i], k, (int)i);
         else if (parent >= 0 && (size_t)parent < nt)
@@ -204,7 +194,7 @@ typedef struct RowCtx {
 
 static void fill_of(const RowCtx *rc, int v, char *buf, size_t n)
 {
-    if (rc->kind == ROW_TASK) snprintf(buf, n, "url(#st-%s)", ex_state_name(v));
+    if (rc->kind == ROW_TASK) snprintf(buf, n, "url(#st-%s)", trace_states[v].legend);
     else snprintf(buf, n, "%s", rc->kind == ROW_GIL ? GIL_FILL : rc->kind == ROW_LOOP ? LOOP_FILL : CORE_FILL);
 }
 
@@ -214,7 +204,7 @@ static void tip(Svg *G, const RowCtx *rc, const Iv *iv, SBuf *b)
     char who[96], name[96];
     if (rc->kind == ROW_TASK) {
         task_name(G, rc->index, name, sizeof name);
-        sb_printf(b, "%s: %s, ", name, ex_state_name(iv->v));
+        sb_printf(b, "%s: %s, ", name, trace_states[iv->v].legend);
         span_text(b, iv->s, iv->e);
         if (iv->seg >= 0) {
             sb_puts(b, "\n");
@@ -252,7 +242,7 @@ static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)
     SBuf s = {0};
     if (rc->kind == ROW_TASK) {
         task_name(G, rc->index, name, sizeof name);
-        sb_printf(&s, "%s: many changes, mostly %s, ", name, ex_state_name(b->vals[best]));
+        sb_printf(&s, "%s: many changes, mostly %s, ", name, trace_states[b->vals[best]].legend);
     } else {
         task_name(G, b->vals[best], name, sizeof name);
         sb_printf(&s, "%s%d: many changes, mostly %s, ", rc->kind == ROW_CORE ? "cpu" : rc->kind == ROW_GIL ? "GIL " : "loop ",
@@ -311,13 +301,13 @@ static void draw_ivs(Svg *G, const RowCtx *rc, const IvList *l)
 
 static void pattern(FILE *f, int st)
 {
-    const char *c = style[st].colour;
+    const char *c = trace_states[st].hex;
     fprintf(f, "<pattern id=\"st-%s\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
-               "<rect width=\"6\" height=\"6\" fill=\"%s\"/>", ex_state_name(st), c);
+               "<rect width=\"6\" height=\"6\" fill=\"%s\"/>", trace_states[st].legend, c);
     /* dark lines, but light ones on the darkest colour (blue) */
-    const char *ink = strcmp(c, BLUE) == 0 ? "stroke=\"#fff\" stroke-opacity=\"0.6\" stroke-width=\"1.2\""
+    const char *ink = st == TS_AWAITING ? "stroke=\"#fff\" stroke-opacity=\"0.6\" stroke-width=\"1.2\""
                                            : "stroke=\"#000\" stroke-opacity=\"0.45\" stroke-width=\"1.2\"";
-    switch (style[st].texture) {
+    switch (texture[st]) {
     case TEX_DOTS: fputs("<circle cx=\"1.5\" cy=\"1.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.45\"/>"
                          "<circle cx=\"4.5\" cy=\"4.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.45\"/>", f); break;
     case TEX_SPARSE: fputs("<circle cx=\"3\" cy=\"3\" r=\"0.8\" fill=\"#000\" fill-opacity=\"0.5\"/>", f); break;
@@ -487,10 +477,10 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     double rows_bottom = ry;
     /* the legend: swatches in lines */
     double leg_top = rows_bottom + 18, lx = 10, ly = leg_top;
-    int nleg = (int)ARRAY_LEN(legend_states) + 1;
+    int nleg = NLEGEND + 1;
     double *leg_x = xmalloc((size_t)nleg * sizeof *leg_x), *leg_y = xmalloc((size_t)nleg * sizeof *leg_y);
     for (int i = 0; i < nleg; i++) {
-        const char *name = i < nleg - 1 ? ex_state_name(legend_states[i]) : "holds the GIL";
+        const char *name = i < nleg - 1 ? trace_states[trace_legend[i]].legend : "holds the GIL";
         double w = 22 + (double)strlen(name) * CHAR_W + 18;
         if (lx + w > G.W - 10 && lx > 10) {
             lx = 10;
@@ -513,7 +503,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     text(f, "; ");
     text(f, window);
     fputs("</desc>\n<defs>\n", f);
-    for (size_t i = 0; i < ARRAY_LEN(legend_states); i++) pattern(f, legend_states[i]);
+    for (int i = 0; i < NLEGEND; i++) pattern(f, trace_legend[i]);
     fputs("</defs>\n<style>.lbl{font-size:10px;text-anchor:middle;fill:#000}</style>\n", f);
     fprintf(f, "<rect class=\"bg\" width=\"%d\" height=\"%.0f\" fill=\"#fff\"/>\n", G.W, H);
     fprintf(f, "<text class=\"title\" x=\"10\" y=\"%.0f\" font-size=\"18\" font-weight=\"bold\">", y);
@@ -563,7 +553,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     fputs("<g class=\"legend\">\n", f);
     for (int i = 0; i < nleg; i++) {
         bool st = i < nleg - 1;
-        const char *name = st ? ex_state_name(legend_states[i]) : "holds the GIL";
+        const char *name = st ? trace_states[trace_legend[i]].legend : "holds the GIL";
         fprintf(f, "<rect x=\"%.2f\" y=\"%.2f\" width=\"16\" height=\"14\" stroke=\"#000\" stroke-width=\"0.5\" fill=\"", leg_x[i],
                 leg_y[i]);
         if (st) fprintf(f, "url(#st-%s)", name);

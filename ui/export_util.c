@@ -25,7 +25,7 @@ int64_t *ex_seg_ends(const Trace *t)
     for (size_t i = t->segs.n; i-- > 0;) {
         const TraceSeg *g = &t->segs.v[i];
         int64_t e = next[g->task];
-        if (e < 0) e = g->state == ST_DONE ? g->t : t->end;
+        if (e < 0) e = g->state == TS_DONE ? g->t : t->end;
         end[i] = e < g->t ? g->t : e;
         next[g->task] = g->t;
     }
@@ -109,9 +109,4 @@ void ex_xml_str(FILE *f, const char *s, size_t n)
         else fputc(c, f);
         i += l;
     }
-}
-
-const char *ex_state_name(int state)
-{
-    return state == ST_NEW ? "starting" : state >= 0 && state < ST_COUNT ? state_names[state] : "?";
 }

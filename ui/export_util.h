@@ -25,7 +25,4 @@ void ex_json_str(FILE *f, const char *s, size_t n);
  * characters (which XML 1.0 cannot hold) and invalid UTF-8 as U+FFFD. */
 void ex_xml_str(FILE *f, const char *s, size_t n);
 
-/* The state names the exporters show ("starting" for new). */
-const char *ex_state_name(int state);
-
 #endif

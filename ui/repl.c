@@ -555,11 +555,11 @@ static void info_tasks(Repl *r, bool alive_only)
     for (int k = 0; k < n; k++) {
         TaskView v;
         sim_task_view(S, k, &v);
-        if (alive_only && v.state == ST_DONE) continue;
+        if (alive_only && v.state == TS_DONE) continue;
         shown++;
         char since[32];
         timestr(since, sizeof since, v.since);
-        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", task_name(r, k), state_names[v.state]);
+        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", task_name(r, k), trace_states[v.state].name);
         if (v.file) say(" line %-4d", v.line);
         else say("          ");
         say(" %s", v.reason);
@@ -736,7 +736,7 @@ static void rc_list(Repl *r, int argc, char **argv)
         int m = 0;
         for (int k = 0; k < n && m < 3; k++) {
             TaskView v;
-            if (sim_task_view(S, k, &v) && v.state != ST_DONE && v.file && v.line == line) mark[m++] = stats_task_label(k);
+            if (sim_task_view(S, k, &v) && v.state != TS_DONE && v.file && v.line == line) mark[m++] = stats_task_label(k);
         }
         char pre[16];
         snprintf(pre, sizeof pre, "%s%c", mark, line == center ? '>' : ' ');

@@ -60,23 +60,23 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         if (row->kind == ROW_GIL && !gil) continue;
         for (int c = 0; c < cols; c++) {
             int v = row->cells[c];
-            if (row->kind == ROW_TASK) line[c] = v < 0 ? ' ' : state_glyphs[v];
+            if (row->kind == ROW_TASK) line[c] = v < 0 || v == TS_DONE ? ' ' : trace_states[v].ascii; /* finished: blank */
             else line[c] = v < 0 ? ' ' : stats_task_label(v);
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
     /* the legend, wrapped to the width */
-    static const char *const legend[] = {"+ starting", "# running", ". ready", "~ gil-wait", "- blocked",
-                                         "z sleeping", "i io", "a awaiting"};
     int x = lw;
     fprintf(f, "%*s", lw, "");
-    for (size_t i = 0; i < ARRAY_LEN(legend); i++) {
-        int n = (int)strlen(legend[i]) + 2;
+    for (int i = 0; i < TS_COUNT; i++) {
+        const TaskStateInfo *si = &trace_states[trace_legend[i]];
+        if (trace_legend[i] == TS_DONE) continue; /* drawn blank */
+        int n = (int)strlen(si->legend) + 4;
         if (x + n > width && x > lw) {
             fprintf(f, "\n%*s", lw, "");
             x = lw;
         }
-        fprintf(f, "  %s", legend[i]);
+        fprintf(f, "  %c %s", si->ascii, si->legend);
         x += n;
     }
     fprintf(f, "\n%*s  cpu, GIL and event-loop rows show the label of the task they run\n", lw, "");
@@ -98,12 +98,12 @@ void stats_print(FILE *f, Sim *S)
     fmt_duration(el, sizeof el, s->elapsed);
     fprintf(f, "--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, el, (unsigned long long)sim_ops(S));
     /* io (an event loop waiting in select) only when some task did */
-    int cols[] = {ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_AWAITING};
+    int cols[] = {TS_RUNNING, TS_READY, TS_GILWAIT, TS_BLOCKED, TS_SLEEPING, TS_IO, TS_AWAITING};
     size_t ncols = ARRAY_LEN(cols);
     bool io = false;
-    for (int k = 0; k < s->ntasks; k++) io |= s->tasks[k].t[ST_IO] > 0;
+    for (int k = 0; k < s->ntasks; k++) io |= s->tasks[k].t[TS_IO] > 0;
     if (!io) {
-        cols[5] = ST_AWAITING;
+        cols[5] = TS_AWAITING;
         ncols--;
     }
     int nw = 4;
@@ -115,7 +115,7 @@ void stats_print(FILE *f, Sim *S)
     }
     if (nw > 40) nw = 40;
     fprintf(f, "  %-*s", nw, "task");
-    for (size_t c = 0; c < ncols; c++) fprintf(f, " %10s", state_names[cols[c]]);
+    for (size_t c = 0; c < ncols; c++) fprintf(f, " %10s", trace_states[cols[c]].name);
     fputc('\n', f);
     for (int k = 0; k < s->ntasks; k++) {
         char name[64];
@@ -152,9 +152,9 @@ void stats_json(FILE *f, Sim *S)
         fprintf(f, ", \"kind\": \"%s\", \"process\": ", tk->kind == TK_COROUTINE ? "coroutine" : "thread");
         ex_json_str(f, t->procs.v[tk->proc].name, strlen(t->procs.v[tk->proc].name));
         fprintf(f, ", \"daemon\": %s", tk->daemon ? "true" : "false");
-        for (int st = 0; st < ST_COUNT; st++) {
-            if (st == ST_NEW || st == ST_DONE) continue;
-            fprintf(f, ", \"%s_ns\": %lld", state_names[st], (long long)s->tasks[k].t[st]);
+        for (int st = 0; st < TS_COUNT; st++) {
+            if (st == TS_NEW || st == TS_DONE) continue;
+            fprintf(f, ", \"%s_ns\": %lld", trace_states[st].name, (long long)s->tasks[k].t[st]);
         }
         fputc('}', f);
     }

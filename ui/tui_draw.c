@@ -111,19 +111,15 @@ static void tick_label(char *b, size_t n, int64_t ns, int64_t span)
 
 static void draw_legend(int y, int x, int w)
 {
-    static const struct {
-        int st;
-        const char *name;
-    } items[] = {{ST_RUNNING, "running"}, {ST_READY, "ready"}, {ST_GILWAIT, "GIL wait"}, {ST_BLOCKED, "blocked"},
-                 {ST_SLEEPING, "sleeping"}, {ST_IO, "I/O"}, {ST_AWAITING, "awaiting"}, {ST_NEW, "starting"},
-                 {ST_DONE, "done"}};
     int c = 0;
-    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
-        int need = 2 + (int)strlen(items[i].name) + 1;
+    for (int i = 0; i < TS_COUNT; i++) {
+        int st = trace_legend[i];
+        const char *name = trace_states[st].legend;
+        int need = 2 + (int)strlen(name) + 1;
         if (c + need > w) break;
-        c += puts_at(y, x + c, 1, term_state_glyph(items[i].st), term_attr(G_STATE + items[i].st));
+        c += puts_at(y, x + c, 1, term_state_glyph(st), term_attr(G_STATE + st));
         c += puts_at(y, x + c, w - c, " ", 0);
-        c += puts_at(y, x + c, w - c, items[i].name, 0);
+        c += puts_at(y, x + c, w - c, name, 0);
         c += puts_at(y, x + c, w - c, " ", 0);
     }
 }
@@ -252,13 +248,13 @@ static void draw_source(App *a)
         if (ri->kind != ROW_TASK) continue;
         TaskView v;
         if (!sim_task_view(S, ri->index, &v) || !v.file || v.line <= 0) continue;
-        if (v.state == ST_DONE || v.state == ST_NEW) continue;
+        if (v.state == TS_DONE || v.state == TS_NEW) continue;
         marks[nm++] = (Mark){v.line, ri->index, v.state};
         if (ri->index == cursor_task) cursor_line = v.line;
     }
     if (!cursor_line)
         for (int i = 0; i < nm; i++)
-            if (marks[i].state == ST_RUNNING) {
+            if (marks[i].state == TS_RUNNING) {
                 cursor_line = marks[i].line;
                 break;
             }
