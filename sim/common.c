@@ -146,6 +146,13 @@ bool parse_duration(const char *s, int64_t *out_ns)
     return true;
 }
 
+int64_t secs_to_ns(double s)
+{
+    if (!(s > 0)) return 0;
+    if (s > 4.6e9) return INT64_MAX / 2;
+    return (int64_t)llround(s * 1e9);
+}
+
 void fmt_duration(char *buf, size_t n, int64_t ns)
 {
     int64_t a = ns < 0 ? -ns : ns;

@@ -52,6 +52,11 @@ char *read_file(const char *path, size_t *len);
 
 /* Durations: "5ms", "0.5s", "100us", "20ns" -> ns.  Returns false if bad. */
 bool parse_duration(const char *s, int64_t *out_ns);
+/* Seconds (a timeout, a delay, an interval) to virtual nanoseconds, with
+ * one rule everywhere: the nearest nanosecond; NaN and negative values
+ * give 0, and huge ones INT64_MAX / 2 (far past any run's end, and safe to
+ * add to a clock). */
+int64_t secs_to_ns(double s);
 /* Format ns as a short human duration ("5.00 ms", "1.250 s"). */
 void fmt_duration(char *buf, size_t n, int64_t ns);
 

@@ -14,7 +14,7 @@
  * The convoy effect follows from these rules alone. */
 #include "gil.h"
 
-bool gil_on(Sim *S) { return S->set.v[SET_gil] == 1; }
+bool gil_on(Sim *S) { return settings_gil_on(&S->set); }
 
 int64_t gil_interval(Proc *P)
 {

@@ -19,13 +19,6 @@
 
 /* ---- helpers ---- */
 
-static int64_t seconds_to_ns(double s)
-{
-    if (s <= 0 || isnan(s)) return 0;
-    if (s > 9.0e9) return INT64_MAX / 2;
-    return (int64_t)llround(s * 1e9);
-}
-
 static FutData *need_fut(Task *T, Value v)
 {
     FutData *f = aio_fut_data(v);
@@ -101,7 +94,7 @@ NATIVE(loop_call_later_m)
     double d;
     if (nat_npos(nargs, kw) < 3) return exc_raise(T, EXC_TypeError, "call_later() missing required arguments: 'delay' and 'callback'");
     if (nat_arg_float(T, args[1], "call_later", &d) < 0) return NAT_ERR;
-    return schedule(T, args, nargs, kw, 2, T->clock + seconds_to_ns(d), false, out);
+    return schedule(T, args, nargs, kw, 2, T->clock + secs_to_ns(d), false, out);
 }
 
 NATIVE(loop_call_at_m)
@@ -109,7 +102,7 @@ NATIVE(loop_call_at_m)
     double w;
     if (nat_npos(nargs, kw) < 3) return exc_raise(T, EXC_TypeError, "call_at() missing required arguments: 'when' and 'callback'");
     if (nat_arg_float(T, args[1], "call_at", &w) < 0) return NAT_ERR;
-    int64_t when = seconds_to_ns(w);
+    int64_t when = secs_to_ns(w);
     return schedule(T, args, nargs, kw, 2, when, false, out);
 }
 
@@ -651,7 +644,7 @@ NATIVE(aio_sleep)
     }
     double d;
     if (nat_arg_float(T, a[0], "sleep", &d) < 0) return NAT_ERR;
-    *out = aio_sleep_coro(T, d <= 0 ? 0 : seconds_to_ns(d) ? seconds_to_ns(d) : 1, is_undef(a[1]) ? v_none() : a[1]);
+    *out = aio_sleep_coro(T, d <= 0 ? 0 : secs_to_ns(d) ? secs_to_ns(d) : 1, is_undef(a[1]) ? v_none() : a[1]);
     return NAT_OK;
 }
 

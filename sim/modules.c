@@ -41,7 +41,7 @@ NATIVE(time_sleep)
     if (secs < 0) return exc_raise(T, EXC_ValueError, "sleep length must be non-negative");
     if (secs > 1e9) return exc_raise(T, EXC_OverflowError, "sleep length is too large");
     *out = v_none();
-    return sched_sleep(T, (int64_t)llround(secs * 1e9));
+    return sched_sleep(T, secs_to_ns(secs));
 }
 
 NATIVE(time_time)
@@ -372,7 +372,7 @@ NATIVE(sys_setswitchinterval)
     double s;
     if (nat_arg_float(T, args[0], "setswitchinterval", &s) < 0) return NAT_ERR;
     if (s <= 0) return exc_raise(T, EXC_ValueError, "switch interval must be strictly positive");
-    int64_t ns = (int64_t)llround(s * 1e9);
+    int64_t ns = secs_to_ns(s);
     if (ns < 1000) ns = 1000; /* CPython clamps to 1 microsecond */
     T->proc->switch_interval = ns;
     *out = v_none();

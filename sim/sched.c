@@ -349,7 +349,7 @@ int sched_deadline(Task *T, Value timeout, int64_t *deadline)
         if (secs == -1) return 0; /* Lock.acquire(timeout=-1): forever */
         return exc_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
     }
-    *deadline = T->clock + (int64_t)(secs * 1e9 + 0.5);
+    *deadline = T->clock + secs_to_ns(secs);
     return 0;
 }
 

@@ -60,6 +60,8 @@ typedef struct SettingInfo {
 extern const SettingInfo settings_info[SET_COUNT];
 
 void settings_init(Settings *s);
+/* Does the run have a GIL (gil: on), or is it free-threaded (gil: off)? */
+static inline bool settings_gil_on(const Settings *s) { return s->v[SET_gil] == 1; }
 void settings_copy(Settings *dst, const Settings *src);
 void settings_free(Settings *s);
 int settings_find(const char *key);   /* -1 if unknown */

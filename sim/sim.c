@@ -226,3 +226,5 @@ void sim_free(Sim *S)
     settings_free(&S->set);
     free(S);
 }
+
+bool sim_gil_on(Sim *S) { return settings_gil_on(&S->set); }

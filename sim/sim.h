@@ -43,6 +43,8 @@ void sim_disasm(Sim *S, SBuf *out);
 
 /* Run the loaded program to its end. */
 SimStatus sim_run(Sim *S);
+/* Does the run have a GIL (the gil setting)? */
+bool sim_gil_on(Sim *S);
 
 /* Results. */
 const char *sim_stdout(Sim *S, size_t *len);

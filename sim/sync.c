@@ -187,7 +187,7 @@ NATIVE(lock_acquire)
             if (to == -2) return exc_raise(T, EXC_TypeError, "timeout must be a number");
             if (!blocking && to != -1) return exc_raise(T, EXC_ValueError, "can't specify a timeout for a non-blocking call");
             if (to < 0 && to != -1) return exc_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
-            if (to >= 0) dl = T->clock + (int64_t)(to * 1e9 + 0.5);
+            if (to >= 0) dl = T->clock + secs_to_ns(to);
         }
         T->deadline = dl;
         T->phase = blocking;
@@ -607,7 +607,7 @@ NATIVE(barrier_new)
     if (!is_undef(a[2]) && !is_none(a[2])) {
         double to;
         if (nat_arg_float(T, a[2], "Barrier", &to) < 0) return NAT_ERR;
-        b->maxsize = (int64_t)(to * 1e9);
+        b->maxsize = secs_to_ns(to);
     }
     return NAT_OK;
 }

@@ -236,7 +236,7 @@ int cmd_run(int argc, char **argv)
         } else {
             if (!quiet && !no_timeline) {
                 timeline_print(stdout, sim_trace(S), 0, 0, width ? width : terminal_width(),
-                               sim_settings(S)->v[SET_gil] == 1);
+                               sim_gil_on(S));
                 fputs("--- output\n", stdout);
             }
             fwrite(o, 1, on, stdout);

@@ -201,7 +201,7 @@ static void make_counters(Chrome *C)
     int nt = (int)t->tasks.n;
     C->ready_ctr = counter_new(C, CPU_PID, CORE_TID0, "ready queue", "threads", 0);
     C->gil_ctr = xmalloc((t->procs.n + 1) * sizeof(int));
-    bool gil = sim_settings(C->S)->v[SET_gil] == 1;
+    bool gil = sim_gil_on(C->S);
     for (size_t p = 0; p < t->procs.n; p++) {
         C->gil_ctr[p] = -1;
         int main = -1;

@@ -17,6 +17,7 @@
  * Coordinates are computed in double and written with two decimals:
  * equal runs give byte-identical files. */
 #include "export_util.h"
+#include "axis.h"
 #include "../sim/narrate.h"
 
 #include <stdlib.h>
@@ -323,56 +324,23 @@ static void pattern(FILE *f, int st)
 
 /* ---- the axis ---- */
 
-/* v / unit with `dec` decimals, exactly (integers only). */
-static void fixed(char *buf, size_t n, int64_t v, int64_t unit, int dec)
-{
-    if (dec > 9) dec = 9;
-    int64_t scale = 1;
-    for (int i = 0; i < dec; i++) scale *= 10;
-    int64_t q = v / unit, r = v % unit;
-    int64_t frac = dec ? r / (unit / scale) : 0;
-    int k = snprintf(buf, n, "%lld", (long long)q);
-    if (!dec || k < 0 || (size_t)k + (size_t)dec + 2 > n) return;
-    buf[k] = '.';
-    for (int i = dec; i > 0; i--, frac /= 10) buf[k + i] = (char)('0' + frac % 10);
-    buf[k + dec + 1] = 0;
-}
-
 static void axis(Svg *G, double top, double bottom)
 {
     FILE *f = G->f;
-    int64_t span = G->to - G->from;
-    /* a 1-2-5 step giving at most one label per ~90 px */
-    int64_t want = (int64_t)((double)span * 90.0 / G->pw);
-    if (want < 1) want = 1;
-    int64_t step = 1, pow10 = 1;
-    int e = 0;
-    for (;;) {
-        if (pow10 >= want) { step = pow10; break; }
-        if (2 * pow10 >= want) { step = 2 * pow10; break; }
-        if (5 * pow10 >= want) { step = 5 * pow10; break; }
-        if (pow10 > INT64_MAX / 20) { step = pow10 * 10; break; }
-        pow10 *= 10;
-        e++;
-    }
-    /* the unit of the window's end, with as many decimals as the step needs
-     * ("60.05 ms" rather than "60050 us") */
-    int64_t unit = G->to >= 1000000000 ? 1000000000 : G->to >= 1000000 ? 1000000 : G->to >= 1000 ? 1000 : 1;
-    const char *uname = unit == 1000000000 ? "s" : unit == 1000000 ? "ms" : unit == 1000 ? "us" : "ns";
-    int ulog = unit == 1000000000 ? 9 : unit == 1000000 ? 6 : unit == 1000 ? 3 : 0;
-    int dec = ulog - e > 0 ? ulog - e : 0;
+    /* at most one label per ~90 px */
+    Axis ax;
+    axis_init(&ax, G->from, G->to, (int64_t)((double)(G->to - G->from) * 90.0 / G->pw));
     fprintf(f, "<g class=\"axis\">\n<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#000\"/>\n", G->x0, top,
             G->x0 + G->pw, top);
-    int64_t first = (G->from + step - 1) / step * step;
-    for (int64_t t = first; t <= G->to; t += step) {
+    for (int64_t t = axis_first(&ax); t <= G->to; t += ax.step) {
         double x = X(G, t);
         char lab[48];
-        fixed(lab, sizeof lab, t, unit, dec);
+        axis_label(&ax, t, lab, sizeof lab);
         fprintf(f, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#000\"/>", x, top - 4, x, top);
         fprintf(f, "<line class=\"grid\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#ccc\" stroke-width=\"0.6\"/>", x,
                 top, x, bottom);
-        fprintf(f, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s %s</text>\n", x, top - 7, lab, uname);
-        if (t > G->to - step) break; /* no overflow near INT64_MAX */
+        fprintf(f, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s</text>\n", x, top - 7, lab);
+        if (t > G->to - ax.step) break; /* no overflow near INT64_MAX */
     }
     fputs("</g>\n", f);
 }
@@ -435,7 +403,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     }
     G.W = o && o->width ? o->width : 1200;
     if (G.W < 400) G.W = 400;
-    bool gil = sim_settings(S)->v[SET_gil] == 1;
+    bool gil = sim_gil_on(S);
     Timeline *tl = stats_timeline_build(t, G.from, G.to, 1, gil);
     /* the label column fits the longest label, within a third of the image */
     size_t longest = 6;

@@ -776,7 +776,7 @@ static void rc_timeline(Repl *r, int argc, char **argv)
         return;
     }
     fflush(out());
-    timeline_print(out(), sim_trace(r->ss->S), from, to, 100, sim_settings(r->ss->S)->v[SET_gil] == 1);
+    timeline_print(out(), sim_trace(r->ss->S), from, to, 100, sim_gil_on(r->ss->S));
 }
 
 /* The UI on this run; `q` there comes back here at the UI's instant. */

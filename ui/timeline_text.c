@@ -2,6 +2,7 @@
  * a row per core, per process GIL and per task, a glyph per state. */
 #include "timeline_text.h"
 #include "export_util.h"
+#include "axis.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,6 @@ int terminal_width(void)
     struct winsize ws;
     if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
     return 80;
-}
-
-static void axis_label(char *buf, size_t n, int64_t ns, int64_t span)
-{
-    if (span >= 10000000000LL) snprintf(buf, n, "%.1f s", ns / 1e9);
-    else if (span >= 10000000) snprintf(buf, n, "%.1f ms", ns / 1e6);
-    else if (span >= 10000) snprintf(buf, n, "%.1f us", ns / 1e3);
-    else snprintf(buf, n, "%lld ns", (long long)ns);
 }
 
 void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width, bool gil)
@@ -40,21 +33,33 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     int cols = width - lw - 2;
     if (cols < 10) cols = 10;
     Timeline *tl = stats_timeline_build(t, from, to, cols, true);
-    /* axis: start, middle, end */
-    char a[32], m[32], e[32];
-    axis_label(a, sizeof a, from, to - from);
-    axis_label(m, sizeof m, from + (to - from) / 2, to - from);
-    axis_label(e, sizeof e, to, to - from);
     char *line = malloc((size_t)cols + 1);
+    /* the axis: round ticks (a label about every 12 columns), and a ruler
+     * with a | at each tick */
+    Axis ax;
+    axis_init(&ax, from, to, (to - from) * 12 / cols);
     memset(line, ' ', (size_t)cols);
     line[cols] = 0;
-    memcpy(line, a, strlen(a));
-    int mid = cols / 2 - (int)strlen(m) / 2;
-    if (mid > (int)strlen(a) + 1 && mid + (int)strlen(m) < cols - (int)strlen(e) - 1) memcpy(line + mid, m, strlen(m));
-    memcpy(line + cols - strlen(e), e, strlen(e));
+    char *ruler = malloc((size_t)cols + 1);
+    memset(ruler, '-', (size_t)cols);
+    ruler[cols] = 0;
+    int last_end = -1;
+    for (int64_t tk = axis_first(&ax); tk <= to; tk += ax.step) {
+        int c = (int)((double)(tk - from) / (double)(to - from) * cols);
+        if (c >= cols) c = cols - 1;
+        ruler[c] = '|';
+        char lab[32];
+        axis_label(&ax, tk, lab, sizeof lab);
+        int len = (int)strlen(lab);
+        if (c > last_end && c + len <= cols) {
+            memcpy(line + c, lab, (size_t)len);
+            last_end = c + len;
+        }
+        if (tk > to - ax.step) break;
+    }
     fprintf(f, "%*s  %s\n", lw, "", line);
-    for (int c = 0; c < cols; c++) line[c] = (c == 0 || c == cols - 1 || c == cols / 2) ? '|' : '-';
-    fprintf(f, "%*s  %s\n", lw, "", line);
+    fprintf(f, "%*s  %s\n", lw, "", ruler);
+    free(ruler);
     for (int r = 0; r < tl->nrows; r++) {
         TlRow *row = &tl->rows[r];
         if (row->kind == ROW_GIL && !gil) continue;

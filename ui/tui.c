@@ -64,7 +64,6 @@ static int64_t records_at(const App *a, int64_t at)
     return (int64_t)(s + lo);
 }
 
-static bool gil_on(const App *a) { return sim_settings(a->ref)->v[SET_gil] == 1; }
 
 /* A new reference run for the session's scenario and settings. */
 static bool ref_make(App *a)
@@ -87,7 +86,7 @@ static bool ref_make(App *a)
     a->ref = S;
     a->err_printed = -1;
     tlx_reset(a->idx);
-    tlx_update(a->idx, sim_trace(S), gil_on(a));
+    tlx_update(a->idx, sim_trace(S), sim_gil_on(a->ref));
     free(a->fingerprint);
     a->fingerprint = session_fingerprint(a->ss);
     return true;
@@ -96,7 +95,7 @@ static bool ref_make(App *a)
 static void ref_run(App *a, const StopAt *st)
 {
     sim_run_until(a->ref, st);
-    tlx_update(a->idx, ref_trace(a), gil_on(a));
+    tlx_update(a->idx, ref_trace(a), sim_gil_on(a->ref));
 }
 
 /* Simulate the reference at least to `records` records and to time `at`
@@ -486,7 +485,7 @@ static void handle_key(App *a, int k)
         default_speed(a);
         if (a->speed + 1 < tui_nspeeds) a->speed++;
         break;
-    case 'g': change_setting(a, "gil", gil_on(a) ? "off" : "on"); break;
+    case 'g': change_setting(a, "gil", sim_gil_on(a->ref) ? "off" : "on"); break;
     case 'c': {
         int64_t n = sim_settings(a->ref)->v[SET_cores];
         char v[8];

@@ -5,6 +5,7 @@
  * changes the App except to keep the cursor row and the playhead in
  * view. */
 #include "tui_app.h"
+#include "axis.h"
 #include "../sim/inspect.h"
 #include "../sim/narrate.h"
 
@@ -89,26 +90,6 @@ static void fmt_time(char *b, size_t n, int64_t ns)
 
 /* ---- the timeline ---- */
 
-/* A round step (1, 2 or 5 times a power of ten ns) near `about`. */
-static int64_t nice_step(int64_t about)
-{
-    int64_t p = 1;
-    while (p * 10 <= about) p *= 10;
-    if (about >= 5 * p) return 5 * p;
-    if (about >= 2 * p) return 2 * p;
-    return p;
-}
-
-/* A tick's label in the unit that suits the window's span. */
-static void tick_label(char *b, size_t n, int64_t ns, int64_t span)
-{
-    if (ns == 0) snprintf(b, n, "0");
-    else if (span >= 2000000000) snprintf(b, n, "%g s", ns / 1e9);
-    else if (span >= 2000000) snprintf(b, n, "%g ms", ns / 1e6);
-    else if (span >= 2000) snprintf(b, n, "%g us", ns / 1e3);
-    else snprintf(b, n, "%lld ns", (long long)ns);
-}
-
 static void draw_legend(int y, int x, int w)
 {
     int c = 0;
@@ -159,14 +140,15 @@ static void draw_timeline(App *a)
 
     /* the axis: round ticks with labels, and the playhead */
     int x0 = R.x + lw + 1;
-    int64_t step = nice_step((to - from) * 12 / (cols * cw > 0 ? cols * cw : 1));
-    if (step < 1) step = 1;
+    /* a label about every 12 columns */
+    Axis ax;
+    axis_init(&ax, from, to, (to - from) * 12 / (cols * cw > 0 ? cols * cw : 1));
     int last_end = -1;
     const Chrome *ch = term_chrome();
-    for (int64_t tk = (from + step - 1) / step * step; tk < to; tk += step) {
+    for (int64_t tk = axis_first(&ax); tk < to; tk += ax.step) {
         int c = (int)((double)(tk - from) / (double)(to - from) * cols) * cw;
         char lab[32];
-        tick_label(lab, sizeof lab, tk, to - from);
+        axis_label(&ax, tk, lab, sizeof lab);
         puts_at(R.y + 2, x0 + c, 1, ch->tick, term_attr(G_DIM));
         if (c > last_end && c + (int)strlen(lab) <= cols * cw) {
             last_end = c + (int)strlen(lab) + 1;
@@ -495,12 +477,14 @@ static void draw_status(App *a)
     else
         snprintf(title, sizeof title, "%s", st->title ? st->title : "");
     char gil[48];
-    if (st->v[SET_gil] == 1) snprintf(gil, sizeof gil, "GIL %s", sw);
+    if (settings_gil_on(st)) snprintf(gil, sizeof gil, "GIL %s", sw);
     else snprintf(gil, sizeof gil, "no GIL");
     snprintf(conf, sizeof conf, " %lld core%s, %s, seed %lld ", (long long)st->v[SET_cores],
              st->v[SET_cores] == 1 ? "" : "s", gil, (long long)st->v[SET_seed]);
     char sp[32];
-    tick_label(sp, sizeof sp, tui_speeds[a->speed], tui_speeds[a->speed] * 2);
+    Axis sx;
+    axis_init(&sx, 0, tui_speeds[a->speed], tui_speeds[a->speed]);
+    axis_label(&sx, tui_speeds[a->speed], sp, sizeof sp);
     const Chrome *ch = term_chrome();
     snprintf(right, sizeof right, " %s %s/s  ? help  q quit ", a->playing ? ch->play : ch->pause, sp);
     int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);
