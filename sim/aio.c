@@ -2,6 +2,7 @@
  * event loop.  aio.h says how a coroutine runs; the Python-visible classes
  * and functions are in mod_asyncio_def.c. */
 #include "aio.h"
+#include "ptrmap.h"
 #include "attr.h"
 #include "dict.h"
 #include "gc.h"
@@ -1254,60 +1255,36 @@ bool aio_plain_future(Sim *S, Value v)
 
 /* Which earlier argument an object was (gather makes one child per
  * distinct argument).  Arguments are flagged OF_SEEN as they come; only a
- * repeated one needs to know which earlier argument it was, from an
- * open-addressing table of argument indexes built at the first repeat.
- * The table only answers "which one?", so the addresses it hashes never
- * show. */
+ * repeated one needs to know which earlier argument it was, from a map of
+ * first occurrences built at the first repeat. */
 typedef struct ArgSet {
-    int32_t *slot;        /* argument index + 1; 0 empty; NULL until a repeat */
-    size_t mask;
+    PtrMap first;         /* object -> index of its first argument */
+    bool indexed;         /* the map is built (there was a repeat) */
 } ArgSet;
 
-static size_t ptr_hash(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x;
-}
-
-/* The slot of object o in the table: its own, or the empty one it would take. */
-static int32_t *argset_slot(ArgSet *s, const Value *args, Obj *o)
-{
-    size_t h = ptr_hash(o) & s->mask;
-    while (s->slot[h] && args[s->slot[h] - 1].u.o != o) h = (h + 1) & s->mask;
-    return &s->slot[h];
-}
-
 /* The index of an earlier argument that is args[i], or -1 (args[i] is
- * new, and now flagged).  n: how many arguments there are. */
-static int argset_find_add(ArgSet *s, const Value *args, int i, int n)
+ * new, and now flagged). */
+static int argset_find_add(ArgSet *s, const Value *args, int i)
 {
     Obj *o = args[i].u.o;
     if (!(o->flags & OF_SEEN)) {
         o->flags |= OF_SEEN;
-        if (s->slot) *argset_slot(s, args, o) = i + 1;
+        if (s->indexed) ptrmap_put(&s->first, o, i);
         return -1;
     }
-    if (!s->slot) {
+    if (!s->indexed) {
         /* the first repeat: index the arguments so far (first occurrences) */
-        s->mask = 1;
-        while (s->mask < 2 * (size_t)n) s->mask <<= 1;
-        s->slot = xcalloc(s->mask, sizeof *s->slot);
-        s->mask--;
-        for (int j = 0; j < i; j++) {
-            int32_t *sl = argset_slot(s, args, args[j].u.o);
-            if (!*sl) *sl = j + 1;
-        }
+        s->indexed = true;
+        for (int j = 0; j < i; j++)
+            if (!ptrmap_find(&s->first, args[j].u.o)) ptrmap_put(&s->first, args[j].u.o, j);
     }
-    return *argset_slot(s, args, o) - 1;
+    return (int)*ptrmap_find(&s->first, o);
 }
 
 static void argset_done(ArgSet *s, const Value *args, int n)
 {
     for (int i = 0; i < n; i++) args[i].u.o->flags &= (uint16_t)~OF_SEEN;
-    free(s->slot);
+    ptrmap_free(&s->first);
 }
 
 /* CancelledError('' if fut._cancel_message is None else fut._cancel_message) */
@@ -1415,7 +1392,7 @@ int aio_gather(Task *T, Value *args, int npos, bool return_exceptions, Value *ou
     int rc = NAT_OK;
     int i;
     for (i = 0; i < npos; i++) {
-        int j = argset_find_add(&seen, args, i, npos);
+        int j = argset_find_add(&seen, args, i);
         if (j >= 0) {
             charge_items(T, GATHER_DUP_OPS);
             list_append(S, children, children->v[j]);

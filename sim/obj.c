@@ -1,6 +1,7 @@
 /* obj.c - types, truth, equality, hashing, ordering, length, membership,
  * items and iteration, with CPython's semantics and error messages. */
 #include "obj.h"
+#include "ptrmap.h"
 #include "dict.h"
 #include "gc.h"
 #include "gen.h"
@@ -460,12 +461,6 @@ int obj_hash(Task *T, Value v, int64_t *out)
 
 /* ---- identity: deterministic ids, never addresses ---- */
 
-typedef struct IdMap {
-    Obj **keys;
-    int64_t *vals;
-    size_t cap, n;
-} IdMap;
-
 static int64_t *oid_field(Obj *o)
 {
     switch ((ObjKind)o->kind) {
@@ -483,35 +478,10 @@ int64_t obj_id(Sim *S, Obj *o)
         if (!*f) *f = ++S->next_oid;
         return *f;
     }
-    IdMap *m = S->ids;
-    if (!m) m = S->ids = xcalloc(1, sizeof *m);
-    if (m->n * 2 >= m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 64;
-        Obj **nk = xcalloc(nc, sizeof *nk);
-        int64_t *nv = xcalloc(nc, sizeof *nv);
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->keys[i]) continue;
-            size_t j = ((uintptr_t)m->keys[i] >> 4) & (nc - 1);
-            while (nk[j]) j = (j + 1) & (nc - 1);
-            nk[j] = m->keys[i];
-            nv[j] = m->vals[i];
-        }
-        free(m->keys);
-        free(m->vals);
-        m->keys = nk;
-        m->vals = nv;
-        m->cap = nc;
-    }
-    size_t j = ((uintptr_t)o >> 4) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (m->keys[j] == o) return m->vals[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    m->keys[j] = o;
-    m->vals[j] = ++S->next_oid;
-    m->n++;
+    int64_t *id = ptrmap_find(&S->ids, o);
+    if (id) return *id;
     o->flags |= OF_HAS_ID; /* gc removes the entry when o is freed */
-    return m->vals[j];
+    return *ptrmap_put(&S->ids, o, ++S->next_oid);
 }
 
 static int64_t obj_identity_hash(Sim *S, Obj *o)
@@ -1518,42 +1488,9 @@ void obj_repr_leave(Sim *S, Obj *o)
     if (S->repr_stack.n && S->repr_stack.v[S->repr_stack.n - 1] == o) S->repr_stack.n--;
 }
 
-void obj_id_forget(Sim *S, Obj *o)
-{
-    IdMap *m = S->ids;
-    if (!m || !m->cap) return;
-    size_t j = ((uintptr_t)o >> 4) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (m->keys[j] == o) {
-            /* backward-shift deletion keeps probe chains intact */
-            size_t hole = j;
-            for (;;) {
-                j = (j + 1) & (m->cap - 1);
-                if (!m->keys[j]) break;
-                size_t home = ((uintptr_t)m->keys[j] >> 4) & (m->cap - 1);
-                bool move = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
-                if (move) {
-                    m->keys[hole] = m->keys[j];
-                    m->vals[hole] = m->vals[j];
-                    hole = j;
-                }
-            }
-            m->keys[hole] = NULL;
-            m->n--;
-            return;
-        }
-        j = (j + 1) & (m->cap - 1);
-    }
-}
+void obj_id_forget(Sim *S, Obj *o) { ptrmap_del(&S->ids, o); }
 
-void obj_ids_free(Sim *S)
-{
-    if (!S->ids) return;
-    free(S->ids->keys);
-    free(S->ids->vals);
-    free(S->ids);
-    S->ids = NULL;
-}
+void obj_ids_free(Sim *S) { ptrmap_free(&S->ids); }
 
 /* ---- sorting (stable merge sort; keys computed once) ---- */
 

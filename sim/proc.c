@@ -13,6 +13,7 @@
  *             by name in the receiving process's __main__, as pickle does.
  * The bytes a pickle would take are counted, for pickle_cost. */
 #include "proc.h"
+#include "ptrmap.h"
 #include "dict.h"
 #include "gc.h"
 #include "list.h"
@@ -25,47 +26,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* What each object copied so far became: a map to the copy's index in
+ * vals, so shared references stay shared and cycles end. */
 typedef struct Memo {
-    Obj **keys;
-    Value *vals;
-    size_t cap, n;
+    PtrMap map;
+    BUF(Value) vals;
 } Memo;
 
 static Value *memo_find(Memo *m, Obj *o)
 {
-    if (!m->cap) return NULL;
-    size_t j = ((uintptr_t)o >> 4) & (m->cap - 1);
-    while (m->keys[j]) {
-        if (m->keys[j] == o) return &m->vals[j];
-        j = (j + 1) & (m->cap - 1);
-    }
-    return NULL;
+    int64_t *i = ptrmap_find(&m->map, o);
+    return i ? &m->vals.v[*i] : NULL;
 }
 
 static void memo_put(Memo *m, Obj *o, Value v)
 {
-    if (m->n * 2 >= m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 64;
-        Obj **nk = xcalloc(nc, sizeof *nk);
-        Value *nv = xcalloc(nc, sizeof *nv);
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->keys[i]) {
-                size_t j = ((uintptr_t)m->keys[i] >> 4) & (nc - 1);
-                while (nk[j]) j = (j + 1) & (nc - 1);
-                nk[j] = m->keys[i];
-                nv[j] = m->vals[i];
-            }
-        free(m->keys);
-        free(m->vals);
-        m->keys = nk;
-        m->vals = nv;
-        m->cap = nc;
-    }
-    size_t j = ((uintptr_t)o >> 4) & (m->cap - 1);
-    while (m->keys[j]) j = (j + 1) & (m->cap - 1);
-    m->keys[j] = o;
-    m->vals[j] = v;
-    m->n++;
+    ptrmap_put(&m->map, o, (int64_t)m->vals.n);
+    BUF_PUSH(m->vals, v);
+}
+
+static void memo_free(Memo *m)
+{
+    ptrmap_free(&m->map);
+    BUF_FREE(m->vals);
 }
 
 struct Copier {
@@ -410,8 +393,7 @@ int proc_copy(Task *T, Value v, int mode, Proc *dst, Value *out, int64_t *bytes)
     C.mode = mode;
     C.dst = dst;
     int r = copy_value(&C, v, out);
-    free(C.memo.keys);
-    free(C.memo.vals);
+    memo_free(&C.memo);
     if (bytes) *bytes = C.bytes;
     return r;
 }
@@ -430,8 +412,7 @@ int proc_fork_copy(Task *T, Proc *child, Value extra, Value *extra_out)
     memo_put(&C.memo, &pg->h, v_obj(child->globals));
     int r = copy_dict_into(&C, pg, child->globals);
     if (r == 0) r = copy_value(&C, extra, extra_out);
-    free(C.memo.keys);
-    free(C.memo.vals);
+    memo_free(&C.memo);
     return r;
 }
 

@@ -12,6 +12,7 @@
 
 #include "task.h"
 #include "settings.h"
+#include "ptrmap.h"
 
 /* Common interned names, X(field, text). */
 #define SYMS(X) \
@@ -152,7 +153,7 @@ struct Sim {
     int64_t elapsed;          /* virtual time at the end of the run */
     Task *main_task;
     BUF(Obj *) repr_stack;    /* containers being repr'd (cycle guard) */
-    struct IdMap *ids;        /* id() of objects without an oid field */
+    PtrMap ids;               /* id() of objects without an oid field */
     int64_t next_oid;
 
     Fatal fatal;
