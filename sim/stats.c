@@ -126,9 +126,22 @@ char stats_task_label(int i)
 
 void stats_task_name(const Trace *t, int k, char *buf, size_t n)
 {
+    if (k < 0 || (size_t)k >= t->tasks.n) {
+        snprintf(buf, n, "?");
+        return;
+    }
     const TraceTask *tk = &t->tasks.v[k];
     if (t->procs.n > 1 && tk->parent < 0) snprintf(buf, n, "%s/%s", t->procs.v[tk->proc].name, tk->name);
     else snprintf(buf, n, "%s", tk->name);
+}
+
+const char *stats_task_str(const Trace *t, int k)
+{
+    static char buf[4][80];
+    static int slot;
+    char *b = buf[slot++ % 4];
+    stats_task_name(t, k, b, sizeof buf[0]);
+    return b;
 }
 
 static TlRow *add_row(Timeline *tl, int kind, int index, const char *label)

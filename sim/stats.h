@@ -60,5 +60,7 @@ char stats_task_label(int i);
 /* A task's name as rows and tables show it: "Process-1/MainThread" when
  * there is more than one process. */
 void stats_task_name(const Trace *t, int k, char *buf, size_t n);
+/* The same as a string, valid until four more calls (for messages). */
+const char *stats_task_str(const Trace *t, int k);
 
 #endif

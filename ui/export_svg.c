@@ -163,12 +163,6 @@ static void span_text(SBuf *b, int64_t s, int64_t e)
     sb_printf(b, "%s \xE2\x80\x93 %s (%s)", x, y, d);
 }
 
-static void task_name(const Svg *G, int k, char *buf, size_t n)
-{
-    if (k >= 0 && (size_t)k < G->t->tasks.n) stats_task_name(G->t, k, buf, n);
-    else snprintf(buf, n, "?");
-}
-
 /* narrate()'s sentence for a segment without the task's name in front. */
 static void seg_reason(Svg *G, int seg, SBuf *out)
 {
@@ -177,7 +171,7 @@ static void seg_reason(Svg *G, int seg, SBuf *out)
     SBuf b = {0};
     narrate(G->S, &r, &b);
     char name[96];
-    task_name(G, (int)t->segs.v[seg].task, name, sizeof name);
+    stats_task_name(G->t, (int)t->segs.v[seg].task, name, sizeof name);
     size_t n = strlen(name);
     const char *s = b.s ? b.s : "";
     if (strncmp(s, name, n) == 0 && s[n] == ' ') s += n + 1;
@@ -204,7 +198,7 @@ static void tip(Svg *G, const RowCtx *rc, const Iv *iv, SBuf *b)
 {
     char who[96], name[96];
     if (rc->kind == ROW_TASK) {
-        task_name(G, rc->index, name, sizeof name);
+        stats_task_name(G->t, rc->index, name, sizeof name);
         sb_printf(b, "%s: %s, ", name, trace_states[iv->v].legend);
         span_text(b, iv->s, iv->e);
         if (iv->seg >= 0) {
@@ -213,7 +207,7 @@ static void tip(Svg *G, const RowCtx *rc, const Iv *iv, SBuf *b)
         }
         return;
     }
-    task_name(G, iv->v, who, sizeof who);
+    stats_task_name(G->t, iv->v, who, sizeof who);
     if (rc->kind == ROW_CORE) sb_printf(b, "cpu%d runs %s, ", rc->index, who);
     else if (rc->kind == ROW_GIL) sb_printf(b, "the GIL of %s is held by %s, ", G->t->procs.v[rc->index].name, who);
     else sb_printf(b, "the event loop of %s runs %s, ", G->t->tasks.v[rc->index].name, who);
@@ -242,10 +236,10 @@ static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)
     fill_of(rc, b->vals[best], fill, sizeof fill);
     SBuf s = {0};
     if (rc->kind == ROW_TASK) {
-        task_name(G, rc->index, name, sizeof name);
+        stats_task_name(G->t, rc->index, name, sizeof name);
         sb_printf(&s, "%s: many changes, mostly %s, ", name, trace_states[b->vals[best]].legend);
     } else {
-        task_name(G, b->vals[best], name, sizeof name);
+        stats_task_name(G->t, b->vals[best], name, sizeof name);
         sb_printf(&s, "%s%d: many changes, mostly %s, ", rc->kind == ROW_CORE ? "cpu" : rc->kind == ROW_GIL ? "GIL " : "loop ",
                   rc->index, name);
     }

@@ -100,17 +100,6 @@ static void output_seen(Repl *r)
 
 /* A task's name as tables show it ("Process-1/MainThread" when there are
  * several processes); the buffer is reused every few calls. */
-static const char *task_name(Repl *r, int tid)
-{
-    static char buf[4][80];
-    static int slot;
-    const Trace *t = sim_trace(r->ss->S);
-    if (tid < 0 || (size_t)tid >= t->tasks.n) return "?";
-    char *b = buf[slot++ % 4];
-    stats_task_name(t, tid, b, sizeof buf[0]);
-    return b;
-}
-
 /* "  14      counter = counter + one()" */
 static void show_line(Repl *r, int line, const char *mark)
 {
@@ -144,17 +133,17 @@ static void show_stop(Repl *r, SimStatus st)
     const PauseInfo *pi = sim_pause_info(S);
     switch (pi->why) {
     case PAUSE_LINE:
-        say("breakpoint: %s reached line %d at %s\n", task_name(r, pi->task), pi->line, t);
+        say("breakpoint: %s reached line %d at %s\n", stats_task_str(sim_trace(r->ss->S), pi->task), pi->line, t);
         show_line(r, pi->line, "");
         break;
     case PAUSE_TASK:
-        say("breakpoint: %s changed state at %s\n", task_name(r, pi->task), t);
+        say("breakpoint: %s changed state at %s\n", stats_task_str(sim_trace(r->ss->S), pi->task), t);
         break;
     case PAUSE_EVENT:
         say("breakpoint: %s event at %s\n", trace_event_name[pi->event], t);
         break;
     case PAUSE_WATCH:
-        say("watch: %s wrote the variable at %s: %s -> %s\n", task_name(r, pi->task), t, pi->old_value, pi->new_value);
+        say("watch: %s wrote the variable at %s: %s -> %s\n", stats_task_str(sim_trace(r->ss->S), pi->task), t, pi->old_value, pi->new_value);
         break;
     case PAUSE_INTERRUPT: say("interrupted at %s\n", t); break;
     default: say("at %s\n", t); break;
@@ -495,7 +484,7 @@ static void rc_break(Repl *r, int argc, char **argv)
         if (k < 0) return;
         b.kind = BP_TASK;
         b.event = k;
-        snprintf(b.name, sizeof b.name, "%s", task_name(r, k));
+        snprintf(b.name, sizeof b.name, "%s", stats_task_str(sim_trace(r->ss->S), k));
     }
     int id = session_break(r->ss, &b);
     if (b.kind == BP_LINE) {
@@ -559,7 +548,7 @@ static void info_tasks(Repl *r, bool alive_only)
         shown++;
         char since[32];
         timestr(since, sizeof since, v.since);
-        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", task_name(r, k), trace_states[v.state].name);
+        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", stats_task_str(sim_trace(r->ss->S), k), trace_states[v.state].name);
         if (v.file) say(" line %-4d", v.line);
         else say("          ");
         say(" %s", v.reason);
@@ -587,7 +576,7 @@ static void info_cores(Repl *r)
     for (int i = 0; i < sim_core_count(S); i++) {
         int64_t busy;
         int k = sim_core_task(S, i, &busy);
-        say("cpu%d  %-28s busy %3.0f%% so far\n", i, k >= 0 ? task_name(r, k) : "idle", now ? 100.0 * (double)busy / (double)now : 0.0);
+        say("cpu%d  %-28s busy %3.0f%% so far\n", i, k >= 0 ? stats_task_str(sim_trace(r->ss->S), k) : "idle", now ? 100.0 * (double)busy / (double)now : 0.0);
     }
 }
 
@@ -602,12 +591,12 @@ static void info_gil(Repl *r)
             continue;
         }
         say("%s: ", sim_proc_name(S, p));
-        if (g.holder >= 0) say("held by %s", task_name(r, g.holder));
+        if (g.holder >= 0) say("held by %s", stats_task_str(sim_trace(r->ss->S), g.holder));
         else say("free");
         if (g.drop_request) say(", drop requested");
         if (g.nwaiters) {
             say("; waiting:");
-            for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", task_name(r, g.waiters[i]));
+            for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", stats_task_str(sim_trace(r->ss->S), g.waiters[i]));
         }
         say("; %lld switches, %lld forced\n", (long long)g.switches, (long long)g.forced);
     }
@@ -824,7 +813,7 @@ static void rc_task(Repl *r, int argc, char **argv)
     if (argc == 1) {
         int k = focus(r);
         if (k < 0) say("no tasks yet\n");
-        else say("focus: %d %s\n", k, task_name(r, k));
+        else say("focus: %d %s\n", k, stats_task_str(sim_trace(r->ss->S), k));
         return;
     }
     SBuf nm = {0};
@@ -833,7 +822,7 @@ static void rc_task(Repl *r, int argc, char **argv)
     sb_free(&nm);
     if (k < 0) return;
     r->ss->focus = k;
-    say("focus: %d %s\n", k, task_name(r, k));
+    say("focus: %d %s\n", k, stats_task_str(sim_trace(r->ss->S), k));
 }
 
 static void rc_set(Repl *r, int argc, char **argv)
@@ -1218,7 +1207,7 @@ static char **complete(const char *text, int start, int end)
     } else if (c && c->fn == rc_show) {
         words_add(&b, "settings");
     } else if (c && (c->fn == rc_break || c->fn == rc_task || c->fn == rc_explain || c->fn == rc_list) && session_loaded(r->ss)) {
-        for (int k = 0; k < sim_task_count(r->ss->S); k++) words_add(&b, task_name(r, k));
+        for (int k = 0; k < sim_task_count(r->ss->S); k++) words_add(&b, stats_task_str(sim_trace(r->ss->S), k));
         if (c->fn == rc_break) words_add(&b, "on");
     } else if (c && (c->fn == rc_print || c->fn == rc_watch) && session_loaded(r->ss)) {
         /* global variables of the main process, as the compiled module names them */
