@@ -356,7 +356,7 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
 
 /* ---- calls ---- */
 
-enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY, CALL_YIELD, CALL_SWITCH };
+enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY, CALL_YIELD, CALL_SWITCH, CALL_INPLACE };
 
 static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, Tuple *kwnames)
 {
@@ -772,6 +772,40 @@ Cell *vm_cell_new(Sim *S, Value v)
     return c;
 }
 
+/* ---- out of the loop: the slow paths of CALL ---- */
+
+/* A call's argument that a builtin consumes whole (list(g), sorted(g),
+ * ", ".join(g)...) and that is a generator or an iterator with a Python
+ * __next__: its items are collected by running frames on the task, so
+ * its body may block like any code, and the call runs again with the
+ * list in its place.  Returns the context to run next (the generator's),
+ * or NULL with an exception.  Out of line: it is rare. */
+static __attribute__((noinline)) Ctx *collect_arg(Task *T, Ctx *c, Frame *f, Value *arg)
+{
+    Sim *S = T->S;
+    if (!is_kind(*arg, K_GEN)) return collect_next(T, c, f, arg, v_obj(list_new(S, 0))) < 0 ? NULL : c;
+    Gen *g = (Gen *)arg->u.o;
+    g->collect = list_new(S, 0);
+    g->slot = arg;
+    return gen_enter(T, g, c, GM_COLLECT);
+}
+
+/* A call that is not the fast path of CALL (the frame is saved): a native,
+ * or anything else through invoke().  CALL_INPLACE when a native returned
+ * and left the frame as it was, else how the call went (CALL_*). */
+static int call_slow(Task *T, Ctx *c, Frame *f, Value *base, Value *args, int nargs, Tuple *kw)
+{
+    Value callable = base[0];
+    if (!is_kind(callable, K_NATIVE)) return invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
+    Frame *frames0 = c->frames;
+    int32_t nframes0 = c->nframes;
+    uint32_t pc0 = f->pc;
+    int how = call_native(T, AS_NATIVE(callable), base, args, nargs, kw);
+    if (LIKELY(how == CALL_DONE && T->cur == c && c->frames == frames0 && c->nframes == nframes0 && f->pc == pc0))
+        return CALL_INPLACE;
+    return how;
+}
+
 /* ---- the interpreter loop ---- */
 
 RunStatus vm_run(Task *T)
@@ -832,6 +866,45 @@ RunStatus vm_run(Task *T)
             goto error;                            \
         }                                          \
     } while (0)
+
+    /* The eval breaker, at backward jumps and calls as in CPython 3.10+:
+     * a GIL drop request (T->breaker), a pending collection, and every
+     * POLL_OPS ops the max_ops limit and the debugger's interrupt.  REDO
+     * (at a CALL): a stop comes before the call, which runs (and is
+     * charged) again on resume; else (a jump) after the op.  (UNDO_OP
+     * names OP_CALL rather than the op at hand: reading `ins` here keeps
+     * it in a register for the whole loop, 5% more instructions.) */
+#define UNDO_OP() (pc--, clk -= cost[OP_CALL], nops--)
+#define EVAL_BREAKER(REDO)                                                   \
+    if (UNLIKELY(T->breaker || S->gc_pending || nops > ops_room)) {          \
+        if (nops > ops_room) {                                               \
+            if (nops > max_room) {                                           \
+                if (REDO) pc--;                                              \
+                SAVE();                                                      \
+                status = fatal_ops(T);                                       \
+                goto leave;                                                  \
+            }                                                                \
+            if (S->hooks && S->hooks->interrupted(T, clk, nops)) {           \
+                if (REDO) UNDO_OP();                                         \
+                SAVE();                                                      \
+                LEAVE(RUN_PAUSE);                                            \
+            }                                                                \
+            ops_room = max_room - nops > POLL_OPS ? nops + POLL_OPS : max_room; \
+        }                                                                    \
+        if (S->gc_pending && !S->gc_inhibit) {                               \
+            SAVE();                                                          \
+            gc_collect(S);                                                   \
+            if (S->heap_bytes > HEAP_LIMIT) {                                \
+                exc_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20)); \
+                goto error;                                                  \
+            }                                                                \
+        }                                                                    \
+        if (T->breaker && !T->nested) {                                      \
+            if (REDO) UNDO_OP();                                             \
+            SAVE();                                                          \
+            LEAVE(RUN_BREAKER);                                              \
+        }                                                                    \
+    }
 
     if (!c->nframes) return RUN_DONE;
     RELOAD();
@@ -1410,43 +1483,7 @@ RunStatus vm_run(Task *T)
         case OP_POP_JUMP_IF_NONE: a = POP(); if (is_none(a)) pc = arg; break;
         case OP_POP_JUMP_IF_NOT_NONE: a = POP(); if (!is_none(a)) pc = arg; break;
         case OP_CALL: {
-            if (UNLIKELY(T->breaker || S->gc_pending || nops > ops_room)) {
-                /* calls are eval-breaker points, as in CPython 3.10+ */
-                if (nops > ops_room) {
-                    if (nops > max_room) {
-                        pc--;
-                        SAVE();
-                        status = fatal_ops(T);
-                        goto leave;
-                    }
-                    if ((S->hooks && S->hooks->interrupted(T, clk, nops))) {
-                        /* stop before the call; it runs on resume */
-                        pc--;
-                        clk -= cost[OP_CALL];
-                        nops--;
-                        SAVE();
-                        LEAVE(RUN_PAUSE);
-                    }
-                    ops_room = max_room - nops > POLL_OPS ? nops + POLL_OPS : max_room;
-                }
-                if (S->gc_pending && !S->gc_inhibit) {
-                    SAVE();
-                    T->clock = clk;
-                    gc_collect(S);
-                    if (S->heap_bytes > HEAP_LIMIT) {
-                        exc_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
-                        goto error;
-                    }
-                }
-                if (T->breaker && !T->nested) {
-                    /* stop before the call; it runs (and is charged) on resume */
-                    pc--;
-                    clk -= cost[OP_CALL];
-                    nops--;
-                    SAVE();
-                    LEAVE(RUN_BREAKER);
-                }
-            }
+            EVAL_BREAKER(1)
             int argc = (int)(arg & 0xFF);
             Tuple *kw = (arg >> 8) ? AS_TUPLE(consts[(arg >> 8) - 1]) : NULL;
             Value *base = sp - argc - 2;
@@ -1458,26 +1495,15 @@ RunStatus vm_run(Task *T)
             }
             Value callable = base[0];
             Value *genarg = T->nested ? NULL : consumed_gen(S, callable, args, nargs);
-            if (genarg && !is_kind(*genarg, K_GEN)) {
-                /* an iterator with a Python __next__: collect its items
-                 * with frames, then run this call again with a list */
+            if (UNLIKELY(genarg)) {
+                /* run the consumed argument to its end first (it may
+                 * block), then this call again with a list in its place */
                 pc--;
                 clk -= cost[OP_CALL];
                 SAVE();
-                if (collect_next(T, c, f, genarg, v_obj(list_new(S, 0))) < 0) goto error;
-                RELOAD();
-                break;
-            }
-            if (genarg) {
-                /* run the generator to its end first (it may block), then
-                 * this call again with the items as a list */
-                Gen *g = (Gen *)genarg->u.o;
-                pc--;
-                clk -= cost[OP_CALL];
-                SAVE();
-                g->collect = list_new(S, 0);
-                g->slot = genarg;
-                c = gen_enter(T, g, c, GM_COLLECT);
+                Ctx *gc = collect_arg(T, c, f, genarg);
+                if (!gc) goto error;
+                c = gc;
                 RELOAD();
                 break;
             }
@@ -1507,22 +1533,14 @@ RunStatus vm_run(Task *T)
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];
-            int how;
-            if (is_kind(callable, K_NATIVE)) {
-                Frame *frames0 = c->frames;
-                int32_t nframes0 = c->nframes;
-                how = call_native(T, AS_NATIVE(callable), base, args, nargs, kw);
-                if (LIKELY(how == CALL_DONE && T->cur == c && c->frames == frames0 && c->nframes == nframes0 &&
-                           f->pc == pc)) {
-                    /* the common case: the native returned, and left this
-                     * frame where it was; only the clock moved */
-                    clk = T->clock;
-                    if (!T->nested) limit = S->debug_ops ? 0 : T->limit;
-                    sp = base + 1;
-                    break;
-                }
-            } else {
-                how = invoke(T, base, args, callable, args, nargs, kw, true, FR_NORMAL);
+            int how = call_slow(T, c, f, base, args, nargs, kw);
+            if (LIKELY(how == CALL_INPLACE)) {
+                /* the common case: a native returned, and left this frame
+                 * where it was; only the clock moved */
+                clk = T->clock;
+                if (!T->nested) limit = S->debug_ops ? 0 : T->limit;
+                sp = base + 1;
+                break;
             }
             if (how == CALL_FRAME) {
                 /* the call layout now belongs to the callee */
@@ -1929,32 +1947,7 @@ RunStatus vm_run(Task *T)
         continue;
 
     breaker_check:
-        if (LIKELY(!T->breaker && !S->gc_pending && nops <= ops_room)) continue;
-        if (nops > ops_room) {
-            if (nops > max_room) {
-                SAVE();
-                status = fatal_ops(T);
-                goto leave;
-            }
-            if ((S->hooks && S->hooks->interrupted(T, clk, nops))) {
-                SAVE();
-                LEAVE(RUN_PAUSE);
-            }
-            ops_room = max_room - nops > POLL_OPS ? nops + POLL_OPS : max_room;
-        }
-        if (S->gc_pending && !S->gc_inhibit) {
-            SAVE();
-            T->clock = clk;
-            gc_collect(S);
-            if (S->heap_bytes > HEAP_LIMIT) {
-                exc_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20));
-                goto error;
-            }
-        }
-        if (T->breaker && !T->nested) {
-            SAVE();
-            LEAVE(RUN_BREAKER);
-        }
+        EVAL_BREAKER(0)
         continue;
 
     error:
