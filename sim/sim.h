@@ -20,14 +20,6 @@ typedef struct LoadError {
     bool usage;               /* a bad override (--set): a usage error, not the file's */
 } LoadError;
 
-typedef enum {
-    SIM_OK,                   /* the program finished normally */
-    SIM_EXCEPTION,            /* an uncaught exception ended it (traceback on stderr) */
-    SIM_FATAL,                /* a runaway guard (max_ops / max_time) stopped it */
-    SIM_DEADLOCK,             /* no task can ever proceed */
-    SIM_EXIT,                 /* sys.exit(n) */
-    SIM_PAUSED,               /* paused by a stop condition or breakpoint (debug.h) */
-} SimStatus;
 
 Sim *sim_new(void);
 void sim_free(Sim *S);

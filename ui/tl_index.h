@@ -10,7 +10,7 @@
 #ifndef IL_TL_INDEX_H
 #define IL_TL_INDEX_H
 
-#include "../sim/stats.h"
+#include "../sim/sim.h"
 
 /* A cell after the playhead: not happened yet. */
 #define TLX_FUTURE (-2)

@@ -9,8 +9,7 @@
  * the terminal's own background; every state also has its own glyph, so
  * the picture reads with NO_COLOR, in monochrome and in print. */
 #include "tui_term.h"
-#include "../sim/common.h"
-#include "../sim/stats.h"
+#include "../sim/sim.h"
 
 #include <signal.h>
 #include <stdio.h>

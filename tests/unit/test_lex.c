@@ -1,7 +1,7 @@
 /* test_lex.c - the tokenizer (sim/lex.h). */
 #include "check.h"
-#include "../../sim/lex.h"
-#include "../../sim/unicode.h"
+#include "lex.h"
+#include "unicode.h"
 
 #include <stdio.h>
 #include <stdlib.h>

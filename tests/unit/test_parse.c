@@ -1,7 +1,7 @@
 /* test_parse.c - the parser (sim/parse.h, sim/ast.h). */
 #include "check.h"
-#include "../../sim/parse.h"
-#include "../../sim/lex.h"
+#include "parse.h"
+#include "lex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

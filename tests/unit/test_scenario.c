@@ -1,6 +1,6 @@
 /* test_scenario.c - settings and the scenario header (sim/scenario.h). */
 #include "check.h"
-#include "../../sim/settings.h"
+#include "settings.h"
 #include "../../sim/sim.h"
 
 #include <stdio.h>

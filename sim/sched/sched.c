@@ -10,7 +10,6 @@
 #include "names.h"
 #include "obj.h"
 #include "repr.h"
-#include "sim.h"
 #include "str.h"
 
 #include <math.h>

@@ -15,6 +15,16 @@
 
 #include "common.h"
 
+/* How a run ended (sim_run), or that it is paused. */
+typedef enum {
+    SIM_OK,                   /* the program finished normally */
+    SIM_EXCEPTION,            /* an uncaught exception ended it (traceback on stderr) */
+    SIM_FATAL,                /* a runaway guard (max_ops / max_time) stopped it */
+    SIM_DEADLOCK,             /* no task can ever proceed */
+    SIM_EXIT,                 /* sys.exit(n) */
+    SIM_PAUSED,               /* paused by a stop condition or breakpoint (debug.h) */
+} SimStatus;
+
 /* The task states, one row each, holding everything any front end shows
  * of a state: X(id, name, legend word, ASCII glyph, UTF-8 glyph, colour as
  * #RRGGBB, as an xterm-256 index, as a basic (ANSI) colour number).  The
