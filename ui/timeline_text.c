@@ -51,9 +51,10 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         char lab[32];
         axis_label(&ax, tk, lab, sizeof lab);
         int len = (int)strlen(lab);
-        if (c > last_end && c + len <= cols) {
-            memcpy(line + c, lab, (size_t)len);
-            last_end = c + len;
+        int at = c + len <= cols ? c : cols - len; /* the last one may lean left */
+        if (at > last_end) {
+            memcpy(line + at, lab, (size_t)len);
+            last_end = at + len;
         }
         if (tk > to - ax.step) break;
     }
