@@ -26,8 +26,11 @@ def run(interp, path, seed):
     env["PYTHONHASHSEED"] = str(seed)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.monotonic()
-    p = subprocess.run([interp, os.path.basename(path)], cwd=os.path.dirname(os.path.abspath(path)),
-                       capture_output=True, env=env, timeout=60)
+    try:
+        p = subprocess.run([interp, os.path.basename(path)], cwd=os.path.dirname(os.path.abspath(path)),
+                           capture_output=True, env=env, timeout=20)
+    except subprocess.TimeoutExpired:
+        return -999, b"", b"timeout", time.monotonic() - t0
     return p.returncode, p.stdout, p.stderr, time.monotonic() - t0
 
 
