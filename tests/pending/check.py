@@ -3,8 +3,9 @@
 
 usage: check.py [--write] [--runs N] DIR_OR_FILE...
 
-Each NAME.py is run from its own directory with the interpreters below; every
-run must exit 0 and print the same stdout (and stderr, which is recorded as
+Each NAME.py is run from its own directory with the interpreters below, with
+stdout a pipe, alternately block-buffered and PYTHONUNBUFFERED=1, under a
+different PYTHONHASHSEED each run; every run must exit 0 and print the same stdout (and stderr, which is recorded as
 NAME.err only when a NAME.err file already exists or the program's first lines
 contain the marker "expect-stderr").  lib/ uses both Debian's /usr/bin/python3
 and pyenv's python3; trio/ and gevent/ only /usr/bin/python3 (the one with
@@ -21,10 +22,13 @@ def interpreters(path):
     return [DEBIAN, PYENV] if d == "lib" else [DEBIAN]
 
 
-def run(interp, path, seed):
+def run(interp, path, seed, unbuffered):
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = str(seed)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     t0 = time.monotonic()
     try:
         p = subprocess.run([interp, os.path.basename(path)], cwd=os.path.dirname(os.path.abspath(path)),
@@ -64,7 +68,7 @@ def main():
         results = []
         for interp in interpreters(path):
             for r in range(runs):
-                results.append((interp, r) + run(interp, path, r * 7 + 1))
+                results.append((interp, r) + run(interp, path, r * 7 + 1, r % 2 == 1))
         problems = []
         ref = results[0]
         slow = max(x[5] for x in results)
