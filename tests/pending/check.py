@@ -7,7 +7,9 @@ Each NAME.py is run from its own directory with the interpreters below, with
 stdout a pipe, alternately block-buffered and PYTHONUNBUFFERED=1, under a
 different PYTHONHASHSEED each run; every run must exit 0 and print the same stdout (and stderr, which is recorded as
 NAME.err only when a NAME.err file already exists or the program's first lines
-contain the marker "expect-stderr").  lib/ uses both Debian's /usr/bin/python3
+contain the marker "expect-stderr"; a program whose first lines contain
+"ignore-stderr" may write anything to stderr, which is neither compared nor
+kept).  lib/ uses both Debian's /usr/bin/python3
 and pyenv's python3; trio/ and gevent/ only /usr/bin/python3 (the one with
 python3-trio / python3-gevent installed).
 """
@@ -65,6 +67,7 @@ def main():
         with open(path) as f:
             head = f.read(600)
         want_err = os.path.exists(base + ".err") or "expect-stderr" in head
+        ignore_err = "ignore-stderr" in head
         results = []
         for interp in interpreters(path):
             for r in range(runs):
@@ -79,7 +82,7 @@ def main():
                 problems.append(f"{interp} run {r}: stdout differs")
             if want_err and err != ref[4]:
                 problems.append(f"{interp} run {r}: stderr differs")
-            if not want_err and err:
+            if not want_err and not ignore_err and err:
                 problems.append(f"{interp} run {r}: unexpected stderr: {err.decode()[-300:]}")
         if slow > 2.0:
             problems.append(f"slow: {slow:.2f}s")
