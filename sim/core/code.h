@@ -25,8 +25,10 @@ typedef struct ExcEntry {
 
 enum {
     CO_VARARGS = 1, CO_VARKW = 2, CO_COROUTINE = 4, CO_CLASSBODY = 8,
-    CO_MODULE = 16, CO_GENEXP = 32, CO_NESTED = 64,
+    CO_MODULE = 16, CO_GENEXP = 32, CO_NESTED = 64, CO_GENERATOR = 128, CO_ASYNC_GENERATOR = 256,
 };
+/* Calling a function with these makes a generator or coroutine object. */
+#define CO_MAKES_GEN (CO_GENEXP | CO_COROUTINE | CO_GENERATOR | CO_ASYNC_GENERATOR)
 
 struct Code {
     uint32_t *ops;

@@ -110,13 +110,13 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
     return 0;
 }
 
-Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode)
+Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode, Value sent)
 {
     gen_coro_started(T->S, g);
     if (g->state == GEN_SUSPENDED) {
         /* the value of the yield expression */
         Frame *gf = &g->ctx.frames[g->ctx.nframes - 1];
-        *gf->sp++ = v_none();
+        *gf->sp++ = sent;
     }
     g->state = GEN_RUNNING;
     g->mode = mode;
@@ -137,17 +137,62 @@ Ctx *gen_leave(Task *T, Ctx *c, int state)
     return p;
 }
 
-int gen_next(Task *T, Gen *g, Value *out)
+int gen_check_send(Task *T, Gen *g, Value sent)
+{
+    if (g->state == GEN_RUNNING) return exc_raise(T, EXC_ValueError, "generator already executing");
+    if (g->state == GEN_CREATED && !is_none(sent) && !is_undef(sent))
+        return exc_raise(T, EXC_TypeError, "can't send non-None value to a just-started generator");
+    return 0;
+}
+
+Value gen_stop_iteration(Task *T, Value value)
 {
     Sim *S = T->S;
-    if (g->state == GEN_DONE) return 0;
-    if (g->state == GEN_RUNNING) return exc_raise(T, EXC_ValueError, "generator already executing");
+    return exc_new(T, S->exc[EXC_StopIteration], &value, is_none(value) ? 0 : 1);
+}
+
+int gen_throw_exc(Task *T, Value *args, int nargs, Value *out)
+{
+    Sim *S = T->S;
+    if (nargs < 1 || nargs > 3) return exc_raise(T, EXC_TypeError, "throw expected at least 1 argument, got %d", nargs);
+    Value typ = args[0], val = nargs > 1 ? args[1] : v_none();
+    if (obj_is_exc_instance(S, typ)) {
+        if (!is_none(val)) return exc_raise(T, EXC_TypeError, "instance exception may not have a separate value");
+        *out = typ;
+        return 0;
+    }
+    if (is_class(typ) && (AS_CLASS(typ)->cflags & CF_EXCEPTION)) {
+        if (obj_is_exc_instance(S, val) && obj_is_instance_of(S, val, AS_CLASS(typ))) {
+            *out = val;
+            return 0;
+        }
+        Value e;
+        if (is_none(val)) e = exc_new(T, AS_CLASS(typ), NULL, 0);
+        else if (is_tuple(val)) e = exc_new(T, AS_CLASS(typ), AS_TUPLE(val)->v, (int)AS_TUPLE(val)->n);
+        else e = exc_new(T, AS_CLASS(typ), &val, 1);
+        if (is_undef(e)) return -1;
+        *out = e;
+        return 0;
+    }
+    return exc_raise(T, EXC_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                     obj_type_name(S, typ));
+}
+
+int gen_resume(Task *T, Gen *g, Value sent, Value thrown, Value *out)
+{
+    Sim *S = T->S;
+    if (g->state == GEN_DONE) {
+        if (!is_undef(thrown)) return exc_raise_value(T, thrown);
+        *out = v_none();
+        return 0;
+    }
+    if (gen_check_send(T, g, sent) < 0) return -1;
     /* each nested run is a C-level recursion: bound it like Python frames */
     if (T->nested >= MAX_NESTED_RUNS) return vm_recursion_error(T);
     if (g->state == GEN_SUSPENDED) {
         /* the value of the yield expression */
         Frame *f = &g->ctx.frames[g->ctx.nframes - 1];
-        *f->sp++ = v_none();
+        *f->sp++ = is_undef(sent) ? v_none() : sent;
     }
     g->state = GEN_RUNNING;
     g->mode = GM_NESTED;
@@ -156,7 +201,15 @@ int gen_next(Task *T, Gen *g, Value *out)
     T->cur = &g->ctx;
     T->nested++;
     S->gc_inhibit++;
+    Value saved_exc = T->resume_exc;
+    if (!is_undef(thrown)) {
+        /* raised at the yield it is suspended at (vm_run's resume) */
+        T->resume_pending = true;
+        T->resume_val = v_none();
+        T->resume_exc = thrown;
+    }
     RunStatus st = vm_run(T);
+    if (!is_undef(thrown)) T->resume_exc = saved_exc;
     S->gc_inhibit--;
     T->nested--;
     T->cur = saved;
@@ -168,6 +221,7 @@ int gen_next(Task *T, Gen *g, Value *out)
     case RUN_DONE:
         g->state = GEN_DONE;
         vm_ctx_free(&g->ctx);
+        *out = T->resume_val;
         return 0;
     case RUN_ERROR:
         g->state = GEN_DONE;
@@ -185,8 +239,16 @@ int gen_next(Task *T, Gen *g, Value *out)
         g->state = GEN_DONE;
         vm_ctx_free(&g->ctx);
         T->resume_pending = false;
-        return exc_raise(T, EXC_RuntimeError, "a blocking call inside a generator expression is not supported by the simulator");
+        return exc_raise(T, EXC_RuntimeError,
+                         "a generator driven by a builtin (next() with a default, zip(), a key function...) "
+                         "cannot block in the simulator; drive it with a for loop or next(g)");
     }
+}
+
+int gen_next(Task *T, Gen *g, Value *out)
+{
+    int r = gen_resume(T, g, v_none(), v_undef(), out);
+    return r == 0 ? 0 : r;
 }
 
 void gen_trace(Sim *S, Obj *o)
@@ -247,16 +309,84 @@ NATIVE(gen_running_get)
 /* close(): a generator or coroutine that has not started, or has ended,
  * just ends; one suspended midway is not supported (its finally blocks
  * would have to run). */
-NATIVE(gen_close)
+/* g.send(v), g.throw(...), g.__next__() called from C or a nested run
+ * (from bytecode the VM runs the generator on the task instead: the
+ * natives carry NF_RESUMES).  A return ends them with StopIteration. */
+static int resume_native(Task *T, Gen *g, Value sent, Value thrown, Value *out)
 {
-    Gen *g = gen_of(T, args[0]);
+    int r = gen_resume(T, g, sent, thrown, out);
+    if (r < 0) return NAT_ERR;
+    if (r == 0) return exc_raise_value(T, gen_stop_iteration(T, *out));
+    return NAT_OK;
+}
+
+static Gen *python_gen_of(Task *T, Value v, const char *what)
+{
+    if (is_kind(v, K_GEN)) return (Gen *)v.u.o;
+    exc_raise(T, EXC_TypeError, "descriptor '%s' for 'generator' objects doesn't apply to a '%s' object", what,
+              obj_type_name(T->S, v));
+    return NULL;
+}
+
+NATIVE(gen_next_m)
+{
+    Gen *g = nargs == 1 ? python_gen_of(T, args[0], "__next__") : NULL;
+    if (!g) return nargs == 1 ? NAT_ERR : exc_raise(T, EXC_TypeError, "expected 0 arguments, got %d", nargs - 1);
+    return resume_native(T, g, v_none(), v_undef(), out);
+}
+
+NATIVE(gen_send_m)
+{
+    if (nargs != 2 || kw) return exc_raise(T, EXC_TypeError, "generator.send() takes exactly one argument (%d given)", nargs - 1);
+    Gen *g = python_gen_of(T, args[0], "send");
     if (!g) return NAT_ERR;
+    return resume_native(T, g, args[1], v_undef(), out);
+}
+
+NATIVE(gen_throw_m)
+{
+    Gen *g = nargs >= 1 ? python_gen_of(T, args[0], "throw") : NULL;
+    if (!g) return nargs >= 1 ? NAT_ERR : exc_raise(T, EXC_TypeError, "throw expected at least 1 argument, got 0");
+    Value thrown;
+    if (gen_throw_exc(T, args + 1, nargs - 1, &thrown) < 0) return NAT_ERR;
+    return resume_native(T, g, v_none(), thrown, out);
+}
+
+NATIVE(gen_iter_m)
+{
+    *out = args[0];
+    return NAT_OK;
+}
+
+int gen_close(Task *T, Gen *g)
+{
+    bool coro = g->h.kind == K_CORO;
     if (g->state == GEN_RUNNING && !g->native)
-        return exc_raise(T, EXC_RuntimeError, "closing a %s that is running or suspended is not supported by the simulator",
-                        is_kind(args[0], K_CORO) ? "coroutine" : "generator");
+        return exc_raise(T, EXC_ValueError, "%s already executing", coro ? "coroutine" : "generator");
+    if (g->state == GEN_SUSPENDED && !g->native) {
+        if (coro)
+            return exc_raise(T, EXC_RuntimeError, "closing a suspended coroutine is not supported by the simulator");
+        /* GeneratorExit at the yield: its finally blocks and with exits run */
+        Value ge = exc_new(T, T->S->exc[EXC_GeneratorExit], NULL, 0), r;
+        int rc = gen_resume(T, g, v_none(), ge, &r);
+        if (rc > 0) return exc_raise(T, EXC_RuntimeError, "generator ignored GeneratorExit");
+        if (rc < 0) {
+            if (!exc_matches(T->S, T->exc, EXC_GeneratorExit) && !exc_matches(T->S, T->exc, EXC_StopIteration))
+                return -1;
+            T->exc = v_undef();
+        }
+        return 0;
+    }
     gen_coro_started(T->S, g);
     if (g->state != GEN_DONE && !g->native) vm_ctx_free(&g->ctx);
     g->state = GEN_DONE;
+    return 0;
+}
+
+NATIVE(gen_close_m)
+{
+    Gen *g = gen_of(T, args[0]);
+    if (!g || gen_close(T, g) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
@@ -268,6 +398,16 @@ void gen_register(Sim *S)
         nat_def_property(S, cls[i], "__name__", gen_name_get, NULL);
         nat_def_property(S, cls[i], "__qualname__", gen_qualname_get, NULL);
         nat_def_property(S, cls[i], i ? "cr_running" : "gi_running", gen_running_get, NULL);
-        nat_def_method(S, cls[i], "close", gen_close);
+        nat_def_method(S, cls[i], "close", gen_close_m);
     }
+    Class *gc = S->types[TY_GENERATOR];
+    static const struct { const char *name; NativeFn fn; int resume; } m[] = {
+        {"__next__", gen_next_m, RESUME_NEXT}, {"send", gen_send_m, RESUME_SEND}, {"throw", gen_throw_m, RESUME_THROW},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(m); i++) {
+        Native *n = nat_def_method(S, gc, m[i].name, m[i].fn);
+        n->meth_flags |= NF_RESUMES;
+        n->data = m[i].resume;
+    }
+    nat_def_method(S, gc, "__iter__", gen_iter_m);
 }

@@ -48,10 +48,13 @@ typedef struct Gen {
 
 enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
 /* How a generator's or coroutine's context is being run: nested from C,
- * by a FOR_ITER, by a call that collects it; a coroutine awaited by
- * another (its parent), or a task's outermost coroutine (its parent is
- * the context running the event loop). */
-enum { GM_NESTED, GM_FORITER, GM_COLLECT, GM_AWAIT, GM_TASK };
+ * by a FOR_ITER, by a call that collects it, by the SEND of a `yield
+ * from`, by a call of next(g), g.send(v) or g.throw(e) in bytecode (its
+ * value is the call's result); a coroutine awaited by another (its
+ * parent), or a task's outermost coroutine (its parent is the context
+ * running the event loop).  All but GM_NESTED run on the task like any
+ * code, so a generator's body may block. */
+enum { GM_NESTED, GM_FORITER, GM_COLLECT, GM_SEND, GM_CALL, GM_AWAIT, GM_TASK };
 enum { CORO_PY, CORO_SLEEP };
 
 /* A coroutine leaves GEN_CREATED (it was awaited, or closed): the count
@@ -66,13 +69,29 @@ int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value 
 /* A new generator or coroutine object (kind K_GEN or K_CORO) whose context
  * runs fn(*args); NULL with an exception.  fn NULL: a C-made coroutine. */
 Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames);
-/* Switch T into g's context, run by parent in mode GM_*; returns it. */
-Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode);
+/* Switch T into g's context, run by parent in mode GM_*, with sent as the
+ * value of the yield it is suspended at; returns it. */
+Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode, Value sent);
 /* Leave the context c (of a generator) back to its parent, which is
  * returned; GEN_DONE frees the context. */
 Ctx *gen_leave(Task *T, Ctx *c, int state);
 /* 1 with *out, 0 when exhausted, -1 with an exception on T. */
 int gen_next(Task *T, Gen *g, Value *out);
+/* Resume g nested (atomically) with sent as the value of its yield, or
+ * with the exception thrown raised there (undefined: none): 1 when it
+ * yielded *out, 0 when it returned *out, -1 with an exception on T. */
+int gen_resume(Task *T, Gen *g, Value sent, Value thrown, Value *out);
+/* Can g take a value now (not running, not done; None only before it
+ * starts)?  0, or -1 with CPython's exception raised. */
+int gen_check_send(Task *T, Gen *g, Value sent);
+/* The exception g.throw(type[, value[, tb]]) throws, from its arguments:
+ * 0 with *out, or -1 with an exception on T. */
+int gen_throw_exc(Task *T, Value *args, int nargs, Value *out);
+/* g.close(): GeneratorExit thrown in at its yield (nested), so its finally
+ * blocks run.  0, or -1 with an exception on T. */
+int gen_close(Task *T, Gen *g);
+/* StopIteration(value), for a generator that returned value. */
+Value gen_stop_iteration(Task *T, Value value);
 void gen_trace(Sim *S, Obj *o);
 /* The attributes of generator and coroutine objects (__name__, close...). */
 void gen_register(Sim *S);

@@ -91,8 +91,12 @@
     X(GET_AITER, 2) \
     X(GET_ANEXT, 2) \
     X(END_ASYNC_FOR, 1) \
-    X(YIELD_GEN, 2)         /* generator expression: yield TOS */ \
-    X(GEN_START, 1)
+    X(YIELD_VALUE, 2)       /* yield TOS; the value sent back replaces it */ \
+    X(GEN_START, 1) \
+    X(GET_YIELD_FROM_ITER, 1) /* TOS = iter(TOS), unless a generator */ \
+    X(POP_ITER, 1)          /* pop a for loop's iterator that only it held; close it if a generator */ \
+    X(SEND, 2)              /* send TOS into the iterator below it: a yielded value replaces TOS;
+                               when it returns, both become the return value and jump to arg */
 
 typedef enum {
 #define X(n, w) OP_##n,

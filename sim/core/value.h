@@ -223,7 +223,11 @@ enum {
     NF_CLASSMETHOD = 2, /* takes the class as args[0] */
     NF_STATIC = 4,
     NF_CONSUMES = 8,    /* consumes an iterable argument completely (list, sorted, sum...) */
+    NF_RESUMES = 16,    /* resumes a generator (data: RESUME_*): called from bytecode, the VM
+                           runs the generator on the task instead, so its body may block */
 };
+
+enum { RESUME_NEXT, RESUME_SEND, RESUME_THROW };
 
 typedef struct ModuleObj {
     Obj h;

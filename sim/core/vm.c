@@ -403,7 +403,7 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
         switch ((ObjKind)callable.u.o->kind) {
         case K_FUNC: {
             Func *fn = AS_FUNC(callable);
-            if (fn->code->flags & (CO_GENEXP | CO_COROUTINE)) {
+            if (fn->code->flags & CO_MAKES_GEN) {
                 Value out;
                 if (gen_create(T, fn, args, nargs, kwnames, &out) < 0) return CALL_ERROR;
                 *ret = out;
@@ -787,7 +787,7 @@ static __attribute__((noinline)) Ctx *collect_arg(Task *T, Ctx *c, Frame *f, Val
     Gen *g = (Gen *)arg->u.o;
     g->collect = list_new(S, 0);
     g->slot = arg;
-    return gen_enter(T, g, c, GM_COLLECT);
+    return gen_enter(T, g, c, GM_COLLECT, v_none());
 }
 
 /* A call that is not the fast path of CALL (the frame is saved): a native,
@@ -1420,7 +1420,7 @@ RunStatus vm_run(Task *T)
                     goto error;
                 }
                 SAVE();
-                c = gen_enter(T, g, c, GM_FORITER);
+                c = gen_enter(T, g, c, GM_FORITER, v_none());
                 RELOAD();
                 break;
             }
@@ -1507,12 +1507,37 @@ RunStatus vm_run(Task *T)
                 RELOAD();
                 break;
             }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) && !T->nested && !kw &&
+                nargs >= 1 && is_kind(args[0], K_GEN)) {
+                /* next(g), g.send(v), g.throw(e): the generator runs on
+                 * the task as a call, its value the call's result */
+                Gen *g = (Gen *)args[0].u.o;
+                int what = (int)AS_NATIVE(callable)->data;
+                Value sent = what == RESUME_SEND && nargs == 2 ? args[1] : v_none(), thrown = v_undef();
+                if ((what == RESUME_NEXT && nargs == 1) || (what == RESUME_SEND && nargs == 2) ||
+                    (what == RESUME_THROW && nargs >= 2 && nargs <= 4)) {
+                    SAVE();
+                    if (what == RESUME_THROW) ERR_IF(gen_throw_exc(T, args + 1, nargs - 1, &thrown) < 0);
+                    if (g->state == GEN_DONE) {
+                        T->exc = is_undef(thrown) ? gen_stop_iteration(T, v_none()) : thrown;
+                        goto error;
+                    }
+                    ERR_IF(gen_check_send(T, g, sent) < 0);
+                    sp = base;
+                    SAVE();
+                    c = gen_enter(T, g, c, GM_CALL, sent);
+                    T->resume_exc = thrown;
+                    RELOAD();
+                    THROWN_IN();
+                    break;
+                }
+            }
             /* fast path: plain Python function, exact positional arity */
             if (is_kind(callable, K_FUNC)) {
                 Func *fn = AS_FUNC(callable);
                 Code *co = fn->code;
                 if (!kw && nargs == co->argcount && co->kwonly == 0 &&
-                    !(co->flags & (CO_VARARGS | CO_VARKW | CO_GENEXP | CO_COROUTINE)) &&
+                    !(co->flags & (CO_VARARGS | CO_VARKW | CO_MAKES_GEN)) &&
                     args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->base_depth + c->nframes < S->recursion_limit) {
                     f->sp = base;
                     f->pc = pc;
@@ -1718,6 +1743,14 @@ RunStatus vm_run(Task *T)
                 if (mode == GM_FORITER) {
                     sp--;
                     pc = INSTR_ARG(ops[pc - 1]);
+                } else if (mode == GM_SEND) {
+                    /* `yield from` ends with the return value */
+                    sp[-1] = r;
+                    pc = INSTR_ARG(ops[pc - 1]);
+                } else if (mode == GM_CALL) {
+                    /* next(g) of a generator that returned */
+                    T->exc = gen_stop_iteration(T, r);
+                    goto error;
                 } else {
                     *slot = v_obj(items);
                 }
@@ -1888,14 +1921,16 @@ RunStatus vm_run(Task *T)
             PUSH(r);
             break;
         case OP_LOAD_ASSERTION_ERROR: PUSH(v_obj(S->exc[EXC_AssertionError])); break;
-        case OP_YIELD_GEN:
+        case OP_YIELD_VALUE:
             if (c->gen && c->gen->mode == GM_COLLECT) {
                 /* the consumer wants everything: keep going */
                 list_append(S, c->gen->collect, POP());
                 PUSH(v_none());
                 break;
             }
-            if (c->gen && c->gen->mode == GM_FORITER) {
+            if (c->gen && c->gen->mode != GM_NESTED && c->gen->mode < GM_AWAIT) {
+                /* back to the for loop, the `yield from` or the call that
+                 * drives it, with the value on its stack */
                 r = POP();
                 SAVE();
                 c = gen_leave(T, c, GEN_SUSPENDED);
@@ -1906,6 +1941,74 @@ RunStatus vm_run(Task *T)
             T->resume_val = POP();
             SAVE();
             LEAVE(RUN_YIELD);
+        case OP_POP_ITER:
+            a = POP();
+            if (is_kind(a, K_GEN) && ((Gen *)a.u.o)->state == GEN_SUSPENDED) {
+                /* an exception from its close is lost, as CPython only
+                 * reports it ("Exception ignored in") */
+                SAVE();
+                Value saved = T->exc;
+                if (gen_close(T, (Gen *)a.u.o) < 0) T->exc = saved;
+                RELOAD();
+            }
+            break;
+        case OP_GET_YIELD_FROM_ITER:
+            if (is_kind(sp[-1], K_CORO)) {
+                SAVE();
+                exc_raise(T, EXC_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+            if (!is_kind(sp[-1], K_GEN)) {
+                SAVE();
+                ERR_IF(obj_iter(T, sp[-1], &r) < 0);
+                sp[-1] = r;
+            }
+            break;
+        case OP_SEND: {
+            /* sp[-2]: the subiterator, sp[-1]: the value to send it */
+            a = sp[-2];
+            if (is_kind(a, K_GEN) && !T->nested) {
+                Gen *g = (Gen *)a.u.o;
+                b = POP();
+                SAVE();
+                if (g->state == GEN_DONE) {
+                    sp[-1] = v_none();
+                    pc = arg;
+                    break;
+                }
+                ERR_IF(gen_check_send(T, g, b) < 0);
+                c = gen_enter(T, g, c, GM_SEND, b);
+                RELOAD();
+                break;
+            }
+            SAVE();
+            int rs;
+            if (is_kind(a, K_GEN)) {
+                rs = gen_resume(T, (Gen *)a.u.o, sp[-1], v_undef(), &r);
+            } else if (is_none(sp[-1])) {
+                rs = obj_next(T, a, &r);
+                if (rs == 0) r = v_none();
+            } else {
+                /* iter.send(value); StopIteration ends it with its value */
+                rs = vm_call_method(T, a, str_intern(S, "send", 4), &sp[-1], 1, &r) < 0 ? -1 : 1;
+                if (rs < 0 && exc_matches(S, T->exc, EXC_StopIteration)) {
+                    Tuple *ea = exc_args(S, T->exc);
+                    r = ea && ea->n ? ea->v[0] : v_none();
+                    T->exc = v_undef();
+                    rs = 0;
+                }
+            }
+            RELOAD();
+            ERR_IF(rs < 0);
+            if (rs == 0) {
+                sp--;
+                sp[-1] = r;
+                pc = arg;
+            } else {
+                sp[-1] = r;
+            }
+            break;
+        }
         case OP_GET_AWAITABLE:
             /* a coroutine not yet started: await it (aio_op checks the rest) */
             if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;

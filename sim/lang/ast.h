@@ -11,7 +11,7 @@
     X(E_SET) X(E_DICT) X(E_BINOP) X(E_UNARY) X(E_BOOLOP) X(E_COMPARE) \
     X(E_CALL) X(E_KEYWORD) X(E_ATTR) X(E_SUBSCRIPT) X(E_SLICE) X(E_STARRED) \
     X(E_LAMBDA) X(E_IFEXP) X(E_LISTCOMP) X(E_SETCOMP) X(E_GENEXP) \
-    X(E_DICTCOMP) X(E_COMPREHENSION) X(E_AWAIT) X(E_NAMEDEXPR) \
+    X(E_DICTCOMP) X(E_COMPREHENSION) X(E_AWAIT) X(E_YIELD) X(E_YIELDFROM) X(E_NAMEDEXPR) \
     /* statements */ \
     X(S_EXPR) X(S_ASSIGN) X(S_AUGASSIGN) X(S_ANNASSIGN) X(S_DEL) X(S_PASS) \
     X(S_BREAK) X(S_CONTINUE) X(S_RETURN) X(S_RAISE) X(S_GLOBAL) \
@@ -76,6 +76,7 @@ struct Node {
  *  E_DICTCOMP a=key b=value list=generators
  *  E_COMPREHENSION a=target b=iter list=ifs flags=async
  *  E_AWAIT a              E_NAMEDEXPR a=target b=value
+ *  E_YIELD a (NULL: a bare yield)   E_YIELDFROM a
  *  S_EXPR a   S_ASSIGN list=targets a=value   S_AUGASSIGN a op b
  *  S_ANNASSIGN a=target b=annotation c=value  S_DEL list  S_RETURN a
  *  S_RAISE a=exc b=cause  S_GLOBAL/S_NONLOCAL list=E_NAME

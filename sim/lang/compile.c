@@ -32,6 +32,9 @@ typedef struct Scope Scope;
 struct Scope {
     int kind;
     bool comprehension, genexp, lambda, is_async;
+    bool generator;       /* a def or lambda whose body yields */
+    bool return_value;    /* ... and a `return x` (an error in an async generator) */
+    int return_line, return_col;
     Scope *parent;
     const char *name;
     char *qualname;       /* owned */
@@ -301,6 +304,17 @@ static bool st_expr_node(Compiler *C, Scope *s, Node *n)
         if (s->comprehension && !s->is_async)
             return cerror(C, n->line, n->col, "asynchronous comprehension outside of an asynchronous function");
         return st_expr(C, s, n->a);
+    case E_YIELD: case E_YIELDFROM:
+        if (s->comprehension) {
+            const char *what = s->genexp ? "generator expression" : s->node->kind == E_LISTCOMP ? "list comprehension"
+                             : s->node->kind == E_SETCOMP ? "set comprehension" : "dict comprehension";
+            return cerror(C, n->line, n->col, "'yield' inside %s", what);
+        }
+        if (s->kind != SC_FUNCTION) return cerror(C, n->line, n->col, "'yield' outside function");
+        s->generator = true;
+        if (s->is_async && s->return_value)
+            return cerror(C, s->return_line, s->return_col, "'return' with value in async generator");
+        return st_expr(C, s, n->a);
     default:
         return st_expr(C, s, n->a) && st_expr(C, s, n->b) && st_expr(C, s, n->c);
     }
@@ -338,7 +352,15 @@ static bool st_stmt(Compiler *C, Scope *s, Node *n)
         for (size_t i = 0; i < n->list.n; i++)
             if (!st_store(C, s, n->list.v[i])) return false;
         return true;
-    case S_RETURN: return st_expr(C, s, n->a);
+    case S_RETURN:
+        if (n->a && !s->return_value) {
+            s->return_value = true;
+            s->return_line = n->line;
+            s->return_col = n->col;
+        }
+        if (n->a && s->is_async && s->generator)
+            return cerror(C, n->line, n->col, "'return' with value in async generator");
+        return st_expr(C, s, n->a);
     case S_RAISE: return st_expr(C, s, n->a) && st_expr(C, s, n->b);
     case S_GLOBAL: case S_NONLOCAL:
         for (size_t i = 0; i < n->list.n; i++) {
@@ -513,6 +535,7 @@ typedef struct FBlock {
     Node *finally;        /* FB_TRY_FINALLY: holder node with the body */
     const char *name;     /* FB_HANDLER: 'except E as name' */
     bool async;
+    bool temp_iter;       /* FB_FOR over an iterator only the loop holds (not a name's) */
 } FBlock;
 
 typedef struct CG {
@@ -1274,6 +1297,28 @@ static bool expr(CG *g, Node *n)
         emit(g, OP_GET_AWAITABLE, 0);
         emit(g, OP_AWAIT, 0);
         break;
+    case E_YIELD:
+        /* the value goes out; the one sent in (None by next()) comes back */
+        if (n->a) ok = expr(g, n->a);
+        else emit(g, OP_LOAD_CONST, add_const(g, v_none()));
+        set_pos(g, n);
+        emit(g, OP_YIELD_VALUE, 0);
+        break;
+    case E_YIELDFROM: {
+        /* iter; send None, then each value the caller sends, until the
+         * subiterator returns: its return value is the result */
+        int loop = new_label(g), end = new_label(g);
+        ok = expr(g, n->a);
+        set_pos(g, n);
+        emit(g, OP_GET_YIELD_FROM_ITER, 0);
+        emit(g, OP_LOAD_CONST, add_const(g, v_none()));
+        place(g, loop);
+        emit_jump(g, OP_SEND, end);
+        emit(g, OP_YIELD_VALUE, 0);
+        emit_jump(g, OP_JUMP_BACKWARD, loop);
+        place(g, end);
+        break;
+    }
     case E_NAMEDEXPR:
         ok = expr(g, n->b);
         emit(g, OP_COPY, 1);
@@ -1339,7 +1384,10 @@ static bool unwind_fblock(CG *g, FBlock *fb, bool preserve_top)
     case FB_WHILE: break;
     case FB_FOR: case FB_ASYNC_FOR:
         if (preserve_top) emit(g, OP_SWAP, 2);
-        emit(g, OP_POP_TOP, 0);
+        /* leaving early drops a generator only the loop held: CPython's
+         * refcount closes it there, running its finally blocks */
+        if (fb->temp_iter) emit(g, OP_POP_ITER, 0);
+        else emit(g, OP_POP_TOP, 0);
         break;
     case FB_TRY_FINALLY: {
         /* run the finally body inline, outside this try's protection */
@@ -1442,7 +1490,8 @@ static bool stmt_for(CG *g, Node *n)
         emit_jump(g, OP_FOR_ITER, cleanup);
     }
     if (!store(g, n->a)) return false;
-    push_fblock(g, (FBlock){.kind = async ? FB_ASYNC_FOR : FB_FOR, .brk = end, .cont = loop});
+    bool temp = n->b->kind != E_NAME && n->b->kind != E_ATTR && n->b->kind != E_SUBSCRIPT;
+    push_fblock(g, (FBlock){.kind = async ? FB_ASYNC_FOR : FB_FOR, .brk = end, .cont = loop, .temp_iter = temp && !async});
     bool ok = stmts(g, &n->list);
     g->fblocks.n--;
     if (!ok) return false;
@@ -1863,7 +1912,7 @@ static bool is_jump(int op)
 {
     return op == OP_JUMP_FORWARD || op == OP_JUMP_BACKWARD || op == OP_POP_JUMP_IF_FALSE ||
            op == OP_POP_JUMP_IF_TRUE || op == OP_JUMP_IF_FALSE_OR_POP || op == OP_JUMP_IF_TRUE_OR_POP ||
-           op == OP_FOR_ITER || op == OP_POP_JUMP_IF_NONE || op == OP_POP_JUMP_IF_NOT_NONE;
+           op == OP_FOR_ITER || op == OP_POP_JUMP_IF_NONE || op == OP_POP_JUMP_IF_NOT_NONE || op == OP_SEND;
 }
 
 /* Stack effect of an instruction; `taken` for the branch of a jump. */
@@ -1882,10 +1931,11 @@ static int stack_effect(int op, int arg, bool taken)
     case OP_BINARY_SUBSCR: case OP_LIST_APPEND: case OP_SET_ADD: case OP_LIST_EXTEND:
     case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE: case OP_POP_JUMP_IF_FALSE:
     case OP_POP_JUMP_IF_TRUE: case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE:
-    case OP_DELETE_ATTR: case OP_RERAISE: case OP_POP_EXCEPT:
+    case OP_DELETE_ATTR: case OP_RERAISE: case OP_POP_EXCEPT: case OP_POP_ITER:
         return -1;
     case OP_END_ASYNC_FOR: return -2;
-    case OP_CHECK_EXC_MATCH: case OP_YIELD_GEN: return 0;
+    case OP_CHECK_EXC_MATCH: case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER: return 0;
+    case OP_SEND: return taken ? -1 : 0;
     case OP_COPY: case OP_PUSH_UNDEF: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_LOAD_DEREF:
     case OP_LOAD_CLOSURE: case OP_LOAD_CLASSDEREF: case OP_LOAD_GLOBAL: case OP_LOAD_NAME:
     case OP_IMPORT_NAME: case OP_IMPORT_FROM: case OP_LOAD_ASSERTION_ERROR: case OP_PUSH_EXC_INFO:
@@ -2045,7 +2095,8 @@ static Code *compile_scope(Compiler *C, Scope *s, NodeList *body, Node *expr_bod
     int flags = 0;
     if (s->kind == SC_MODULE) flags |= CO_MODULE;
     if (s->kind == SC_CLASS) flags |= CO_CLASSBODY;
-    if (s->is_async && !s->comprehension) flags |= CO_COROUTINE;
+    if (s->generator) flags |= s->is_async ? CO_ASYNC_GENERATOR : CO_GENERATOR;
+    else if (s->is_async && !s->comprehension) flags |= CO_COROUTINE;
     if (s->genexp) flags |= CO_GENEXP;
     if (s->parent && s->parent->kind != SC_MODULE) flags |= CO_NESTED;
     bool ok = true;
@@ -2094,7 +2145,7 @@ static Code *compile_scope(Compiler *C, Scope *s, NodeList *body, Node *expr_bod
             } else {
                 ok = expr(&g, n->a);
                 if (s->genexp) {
-                    emit(&g, OP_YIELD_GEN, 0);
+                    emit(&g, OP_YIELD_VALUE, 0);
                     emit(&g, OP_POP_TOP, 0);
                 } else {
                     emit(&g, n->kind == E_LISTCOMP ? OP_LIST_APPEND : OP_SET_ADD, depth);

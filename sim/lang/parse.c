@@ -159,8 +159,6 @@ static bool syntax_error(Parser *P)
 {
     Token *t = P->t;
     if (t->kind == T_INDENT) return ERR(t, "unexpected indent");
-    if (t->kind == T_KEYWORD && t->op == KW_YIELD)
-        return ERR(t, "'yield' is not supported by the simulator");
     return ERR(t, "invalid syntax");
 }
 
@@ -210,6 +208,7 @@ static bool enter(Parser *P)
 static Node *expression(Parser *P);
 static Node *star_expressions(Parser *P);
 static Node *named_expression(Parser *P);
+static Node *yield_expr(Parser *P);
 static Node *bitor(Parser *P);
 static Node *disjunction(Parser *P);
 static bool block(Parser *P, NodeList *body, const char *what, Token *kw);
@@ -694,7 +693,6 @@ static Node *atom(Parser *P)
         case KW_TRUE: advance(P); return make_const(P, t, C_TRUE);
         case KW_FALSE: advance(P); return make_const(P, t, C_FALSE);
         case KW_NONE: advance(P); return make_const(P, t, C_NONE);
-        case KW_YIELD: return ERR(t, "'yield' is not supported by the simulator"), NULL;
         case KW_LAMBDA: return expression(P);
         default: break;
         }
@@ -709,7 +707,12 @@ static Node *atom(Parser *P)
                 set_end(P, n);
                 return n;
             }
-            if (is_op(P, KW_YIELD)) return ERR(P->t, "'yield' is not supported by the simulator"), NULL;
+            if (is_op(P, KW_YIELD)) {
+                /* (yield x) */
+                Node *y = yield_expr(P);
+                if (!y || !expect(P, OP_RPAR)) return NULL;
+                return y;
+            }
             Token *et = P->t;
             Node *e;
             if (is_op(P, OP_STAR)) {
@@ -1232,6 +1235,30 @@ static Node *lambdef(Parser *P)
 }
 
 /* expression: disjunction ['if' disjunction 'else' expression] | lambdef */
+/* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions] */
+static Node *yield_expr(Parser *P)
+{
+    Token *t = P->t;
+    advance(P);
+    if (P->func_depth == 0) return ERR(t, "'yield' outside function"), NULL;
+    Node *n;
+    if (accept(P, KW_FROM)) {
+        if (P->async_depth) return ERR(t, "'yield from' inside async function"), NULL;
+        n = new_node(P, E_YIELDFROM, t);
+        n->a = expression(P);
+        if (!n->a) return NULL;
+    } else {
+        n = new_node(P, E_YIELD, t);
+        if (!is_kind(P, T_NEWLINE) && !is_op(P, OP_SEMI) && !is_kind(P, T_EOF) && !is_op(P, OP_RPAR) &&
+            !is_op(P, OP_EQUAL)) {
+            n->a = star_expressions(P);
+            if (!n->a) return NULL;
+        }
+    }
+    set_end(P, n);
+    return n;
+}
+
 static Node *expression(Parser *P)
 {
     if (!enter(P)) return NULL;
@@ -1342,6 +1369,7 @@ static const char *target_desc(Node *n)
     case E_SETCOMP: return "set comprehension";
     case E_GENEXP: return "generator expression";
     case E_AWAIT: return "await expression";
+    case E_YIELD: case E_YIELDFROM: return "yield expression";
     case E_NAMEDEXPR: return "named expression";
     default: return "expression";
     }
@@ -1542,14 +1570,11 @@ static Node *simple_stmt(Parser *P)
             if (paren && !expect(P, OP_RPAR)) return NULL;
             return n;
         }
-        case KW_YIELD:
-            ERR(t, "'yield' is not supported by the simulator");
-            return NULL;
         default: break;
         }
     }
     /* expression statement or assignment */
-    Node *e = star_expressions(P);
+    Node *e = is_op(P, KW_YIELD) ? yield_expr(P) : star_expressions(P);
     if (!e) return NULL;
     Token *op = P->t;
     if (is_op(P, OP_EQUAL)) {
@@ -1557,8 +1582,7 @@ static Node *simple_stmt(Parser *P)
         while (accept(P, OP_EQUAL)) {
             if (!check_target(P, e, false, false)) return NULL;
             list_push(P, &n->list, e);
-            if (is_op(P, KW_YIELD)) return ERR(P->t, "'yield' is not supported by the simulator"), NULL;
-            e = star_expressions(P);
+            e = is_op(P, KW_YIELD) ? yield_expr(P) : star_expressions(P);
             if (!e) return NULL;
         }
         n->a = e;
@@ -1573,7 +1597,7 @@ static Node *simple_stmt(Parser *P)
         Node *n = new_node(P, S_AUGASSIGN, t);
         n->a = e;
         n->op = op->op;
-        n->b = star_expressions(P);
+        n->b = is_op(P, KW_YIELD) ? yield_expr(P) : star_expressions(P);
         if (!n->b) return NULL;
         set_end(P, n);
         return n;

@@ -1253,7 +1253,8 @@ void builtins_init(Sim *S)
         int flags = 0;
         for (size_t k = 0; k < ARRAY_LEN(consumers); k++)
             if (strcmp(consumers[k], fns[i].name) == 0) flags = NF_CONSUMES;
-        nat_def_native(S, b, fns[i].name, fns[i].fn, flags);
+        Native *n = nat_def_native(S, b, fns[i].name, fns[i].fn, flags);
+        if (fns[i].fn == bi_next) n->meth_flags |= NF_RESUMES, n->data = RESUME_NEXT;
     }
     /* the type objects: calling them constructs */
     static const struct { int ty; NativeFn fn; } ctors[] = {

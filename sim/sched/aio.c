@@ -729,7 +729,7 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
             task_finish(T, ld, task, v_undef(), exc);
             return NAT_OK;
         }
-        gen_enter(T, g, ld->ctx, GM_TASK);
+        gen_enter(T, g, ld->ctx, GM_TASK, v_none());
         return NAT_SWITCH;
     }
     g->parent = ld->ctx;
@@ -821,7 +821,7 @@ int aio_op(Task *T, int op, RunStatus *status)
     case OP_AWAIT: {
         LoopData *ld = aio_loop_data(aio_loop_of(T));
         if (is_kind(a, K_CORO) && !((Gen *)a.u.o)->native) {
-            gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT);
+            gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT, v_none());
             return AIO_RELOAD;
         }
         if (!ld || is_undef(ld->current) || ld->thread != T) {

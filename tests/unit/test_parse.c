@@ -151,6 +151,15 @@ static void sx(const Node *n, SBuf *b)
         sb_putc(b, ')');
         break;
     case E_STARRED: sb_puts(b, "(* "); sx(n->a, b); sb_putc(b, ')'); break;
+    case E_YIELD:
+        sb_puts(b, "(yield");
+        if (n->a) {
+            sb_putc(b, ' ');
+            sx(n->a, b);
+        }
+        sb_putc(b, ')');
+        break;
+    case E_YIELDFROM: sb_puts(b, "(yield-from "); sx(n->a, b); sb_putc(b, ')'); break;
     case E_LAMBDA: sb_puts(b, "(lambda "); sx(n->a, b); sb_putc(b, ')'); break;
     case E_IFEXP:
         sb_puts(b, "(if ");
@@ -445,11 +454,19 @@ static void test_err_cannot_assign(void)
     check_parse_error("(a, b) += 1\n", 1, 1, "'tuple' is an illegal expression for augmented assignment");
 }
 
+static void test_yield(void)
+{
+    check_sx("f = lambda: (yield 1)\n", "(= f (lambda (yield 1)))");
+    check_sx("f = lambda: (yield)\n", "(= f (lambda (yield)))");
+    check_sx("f = lambda: (yield a, b)\n", "(= f (lambda (yield (tuple a b))))");
+    check_sx("f = lambda: (yield from g())\n", "(= f (lambda (yield-from (call g))))");
+}
+
 static void test_err_yield(void)
 {
-    check_parse_error("def f():\n    yield 1\n", 2, 5, "'yield' is not supported by the simulator");
-    check_parse_error("def f():\n    x = (yield)\n", 2, 10, "'yield' is not supported by the simulator");
-    check_parse_error("def f():\n    return (yield x)\n", 2, 13, "'yield' is not supported by the simulator");
+    check_parse_error("yield 1\n", 1, 1, "'yield' outside function");
+    check_parse_error("x = (yield)\n", 1, 6, "'yield' outside function");
+    check_parse_error("async def f():\n    yield from g()\n", 2, 5, "'yield from' inside async function");
 }
 
 static void test_err_fstring_expressions(void)
@@ -587,6 +604,7 @@ const TestCase parse_tests[] = {
     {"parse_err_return_outside_function", test_err_return_outside_function},
     {"parse_err_break_continue_outside_loop", test_err_break_continue_outside_loop},
     {"parse_err_cannot_assign", test_err_cannot_assign},
+    {"parse_yield", test_yield},
     {"parse_err_yield", test_err_yield},
     {"parse_err_fstring_expressions", test_err_fstring_expressions},
     {"parse_err_misc_positions", test_err_misc_positions},
