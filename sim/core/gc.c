@@ -239,7 +239,7 @@ static void trace_obj(Sim *S, Obj *o)
         break;
     }
     case K_STATICMETHOD: case K_CLASSMETHOD: gc_mark_value(S, ((Wrapper *)o)->func); break;
-    case K_GEN: case K_CORO: gen_trace(S, o); break;
+    case K_GEN: case K_CORO: case K_AGEN: gen_trace(S, o); break;
     case K_SUPER:
         gc_mark_obj(S, (Obj *)((Super *)o)->start);
         gc_mark_obj(S, (Obj *)((Super *)o)->self_cls);
@@ -256,7 +256,7 @@ static void free_obj(Sim *S, Obj *o)
     case K_LIST: free(((List *)o)->v); break;
     case K_DICT: free(((Dict *)o)->ent); free(((Dict *)o)->index); break;
     case K_SET: free(((Set *)o)->table); break;
-    case K_GEN: case K_CORO: gen_free(S, o); break;
+    case K_GEN: case K_CORO: case K_AGEN: gen_free(S, o); break;
     case K_INSTANCE: {
         Instance *in = (Instance *)o;
         if (in->payload && in->cls->payload && in->cls->payload->free)

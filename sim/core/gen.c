@@ -104,7 +104,7 @@ void gen_warn_unawaited(Sim *S)
 int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
     if (fn->code->flags & CO_COROUTINE) return gen_coro_create(T, fn, args, nargs, kwnames, out);
-    Gen *g = gen_new(T, K_GEN, fn, args, nargs, kwnames);
+    Gen *g = gen_new(T, (fn->code->flags & CO_ASYNC_GENERATOR) ? K_AGEN : K_GEN, fn, args, nargs, kwnames);
     if (!g) return -1;
     *out = v_obj(g);
     return 0;
@@ -263,6 +263,7 @@ void gen_trace(Sim *S, Obj *o)
         return;
     }
     gc_mark_obj(S, (Obj *)g->collect);
+    if (o->kind == K_AGEN) gc_mark_value(S, g->dflt);
     vm_ctx_mark(S, &g->ctx);
 }
 
@@ -273,11 +274,144 @@ void gen_free(Sim *S, Obj *o)
     if (!g->native) vm_ctx_free(&g->ctx);
 }
 
+/* ---- async generators ---- */
+
+Value gen_asend_new(Task *T, Value agen, int aop, Value v, Value dflt)
+{
+    Gen *a = gen_new(T, K_CORO, NULL, NULL, 0, NULL);
+    a->native = CORO_ASEND;
+    a->nstate = aop;
+    a->nres = agen;
+    a->nfut = v;
+    a->nth = dflt;
+    return v_obj(a);
+}
+
+static const char *const aop_name[] = {"anext", "athrow", "aclose"};
+
+Ctx *gen_asend_await(Task *T, Ctx *c, Gen *a)
+{
+    Sim *S = T->S;
+    Frame *f = &c->frames[c->nframes - 1];
+    gen_coro_started(S, a);
+    if (a->state == GEN_DONE) {
+        exc_raise(T, EXC_RuntimeError, "cannot reuse already awaited %s()", aop_name[a->nstate]);
+        return NULL;
+    }
+    a->state = GEN_DONE;
+    Gen *g = (Gen *)a->nres.u.o;
+    int aop = a->nstate;
+    if (g->state == GEN_RUNNING) {
+        exc_raise(T, EXC_RuntimeError, "%s(): asynchronous generator is already running", aop_name[aop]);
+        return NULL;
+    }
+    if (g->state == GEN_DONE || (aop == AGEN_CLOSE && g->state == GEN_CREATED)) {
+        /* nothing to run: aclose() is done, anext() ends (or gives its
+         * default), athrow() raises StopAsyncIteration as CPython's does */
+        if (g->state != GEN_DONE) vm_ctx_free(&g->ctx);
+        g->state = GEN_DONE;
+        if (aop == AGEN_CLOSE) f->sp[-1] = v_none();
+        else if (aop == AGEN_SEND && !is_undef(a->nth)) f->sp[-1] = a->nth;
+        else {
+            exc_raise_value(T, exc_new(T, S->exc[EXC_StopAsyncIteration], NULL, 0));
+            return NULL;
+        }
+        return c;
+    }
+    if (aop == AGEN_SEND && g->state == GEN_CREATED && !is_none(a->nfut)) {
+        exc_raise(T, EXC_TypeError, "can't send non-None value to a just-started async generator");
+        return NULL;
+    }
+    g->aop = aop;
+    g->dflt = a->nth;
+    Value thrown = aop == AGEN_SEND ? v_undef() : aop == AGEN_CLOSE ? exc_new(T, S->exc[EXC_GeneratorExit], NULL, 0) : a->nfut;
+    Ctx *gc = gen_enter(T, g, c, GM_AWAIT, aop == AGEN_SEND ? a->nfut : v_none());
+    /* raised at the yield it is suspended at, as the VM resumes it */
+    T->resume_exc = thrown;
+    return gc;
+}
+
+Ctx *gen_agen_yield(Task *T, Ctx *c, Value value)
+{
+    int aop = c->gen->aop;
+    Ctx *p = gen_leave(T, c, GEN_SUSPENDED);
+    if (aop == AGEN_CLOSE) exc_raise(T, EXC_RuntimeError, "async generator ignored GeneratorExit");
+    else p->frames[p->nframes - 1].sp[-1] = value;
+    return p;
+}
+
+Ctx *gen_agen_return(Task *T, Ctx *c)
+{
+    int aop = c->gen->aop;
+    Value dflt = c->gen->dflt;
+    Ctx *p = gen_leave(T, c, GEN_DONE);
+    Frame *pf = &p->frames[p->nframes - 1];
+    if (aop == AGEN_CLOSE) pf->sp[-1] = v_none();
+    else if (aop == AGEN_SEND && !is_undef(dflt)) pf->sp[-1] = dflt;
+    else T->exc = exc_new(T, T->S->exc[EXC_StopAsyncIteration], NULL, 0);
+    return p;
+}
+
+Ctx *gen_agen_raise(Task *T, Ctx *c)
+{
+    Sim *S = T->S;
+    int aop = c->gen->aop;
+    Ctx *p = gen_leave(T, c, GEN_DONE);
+    if (aop == AGEN_CLOSE && (exc_matches(S, T->exc, EXC_GeneratorExit) || exc_matches(S, T->exc, EXC_StopAsyncIteration))) {
+        T->exc = v_undef();
+        p->frames[p->nframes - 1].sp[-1] = v_none();
+    } else if (exc_matches(S, T->exc, EXC_StopAsyncIteration) || exc_matches(S, T->exc, EXC_StopIteration)) {
+        bool async_stop = exc_matches(S, T->exc, EXC_StopAsyncIteration);
+        T->exc = v_undef();
+        exc_raise(T, EXC_RuntimeError, "async generator raised %s", async_stop ? "StopAsyncIteration" : "StopIteration");
+    }
+    return p;
+}
+
+static Gen *agen_of(Task *T, Value v, const char *what)
+{
+    if (is_kind(v, K_AGEN)) return (Gen *)v.u.o;
+    exc_raise(T, EXC_TypeError, "descriptor '%s' for 'async_generator' objects doesn't apply to a '%s' object", what,
+              obj_type_name(T->S, v));
+    return NULL;
+}
+
+NATIVE(agen_anext)
+{
+    if (!agen_of(T, args[0], "__anext__")) return NAT_ERR;
+    *out = gen_asend_new(T, args[0], AGEN_SEND, v_none(), v_undef());
+    return NAT_OK;
+}
+
+NATIVE(agen_asend)
+{
+    if (nargs != 2 || kw) return exc_raise(T, EXC_TypeError, "asend() takes exactly one argument (%d given)", nargs - 1);
+    if (!agen_of(T, args[0], "asend")) return NAT_ERR;
+    *out = gen_asend_new(T, args[0], AGEN_SEND, args[1], v_undef());
+    return NAT_OK;
+}
+
+NATIVE(agen_athrow)
+{
+    if (!agen_of(T, args[0], "athrow")) return NAT_ERR;
+    Value thrown;
+    if (gen_throw_exc(T, args + 1, nargs - 1, &thrown) < 0) return NAT_ERR;
+    *out = gen_asend_new(T, args[0], AGEN_THROW, thrown, v_undef());
+    return NAT_OK;
+}
+
+NATIVE(agen_aclose)
+{
+    if (!agen_of(T, args[0], "aclose")) return NAT_ERR;
+    *out = gen_asend_new(T, args[0], AGEN_CLOSE, v_none(), v_undef());
+    return NAT_OK;
+}
+
 /* ---- attributes of generator and coroutine objects ---- */
 
 static Gen *gen_of(Task *T, Value v)
 {
-    if (is_kind(v, K_GEN) || is_kind(v, K_CORO)) return (Gen *)v.u.o;
+    if (is_kind(v, K_GEN) || is_kind(v, K_CORO) || is_kind(v, K_AGEN)) return (Gen *)v.u.o;
     exc_raise(T, EXC_TypeError, "expected a generator or coroutine, not %s", obj_type_name(T->S, v));
     return NULL;
 }
@@ -393,13 +527,19 @@ NATIVE(gen_close_m)
 
 void gen_register(Sim *S)
 {
-    Class *cls[] = {S->types[TY_GENERATOR], S->types[TY_COROUTINE]};
+    Class *cls[] = {S->types[TY_GENERATOR], S->types[TY_COROUTINE], S->types[TY_ASYNC_GENERATOR]};
+    static const char *const running[] = {"gi_running", "cr_running", "ag_running"};
     for (size_t i = 0; i < ARRAY_LEN(cls); i++) {
         nat_def_property(S, cls[i], "__name__", gen_name_get, NULL);
         nat_def_property(S, cls[i], "__qualname__", gen_qualname_get, NULL);
-        nat_def_property(S, cls[i], i ? "cr_running" : "gi_running", gen_running_get, NULL);
-        nat_def_method(S, cls[i], "close", gen_close_m);
+        nat_def_property(S, cls[i], running[i], gen_running_get, NULL);
+        if (i < 2) nat_def_method(S, cls[i], "close", gen_close_m);
     }
+    static const MethodDef am[] = {
+        {"__aiter__", gen_iter_m}, {"__anext__", agen_anext}, {"asend", agen_asend},
+        {"athrow", agen_athrow}, {"aclose", agen_aclose},
+    };
+    nat_def_methods(S, S->types[TY_ASYNC_GENERATOR], am, ARRAY_LEN(am));
     Class *gc = S->types[TY_GENERATOR];
     static const struct { const char *name; NativeFn fn; int resume; } m[] = {
         {"__next__", gen_next_m, RESUME_NEXT}, {"send", gen_send_m, RESUME_SEND}, {"throw", gen_throw_m, RESUME_THROW},

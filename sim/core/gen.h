@@ -22,10 +22,12 @@ typedef struct Gen {
     int32_t site_line;
     uint32_t site_pc;
     union {
-        struct {              /* C-made coroutines (asyncio.sleep) */
-            int nstate;           /* progress */
+        struct {              /* C-made coroutines (asyncio.sleep, an async generator's asend) */
+            int nstate;           /* progress; CORO_ASEND: the AGEN_* operation */
             int64_t delay;        /* CORO_SLEEP: its delay */
-            Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle */
+            Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle;
+                                     CORO_ASEND: the async generator, the value sent
+                                     or the exception thrown, anext()'s default */
         };
         struct {              /* generators and Python coroutines */
             int mode;             /* GM_*: how it is being driven */
@@ -33,6 +35,8 @@ typedef struct Gen {
             Ctx *parent;          /* the context to return to */
             List *collect;        /* GM_COLLECT: the items so far */
             Value *slot;          /* GM_COLLECT: the call argument to replace */
+            int aop;              /* K_AGEN: the AGEN_* operation awaited now */
+            Value dflt;           /* K_AGEN: anext()'s default for it, or V_UNDEF */
             Ctx ctx;
         };
     };
@@ -55,7 +59,10 @@ enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
  * running the event loop).  All but GM_NESTED run on the task like any
  * code, so a generator's body may block. */
 enum { GM_NESTED, GM_FORITER, GM_COLLECT, GM_SEND, GM_CALL, GM_AWAIT, GM_TASK };
-enum { CORO_PY, CORO_SLEEP };
+enum { CORO_PY, CORO_SLEEP, CORO_ASEND };
+/* What awaiting an async generator's asend object does (its __anext__,
+ * asend, athrow, aclose). */
+enum { AGEN_SEND, AGEN_THROW, AGEN_CLOSE };
 
 /* A coroutine leaves GEN_CREATED (it was awaited, or closed): the count
  * of never-started ones lets the exit check skip the heap walk. */
@@ -90,6 +97,25 @@ int gen_throw_exc(Task *T, Value *args, int nargs, Value *out);
 /* g.close(): GeneratorExit thrown in at its yield (nested), so its finally
  * blocks run.  0, or -1 with an exception on T. */
 int gen_close(Task *T, Gen *g);
+/* ---- async generators ----
+ * An async generator (K_AGEN) is awaited through the objects its
+ * __anext__, asend, athrow and aclose return (K_CORO with native
+ * CORO_ASEND): awaiting one switches into the generator's context like
+ * awaiting a coroutine (GM_AWAIT), and the generator's next yield comes
+ * back as the await's value, its end as StopAsyncIteration. */
+/* The awaitable for operation aop (AGEN_*) with v (sent, or thrown). */
+Value gen_asend_new(Task *T, Value agen, int aop, Value v, Value dflt);
+/* Await asend object a (on top of c's stack): switches into its
+ * generator and returns the context to run, or returns c itself when the
+ * await is over at once (its result replaces a), or NULL with an
+ * exception on T. */
+Ctx *gen_asend_await(Task *T, Ctx *c, Gen *a);
+/* The async generator of context c yielded value / returned / raised
+ * (T->exc): back to the awaiting context, which is returned, with the
+ * await's value in place or an exception pending on T. */
+Ctx *gen_agen_yield(Task *T, Ctx *c, Value value);
+Ctx *gen_agen_return(Task *T, Ctx *c);
+Ctx *gen_agen_raise(Task *T, Ctx *c);
 /* StopIteration(value), for a generator that returned value. */
 Value gen_stop_iteration(Task *T, Value value);
 void gen_trace(Sim *S, Obj *o);

@@ -61,6 +61,7 @@ Class *obj_type_of(Sim *S, Value v)
     case K_SUPER: return S->types[TY_SUPER];
     case K_GEN: return S->types[TY_GENERATOR];
     case K_CORO: return S->types[TY_COROUTINE];
+    case K_AGEN: return S->types[TY_ASYNC_GENERATOR];
     default: return S->types[TY_OBJECT];
     }
 }

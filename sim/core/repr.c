@@ -292,8 +292,14 @@ int repr_write(Task *T, Value v, SBuf *out)
         sb_putc(out, '>');
         return 0;
     }
-    case K_GEN: case K_CORO:
-        sb_printf(out, "<%s object %s at ", o->kind == K_CORO ? "coroutine" : "generator",
+    case K_GEN: case K_CORO: case K_AGEN:
+        if (o->kind == K_CORO && ((Gen *)o)->native == CORO_ASEND) {
+            sb_puts(out, "<async_generator_asend object at ");
+            fake_addr(S, o, out);
+            sb_putc(out, '>');
+            return 0;
+        }
+        sb_printf(out, "<%s object %s at ", o->kind == K_CORO ? "coroutine" : o->kind == K_AGEN ? "async_generator" : "generator",
                   (((Gen *)o)->qualname ? ((Gen *)o)->qualname : ((Gen *)o)->name)->s);
         fake_addr(S, o, out);
         sb_putc(out, '>');

@@ -29,7 +29,7 @@ typedef struct Value {
     X(K_STR) X(K_LIST) X(K_TUPLE) X(K_DICT) X(K_SET) X(K_RANGE) X(K_SLICE) \
     X(K_FUNC) X(K_CELL) X(K_CLASS) X(K_INSTANCE) X(K_METHOD) X(K_NATIVE) \
     X(K_MODULE) X(K_ITER) X(K_PROPERTY) X(K_STATICMETHOD) X(K_CLASSMETHOD) \
-    X(K_SUPER) X(K_GEN) X(K_CORO)
+    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN)
 
 typedef enum {
 #define X(k) k,
@@ -292,7 +292,8 @@ typedef struct Super {
     X(TY_DICT_KEYS, "dict_keys") X(TY_DICT_VALUES, "dict_values") \
     X(TY_DICT_ITEMS, "dict_items") X(TY_ENUMERATE, "enumerate") \
     X(TY_ZIP, "zip") X(TY_MAP, "map") X(TY_FILTER, "filter") \
-    X(TY_REVERSED, "reversed") X(TY_GENERATOR, "generator")
+    X(TY_REVERSED, "reversed") X(TY_GENERATOR, "generator") \
+    X(TY_ASYNC_GENERATOR, "async_generator")
 
 typedef enum {
 #define X(k, s) k,

@@ -1722,6 +1722,14 @@ RunStatus vm_run(Task *T)
              * chunk that holds the result slot */
             *ret = r;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_AGEN) {
+                /* an async generator ended: StopAsyncIteration to its awaiter */
+                T->clock = clk;
+                c = gen_agen_return(T, c);
+                RELOAD();
+                ERR_IF(!is_undef(T->exc));
+                break;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode >= GM_AWAIT) {
                 /* a coroutine returned: to its awaiter, or its task ended */
                 T->clock = clk;
@@ -1922,6 +1930,16 @@ RunStatus vm_run(Task *T)
             break;
         case OP_LOAD_ASSERTION_ERROR: PUSH(v_obj(S->exc[EXC_AssertionError])); break;
         case OP_YIELD_VALUE:
+            if (c->gen && c->gen->h.kind == K_AGEN) {
+                /* an async generator's value: the result of the await of
+                 * its __anext__() (or asend) */
+                r = POP();
+                SAVE();
+                c = gen_agen_yield(T, c, r);
+                RELOAD();
+                ERR_IF(!is_undef(T->exc));
+                break;
+            }
             if (c->gen && c->gen->mode == GM_COLLECT) {
                 /* the consumer wants everything: keep going */
                 list_append(S, c->gen->collect, POP());
@@ -2084,6 +2102,15 @@ RunStatus vm_run(Task *T)
                 }
                 THROWN_IN();
                 break;
+            }
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_AGEN) {
+                /* into the awaiter of the async generator (aclose() ends
+                 * quietly on GeneratorExit) */
+                c = gen_agen_raise(T, c);
+                RELOAD();
+                if (is_undef(T->exc)) break;
+                exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
+                continue;
             }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode != GM_NESTED) {
                 /* the exception leaves the generator (or an awaited

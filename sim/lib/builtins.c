@@ -1,6 +1,7 @@
 /* builtins.c - the builtin functions (print, len, sorted, ...) and the
  * constructors of the builtin types (int(), str(), list(), ...). */
 #include "builtins.h"
+#include "gen.h"
 #include "attr.h"
 #include "dict.h"
 #include "format.h"
@@ -378,6 +379,32 @@ NATIVE(bi_next)
         return exc_raise_value(T, exc_new(T, T->S->exc[EXC_StopIteration], NULL, 0));
     }
     return NAT_OK;
+}
+
+NATIVE(bi_aiter)
+{
+    if (nat_count(T, "aiter", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (is_kind(args[0], K_AGEN)) {
+        *out = args[0];
+        return NAT_OK;
+    }
+    Value m = obj_type_dunder(T->S, args[0], SYM_aiter);
+    if (is_undef(m)) return exc_raise(T, EXC_TypeError, "'%s' object is not an async iterable", obj_type_name(T->S, args[0]));
+    return vm_call(T, m, args, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(bi_anext)
+{
+    if (nat_count(T, "anext", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    if (is_kind(args[0], K_AGEN)) {
+        *out = gen_asend_new(T, args[0], AGEN_SEND, v_none(), nargs == 2 ? args[1] : v_undef());
+        return NAT_OK;
+    }
+    Value m = obj_type_dunder(T->S, args[0], SYM_anext);
+    if (is_undef(m)) return exc_raise(T, EXC_TypeError, "'%s' object is not an async iterator", obj_type_name(T->S, args[0]));
+    if (nargs == 2)
+        return exc_raise(T, EXC_TypeError, "anext() with a default is supported by the simulator for async generators only");
+    return vm_call(T, m, args, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static int minmax(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool is_max)
@@ -1240,7 +1267,7 @@ void builtins_init(Sim *S)
         {"chr", bi_chr}, {"ord", bi_ord}, {"getattr", bi_getattr}, {"hasattr", bi_hasattr},
         {"setattr", bi_setattr}, {"delattr", bi_delattr}, {"divmod", bi_divmod}, {"format", bi_format},
         {"hash", bi_hash}, {"id", bi_id}, {"isinstance", bi_isinstance}, {"issubclass", bi_issubclass},
-        {"iter", bi_iter}, {"next", bi_next}, {"max", bi_max}, {"min", bi_min}, {"sum", bi_sum},
+        {"iter", bi_iter}, {"next", bi_next}, {"aiter", bi_aiter}, {"anext", bi_anext}, {"max", bi_max}, {"min", bi_min}, {"sum", bi_sum},
         {"pow", bi_pow}, {"round", bi_round}, {"sorted", bi_sorted}, {"vars", bi_vars},
         {"super", bi_super}, {"property", bi_property}, {"staticmethod", bi_staticmethod},
         {"classmethod", bi_classmethod}, {"enumerate", bi_enumerate}, {"zip", bi_zip},

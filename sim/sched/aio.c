@@ -824,6 +824,11 @@ int aio_op(Task *T, int op, RunStatus *status)
             gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT, v_none());
             return AIO_RELOAD;
         }
+        if (is_kind(a, K_CORO) && ((Gen *)a.u.o)->native == CORO_ASEND) {
+            /* an async generator's __anext__() and the like */
+            Ctx *n = gen_asend_await(T, c, (Gen *)a.u.o);
+            return !n ? AIO_ERROR : n == c ? AIO_CONTINUE : AIO_RELOAD;
+        }
         if (!ld || is_undef(ld->current) || ld->thread != T) {
             exc_raise(T, EXC_RuntimeError, "await outside of a running asyncio task is not supported by the simulator");
             return AIO_ERROR;
@@ -864,6 +869,7 @@ int aio_op(Task *T, int op, RunStatus *status)
         return AIO_RELOAD;
     }
     case OP_GET_AITER: {
+        if (is_kind(a, K_AGEN)) return AIO_CONTINUE; /* its own iterator */
         Value m = obj_type_dunder(S, a, SYM_aiter), r;
         if (is_undef(m)) {
             exc_raise(T, EXC_TypeError, "'async for' requires an object with __aiter__ method, got %s", obj_type_name(S, a));
@@ -880,6 +886,10 @@ int aio_op(Task *T, int op, RunStatus *status)
         return AIO_CONTINUE;
     }
     case OP_GET_ANEXT: {
+        if (is_kind(a, K_AGEN)) {
+            *f->sp++ = gen_asend_new(T, a, AGEN_SEND, v_none(), v_undef());
+            return AIO_CONTINUE;
+        }
         Value m = obj_type_dunder(S, a, SYM_anext), r;
         if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
         f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
