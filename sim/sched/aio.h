@@ -119,7 +119,7 @@ typedef struct HandleData {
 extern const PayloadOps aio_fut_ops, aio_loop_ops, aio_handle_ops;
 
 /* asyncio's state in the Sim (SLOT_ASYNCIO): its C classes (made by
- * mod_asyncio_def.c), its module dict, and what the loops keep between runs. */
+ * mod_asyncio.c), its module dict, and what the loops keep between runs. */
 typedef struct AioState {
     Class *future, *task, *loop, *handle, *timer;
     Class *gathering;     /* _GatheringFuture (gather's outer future) */
