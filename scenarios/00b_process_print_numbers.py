@@ -5,8 +5,8 @@ The same function in a separate process: "a process has its own Python
 interpreter and memory, so it runs in parallel and is not limited by the
 GIL".  True, but here there is nothing to run in parallel: the child
 prints ten numbers in under a microsecond of work, after paying the
-process start cost (fork_cost, the + segment) - about 2,000 times as long.
-The parent, again, just waits for its child at exit.
+process start cost (fork_cost, the + segment), which is far longer.  The
+parent, again, just waits for its child at exit.
 """
 import multiprocessing
 
