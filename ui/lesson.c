@@ -467,7 +467,7 @@ static int lesson_text(const Lesson *l)
         char *argv[] = {"run", l->scenarios[i], NULL};
         int rc = cmd_run(2, argv);
         fflush(stdout);
-        /* a deadlock is what lesson 8 is about: not a failure of the lesson */
+        /* a deadlock is what lesson 10 is about: not a failure of the lesson */
         if (rc != EXIT_OK && rc != EXIT_DEADLOCK) worst = rc;
     }
     return worst;

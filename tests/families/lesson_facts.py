@@ -127,6 +127,11 @@ def running_ns(name, process=None):
     return lambda d: task(d, name, process)["running_ns"]
 
 
+# lesson 5's variation: the shared Value updated for every item
+PER_ITEM = ("        count += 1\n        plain += 1\n    with total.get_lock():             # one update of the shared Value, under its lock\n        total.value += count",
+            "        count += 1\n        plain += 1\n        total.value += 1")
+PER_ITEM_LOCKED = (PER_ITEM[0], "        count += 1\n        plain += 1\n        with total.get_lock():\n            total.value += 1")
+
 # FACTS: (lesson, scenario, options, edits, probe, expected, what)
 # edits are (old, new) replacements made in a copy of the scenario; each
 # old text must occur in it.
@@ -189,10 +194,13 @@ FACTS = [
     # 5. Processes do not share memory
     (5, "07_separate_memory.py", [], [], out(r"after the process: results = \[\] counter = (\d+)"), exact(0), "counter 0 after the process"),
     (5, "07_separate_memory.py", [], [], out(r"after the thread: +results = \[0, 1, 4, 9, 16\] counter = (\d+)"), exact(5), "counter 5 after the thread"),
-    (5, "14_pipe_and_value.py", [], [], out(r"shared Value: (\d+)"), exact(2000), "the Value is 2000"),
+    (5, "14_pipe_and_value.py", [], [], out(r"shared Value: (\d+)"), exact(4000), "the Value is 4000"),
     (5, "14_pipe_and_value.py", [], [], out(r"plain global in the parent: (\d+)"), exact(0), "the plain global stays 0"),
-    (5, "14_pipe_and_value.py", [], [("        with total.get_lock():\n            total.value += 1", "        total.value += 1")], out(r"shared Value: (\d+)"), exact(1001), "1001 without the lock"),
-    (5, "14_pipe_and_value.py", [], [], js(lambda d: min(task(d, "MainThread", p)["blocked_ns"] for p in ("Process-1", "Process-2"))), between(1, 10**9), "the children wait for the Value's lock"),
+    (5, "14_pipe_and_value.py", [], [], js(lambda d: max(task(d, "MainThread", p)["blocked_ns"] for p in ("Process-1", "Process-2"))), exact(0), "neither worker waits for the lock"),
+    (5, "14_pipe_and_value.py", [], [], js(lambda d: running_ns("MainThread", "Process-2")(d) / running_ns("MainThread", "Process-1")(d)), between(2.8, 3.2), "worker 1 runs three times as long"),
+    (5, "14_pipe_and_value.py", [], [PER_ITEM], out(r"shared Value: (\d+)"), exact(3001), "3001 with an update per item, without the lock"),
+    (5, "14_pipe_and_value.py", [], [PER_ITEM_LOCKED], out(r"shared Value: (\d+)"), exact(4000), "4000 with the lock on every item"),
+    (5, "14_pipe_and_value.py", [], [PER_ITEM_LOCKED], js(lambda d: min(task(d, "MainThread", p)["blocked_ns"] for p in ("Process-1", "Process-2"))), between(1, 10**9), "both workers wait for the lock on every item"),
     # 6. The event loop, await and coroutines
     (6, "08_asyncio_gather.py", [], [], out(r"one after another: ([\d.]+) s"), exact(1.5), "1.5 s one after another"),
     (6, "08_asyncio_gather.py", [], [], out(r"with gather: ([\d.]+) s"), exact(0.5), "0.5 s with gather"),
