@@ -269,6 +269,7 @@ FACTS = [
     (14, "23_asyncio_timeouts.py", [], [], out(r"total ([\d.]+) s"), exact(1.7), "1.7 s"),
     (14, "23_asyncio_timeouts.py", [], [], out(r"gave up after ([\d.]+) s"), exact(1.0), "slow gives up after 1.0 s"),
     (14, "23_asyncio_timeouts.py", [], [], out(r"task.done\(\) = (\w+)"), equals("False"), "done() is False right after cancel()"),
+    (14, "23_asyncio_timeouts.py", [], [], js(lambda d: [round(ms(t["awaiting_ns"]), 1) for t in d["tasks"] if t["name"].startswith("Task-")][1:4]), equals([200.0, 1000.0, 500.0]), "fast, slow and manual await 0.2 s, 1 s and 0.5 s"),
     (14, "23_asyncio_timeouts.py", [], [], has(r"cancel\(\) requested.*\n.*manual: cancelled, cleaning up"), equals(True), "the cleanup comes after the request"),
     (14, "23_asyncio_timeouts.py", [], [("        raise\n", "        return None\n")], lacks(r"gave up|task.cancelled"), equals(True), "a swallowed CancelledError breaks the timeout"),
     # 15. Free-threaded Python
