@@ -10,7 +10,7 @@
 
 CC      ?= cc
 PKGS    := ncursesw libedit
-WARN    := -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE
+WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -D_GNU_SOURCE
 DEPFL   := -MMD -MP
 OPT     ?= -O2 -g
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -32,7 +32,11 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # binary as C strings.
 PY_SRC  := $(sort $(wildcard sim/py/*.py))
 GEN_SRC := build/gen/pysrc.c
-SIM_SRC := $(wildcard sim/*.c) $(GEN_SRC)
+# sim/ is layered (README, Layout): base, core, lang, sched, lib, and the
+# front door in sim/ itself.  Its files include each other by name.
+SIM_LAYERS := base core lang sched lib
+SIM_INC := -Isim $(addprefix -Isim/,$(SIM_LAYERS))
+SIM_SRC := $(wildcard sim/*.c $(addsuffix /*.c,$(addprefix sim/,$(SIM_LAYERS)))) $(GEN_SRC)
 UI_SRC  := $(wildcard ui/*.c)
 SRC     := $(SIM_SRC) $(UI_SRC)
 OBJ     := $(patsubst %.c,build/rel/%.o,$(patsubst build/%,%,$(SRC)))
@@ -98,7 +102,7 @@ interleave: $(OBJ)
 
 build/rel/%.o: %.c build/deps.ok
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEPFL) $(OPT) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(DEPFL) $(OPT) $(SIM_INC) $(PKG_CFLAGS) -c $< -o $@
 
 build/rel/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
@@ -110,14 +114,14 @@ build/san/interleave: $(SAN_OBJ)
 
 build/san/%.o: %.c build/deps.ok
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(DEPFL) $(SAN) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(DEPFL) $(SAN) $(SIM_INC) $(PKG_CFLAGS) -c $< -o $@
 
 build/san/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(SAN) -c $< -o $@
 
 build/san/unit_tests: $(UNIT_SRC) tests/unit/check.h $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ)
-	$(CC) $(WARN) $(SAN) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ) -lm
+	$(CC) $(WARN) $(SAN) $(SIM_INC) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ) -lm
 
 run: interleave
 	@./tests/run_main.sh
@@ -131,7 +135,7 @@ bench: interleave
 fuzz: build/deps.ok $(GEN_SRC)
 	@if ! command -v clang >/dev/null 2>&1; then echo "make fuzz needs clang (apt-get install clang)"; exit 1; fi
 	@mkdir -p build/fuzz tests/fuzz/corpus
-	clang $(WARN) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_load \
+	clang $(WARN) $(SIM_INC) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_load \
 	  tests/fuzz/fuzz_load.c $(SIM_SRC) -lm
 	@# seeds: the parity and error corpora, read in place
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_TIME) -max_len=2048 -timeout=10 \

@@ -11,8 +11,12 @@
  *  - with S->debug_ops, the VM calls debug_op before every op (line
  *    breakpoints, stepi, the watch, an op-count position). */
 #include "debug.h"
-#include "sched.h"
+#include "aio.h"
+#include "dict.h"
+#include "gc.h"
 #include "obj.h"
+#include "repr.h"
+#include "str.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -42,16 +46,30 @@ static volatile sig_atomic_t interrupted;
 void sim_interrupt(void) { interrupted = 1; }
 void sim_interrupt_clear(void) { interrupted = 0; }
 
-StopAt stop_none(void)
+StopAt sim_stop_none(void)
 {
     return (StopAt){.time = -1, .records = -1, .ops = -1, .step_task = -1, .step_ops = -1};
 }
 
+static bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t clk);
+static bool debug_interrupted(Task *T, int64_t clk, uint64_t nops);
+static bool debug_pausing(Sim *S);
+static bool debug_pause_before(Sim *S, int64_t t);
+static int64_t debug_stop_time(Sim *S);
+static void debug_mark(Sim *S, void *p);
+static void debug_free(Sim *S, void *p);
+
+static const DebugHooks hooks = {debug_op, debug_interrupted, debug_pausing, debug_pause_before, debug_stop_time};
+static const SlotOps slot_ops = {debug_mark, debug_free};
+
+/* The debugger's state, made (and its hooks installed) on first use. */
 static Debug *dbg(Sim *S)
 {
     if (!S->dbg) {
         S->dbg = xcalloc(1, sizeof *S->dbg);
-        S->dbg->stop = stop_none();
+        S->dbg->stop = sim_stop_none();
+        sim_slot_set(S, SLOT_DEBUG, S->dbg, &slot_ops);
+        S->hooks = &hooks;
     }
     return S->dbg;
 }
@@ -101,7 +119,7 @@ static void safe_repr(Sim *S, Value v, char *buf, size_t n, int depth)
         SBuf b = {0};
         Task *T = S->main_task;
         Value saved = T->exc;
-        if (v_repr(T, v, &b) < 0) sb_puts(&b, "?");
+        if (repr_write(T, v, &b) < 0) sb_puts(&b, "?");
         T->exc = saved;
         snprintf(buf, n, "%s", b.s ? b.s : "");
         sb_free(&b);
@@ -120,7 +138,7 @@ static void safe_repr(Sim *S, Value v, char *buf, size_t n, int depth)
         if (off + 2 < n) snprintf(buf + off, n - off, "%s", l ? "]" : len == 1 ? ",)" : ")");
         return;
     }
-    snprintf(buf, n, "<%s object>", type_name(S, v));
+    snprintf(buf, n, "<%s object>", obj_type_name(S, v));
 }
 
 static bool same_value(Value a, Value b)
@@ -158,7 +176,7 @@ static bool watch_check(Task *T, Code *code, uint32_t pc, Frame *f, int64_t clk)
     return true;
 }
 
-bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t clk)
+static bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t clk)
 {
     Sim *S = T->S;
     Debug *d = S->dbg;
@@ -194,7 +212,7 @@ bool debug_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t
     return false;
 }
 
-bool debug_pausing(Sim *S) { return S->dbg && S->dbg->pausing; }
+static bool debug_pausing(Sim *S) { return S->dbg && S->dbg->pausing; }
 
 /* A checkpoint is due once the run has done ckpt_next ops (ops: the count
  * including the running slice's). */
@@ -212,7 +230,7 @@ void sim_checkpoints(Sim *S, uint64_t every)
     d->ckpt_next = S->ops + every;
 }
 
-bool debug_interrupted(Task *T, int64_t clk, uint64_t nops)
+static bool debug_interrupted(Task *T, int64_t clk, uint64_t nops)
 {
     if (T->nested) return false;
     Sim *S = T->S;
@@ -229,9 +247,9 @@ bool debug_interrupted(Task *T, int64_t clk, uint64_t nops)
     return false;
 }
 
-int64_t debug_stop_time(Sim *S) { return S->dbg && !S->dbg->pausing ? S->dbg->stop.time : -1; }
+static int64_t debug_stop_time(Sim *S) { return S->dbg && !S->dbg->pausing ? S->dbg->stop.time : -1; }
 
-bool debug_pause_before(Sim *S, int64_t t)
+static bool debug_pause_before(Sim *S, int64_t t)
 {
     Debug *d = S->dbg;
     if (!d) return false;
@@ -256,11 +274,24 @@ static void update_modes(Sim *S)
     S->trace->hook_ctx = S;
 }
 
+/* Run until the end or a pause; SIM_PAUSED when paused. */
+static int sim_go(Sim *S)
+{
+    if (!S->main_task) return SIM_FATAL;
+    if (!sched_run(S)) return SIM_PAUSED;
+    /* CPython warns as coroutines die; the simulator's collector runs at
+     * its own times, so the ones still alive warn at exit */
+    if (S->main_task) aio_warn_unretrieved(S);
+    gen_warn_unawaited(S);
+    if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
+    return S->status;
+}
+
 SimStatus sim_run_until(Sim *S, const StopAt *stop)
 {
     Debug *d = dbg(S);
     if (d->finished) return (SimStatus)S->status;
-    d->stop = stop ? *stop : stop_none();
+    d->stop = stop ? *stop : sim_stop_none();
     d->step_left = d->stop.step_ops;
     d->pausing = d->paused = false;
     memset(&d->info, 0, sizeof d->info);
@@ -278,6 +309,8 @@ SimStatus sim_run_until(Sim *S, const StopAt *stop)
     d->now = S->elapsed;
     return st;
 }
+
+SimStatus sim_run(Sim *S) { return sim_run_until(S, NULL); }
 
 bool sim_started(Sim *S) { return S->dbg && (S->dbg->paused || S->dbg->finished); }
 bool sim_finished(Sim *S) { return S->dbg && S->dbg->finished; }
@@ -339,18 +372,16 @@ void sim_watch(Sim *S, const char *name)
     update_modes(S);
 }
 
-void debug_mark(Sim *S)
+static void debug_mark(Sim *S, void *p)
 {
-    Debug *d = S->dbg;
-    if (!d) return;
+    Debug *d = p;
     gc_mark_obj(S, (Obj *)d->watch);
     for (size_t i = 0; i < d->watch_old.n; i++) gc_mark_value(S, d->watch_old.v[i]);
 }
 
-void debug_free(Sim *S)
+static void debug_free(Sim *S, void *p)
 {
-    Debug *d = S->dbg;
-    if (!d) return;
+    Debug *d = p;
     free(d->line_bp);
     free(d->task_bp);
     BUF_FREE(d->watch_old);

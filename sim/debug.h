@@ -21,7 +21,7 @@ typedef struct StopAt {
 } StopAt;
 
 /* StopAt with nothing set: run to the end (or a breakpoint). */
-StopAt stop_none(void);
+StopAt sim_stop_none(void);
 
 /* Where a paused run is: enough to come back to it (StopAt.ops/records). */
 typedef struct Position {

@@ -1,12 +1,16 @@
 /* inspect.c - views of a paused or finished run (inspect.h). */
 #include "inspect.h"
 #include "aio.h"
-#include "compile.h"
-#include "debug.h"
-#include "parse.h"
-#include "sched.h"
-#include "sync.h"
+#include "dict.h"
+#include "gc.h"
+#include "gil.h"
+#include "modules.h"
+#include "names.h"
 #include "obj.h"
+#include "parse.h"
+#include "repr.h"
+#include "str.h"
+#include "sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,11 +44,11 @@ static void waits_text(Sim *S, int obj, Task *holder, int reason, char *buf, siz
 {
     char nm[160] = "";
     if (obj >= 0 && (size_t)obj < S->trace->objs.n) {
-        trace_name_objects(S);
+        names_trace_objects(S);
         trace_obj_name(S->trace, obj, nm, sizeof nm);
     }
     if (holder && reason == R_JOIN)
-        snprintf(buf, n, "%s%s%s, which is %s", nm, *nm ? " " : "", holder->name, task_state_name[holder->st->state]);
+        snprintf(buf, n, "%s%s%s, which is %s", nm, *nm ? " " : "", holder->name, trace_states[holder->st->state].name);
     else if (holder)
         snprintf(buf, n, "%s%sheld by %s", nm, *nm ? ", " : "", holder->name);
     else
@@ -55,21 +59,21 @@ static void waits_text(Sim *S, int obj, Task *holder, int reason, char *buf, siz
 static void future_text(Sim *S, Value fut, char *buf, size_t n)
 {
     Instance *in = AS_INST(fut);
-    FutData *g = fut_data(fut);
+    FutData *g = aio_fut_data(fut);
     Value kids = g && g->gather ? g->gather->children : v_undef();
     if (is_list(kids)) {
         size_t off = (size_t)snprintf(buf, n, "gather of");
         for (int64_t i = 0; i < AS_LIST(kids)->n && off < n; i++) {
-            FutData *k = fut_data(AS_LIST(kids)->v[i]);
+            FutData *k = aio_fut_data(AS_LIST(kids)->v[i]);
             if (k && k->is_task) off += (size_t)snprintf(buf + off, n - off, "%s %s", i ? "," : "", S->trace->tasks.v[k->tid].name);
         }
         return;
     }
-    if (in->cls != S->aio_future) {
+    if (in->cls != aio_st(S)->future) {
         snprintf(buf, n, "a %s", in->cls->name->s);
         return;
     }
-    FutData *f = fut_data(fut);
+    FutData *f = aio_fut_data(fut);
     waits_text(S, f->obj, NULL, 0, buf, n);
 }
 
@@ -84,7 +88,7 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
     out->parent = tk->parent;
     out->proc = tk->proc;
     out->state = tk->ended >= 0 ? TS_DONE : tk->state;
-    out->reason = reason_text[tk->ended >= 0 && tk->reason < R_DONE ? R_DONE : tk->reason];
+    out->reason = trace_reason_text[tk->ended >= 0 && tk->reason < R_DONE ? R_DONE : tk->reason];
     out->since = tk->since;
     out->core = -1;
     Task *T = thread_task(S, tid);
@@ -107,14 +111,14 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
     FutData *t = aio_find_task(S, tid);
     if (!t) return true;
     Task *host = thread_task(S, tk->parent);
-    if (host && host->aio_tid == tid) {
+    if (host && aio_tid_of(host) == tid) {
         /* its step is running: it is where its thread is */
         where_in(host->cur, host->st->state == TS_SLEEPING, &out->file, &out->line);
         out->core = host->st->state == TS_RUNNING ? host->st->core : -1;
     } else if (t->leaf) {
         where_in(t->leaf, false, &out->file, &out->line);
     }
-    FutData *w = fut_data(t->waiter);
+    FutData *w = aio_fut_data(t->waiter);
     if (w && w->is_task) snprintf(out->waits, sizeof out->waits, "%s", S->trace->tasks.v[w->tid].name);
     else if (w && w->reason != R_AWAIT_TIMER) future_text(S, t->waiter, out->waits, sizeof out->waits);
     return true;
@@ -193,7 +197,7 @@ static void describe_obj(Sim *S, void *ctx, const char *name, Value v)
         if (w->seen.v[i] == o->obj) return;
     BUF_PUSH(w->seen, o->obj);
     SBuf *b = w->out;
-    sb_printf(b, "%s %s: ", type_name(S, v), name);
+    sb_printf(b, "%s %s: ", obj_type_name(S, v), name);
     WaitQ *q = &o->waiters;
     switch (o->kind) {
     case OBJ_LOCK: case OBJ_RLOCK:
@@ -323,7 +327,7 @@ void sim_explain(Sim *S, int tid, SBuf *out)
     }
     const Trace *t = S->trace;
     Task *T = thread_task(S, tid);
-    sb_printf(out, "%s is %s", v.name, task_state_name[v.state]);
+    sb_printf(out, "%s is %s", v.name, trace_states[v.state].name);
     if (v.state != TS_DONE) when(out, " since %s", v.since);
     sb_puts(out, ": ");
     switch (v.state) {
@@ -444,7 +448,7 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
     }
     SBuf src = {0};
     sb_printf(&src, "__interleave_value__ = (%s)\n", expr);
-    Source *s = source_add(S, "<print>", src.s, src.n, true);
+    Source *s = code_source_add(&S->sources, "<print>", src.s, src.n, true);
     sb_free(&src);
     Module m;
     ParseError pe;
@@ -453,8 +457,8 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
         return false;
     }
     CompileError ce;
-    Code *code = compile_module(S, &m, s, &ce);
-    module_free(&m);
+    Code *code = compile_module(S, &m, s, &modules_resolver, &ce);
+    parse_module_free(&m);
     if (!code) {
         sb_printf(out, "error: %s\n", ce.msg);
         return false;
@@ -469,12 +473,12 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
     bool ok = vm_call(T, v_obj(fn), NULL, 0, NULL, &r) == 0;
     if (ok) {
         Value val = dict_get_str(ns, str_intern(S, "__interleave_value__", 20));
-        ok = v_repr(T, val, out) == 0;
+        ok = repr_write(T, val, out) == 0;
         if (ok) sb_putc(out, '\n');
     }
     if (!ok) {
         Str *msg = exc_message(T, T->exc);
-        sb_printf(out, "%s: %s\n", type_name(S, T->exc), msg ? msg->s : "");
+        sb_printf(out, "%s: %s\n", obj_type_name(S, T->exc), msg ? msg->s : "");
     }
     T->exc = saved;
     return ok;

@@ -1,12 +1,12 @@
 /* narrate.c - trace records in words (narrate.h). */
 #include "narrate.h"
-#include "sched.h"
+#include "names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
+void narrate_records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
                      Record **out, size_t *n)
 {
     size_t m = (seg_to - seg_from) + (ev_to - ev_from), k = 0;
@@ -29,20 +29,10 @@ void records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_f
 
 /* "Process-1/MainThread" when there are several processes (a static
  * buffer per call slot: a record names at most three tasks). */
-static const char *task_name(const Trace *t, int i)
-{
-    static char buf[3][80];
-    static int slot;
-    if (i < 0 || (size_t)i >= t->tasks.n) return "?";
-    char *b = buf[slot++ % 3];
-    task_display_name(t, i, b, sizeof buf[0]);
-    return b;
-}
-
 static void obj_text(Sim *S, int obj, SBuf *out)
 {
     char nm[160];
-    trace_name_objects(S);
+    names_trace_objects(S);
     const TraceObj *o = obj >= 0 && (size_t)obj < S->trace->objs.n ? &S->trace->objs.v[obj] : NULL;
     if (!o) return;
     if (o->name) sb_printf(out, "%s %s", trace_obj_kind_name(o->kind), o->name);
@@ -69,21 +59,21 @@ static void quote_output(Sim *S, int off, int len, SBuf *out)
 static void narrate_event(Sim *S, const TraceEvent *e, SBuf *out)
 {
     const Trace *t = S->trace;
-    const char *who = e->task >= 0 ? task_name(t, e->task) : "the simulator";
+    const char *who = e->task >= 0 ? stats_task_str(t, e->task) : "the simulator";
     switch (e->kind) {
     case EV_SPAWN:
         if (e->a == e->task) sb_printf(out, "%s has paid its start cost", who);
-        else sb_printf(out, "%s starts %s", who, task_name(t, e->a));
+        else sb_printf(out, "%s starts %s", who, stats_task_str(t, e->a));
         break;
     case EV_START: sb_printf(out, "%s begins to run", who); break;
     case EV_EXIT: sb_printf(out, "%s %s", who, e->a ? "dies of an uncaught exception" : "finishes"); break;
-    case EV_JOIN: sb_printf(out, "%s has joined %s", who, task_name(t, e->a)); break;
+    case EV_JOIN: sb_printf(out, "%s has joined %s", who, stats_task_str(t, e->a)); break;
     case EV_GIL_REQUEST:
         sb_printf(out, "%s asks for the GIL", who);
-        if (e->a >= 0) sb_printf(out, " (%s holds it)", task_name(t, e->a));
+        if (e->a >= 0) sb_printf(out, " (%s holds it)", stats_task_str(t, e->a));
         break;
     case EV_GIL_DROP_REQUEST:
-        sb_printf(out, "%s has waited a switch interval: it asks %s to drop the GIL", who, task_name(t, e->a));
+        sb_printf(out, "%s has waited a switch interval: it asks %s to drop the GIL", who, stats_task_str(t, e->a));
         break;
     case EV_GIL_DROP:
         sb_printf(out, "%s drops the GIL (%s)", who,
@@ -91,14 +81,14 @@ static void narrate_event(Sim *S, const TraceEvent *e, SBuf *out)
         break;
     case EV_GIL_TAKE:
         sb_printf(out, "%s takes the GIL", who);
-        if (e->a >= 0 && e->a != e->task) sb_printf(out, " from %s", task_name(t, e->a));
+        if (e->a >= 0 && e->a != e->task) sb_printf(out, " from %s", stats_task_str(t, e->a));
         break;
     case EV_LOCK_ACQUIRE: case EV_LOCK_RELEASE:
         sb_printf(out, "%s %s ", who, e->kind == EV_LOCK_ACQUIRE ? "acquires" : "releases");
         obj_text(S, e->a, out);
         break;
     case EV_WAKE:
-        sb_printf(out, "%s wakes %s", who, task_name(t, e->a));
+        sb_printf(out, "%s wakes %s", who, stats_task_str(t, e->a));
         if (e->b >= 0) {
             sb_puts(out, " (");
             obj_text(S, e->b, out);
@@ -141,9 +131,9 @@ void narrate(Sim *S, const Record *r, SBuf *out)
         return;
     }
     const TraceSeg *g = &t->segs.v[r->seg];
-    sb_printf(out, "%s ", task_name(t, (int)g->task));
+    sb_printf(out, "%s ", stats_task_str(t, (int)g->task));
     if (g->state == TS_RUNNING && g->core != TRACE_NO_CORE) sb_printf(out, "runs on cpu%u", g->core);
-    else sb_puts(out, reason_text[g->reason]);
+    else sb_puts(out, trace_reason_text[g->reason]);
     if (g->obj >= 0 && g->state != TS_RUNNING) {
         sb_puts(out, " (");
         obj_text(S, g->obj, out);

@@ -14,7 +14,7 @@ typedef struct Record {
 
 /* The records with index ranges [seg_from, seg_to) and [ev_from, ev_to),
  * merged in the order they were recorded. */
-void records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
+void narrate_records_between(const Trace *t, size_t seg_from, size_t seg_to, size_t ev_from, size_t ev_to,
                      Record **out, size_t *n);
 
 /* The record in words (no time, no newline).  Print events quote the text

@@ -1,25 +1,23 @@
 /* sim.c - the simulated world: creation, loading a scenario, running it,
  * the GC's roots, program output, and teardown. */
 #include "sim.h"
-#include "vm.h"
-#include "aio.h"
-#include "debug.h"
+#include "builtins.h"
+#include "dict.h"
+#include "gc.h"
 #include "gen.h"
+#include "methods.h"
+#include "modules.h"
 #include "obj.h"
 #include "parse.h"
-#include "compile.h"
-#include "modules.h"
-#include "sched.h"
-#include "sim_io.h"
+#include "proc.h"
+#include "str.h"
+#include "types.h"
+#include "views.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-void types_init(Sim *S);
-void builtins_init(Sim *S);
-void methods_init(Sim *S);
-void views_init(Sim *S);
 
 Sim *sim_new(void)
 {
@@ -41,29 +39,9 @@ Sim *sim_new(void)
     return S;
 }
 
-Source *source_add(Sim *S, const char *name, const char *text, size_t len, bool library)
-{
-    Source *src = xcalloc(1, sizeof *src);
-    src->name = xstrdup(name);
-    src->text = xstrndup(text, len);
-    src->library = library;
-    BUF(const char *) ls = {0};
-    const char *p = src->text;
-    BUF_PUSH(ls, p);
-    for (; *p; p++)
-        if (*p == '\n' && p[1]) BUF_PUSH(ls, p + 1);
-    src->lines = ls.v;
-    src->nlines = (int)ls.n;
-    /* the scenario stays first; library sources follow it */
-    Source **pp = &S->sources;
-    while (*pp) pp = &(*pp)->next;
-    *pp = src;
-    return src;
-}
-
 static void set_costs(Sim *S)
 {
-    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * opcode_weight[i];
+    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * code_op_weight[i];
 }
 
 static bool fail(LoadError *err, const char *file, int line, int col, const char *msg)
@@ -83,7 +61,7 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     free(S->filename);
     S->filename = xstrdup(name);
     modules_set_argv(S, name);
-    Source *source = source_add(S, name, src, len, false);
+    Source *source = code_source_add(&S->sources, name, src, len, false);
     if (memchr(src, 0, len)) return fail(err, name, 1, 1, "the file contains a NUL byte; is it a Python source file?");
     Module m;
     ParseError pe;
@@ -91,8 +69,8 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     if (m.docstring) {
         HeaderError he;
         char *desc = NULL;
-        if (!scenario_parse_header(m.docstring, m.doc_body_line, &S->set, &desc, &he)) {
-            module_free(&m);
+        if (!settings_parse_header(m.docstring, m.doc_body_line, &S->set, &desc, &he)) {
+            parse_module_free(&m);
             return fail(err, name, he.line, he.col, he.msg);
         }
         free(S->description);
@@ -103,14 +81,14 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
         const char *eq = strchr(kv, '=');
         char key[64], msg[SETTINGS_MSG_MAX];
         if (!eq || eq == kv || (size_t)(eq - kv) >= sizeof key) {
-            module_free(&m);
+            parse_module_free(&m);
             err->usage = true;
             snprintf(msg, sizeof msg, "bad --set '%s': expected KEY=VALUE", kv);
             return fail(err, name, 0, 0, msg);
         }
         snprintf(key, sizeof key, "%.*s", (int)(eq - kv), kv);
         if (!settings_set(&S->set, key, eq + 1, msg, sizeof msg)) {
-            module_free(&m);
+            parse_module_free(&m);
             err->usage = true;
             return fail(err, name, 0, 0, msg);
         }
@@ -122,16 +100,16 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     set_costs(S);
     S->gc_inhibit++;
     CompileError ce;
-    Code *code = compile_module(S, &m, source, &ce);
-    Value doc = m.docstring ? v_str(S, m.docstring) : v_none();
-    module_free(&m);
+    Code *code = compile_module(S, &m, source, &modules_resolver, &ce);
+    Value doc = m.docstring ? str_value(S, m.docstring) : v_none();
+    parse_module_free(&m);
     S->gc_inhibit--;
     if (!code) return fail(err, name, ce.line, ce.col, ce.msg);
     S->main_code = code;
     S->main_doc = doc;
     sched_init(S);
     Proc *P = sched_new_proc(S, NULL, "MainProcess");
-    module_globals(S, P, S->sym[SYM_main]);
+    proc_main_globals(S, P, S->sym[SYM_main]);
     Task *T = sched_new_thread(S, P, "MainThread", false, 0);
     T->st->is_thread = true;
     P->ps->main = T;
@@ -160,85 +138,8 @@ void sim_disasm(Sim *S, SBuf *out)
     if (S->main_code) code_disasm(S->main_code, out);
 }
 
-void sched_debug_dump(Sim *S);
 
-void module_globals(Sim *S, Proc *P, Str *name)
-{
-    dict_set_str(S, P->globals, S->sym[SYM_name], v_obj(name));
-    dict_set_str(S, P->globals, S->sym[SYM_file], v_str(S, S->filename));
-    dict_set_str(S, P->globals, S->sym[SYM_doc], S->main_doc);
-}
 
-SimStatus sim_run(Sim *S) { return sim_run_until(S, NULL); }
-
-int sim_go(Sim *S)
-{
-    if (!S->main_task) return SIM_FATAL;
-    if (!sched_run(S)) return SIM_PAUSED;
-    /* CPython warns as coroutines die; the simulator's collector runs at
-     * its own times, so the ones still alive warn at exit */
-    aio_warn_unawaited(S);
-    if (getenv("INTERLEAVE_DUMP_TRACE")) sched_debug_dump(S);
-    return S->status;
-}
-
-/* ---- roots ---- */
-
-void gc_mark_roots(Sim *S)
-{
-    for (size_t i = 0; i < S->itab_cap; i++)
-        if (S->itab[i]) gc_mark_obj(S, (Obj *)S->itab[i]);
-    for (int i = 0; i < TY_COUNT; i++) gc_mark_obj(S, (Obj *)S->types[i]);
-    for (int i = 0; i < EXC_COUNT; i++) gc_mark_obj(S, (Obj *)S->exc[i]);
-    gc_mark_obj(S, (Obj *)S->builtins);
-    gc_mark_obj(S, (Obj *)S->native_modules);
-    gc_mark_obj(S, (Obj *)S->textio_cls);
-    gc_mark_value(S, S->ellipsis);
-    gc_mark_value(S, S->notimpl);
-    gc_mark_value(S, S->std_out);
-    gc_mark_value(S, S->std_err);
-    gc_mark_value(S, S->uncaught);
-    for (Code *c = S->codes; c; c = c->next)
-        for (int32_t i = 0; i < c->nconsts; i++) gc_mark_value(S, c->consts[i]);
-    for (size_t i = 0; i < S->procs.n; i++) {
-        gc_mark_obj(S, (Obj *)S->procs.v[i]->globals);
-        gc_mark_obj(S, (Obj *)S->procs.v[i]->modules);
-    }
-    gc_mark_value(S, S->main_doc);
-    gc_mark_obj(S, (Obj *)S->sleep_spare);
-    debug_mark(S);
-    for (size_t i = 0; i < S->aio_failed.n; i++) gc_mark_value(S, S->aio_failed.v[i]);
-    for (size_t i = 0; i < S->tasks.n; i++) {
-        Task *T = S->tasks.v[i];
-        ctx_mark(S, &T->ctx);
-        if (T->cur != &T->ctx) ctx_mark(S, T->cur);
-        gc_mark_value(S, T->exc);
-        gc_mark_value(S, T->resume_val);
-        gc_mark_value(S, T->resume_exc);
-        gc_mark_value(S, T->thread_obj);
-        gc_mark_value(S, T->aio_loop);
-        gc_mark_value(S, T->aio_default);
-    }
-    sched_mark(S);
-}
-
-/* ---- output ---- */
-
-int io_write(Task *T, int fd, const char *s, size_t n)
-{
-    Sim *S = T->S;
-    SBuf *b = fd == 2 ? &S->err : &S->out;
-    if (S->trace && T->st && n)
-        trace_event(S->trace, T->clock, T->st->tid, EV_PRINT, T->proc->ps->tid, (int)b->n, fd == 2 ? -(int)n : (int)n);
-    sb_put(b, s, n);
-    return 0;
-}
-
-int io_stream_fd(Sim *S, Value v)
-{
-    if (is_instance(v) && AS_INST(v)->cls == S->textio_cls) return (int)(intptr_t)AS_INST(v)->payload;
-    return -1;
-}
 
 const char *sim_stdout(Sim *S, size_t *len)
 {
@@ -296,10 +197,12 @@ bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn)
 void sim_free(Sim *S)
 {
     if (!S) return;
-    sched_free(S);
+    /* the layers' state first: it may refer to the tasks */
+    for (int i = SLOT_COUNT; i-- > 0;)
+        if (S->slot_ops[i] && S->slot_ops[i]->free) S->slot_ops[i]->free(S, S->slot[i]);
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
-        ctx_free(&T->ctx);
+        vm_ctx_free(&T->ctx);
         free(T->name);
         free(T);
     }
@@ -312,29 +215,16 @@ void sim_free(Sim *S)
     BUF_FREE(S->procs);
     gc_free_all(S);
     obj_ids_free(S);
-    Code *c = S->codes;
-    while (c) {
-        Code *n = c->next;
-        code_free(c);
-        c = n;
-    }
+    code_free_all(S->codes);
     free(S->itab);
     BUF_FREE(S->repr_stack);
-    BUF_FREE(S->aio_failed);
-    debug_free(S);
     sb_free(&S->out);
     sb_free(&S->err);
-    Source *src = S->sources;
-    while (src) {
-        Source *n = src->next;
-        free(src->name);
-        free(src->text);
-        free(src->lines);
-        free(src);
-        src = n;
-    }
+    code_source_free_all(S->sources);
     free(S->filename);
     free(S->description);
     settings_free(&S->set);
     free(S);
 }
+
+bool sim_gil_on(Sim *S) { return settings_gil_on(&S->set); }

@@ -7,7 +7,7 @@
 #define IL_SIM_H
 
 #include "common.h"
-#include "scenario.h"
+#include "settings.h"
 #include "trace.h"
 #include "stats.h"
 
@@ -20,14 +20,6 @@ typedef struct LoadError {
     bool usage;               /* a bad override (--set): a usage error, not the file's */
 } LoadError;
 
-typedef enum {
-    SIM_OK,                   /* the program finished normally */
-    SIM_EXCEPTION,            /* an uncaught exception ended it (traceback on stderr) */
-    SIM_FATAL,                /* a runaway guard (max_ops / max_time) stopped it */
-    SIM_DEADLOCK,             /* no task can ever proceed */
-    SIM_EXIT,                 /* sys.exit(n) */
-    SIM_PAUSED,               /* paused by a stop condition or breakpoint (debug.h) */
-} SimStatus;
 
 Sim *sim_new(void);
 void sim_free(Sim *S);
@@ -43,6 +35,8 @@ void sim_disasm(Sim *S, SBuf *out);
 
 /* Run the loaded program to its end. */
 SimStatus sim_run(Sim *S);
+/* Does the run have a GIL (the gil setting)? */
+bool sim_gil_on(Sim *S);
 
 /* Results. */
 const char *sim_stdout(Sim *S, size_t *len);

@@ -1,30 +1,11 @@
 /* cli.c - `interleave run`: simulate a scenario and print its output. */
 #include "cli.h"
-#include "export.h"
+#include "export_util.h"
 #include "timeline_text.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-
-void json_string(FILE *f, const char *s, size_t n)
-{
-    fputc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (c < 0x20) fprintf(f, "\\u%04x", c);
-            else fputc(c, f);
-        }
-    }
-    fputc('"', f);
-}
 
 void print_load_error(FILE *f, const LoadError *e, const char *source)
 {
@@ -93,38 +74,38 @@ static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
     int status = !loaded ? EXIT_ERROR : exit_code(S, st);
     fprintf(f, "{\"elapsed_ns\": %lld, \"ops\": %llu, \"exit_status\": %d, \"stdout\": ",
             loaded ? (long long)sim_elapsed_ns(S) : 0LL, loaded ? (unsigned long long)sim_ops(S) : 0ULL, status);
-    json_string(f, o, on);
+    ex_json_str(f, o, on);
     fputs(", \"stderr\": ", f);
-    json_string(f, e, en);
+    ex_json_str(f, e, en);
     fputs(", \"error\": ", f);
     if (!loaded) {
         fputs("{\"file\": ", f);
-        json_string(f, le->file, strlen(le->file));
+        ex_json_str(f, le->file, strlen(le->file));
         fprintf(f, ", \"line\": %d, \"col\": %d, \"message\": ", le->line, le->col);
-        json_string(f, le->msg, strlen(le->msg));
+        ex_json_str(f, le->msg, strlen(le->msg));
         fputs(", \"kind\": \"load\"}", f);
     } else if (st == SIM_EXCEPTION) {
         int line = 0, col = 0;
         char msg[600] = "";
         sim_error_location(S, &line, &col, msg, sizeof msg);
         fputs("{\"file\": ", f);
-        json_string(f, le->file, strlen(le->file));
+        ex_json_str(f, le->file, strlen(le->file));
         fprintf(f, ", \"line\": %d, \"col\": %d, \"message\": ", line, col);
-        json_string(f, msg, strlen(msg));
+        ex_json_str(f, msg, strlen(msg));
         fputs(", \"kind\": \"exception\"}", f);
     } else if (st == SIM_FATAL || st == SIM_DEADLOCK) {
         const char *m = sim_fatal_message(S);
         fputs("{\"file\": ", f);
-        json_string(f, le->file, strlen(le->file));
+        ex_json_str(f, le->file, strlen(le->file));
         fputs(", \"line\": 0, \"col\": 0, \"message\": ", f);
-        json_string(f, m, strlen(m));
+        ex_json_str(f, m, strlen(m));
         fprintf(f, ", \"kind\": \"%s\"}", st == SIM_FATAL ? "limit" : "deadlock");
     } else {
         fputs("null", f);
     }
     if (loaded) {
         fputs(", \"deadlock\": ", f);
-        if (st == SIM_DEADLOCK) json_string(f, sim_fatal_message(S), strlen(sim_fatal_message(S)));
+        if (st == SIM_DEADLOCK) ex_json_str(f, sim_fatal_message(S), strlen(sim_fatal_message(S)));
         else fputs("null", f);
         stats_json(f, S);
     }
@@ -255,7 +236,7 @@ int cmd_run(int argc, char **argv)
         } else {
             if (!quiet && !no_timeline) {
                 timeline_print(stdout, sim_trace(S), 0, 0, width ? width : terminal_width(),
-                               sim_settings(S)->v[SET_gil] == 1);
+                               sim_gil_on(S));
                 fputs("--- output\n", stdout);
             }
             fwrite(o, 1, on, stdout);
@@ -279,5 +260,20 @@ int cmd_run(int argc, char **argv)
 out:
     for (int i = 0; i < nsets; i++) free(sets[i]);
     free(sets);
+    return rc;
+}
+
+/* A broken scenario is reported (file:line:col: error) before the
+ * terminal is touched: 0, or the exit status. */
+int check_scenario(const char *path, char **sets, int nsets)
+{
+    Sim *check = sim_new();
+    LoadError le;
+    int rc = EXIT_OK;
+    if (!sim_load(check, path, (const char *const *)sets, nsets, &le)) {
+        print_load_error(stderr, &le, sim_source(check));
+        rc = le.usage ? EXIT_USAGE : EXIT_ERROR;
+    }
+    sim_free(check);
     return rc;
 }

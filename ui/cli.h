@@ -15,7 +15,9 @@ int cmd_run(int argc, char **argv);
 /* Print a load error as `file:line:col: error: msg`, the source line and a
  * caret under the column. */
 void print_load_error(FILE *f, const LoadError *e, const char *source);
-/* JSON string literal. */
-void json_string(FILE *f, const char *s, size_t n);
+/* Load path with the KEY=VALUE settings in sets and report a broken
+ * scenario (file:line:col: error) before anything else is done with it:
+ * EXIT_OK, or the exit status to return. */
+int check_scenario(const char *path, char **sets, int nsets);
 
 #endif

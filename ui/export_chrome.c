@@ -141,7 +141,7 @@ static void seg_reason(Chrome *C, int seg, SBuf *out)
     SBuf b = {0};
     narrate(C->S, &r, &b);
     char name[96];
-    task_display_name(t, (int)t->segs.v[seg].task, name, sizeof name);
+    stats_task_name(t, (int)t->segs.v[seg].task, name, sizeof name);
     size_t n = strlen(name);
     const char *s = b.s ? b.s : "";
     if (strncmp(s, name, n) == 0 && s[n] == ' ') s += n + 1;
@@ -201,7 +201,7 @@ static void make_counters(Chrome *C)
     int nt = (int)t->tasks.n;
     C->ready_ctr = counter_new(C, CPU_PID, CORE_TID0, "ready queue", "threads", 0);
     C->gil_ctr = xmalloc((t->procs.n + 1) * sizeof(int));
-    bool gil = sim_settings(C->S)->v[SET_gil] == 1;
+    bool gil = sim_gil_on(C->S);
     for (size_t p = 0; p < t->procs.n; p++) {
         C->gil_ctr[p] = -1;
         int main = -1;
@@ -243,7 +243,7 @@ static void link_flows(Chrome *C, const Record *rec, size_t n)
         const TraceSeg *g = &t->segs.v[i];
         if (pend[g->task] < 0) continue;
         int64_t s = g->t > C->from ? g->t : C->from, e = C->seg_end[i] < C->to ? C->seg_end[i] : C->to;
-        if (g->state == ST_DONE || g->t > C->to) {
+        if (g->state == TS_DONE || g->t > C->to) {
             pend[g->task] = -1;
         } else if (e > s) {
             C->flow_out[pend[g->task]] = C->flow_in[i] = ++id;
@@ -264,17 +264,17 @@ static void emit_segment(Chrome *C, int i, int *lstate)
     lstate[k] = g->state;
     if (old != (int)g->state) {
         int ctr = tk->parent < 0 ? C->ready_ctr : tk->parent < (int)t->tasks.n ? C->loop_ctr[tk->parent] : -1;
-        if (ctr >= 0 && (old == ST_READY || g->state == ST_READY)) {
+        if (ctr >= 0 && (old == TS_READY || g->state == TS_READY)) {
             Counter *c = &C->ctr.v[ctr];
-            counter_set(C, ctr, g->t, c->val + (g->state == ST_READY) - (old == ST_READY));
+            counter_set(C, ctr, g->t, c->val + (g->state == TS_READY) - (old == TS_READY));
         }
     }
     int64_t s = g->t > C->from ? g->t : C->from, e = C->seg_end[i] < C->to ? C->seg_end[i] : C->to;
-    if (g->state == ST_DONE || e <= s) return;
+    if (g->state == TS_DONE || e <= s) return;
     int pid = t->procs.v[tk->proc].pid;
     SBuf why = {0};
     seg_reason(C, i, &why);
-    ev_begin(C, "X", "state", ex_state_name(g->state), pid, task_tid(k));
+    ev_begin(C, "X", "state", trace_states[g->state].legend, pid, task_tid(k));
     ev_ts(C, s);
     fputs(",\"dur\":", C->f);
     ex_us(C->f, e - s);
@@ -283,9 +283,9 @@ static void emit_segment(Chrome *C, int i, int *lstate)
     ex_json_str(C->f, why.s ? why.s : "", why.n);
     fputs("}}", C->f);
     sb_free(&why);
-    if (g->state == ST_RUNNING && tk->parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores) {
+    if (g->state == TS_RUNNING && tk->parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores) {
         char name[96];
-        task_display_name(t, k, name, sizeof name);
+        stats_task_name(t, k, name, sizeof name);
         ev_begin(C, "X", "cpu", name, CPU_PID, CORE_TID0 + (int)g->core);
         ev_ts(C, s);
         fputs(",\"dur\":", C->f);
@@ -359,7 +359,7 @@ static void emit_other_data(Chrome *C)
         if (i == SET_title) continue;
         char v[128];
         settings_format(set, i, v, sizeof v);
-        fprintf(f, "%s\"%s\":", first ? "" : ",", setting_info[i].key);
+        fprintf(f, "%s\"%s\":", first ? "" : ",", settings_info[i].key);
         first = false;
         ex_json_str(f, v, strlen(v));
     }
@@ -374,7 +374,7 @@ bool export_chrome(FILE *f, Sim *S, const ExportOpts *o)
     C.seg_end = ex_seg_ends(t);
     Record *rec;
     size_t n;
-    records_between(t, 0, t->segs.n, 0, t->evs.n, &rec, &n);
+    narrate_records_between(t, 0, t->segs.n, 0, t->evs.n, &rec, &n);
     link_flows(&C, rec, n);
     /* Perfetto wants displayTimeUnit first, and stops reading at a key it
      * does not know */

@@ -1,6 +1,6 @@
 /* export_svg.c - the run's timeline as an SVG image, for slides and print.
  *
- * The rows are the text timeline's (sim/stats.h timeline_build): a row per
+ * The rows are the text timeline's (sim/stats.h stats_timeline_build): a row per
  * core, per process's GIL (with the GIL on), per thread, and under a
  * thread running an event loop, a row of which task the loop runs and a
  * row per asyncio task.  A task row draws each of its state segments
@@ -17,6 +17,7 @@
  * Coordinates are computed in double and written with two decimals:
  * equal runs give byte-identical files. */
 #include "export_util.h"
+#include "axis.h"
 #include "../sim/narrate.h"
 
 #include <stdlib.h>
@@ -26,27 +27,17 @@
  * colours (ui/tui_term.c), and a texture so a grey print tells apart what
  * only the hue does on screen (sleeping and io share sky blue there). */
 enum { TEX_NONE, TEX_DOTS, TEX_SPARSE, TEX_DIAG, TEX_BACKDIAG, TEX_CROSS, TEX_HORIZ, TEX_VERT };
-#define ORANGE "#E69F00"
-#define SKY "#56B4E9"
-#define GREEN "#009E73"
-#define YELLOW "#F0E442"
-#define BLUE "#0072B2"
-#define VERMILLION "#D55E00"
-#define PURPLE "#CC79A7"
-static const struct {
-    const char *colour;
-    int texture;
-} style[ST_COUNT] = {
-    [ST_NEW] = {ORANGE, TEX_SPARSE},   [ST_READY] = {YELLOW, TEX_DOTS},   [ST_RUNNING] = {GREEN, TEX_NONE},
-    [ST_GILWAIT] = {VERMILLION, TEX_DIAG}, [ST_BLOCKED] = {PURPLE, TEX_CROSS}, [ST_SLEEPING] = {SKY, TEX_HORIZ},
-    [ST_IO] = {SKY, TEX_VERT},         [ST_DONE] = {"#FFFFFF", TEX_NONE}, [ST_AWAITING] = {BLUE, TEX_BACKDIAG},
+static const int texture[TS_COUNT] = {
+    [TS_NEW] = TEX_SPARSE, [TS_READY] = TEX_DOTS, [TS_RUNNING] = TEX_NONE, [TS_GILWAIT] = TEX_DIAG,
+    [TS_BLOCKED] = TEX_CROSS, [TS_SLEEPING] = TEX_HORIZ, [TS_IO] = TEX_VERT, [TS_DONE] = TEX_NONE,
+    [TS_AWAITING] = TEX_BACKDIAG,
 };
-/* the legend's order: the text timeline's */
-static const int legend_states[] = {ST_NEW, ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_AWAITING};
+/* the legend: trace_legend's order, without the finished state */
+#define NLEGEND (TS_COUNT - 1)
 /* rows of who runs: cores green (running), GILs orange, event loops blue, as in the UI */
-#define CORE_FILL GREEN
-#define GIL_FILL ORANGE
-#define LOOP_FILL BLUE
+#define CORE_FILL (trace_states[TS_RUNNING].hex)
+#define GIL_FILL (trace_states[TS_NEW].hex)
+#define LOOP_FILL (trace_states[TS_AWAITING].hex)
 #define FONT "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 enum { ROW_H = 18, ROW_PITCH = 22, GROUP_GAP = 8 };
@@ -112,11 +103,11 @@ static void collect(Svg *G)
     int64_t *end = ex_seg_ends(t);
     for (size_t i = 0; i < t->segs.n; i++) {
         const TraceSeg *g = &t->segs.v[i];
-        if (g->state == ST_DONE) continue;
+        if (g->state == TS_DONE) continue;
         int k = (int)g->task;
         int parent = t->tasks.v[k].parent;
         push(G, &G->task[k], g->t, end[i], g->state, (int)i);
-        if (g->state != ST_RUNNING) continue;
+        if (g->state != TS_RUNNING) continue;
         if (parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores)
             push(G, &G->core[g->core], g->t, end[i], k, (int)i);
         else if (parent >= 0 && (size_t)parent < nt)
@@ -172,12 +163,6 @@ static void span_text(SBuf *b, int64_t s, int64_t e)
     sb_printf(b, "%s \xE2\x80\x93 %s (%s)", x, y, d);
 }
 
-static void task_name(const Svg *G, int k, char *buf, size_t n)
-{
-    if (k >= 0 && (size_t)k < G->t->tasks.n) task_display_name(G->t, k, buf, n);
-    else snprintf(buf, n, "?");
-}
-
 /* narrate()'s sentence for a segment without the task's name in front. */
 static void seg_reason(Svg *G, int seg, SBuf *out)
 {
@@ -186,7 +171,7 @@ static void seg_reason(Svg *G, int seg, SBuf *out)
     SBuf b = {0};
     narrate(G->S, &r, &b);
     char name[96];
-    task_name(G, (int)t->segs.v[seg].task, name, sizeof name);
+    stats_task_name(G->t, (int)t->segs.v[seg].task, name, sizeof name);
     size_t n = strlen(name);
     const char *s = b.s ? b.s : "";
     if (strncmp(s, name, n) == 0 && s[n] == ' ') s += n + 1;
@@ -204,7 +189,7 @@ typedef struct RowCtx {
 
 static void fill_of(const RowCtx *rc, int v, char *buf, size_t n)
 {
-    if (rc->kind == ROW_TASK) snprintf(buf, n, "url(#st-%s)", ex_state_name(v));
+    if (rc->kind == ROW_TASK) snprintf(buf, n, "url(#st-%s)", trace_states[v].legend);
     else snprintf(buf, n, "%s", rc->kind == ROW_GIL ? GIL_FILL : rc->kind == ROW_LOOP ? LOOP_FILL : CORE_FILL);
 }
 
@@ -213,8 +198,8 @@ static void tip(Svg *G, const RowCtx *rc, const Iv *iv, SBuf *b)
 {
     char who[96], name[96];
     if (rc->kind == ROW_TASK) {
-        task_name(G, rc->index, name, sizeof name);
-        sb_printf(b, "%s: %s, ", name, ex_state_name(iv->v));
+        stats_task_name(G->t, rc->index, name, sizeof name);
+        sb_printf(b, "%s: %s, ", name, trace_states[iv->v].legend);
         span_text(b, iv->s, iv->e);
         if (iv->seg >= 0) {
             sb_puts(b, "\n");
@@ -222,7 +207,7 @@ static void tip(Svg *G, const RowCtx *rc, const Iv *iv, SBuf *b)
         }
         return;
     }
-    task_name(G, iv->v, who, sizeof who);
+    stats_task_name(G->t, iv->v, who, sizeof who);
     if (rc->kind == ROW_CORE) sb_printf(b, "cpu%d runs %s, ", rc->index, who);
     else if (rc->kind == ROW_GIL) sb_printf(b, "the GIL of %s is held by %s, ", G->t->procs.v[rc->index].name, who);
     else sb_printf(b, "the event loop of %s runs %s, ", G->t->tasks.v[rc->index].name, who);
@@ -237,7 +222,7 @@ static void rect(Svg *G, const RowCtx *rc, double x, double w, const char *fill,
     text(f, tipstr);
     fputs("</title></rect>\n", f);
     if (label >= 0 && w >= 10)
-        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, task_label(label));
+        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, stats_task_label(label));
 }
 
 static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)
@@ -251,10 +236,10 @@ static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)
     fill_of(rc, b->vals[best], fill, sizeof fill);
     SBuf s = {0};
     if (rc->kind == ROW_TASK) {
-        task_name(G, rc->index, name, sizeof name);
-        sb_printf(&s, "%s: many changes, mostly %s, ", name, ex_state_name(b->vals[best]));
+        stats_task_name(G->t, rc->index, name, sizeof name);
+        sb_printf(&s, "%s: many changes, mostly %s, ", name, trace_states[b->vals[best]].legend);
     } else {
-        task_name(G, b->vals[best], name, sizeof name);
+        stats_task_name(G->t, b->vals[best], name, sizeof name);
         sb_printf(&s, "%s%d: many changes, mostly %s, ", rc->kind == ROW_CORE ? "cpu" : rc->kind == ROW_GIL ? "GIL " : "loop ",
                   rc->index, name);
     }
@@ -311,13 +296,13 @@ static void draw_ivs(Svg *G, const RowCtx *rc, const IvList *l)
 
 static void pattern(FILE *f, int st)
 {
-    const char *c = style[st].colour;
+    const char *c = trace_states[st].hex;
     fprintf(f, "<pattern id=\"st-%s\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
-               "<rect width=\"6\" height=\"6\" fill=\"%s\"/>", ex_state_name(st), c);
+               "<rect width=\"6\" height=\"6\" fill=\"%s\"/>", trace_states[st].legend, c);
     /* dark lines, but light ones on the darkest colour (blue) */
-    const char *ink = strcmp(c, BLUE) == 0 ? "stroke=\"#fff\" stroke-opacity=\"0.6\" stroke-width=\"1.2\""
+    const char *ink = st == TS_AWAITING ? "stroke=\"#fff\" stroke-opacity=\"0.6\" stroke-width=\"1.2\""
                                            : "stroke=\"#000\" stroke-opacity=\"0.45\" stroke-width=\"1.2\"";
-    switch (style[st].texture) {
+    switch (texture[st]) {
     case TEX_DOTS: fputs("<circle cx=\"1.5\" cy=\"1.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.45\"/>"
                          "<circle cx=\"4.5\" cy=\"4.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.45\"/>", f); break;
     case TEX_SPARSE: fputs("<circle cx=\"3\" cy=\"3\" r=\"0.8\" fill=\"#000\" fill-opacity=\"0.5\"/>", f); break;
@@ -333,56 +318,23 @@ static void pattern(FILE *f, int st)
 
 /* ---- the axis ---- */
 
-/* v / unit with `dec` decimals, exactly (integers only). */
-static void fixed(char *buf, size_t n, int64_t v, int64_t unit, int dec)
-{
-    if (dec > 9) dec = 9;
-    int64_t scale = 1;
-    for (int i = 0; i < dec; i++) scale *= 10;
-    int64_t q = v / unit, r = v % unit;
-    int64_t frac = dec ? r / (unit / scale) : 0;
-    int k = snprintf(buf, n, "%lld", (long long)q);
-    if (!dec || k < 0 || (size_t)k + (size_t)dec + 2 > n) return;
-    buf[k] = '.';
-    for (int i = dec; i > 0; i--, frac /= 10) buf[k + i] = (char)('0' + frac % 10);
-    buf[k + dec + 1] = 0;
-}
-
 static void axis(Svg *G, double top, double bottom)
 {
     FILE *f = G->f;
-    int64_t span = G->to - G->from;
-    /* a 1-2-5 step giving at most one label per ~90 px */
-    int64_t want = (int64_t)((double)span * 90.0 / G->pw);
-    if (want < 1) want = 1;
-    int64_t step = 1, pow10 = 1;
-    int e = 0;
-    for (;;) {
-        if (pow10 >= want) { step = pow10; break; }
-        if (2 * pow10 >= want) { step = 2 * pow10; break; }
-        if (5 * pow10 >= want) { step = 5 * pow10; break; }
-        if (pow10 > INT64_MAX / 20) { step = pow10 * 10; break; }
-        pow10 *= 10;
-        e++;
-    }
-    /* the unit of the window's end, with as many decimals as the step needs
-     * ("60.05 ms" rather than "60050 us") */
-    int64_t unit = G->to >= 1000000000 ? 1000000000 : G->to >= 1000000 ? 1000000 : G->to >= 1000 ? 1000 : 1;
-    const char *uname = unit == 1000000000 ? "s" : unit == 1000000 ? "ms" : unit == 1000 ? "us" : "ns";
-    int ulog = unit == 1000000000 ? 9 : unit == 1000000 ? 6 : unit == 1000 ? 3 : 0;
-    int dec = ulog - e > 0 ? ulog - e : 0;
+    /* at most one label per ~90 px */
+    Axis ax;
+    axis_init(&ax, G->from, G->to, (int64_t)((double)(G->to - G->from) * 90.0 / G->pw));
     fprintf(f, "<g class=\"axis\">\n<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#000\"/>\n", G->x0, top,
             G->x0 + G->pw, top);
-    int64_t first = (G->from + step - 1) / step * step;
-    for (int64_t t = first; t <= G->to; t += step) {
+    for (int64_t t = axis_first(&ax); t <= G->to; t += ax.step) {
         double x = X(G, t);
         char lab[48];
-        fixed(lab, sizeof lab, t, unit, dec);
+        axis_label(&ax, t, lab, sizeof lab);
         fprintf(f, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#000\"/>", x, top - 4, x, top);
         fprintf(f, "<line class=\"grid\" x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" stroke=\"#ccc\" stroke-width=\"0.6\"/>", x,
                 top, x, bottom);
-        fprintf(f, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s %s</text>\n", x, top - 7, lab, uname);
-        if (t > G->to - step) break; /* no overflow near INT64_MAX */
+        fprintf(f, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s</text>\n", x, top - 7, lab);
+        if (t > G->to - ax.step) break; /* no overflow near INT64_MAX */
     }
     fputs("</g>\n", f);
 }
@@ -409,7 +361,7 @@ static void settings_line(Svg *G, SBuf *b, const ExportOpts *o)
         if (!key && !set->given[i]) continue;
         char v[128];
         settings_format(set, i, v, sizeof v);
-        sb_printf(b, "%s%s: %s", b->n ? "  \xC2\xB7  " : "", setting_info[i].key, v);
+        sb_printf(b, "%s%s: %s", b->n ? "  \xC2\xB7  " : "", settings_info[i].key, v);
     }
 }
 
@@ -445,8 +397,8 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     }
     G.W = o && o->width ? o->width : 1200;
     if (G.W < 400) G.W = 400;
-    bool gil = sim_settings(S)->v[SET_gil] == 1;
-    Timeline *tl = timeline_build(t, G.from, G.to, 1, gil);
+    bool gil = sim_gil_on(S);
+    Timeline *tl = stats_timeline_build(t, G.from, G.to, 1, gil);
     /* the label column fits the longest label, within a third of the image */
     size_t longest = 6;
     for (int r = 0; r < tl->nrows; r++)
@@ -487,10 +439,10 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     double rows_bottom = ry;
     /* the legend: swatches in lines */
     double leg_top = rows_bottom + 18, lx = 10, ly = leg_top;
-    int nleg = (int)ARRAY_LEN(legend_states) + 1;
+    int nleg = NLEGEND + 1;
     double *leg_x = xmalloc((size_t)nleg * sizeof *leg_x), *leg_y = xmalloc((size_t)nleg * sizeof *leg_y);
     for (int i = 0; i < nleg; i++) {
-        const char *name = i < nleg - 1 ? ex_state_name(legend_states[i]) : "holds the GIL";
+        const char *name = i < nleg - 1 ? trace_states[trace_legend[i]].legend : "holds the GIL";
         double w = 22 + (double)strlen(name) * CHAR_W + 18;
         if (lx + w > G.W - 10 && lx > 10) {
             lx = 10;
@@ -513,7 +465,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     text(f, "; ");
     text(f, window);
     fputs("</desc>\n<defs>\n", f);
-    for (size_t i = 0; i < ARRAY_LEN(legend_states); i++) pattern(f, legend_states[i]);
+    for (int i = 0; i < NLEGEND; i++) pattern(f, trace_legend[i]);
     fputs("</defs>\n<style>.lbl{font-size:10px;text-anchor:middle;fill:#000}</style>\n", f);
     fprintf(f, "<rect class=\"bg\" width=\"%d\" height=\"%.0f\" fill=\"#fff\"/>\n", G.W, H);
     fprintf(f, "<text class=\"title\" x=\"10\" y=\"%.0f\" font-size=\"18\" font-weight=\"bold\">", y);
@@ -563,7 +515,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     fputs("<g class=\"legend\">\n", f);
     for (int i = 0; i < nleg; i++) {
         bool st = i < nleg - 1;
-        const char *name = st ? ex_state_name(legend_states[i]) : "holds the GIL";
+        const char *name = st ? trace_states[trace_legend[i]].legend : "holds the GIL";
         fprintf(f, "<rect x=\"%.2f\" y=\"%.2f\" width=\"16\" height=\"14\" stroke=\"#000\" stroke-width=\"0.5\" fill=\"", leg_x[i],
                 leg_y[i]);
         if (st) fprintf(f, "url(#st-%s)", name);
@@ -580,6 +532,6 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     free(row_y);
     sb_free(&sl);
     release(&G);
-    timeline_free(tl);
+    stats_timeline_free(tl);
     return !ferror(f);
 }

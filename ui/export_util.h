@@ -1,6 +1,7 @@
-/* export_util.h - what the exporters (export_chrome.c, export_svg.c)
- * share: the window, segment end times, and escaping for JSON and XML.
- * Private to the exporters; the public interface is export.h. */
+/* export_util.h - what the exporters (export_chrome.c, export_svg.c) and
+ * the JSON statistics of `run` share: the window, segment end times, and
+ * escaping for JSON and XML.  Private to ui/; the exporters' public
+ * interface is export.h. */
 #ifndef IL_EXPORT_UTIL_H
 #define IL_EXPORT_UTIL_H
 
@@ -23,8 +24,5 @@ void ex_json_str(FILE *f, const char *s, size_t n);
 /* Text for XML content or a quoted attribute: &<>"' escaped, control
  * characters (which XML 1.0 cannot hold) and invalid UTF-8 as U+FFFD. */
 void ex_xml_str(FILE *f, const char *s, size_t n);
-
-/* The state names the exporters show ("starting" for new). */
-const char *ex_state_name(int state);
 
 #endif

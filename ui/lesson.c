@@ -14,6 +14,7 @@
  * is static: the format is this file's business. */
 #include "lesson.h"
 #include "cli.h"
+#include "repl.h"
 #include "tui.h"
 
 #include <errno.h>
@@ -566,6 +567,7 @@ int cmd_lesson(int argc, char **argv)
             printf("Lesson %d. %s\n\n%s\n", l->number, l->title, l->text);
         } else if (tui_available(NULL, 0)) {
             o.lesson = l;
+            o.cmds = &repl_commands;
             rc = tui_play(l->scenarios[0], &o);
         } else {
             rc = lesson_text(l);

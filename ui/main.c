@@ -1,4 +1,6 @@
-/* main.c - entry point: dispatch to the subcommands. */
+/* main.c - entry point: dispatch to the subcommands, and `play`, which
+ * chooses between the UI and (without a terminal that can show it) the
+ * REPL, so that neither of them needs to know the other. */
 #include "cli.h"
 #include "lesson.h"
 #include "repl.h"
@@ -6,6 +8,70 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- interleave play ---- */
+
+static void usage_play(FILE *f)
+{
+    fputs("usage: interleave play [options] FILE\n"
+          "  open the UI on a scenario: its timeline unfolding, the source, the output\n"
+          "  and the events in words (press ? in the UI for the keys)\n"
+          "      --no-color        monochrome (also when NO_COLOR is set)\n"
+          "      --ascii           ASCII glyphs only (also in a non-UTF-8 locale)\n"
+          "      --present         presenter mode: timeline and events, large cells\n"
+          "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
+          "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
+          "      --bench-draw N    draw N frames headless and print the time per frame\n"
+          "                        (0: only the first frame, for the start-up time)\n"
+          "Without a terminal that can show the UI (a pipe, TERM=dumb), the REPL\n"
+          "opens instead.\n",
+          f);
+}
+
+static int cmd_play(int argc, char **argv)
+{
+    TuiOptions o;
+    tui_options_init(&o);
+    o.cmds = &repl_commands;
+    const char *path = NULL;
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            usage_play(stdout);
+            tui_options_free(&o);
+            return EXIT_OK;
+        }
+        int used = tui_option(&o, argc, argv, i);
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
+        if (used < 0 || argv[i][0] == '-' || path) {
+            if (used == 0) fprintf(stderr, "interleave play: unexpected argument '%s'\n", argv[i]);
+            usage_play(stderr);
+            tui_options_free(&o);
+            return EXIT_USAGE;
+        }
+        path = argv[i];
+    }
+    if (!path) {
+        usage_play(stderr);
+        tui_options_free(&o);
+        return EXIT_USAGE;
+    }
+    /* the UI where the terminal can show it, else the REPL on the file */
+    char why[256];
+    if ((rc = check_scenario(path, o.sets, o.nsets)) != EXIT_OK) {
+        /* reported */
+    } else if (!o.bench_frames && !tui_available(why, sizeof why)) {
+        fprintf(stderr, "interleave play: %s; opening the REPL instead\n", why);
+        rc = repl_main(path, o.sets, o.nsets);
+    } else {
+        rc = tui_play(path, &o);
+    }
+    tui_options_free(&o);
+    return rc;
+}
 
 /* A summary of the man page's synopsis (docs/interleave.1). */
 static void usage(FILE *f)

@@ -27,6 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+typedef struct Repl Repl;
 struct Repl {
     Session *ss;          /* the scenario and its run (own, or the caller's) */
     Session own;
@@ -99,17 +100,6 @@ static void output_seen(Repl *r)
 
 /* A task's name as tables show it ("Process-1/MainThread" when there are
  * several processes); the buffer is reused every few calls. */
-static const char *task_name(Repl *r, int tid)
-{
-    static char buf[4][80];
-    static int slot;
-    const Trace *t = sim_trace(r->ss->S);
-    if (tid < 0 || (size_t)tid >= t->tasks.n) return "?";
-    char *b = buf[slot++ % 4];
-    task_display_name(t, tid, b, sizeof buf[0]);
-    return b;
-}
-
 /* "  14      counter = counter + one()" */
 static void show_line(Repl *r, int line, const char *mark)
 {
@@ -143,17 +133,17 @@ static void show_stop(Repl *r, SimStatus st)
     const PauseInfo *pi = sim_pause_info(S);
     switch (pi->why) {
     case PAUSE_LINE:
-        say("breakpoint: %s reached line %d at %s\n", task_name(r, pi->task), pi->line, t);
+        say("breakpoint: %s reached line %d at %s\n", stats_task_str(sim_trace(r->ss->S), pi->task), pi->line, t);
         show_line(r, pi->line, "");
         break;
     case PAUSE_TASK:
-        say("breakpoint: %s changed state at %s\n", task_name(r, pi->task), t);
+        say("breakpoint: %s changed state at %s\n", stats_task_str(sim_trace(r->ss->S), pi->task), t);
         break;
     case PAUSE_EVENT:
         say("breakpoint: %s event at %s\n", trace_event_name[pi->event], t);
         break;
     case PAUSE_WATCH:
-        say("watch: %s wrote the variable at %s: %s -> %s\n", task_name(r, pi->task), t, pi->old_value, pi->new_value);
+        say("watch: %s wrote the variable at %s: %s -> %s\n", stats_task_str(sim_trace(r->ss->S), pi->task), t, pi->old_value, pi->new_value);
         break;
     case PAUSE_INTERRUPT: say("interrupted at %s\n", t); break;
     default: say("at %s\n", t); break;
@@ -174,7 +164,7 @@ static void show_records(Repl *r, size_t seg0, size_t ev0, size_t max)
     const Trace *t = sim_trace(r->ss->S);
     Record *rec;
     size_t n;
-    records_between(t, seg0, t->segs.n, ev0, t->evs.n, &rec, &n);
+    narrate_records_between(t, seg0, t->segs.n, ev0, t->evs.n, &rec, &n);
     size_t from = n > max ? n - max : 0;
     if (from) say("  ... %zu earlier records\n", from);
     for (size_t i = from; i < n; i++) {
@@ -284,7 +274,7 @@ static void rc_run(Repl *r, int argc, char **argv)
     (void)argv;
     if (argc != 1) return usage_of(argv[0]);
     if (!need_loaded(r)) return;
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     go(r, &s, false);
 }
 
@@ -293,7 +283,7 @@ static void rc_step(Repl *r, int argc, char **argv)
     int64_t n = 1;
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("step");
     if (!need_loaded(r)) return;
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     s.records = sim_position(r->ss->S).records + n;
     go(r, &s, true);
 }
@@ -305,7 +295,7 @@ static void rc_stepi(Repl *r, int argc, char **argv)
     if (!need_loaded(r)) return;
     int k = focus(r);
     if (k < 0) k = 0;
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     s.step_task = k;
     s.step_ops = n;
     go(r, &s, false);
@@ -442,7 +432,7 @@ static void rc_until(Repl *r, int argc, char **argv)
         say("that is in the past: use `goto %s` to go back\n", argv[1]);
         return;
     }
-    StopAt s = stop_none();
+    StopAt s = sim_stop_none();
     s.time = t;
     go(r, &s, false);
 }
@@ -494,7 +484,7 @@ static void rc_break(Repl *r, int argc, char **argv)
         if (k < 0) return;
         b.kind = BP_TASK;
         b.event = k;
-        snprintf(b.name, sizeof b.name, "%s", task_name(r, k));
+        snprintf(b.name, sizeof b.name, "%s", stats_task_str(sim_trace(r->ss->S), k));
     }
     int id = session_break(r->ss, &b);
     if (b.kind == BP_LINE) {
@@ -554,11 +544,11 @@ static void info_tasks(Repl *r, bool alive_only)
     for (int k = 0; k < n; k++) {
         TaskView v;
         sim_task_view(S, k, &v);
-        if (alive_only && v.state == ST_DONE) continue;
+        if (alive_only && v.state == TS_DONE) continue;
         shown++;
         char since[32];
         timestr(since, sizeof since, v.since);
-        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", task_name(r, k), state_names[v.state]);
+        say("%c %-3d %s%-28s %-9s", k == focus(r) ? '*' : ' ', k, v.coroutine ? "  " : "", stats_task_str(sim_trace(r->ss->S), k), trace_states[v.state].name);
         if (v.file) say(" line %-4d", v.line);
         else say("          ");
         say(" %s", v.reason);
@@ -586,7 +576,7 @@ static void info_cores(Repl *r)
     for (int i = 0; i < sim_core_count(S); i++) {
         int64_t busy;
         int k = sim_core_task(S, i, &busy);
-        say("cpu%d  %-28s busy %3.0f%% so far\n", i, k >= 0 ? task_name(r, k) : "idle", now ? 100.0 * (double)busy / (double)now : 0.0);
+        say("cpu%d  %-28s busy %3.0f%% so far\n", i, k >= 0 ? stats_task_str(sim_trace(r->ss->S), k) : "idle", now ? 100.0 * (double)busy / (double)now : 0.0);
     }
 }
 
@@ -601,12 +591,12 @@ static void info_gil(Repl *r)
             continue;
         }
         say("%s: ", sim_proc_name(S, p));
-        if (g.holder >= 0) say("held by %s", task_name(r, g.holder));
+        if (g.holder >= 0) say("held by %s", stats_task_str(sim_trace(r->ss->S), g.holder));
         else say("free");
         if (g.drop_request) say(", drop requested");
         if (g.nwaiters) {
             say("; waiting:");
-            for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", task_name(r, g.waiters[i]));
+            for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", stats_task_str(sim_trace(r->ss->S), g.waiters[i]));
         }
         say("; %lld switches, %lld forced\n", (long long)g.switches, (long long)g.forced);
     }
@@ -735,7 +725,7 @@ static void rc_list(Repl *r, int argc, char **argv)
         int m = 0;
         for (int k = 0; k < n && m < 3; k++) {
             TaskView v;
-            if (sim_task_view(S, k, &v) && v.state != ST_DONE && v.file && v.line == line) mark[m++] = task_label(k);
+            if (sim_task_view(S, k, &v) && v.state != TS_DONE && v.file && v.line == line) mark[m++] = stats_task_label(k);
         }
         char pre[16];
         snprintf(pre, sizeof pre, "%s%c", mark, line == center ? '>' : ' ');
@@ -775,7 +765,7 @@ static void rc_timeline(Repl *r, int argc, char **argv)
         return;
     }
     fflush(out());
-    timeline_print(out(), sim_trace(r->ss->S), from, to, 100, sim_settings(r->ss->S)->v[SET_gil] == 1);
+    timeline_print(out(), sim_trace(r->ss->S), from, to, 100, sim_gil_on(r->ss->S));
 }
 
 /* The UI on this run; `q` there comes back here at the UI's instant. */
@@ -791,6 +781,7 @@ static void rc_ui(Repl *r, int argc, char **argv)
     char why[256];
     TuiOptions o;
     tui_options_init(&o);
+    o.cmds = &repl_commands;
     if (!tui_available(why, sizeof why)) {
         say("ui: %s\n", why);
         return;
@@ -822,7 +813,7 @@ static void rc_task(Repl *r, int argc, char **argv)
     if (argc == 1) {
         int k = focus(r);
         if (k < 0) say("no tasks yet\n");
-        else say("focus: %d %s\n", k, task_name(r, k));
+        else say("focus: %d %s\n", k, stats_task_str(sim_trace(r->ss->S), k));
         return;
     }
     SBuf nm = {0};
@@ -831,7 +822,7 @@ static void rc_task(Repl *r, int argc, char **argv)
     sb_free(&nm);
     if (k < 0) return;
     r->ss->focus = k;
-    say("focus: %d %s\n", k, task_name(r, k));
+    say("focus: %d %s\n", k, stats_task_str(sim_trace(r->ss->S), k));
 }
 
 static void rc_set(Repl *r, int argc, char **argv)
@@ -865,7 +856,7 @@ static void rc_show(Repl *r, int argc, char **argv)
     for (int i = 0; i < SET_COUNT; i++) {
         char v[128];
         settings_format(set, i, v, sizeof v);
-        say("%-18s %-12s %s\n", setting_info[i].key, v, set->given[i] ? "(set)" : "");
+        say("%-18s %-12s %s\n", settings_info[i].key, v, set->given[i] ? "(set)" : "");
     }
 }
 
@@ -1206,17 +1197,17 @@ static char **complete(const char *text, int start, int end)
         int n = sscanf(rl_line_buffer, "%*s %63s", key);
         bool value = c->fn == rc_set && n == 1 && start > (int)(strstr(rl_line_buffer, key) - rl_line_buffer);
         int id = value ? settings_find(key) : -1;
-        if (id >= 0 && setting_info[id].enums) {
+        if (id >= 0 && settings_info[id].enums) {
             char e[128];
-            snprintf(e, sizeof e, "%s", setting_info[id].enums);
+            snprintf(e, sizeof e, "%s", settings_info[id].enums);
             for (char *p = strtok(e, "|"); p; p = strtok(NULL, "|")) words_add(&b, p);
         } else if (!value) {
-            for (int i = 0; i < SET_COUNT; i++) words_add(&b, setting_info[i].key);
+            for (int i = 0; i < SET_COUNT; i++) words_add(&b, settings_info[i].key);
         }
     } else if (c && c->fn == rc_show) {
         words_add(&b, "settings");
     } else if (c && (c->fn == rc_break || c->fn == rc_task || c->fn == rc_explain || c->fn == rc_list) && session_loaded(r->ss)) {
-        for (int k = 0; k < sim_task_count(r->ss->S); k++) words_add(&b, task_name(r, k));
+        for (int k = 0; k < sim_task_count(r->ss->S); k++) words_add(&b, stats_task_str(sim_trace(r->ss->S), k));
         if (c->fn == rc_break) words_add(&b, "on");
     } else if (c && (c->fn == rc_print || c->fn == rc_watch) && session_loaded(r->ss)) {
         /* global variables of the main process, as the compiled module names them */
@@ -1301,7 +1292,7 @@ int repl_main(const char *path, char **sets, int nsets)
     return rc;
 }
 
-Repl *repl_new(Session *ss)
+static void *repl_open(Session *ss)
 {
     Repl *r = xcalloc(1, sizeof *r);
     r->ss = ss;
@@ -1309,10 +1300,12 @@ Repl *repl_new(Session *ss)
     return r;
 }
 
-void repl_free(Repl *r) { free(r); }
+static void repl_close(void *r) { free(r); }
 
-bool repl_exec(Repl *r, const char *line, FILE *f)
+/* Run one command line, writing to f.  False when it asked to quit. */
+static bool repl_exec(void *cmds, const char *line, FILE *f)
 {
+    Repl *r = cmds;
     FILE *prev = out_fp;
     bool prev_ui = r->in_ui;
     out_fp = f;
@@ -1327,3 +1320,5 @@ bool repl_exec(Repl *r, const char *line, FILE *f)
     r->quit = false;
     return !quit;
 }
+
+const TuiCommands repl_commands = {repl_open, repl_exec, repl_close};

@@ -3,7 +3,7 @@
 #ifndef IL_REPL_H
 #define IL_REPL_H
 
-#include "session.h"
+#include "tui.h"
 
 #include <stdio.h>
 
@@ -11,11 +11,7 @@
  * in sets.  Returns the process exit status. */
 int repl_main(const char *path, char **sets, int nsets);
 
-/* The commands on a session the caller owns (the UI's `:`). */
-typedef struct Repl Repl;
-Repl *repl_new(Session *ss);
-void repl_free(Repl *r);
-/* Run one command line, writing to f.  False when it asked to quit. */
-bool repl_exec(Repl *r, const char *line, FILE *f);
+/* The REPL's commands on a session the caller owns, for the UI's `:`. */
+extern const TuiCommands repl_commands;
 
 #endif

@@ -151,7 +151,7 @@ SimStatus session_goto(Session *ss, Position p, int64_t t)
             if (b->kind == BP_WATCH) sim_watch(S, NULL);
         }
     }
-    StopAt stop = stop_none();
+    StopAt stop = sim_stop_none();
     if (p.records >= 0) {
         stop.records = p.records;
         stop.ops = p.ops;
@@ -187,7 +187,7 @@ bool session_set(Session *ss, const char *key, const char *value)
         if (ss->S) sim_free(ss->S);
         ss->S = S;
         if (t > 0) {
-            StopAt stop = stop_none();
+            StopAt stop = sim_stop_none();
             stop.time = t;
             ss->status = run_to(ss, S, &stop);
         } else {

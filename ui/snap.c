@@ -11,7 +11,7 @@
  * Fork keeps one process group, so the terminal's Ctrl-C reaches every
  * process: the anchor and the frozen snapshots ignore it. */
 #include "snap.h"
-#include "../sim/common.h"
+#include "../sim/sim.h"
 
 #include <errno.h>
 #include <signal.h>

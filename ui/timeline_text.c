@@ -1,7 +1,8 @@
 /* timeline_text.c - draws the timeline summary (sim/stats.h) as text:
  * a row per core, per process GIL and per task, a glyph per state. */
 #include "timeline_text.h"
-#include "cli.h"
+#include "export_util.h"
+#include "axis.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,14 +16,6 @@ int terminal_width(void)
     return 80;
 }
 
-static void axis_label(char *buf, size_t n, int64_t ns, int64_t span)
-{
-    if (span >= 10000000000LL) snprintf(buf, n, "%.1f s", ns / 1e9);
-    else if (span >= 10000000) snprintf(buf, n, "%.1f ms", ns / 1e6);
-    else if (span >= 10000) snprintf(buf, n, "%.1f us", ns / 1e3);
-    else snprintf(buf, n, "%lld ns", (long long)ns);
-}
-
 void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width, bool gil)
 {
     if (to <= 0 || to > t->end) to = t->end;
@@ -31,7 +24,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     int lw = 6;
     for (size_t i = 0; i < t->tasks.n; i++) {
         char name[64];
-        task_display_name(t, (int)i, name, sizeof name);
+        stats_task_name(t, (int)i, name, sizeof name);
         int n = (int)strlen(name) + 2 + (t->tasks.v[i].parent >= 0 ? 2 : 0);
         if (n > lw) lw = n;
     }
@@ -39,49 +32,62 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     if (lw > width / 3) lw = width / 3 > 6 ? width / 3 : 6;
     int cols = width - lw - 2;
     if (cols < 10) cols = 10;
-    Timeline *tl = timeline_build(t, from, to, cols, true);
-    /* axis: start, middle, end */
-    char a[32], m[32], e[32];
-    axis_label(a, sizeof a, from, to - from);
-    axis_label(m, sizeof m, from + (to - from) / 2, to - from);
-    axis_label(e, sizeof e, to, to - from);
+    Timeline *tl = stats_timeline_build(t, from, to, cols, true);
     char *line = malloc((size_t)cols + 1);
+    /* the axis: round ticks (a label about every 12 columns), and a ruler
+     * with a | at each tick */
+    Axis ax;
+    axis_init(&ax, from, to, (to - from) * 12 / cols);
     memset(line, ' ', (size_t)cols);
     line[cols] = 0;
-    memcpy(line, a, strlen(a));
-    int mid = cols / 2 - (int)strlen(m) / 2;
-    if (mid > (int)strlen(a) + 1 && mid + (int)strlen(m) < cols - (int)strlen(e) - 1) memcpy(line + mid, m, strlen(m));
-    memcpy(line + cols - strlen(e), e, strlen(e));
+    char *ruler = malloc((size_t)cols + 1);
+    memset(ruler, '-', (size_t)cols);
+    ruler[cols] = 0;
+    int last_end = -1;
+    for (int64_t tk = axis_first(&ax); tk <= to; tk += ax.step) {
+        int c = (int)((double)(tk - from) / (double)(to - from) * cols);
+        if (c >= cols) c = cols - 1;
+        ruler[c] = '|';
+        char lab[32];
+        axis_label(&ax, tk, lab, sizeof lab);
+        int len = (int)strlen(lab);
+        int at = c + len <= cols ? c : cols - len; /* the last one may lean left */
+        if (at > last_end) {
+            memcpy(line + at, lab, (size_t)len);
+            last_end = at + len;
+        }
+        if (tk > to - ax.step) break;
+    }
     fprintf(f, "%*s  %s\n", lw, "", line);
-    for (int c = 0; c < cols; c++) line[c] = (c == 0 || c == cols - 1 || c == cols / 2) ? '|' : '-';
-    fprintf(f, "%*s  %s\n", lw, "", line);
+    fprintf(f, "%*s  %s\n", lw, "", ruler);
+    free(ruler);
     for (int r = 0; r < tl->nrows; r++) {
         TlRow *row = &tl->rows[r];
         if (row->kind == ROW_GIL && !gil) continue;
         for (int c = 0; c < cols; c++) {
             int v = row->cells[c];
-            if (row->kind == ROW_TASK) line[c] = v < 0 ? ' ' : state_glyphs[v];
-            else line[c] = v < 0 ? ' ' : task_label(v);
+            if (row->kind == ROW_TASK) line[c] = v < 0 || v == TS_DONE ? ' ' : trace_states[v].ascii; /* finished: blank */
+            else line[c] = v < 0 ? ' ' : stats_task_label(v);
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
     /* the legend, wrapped to the width */
-    static const char *const legend[] = {"+ starting", "# running", ". ready", "~ gil-wait", "- blocked",
-                                         "z sleeping", "i io", "a awaiting"};
     int x = lw;
     fprintf(f, "%*s", lw, "");
-    for (size_t i = 0; i < ARRAY_LEN(legend); i++) {
-        int n = (int)strlen(legend[i]) + 2;
+    for (int i = 0; i < TS_COUNT; i++) {
+        const TaskStateInfo *si = &trace_states[trace_legend[i]];
+        if (trace_legend[i] == TS_DONE) continue; /* drawn blank */
+        int n = (int)strlen(si->legend) + 4;
         if (x + n > width && x > lw) {
             fprintf(f, "\n%*s", lw, "");
             x = lw;
         }
-        fprintf(f, "  %s", legend[i]);
+        fprintf(f, "  %c %s", si->ascii, si->legend);
         x += n;
     }
     fprintf(f, "\n%*s  cpu, GIL and event-loop rows show the label of the task they run\n", lw, "");
     free(line);
-    timeline_free(tl);
+    stats_timeline_free(tl);
 }
 
 static void fmt_ms(char *buf, size_t n, int64_t ns)
@@ -98,28 +104,28 @@ void stats_print(FILE *f, Sim *S)
     fmt_duration(el, sizeof el, s->elapsed);
     fprintf(f, "--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, el, (unsigned long long)sim_ops(S));
     /* io (an event loop waiting in select) only when some task did */
-    int cols[] = {ST_RUNNING, ST_READY, ST_GILWAIT, ST_BLOCKED, ST_SLEEPING, ST_IO, ST_AWAITING};
+    int cols[] = {TS_RUNNING, TS_READY, TS_GILWAIT, TS_BLOCKED, TS_SLEEPING, TS_IO, TS_AWAITING};
     size_t ncols = ARRAY_LEN(cols);
     bool io = false;
-    for (int k = 0; k < s->ntasks; k++) io |= s->tasks[k].t[ST_IO] > 0;
+    for (int k = 0; k < s->ntasks; k++) io |= s->tasks[k].t[TS_IO] > 0;
     if (!io) {
-        cols[5] = ST_AWAITING;
+        cols[5] = TS_AWAITING;
         ncols--;
     }
     int nw = 4;
     for (size_t i = 0; i < t->tasks.n; i++) {
         char name[64];
-        task_display_name(t, (int)i, name, sizeof name);
+        stats_task_name(t, (int)i, name, sizeof name);
         int n = (int)strlen(name);
         if (n > nw) nw = n;
     }
     if (nw > 40) nw = 40;
     fprintf(f, "  %-*s", nw, "task");
-    for (size_t c = 0; c < ncols; c++) fprintf(f, " %10s", state_names[cols[c]]);
+    for (size_t c = 0; c < ncols; c++) fprintf(f, " %10s", trace_states[cols[c]].name);
     fputc('\n', f);
     for (int k = 0; k < s->ntasks; k++) {
         char name[64];
-        task_display_name(t, k, name, sizeof name);
+        stats_task_name(t, k, name, sizeof name);
         fprintf(f, "  %-*.*s", nw, nw, name);
         for (size_t c = 0; c < ncols; c++) {
             char b[32];
@@ -148,13 +154,13 @@ void stats_json(FILE *f, Sim *S)
     for (int k = 0; k < s->ntasks; k++) {
         const TraceTask *tk = &t->tasks.v[k];
         fputs(k ? ", {\"name\": " : "{\"name\": ", f);
-        json_string(f, tk->name, strlen(tk->name));
+        ex_json_str(f, tk->name, strlen(tk->name));
         fprintf(f, ", \"kind\": \"%s\", \"process\": ", tk->kind == TK_COROUTINE ? "coroutine" : "thread");
-        json_string(f, t->procs.v[tk->proc].name, strlen(t->procs.v[tk->proc].name));
+        ex_json_str(f, t->procs.v[tk->proc].name, strlen(t->procs.v[tk->proc].name));
         fprintf(f, ", \"daemon\": %s", tk->daemon ? "true" : "false");
-        for (int st = 0; st < ST_COUNT; st++) {
-            if (st == ST_NEW || st == ST_DONE) continue;
-            fprintf(f, ", \"%s_ns\": %lld", state_names[st], (long long)s->tasks[k].t[st]);
+        for (int st = 0; st < TS_COUNT; st++) {
+            if (st == TS_NEW || st == TS_DONE) continue;
+            fprintf(f, ", \"%s_ns\": %lld", trace_states[st].name, (long long)s->tasks[k].t[st]);
         }
         fputc('}', f);
     }

@@ -26,7 +26,7 @@ typedef struct Pt {
 typedef struct Series {
     BUF(Pt) pts;
     BUF(int64_t) cum;   /* per checkpoint k, ncls totals before pts[k * TLX_CHECK].t */
-    int ncls;           /* ST_COUNT for task rows, 1 (busy) for the others */
+    int ncls;           /* TS_COUNT for task rows, 1 (busy) for the others */
 } Series;
 
 typedef struct RowRef {
@@ -177,7 +177,7 @@ static void grow_tasks(TlIndex *x, size_t n)
         x->cap_tasks = cap;
     }
     for (size_t i = x->ntasks; i < n; i++) {
-        series_init(&x->task[i], ST_COUNT);
+        series_init(&x->task[i], TS_COUNT);
         series_init(&x->loop[i], 1);
         x->lstate[i] = -1;
         x->lcore[i] = -1;
@@ -206,14 +206,14 @@ static void take_segment(TlIndex *x, const Trace *t, const TraceSeg *g)
     int core = g->core == TRACE_NO_CORE ? -1 : (int)g->core;
     /* the core it leaves, unless another task took it at the same instant */
     int old = x->lcore[k];
-    if (x->lstate[k] == ST_RUNNING && old >= 0 && old < x->ncores && series_last(&x->core[old]) == k)
+    if (x->lstate[k] == TS_RUNNING && old >= 0 && old < x->ncores && series_last(&x->core[old]) == k)
         series_set(&x->core[old], g->t, -1);
-    if (g->state == ST_RUNNING && core >= 0 && core < x->ncores) series_set(&x->core[core], g->t, k);
+    if (g->state == TS_RUNNING && core >= 0 && core < x->ncores) series_set(&x->core[core], g->t, k);
     int parent = (size_t)k < t->tasks.n ? t->tasks.v[k].parent : -1;
     if (parent >= 0) {
         grow_tasks(x, (size_t)parent + 1);
         Series *lp = &x->loop[parent];
-        if (g->state == ST_RUNNING) series_set(lp, g->t, k);
+        if (g->state == TS_RUNNING) series_set(lp, g->t, k);
         else if (series_last(lp) == k) series_set(lp, g->t, -1);
     }
     x->lstate[k] = (int)g->state;
@@ -231,7 +231,7 @@ static void add_row(TlIndex *x, int kind, int index, const char *label, Series *
     BUF_PUSH(x->rows, r);
 }
 
-/* The rows in timeline_build()'s order: cores, GILs, then the tasks of
+/* The rows in stats_timeline_build()'s order: cores, GILs, then the tasks of
  * each process, a thread's coroutine tasks after it under its event loop. */
 static void build_rows(TlIndex *x, const Trace *t)
 {
@@ -255,8 +255,8 @@ static void build_rows(TlIndex *x, const Trace *t)
             const TraceTask *tk = &t->tasks.v[k];
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
             char name[64];
-            task_display_name(t, (int)k, name, sizeof name);
-            snprintf(lab, sizeof lab, "%c %s", task_label((int)k), name);
+            stats_task_name(t, (int)k, name, sizeof name);
+            snprintf(lab, sizeof lab, "%c %s", stats_task_label((int)k), name);
             add_row(x, ROW_TASK, (int)k, lab, task_series);
             if (first[k] < 0) continue;
             add_row(x, ROW_LOOP, (int)k, "  event loop", loop_series);
@@ -267,7 +267,7 @@ static void build_rows(TlIndex *x, const Trace *t)
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", task_label(j), t->tasks.v[j].name);
+                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
                 add_row(x, ROW_TASK, j, lab, task_series);
             }
             if (more) {
@@ -355,7 +355,7 @@ static int walk_bucket(const Series *s, long i0, long i1, int64_t bs, int64_t be
 /* The same over many points: from the running totals. */
 static int sum_bucket(const Series *s, int64_t bs, int64_t be)
 {
-    int64_t a[ST_COUNT], b[ST_COUNT], busy = 0;
+    int64_t a[TS_COUNT], b[TS_COUNT], busy = 0;
     totals_at(s, bs, a);
     totals_at(s, be, b);
     for (int c = 0; c < s->ncls; c++) busy += b[c] - a[c];

@@ -1,16 +1,16 @@
 /* tl_index.h - the timeline pane's summary of a trace that keeps growing.
  *
- * timeline_build() (sim/stats.h) walks the whole trace for every picture;
+ * stats_timeline_build() (sim/stats.h) walks the whole trace for every picture;
  * fine for one text timeline, too slow for 30 frames a second over a
  * million segments.  This index takes in each new record once and keeps,
  * per row, the times the row's value changed plus running totals of time
  * per state every TLX_CHECK changes, so the cells of a window cost
  * O(width * log n) whatever the trace's size.  Rows, their order, labels
- * and cell values are the same as timeline_build()'s. */
+ * and cell values are the same as stats_timeline_build()'s. */
 #ifndef IL_TL_INDEX_H
 #define IL_TL_INDEX_H
 
-#include "../sim/stats.h"
+#include "../sim/sim.h"
 
 /* A cell after the playhead: not happened yet. */
 #define TLX_FUTURE (-2)

@@ -18,12 +18,6 @@
 #include <string.h>
 #include <time.h>
 
-const int64_t tui_speeds[] = {
-    1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000,                  /* 1 us/s .. */
-    1000000, 2000000, 5000000, 10000000, 20000000, 50000000, 100000000, 200000000, 500000000, /* 1 ms/s .. */
-    1000000000LL, 2000000000LL, 5000000000LL, 10000000000LL, 20000000000LL, 60000000000LL,
-};
-const int tui_nspeeds = (int)(sizeof tui_speeds / sizeof *tui_speeds);
 
 enum {
     REF_SLICE = 100000,      /* records simulated per idle turn */
@@ -47,28 +41,8 @@ static int64_t ref_records(const App *a)
     return (int64_t)(t->segs.n + t->evs.n);
 }
 
-int64_t app_span(const App *a) { return sim_now(a->ref); }
 
-size_t app_events_before(const Trace *t, int64_t n)
-{
-    /* event j is record j + ev_seg[j]: increasing in j */
-    size_t lo = 0, hi = t->evs.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if ((int64_t)(mid + t->ev_seg.v[mid]) < n) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
 
-int64_t app_record_time(const App *a, int64_t i)
-{
-    const Trace *t = ref_trace(a);
-    size_t e = app_events_before(t, i);
-    if (e < t->evs.n && (int64_t)(e + t->ev_seg.v[e]) == i) return t->evs.v[e].t;
-    size_t s = (size_t)i - e;
-    return s < t->segs.n ? t->segs.v[s].t : sim_now(a->ref);
-}
 
 /* Records at or before time at. */
 static int64_t records_at(const App *a, int64_t at)
@@ -90,7 +64,6 @@ static int64_t records_at(const App *a, int64_t at)
     return (int64_t)(s + lo);
 }
 
-static bool gil_on(const App *a) { return sim_settings(a->ref)->v[SET_gil] == 1; }
 
 /* A new reference run for the session's scenario and settings. */
 static bool ref_make(App *a)
@@ -113,7 +86,7 @@ static bool ref_make(App *a)
     a->ref = S;
     a->err_printed = -1;
     tlx_reset(a->idx);
-    tlx_update(a->idx, sim_trace(S), gil_on(a));
+    tlx_update(a->idx, sim_trace(S), sim_gil_on(a->ref));
     free(a->fingerprint);
     a->fingerprint = session_fingerprint(a->ss);
     return true;
@@ -122,7 +95,7 @@ static bool ref_make(App *a)
 static void ref_run(App *a, const StopAt *st)
 {
     sim_run_until(a->ref, st);
-    tlx_update(a->idx, ref_trace(a), gil_on(a));
+    tlx_update(a->idx, ref_trace(a), sim_gil_on(a->ref));
 }
 
 /* Simulate the reference at least to `records` records and to time `at`
@@ -130,12 +103,12 @@ static void ref_run(App *a, const StopAt *st)
 static void ref_ensure(App *a, int64_t records, int64_t at)
 {
     if (!sim_finished(a->ref) && records >= 0 && ref_records(a) < records) {
-        StopAt st = stop_none();
+        StopAt st = sim_stop_none();
         st.records = records;
         ref_run(a, &st);
     }
     if (!sim_finished(a->ref) && at >= 0 && sim_now(a->ref) <= at) {
-        StopAt st = stop_none();
+        StopAt st = sim_stop_none();
         st.time = at + 1;
         ref_run(a, &st);
     }
@@ -238,22 +211,7 @@ static void play_advance(App *a)
 
 /* ---- rows and tasks ---- */
 
-int app_rows(const App *a) { return tlx_rows(a->idx); }
 
-int app_cursor_task(const App *a)
-{
-    if (a->cursor < 0 || a->cursor >= tlx_rows(a->idx)) return -1;
-    const TlxRowInfo *ri = tlx_row(a->idx, a->cursor);
-    switch (ri->kind) {
-    case ROW_TASK:
-    case ROW_NOTE: return ri->index;
-    case ROW_LOOP: {
-        int v = tlx_value_at(a->idx, a->cursor, a->now);
-        return v >= 0 ? v : ri->index;
-    }
-    default: return tlx_value_at(a->idx, a->cursor, a->now);
-    }
-}
 
 static void overlay_text(App *a, const char *title, char *text)
 {
@@ -320,7 +278,7 @@ static void run_command(App *a, const char *line)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f) return;
-    bool go_on = repl_exec(a->repl, line, f);
+    bool go_on = a->cmds ? a->o.cmds->exec(a->cmds, line, f) : (fputs("no commands here\n", f), true);
     fclose(f);
     if (!go_on) a->quit = true;
     follow_session(a, false);
@@ -527,7 +485,7 @@ static void handle_key(App *a, int k)
         default_speed(a);
         if (a->speed + 1 < tui_nspeeds) a->speed++;
         break;
-    case 'g': change_setting(a, "gil", gil_on(a) ? "off" : "on"); break;
+    case 'g': change_setting(a, "gil", sim_gil_on(a->ref) ? "off" : "on"); break;
     case 'c': {
         int64_t n = sim_settings(a->ref)->v[SET_cores];
         char v[8];
@@ -580,15 +538,15 @@ static bool input_pending(void)
 
 /* ---- setting up ---- */
 
-static void app_init(App *a, Session *ss, Repl *repl, const TuiOptions *o)
+static void app_init(App *a, Session *ss, void *cmds, const TuiOptions *o)
 {
     memset(a, 0, sizeof *a);
     a->ss = ss;
     a->o = *o;
-    a->repl = repl;
-    if (!repl) {
-        a->repl = repl_new(ss);
-        a->own_repl = true;
+    a->cmds = cmds;
+    if (!cmds && o->cmds) {
+        a->cmds = o->cmds->open(ss);
+        a->own_cmds = true;
     }
     a->idx = tlx_new();
     a->fit = a->follow = true;
@@ -601,7 +559,7 @@ static void app_free(App *a)
 {
     if (a->ref) sim_free(a->ref);
     tlx_free(a->idx);
-    if (a->own_repl) repl_free(a->repl);
+    if (a->own_cmds) a->o.cmds->close(a->cmds);
     free(a->fingerprint);
     free(a->overlay_title);
     free(a->overlay_text);
@@ -646,7 +604,7 @@ static void loop(App *a)
         if (k == ERR) {
             if (a->playing) play_advance(a);
             else if (!sim_finished(a->ref)) {
-                StopAt st = stop_none();
+                StopAt st = sim_stop_none();
                 st.records = ref_records(a) + REF_SLICE;
                 ref_run(a, &st);
             }
@@ -660,10 +618,10 @@ static void loop(App *a)
     sync_live(a);
 }
 
-int tui_session(Session *ss, Repl *repl, const TuiOptions *o, char *why, size_t n)
+int tui_session(Session *ss, void *cmds, const TuiOptions *o, char *why, size_t n)
 {
     App a;
-    app_init(&a, ss, repl, o);
+    app_init(&a, ss, cmds, o);
     if (!app_start(&a, why, n)) {
         app_free(&a);
         return -1;
@@ -799,25 +757,11 @@ bool tui_available(char *why, size_t n)
     return term_usable(why ? why : tmp, why ? n : sizeof tmp);
 }
 
-/* A broken scenario is reported (file:line:col: error) before the
- * terminal is touched: 0, or the exit status. */
-static int check_scenario(const char *path, const TuiOptions *o)
-{
-    Sim *check = sim_new();
-    LoadError le;
-    int rc = EXIT_OK;
-    if (!sim_load(check, path, (const char *const *)o->sets, o->nsets, &le)) {
-        print_load_error(stderr, &le, sim_source(check));
-        rc = le.usage ? EXIT_USAGE : EXIT_ERROR;
-    }
-    sim_free(check);
-    return rc;
-}
-
 int tui_play(const char *path, const TuiOptions *o)
 {
-    int bad = check_scenario(path, o);
+    int bad = check_scenario(path, o->sets, o->nsets);
     if (bad) return bad;
+    if (o->bench_frames) return bench(path, o);
     Session ss;
     session_init(&ss);
     session_set_args(&ss, o->sets, o->nsets);
@@ -831,67 +775,5 @@ int tui_play(const char *path, const TuiOptions *o)
         rc = EXIT_ERROR;
     }
     session_free(&ss);
-    return rc;
-}
-
-static void usage_play(FILE *f)
-{
-    fputs("usage: interleave play [options] FILE\n"
-          "  open the UI on a scenario: its timeline unfolding, the source, the output\n"
-          "  and the events in words (press ? in the UI for the keys)\n"
-          "      --no-color        monochrome (also when NO_COLOR is set)\n"
-          "      --ascii           ASCII glyphs only (also in a non-UTF-8 locale)\n"
-          "      --present         presenter mode: timeline and events, large cells\n"
-          "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
-          "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
-          "      --bench-draw N    draw N frames headless and print the time per frame\n"
-          "                        (0: only the first frame, for the start-up time)\n"
-          "Without a terminal that can show the UI (a pipe, TERM=dumb), the REPL\n"
-          "opens instead.\n",
-          f);
-}
-
-int cmd_play(int argc, char **argv)
-{
-    TuiOptions o;
-    tui_options_init(&o);
-    const char *path = NULL;
-    int rc = EXIT_OK;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            usage_play(stdout);
-            tui_options_free(&o);
-            return EXIT_OK;
-        }
-        int used = tui_option(&o, argc, argv, i);
-        if (used > 0) {
-            i += used - 1;
-            continue;
-        }
-        if (used < 0 || argv[i][0] == '-' || path) {
-            if (used == 0) fprintf(stderr, "interleave play: unexpected argument '%s'\n", argv[i]);
-            usage_play(stderr);
-            tui_options_free(&o);
-            return EXIT_USAGE;
-        }
-        path = argv[i];
-    }
-    if (!path) {
-        usage_play(stderr);
-        tui_options_free(&o);
-        return EXIT_USAGE;
-    }
-    char why[256];
-    if ((rc = check_scenario(path, &o)) != EXIT_OK) {
-        /* reported */
-    } else if (o.bench_frames) {
-        rc = bench(path, &o);
-    } else if (!tui_available(why, sizeof why)) {
-        fprintf(stderr, "interleave play: %s; opening the REPL instead\n", why);
-        rc = repl_main(path, o.sets, o.nsets);
-    } else {
-        rc = tui_play(path, &o);
-    }
-    tui_options_free(&o);
     return rc;
 }

@@ -9,8 +9,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
-typedef struct Repl Repl;
+/* The `:` commands.  The caller gives them (the REPL's: repl.h), so the
+ * UI does not depend on the REPL that opens it. */
+typedef struct TuiCommands {
+    void *(*open)(Session *ss);              /* commands on the UI's session */
+    bool (*exec)(void *cmds, const char *line, FILE *out); /* false: quit */
+    void (*close)(void *cmds);
+} TuiCommands;
 
 typedef struct TuiOptions {
     bool color;              /* false: --no-color or NO_COLOR */
@@ -20,6 +27,7 @@ typedef struct TuiOptions {
     char **sets;             /* KEY=VALUE settings (--set, --cores...) */
     int nsets;
     int bench_frames;        /* --bench-draw N: draw N frames headless, print the time */
+    const TuiCommands *cmds; /* what `:` runs; NULL: nothing */
 } TuiOptions;
 
 void tui_options_init(TuiOptions *o);
@@ -33,14 +41,13 @@ int tui_option(TuiOptions *o, int argc, char **argv, int i);
  * before falling back to the REPL or to text. */
 bool tui_available(char *why, size_t n);
 
-/* The UI on scenario path; returns the exit status. */
+/* The UI on scenario path (or, with o->bench_frames, the draw benchmark);
+ * returns the exit status. */
 int tui_play(const char *path, const TuiOptions *o);
 /* The UI on a loaded session, from its current instant; when it returns,
- * the session is at the UI's instant.  repl runs the `:` commands.
+ * the session is at the UI's instant.  cmds (opened by the caller with
+ * o->cmds) runs the `:` commands.
  * Returns 0, or -1 with why when the terminal could not be set up. */
-int tui_session(Session *ss, Repl *repl, const TuiOptions *o, char *why, size_t n);
-
-/* `interleave play`. */
-int cmd_play(int argc, char **argv);
+int tui_session(Session *ss, void *cmds, const TuiOptions *o, char *why, size_t n);
 
 #endif

@@ -20,8 +20,8 @@ enum { OV_NONE, OV_HELP, OV_TEXT, OV_LESSON };
 
 typedef struct App {
     Session *ss;
-    Repl *repl;
-    bool own_repl;
+    void *cmds;              /* runs the `:` commands (o.cmds) */
+    bool own_cmds;           /* opened by the UI, closed with it */
     TuiOptions o;
     char *fingerprint;       /* path and settings the reference was made with */
 

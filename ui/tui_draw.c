@@ -5,6 +5,7 @@
  * changes the App except to keep the cursor row and the playhead in
  * view. */
 #include "tui_app.h"
+#include "axis.h"
 #include "../sim/inspect.h"
 #include "../sim/narrate.h"
 
@@ -89,41 +90,17 @@ static void fmt_time(char *b, size_t n, int64_t ns)
 
 /* ---- the timeline ---- */
 
-/* A round step (1, 2 or 5 times a power of ten ns) near `about`. */
-static int64_t nice_step(int64_t about)
-{
-    int64_t p = 1;
-    while (p * 10 <= about) p *= 10;
-    if (about >= 5 * p) return 5 * p;
-    if (about >= 2 * p) return 2 * p;
-    return p;
-}
-
-/* A tick's label in the unit that suits the window's span. */
-static void tick_label(char *b, size_t n, int64_t ns, int64_t span)
-{
-    if (ns == 0) snprintf(b, n, "0");
-    else if (span >= 2000000000) snprintf(b, n, "%g s", ns / 1e9);
-    else if (span >= 2000000) snprintf(b, n, "%g ms", ns / 1e6);
-    else if (span >= 2000) snprintf(b, n, "%g us", ns / 1e3);
-    else snprintf(b, n, "%lld ns", (long long)ns);
-}
-
 static void draw_legend(int y, int x, int w)
 {
-    static const struct {
-        int st;
-        const char *name;
-    } items[] = {{ST_RUNNING, "running"}, {ST_READY, "ready"}, {ST_GILWAIT, "GIL wait"}, {ST_BLOCKED, "blocked"},
-                 {ST_SLEEPING, "sleeping"}, {ST_IO, "I/O"}, {ST_AWAITING, "awaiting"}, {ST_NEW, "starting"},
-                 {ST_DONE, "done"}};
     int c = 0;
-    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
-        int need = 2 + (int)strlen(items[i].name) + 1;
+    for (int i = 0; i < TS_COUNT; i++) {
+        int st = trace_legend[i];
+        const char *name = trace_states[st].legend;
+        int need = 2 + (int)strlen(name) + 1;
         if (c + need > w) break;
-        c += puts_at(y, x + c, 1, term_state_glyph(items[i].st), term_attr(G_STATE + items[i].st));
+        c += puts_at(y, x + c, 1, term_state_glyph(st), term_attr(G_STATE + st));
         c += puts_at(y, x + c, w - c, " ", 0);
-        c += puts_at(y, x + c, w - c, items[i].name, 0);
+        c += puts_at(y, x + c, w - c, name, 0);
         c += puts_at(y, x + c, w - c, " ", 0);
     }
 }
@@ -163,14 +140,15 @@ static void draw_timeline(App *a)
 
     /* the axis: round ticks with labels, and the playhead */
     int x0 = R.x + lw + 1;
-    int64_t step = nice_step((to - from) * 12 / (cols * cw > 0 ? cols * cw : 1));
-    if (step < 1) step = 1;
+    /* a label about every 12 columns */
+    Axis ax;
+    axis_init(&ax, from, to, (to - from) * 12 / (cols * cw > 0 ? cols * cw : 1));
     int last_end = -1;
     const Chrome *ch = term_chrome();
-    for (int64_t tk = (from + step - 1) / step * step; tk < to; tk += step) {
+    for (int64_t tk = axis_first(&ax); tk < to; tk += ax.step) {
         int c = (int)((double)(tk - from) / (double)(to - from) * cols) * cw;
         char lab[32];
-        tick_label(lab, sizeof lab, tk, to - from);
+        axis_label(&ax, tk, lab, sizeof lab);
         puts_at(R.y + 2, x0 + c, 1, ch->tick, term_attr(G_DIM));
         if (c > last_end && c + (int)strlen(lab) <= cols * cw) {
             last_end = c + (int)strlen(lab) + 1;
@@ -208,7 +186,7 @@ static void draw_timeline(App *a)
                 snprintf(g, sizeof g, "%s", term_state_glyph(v));
                 at = term_attr(G_STATE + v);
             } else {
-                snprintf(g, sizeof g, "%c", task_label(v));
+                snprintf(g, sizeof g, "%c", stats_task_label(v));
                 at = term_attr(ri->kind == ROW_CORE ? G_CORE : ri->kind == ROW_GIL ? G_GIL : G_LOOP);
             }
             for (int k = 0; k < cw; k++) puts_at(y, x0 + c * cw + k, 1, g, at);
@@ -252,13 +230,13 @@ static void draw_source(App *a)
         if (ri->kind != ROW_TASK) continue;
         TaskView v;
         if (!sim_task_view(S, ri->index, &v) || !v.file || v.line <= 0) continue;
-        if (v.state == ST_DONE || v.state == ST_NEW) continue;
+        if (v.state == TS_DONE || v.state == TS_NEW) continue;
         marks[nm++] = (Mark){v.line, ri->index, v.state};
         if (ri->index == cursor_task) cursor_line = v.line;
     }
     if (!cursor_line)
         for (int i = 0; i < nm; i++)
-            if (marks[i].state == ST_RUNNING) {
+            if (marks[i].state == TS_RUNNING) {
                 cursor_line = marks[i].line;
                 break;
             }
@@ -295,7 +273,7 @@ static void draw_source(App *a)
         int m = 0;
         for (int k = 0; k < nm && m < 3; k++)
             if (marks[k].line == line) {
-                char lab[2] = {task_label(marks[k].task), 0};
+                char lab[2] = {stats_task_label(marks[k].task), 0};
                 puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
             }
         attr_t at = line == cursor_line ? term_attr(G_HILITE) : 0;
@@ -415,7 +393,7 @@ static void draw_events(App *a)
     size_t s0 = (size_t)lo - e0, s1 = (size_t)hi - e1;
     Record *rec;
     size_t n;
-    records_between(t, s0, s1, e0, e1, &rec, &n);
+    narrate_records_between(t, s0, s1, e0, e1, &rec, &n);
     int tw = 11;
     for (size_t i = 0; i < n && (int)i < vis; i++) {
         SBuf b = {0};
@@ -499,12 +477,14 @@ static void draw_status(App *a)
     else
         snprintf(title, sizeof title, "%s", st->title ? st->title : "");
     char gil[48];
-    if (st->v[SET_gil] == 1) snprintf(gil, sizeof gil, "GIL %s", sw);
+    if (settings_gil_on(st)) snprintf(gil, sizeof gil, "GIL %s", sw);
     else snprintf(gil, sizeof gil, "no GIL");
     snprintf(conf, sizeof conf, " %lld core%s, %s, seed %lld ", (long long)st->v[SET_cores],
              st->v[SET_cores] == 1 ? "" : "s", gil, (long long)st->v[SET_seed]);
     char sp[32];
-    tick_label(sp, sizeof sp, tui_speeds[a->speed], tui_speeds[a->speed] * 2);
+    Axis sx;
+    axis_init(&sx, 0, tui_speeds[a->speed], tui_speeds[a->speed]);
+    axis_label(&sx, tui_speeds[a->speed], sp, sizeof sp);
     const Chrome *ch = term_chrome();
     snprintf(right, sizeof right, " %s %s/s  ? help  q quit ", a->playing ? ch->play : ch->pause, sp);
     int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);

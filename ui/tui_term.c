@@ -9,8 +9,7 @@
  * the terminal's own background; every state also has its own glyph, so
  * the picture reads with NO_COLOR, in monochrome and in print. */
 #include "tui_term.h"
-#include "../sim/common.h"
-#include "../sim/stats.h"
+#include "../sim/sim.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -107,20 +106,15 @@ static void handlers(void)
     interrupted = 0;
 }
 
-/* Okabe-Ito in the xterm 256-colour cube, and the nearest of the 8 basic
- * colours for terminals without it. */
-typedef struct Hue {
-    short c256, c8;
-} Hue;
-static const Hue ORANGE = {214, COLOR_YELLOW}, SKY = {74, COLOR_CYAN}, GREEN = {36, COLOR_GREEN},
-                 YELLOW = {227, COLOR_YELLOW}, BLUE = {25, COLOR_BLUE}, VERMILLION = {166, COLOR_RED},
-                 PURPLE = {175, COLOR_MAGENTA}, GREY = {244, COLOR_WHITE};
-
-static attr_t hue(short pair, Hue h)
+/* A state's colour (trace_states: Okabe-Ito in the xterm 256-colour cube,
+ * and the nearest of the 8 basic colours for terminals without it) as
+ * colour pair 1 + state. */
+static attr_t hue(int state)
 {
     if (!use_color) return 0;
-    init_pair(pair, COLORS >= 256 ? h.c256 : h.c8, -1);
-    return COLOR_PAIR(pair);
+    const TaskStateInfo *si = &trace_states[state];
+    init_pair((short)(1 + state), COLORS >= 256 ? si->c256 : si->c8, -1);
+    return COLOR_PAIR(1 + state);
 }
 
 static void palette(void)
@@ -132,24 +126,21 @@ static void palette(void)
     /* the states: colour where there is colour, and an attribute that
      * tells them apart without (running bold, waiting for the GIL
      * underlined, ready and done dim) */
-    attrs[G_STATE + ST_NEW] = hue(1, ORANGE);
-    attrs[G_STATE + ST_READY] = hue(2, YELLOW);
-    attrs[G_STATE + ST_RUNNING] = hue(3, GREEN) | A_BOLD;
-    attrs[G_STATE + ST_GILWAIT] = hue(4, VERMILLION) | (use_color ? 0 : A_UNDERLINE);
-    attrs[G_STATE + ST_BLOCKED] = hue(5, PURPLE);
-    attrs[G_STATE + ST_SLEEPING] = hue(6, SKY);
-    attrs[G_STATE + ST_IO] = hue(6, SKY);
-    attrs[G_STATE + ST_DONE] = hue(7, GREY) | (use_color ? 0 : A_DIM);
-    attrs[G_STATE + ST_AWAITING] = hue(8, BLUE);
-    attrs[G_CORE] = hue(3, GREEN) | A_BOLD;
-    attrs[G_GIL] = hue(1, ORANGE) | A_BOLD;
-    attrs[G_LOOP] = hue(8, BLUE) | A_BOLD;
-    attrs[G_STDERR] = hue(4, VERMILLION) | A_BOLD;
+    for (int s = 0; s < TS_COUNT; s++) attrs[G_STATE + s] = hue(s);
+    attrs[G_STATE + TS_RUNNING] |= A_BOLD;
+    if (!use_color) attrs[G_STATE + TS_GILWAIT] |= A_UNDERLINE;
+    if (!use_color) attrs[G_STATE + TS_DONE] |= A_DIM;
+    /* who runs: cores in running's colour, GILs in starting's orange,
+     * event loops in awaiting's blue; stderr and the playhead stand out */
+    attrs[G_CORE] = hue(TS_RUNNING) | A_BOLD;
+    attrs[G_GIL] = hue(TS_NEW) | A_BOLD;
+    attrs[G_LOOP] = hue(TS_AWAITING) | A_BOLD;
+    attrs[G_STDERR] = hue(TS_GILWAIT) | A_BOLD;
     attrs[G_TITLE] = A_REVERSE;
     attrs[G_TITLE_FOCUS] = A_REVERSE | A_BOLD;
     attrs[G_CURSOR] = A_REVERSE;
-    attrs[G_DIM] = hue(7, GREY) | (use_color ? 0 : A_DIM);
-    attrs[G_PLAYHEAD] = hue(4, VERMILLION) | A_BOLD;
+    attrs[G_DIM] = hue(TS_DONE) | (use_color ? 0 : A_DIM);
+    attrs[G_PLAYHEAD] = hue(TS_GILWAIT) | A_BOLD;
     attrs[G_HILITE] = A_BOLD;
 }
 
@@ -201,10 +192,11 @@ attr_t term_attr(int g) { return g >= 0 && g < G_COUNT ? attrs[g] : 0; }
 
 const char *term_state_glyph(int state)
 {
-    static const char *const utf8[ST_COUNT] = {"+", "░", "█", "≈", "─", "z", "i", "·", "a"};
-    static const char *const ascii[ST_COUNT] = {"+", ".", "#", "~", "-", "z", "i", "_", "a"};
-    if (state < 0 || state >= ST_COUNT) return " ";
-    return use_ascii ? ascii[state] : utf8[state];
+    static char ascii[TS_COUNT][2];
+    if (state < 0 || state >= TS_COUNT) return " ";
+    if (!use_ascii) return trace_states[state].utf8;
+    ascii[state][0] = trace_states[state].ascii;
+    return ascii[state];
 }
 
 const Chrome *term_chrome(void)

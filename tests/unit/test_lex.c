@@ -1,6 +1,7 @@
 /* test_lex.c - the tokenizer (sim/lex.h). */
 #include "check.h"
-#include "../../sim/lex.h"
+#include "lex.h"
+#include "unicode.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,7 +183,7 @@ static void test_positions_after_utf8(void)
         check_pos(&tl, ")", 3, 4);
     }
     lex_free(&tl);
-    CHECK_EQ_INT(utf8_count("a\xc3\xa9\xe5\xa4\x89z", 7), 4);
+    CHECK_EQ_INT(uc_count("a\xc3\xa9\xe5\xa4\x89z", 7), 4);
 }
 
 static void test_int_literals(void)

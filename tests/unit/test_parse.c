@@ -1,7 +1,7 @@
 /* test_parse.c - the parser (sim/parse.h, sim/ast.h). */
 #include "check.h"
-#include "../../sim/parse.h"
-#include "../../sim/lex.h"
+#include "parse.h"
+#include "lex.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +36,7 @@ static const char *op_text(int op)
 {
     if (op == -KW_IN) return "not in";
     if (op == -KW_IS) return "is not";
-    return op > 0 && op < OP_COUNT_ ? tok_op_text[op] : "?";
+    return op > 0 && op < OP_COUNT_ ? lex_tok_op_text[op] : "?";
 }
 
 static void sx_comp(const char *tag, const Node *n, SBuf *b)
@@ -151,6 +151,15 @@ static void sx(const Node *n, SBuf *b)
         sb_putc(b, ')');
         break;
     case E_STARRED: sb_puts(b, "(* "); sx(n->a, b); sb_putc(b, ')'); break;
+    case E_YIELD:
+        sb_puts(b, "(yield");
+        if (n->a) {
+            sb_putc(b, ' ');
+            sx(n->a, b);
+        }
+        sb_putc(b, ')');
+        break;
+    case E_YIELDFROM: sb_puts(b, "(yield-from "); sx(n->a, b); sb_putc(b, ')'); break;
     case E_LAMBDA: sb_puts(b, "(lambda "); sx(n->a, b); sb_putc(b, ')'); break;
     case E_IFEXP:
         sb_puts(b, "(if ");
@@ -191,7 +200,7 @@ static void sx(const Node *n, SBuf *b)
         sx(n->a, b);
         sb_putc(b, ')');
         break;
-    default: sb_printf(b, "<%s>", node_kind_name[n->kind]); break;
+    default: sb_printf(b, "<%s>", parse_node_kind_name[n->kind]); break;
     }
 }
 
@@ -207,7 +216,7 @@ static char *first_sx(const char *src)
         return sb_take(&b);
     }
     if (m.body.n) sx(m.body.v[0], &b);
-    module_free(&m);
+    parse_module_free(&m);
     return sb_take(&b);
 }
 
@@ -226,7 +235,7 @@ static void check_parse_error(const char *src, int line, int col, const char *ms
     ParseError err;
     if (parse(src, &m, &err)) {
         FAILF("no error for %s (expected \"%s\")", src, msg);
-        module_free(&m);
+        parse_module_free(&m);
         return;
     }
     CHECK_CONTAINS(err.msg, msg);
@@ -267,7 +276,7 @@ static void test_chained_comparison(void)
         CHECK_EQ_INT(c->ops[1], OP_LESS);
         CHECK_EQ_INT(c->col, 1);
         CHECK_EQ_INT(c->end_col, 11);
-        module_free(&m);
+        parse_module_free(&m);
     }
 }
 
@@ -291,7 +300,7 @@ static void test_lambda_and_conditional(void)
             CHECK_EQ_STR(b.s, "(if y x k)");  /* a=test b=body c=orelse */
             sb_free(&b);
         }
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_sx("x = a if b else c if d else e\n", "(= x (if b a (if d c e)))");
     check_sx("f = lambda: (yield_ := 1)\n", "(= f (lambda (:= yield_ 1)))");
@@ -331,7 +340,7 @@ static void test_decorators(void)
         const Node *c = m.body.v[1];
         CHECK_EQ_INT(c->kind, S_CLASSDEF);
         CHECK_EQ_INT(c->list3.n, 1);
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_parse_error("@dec\nx = 1\n", 2, 1, "invalid syntax");
 }
@@ -356,12 +365,12 @@ static void test_try_fields(void)
         }
         CHECK_EQ_INT(t->list3.n, 1);
         CHECK(t->d && t->d->list.n == 2);
-        module_free(&m);
+        parse_module_free(&m);
     }
     if (parse_ok("try:\n    pass\nfinally:\n    pass\n", &m)) {
         const Node *t = m.body.v[0];
         CHECK(t->list2.n == 0 && t->list3.n == 0 && t->d && t->d->list.n == 1);
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_parse_error("try:\n  pass\nexcept A, B:\n  pass\n", 3, 8, "multiple exception types must be parenthesized");
     check_parse_error("try:\n  pass\nelse:\n  pass\n", 3, 1, "expected 'except' or 'finally' block");
@@ -379,14 +388,14 @@ static void test_with_items(void)
             CHECK(w->list.v[2]->a->kind == E_CALL && w->list.v[2]->b && w->list.v[2]->b->kind == E_TUPLE);
         }
         CHECK_EQ_INT(w->list2.n, 1);
-        module_free(&m);
+        parse_module_free(&m);
     }
     /* 3.10 parenthesised items, and a parenthesised tuple expression */
     if (parse_ok("with (open_a() as a,\n      open_b() as b,):\n    pass\nwith (x, y):\n    pass\n", &m)) {
         CHECK_EQ_INT(m.body.v[0]->list.n, 2);
         CHECK_EQ_INT(m.body.v[1]->list.n, 1);
         CHECK_EQ_INT(m.body.v[1]->list.v[0]->a->kind, E_TUPLE);
-        module_free(&m);
+        parse_module_free(&m);
     }
     check_parse_error("with a as f():\n    pass\n", 1, 11, "cannot assign to function call");
 }
@@ -445,11 +454,19 @@ static void test_err_cannot_assign(void)
     check_parse_error("(a, b) += 1\n", 1, 1, "'tuple' is an illegal expression for augmented assignment");
 }
 
+static void test_yield(void)
+{
+    check_sx("f = lambda: (yield 1)\n", "(= f (lambda (yield 1)))");
+    check_sx("f = lambda: (yield)\n", "(= f (lambda (yield)))");
+    check_sx("f = lambda: (yield a, b)\n", "(= f (lambda (yield (tuple a b))))");
+    check_sx("f = lambda: (yield from g())\n", "(= f (lambda (yield-from (call g))))");
+}
+
 static void test_err_yield(void)
 {
-    check_parse_error("def f():\n    yield 1\n", 2, 5, "'yield' is not supported by the simulator");
-    check_parse_error("def f():\n    x = (yield)\n", 2, 10, "'yield' is not supported by the simulator");
-    check_parse_error("def f():\n    return (yield x)\n", 2, 13, "'yield' is not supported by the simulator");
+    check_parse_error("yield 1\n", 1, 1, "'yield' outside function");
+    check_parse_error("x = (yield)\n", 1, 6, "'yield' outside function");
+    check_parse_error("async def f():\n    yield from g()\n", 2, 5, "'yield from' inside async function");
 }
 
 static void test_err_fstring_expressions(void)
@@ -491,7 +508,7 @@ static void test_deep_nesting_is_an_error(void)
     src[n++] = '\n';
     src[n] = 0;
     Module m;
-    if (parse_ok(src, &m)) module_free(&m);
+    if (parse_ok(src, &m)) parse_module_free(&m);
     /* deep nesting without brackets goes through the parser's own guard */
     SBuf b = {0};
     sb_puts(&b, "x = ");
@@ -515,11 +532,11 @@ static void test_module_docstring(void)
         CHECK_EQ_INT(m.doc_line, 3);
         CHECK_EQ_INT(m.doc_body_line, 3);
         CHECK_EQ_INT(m.body.n, 2);
-        module_free(&m);
+        parse_module_free(&m);
     }
     if (parse_ok("x = 1\n'not a docstring'\n", &m)) {
         CHECK(m.docstring == NULL);
-        module_free(&m);
+        parse_module_free(&m);
     }
 }
 
@@ -556,7 +573,7 @@ static void parse_power_chain(void *arg)
     sb_puts(&b, ")\n");
     Module m;
     ParseError err;
-    if (parse_module(b.s, b.n, &m, &err)) module_free(&m);
+    if (parse_module(b.s, b.n, &m, &err)) parse_module_free(&m);
     sb_free(&b);
 }
 
@@ -587,6 +604,7 @@ const TestCase parse_tests[] = {
     {"parse_err_return_outside_function", test_err_return_outside_function},
     {"parse_err_break_continue_outside_loop", test_err_break_continue_outside_loop},
     {"parse_err_cannot_assign", test_err_cannot_assign},
+    {"parse_yield", test_yield},
     {"parse_err_yield", test_err_yield},
     {"parse_err_fstring_expressions", test_err_fstring_expressions},
     {"parse_err_misc_positions", test_err_misc_positions},

@@ -1,6 +1,6 @@
 /* test_scenario.c - settings and the scenario header (sim/scenario.h). */
 #include "check.h"
-#include "../../sim/scenario.h"
+#include "settings.h"
 #include "../../sim/sim.h"
 
 #include <stdio.h>
@@ -19,7 +19,7 @@ static Header header(const char *doc)
     Header h;
     memset(&h, 0, sizeof h);
     settings_init(&h.s);
-    h.ok = scenario_parse_header(doc, 10, &h.s, &h.desc, &h.err);
+    h.ok = settings_parse_header(doc, 10, &h.s, &h.desc, &h.err);
     if (!h.ok) h.desc = NULL;
     return h;
 }
@@ -60,7 +60,7 @@ static void test_defaults(void)
     CHECK(s.f[SET_jitter] == 0.0);
     CHECK(s.title == NULL);
     for (int i = 0; i < SET_COUNT; i++)
-        if (s.given[i]) FAILF("setting %s marked as given by settings_init", setting_info[i].key);
+        if (s.given[i]) FAILF("setting %s marked as given by settings_init", settings_info[i].key);
     char buf[64];
     CHECK_EQ_STR(settings_format(&s, SET_switch_interval, buf, sizeof buf), "5ms");
     CHECK_EQ_STR(settings_format(&s, SET_gil, buf, sizeof buf), "on");
@@ -180,9 +180,9 @@ static void test_unknown_key_lists_every_key(void)
     CHECK(!sim_load_source(S, "x.py", "pass\n", 5, ov, 1, &le));
     CHECK(le.usage);
     CHECK_CONTAINS(le.msg, "unknown setting 'nosuchkey' (known: title, cores,");
-    for (int i = 0; i < SET_COUNT; i++) CHECK_CONTAINS(le.msg, setting_info[i].key);
+    for (int i = 0; i < SET_COUNT; i++) CHECK_CONTAINS(le.msg, settings_info[i].key);
     char last[80];
-    snprintf(last, sizeof last, ", %s)", setting_info[SET_COUNT - 1].key);
+    snprintf(last, sizeof last, ", %s)", settings_info[SET_COUNT - 1].key);
     CHECK_CONTAINS(le.msg, last);
     sim_free(S);
     Header h = header("nosuchkey: 1\n");

@@ -1,5 +1,5 @@
 /* test_tl_index.c - the UI's timeline summariser (ui/tl_index.h) gives the
- * rows and cells of timeline_build() (sim/stats.h), for every scenario,
+ * rows and cells of stats_timeline_build() (sim/stats.h), for every scenario,
  * fed the trace in pieces as the UI feeds it. */
 #include "check.h"
 #include "../../sim/debug.h"
@@ -43,7 +43,7 @@ static Sim *run_in_pieces(const char *path, TlIndex *x, int64_t chunk)
     }
     bool gil = sim_settings(S)->v[SET_gil] == 1;
     for (;;) {
-        StopAt st = stop_none();
+        StopAt st = sim_stop_none();
         st.records = sim_position(S).records + chunk;
         SimStatus r = sim_run_until(S, &st);
         tlx_update(x, sim_trace(S), gil);
@@ -54,9 +54,9 @@ static Sim *run_in_pieces(const char *path, TlIndex *x, int64_t chunk)
 
 static void compare_window(const char *path, const Trace *t, TlIndex *x, int64_t from, int64_t to, int width, bool gil)
 {
-    Timeline *tl = timeline_build(t, from, to, width, gil);
+    Timeline *tl = stats_timeline_build(t, from, to, width, gil);
     if (!CHECK_EQ_INT(tlx_rows(x), tl->nrows)) {
-        timeline_free(tl);
+        stats_timeline_free(tl);
         return;
     }
     int32_t *cells = malloc((size_t)width * sizeof *cells);
@@ -77,14 +77,14 @@ static void compare_window(const char *path, const Trace *t, TlIndex *x, int64_t
                 continue;
             /* a busy bucket with many switches names one of its tasks */
             if (ri->kind != ROW_TASK && want >= 0 && got >= 0) continue;
-            FAILF("%s: row '%s' cell %d of %d in [%lld, %lld): timeline_build %d, index %d", path, ri->label, c, width,
+            FAILF("%s: row '%s' cell %d of %d in [%lld, %lld): stats_timeline_build %d, index %d", path, ri->label, c, width,
                   (long long)from, (long long)to, want, got);
             r = tl->nrows;
             break;
         }
     }
     free(cells);
-    timeline_free(tl);
+    stats_timeline_free(tl);
 }
 
 static void test_matches_timeline_build(void)

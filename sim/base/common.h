@@ -1,0 +1,67 @@
+/* common.h - allocation wrappers and growable arrays shared by all of sim/.
+ *
+ * Allocation failure is not recoverable inside the simulator: xmalloc and
+ * friends call the hook installed by the front end (which restores the
+ * terminal) and then abort.  Everything else reports errors as values. */
+#ifndef IL_COMMON_H
+#define IL_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <string.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Called before abort() on out-of-memory; the UI uses it to restore the tty. */
+extern void (*xalloc_fatal_hook)(void);
+
+/* A growable array of T: { T *v; size_t n, cap; }.  BUF_PUSH may move v. */
+#define BUF(T) struct { T *v; size_t n, cap; }
+#define BUF_GROW(b, need)                                                    \
+    do {                                                                     \
+        if ((b).n + (need) > (b).cap) {                                      \
+            /* first 64 bytes: many small arrays (callbacks...) */          \
+            size_t nc_ = (b).cap ? (b).cap * 2 : 64 / sizeof *(b).v + 1;     \
+            while (nc_ < (b).n + (need)) nc_ *= 2;                           \
+            (b).v = xrealloc((b).v, nc_ * sizeof *(b).v);                    \
+            (b).cap = nc_;                                                   \
+        }                                                                    \
+    } while (0)
+#define BUF_PUSH(b, x)                                                       \
+    do {                                                                     \
+        BUF_GROW(b, 1);                                                      \
+        (b).v[(b).n++] = (x);                                                \
+    } while (0)
+#define BUF_FREE(b) do { free((b).v); (b).v = NULL; (b).n = (b).cap = 0; } while (0)
+
+/* A growable byte string, always NUL-terminated when s != NULL. */
+typedef struct SBuf { char *s; size_t n, cap; } SBuf;
+void sb_putc(SBuf *b, char c);
+void sb_put(SBuf *b, const char *s, size_t n);
+void sb_puts(SBuf *b, const char *s);
+void sb_printf(SBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *sb_take(SBuf *b);          /* returns the string (never NULL), resets b */
+void sb_free(SBuf *b);
+
+/* Read a whole file; NULL and errno set on failure.  "-" reads stdin. */
+char *read_file(const char *path, size_t *len);
+
+/* Durations: "5ms", "0.5s", "100us", "20ns" -> ns.  Returns false if bad. */
+bool parse_duration(const char *s, int64_t *out_ns);
+/* Seconds (a timeout, a delay, an interval) to virtual nanoseconds, with
+ * one rule everywhere: the nearest nanosecond; NaN and negative values
+ * give 0, and huge ones INT64_MAX / 2 (far past any run's end, and safe to
+ * add to a clock). */
+int64_t secs_to_ns(double s);
+/* Format ns as a short human duration ("5.00 ms", "1.250 s"). */
+void fmt_duration(char *buf, size_t n, int64_t ns);
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+#endif

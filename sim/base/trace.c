@@ -1,0 +1,214 @@
+/* trace.c - recording the trace, its side tables and its hash. */
+#include "trace.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const TaskStateInfo trace_states[TS_COUNT] = {
+#define X(id, name, legend, ascii, utf8, hex, c256, c8) {name, legend, ascii, utf8, hex, c256, c8},
+    TASK_STATES(X)
+#undef X
+};
+
+const int trace_legend[TS_COUNT] = {TS_NEW, TS_RUNNING, TS_READY, TS_GILWAIT, TS_BLOCKED,
+                                    TS_SLEEPING, TS_IO, TS_AWAITING, TS_DONE};
+
+const char *const trace_reason_text[R_COUNT] = {
+#define X(k, s) s,
+    REASONS(X)
+#undef X
+};
+
+const char *const trace_event_name[EV_COUNT] = {
+#define X(k, s) s,
+    TRACE_EVENTS(X)
+#undef X
+};
+
+Trace *trace_new(int ncores)
+{
+    Trace *t = xcalloc(1, sizeof *t);
+    t->ncores = ncores;
+    return t;
+}
+
+void trace_free(Trace *t)
+{
+    if (!t) return;
+    for (size_t i = 0; i < t->names.n; i++) free(t->names.v[i]);
+    for (size_t i = 0; i < t->objs.n; i++) free(t->objs.v[i].name);
+    for (size_t i = 0; i < t->procs.n; i++) free(t->procs.v[i].name);
+    for (size_t i = 0; i < t->strs.n; i++) free(t->strs.v[i]);
+    BUF_FREE(t->segs);
+    BUF_FREE(t->evs);
+    BUF_FREE(t->ev_seg);
+    BUF_FREE(t->tasks);
+    BUF_FREE(t->objs);
+    BUF_FREE(t->procs);
+    BUF_FREE(t->strs);
+    BUF_FREE(t->names);
+    free(t);
+}
+
+_Static_assert(sizeof(TraceSeg) == 16, "trace segments are 16 bytes");
+_Static_assert(R_COUNT <= 256, "reasons fit TraceSeg.reason");
+
+/* A copy of a task's name.  Runs make up to millions of tasks whose names
+ * live as long as the trace: they are packed into 64 KiB blocks instead
+ * of one allocation each. */
+static char *name_copy(Trace *t, const char *name)
+{
+    size_t n = strlen(name) + 1;
+    if (n > t->names_left) {
+        size_t size = n > 65536 ? n : 65536;
+        t->names_next = xmalloc(size);
+        t->names_left = size;
+        BUF_PUSH(t->names, t->names_next);
+    }
+    char *p = t->names_next;
+    memcpy(p, name, n);
+    t->names_next += n;
+    t->names_left -= n;
+    return p;
+}
+
+int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at)
+{
+    if (t->tasks.n >= TRACE_MAX_TASKS) return -1;
+    TraceTask tk = {name_copy(t, name), kind, proc, parent, daemon, at, -1, 0, 0, -1, at};
+    BUF_PUSH(t->tasks, tk);
+    return (int)t->tasks.n - 1;
+}
+
+void trace_rename_task(Trace *t, int task, const char *name)
+{
+    /* the old copy stays in its block: renames are rare */
+    t->tasks.v[task].name = name_copy(t, name);
+}
+
+int trace_add_obj(Trace *t, int kind, int proc, int64_t at)
+{
+    if (t->objs.n >= TRACE_MAX_OBJS) return -1;
+    TraceObj o = {kind, proc, NULL, at};
+    BUF_PUSH(t->objs, o);
+    return (int)t->objs.n - 1;
+}
+
+int trace_add_proc(Trace *t, const char *name, int pid, int parent)
+{
+    TraceProc p = {xstrdup(name), pid, parent};
+    BUF_PUSH(t->procs, p);
+    return (int)t->procs.n - 1;
+}
+
+int trace_add_str(Trace *t, const char *s)
+{
+    BUF_PUSH(t->strs, xstrdup(s));
+    return (int)t->strs.n - 1;
+}
+
+void trace_children(const Trace *t, int **first, int **next)
+{
+    size_t nt = t->tasks.n;
+    int *f = xmalloc((nt + 1) * sizeof(int)), *n = xmalloc((nt + 1) * sizeof(int));
+    int *last = xmalloc((nt + 1) * sizeof(int));
+    for (size_t k = 0; k < nt; k++) f[k] = last[k] = n[k] = -1;
+    for (size_t j = 0; j < nt; j++) {
+        int k = t->tasks.v[j].parent;
+        if (k < 0 || (size_t)k >= nt) continue;
+        if (last[k] < 0) f[k] = (int)j;
+        else n[last[k]] = (int)j;
+        last[k] = (int)j;
+    }
+    free(last);
+    *first = f;
+    *next = n;
+}
+
+void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj)
+{
+    TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,
+                  .core = core < 0 ? TRACE_NO_CORE : (unsigned)core, .obj = obj, .reason = (unsigned)reason};
+    BUF_PUSH(t->segs, s);
+    TraceTask *tk = &t->tasks.v[task];
+    tk->state = state;
+    tk->reason = reason;
+    tk->obj = obj;
+    tk->since = at;
+    if (t->hook) t->hook(t->hook_ctx, -1, task, at);
+}
+
+void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b)
+{
+    TraceEvent e = {at, task, (uint16_t)kind, (uint16_t)proc, a, b};
+    BUF_PUSH(t->evs, e);
+    BUF_PUSH(t->ev_seg, (uint32_t)t->segs.n);
+    if (t->hook) t->hook(t->hook_ctx, kind, task, at);
+}
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t fnv_i64(uint64_t h, int64_t v)
+{
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++) b[i] = (unsigned char)((uint64_t)v >> (8 * i));
+    return fnv(h, b, 8);
+}
+
+uint64_t trace_hash(const Trace *t)
+{
+    /* field by field, so padding and host byte order never matter */
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < t->segs.n; i++) {
+        const TraceSeg *s = &t->segs.v[i];
+        h = fnv_i64(h, s->t);
+        h = fnv_i64(h, s->task);
+        h = fnv_i64(h, (int64_t)s->state | (int64_t)(s->core == TRACE_NO_CORE ? 0xFF : s->core) << 8 | (int64_t)s->reason << 16);
+        h = fnv_i64(h, s->obj);
+    }
+    for (size_t i = 0; i < t->evs.n; i++) {
+        const TraceEvent *e = &t->evs.v[i];
+        h = fnv_i64(h, e->t);
+        h = fnv_i64(h, e->task);
+        h = fnv_i64(h, e->kind | (int64_t)e->proc << 16);
+        h = fnv_i64(h, e->a);
+        h = fnv_i64(h, e->b);
+    }
+    for (size_t i = 0; i < t->tasks.n; i++) {
+        h = fnv(h, t->tasks.v[i].name, strlen(t->tasks.v[i].name) + 1);
+        h = fnv_i64(h, t->tasks.v[i].proc);
+    }
+    if (t->loop_iterations || t->task_steps) {
+        h = fnv_i64(h, t->loop_iterations);
+        h = fnv_i64(h, t->task_steps);
+    }
+    return fnv_i64(h, t->end);
+}
+
+const char *trace_obj_kind_name(int kind)
+{
+    static const char *const names[] = {"lock", "RLock", "condition", "semaphore", "event", "barrier", "queue",
+                                        "thread", "process", "multiprocessing queue", "pipe", "future",
+                                        "asyncio object", "object"};
+    return kind >= 0 && kind <= OBJ_OTHER ? names[kind] : "object";
+}
+
+const char *trace_obj_name(const Trace *t, int i, char *buf, size_t n)
+{
+    if (i < 0 || (size_t)i >= t->objs.n) {
+        snprintf(buf, n, "?");
+        return buf;
+    }
+    const TraceObj *o = &t->objs.v[i];
+    if (o->name) snprintf(buf, n, "%s %s", trace_obj_kind_name(o->kind), o->name);
+    else snprintf(buf, n, "%s #%d", trace_obj_kind_name(o->kind), i);
+    return buf;
+}

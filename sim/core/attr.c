@@ -1,0 +1,467 @@
+/* attr.c - attribute access (instances, classes, modules, functions,
+ * builtin values), method lookup without bound-method allocation, and class
+ * creation with C3 linearisation. */
+#include "attr.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
+#include "obj.h"
+#include "str.h"
+#include "tuple.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Bind a class attribute found for an instance (or class) access. */
+static int bind_attr(Task *T, Value attr, Value self, Class *cls, bool via_class, Value *out)
+{
+    Sim *S = T->S;
+    if (!is_obj(attr)) {
+        *out = attr;
+        return 0;
+    }
+    switch ((ObjKind)attr.u.o->kind) {
+    case K_FUNC:
+        *out = via_class ? attr : obj_method(S, self, attr);
+        return 0;
+    case K_NATIVE: {
+        Native *n = AS_NATIVE(attr);
+        if (n->meth_flags & NF_CLASSMETHOD) *out = obj_method(S, v_obj(cls), attr);
+        else if ((n->meth_flags & NF_METHOD) && !via_class) *out = obj_method(S, self, attr);
+        else *out = attr;
+        return 0;
+    }
+    case K_STATICMETHOD:
+        *out = ((Wrapper *)attr.u.o)->func;
+        return 0;
+    case K_CLASSMETHOD:
+        *out = obj_method(S, v_obj(cls), ((Wrapper *)attr.u.o)->func);
+        return 0;
+    case K_PROPERTY: {
+        if (via_class) {
+            *out = attr;
+            return 0;
+        }
+        Property *p = (Property *)attr.u.o;
+        if (is_undef(p->fget) || is_none(p->fget))
+            return exc_raise(T, EXC_AttributeError, "property of '%s' object has no getter", cls->name->s);
+        return vm_call(T, p->fget, &self, 1, NULL, out);
+    }
+    default:
+        *out = attr;
+        return 0;
+    }
+}
+
+static int no_attr(Task *T, Value obj, Str *name)
+{
+    Sim *S = T->S;
+    if (is_kind(obj, K_MODULE))
+        return exc_raise(T, EXC_AttributeError, "module '%s' has no attribute '%s'", AS_MODULE(obj)->name->s, name->s);
+    if (is_class(obj))
+        return exc_raise(T, EXC_AttributeError, "type object '%s' has no attribute '%s'", AS_CLASS(obj)->name->s, name->s);
+    return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(S, obj), name->s);
+}
+
+static int exc_special_attr(Task *T, Value obj, Str *name, Value *out);
+
+int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
+{
+    Sim *S = T->S;
+    if (is_obj(obj)) {
+        Obj *o = obj.u.o;
+        switch ((ObjKind)o->kind) {
+        case K_INSTANCE: {
+            Instance *in = (Instance *)o;
+            Value ca = obj_class_lookup(in->cls, name);
+            if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
+            if (in->dict) {
+                Value v = dict_get_str(in->dict, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+            }
+            if (!is_undef(ca)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
+            if (name == S->sym[SYM_class_]) {
+                *out = v_obj(in->cls);
+                return 1;
+            }
+            if (name == S->sym[SYM_dict_]) {
+                if (!in->dict) in->dict = dict_new(S);
+                *out = v_obj(in->dict);
+                return 1;
+            }
+            if (in->cls->cflags & CF_EXCEPTION) {
+                int r = exc_special_attr(T, obj, name, out);
+                if (r) return r;
+            }
+            if (in->cls->cflags & CF_HAS_GETATTR) {
+                Value m = obj_class_lookup(in->cls, S->sym[SYM_getattr_]);
+                Value args[2] = {obj, v_obj(name)};
+                if (vm_call(T, m, args, 2, NULL, out) < 0) {
+                    if (exc_matches(S, T->exc, EXC_AttributeError)) {
+                        T->exc = v_undef();
+                        return 0;
+                    }
+                    return -1;
+                }
+                return 1;
+            }
+            return 0;
+        }
+        case K_CLASS: {
+            Class *c = (Class *)o;
+            /* type's own descriptors win over the class's dict */
+            if (name == S->sym[SYM_name]) { *out = v_obj(c->name); return 1; }
+            if (name == S->sym[SYM_qualname]) { *out = v_obj(c->qualname ? c->qualname : c->name); return 1; }
+            Value ca = obj_class_lookup(c, name);
+            if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
+            if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : str_value(S, "builtins"); return 1; }
+            if (name == S->sym[SYM_dict_]) { *out = v_obj(c->dict); return 1; }
+            if (name == S->sym[SYM_class_]) { *out = v_obj(S->types[TY_TYPE]); return 1; }
+            if (str_eq_c(name, "__bases__")) { *out = v_obj(c->bases); return 1; }
+            if (str_eq_c(name, "__mro__")) { *out = v_obj(c->mro); return 1; }
+            if (str_eq_c(name, "__base__")) {
+                *out = c->bases->n ? c->bases->v[0] : v_none();
+                return 1;
+            }
+            return 0;
+        }
+        case K_MODULE: {
+            Value v = dict_get_str(((ModuleObj *)o)->dict, name);
+            if (is_undef(v)) {
+                if (name == S->sym[SYM_name]) {
+                    *out = v_obj(((ModuleObj *)o)->name);
+                    return 1;
+                }
+                return 0;
+            }
+            *out = v;
+            return 1;
+        }
+        case K_FUNC: {
+            Func *f = (Func *)o;
+            if (name == S->sym[SYM_name]) { *out = v_obj(f->name); return 1; }
+            if (name == S->sym[SYM_qualname]) { *out = v_obj(f->qualname); return 1; }
+            if (name == S->sym[SYM_module]) { *out = str_value(S, "__main__"); return 1; }
+            if (name == S->sym[SYM_doc]) {
+                Code *c = f->code;
+                *out = c->nconsts && is_str(c->consts[0]) && (c->flags & CO_NESTED) == 0 ? v_none() : v_none();
+                return 1;
+            }
+            if (name == S->sym[SYM_dict_]) {
+                if (!f->dict) f->dict = dict_new(S);
+                *out = v_obj(f->dict);
+                return 1;
+            }
+            if (f->dict) {
+                Value v = dict_get_str(f->dict, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+            }
+            break;
+        }
+        case K_NATIVE:
+            if (name == S->sym[SYM_name] || name == S->sym[SYM_qualname]) {
+                *out = str_value(S, ((Native *)o)->name);
+                return 1;
+            }
+            if (str_eq_c(name, "__self__")) {
+                *out = is_undef(((Native *)o)->bound) ? v_none() : ((Native *)o)->bound;
+                return 1;
+            }
+            break;
+        case K_METHOD: {
+            Method *m = (Method *)o;
+            if (str_eq_c(name, "__self__")) { *out = m->self; return 1; }
+            if (str_eq_c(name, "__func__")) { *out = m->func; return 1; }
+            return attr_get_opt(T, m->func, name, out);
+        }
+        case K_SUPER: {
+            Super *sp = (Super *)o;
+            Tuple *mro = sp->self_cls->mro;
+            int64_t i = 0;
+            while (i < mro->n && AS_CLASS(mro->v[i]) != sp->start) i++;
+            for (i++; i < mro->n; i++) {
+                Class *k = AS_CLASS(mro->v[i]);
+                Value v = dict_get_str(k->dict, name);
+                if (is_undef(v)) continue;
+                bool via_class = is_class(sp->self);
+                return bind_attr(T, v, sp->self, sp->self_cls, via_class && !is_kind(v, K_CLASSMETHOD), out) < 0 ? -1 : 1;
+            }
+            return 0;
+        }
+        case K_PROPERTY: {
+            Property *p = (Property *)o;
+            if (str_eq_c(name, "fget")) { *out = is_undef(p->fget) ? v_none() : p->fget; return 1; }
+            /* property.setter / deleter are natives on the property type */
+            break;
+        }
+        case K_SLICE: {
+            Slice *s = (Slice *)o;
+            if (str_eq_c(name, "start")) { *out = s->start; return 1; }
+            if (str_eq_c(name, "stop")) { *out = s->stop; return 1; }
+            if (str_eq_c(name, "step")) { *out = s->step; return 1; }
+            break;
+        }
+        case K_RANGE: {
+            Range *r = (Range *)o;
+            if (str_eq_c(name, "start")) { *out = v_int(r->start); return 1; }
+            if (str_eq_c(name, "stop")) { *out = v_int(r->stop); return 1; }
+            if (str_eq_c(name, "step")) { *out = v_int(r->step); return 1; }
+            break;
+        }
+        default: break;
+        }
+    } else if (obj.tag == V_INT || obj.tag == V_BOOL || obj.tag == V_FLOAT) {
+        if (str_eq_c(name, "real")) { *out = obj.tag == V_BOOL ? v_int(obj.u.i) : obj; return 1; }
+        if (str_eq_c(name, "imag")) { *out = obj.tag == V_FLOAT ? v_float(0) : v_int(0); return 1; }
+        if (obj.tag != V_FLOAT && str_eq_c(name, "numerator")) { *out = v_int(obj.u.i); return 1; }
+        if (obj.tag != V_FLOAT && str_eq_c(name, "denominator")) { *out = v_int(1); return 1; }
+    }
+    /* builtin types: methods live on the type */
+    Class *c = obj_type_of(S, obj);
+    Value ca = obj_class_lookup(c, name);
+    if (!is_undef(ca)) return bind_attr(T, ca, obj, c, false, out) < 0 ? -1 : 1;
+    if (name == S->sym[SYM_class_]) {
+        *out = v_obj(c);
+        return 1;
+    }
+    return 0;
+}
+
+int attr_get(Task *T, Value obj, Str *name, Value *out)
+{
+    int r = attr_get_opt(T, obj, name, out);
+    if (r < 0) return -1;
+    if (r == 0) return no_attr(T, obj, name);
+    return 0;
+}
+
+int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
+{
+    Sim *S = T->S;
+    *unbound = false;
+    Class *c = obj_type_of(S, obj);
+    if (!is_class(obj) && !is_kind(obj, K_MODULE) && !is_kind(obj, K_SUPER)) {
+        Value ca = obj_class_lookup(c, name);
+        if (is_kind(ca, K_FUNC) || (is_kind(ca, K_NATIVE) && (AS_NATIVE(ca)->meth_flags & NF_METHOD))) {
+            bool shadowed = false;
+            if (is_instance(obj) && AS_INST(obj)->dict)
+                shadowed = !is_undef(dict_get_str(AS_INST(obj)->dict, name));
+            if (!shadowed) {
+                *meth = ca;
+                *unbound = true;
+                return 0;
+            }
+        }
+    }
+    return attr_get(T, obj, name, meth);
+}
+
+int attr_set(Task *T, Value obj, Str *name, Value val)
+{
+    Sim *S = T->S;
+    if (is_obj(obj)) {
+        Obj *o = obj.u.o;
+        switch ((ObjKind)o->kind) {
+        case K_INSTANCE: {
+            Instance *in = (Instance *)o;
+            Value ca = obj_class_lookup(in->cls, name);
+            if (is_kind(ca, K_PROPERTY)) {
+                Property *p = (Property *)ca.u.o;
+                if (is_undef(p->fset) || is_none(p->fset))
+                    return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
+                                    in->cls->name->s);
+                Value args[2] = {obj, val}, r;
+                return vm_call(T, p->fset, args, 2, NULL, &r);
+            }
+            if (in->cls->cflags & CF_USER) {
+                Value m = obj_class_lookup(in->cls, S->sym[SYM_setattr_]);
+                if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+                    Value args[3] = {obj, v_obj(name), val}, r;
+                    return vm_call(T, m, args, 3, NULL, &r);
+                }
+            }
+            if (!in->dict) in->dict = dict_new(S);
+            dict_set_str(S, in->dict, name, val);
+            return 0;
+        }
+        case K_CLASS: {
+            Class *c = (Class *)o;
+            if (!(c->cflags & CF_USER))
+                return exc_raise(T, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->s, c->name->s);
+            dict_set_str(S, c->dict, name, val);
+            if (name == S->sym[SYM_getattr_]) c->cflags |= CF_HAS_GETATTR;
+            return 0;
+        }
+        case K_MODULE:
+            dict_set_str(S, ((ModuleObj *)o)->dict, name, val);
+            return 0;
+        case K_FUNC: {
+            Func *f = (Func *)o;
+            if (name == S->sym[SYM_name] && is_str(val)) {
+                f->name = AS_STR(val);
+                return 0;
+            }
+            if (name == S->sym[SYM_qualname] && is_str(val)) {
+                f->qualname = AS_STR(val);
+                return 0;
+            }
+            if (!f->dict) f->dict = dict_new(S);
+            dict_set_str(S, f->dict, name, val);
+            return 0;
+        }
+        default: break;
+        }
+    }
+    return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(S, obj), name->s);
+}
+
+int attr_del(Task *T, Value obj, Str *name)
+{
+    if (is_instance(obj)) {
+        Instance *in = AS_INST(obj);
+        Value ca = obj_class_lookup(in->cls, name);
+        if (is_kind(ca, K_PROPERTY)) {
+            Property *p = (Property *)ca.u.o;
+            if (is_undef(p->fdel) || is_none(p->fdel))
+                return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no deleter", name->s, in->cls->name->s);
+            Value r;
+            return vm_call(T, p->fdel, &obj, 1, NULL, &r);
+        }
+        if (in->dict && dict_del_str(in->dict, name)) return 0;
+    } else if (is_class(obj) && (AS_CLASS(obj)->cflags & CF_USER)) {
+        if (dict_del_str(AS_CLASS(obj)->dict, name)) return 0;
+    } else if (is_kind(obj, K_MODULE)) {
+        if (dict_del_str(AS_MODULE(obj)->dict, name)) return 0;
+    }
+    return no_attr(T, obj, name);
+}
+
+/* ---- exceptions' attributes live in the payload (exc.c) ---- */
+
+
+static int exc_special_attr(Task *T, Value obj, Str *name, Value *out)
+{
+    return exc_get_attr(T, obj, name, out);
+}
+
+/* ---- classes ---- */
+
+/* CPython's message when the merge is stuck: the names of the classes at
+ * the heads of the sequences still to merge, each once, in order (with
+ * CPython's line break after "resolution"). */
+static int mro_error(Task *T, Tuple **seqs, const int64_t *pos, int64_t nseq)
+{
+    SBuf b = {0};
+    sb_puts(&b, "Cannot create a consistent method resolution\norder (MRO) for bases");
+    for (int64_t i = 0, shown = 0; i < nseq; i++) {
+        if (pos[i] >= seqs[i]->n) continue;
+        Class *h = AS_CLASS(seqs[i]->v[pos[i]]);
+        bool seen = false;
+        for (int64_t j = 0; j < i && !seen; j++)
+            seen = pos[j] < seqs[j]->n && AS_CLASS(seqs[j]->v[pos[j]]) == h;
+        if (seen) continue;
+        sb_printf(&b, "%s %s", shown++ ? "," : "", h->name->s);
+    }
+    exc_raise(T, EXC_TypeError, "%s", b.s);
+    sb_free(&b);
+    return -1;
+}
+
+/* C3 linearisation: merge the bases' MROs and the base list.  A class
+ * listed twice among the bases is CPython's "duplicate base class". */
+static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
+{
+    int64_t nb = bases->n;
+    for (int64_t i = 0; i < nb; i++)
+        for (int64_t j = 0; j < i; j++)
+            if (obj_same(bases->v[i], bases->v[j])) {
+                exc_raise(T, EXC_TypeError, "duplicate base class %s", AS_CLASS(bases->v[i])->name->s);
+                return NULL;
+            }
+    int64_t nseq = nb + 1;
+    Tuple **seqs = xcalloc((size_t)nseq, sizeof *seqs);
+    int64_t *pos = xcalloc((size_t)nseq, sizeof *pos);
+    for (int64_t i = 0; i < nb; i++) seqs[i] = AS_CLASS(bases->v[i])->mro;
+    seqs[nb] = bases;
+    List *out = list_new(S, 8);
+    list_append(S, out, v_obj(c));
+    for (;;) {
+        Class *cand = NULL;
+        bool any = false;
+        for (int64_t i = 0; i < nseq; i++) {
+            if (pos[i] >= seqs[i]->n) continue;
+            any = true;
+            Class *h = AS_CLASS(seqs[i]->v[pos[i]]);
+            /* h must not appear in the tail of any sequence */
+            bool in_tail = false;
+            for (int64_t j = 0; j < nseq && !in_tail; j++)
+                for (int64_t k = pos[j] + 1; k < seqs[j]->n; k++)
+                    if (AS_CLASS(seqs[j]->v[k]) == h) {
+                        in_tail = true;
+                        break;
+                    }
+            if (!in_tail) {
+                cand = h;
+                break;
+            }
+        }
+        if (!any) break;
+        if (!cand) {
+            mro_error(T, seqs, pos, nseq);
+            free(seqs);
+            free(pos);
+            return NULL;
+        }
+        list_append(S, out, v_obj(cand));
+        for (int64_t i = 0; i < nseq; i++)
+            if (pos[i] < seqs[i]->n && AS_CLASS(seqs[i]->v[pos[i]]) == cand) pos[i]++;
+    }
+    free(seqs);
+    free(pos);
+    Tuple *t = tuple_new(S, out->n);
+    vcopy(t->v, out->v, out->n);
+    return t;
+}
+
+Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
+{
+    Class *c = gc_alloc(S, K_CLASS, sizeof(Class));
+    c->name = name;
+    c->qualname = name;
+    c->dict = dict ? dict : dict_new(S);
+    c->type_id = -1;
+    if (!bases || bases->n == 0) {
+        bases = tuple_new(S, 1);
+        bases->v[0] = v_obj(S->types[TY_OBJECT]);
+    }
+    c->bases = bases;
+    if (!T) {
+        /* builtin classes: single inheritance, mro = self + base's mro */
+        Class *b = AS_CLASS(bases->v[0]);
+        if (b == c) {
+            c->mro = tuple_new(S, 1);
+            c->mro->v[0] = v_obj(c);
+        } else {
+            c->mro = tuple_new(S, b->mro->n + 1);
+            c->mro->v[0] = v_obj(c);
+            vcopy(c->mro->v + 1, b->mro->v, b->mro->n);
+        }
+    } else {
+        c->mro = compute_mro(S, c, bases, T);
+        if (!c->mro) return NULL;
+    }
+    for (int64_t i = 0; i < bases->n; i++) {
+        Class *b = AS_CLASS(bases->v[i]);
+        if (b->cflags & CF_EXCEPTION) c->cflags |= CF_EXCEPTION;
+        if (b->cflags & CF_HAS_GETATTR) c->cflags |= CF_HAS_GETATTR;
+        if (b->payload && !c->payload) c->payload = b->payload;
+    }
+    if (dict && !is_undef(dict_get_str(dict, S->sym[SYM_getattr_]))) c->cflags |= CF_HAS_GETATTR;
+    return c;
+}

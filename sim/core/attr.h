@@ -1,0 +1,18 @@
+/* attr.h - attribute access (instances, classes, modules, functions, builtin
+ * values), method lookup without bound-method allocation, and class
+ * creation with C3 linearisation. */
+#ifndef IL_ATTR_H
+#define IL_ATTR_H
+
+#include "world.h"
+
+int attr_get(Task *T, Value obj, Str *name, Value *out);
+int attr_get_opt(Task *T, Value obj, Str *name, Value *out); /* 1 found, 0 no, -1 err */
+int attr_set(Task *T, Value obj, Str *name, Value val);
+int attr_del(Task *T, Value obj, Str *name);
+/* Method lookup for LOAD_METHOD: when the attribute is a plain function or
+ * method-native found on the type, returns 1 with *meth and *self set so the
+ * call needs no bound-method object; otherwise 0 with *meth the attribute. */
+int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound);
+
+#endif

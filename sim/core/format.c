@@ -1,0 +1,770 @@
+/* format.c - float repr, format specs, %-formatting and str.format, with
+ * CPython's output and error messages. */
+#include "format.h"
+#include "attr.h"
+#include "obj.h"
+#include "repr.h"
+#include "str.h"
+#include "unicode.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- float repr ---- */
+
+/* Shortest digits that round-trip: digits into dg (no dot), *decpt the
+ * position of the decimal point relative to the digits. */
+static void shortest_digits(double d, char *dg, int *ndg, int *decpt, bool *neg)
+{
+    char tmp[40];
+    for (int p = 1; p <= 17; p++) {
+        snprintf(tmp, sizeof tmp, "%.*e", p - 1, d);
+        if (strtod(tmp, NULL) == d) break;
+    }
+    const char *q = tmp;
+    *neg = false;
+    if (*q == '-') {
+        *neg = true;
+        q++;
+    }
+    int n = 0;
+    for (; *q && *q != 'e'; q++)
+        if (*q != '.') dg[n++] = *q;
+    while (n > 1 && dg[n - 1] == '0') n--;
+    dg[n] = 0;
+    *ndg = n;
+    *decpt = atoi(q + 1) + 1;
+}
+
+void format_float_repr(double d, char *buf, size_t n)
+{
+    if (isnan(d)) {
+        snprintf(buf, n, "nan");
+        return;
+    }
+    if (isinf(d)) {
+        snprintf(buf, n, d > 0 ? "inf" : "-inf");
+        return;
+    }
+    if (d == 0) {
+        snprintf(buf, n, signbit(d) ? "-0.0" : "0.0");
+        return;
+    }
+    char dg[40];
+    int nd, decpt;
+    bool neg;
+    shortest_digits(d, dg, &nd, &decpt, &neg);
+    SBuf b = {0};
+    if (neg) sb_putc(&b, '-');
+    if (decpt > -4 && decpt <= 16) {
+        if (decpt <= 0) {
+            sb_puts(&b, "0.");
+            for (int i = 0; i < -decpt; i++) sb_putc(&b, '0');
+            sb_put(&b, dg, (size_t)nd);
+        } else if (decpt >= nd) {
+            sb_put(&b, dg, (size_t)nd);
+            for (int i = nd; i < decpt; i++) sb_putc(&b, '0');
+            sb_puts(&b, ".0");
+        } else {
+            sb_put(&b, dg, (size_t)decpt);
+            sb_putc(&b, '.');
+            sb_put(&b, dg + decpt, (size_t)(nd - decpt));
+        }
+    } else {
+        sb_putc(&b, dg[0]);
+        if (nd > 1) {
+            sb_putc(&b, '.');
+            sb_put(&b, dg + 1, (size_t)(nd - 1));
+        }
+        int e = decpt - 1;
+        sb_printf(&b, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
+    }
+    snprintf(buf, n, "%s", b.s);
+    sb_free(&b);
+}
+
+/* ---- format spec ---- */
+
+typedef struct Spec {
+    char fill[5];      /* UTF-8 fill character */
+    char align;        /* '<' '>' '^' '=' or 0 */
+    char sign;         /* '+' '-' ' ' or 0 */
+    bool alt;          /* '#' */
+    bool zero;
+    int64_t width;     /* -1 none */
+    char grouping;     /* ',' '_' or 0 */
+    int64_t prec;      /* -1 none */
+    char type;         /* 0 none */
+} Spec;
+
+static int parse_spec(Task *T, const char *s, size_t n, Spec *sp, const char *tname)
+{
+    memset(sp, 0, sizeof *sp);
+    sp->width = sp->prec = -1;
+    size_t i = 0;
+    /* fill may be any character (UTF-8) followed by an align char */
+    size_t cl = 1;
+    if (n && ((unsigned char)s[0] & 0xC0) == 0xC0) {
+        while (cl < n && ((unsigned char)s[cl] & 0xC0) == 0x80) cl++;
+    }
+    if (n > cl && strchr("<>^=", s[cl])) {
+        memcpy(sp->fill, s, cl);
+        sp->align = s[cl];
+        i = cl + 1;
+    } else if (n && strchr("<>^=", s[0])) {
+        sp->align = s[0];
+        i = 1;
+    }
+    if (i < n && strchr("+- ", s[i])) sp->sign = s[i++];
+    if (i < n && s[i] == 'z') i++;
+    if (i < n && s[i] == '#') sp->alt = true, i++;
+    if (i < n && s[i] == '0') sp->zero = true, i++;
+    if (i < n && s[i] >= '0' && s[i] <= '9') {
+        sp->width = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            sp->width = sp->width * 10 + (s[i++] - '0');
+            if (sp->width > 100000) return exc_raise(T, EXC_ValueError, "Too many decimal digits in format string");
+        }
+    }
+    if (i < n && (s[i] == ',' || s[i] == '_')) sp->grouping = s[i++];
+    if (i < n && s[i] == '.') {
+        i++;
+        if (i >= n || s[i] < '0' || s[i] > '9') return exc_raise(T, EXC_ValueError, "Format specifier missing precision");
+        sp->prec = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            sp->prec = sp->prec * 10 + (s[i++] - '0');
+            if (sp->prec > 100000) return exc_raise(T, EXC_ValueError, "Too many decimal digits in format string");
+        }
+    }
+    if (i < n) sp->type = s[i++];
+    if (i < n) return exc_raise(T, EXC_ValueError, "Invalid format specifier '%.*s' for object of type '%s'", (int)n, s, tname);
+    return 0;
+}
+
+/* Pad body (sign/prefix already split out for '=' alignment). */
+static void emit_padded(SBuf *out, const Spec *sp, const char *prefix, const char *body, size_t blen, char def_align)
+{
+    size_t plen = strlen(prefix);
+    int64_t chars = uc_count(prefix, plen) + uc_count(body, blen);
+    int64_t pad = sp->width > chars ? sp->width - chars : 0;
+    char align = sp->align ? sp->align : def_align;
+    const char *fill = sp->fill[0] ? sp->fill : " ";
+    if (sp->zero && !sp->align) {
+        align = '=';
+        if (!sp->fill[0]) fill = "0";
+    }
+    int64_t left = 0, right = 0;
+    switch (align) {
+    case '<': right = pad; break;
+    case '^': left = pad / 2; right = pad - left; break;
+    case '=': break;
+    default: left = pad; break;
+    }
+    for (int64_t i = 0; i < left; i++) sb_puts(out, fill);
+    sb_put(out, prefix, plen);
+    if (align == '=')
+        for (int64_t i = 0; i < pad; i++) sb_puts(out, fill);
+    sb_put(out, body, blen);
+    for (int64_t i = 0; i < right; i++) sb_puts(out, fill);
+}
+
+/* Insert grouping separators every `every` digits into the integer part. */
+static void group_digits(const char *digits, size_t n, char sep, int every, SBuf *out)
+{
+    size_t first = n % (size_t)every;
+    if (first == 0) first = (size_t)every;
+    sb_put(out, digits, first > n ? n : first);
+    for (size_t i = first; i < n; i += (size_t)every) {
+        sb_putc(out, sep);
+        sb_put(out, digits + i, (size_t)every);
+    }
+}
+
+void format_int_base(int64_t v, int base, bool upper, const char *prefix, SBuf *out)
+{
+    char tmp[80];
+    int n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    do {
+        tmp[n++] = dig[u % (uint64_t)base];
+        u /= (uint64_t)base;
+    } while (u);
+    if (v < 0) sb_putc(out, '-');
+    sb_puts(out, prefix);
+    while (n) sb_putc(out, tmp[--n]);
+}
+
+static int format_float_spec(Task *T, double d, Spec *sp, SBuf *out, bool from_int);
+
+static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
+{
+    char type = sp->type ? sp->type : 'd';
+    if (strchr("eEfFgG%", type)) return format_float_spec(T, (double)v, sp, out, true);
+    if (sp->prec >= 0) return exc_raise(T, EXC_ValueError, "Precision not allowed in integer format specifier");
+    int base;
+    const char *pfx = "";
+    switch (type) {
+    case 'd': case 'n': base = 10; break;
+    case 'x': base = 16; pfx = "0x"; break;
+    case 'X': base = 16; pfx = "0X"; break;
+    case 'o': base = 8; pfx = "0o"; break;
+    case 'b': base = 2; pfx = "0b"; break;
+    case 'c': {
+        if (v < 0 || v > 0x10FFFF) return exc_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
+        char enc[4];
+        int en = uc_encode((uint32_t)v, enc);
+        SBuf tmp = {0};
+        sb_put(&tmp, enc, (size_t)en);
+        emit_padded(out, sp, "", tmp.s, tmp.n, '<');
+        sb_free(&tmp);
+        return 0;
+    }
+    default:
+        return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'int'", type);
+    }
+    SBuf digits = {0};
+    format_int_base(v, base, type == 'X', "", &digits);
+    if (digits.s[0] == '-') memmove(digits.s, digits.s + 1, digits.n--);
+    char prefix[8] = "";
+    size_t pn = 0;
+    if (v < 0) prefix[pn++] = '-';
+    else if (sp->sign == '+') prefix[pn++] = '+';
+    else if (sp->sign == ' ') prefix[pn++] = ' ';
+    if (sp->alt) {
+        memcpy(prefix + pn, pfx, strlen(pfx));
+        pn += strlen(pfx);
+    }
+    prefix[pn] = 0;
+    SBuf body = {0};
+    if (sp->grouping) {
+        int every = base == 10 ? 3 : 4;
+        if (sp->grouping == ',' && base != 10)
+            return sb_free(&digits), exc_raise(T, EXC_ValueError, "Cannot specify ',' with '%c'.", type);
+        /* zero padding counts towards grouping, as in CPython */
+        if ((sp->zero && !sp->align) || sp->align == '=') {
+            int64_t want = sp->width - (int64_t)pn;
+            SBuf padded = {0};
+            int64_t nd = (int64_t)digits.n;
+            /* grow digits with leading zeros until grouped width reaches want */
+            while (nd + (nd - 1) / every < want) nd++;
+            for (int64_t i = (int64_t)digits.n; i < nd; i++) sb_putc(&padded, '0');
+            sb_put(&padded, digits.s, digits.n);
+            group_digits(padded.s, padded.n, sp->grouping, every, &body);
+            sb_free(&padded);
+        } else {
+            group_digits(digits.s, digits.n, sp->grouping, every, &body);
+        }
+    } else {
+        sb_put(&body, digits.s, digits.n);
+    }
+    emit_padded(out, sp, prefix, body.s ? body.s : "", body.n, '>');
+    sb_free(&digits);
+    sb_free(&body);
+    return 0;
+}
+
+static int format_float_spec(Task *T, double d, Spec *sp, SBuf *out, bool from_int)
+{
+    char type = sp->type;
+    if (type && !strchr("eEfFgG%", type))
+        return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type '%s'", type, from_int ? "int" : "float");
+    char buf[512];
+    bool neg = signbit(d) && !isnan(d);
+    double a = fabs(d);
+    int64_t prec = sp->prec;
+    if (prec > 400) prec = 400;
+    if (isnan(d) || isinf(d)) {
+        const char *t = isnan(d) ? "nan" : "inf";
+        if (type == 'E' || type == 'F' || type == 'G') t = isnan(d) ? "NAN" : "INF";
+        snprintf(buf, sizeof buf, "%s%s", t, type == '%' ? "%" : "");
+    } else if (!type) {
+        if (prec < 0) {
+            format_float_repr(a, buf, sizeof buf);
+        } else {
+            int p = prec == 0 ? 1 : (int)prec;
+            snprintf(buf, sizeof buf, sp->alt ? "%#.*g" : "%.*g", p, a);
+            /* like 'g', but fixed-point keeps one digit after the point */
+            if (!strchr(buf, '.') && !strchr(buf, 'e') && !strchr(buf, 'n') && !strchr(buf, 'i'))
+                strcat(buf, ".0");
+        }
+    } else {
+        int p = prec < 0 ? 6 : (int)prec;
+        switch (type) {
+        case 'f': case 'F': snprintf(buf, sizeof buf, sp->alt ? "%#.*f" : "%.*f", p, a); break;
+        case 'e': snprintf(buf, sizeof buf, sp->alt ? "%#.*e" : "%.*e", p, a); break;
+        case 'E': snprintf(buf, sizeof buf, sp->alt ? "%#.*E" : "%.*E", p, a); break;
+        case 'g': snprintf(buf, sizeof buf, sp->alt ? "%#.*g" : "%.*g", p == 0 ? 1 : p, a); break;
+        case 'G': snprintf(buf, sizeof buf, sp->alt ? "%#.*G" : "%.*G", p == 0 ? 1 : p, a); break;
+        case '%': snprintf(buf, sizeof buf, sp->alt ? "%#.*f%%" : "%.*f%%", p, a * 100); break;
+        }
+    }
+    char prefix[4] = "";
+    size_t pn = 0;
+    if (neg) prefix[pn++] = '-';
+    else if (sp->sign == '+') prefix[pn++] = '+';
+    else if (sp->sign == ' ') prefix[pn++] = ' ';
+    prefix[pn] = 0;
+    SBuf body = {0};
+    if (sp->grouping && !isnan(d) && !isinf(d)) {
+        size_t intlen = strspn(buf, "0123456789");
+        if ((sp->zero && !sp->align) || sp->align == '=') {
+            int64_t want = sp->width - (int64_t)pn - (int64_t)(strlen(buf) - intlen);
+            int64_t nd = (int64_t)intlen;
+            while (nd + (nd - 1) / 3 < want) nd++;
+            SBuf padded = {0};
+            for (int64_t i = (int64_t)intlen; i < nd; i++) sb_putc(&padded, '0');
+            sb_put(&padded, buf, intlen);
+            group_digits(padded.s, padded.n, sp->grouping, 3, &body);
+            sb_free(&padded);
+        } else {
+            group_digits(buf, intlen, sp->grouping, 3, &body);
+        }
+        sb_puts(&body, buf + intlen);
+    } else {
+        sb_puts(&body, buf);
+    }
+    emit_padded(out, sp, prefix, body.s, body.n, '>');
+    sb_free(&body);
+    return 0;
+}
+
+static int format_str_spec(Task *T, Str *s, Spec *sp, SBuf *out)
+{
+    if (sp->type && sp->type != 's')
+        return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'str'", sp->type);
+    if (sp->sign) return exc_raise(T, EXC_ValueError, "Sign not allowed in string format specifier");
+    if (sp->align == '=') return exc_raise(T, EXC_ValueError, "'=' alignment not allowed in string format specifier");
+    size_t n = (size_t)s->len;
+    if (sp->prec >= 0 && sp->prec < s->clen) n = (size_t)str_byte_offset(s, sp->prec);
+    Spec sp2 = *sp;
+    if (sp2.zero && !sp2.align) {
+        sp2.zero = false;
+        sp2.align = '<';
+        if (!sp2.fill[0]) strcpy(sp2.fill, "0");
+    }
+    emit_padded(out, &sp2, "", s->s, n, '<');
+    return 0;
+}
+
+/* A user class's __format__(spec). */
+static int user_format(Task *T, Value m, Value v, const char *spec, size_t n, SBuf *out)
+{
+    Sim *S = T->S;
+    Value args[2] = {v, str_value_n(S, spec, n)}, r;
+    if (vm_call(T, m, args, 2, NULL, &r) < 0) return -1;
+    if (!is_str(r)) return exc_raise(T, EXC_TypeError, "__format__ must return a str, not %s", obj_type_name(S, r));
+    sb_put(out, AS_STR(r)->s, (size_t)AS_STR(r)->len);
+    return 0;
+}
+
+int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
+{
+    Sim *S = T->S;
+    if (n == 0) {
+        if (is_str(v)) {
+            sb_put(out, AS_STR(v)->s, (size_t)AS_STR(v)->len);
+            return 0;
+        }
+        if (is_instance(v)) {
+            Value m = obj_type_dunder(S, v, SYM_format);
+            if (!is_undef(m)) return user_format(T, m, v, spec, n, out);
+        }
+        return repr_write_str(T, v, out);
+    }
+    Spec sp;
+    switch (v.tag) {
+    case V_INT:
+        if (parse_spec(T, spec, n, &sp, "int") < 0) return -1;
+        return format_int_spec(T, v.u.i, &sp, out);
+    case V_BOOL:
+        /* a non-empty spec formats a bool as the int it is */
+        if (parse_spec(T, spec, n, &sp, "bool") < 0) return -1;
+        return format_int_spec(T, v.u.i, &sp, out);
+    case V_FLOAT:
+        if (parse_spec(T, spec, n, &sp, "float") < 0) return -1;
+        if (sp.type == 'n') sp.type = 'g';
+        return format_float_spec(T, v.u.f, &sp, out, false);
+    default: break;
+    }
+    if (is_str(v)) {
+        if (parse_spec(T, spec, n, &sp, "str") < 0) return -1;
+        return format_str_spec(T, AS_STR(v), &sp, out);
+    }
+    if (is_instance(v)) {
+        Value m = obj_type_dunder(S, v, SYM_format);
+        if (!is_undef(m)) return user_format(T, m, v, spec, n, out);
+    }
+    if (is_none(v) || is_obj(v)) {
+        /* object.__format__: only the empty spec is allowed */
+        return exc_raise(T, EXC_TypeError, "unsupported format string passed to %s.__format__", obj_type_name(S, v));
+    }
+    return repr_write_str(T, v, out);
+}
+
+/* ---- % formatting ---- */
+
+static int pct_int(Task *T, Value v, char conv, int64_t *out)
+{
+    if (is_intlike(v)) {
+        *out = v.u.i;
+        return 0;
+    }
+    if (is_float(v) && (conv == 'd' || conv == 'i' || conv == 'u')) {
+        if (isnan(v.u.f) || isinf(v.u.f))
+            return exc_raise(T, EXC_ValueError, "cannot convert float %s to integer", isnan(v.u.f) ? "NaN" : "infinity");
+        *out = (int64_t)v.u.f;
+        return 0;
+    }
+    if (conv == 'd' || conv == 'i' || conv == 'u')
+        return exc_raise(T, EXC_TypeError, "%%%c format: a real number is required, not %s", conv, obj_type_name(T->S, v));
+    return exc_raise(T, EXC_TypeError, "%%%c format: an integer is required, not %s", conv, obj_type_name(T->S, v));
+}
+
+int format_percent(Task *T, Str *fmt, Value args, Value *out)
+{
+    Sim *S = T->S;
+    Value *av = &args;
+    int64_t an = 1, ai = 0;
+    bool is_map = false;
+    if (is_tuple(args)) {
+        av = AS_TUPLE(args)->v;
+        an = AS_TUPLE(args)->n;
+    } else if (is_dict(args) || (is_instance(args) && !is_undef(obj_type_dunder(S, args, SYM_getitem)))) {
+        is_map = true;
+    }
+    bool used_map = false;
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    const char *p = fmt->s, *end = fmt->s + fmt->len;
+    while (p < end) {
+        const char *pc = memchr(p, '%', (size_t)(end - p));
+        if (!pc) {
+            sb_put(&b, p, (size_t)(end - p));
+            break;
+        }
+        sb_put(&b, p, (size_t)(pc - p));
+        p = pc + 1;
+        if (p >= end) {
+            sb_free(&b);
+            return exc_raise(T, EXC_ValueError, "incomplete format");
+        }
+        Value arg = v_undef();
+        bool have_arg = false;
+        if (*p == '(') {
+            if (!is_map) {
+                sb_free(&b);
+                return exc_raise(T, EXC_TypeError, "format requires a mapping");
+            }
+            const char *k = ++p;
+            int depth = 1;
+            while (p < end && depth) {
+                if (*p == '(') depth++;
+                else if (*p == ')') depth--;
+                if (depth) p++;
+            }
+            if (p >= end) {
+                sb_free(&b);
+                return exc_raise(T, EXC_ValueError, "incomplete format key");
+            }
+            Value key = str_value_n(S, k, (size_t)(p - k));
+            p++;
+            if (obj_getitem(T, args, key, &arg) < 0) {
+                sb_free(&b);
+                return -1;
+            }
+            have_arg = true;
+            used_map = true;
+        }
+        Spec sp;
+        memset(&sp, 0, sizeof sp);
+        sp.width = sp.prec = -1;
+        bool left = false;
+        for (; p < end && strchr("-+ #0", *p); p++) {
+            if (*p == '-') left = true;
+            else if (*p == '+') sp.sign = '+';
+            else if (*p == ' ' && sp.sign != '+') sp.sign = ' ';
+            else if (*p == '#') sp.alt = true;
+            else if (*p == '0') sp.zero = true;
+        }
+        if (p < end && *p == '*') {
+            p++;
+            if (ai >= an || !is_intlike(av[ai])) {
+                sb_free(&b);
+                return exc_raise(T, EXC_TypeError, "* wants int");
+            }
+            sp.width = av[ai++].u.i;
+            if (sp.width > 100000 || sp.width < -100000) {
+                sb_free(&b);
+                return exc_raise(T, EXC_ValueError, "width too big");
+            }
+            if (sp.width < 0) left = true, sp.width = -sp.width;
+        } else {
+            while (p < end && *p >= '0' && *p <= '9') sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (*p++ - '0');
+        }
+        if (p < end && *p == '.') {
+            p++;
+            sp.prec = 0;
+            if (p < end && *p == '*') {
+                p++;
+                if (ai >= an || !is_intlike(av[ai])) {
+                    sb_free(&b);
+                    return exc_raise(T, EXC_TypeError, "* wants int");
+                }
+                sp.prec = av[ai++].u.i;
+            } else {
+                while (p < end && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
+            }
+        }
+        while (p < end && (*p == 'l' || *p == 'h' || *p == 'L')) p++;
+        if (p >= end) {
+            sb_free(&b);
+            return exc_raise(T, EXC_ValueError, "incomplete format");
+        }
+        char conv = *p++;
+        if (conv == '%') {
+            sb_putc(&b, '%');
+            continue;
+        }
+        if (!have_arg) {
+            if (is_map) {
+                arg = args;
+            } else {
+                if (ai >= an) {
+                    sb_free(&b);
+                    return exc_raise(T, EXC_TypeError, "not enough arguments for format string");
+                }
+                arg = av[ai++];
+            }
+        }
+        if (left) sp.align = '<';
+        int r = 0;
+        switch (conv) {
+        case 's': case 'r': case 'a': {
+            Value s = conv == 's' ? repr_str(T, arg) : conv == 'r' ? repr_value(T, arg) : repr_ascii(T, arg);
+            if (is_undef(s)) {
+                sb_free(&b);
+                return -1;
+            }
+            sp.zero = false;
+            if (!sp.align) sp.align = '>';
+            r = format_str_spec(T, AS_STR(s), &sp, &b);
+            break;
+        }
+        case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
+            int64_t iv = 0;
+            if (pct_int(T, arg, conv, &iv) < 0) {
+                sb_free(&b);
+                return -1;
+            }
+            sp.type = conv == 'i' || conv == 'u' ? 'd' : conv;
+            if (sp.zero && left) sp.zero = false;
+            int64_t prec = sp.prec;
+            sp.prec = -1;
+            if (prec > 0) {
+                /* %.3d: minimum digits */
+                SBuf dg = {0};
+                format_int_base(iv, conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10, conv == 'X', "", &dg);
+                if (dg.s[0] == '-') memmove(dg.s, dg.s + 1, dg.n--);
+                SBuf body = {0};
+                for (int64_t k = (int64_t)dg.n; k < prec; k++) sb_putc(&body, '0');
+                sb_put(&body, dg.s, dg.n);
+                char pre[8] = "";
+                if (iv < 0) strcpy(pre, "-");
+                else if (sp.sign) pre[0] = sp.sign, pre[1] = 0;
+                if (sp.alt && conv != 'd' && conv != 'i' && conv != 'u')
+                    strcat(pre, conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X");
+                emit_padded(&b, &sp, pre, body.s, body.n, '>');
+                sb_free(&dg);
+                sb_free(&body);
+            } else {
+                r = format_int_spec(T, iv, &sp, &b);
+            }
+            break;
+        }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+            double dv;
+            if (is_float(arg)) dv = arg.u.f;
+            else if (is_intlike(arg)) dv = (double)arg.u.i;
+            else {
+                sb_free(&b);
+                return exc_raise(T, EXC_TypeError, "must be real number, not %s", obj_type_name(S, arg));
+            }
+            sp.type = conv;
+            if (sp.prec < 0) sp.prec = 6;
+            if (sp.zero && left) sp.zero = false;
+            r = format_float_spec(T, dv, &sp, &b, false);
+            break;
+        }
+        case 'c': {
+            if (is_str(arg) && AS_STR(arg)->clen == 1) {
+                sp.zero = false;
+                if (!sp.align) sp.align = '>';
+                r = format_str_spec(T, AS_STR(arg), &sp, &b);
+            } else if (is_intlike(arg)) {
+                sp.type = 'c';
+                if (!sp.align) sp.align = '>';
+                r = format_int_spec(T, arg.u.i, &sp, &b);
+            } else {
+                sb_free(&b);
+                return exc_raise(T, EXC_TypeError, "%%c requires int or char");
+            }
+            break;
+        }
+        default:
+            sb_free(&b);
+            return exc_raise(T, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %d", conv,
+                            (unsigned char)conv, (int)(p - fmt->s - 1));
+        }
+        if (r < 0) {
+            sb_free(&b);
+            return -1;
+        }
+    }
+    if (!is_map && ai < an && !used_map) {
+        sb_free(&b);
+        return exc_raise(T, EXC_TypeError, "not all arguments converted during string formatting");
+    }
+    *out = str_value_n(S, b.s, b.n);
+    sb_free(&b);
+    return 0;
+}
+
+/* ---- str.format ---- */
+
+static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs, Tuple *kwnames,
+                        int *auto_idx, Value *out)
+{
+    Sim *S = T->S;
+    int npos = nargs - (kwnames ? (int)kwnames->n : 0);
+    size_t i = 0;
+    while (i < n && f[i] != '.' && f[i] != '[') i++;
+    if (i == 0) {
+        if (*auto_idx < 0) return exc_raise(T, EXC_ValueError, "cannot switch from manual field specification to automatic field numbering");
+        int k = (*auto_idx)++;
+        if (k >= npos) return exc_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
+        *out = args[k];
+    } else if (f[0] >= '0' && f[0] <= '9') {
+        if (*auto_idx > 0) return exc_raise(T, EXC_ValueError, "cannot switch from automatic field numbering to manual field specification");
+        *auto_idx = -1;
+        int k = atoi(f);
+        if (k >= npos) return exc_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
+        *out = args[k];
+    } else {
+        bool found = false;
+        for (int k = 0; kwnames && k < (int)kwnames->n; k++) {
+            Str *kn = AS_STR(kwnames->v[k]);
+            if ((size_t)kn->len == i && memcmp(kn->s, f, i) == 0) {
+                *out = args[npos + k];
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            Value key = str_value_n(S, f, i);
+            return exc_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
+        }
+    }
+    while (i < n) {
+        if (f[i] == '.') {
+            size_t j = ++i;
+            while (i < n && f[i] != '.' && f[i] != '[') i++;
+            Str *name = str_intern(S, f + j, i - j);
+            if (attr_get(T, *out, name, out) < 0) return -1;
+        } else {
+            size_t j = ++i;
+            while (i < n && f[i] != ']') i++;
+            Value key;
+            bool digits = i > j;
+            for (size_t k = j; k < i; k++)
+                if (f[k] < '0' || f[k] > '9') digits = false;
+            key = digits ? v_int(atoll(f + j)) : str_value_n(S, f + j, i - j);
+            if (obj_getitem(T, *out, key, out) < 0) return -1;
+            i++;
+        }
+    }
+    return 0;
+}
+
+static int format_fields(Task *T, const char *s, size_t n, Value *args, int nargs, Tuple *kwnames,
+                         int *auto_idx, SBuf *out, int depth)
+{
+    size_t i = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '{' && i + 1 < n && s[i + 1] == '{') {
+            sb_putc(out, '{');
+            i += 2;
+            continue;
+        }
+        if (c == '}' && i + 1 < n && s[i + 1] == '}') {
+            sb_putc(out, '}');
+            i += 2;
+            continue;
+        }
+        if (c == '}') return exc_raise(T, EXC_ValueError, "Single '}' encountered in format string");
+        if (c != '{') {
+            sb_putc(out, c);
+            i++;
+            continue;
+        }
+        size_t j = i + 1, fe = 0, ce = 0, se = 0;
+        int nest = 0;
+        for (; j < n; j++) {
+            if (s[j] == '{') nest++;
+            else if (s[j] == '}') {
+                if (nest == 0) break;
+                nest--;
+            }
+        }
+        if (j >= n) return exc_raise(T, EXC_ValueError, "expected '}' before end of string");
+        /* field [!conv] [:spec] */
+        size_t k = i + 1;
+        while (k < j && s[k] != '!' && s[k] != ':') k++;
+        fe = k;
+        char conv = 0;
+        if (k < j && s[k] == '!') {
+            conv = k + 1 < j ? s[k + 1] : 0;
+            k += 2;
+            if (!conv || (conv != 'r' && conv != 's' && conv != 'a'))
+                return exc_raise(T, EXC_ValueError, "Unknown conversion specifier %c", conv ? conv : '?');
+        }
+        ce = k;
+        (void)ce;
+        Value v;
+        if (lookup_field(T, s + i + 1, fe - (i + 1), args, nargs, kwnames, auto_idx, &v) < 0) return -1;
+        if (conv) {
+            v = conv == 's' ? repr_str(T, v) : repr_value(T, v);
+            if (is_undef(v)) return -1;
+        }
+        SBuf spec = {0};
+        if (k < j && s[k] == ':') {
+            se = k + 1;
+            if (depth > 1) return exc_raise(T, EXC_ValueError, "Max string recursion exceeded");
+            if (format_fields(T, s + se, j - se, args, nargs, kwnames, auto_idx, &spec, depth + 1) < 0) {
+                sb_free(&spec);
+                return -1;
+            }
+        }
+        int r = format_value(T, v, spec.s ? spec.s : "", spec.n, out);
+        sb_free(&spec);
+        if (r < 0) return -1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+int format_str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out)
+{
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    int auto_idx = 0;
+    if (format_fields(T, fmt->s, (size_t)fmt->len, args, nargs, kwnames, &auto_idx, &b, 0) < 0) {
+        sb_free(&b);
+        return -1;
+    }
+    *out = str_value_n(T->S, b.s, b.n);
+    sb_free(&b);
+    return 0;
+}

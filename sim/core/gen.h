@@ -1,0 +1,148 @@
+/* gen.h - generator objects (generator expressions) and coroutine objects
+ * (K_CORO: `async def` calls, and C-made ones such as asyncio.sleep's).
+ * Both own a context (their own frame stack); a generator's next() runs
+ * that context on the calling task until it yields, and an await switches
+ * into a coroutine's context (aio.h). */
+#ifndef IL_GEN_H
+#define IL_GEN_H
+
+#include "vm.h"
+
+/* A generator runs either nested (next() from C: atomic), or - when a for
+ * loop or a builtin that consumes it drives it - as a sub-context of the
+ * task: the task's current context switches into the generator's and back,
+ * so the generator's body may block like any code. */
+typedef struct Gen {
+    Obj h;
+    int state;            /* GEN_* */
+    int native;           /* CORO_PY, or what a C-made coroutine does */
+    Str *name;
+    Str *qualname;
+    Code *site;           /* where it was created (never-awaited warning) */
+    int32_t site_line;
+    uint32_t site_pc;
+    union {
+        struct {              /* C-made coroutines (asyncio.sleep, an async generator's asend) */
+            int nstate;           /* progress; CORO_ASEND: the AGEN_* operation */
+            int64_t delay;        /* CORO_SLEEP: its delay */
+            Value nres, nfut, nth;/* CORO_SLEEP: result, future, timer handle;
+                                     CORO_ASEND: the async generator, the value sent
+                                     or the exception thrown, anext()'s default */
+        };
+        struct {              /* generators and Python coroutines */
+            int mode;             /* GM_*: how it is being driven */
+            Code *code;           /* the function's code (for reprs once it ended) */
+            Ctx *parent;          /* the context to return to */
+            List *collect;        /* GM_COLLECT: the items so far */
+            Value *slot;          /* GM_COLLECT: the call argument to replace */
+            int aop;              /* K_AGEN: the AGEN_* operation awaited now */
+            Value dflt;           /* K_AGEN: anext()'s default for it, or V_UNDEF */
+            Ctx ctx;
+        };
+    };
+} Gen;
+
+/* A generator's first chunk holds at least this many values (vm.c's
+ * chunk_new starts generators' chunks at this size too) */
+#define GEN_MIN_VALUES 4
+
+/* C-made coroutines are allocated without the Python part */
+#define GEN_NATIVE_SIZE (offsetof(Gen, nth) + sizeof(Value))
+
+
+enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE };
+/* How a generator's or coroutine's context is being run: nested from C,
+ * by a FOR_ITER, by a call that collects it, by the SEND of a `yield
+ * from`, by a call of next(g), g.send(v) or g.throw(e) in bytecode (its
+ * value is the call's result); a coroutine awaited by another (its
+ * parent), or a task's outermost coroutine (its parent is the context
+ * running the event loop).  All but GM_NESTED run on the task like any
+ * code, so a generator's body may block. */
+enum { GM_NESTED, GM_FORITER, GM_COLLECT, GM_SEND, GM_CALL, GM_AWAIT, GM_TASK };
+enum { CORO_PY, CORO_SLEEP, CORO_ASEND };
+/* What awaiting an async generator's asend object does (its __anext__,
+ * asend, athrow, aclose). */
+enum { AGEN_SEND, AGEN_THROW, AGEN_CLOSE };
+
+/* A coroutine leaves GEN_CREATED (it was awaited, or closed): the count
+ * of never-started ones lets the exit check skip the heap walk. */
+static inline void gen_coro_started(Sim *S, Gen *g)
+{
+    if (g->h.kind == K_CORO && g->state == GEN_CREATED) S->coros_unstarted--;
+}
+
+/* Calling a generator-expression (or coroutine) function. */
+int gen_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* A new generator or coroutine object (kind K_GEN or K_CORO) whose context
+ * runs fn(*args); NULL with an exception.  fn NULL: a C-made coroutine. */
+Gen *gen_new(Task *T, int kind, Func *fn, Value *args, int nargs, Tuple *kwnames);
+/* Switch T into g's context, run by parent in mode GM_*, with sent as the
+ * value of the yield it is suspended at; returns it. */
+Ctx *gen_enter(Task *T, Gen *g, Ctx *parent, int mode, Value sent);
+/* Leave the context c (of a generator) back to its parent, which is
+ * returned; GEN_DONE frees the context. */
+Ctx *gen_leave(Task *T, Ctx *c, int state);
+/* 1 with *out, 0 when exhausted, -1 with an exception on T. */
+int gen_next(Task *T, Gen *g, Value *out);
+/* Resume g nested (atomically) with sent as the value of its yield, or
+ * with the exception thrown raised there (undefined: none): 1 when it
+ * yielded *out, 0 when it returned *out, -1 with an exception on T. */
+int gen_resume(Task *T, Gen *g, Value sent, Value thrown, Value *out);
+/* Can g take a value now (not running, not done; None only before it
+ * starts)?  0, or -1 with CPython's exception raised. */
+int gen_check_send(Task *T, Gen *g, Value sent);
+/* The exception g.throw(type[, value[, tb]]) throws, from its arguments:
+ * 0 with *out, or -1 with an exception on T. */
+int gen_throw_exc(Task *T, Value *args, int nargs, Value *out);
+/* g.close(): GeneratorExit thrown in at its yield (nested), so its finally
+ * blocks run.  0, or -1 with an exception on T. */
+int gen_close(Task *T, Gen *g);
+/* ---- async generators ----
+ * An async generator (K_AGEN) is awaited through the objects its
+ * __anext__, asend, athrow and aclose return (K_CORO with native
+ * CORO_ASEND): awaiting one switches into the generator's context like
+ * awaiting a coroutine (GM_AWAIT), and the generator's next yield comes
+ * back as the await's value, its end as StopAsyncIteration. */
+/* The awaitable for operation aop (AGEN_*) with v (sent, or thrown). */
+Value gen_asend_new(Task *T, Value agen, int aop, Value v, Value dflt);
+/* Await asend object a (on top of c's stack): switches into its
+ * generator and returns the context to run, or returns c itself when the
+ * await is over at once (its result replaces a), or NULL with an
+ * exception on T. */
+Ctx *gen_asend_await(Task *T, Ctx *c, Gen *a);
+/* The async generator of context c yielded value / returned / raised
+ * (T->exc): back to the awaiting context, which is returned, with the
+ * await's value in place or an exception pending on T. */
+Ctx *gen_agen_yield(Task *T, Ctx *c, Value value);
+Ctx *gen_agen_return(Task *T, Ctx *c);
+Ctx *gen_agen_raise(Task *T, Ctx *c);
+/* StopIteration(value), for a generator that returned value. */
+Value gen_stop_iteration(Task *T, Value value);
+void gen_trace(Sim *S, Obj *o);
+/* The attributes of generator and coroutine objects (__name__, close...). */
+void gen_register(Sim *S);
+void gen_free(Sim *S, Obj *o);
+
+/* The await family of opcodes (aio.c).  Returns one of AIO_*; with
+ * AIO_LEAVE, *status says how vm_run must return. */
+enum { AIO_CONTINUE, AIO_ERROR, AIO_RERAISE, AIO_RELOAD, AIO_LEAVE };
+int aio_op(Task *T, int op, RunStatus *status);
+/* The base frame of coroutine context c (mode GM_AWAIT or GM_TASK)
+ * returned r, or (r undefined) raised T->exc: returns the context to run
+ * next - the awaiting coroutine's (with r as its await's value), or the
+ * loop's.  An exception from GM_AWAIT stays on T to propagate; one from
+ * GM_TASK ends the task and is cleared. */
+Ctx *aio_coro_exit(Task *T, Ctx *c, Value r);
+
+/* Calling an `async def` function: a coroutine object. */
+int gen_coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* Remember where the running code is, for the never-awaited warning. */
+void gen_note_site(Task *T, Gen *g);
+/* Print RuntimeWarnings for coroutine objects never awaited (at exit). */
+void gen_warn_unawaited(Sim *S);
+
+/* Push fn(*args) as the base frame of T->cur without generator/coroutine
+ * wrapping (vm.c). */
+int vm_push_func(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames);
+
+#endif

@@ -1,0 +1,93 @@
+/* obj.h - the object protocol: types, truth, equality, hashing, ordering,
+ * attributes, items, iteration, arithmetic, repr/str.
+ *
+ * Functions that may run user code (dunder methods) take the Task and
+ * return -1 with an exception raised on it when they fail. */
+#ifndef IL_OBJ_H
+#define IL_OBJ_H
+
+#include "vm.h"
+
+Class *obj_type_of(Sim *S, Value v);
+const char *obj_type_name(Sim *S, Value v);
+Value obj_class_lookup(Class *c, Str *name);          /* MRO search; V_UNDEF if absent */
+bool obj_is_subclass(Class *a, Class *b);
+bool obj_is_instance_of(Sim *S, Value v, Class *c);
+bool obj_is_exc_instance(Sim *S, Value v);           /* an instance of BaseException */
+bool obj_is_callable(Sim *S, Value v);
+
+int obj_truthy(Task *T, Value v);                  /* 1, 0, -1 */
+int obj_eq(Task *T, Value a, Value b);             /* a == b: 1, 0, -1 */
+bool obj_same(Value a, Value b);                   /* a is b */
+/* Can two keys with equal hashes (dict and set lookups) be compared
+ * without user code, and what is the answer?  1 or 0 when decided, 2 when
+ * == must be called. */
+int obj_eq_quick(Value a, Value b);
+int obj_hash(Task *T, Value v, int64_t *out);      /* 0 or -1 (unhashable) */
+int obj_richcmp(Task *T, Value a, Value b, int op, Value *out); /* CmpOp */
+int obj_lt(Task *T, Value a, Value b);             /* a < b as 1/0, -1 err */
+int obj_len(Task *T, Value v, int64_t *out);
+int obj_contains(Task *T, Value container, Value item); /* 1, 0, -1 */
+
+
+int obj_getitem(Task *T, Value obj, Value key, Value *out);
+int obj_setitem(Task *T, Value obj, Value key, Value val);
+int obj_delitem(Task *T, Value obj, Value key);
+
+int obj_iter(Task *T, Value v, Value *out);
+int obj_next(Task *T, Value it, Value *out);        /* 1 item, 0 exhausted, -1 err */
+/* Materialise any iterable as a fresh list. */
+int obj_to_list(Task *T, Value v, List **out);
+/* Borrow items of a list or tuple without copying; other iterables are
+ * collected into a new list.  items and n stay valid until the next allocation
+ * that could move a list. */
+int obj_items(Task *T, Value v, Value **items, int64_t *n, Value *keep);
+
+
+
+/* Index helpers. */
+int obj_index(Task *T, Value v, int64_t *out, const char *what); /* int-like -> int64 */
+int obj_seq_index(Task *T, int64_t len, Value key, int64_t *out, const char *what);
+/* Normalise a slice against len: start, stop, step and count of items. */
+int obj_slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *stop,
+                  int64_t *step, int64_t *count);
+
+/* Deterministic identity (id(), default hash): a counter, never an address,
+ * so no pointer order can leak into a simulation. */
+int64_t obj_id(Sim *S, Obj *o);
+void obj_id_forget(Sim *S, Obj *o);   /* gc: o is being freed */
+void obj_ids_free(Sim *S);
+
+/* The largest container or string one operation may build: the simulator
+ * must not exhaust the host's memory because a scenario asked it to. */
+#define MAX_ITEMS (INT64_C(1) << 27)
+int obj_check_size(Task *T, int64_t n);  /* 0, or -1 with MemoryError */
+
+/* Make objects */
+Value obj_method(Sim *S, Value self, Value func);
+Native *obj_native_new(Sim *S, const char *name, NativeFn fn, int flags);
+Instance *obj_instance_new(Sim *S, Class *cls);
+/* An instance with a zeroed payload of `size` bytes in the same
+ * allocation, right after it (one allocation, and one cache line fewer
+ * to fetch, for objects made by the hundred thousand).  The class's
+ * payload free function must then not free the payload itself. */
+Instance *obj_instance_new_with(Sim *S, Class *cls, size_t size);
+Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T); /* NULL + exc on bad MRO */
+Iter *obj_iter_new(Sim *S, int kind, Value src);
+
+
+/* Fast identity check for the method a class defines for a dunder (used by
+ * hot paths to skip user-code calls). */
+Value obj_type_dunder(Sim *S, Value v, int sym);
+
+
+/* Protection against infinite recursion in repr of self-containing
+ * containers: 1 if v is already being printed. */
+int obj_repr_enter(Sim *S, Obj *o);
+void obj_repr_leave(Sim *S, Obj *o);
+/* Sort v[0..n) in place, stably, by key(item) (key undefined: the items)
+ * with <, as list.sort does.  0, or -1 with an exception. */
+int obj_sort(Task *T, Value *v, int64_t n, Value key, bool reverse);
+Range *obj_range_new(Sim *S, int64_t start, int64_t stop, int64_t step);
+
+#endif

@@ -1,0 +1,1081 @@
+/* mod_mp.c - the multiprocessing module: Process (fork, spawn,
+ * forkserver), Queue, Pipe, Value, Array, shared locks, current_process,
+ * cpu_count.  Pool lives in sim/py/multiprocessing.py on top of these. */
+#include "mod_mp.h"
+#include "attr.h"
+#include "dict.h"
+#include "gc.h"
+#include "list.h"
+#include "native.h"
+#include "proc.h"
+#include "repr.h"
+#include "str.h"
+#include "sync.h"
+#include "tuple.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* multiprocessing's state in the Sim (SLOT_MP). */
+typedef struct MpState {
+    Dict *module;         /* multiprocessing's dict: the classes natives make */
+    int start_method;     /* set_start_method()'s choice, -1 none */
+} MpState;
+
+static MpState *mp_st(Sim *S) { return S->slot[SLOT_MP]; }
+
+/* ---- shared objects: one instance seen by every process ---- */
+
+typedef struct MpObj {
+    int kind;             /* MP_* */
+    int obj;              /* trace object */
+    List *items;          /* queue/pipe: arrived items (pickled snapshots) */
+    List *transit;        /* queue/pipe: items on their way, in order */
+    int64_t maxsize;
+    WaitQ waiters;        /* get()/recv() */
+    WaitQ putters;
+    Value peer;           /* pipe: the other end's inbox owner */
+    Value value;          /* Value: the number */
+    List *array;          /* Array: the numbers */
+    char typecode;
+    Value lock;           /* Value/Array: their lock */
+    bool closed;
+} MpObj;
+
+enum { MP_QUEUE, MP_CONN, MP_VALUE, MP_ARRAY };
+
+static void mp_mark(Sim *S, void *p)
+{
+    MpObj *o = p;
+    gc_mark_obj(S, (Obj *)o->items);
+    gc_mark_obj(S, (Obj *)o->transit);
+    gc_mark_obj(S, (Obj *)o->array);
+    gc_mark_value(S, o->peer);
+    gc_mark_value(S, o->value);
+    gc_mark_value(S, o->lock);
+}
+
+static void mp_free(Sim *S, void *p)
+{
+    (void)S;
+    MpObj *o = p;
+    BUF_FREE(o->waiters);
+    BUF_FREE(o->putters);
+    free(o);
+}
+
+/* made to be shared between processes: every process uses the one object */
+static int mp_clone(Copier *C, Value v, Value *out)
+{
+    proc_copy_bytes(C, 16);
+    *out = v;
+    return 0;
+}
+
+static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL};
+
+
+static MpObj *mp_of(Task *T, Value v, int kind)
+{
+    if (is_instance(v) && AS_INST(v)->cls->payload == &mp_payload_ops && AS_INST(v)->payload &&
+        ((MpObj *)AS_INST(v)->payload)->kind == kind)
+        return AS_INST(v)->payload;
+    exc_raise(T, EXC_TypeError, "wrong multiprocessing object");
+    return NULL;
+}
+
+static Class *mp_class(Sim *S, const char *name)
+{
+    Class *c = attr_class_new(S, str_intern(S, name, strlen(name)), NULL, NULL, NULL);
+    c->payload = &mp_payload_ops;
+    c->module = str_from_c(S, "multiprocessing");
+    c->cflags |= CF_FINAL;
+    return c;
+}
+
+static Value new_mp(Task *T, Class *cls, int kind, int objkind)
+{
+    Instance *in = obj_instance_new(T->S, cls);
+    MpObj *o = xcalloc(1, sizeof *o);
+    o->kind = kind;
+    o->peer = o->value = o->lock = v_undef();
+    o->obj = sched_new_obj(T, objkind);
+    in->payload = o;
+    return v_obj(in);
+}
+
+/* ---- Process ---- */
+
+typedef struct ProcessData {
+    Proc *proc;           /* the child, once started */
+    Str *name;
+    bool daemon;
+    bool started;
+    int obj;
+} ProcessData;
+
+static void pd_mark(Sim *S, void *p) { gc_mark_obj(S, (Obj *)((ProcessData *)p)->name); }
+static void pd_free(Sim *S, void *p)
+{
+    (void)S;
+    free(p);
+}
+/* a Process object travels with its name and settings */
+static int pd_clone(Copier *C, Value v, Value *out)
+{
+    ProcessData *nd = xcalloc(1, sizeof *nd);
+    *nd = *(ProcessData *)AS_INST(v)->payload;
+    return proc_copy_instance(C, v, nd, out);
+}
+
+static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL};
+
+static ProcessData *pd_of(Task *T, Value v)
+{
+    if (is_instance(v) && AS_INST(v)->cls->payload == &process_payload_ops && AS_INST(v)->payload)
+        return AS_INST(v)->payload;
+    exc_raise(T, EXC_TypeError, "expected a multiprocessing.Process");
+    return NULL;
+}
+
+
+
+NATIVE(process_new)
+{
+    Instance *in = obj_instance_new(T->S, AS_CLASS(args[0]));
+    ProcessData *pd = xcalloc(1, sizeof *pd);
+    pd->obj = -1;
+    in->payload = pd;
+    *out = v_obj(in);
+    return NAT_OK;
+}
+
+NATIVE(process_init)
+{
+    Sim *S = T->S;
+    Value a[6];
+    if (nat_parse(T, "Process.__init__", args + 1, nargs - 1, kw, "|group,target,name,args,kwargs$daemon", a) < 0) return NAT_ERR;
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    Proc *P = T->proc;
+    if (is_undef(a[2]) || is_none(a[2])) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s-%d", P == S->procs.v[0] ? "Process" : P->name, ++P->process_counter);
+        if (P != S->procs.v[0]) snprintf(buf, sizeof buf, "%s:%d", P->name, P->process_counter);
+        pd->name = str_from_c(S, buf);
+    } else {
+        pd->name = AS_STR(repr_str(T, a[2]));
+    }
+    if (!is_undef(a[5]) && !is_none(a[5])) {
+        int d = obj_truthy(T, a[5]);
+        if (d < 0) return NAT_ERR;
+        pd->daemon = d;
+    } else {
+        pd->daemon = P->daemon;
+    }
+    Instance *in = AS_INST(args[0]);
+    if (!in->dict) in->dict = dict_new(S);
+    Value targs = is_undef(a[3]) ? v_obj(tuple_new(S, 0)) : a[3];
+    dict_set_str(S, in->dict, str_intern(S, "_target", 7), is_undef(a[1]) ? v_none() : a[1]);
+    dict_set_str(S, in->dict, str_intern(S, "_args", 5), targs);
+    dict_set_str(S, in->dict, str_intern(S, "_kwargs", 7), is_undef(a[4]) || is_none(a[4]) ? v_obj(dict_new(S)) : a[4]);
+    *out = v_none();
+    return NAT_OK;
+}
+
+static const char bootstrap_msg[] =
+    "\n"
+    "        An attempt has been made to start a new process before the\n"
+    "        current process has finished its bootstrapping phase.\n"
+    "\n"
+    "        This probably means that you are not using fork to start your\n"
+    "        child processes and you have forgotten to use the proper idiom\n"
+    "        in the main module:\n"
+    "\n"
+    "            if __name__ == '__main__':\n"
+    "                freeze_support()\n"
+    "                ...\n"
+    "\n"
+    "        The \"freeze_support()\" line can be omitted if the program\n"
+    "        is not going to be frozen to produce an executable.\n"
+    "\n"
+    "        To fix this issue, refer to the \"Safe importing of main module\"\n"
+    "        section in https://docs.python.org/3/library/multiprocessing.html\n"
+    "        ";
+
+/* A child that could not be started never existed as far as anyone
+ * waits for it. */
+static void proc_abandon(Sim *S, Proc *child)
+{
+    (void)S;
+    child->ps->exited = true;
+    child->ps->main->st->done = true;
+}
+
+/* Stages of a child's main thread (spawn): the module, then the Process
+ * object unpickled, then its run(). */
+static int child_next_stage(Task *T)
+{
+    Sim *S = T->S;
+    Proc *P = T->proc;
+    ProcSched *ps = P->ps;
+    SchedTask *st = T->st;
+    if (st->stage == PS_MODULE) {
+        ps->bootstrapping = false;
+        st->stage = PS_UNPICKLE;
+        /* unpickling runs on the child's clock */
+        Value self;
+        int64_t bytes = 0;
+        if (proc_copy(T, ps->snapshot, COPY_UNPICKLE, P, &self, &bytes) < 0) {
+            ps->snapshot = v_undef();
+            return -1;
+        }
+        ps->snapshot = v_undef();
+        T->clock += proc_pickle_ns(S, bytes);
+        ps->process_obj = self;
+        st->stage = PS_RUN;
+        Value run, dummy;
+        if (attr_get(T, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(T, run, NULL, 0, NULL, &dummy) < 0)
+            return -1;
+        return 1;
+    }
+    return 0;
+}
+
+NATIVE(process_start)
+{
+    Sim *S = T->S;
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    if (nat_count(T, "start", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
+    if (pd->started) return exc_raise(T, EXC_AssertionError, "cannot start a process twice");
+    if (T->proc->ps->bootstrapping) return exc_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
+    if (T->proc->daemon) return exc_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
+    int method = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
+    if (S->trace->tasks.n >= TRACE_MAX_TASKS) return exc_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
+    Proc *child = sched_new_proc(S, T->proc, pd->name->s);
+    child->daemon = pd->daemon;
+    child->thread_counter = method == 0 ? T->proc->thread_counter : 0;
+    Task *M = sched_new_thread(S, child, "MainThread", false, T->clock);
+    M->st->is_thread = true;
+    child->ps->main = M;
+    int64_t cost;
+    if (method == 0) {
+        /* fork: the child starts as a copy of this process */
+        Value self;
+        if (proc_fork_copy(T, child, args[0], &self) < 0) {
+            proc_abandon(S, child);
+            return NAT_ERR;
+        }
+        child->ps->process_obj = self;
+        M->st->stage = PS_RUN;
+        Value run, dummy;
+        if (attr_get(M, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(M, run, NULL, 0, NULL, &dummy) < 0) {
+            T->exc = M->exc;
+            M->exc = v_undef();
+            proc_abandon(S, child);
+            return NAT_ERR;
+        }
+        cost = S->set.v[SET_fork_cost];
+    } else {
+        /* spawn / forkserver: a fresh interpreter re-imports the main
+         * module as __mp_main__, then unpickles this Process object */
+        int64_t bytes = 0;
+        Value snap;
+        if (proc_copy(T, args[0], COPY_PICKLE, child, &snap, &bytes) < 0) {
+            proc_abandon(S, child);
+            return NAT_ERR;
+        }
+        T->clock += proc_pickle_ns(S, bytes);
+        sched_event(T, EV_PICKLE, (int)(bytes > INT32_MAX ? INT32_MAX : bytes), child->ps->tid);
+        child->ps->snapshot = snap;
+        proc_main_globals(S, child, S->sym[SYM_mp_main]);
+        child->ps->bootstrapping = true;
+        M->st->stage = PS_MODULE;
+        M->st->on_base_done = child_next_stage;
+        vm_start_module(M, S->main_code, child->globals);
+        cost = method == 1 ? S->set.v[SET_spawn_cost] : S->set.v[SET_forkserver_cost];
+    }
+    pd->started = true;
+    pd->proc = child;
+    pd->obj = trace_add_obj(S->trace, OBJ_PROCESS, T->proc->ps->tid, T->clock);
+    trace_event(S->trace, T->clock, T->st->tid, EV_PROC_START, T->proc->ps->tid, child->ps->tid, method);
+    sched_start_task(S, M, T->clock, cost, R_PROC_START);
+    *out = v_none();
+    return NAT_OK;
+}
+
+
+NATIVE(process_join)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    if (T->retry == 0) {
+        Value a[1];
+        if (nat_parse(T, "join", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
+        if (!pd->started) return exc_raise(T, EXC_AssertionError, "can only join a started process");
+        if (pd->proc == T->proc) return exc_raise(T, EXC_AssertionError, "can only join a child process");
+        if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
+    }
+    Proc *C = pd->proc;
+    if (C->ps->exited || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline)) {
+        T->st->waits_for = NULL;
+        *out = v_none();
+        return NAT_OK;
+    }
+    T->st->waits_for = C->ps->main;
+    return sched_block(T, &C->ps->joiners, R_PROC_JOIN, pd->obj, T->deadline);
+}
+
+NATIVE(process_is_alive)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    *out = v_bool(pd->started && !pd->proc->ps->exited);
+    return NAT_OK;
+}
+
+static int kill_impl(Task *T, Value *args, int nargs, Value *out, int code)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    (void)nargs;
+    if (!pd) return NAT_ERR;
+    if (pd->started && !pd->proc->ps->exited) {
+        pd->proc->ps->exitcode = code;
+        sched_proc_exit(T->S, pd->proc, T->clock);
+    }
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(process_terminate) { return kill_impl(T, args, nargs, out, -15); }
+NATIVE(process_kill) { return kill_impl(T, args, nargs, out, -9); }
+
+NATIVE(process_close)
+{
+    (void)args;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(process_get_name)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    *out = pd->name ? v_obj(pd->name) : v_none();
+    return NAT_OK;
+}
+
+NATIVE(process_set_name)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd || nargs < 2) return NAT_ERR;
+    pd->name = AS_STR(repr_str(T, args[1]));
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(process_get_daemon)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    *out = v_bool(pd->daemon);
+    return NAT_OK;
+}
+
+NATIVE(process_set_daemon)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd || nargs < 2) return NAT_ERR;
+    if (pd->started) return exc_raise(T, EXC_AssertionError, "process has already started");
+    int d = obj_truthy(T, args[1]);
+    if (d < 0) return NAT_ERR;
+    pd->daemon = d;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(process_pid)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    *out = pd->started ? v_int(pd->proc->pid) : (pd->proc ? v_int(pd->proc->pid) : v_none());
+    return NAT_OK;
+}
+
+NATIVE(process_exitcode)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    *out = pd->started && pd->proc->ps->exited ? v_int(pd->proc->ps->exitcode) : v_none();
+    return NAT_OK;
+}
+
+NATIVE(process_repr)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    SBuf b = {0};
+    const char *st = !pd->started ? "initial" : pd->proc->ps->exited ? "stopped" : "started";
+    sb_printf(&b, "<%s name='%s' ", AS_INST(args[0])->cls->name->s, pd->name ? pd->name->s : "?");
+    if (pd->started && pd->proc->ps->exited) sb_printf(&b, "pid=%d parent=%d stopped exitcode=%d", pd->proc->pid,
+                                                       pd->proc->parent_pid, pd->proc->ps->exitcode);
+    else if (pd->started) sb_printf(&b, "pid=%d parent=%d %s", pd->proc->pid, pd->proc->parent_pid, st);
+    else sb_puts(&b, st);
+    if (pd->daemon) sb_puts(&b, " daemon");
+    sb_putc(&b, '>');
+    *out = str_value_n(T->S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+/* ---- module functions ---- */
+
+static Value process_class(Sim *S) { return dict_get_str(mp_st(S)->module, str_intern(S, "Process", 7)); }
+
+/* The Process object of the current process (the main one made on demand). */
+static Value current_process_obj(Task *T)
+{
+    Sim *S = T->S;
+    ProcSched *ps = T->proc->ps;
+    if (!is_undef(ps->process_obj)) return ps->process_obj;
+    Instance *in = obj_instance_new(S, AS_CLASS(process_class(S)));
+    ProcessData *pd = xcalloc(1, sizeof *pd);
+    pd->proc = T->proc;
+    pd->name = str_from_c(S, T->proc->name);
+    pd->started = true;
+    pd->obj = -1;
+    in->payload = pd;
+    ps->process_obj = v_obj(in);
+    return ps->process_obj;
+}
+
+NATIVE(mp_current_process)
+{
+    if (nat_count(T, "current_process", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = current_process_obj(T);
+    return NAT_OK;
+}
+
+NATIVE(mp_parent_process)
+{
+    if (nat_count(T, "parent_process", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_none();
+    for (size_t i = 0; i < T->S->procs.n; i++) {
+        Proc *P = T->S->procs.v[i];
+        if (P->pid == T->proc->parent_pid) {
+            Instance *in = obj_instance_new(T->S, AS_CLASS(process_class(T->S)));
+            ProcessData *pd = xcalloc(1, sizeof *pd);
+            pd->proc = P;
+            pd->name = str_from_c(T->S, P->name);
+            pd->started = true;
+            pd->obj = -1;
+            in->payload = pd;
+            *out = v_obj(in);
+        }
+    }
+    return NAT_OK;
+}
+
+NATIVE(mp_cpu_count)
+{
+    if (nat_count(T, "cpu_count", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(T->S->set.v[SET_cores]);
+    return NAT_OK;
+}
+
+NATIVE(mp_active_children)
+{
+    if (nat_count(T, "active_children", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    List *l = list_new(T->S, 0);
+    for (size_t i = 0; i < T->S->procs.n; i++) {
+        Proc *P = T->S->procs.v[i];
+        if (P->parent_pid != T->proc->pid || P->ps->exited || P == T->proc) continue;
+        Instance *in = obj_instance_new(T->S, AS_CLASS(process_class(T->S)));
+        ProcessData *pd = xcalloc(1, sizeof *pd);
+        pd->proc = P;
+        pd->name = str_from_c(T->S, P->name);
+        pd->started = true;
+        pd->daemon = P->daemon;
+        pd->obj = -1;
+        in->payload = pd;
+        list_append(T->S, l, v_obj(in));
+    }
+    *out = v_obj(l);
+    return NAT_OK;
+}
+
+static const char *const method_names[] = {"fork", "spawn", "forkserver"};
+
+NATIVE(mp_set_start_method)
+{
+    Value a[2];
+    if (nat_parse(T, "set_start_method", args, nargs, kw, "method|force", a) < 0) return NAT_ERR;
+    Sim *S = T->S;
+    if (!is_str(a[0])) return exc_raise(T, EXC_ValueError, "cannot find context for %s", obj_type_name(S, a[0]));
+    int m = -1;
+    for (int i = 0; i < 3; i++)
+        if (str_eq_c(AS_STR(a[0]), method_names[i])) m = i;
+    if (m < 0) return exc_raise(T, EXC_ValueError, "cannot find context for '%s'", AS_STR(a[0])->s);
+    int force = is_undef(a[1]) ? 0 : obj_truthy(T, a[1]);
+    if (mp_st(S)->start_method >= 0 && !force) return exc_raise(T, EXC_RuntimeError, "context has already been set");
+    mp_st(S)->start_method = m;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(mp_get_start_method)
+{
+    (void)args;
+    Sim *S = T->S;
+    if (nat_count(T, "get_start_method", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    int m = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
+    *out = str_value(S, method_names[m]);
+    return NAT_OK;
+}
+
+NATIVE(mp_freeze_support)
+{
+    (void)T, (void)args, (void)nargs, (void)kw;
+    *out = v_none();
+    return NAT_OK;
+}
+
+/* ---- Queue ---- */
+
+NATIVE(mpq_new)
+{
+    Value a[1];
+    if (nat_parse(T, "Queue", args + 1, nargs - 1, kw, "|maxsize", a) < 0) return NAT_ERR;
+    *out = new_mp(T, AS_CLASS(args[0]), MP_QUEUE, OBJ_MPQUEUE);
+    MpObj *q = AS_INST(*out)->payload;
+    q->items = list_new(T->S, 0);
+    q->transit = list_new(T->S, 0);
+    if (!is_undef(a[0]) && nat_arg_int(T, a[0], "Queue", &q->maxsize) < 0) return NAT_ERR;
+    return NAT_OK;
+}
+
+static void pop_front(List *l)
+{
+    memmove(l->v, l->v + 1, (size_t)(l->n - 1) * sizeof(Value));
+    l->n--;
+}
+
+/* An item reaches the queue (or pipe end) after the transfer latency. */
+static void arrive(Sim *S, Value qv, int64_t at)
+{
+    MpObj *q = AS_INST(qv)->payload;
+    if (!q->transit->n) return;
+    list_append(S, q->items, q->transit->v[0]);
+    pop_front(q->transit);
+    (void)at;
+    sched_wake_one(S, &q->waiters, NULL, q->obj);
+}
+
+static int send_item(Task *T, Value qv, MpObj *q, Value item, int64_t latency)
+{
+    Sim *S = T->S;
+    Value snap;
+    int64_t bytes = 0;
+    if (proc_copy(T, item, COPY_PICKLE, NULL, &snap, &bytes) < 0) return -1;
+    T->clock += proc_pickle_ns(S, bytes);
+    sched_event(T, EV_PICKLE, (int)(bytes > INT32_MAX ? INT32_MAX : bytes), q->obj);
+    sched_event(T, EV_QUEUE_PUT, q->obj, (int)(q->items->n + q->transit->n + 1));
+    list_append(S, q->transit, snap);
+    sched_callback(S, T->clock + latency, arrive, qv);
+    return 0;
+}
+
+static int recv_item(Task *T, MpObj *q, Value *out)
+{
+    Value snap = q->items->v[0];
+    pop_front(q->items);
+    int64_t bytes = 0;
+    if (proc_copy(T, snap, COPY_UNPICKLE, T->proc, out, &bytes) < 0) return -1;
+    T->clock += proc_pickle_ns(T->S, bytes);
+    sched_event(T, EV_QUEUE_GET, q->obj, (int)q->items->n);
+    sched_wake_one(T->S, &q->putters, T, q->obj);
+    return 0;
+}
+
+NATIVE(mpq_put)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    Value a[3];
+    if (nat_parse(T, "put", args + 1, nargs - 1, kw, "obj|block,timeout", a) < 0) return NAT_ERR;
+    if (T->retry == 0) {
+        int block = is_undef(a[1]) ? 1 : obj_truthy(T, a[1]);
+        if (block < 0 || sched_deadline(T, block ? a[2] : v_undef(), &T->deadline) < 0) return NAT_ERR;
+        T->phase = block;
+    }
+    if (q->closed) return exc_raise(T, EXC_ValueError, "Queue is closed");
+    if (q->maxsize > 0 && q->items->n + q->transit->n >= q->maxsize) {
+        if (!T->phase || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline))
+            return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueFull], NULL, 0));
+        return sched_block(T, &q->putters, R_QUEUE_PUT, q->obj, T->deadline);
+    }
+    if (send_item(T, args[0], q, a[0], T->S->set.v[SET_queue_latency]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(mpq_get)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    if (T->retry == 0) {
+        Value a[2];
+        if (nat_parse(T, "get", args + 1, nargs - 1, kw, "|block,timeout", a) < 0) return NAT_ERR;
+        int block = is_undef(a[0]) ? 1 : obj_truthy(T, a[0]);
+        if (block < 0 || sched_deadline(T, block ? a[1] : v_undef(), &T->deadline) < 0) return NAT_ERR;
+        T->phase = block;
+    }
+    if (q->items->n) return recv_item(T, q, out) < 0 ? NAT_ERR : NAT_OK;
+    if (!T->phase || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline))
+        return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueEmpty], NULL, 0));
+    return sched_block(T, &q->waiters, R_MPQUEUE_GET, q->obj, T->deadline);
+}
+
+NATIVE(mpq_put_nowait)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q || nat_count(T, "put_nowait", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
+    if (q->maxsize > 0 && q->items->n + q->transit->n >= q->maxsize)
+        return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueFull], NULL, 0));
+    if (send_item(T, args[0], q, args[1], T->S->set.v[SET_queue_latency]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(mpq_get_nowait)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q || nat_count(T, "get_nowait", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
+    if (!q->items->n) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_QueueEmpty], NULL, 0));
+    return recv_item(T, q, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(mpq_qsize)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    *out = v_int(q->items->n + q->transit->n);
+    return NAT_OK;
+}
+
+NATIVE(mpq_empty)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    *out = v_bool(q->items->n == 0);
+    return NAT_OK;
+}
+
+NATIVE(mpq_full)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    *out = v_bool(q->maxsize > 0 && q->items->n + q->transit->n >= q->maxsize);
+    return NAT_OK;
+}
+
+NATIVE(mpq_close)
+{
+    MpObj *q = mp_of(T, args[0], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    q->closed = true;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(mpq_join_thread)
+{
+    (void)T, (void)args, (void)nargs, (void)kw;
+    *out = v_none();
+    return NAT_OK;
+}
+
+/* ---- Pipe ---- */
+
+NATIVE(mp_pipe)
+{
+    Sim *S = T->S;
+    Value a[1];
+    if (nat_parse(T, "Pipe", args, nargs, kw, "|duplex", a) < 0) return NAT_ERR;
+    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "Connection", 10)));
+    Value c1 = new_mp(T, cls, MP_CONN, OBJ_PIPE), c2 = new_mp(T, cls, MP_CONN, OBJ_PIPE);
+    MpObj *p1 = AS_INST(c1)->payload, *p2 = AS_INST(c2)->payload;
+    p1->items = list_new(S, 0);
+    p1->transit = list_new(S, 0);
+    p2->items = list_new(S, 0);
+    p2->transit = list_new(S, 0);
+    p1->peer = c2;
+    p2->peer = c1;
+    *out = tuple_pair(S, c1, c2);
+    return NAT_OK;
+}
+
+NATIVE(conn_send)
+{
+    MpObj *c = mp_of(T, args[0], MP_CONN);
+    if (!c || nat_count(T, "send", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
+    if (c->closed) return exc_raise(T, EXC_OSError, "handle is closed");
+    MpObj *peer = AS_INST(c->peer)->payload;
+    if (send_item(T, c->peer, peer, args[1], T->S->set.v[SET_pipe_latency]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(conn_recv)
+{
+    MpObj *c = mp_of(T, args[0], MP_CONN);
+    if (!c || nat_count(T, "recv", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
+    if (c->items->n) return recv_item(T, c, out) < 0 ? NAT_ERR : NAT_OK;
+    MpObj *peer = AS_INST(c->peer)->payload;
+    if (peer->closed && !c->transit->n) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_EOFError], NULL, 0));
+    return sched_block(T, &c->waiters, R_PIPE_RECV, c->obj, -1);
+}
+
+NATIVE(conn_poll)
+{
+    MpObj *c = mp_of(T, args[0], MP_CONN);
+    if (!c) return NAT_ERR;
+    if (T->retry == 0) {
+        Value a[1];
+        if (nat_parse(T, "poll", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
+        if (is_undef(a[0])) T->deadline = T->clock;
+        else if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
+    }
+    if (c->items->n || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline)) {
+        *out = v_bool(c->items->n > 0);
+        return NAT_OK;
+    }
+    return sched_block(T, &c->waiters, R_PIPE_RECV, c->obj, T->deadline);
+}
+
+NATIVE(conn_close)
+{
+    MpObj *c = mp_of(T, args[0], MP_CONN);
+    if (!c) return NAT_ERR;
+    c->closed = true;
+    MpObj *peer = AS_INST(c->peer)->payload;
+    sched_wake_all(T->S, &peer->waiters, T, peer->obj);
+    *out = v_none();
+    return NAT_OK;
+}
+
+/* ---- Value / Array ---- */
+
+static int typecode_of(Task *T, Value tc, char *out)
+{
+    if (is_str(tc) && AS_STR(tc)->len == 1 && strchr("bBhHiIlLqQfdc", AS_STR(tc)->s[0])) {
+        *out = AS_STR(tc)->s[0];
+        return 0;
+    }
+    return exc_raise(T, EXC_TypeError, "the simulator supports the typecodes i, l, q, b, h (ints) and d, f (floats), not %s",
+                    is_str(tc) ? AS_STR(tc)->s : obj_type_name(T->S, tc));
+}
+
+static int coerce(Task *T, char tc, Value v, Value *out)
+{
+    if (tc == 'd' || tc == 'f') {
+        if (is_float(v)) *out = v;
+        else if (is_intlike(v)) *out = v_float((double)v.u.i);
+        else return exc_raise(T, EXC_TypeError, "must be real number, not %s", obj_type_name(T->S, v));
+        return 0;
+    }
+    if (is_intlike(v)) {
+        *out = v_int(v.u.i);
+        return 0;
+    }
+    return exc_raise(T, EXC_TypeError, "an integer is required (got type %s)", obj_type_name(T->S, v));
+}
+
+static Value make_lock(Task *T)
+{
+    Sim *S = T->S;
+    Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, "RLock", 5));
+    Value lk;
+    AS_CLASS(cls)->ctor(T, &cls, 1, NULL, &lk);
+    ((SyncObj *)AS_INST(lk)->payload)->shared = true;
+    return lk;
+}
+
+NATIVE(mp_value)
+{
+    Sim *S = T->S;
+    Value a[3];
+    if (nat_parse(T, "Value", args, nargs, kw, "typecode_or_type|value$lock", a) < 0) return NAT_ERR;
+    char tc;
+    if (typecode_of(T, a[0], &tc) < 0) return NAT_ERR;
+    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "Synchronized", 12)));
+    *out = new_mp(T, cls, MP_VALUE, OBJ_OTHER);
+    MpObj *o = AS_INST(*out)->payload;
+    o->typecode = tc;
+    if (coerce(T, tc, is_undef(a[1]) ? v_int(0) : a[1], &o->value) < 0) return NAT_ERR;
+    o->lock = make_lock(T);
+    return NAT_OK;
+}
+
+NATIVE(mpv_get)
+{
+    MpObj *o = mp_of(T, args[0], MP_VALUE);
+    if (!o) return NAT_ERR;
+    *out = o->value;
+    return NAT_OK;
+}
+
+NATIVE(mpv_set)
+{
+    MpObj *o = mp_of(T, args[0], MP_VALUE);
+    if (!o || nargs < 2) return NAT_ERR;
+    if (coerce(T, o->typecode, args[1], &o->value) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(mpv_get_lock)
+{
+    MpObj *o = AS_INST(args[0])->payload;
+    (void)nargs;
+    *out = o->lock;
+    return NAT_OK;
+}
+
+NATIVE(mpv_repr)
+{
+    MpObj *o = mp_of(T, args[0], MP_VALUE);
+    if (!o) return NAT_ERR;
+    SBuf b = {0};
+    sb_printf(&b, "<Synchronized wrapper for c_%s(", o->typecode == 'd' ? "double" : o->typecode == 'f' ? "float" : "int");
+    repr_write(T, o->value, &b);
+    sb_puts(&b, ")>");
+    *out = str_value_n(T->S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+NATIVE(mp_array)
+{
+    Sim *S = T->S;
+    Value a[3];
+    if (nat_parse(T, "Array", args, nargs, kw, "typecode_or_type,size_or_initializer$lock", a) < 0) return NAT_ERR;
+    char tc;
+    if (typecode_of(T, a[0], &tc) < 0) return NAT_ERR;
+    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "SynchronizedArray", 17)));
+    *out = new_mp(T, cls, MP_ARRAY, OBJ_OTHER);
+    MpObj *o = AS_INST(*out)->payload;
+    o->typecode = tc;
+    o->array = list_new(S, 0);
+    if (is_intlike(a[1])) {
+        if (obj_check_size(T, a[1].u.i) < 0) return NAT_ERR;
+        for (int64_t i = 0; i < a[1].u.i; i++) list_append(S, o->array, tc == 'd' || tc == 'f' ? v_float(0) : v_int(0));
+    } else {
+        List *src;
+        if (obj_to_list(T, a[1], &src) < 0) return NAT_ERR;
+        for (int64_t i = 0; i < src->n; i++) {
+            Value x;
+            if (coerce(T, tc, src->v[i], &x) < 0) return NAT_ERR;
+            list_append(S, o->array, x);
+        }
+    }
+    o->lock = make_lock(T);
+    return NAT_OK;
+}
+
+NATIVE(mpa_getitem)
+{
+    MpObj *o = mp_of(T, args[0], MP_ARRAY);
+    if (!o || nargs < 2) return NAT_ERR;
+    return obj_getitem(T, v_obj(o->array), args[1], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(mpa_setitem)
+{
+    MpObj *o = mp_of(T, args[0], MP_ARRAY);
+    if (!o || nargs < 3) return NAT_ERR;
+    if (is_kind(args[1], K_SLICE)) {
+        List *src;
+        if (obj_to_list(T, args[2], &src) < 0) return NAT_ERR;
+        for (int64_t i = 0; i < src->n; i++)
+            if (coerce(T, o->typecode, src->v[i], &src->v[i]) < 0) return NAT_ERR;
+        int64_t before = o->array->n;
+        if (obj_setitem(T, v_obj(o->array), args[1], v_obj(src)) < 0) return NAT_ERR;
+        if (o->array->n != before) return exc_raise(T, EXC_ValueError, "Can only assign sequence of same size");
+    } else {
+        Value x;
+        if (coerce(T, o->typecode, args[2], &x) < 0) return NAT_ERR;
+        if (obj_setitem(T, v_obj(o->array), args[1], x) < 0) return NAT_ERR;
+    }
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(mpa_len)
+{
+    MpObj *o = mp_of(T, args[0], MP_ARRAY);
+    if (!o) return NAT_ERR;
+    *out = v_int(o->array->n);
+    return NAT_OK;
+}
+
+NATIVE(mpa_iter)
+{
+    MpObj *o = mp_of(T, args[0], MP_ARRAY);
+    if (!o) return NAT_ERR;
+    return obj_iter(T, v_obj(o->array), out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(mpa_repr)
+{
+    MpObj *o = mp_of(T, args[0], MP_ARRAY);
+    if (!o) return NAT_ERR;
+    SBuf b = {0};
+    sb_printf(&b, "<SynchronizedArray wrapper for c_%s_Array_%lld>", o->typecode == 'd' ? "double" : "int", (long long)o->array->n);
+    *out = str_value_n(T->S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+/* ---- shared versions of the threading primitives ---- */
+
+static int shared_sync(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *cls_name)
+{
+    Sim *S = T->S;
+    Value cls = dict_get_str(sync_st(S)->threading, str_intern(S, cls_name, strlen(cls_name)));
+    Value small[8];
+    if (nargs > 7) return exc_raise(T, EXC_TypeError, "too many arguments");
+    small[0] = cls;
+    vcopy(small + 1, args, nargs);
+    if (AS_CLASS(cls)->ctor(T, small, nargs + 1, kw, out) != NAT_OK) return NAT_ERR;
+    ((SyncObj *)AS_INST(*out)->payload)->shared = true;
+    if (strcmp(cls_name, "Condition") == 0) {
+        SyncObj *c = AS_INST(*out)->payload;
+        SyncObj *l = sync_of(S, c->lock);
+        if (l) l->shared = true;
+    }
+    return NAT_OK;
+}
+
+NATIVE(mp_lock) { return shared_sync(T, args, nargs, kw, out, "Lock"); }
+NATIVE(mp_rlock) { return shared_sync(T, args, nargs, kw, out, "RLock"); }
+NATIVE(mp_semaphore) { return shared_sync(T, args, nargs, kw, out, "Semaphore"); }
+NATIVE(mp_bsemaphore) { return shared_sync(T, args, nargs, kw, out, "BoundedSemaphore"); }
+NATIVE(mp_event) { return shared_sync(T, args, nargs, kw, out, "Event"); }
+NATIVE(mp_condition) { return shared_sync(T, args, nargs, kw, out, "Condition"); }
+NATIVE(mp_barrier) { return shared_sync(T, args, nargs, kw, out, "Barrier"); }
+
+/* ---- registration ---- */
+
+static const ModEntry mp_entries[] = {
+    {"current_process", ME_FN, mp_current_process, 0, NULL}, {"parent_process", ME_FN, mp_parent_process, 0, NULL},
+    {"cpu_count", ME_FN, mp_cpu_count, 0, NULL}, {"active_children", ME_FN, mp_active_children, 0, NULL},
+    {"set_start_method", ME_FN, mp_set_start_method, 0, NULL}, {"get_start_method", ME_FN, mp_get_start_method, 0, NULL},
+    {"freeze_support", ME_FN, mp_freeze_support, 0, NULL}, {"Pipe", ME_FN, mp_pipe, 0, NULL},
+    {"Value", ME_FN, mp_value, 0, NULL}, {"Array", ME_FN, mp_array, 0, NULL}, {"Lock", ME_FN, mp_lock, 0, NULL},
+    {"RLock", ME_FN, mp_rlock, 0, NULL}, {"Semaphore", ME_FN, mp_semaphore, 0, NULL},
+    {"BoundedSemaphore", ME_FN, mp_bsemaphore, 0, NULL}, {"Event", ME_FN, mp_event, 0, NULL},
+    {"Condition", ME_FN, mp_condition, 0, NULL}, {"Barrier", ME_FN, mp_barrier, 0, NULL},
+    {NULL, 0, NULL, 0, NULL},
+};
+
+static const char *const mp_names[] = {"Process", "Queue", "SimpleQueue", "JoinableQueue", "Pool", "TimeoutError",
+                                       "Connection", "AuthenticationError", "ProcessError", "BufferTooShort", NULL};
+
+static void state_mark(Sim *S, void *p) { gc_mark_obj(S, (Obj *)((MpState *)p)->module); }
+static void state_free(Sim *S, void *p)
+{
+    (void)S;
+    free(p);
+}
+
+static void mp_setup(Sim *S, Dict *d)
+{
+    static const SlotOps ops = {state_mark, state_free};
+    MpState *st = xcalloc(1, sizeof *st);
+    st->module = d;
+    st->start_method = -1;
+    sim_slot_set(S, SLOT_MP, st, &ops);
+    Class *c = attr_class_new(S, str_intern(S, "Process", 7), NULL, NULL, NULL);
+    c->payload = &process_payload_ops;
+    c->ctor = process_new;
+    c->module = str_from_c(S, "multiprocessing.context");
+    dict_set_str(S, d, c->name, v_obj(c));
+    static const MethodDef pm[] = {
+        {"__init__", process_init}, {"start", process_start}, {"join", process_join}, {"is_alive", process_is_alive},
+        {"terminate", process_terminate}, {"kill", process_kill}, {"close", process_close}, {"__repr__", process_repr},
+    };
+    nat_def_methods(S, c, pm, ARRAY_LEN(pm));
+    nat_def_property(S, c, "name", process_get_name, process_set_name);
+    nat_def_property(S, c, "daemon", process_get_daemon, process_set_daemon);
+    nat_def_property(S, c, "pid", process_pid, NULL);
+    nat_def_property(S, c, "ident", process_pid, NULL);
+    nat_def_property(S, c, "exitcode", process_exitcode, NULL);
+
+    static const MethodDef qm[] = {
+        {"put", mpq_put}, {"get", mpq_get}, {"put_nowait", mpq_put_nowait}, {"get_nowait", mpq_get_nowait},
+        {"qsize", mpq_qsize}, {"empty", mpq_empty}, {"full", mpq_full}, {"close", mpq_close},
+        {"join_thread", mpq_join_thread}, {"cancel_join_thread", mpq_join_thread},
+    };
+    c = mp_class(S, "Queue");
+    c->ctor = mpq_new;
+    c->cflags &= (uint16_t)~CF_FINAL;
+    nat_def_methods(S, c, qm, ARRAY_LEN(qm));
+    dict_set_str(S, d, c->name, v_obj(c));
+    dict_set_str(S, d, str_intern(S, "SimpleQueue", 11), v_obj(c));
+
+    static const MethodDef cm[] = {{"send", conn_send}, {"recv", conn_recv}, {"poll", conn_poll}, {"close", conn_close}};
+    c = mp_class(S, "Connection");
+    nat_def_methods(S, c, cm, ARRAY_LEN(cm));
+    dict_set_str(S, d, c->name, v_obj(c));
+
+    c = mp_class(S, "Synchronized");
+    nat_def_method(S, c, "get_lock", mpv_get_lock);
+    nat_def_method(S, c, "__repr__", mpv_repr);
+    nat_def_property(S, c, "value", mpv_get, mpv_set);
+    dict_set_str(S, d, c->name, v_obj(c));
+
+    static const MethodDef am[] = {
+        {"__getitem__", mpa_getitem}, {"__setitem__", mpa_setitem}, {"__len__", mpa_len}, {"__iter__", mpa_iter},
+        {"get_lock", mpv_get_lock}, {"__repr__", mpa_repr},
+    };
+    c = mp_class(S, "SynchronizedArray");
+    nat_def_methods(S, c, am, ARRAY_LEN(am));
+    dict_set_str(S, d, c->name, v_obj(c));
+}
+
+/* After sim/py/multiprocessing.py ran: Process.run is its `run`. */
+static void mp_after_py(Sim *S, Dict *d)
+{
+    Value run = dict_get_str(d, str_intern(S, "_process_run", 12));
+    Value cls = dict_get_str(d, str_intern(S, "Process", 7));
+    dict_set_str(S, AS_CLASS(cls)->dict, str_intern(S, "run", 3), run);
+    dict_del_str(d, str_intern(S, "_process_run", 12));
+}
+
+const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py};
+
+/* ---- concurrent.futures: all in sim/py/concurrent_futures.py ---- */
+
+static const ModEntry futures_entries[] = {{NULL, 0, NULL, 0, NULL}};
+static const char *const futures_names[] = {
+    "ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future", "as_completed", "wait", "FIRST_COMPLETED",
+    "FIRST_EXCEPTION", "ALL_COMPLETED", "CancelledError", "TimeoutError", "BrokenExecutor", NULL};
+
+static void futures_setup(Sim *S, Dict *d)
+{
+    dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
+}
+
+const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL};
+
+static const char *const concurrent_names[] = {"futures", NULL};
+
+static void concurrent_setup(Sim *S, Dict *d)
+{
+    Str *n = str_intern(S, "concurrent.futures", 18);
+    dict_set_str(S, d, str_intern(S, "futures", 7), dict_get_str(S->native_modules, n));
+}
+
+const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL};

@@ -1,0 +1,895 @@
+/* modules.c - the registry of simulated modules and the small ones:
+ * time (on the virtual clock), random (CPython's Mersenne Twister, seeded
+ * from the scenario's seed), os, sys and math. */
+#include "modules.h"
+#include "dict.h"
+#include "format.h"
+#include "gc.h"
+#include "io.h"
+#include "list.h"
+#include "mod_asyncio.h"
+#include "mod_mp.h"
+#include "mod_threading.h"
+#include "native.h"
+#include "ops.h"
+#include "parse.h"
+#include "str.h"
+#include "tuple.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define FN(n, f) {n, ME_FN, f, 0, NULL}
+#define NUM(n, v) {n, ME_FLOAT, NULL, v, NULL}
+#define INT(n, v) {n, ME_INT, NULL, v, NULL}
+#define VAL(n, m) {n, ME_VALUE, NULL, 0, m}
+#define END {NULL, 0, NULL, 0, NULL}
+
+/* ---- time ---- */
+
+#define EPOCH_NS INT64_C(1700000000000000000)
+
+NATIVE(time_sleep)
+{
+    if (nat_count(T, "sleep", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    double secs;
+    if (is_intlike(args[0])) secs = (double)args[0].u.i;
+    else if (is_float(args[0])) secs = args[0].u.f;
+    else return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, args[0]));
+    if (isnan(secs)) return exc_raise(T, EXC_ValueError, "Invalid value NaN (not a number)");
+    if (secs < 0) return exc_raise(T, EXC_ValueError, "sleep length must be non-negative");
+    if (secs > 1e9) return exc_raise(T, EXC_OverflowError, "sleep length is too large");
+    *out = v_none();
+    return sched_sleep(T, secs_to_ns(secs));
+}
+
+NATIVE(time_time)
+{
+    if (nat_count(T, "time", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_float((double)(EPOCH_NS + T->clock) / 1e9);
+    return NAT_OK;
+}
+
+NATIVE(time_monotonic)
+{
+    if (nat_count(T, "monotonic", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_float((double)T->clock / 1e9);
+    return NAT_OK;
+}
+
+NATIVE(time_time_ns)
+{
+    if (nat_count(T, "time_ns", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(EPOCH_NS + T->clock);
+    return NAT_OK;
+}
+
+NATIVE(time_monotonic_ns)
+{
+    if (nat_count(T, "monotonic_ns", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(T->clock);
+    return NAT_OK;
+}
+
+static const ModEntry time_entries[] = {
+    FN("sleep", time_sleep), FN("time", time_time), FN("monotonic", time_monotonic),
+    FN("perf_counter", time_monotonic), FN("process_time", time_monotonic),
+    FN("time_ns", time_time_ns), FN("monotonic_ns", time_monotonic_ns),
+    FN("perf_counter_ns", time_monotonic_ns), END,
+};
+
+/* ---- random: MT19937 exactly as CPython's _random ---- */
+
+typedef struct Rng {
+    uint32_t mt[624];
+    int mti;
+    bool has_gauss;
+    double gauss_next;
+} Rng;
+
+static void mt_init(Rng *r, uint32_t s)
+{
+    r->mt[0] = s;
+    for (int i = 1; i < 624; i++) r->mt[i] = 1812433253u * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + (uint32_t)i;
+    r->mti = 624;
+}
+
+static void mt_init_by_array(Rng *r, const uint32_t *key, int len)
+{
+    mt_init(r, 19650218u);
+    int i = 1, j = 0;
+    for (int k = 624 > len ? 624 : len; k; k--) {
+        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1664525u)) + key[j] + (uint32_t)j;
+        i++, j++;
+        if (i >= 624) {
+            r->mt[0] = r->mt[623];
+            i = 1;
+        }
+        if (j >= len) j = 0;
+    }
+    for (int k = 623; k; k--) {
+        r->mt[i] = (r->mt[i] ^ ((r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) * 1566083941u)) - (uint32_t)i;
+        i++;
+        if (i >= 624) {
+            r->mt[0] = r->mt[623];
+            i = 1;
+        }
+    }
+    r->mt[0] = 0x80000000u;
+}
+
+static uint32_t mt_next(Rng *r)
+{
+    static const uint32_t mag01[2] = {0, 0x9908b0dfu};
+    if (r->mti >= 624) {
+        int k;
+        uint32_t y;
+        for (k = 0; k < 624 - 397; k++) {
+            y = (r->mt[k] & 0x80000000u) | (r->mt[k + 1] & 0x7fffffffu);
+            r->mt[k] = r->mt[k + 397] ^ (y >> 1) ^ mag01[y & 1];
+        }
+        for (; k < 623; k++) {
+            y = (r->mt[k] & 0x80000000u) | (r->mt[k + 1] & 0x7fffffffu);
+            r->mt[k] = r->mt[k + (397 - 624)] ^ (y >> 1) ^ mag01[y & 1];
+        }
+        y = (r->mt[623] & 0x80000000u) | (r->mt[0] & 0x7fffffffu);
+        r->mt[623] = r->mt[396] ^ (y >> 1) ^ mag01[y & 1];
+        r->mti = 0;
+    }
+    uint32_t y = r->mt[r->mti++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+}
+
+static void rng_seed(Rng *r, uint64_t seed)
+{
+    uint32_t key[2] = {(uint32_t)seed, (uint32_t)(seed >> 32)};
+    mt_init_by_array(r, key, key[1] ? 2 : 1);
+    r->has_gauss = false;
+}
+
+static Rng *proc_rng(Task *T)
+{
+    Proc *P = T->proc;
+    if (!P->rng) {
+        P->rng = xcalloc(1, sizeof(Rng));
+        /* unseeded: CPython uses OS entropy; we use the scenario's seed, so
+         * runs repeat, and each process gets its own stream */
+        rng_seed(P->rng, (uint64_t)T->S->set.v[SET_seed] * 1000003u + (uint64_t)P->pid);
+    }
+    return P->rng;
+}
+
+static double rng_random(Rng *r)
+{
+    uint32_t a = mt_next(r) >> 5, b = mt_next(r) >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+}
+
+static uint64_t rng_getrandbits(Rng *r, int k)
+{
+    if (k <= 32) return mt_next(r) >> (32 - k);
+    uint64_t lo = mt_next(r);
+    uint64_t hi = mt_next(r) >> (64 - k);
+    return lo | (hi << 32);
+}
+
+static uint64_t rng_below(Rng *r, uint64_t n)
+{
+    if (n == 0) return 0;
+    int k = 0;
+    for (uint64_t x = n; x; x >>= 1) k++;
+    uint64_t v = rng_getrandbits(r, k);
+    while (v >= n) v = rng_getrandbits(r, k);
+    return v;
+}
+
+NATIVE(random_seed)
+{
+    if (nat_count(T, "seed", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    Rng *r = proc_rng(T);
+    if (nargs == 0 || is_none(args[0])) rng_seed(r, (uint64_t)T->S->set.v[SET_seed]);
+    else if (is_intlike(args[0])) {
+        int64_t v = args[0].u.i;
+        rng_seed(r, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+    } else if (is_float(args[0])) {
+        int64_t h;
+        obj_hash(T, args[0], &h);
+        rng_seed(r, h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h);
+    } else if (is_str(args[0])) {
+        /* CPython hashes str seeds with SHA-512; any fixed function keeps
+         * runs repeatable, but the stream differs from CPython's */
+        int64_t h = str_hash(AS_STR(args[0]));
+        rng_seed(r, (uint64_t)h);
+    } else {
+        return exc_raise(T, EXC_TypeError, "The only supported seed types are: None, int, float, str, bytes, and bytearray.");
+    }
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(random_random)
+{
+    if (nat_count(T, "random", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_float(rng_random(proc_rng(T)));
+    return NAT_OK;
+}
+
+static int randrange_impl(Task *T, int64_t start, int64_t stop, int64_t step, Value *out)
+{
+    if (step == 1) {
+        if (stop <= start) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)start, (long long)stop);
+        *out = v_int(start + (int64_t)rng_below(proc_rng(T), (uint64_t)(stop - start)));
+        return NAT_OK;
+    }
+    if (step == 0) return exc_raise(T, EXC_ValueError, "zero step for randrange()");
+    int64_t n = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step;
+    if (n <= 0) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
+    *out = v_int(start + step * (int64_t)rng_below(proc_rng(T), (uint64_t)n));
+    return NAT_OK;
+}
+
+NATIVE(random_randint)
+{
+    if (nat_count(T, "randint", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    int64_t a, b;
+    if (nat_arg_int(T, args[0], "randint", &a) < 0 || nat_arg_int(T, args[1], "randint", &b) < 0) return NAT_ERR;
+    return randrange_impl(T, a, b + 1, 1, out);
+}
+
+NATIVE(random_randrange)
+{
+    if (nat_count(T, "randrange", nargs, kw, 1, 3) < 0) return NAT_ERR;
+    int64_t v[3] = {0, 0, 1};
+    for (int i = 0; i < nargs; i++)
+        if (nat_arg_int(T, args[i], "randrange", &v[i]) < 0) return NAT_ERR;
+    if (nargs == 1) return randrange_impl(T, 0, v[0], 1, out);
+    return randrange_impl(T, v[0], v[1], nargs == 3 ? v[2] : 1, out);
+}
+
+NATIVE(random_choice)
+{
+    if (nat_count(T, "choice", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (obj_len(T, args[0], &n) < 0) return NAT_ERR;
+    if (n == 0) return exc_raise(T, EXC_IndexError, "Cannot choose from an empty sequence");
+    return obj_getitem(T, args[0], v_int((int64_t)rng_below(proc_rng(T), (uint64_t)n)), out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(random_shuffle)
+{
+    if (nat_count(T, "shuffle", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (!is_list(args[0])) return exc_raise(T, EXC_TypeError, "shuffle() needs a list in the simulator");
+    List *l = AS_LIST(args[0]);
+    Rng *r = proc_rng(T);
+    for (int64_t i = l->n - 1; i > 0; i--) {
+        int64_t j = (int64_t)rng_below(r, (uint64_t)(i + 1));
+        Value t = l->v[i];
+        l->v[i] = l->v[j];
+        l->v[j] = t;
+    }
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(random_uniform)
+{
+    if (nat_count(T, "uniform", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    double a, b;
+    if (nat_arg_float(T, args[0], "uniform", &a) < 0 || nat_arg_float(T, args[1], "uniform", &b) < 0) return NAT_ERR;
+    *out = v_float(a + (b - a) * rng_random(proc_rng(T)));
+    return NAT_OK;
+}
+
+NATIVE(random_sample)
+{
+    Value a[2];
+    if (nat_parse(T, "sample", args, nargs, kw, "population,k", a) < 0) return NAT_ERR;
+    List *pool;
+    if (obj_to_list(T, a[0], &pool) < 0) return NAT_ERR;
+    int64_t k;
+    if (nat_arg_int(T, a[1], "sample", &k) < 0) return NAT_ERR;
+    int64_t n = pool->n;
+    if (k < 0 || k > n) return exc_raise(T, EXC_ValueError, "Sample larger than population or is negative");
+    Rng *r = proc_rng(T);
+    List *res = list_new(T->S, k);
+    /* CPython's pool algorithm (for small k relative to n it uses a set;
+     * both pick the same indexes only for the pool path) */
+    for (int64_t i = 0; i < k; i++) {
+        int64_t j = (int64_t)rng_below(r, (uint64_t)(n - i));
+        res->v[res->n++] = pool->v[j];
+        pool->v[j] = pool->v[n - i - 1];
+    }
+    *out = v_obj(res);
+    return NAT_OK;
+}
+
+NATIVE(random_gauss)
+{
+    Value a[2];
+    if (nat_parse(T, "gauss", args, nargs, kw, "|mu,sigma", a) < 0) return NAT_ERR;
+    double mu = 0, sigma = 1;
+    if (!is_undef(a[0]) && nat_arg_float(T, a[0], "gauss", &mu) < 0) return NAT_ERR;
+    if (!is_undef(a[1]) && nat_arg_float(T, a[1], "gauss", &sigma) < 0) return NAT_ERR;
+    Rng *r = proc_rng(T);
+    double z;
+    if (r->has_gauss) {
+        z = r->gauss_next;
+        r->has_gauss = false;
+    } else {
+        double x2pi = rng_random(r) * 2 * M_PI;
+        double g2rad = sqrt(-2.0 * log(1.0 - rng_random(r)));
+        z = cos(x2pi) * g2rad;
+        r->gauss_next = sin(x2pi) * g2rad;
+        r->has_gauss = true;
+    }
+    *out = v_float(mu + z * sigma);
+    return NAT_OK;
+}
+
+static const ModEntry random_entries[] = {
+    FN("seed", random_seed), FN("random", random_random), FN("randint", random_randint),
+    FN("randrange", random_randrange), FN("choice", random_choice), FN("shuffle", random_shuffle),
+    FN("uniform", random_uniform), FN("sample", random_sample), FN("gauss", random_gauss), END,
+};
+
+/* ---- os ---- */
+
+NATIVE(os_getpid)
+{
+    if (nat_count(T, "getpid", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(T->proc->pid);
+    return NAT_OK;
+}
+
+NATIVE(os_getppid)
+{
+    if (nat_count(T, "getppid", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(T->proc->parent_pid ? T->proc->parent_pid : 1);
+    return NAT_OK;
+}
+
+NATIVE(os_cpu_count)
+{
+    if (nat_count(T, "cpu_count", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(T->S->set.v[SET_cores]);
+    return NAT_OK;
+}
+
+static const ModEntry os_entries[] = {
+    FN("getpid", os_getpid), FN("getppid", os_getppid), FN("cpu_count", os_cpu_count), END,
+};
+
+/* ---- sys ---- */
+
+NATIVE(sys_setswitchinterval)
+{
+    if (nat_count(T, "setswitchinterval", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    double s;
+    if (nat_arg_float(T, args[0], "setswitchinterval", &s) < 0) return NAT_ERR;
+    if (s <= 0) return exc_raise(T, EXC_ValueError, "switch interval must be strictly positive");
+    int64_t ns = secs_to_ns(s);
+    if (ns < 1000) ns = 1000; /* CPython clamps to 1 microsecond */
+    T->proc->switch_interval = ns;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(sys_getswitchinterval)
+{
+    if (nat_count(T, "getswitchinterval", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    int64_t ns = T->proc->switch_interval ? T->proc->switch_interval : T->S->set.v[SET_switch_interval];
+    *out = v_float((double)ns / 1e9);
+    return NAT_OK;
+}
+
+NATIVE(sys_exit)
+{
+    if (nat_count(T, "exit", nargs, kw, 0, 1) < 0) return NAT_ERR;
+    return exc_raise_value(T, exc_new(T, T->S->exc[EXC_SystemExit], args, nargs));
+}
+
+NATIVE(sys_getrecursionlimit)
+{
+    if (nat_count(T, "getrecursionlimit", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(T->S->recursion_limit);
+    return NAT_OK;
+}
+
+NATIVE(sys_setrecursionlimit)
+{
+    if (nat_count(T, "setrecursionlimit", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (nat_arg_int(T, args[0], "setrecursionlimit", &n) < 0) return NAT_ERR;
+    if (n < 1) return exc_raise(T, EXC_ValueError, "recursion limit must be greater or equal than 1");
+    if (n > 100000) n = 100000;
+    T->S->recursion_limit = (int)n;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(textio_write)
+{
+    if (nat_count(T, "write", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "write() argument must be str, not %s", obj_type_name(T->S, args[1]));
+    int fd = io_stream_fd(T->S, args[0]);
+    if (io_write(T, fd < 0 ? 1 : fd, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len) < 0) return NAT_ERR;
+    *out = v_int(AS_STR(args[1])->clen);
+    return NAT_OK;
+}
+
+NATIVE(textio_flush)
+{
+    (void)T, (void)args, (void)nargs, (void)kw;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(textio_repr)
+{
+    if (nat_count(T, "__repr__", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int fd = io_stream_fd(T->S, args[0]);
+    *out = str_value(T->S, fd == 2 ? "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>"
+                               : "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+    return NAT_OK;
+}
+
+static Value make_stream(Sim *S, int fd)
+{
+    if (!S->textio_cls) {
+        S->textio_cls = attr_class_new(S, str_from_c(S, "TextIOWrapper"), NULL, NULL, NULL);
+        S->textio_cls->module = str_from_c(S, "_io");
+        nat_def_method(S, S->textio_cls, "write", textio_write);
+        nat_def_method(S, S->textio_cls, "flush", textio_flush);
+        nat_def_method(S, S->textio_cls, "__repr__", textio_repr);
+    }
+    Instance *in = obj_instance_new(S, S->textio_cls);
+    in->payload = (void *)(intptr_t)fd;
+    return v_obj(in);
+}
+
+static Value make_stdout(Sim *S) { return S->std_out = make_stream(S, 1); }
+static Value make_stderr(Sim *S) { return S->std_err = make_stream(S, 2); }
+static Value make_version(Sim *S) { return str_value(S, "3.11.7 (interleave simulator)"); }
+static Value make_platform(Sim *S) { return str_value(S, "linux"); }
+
+static Value make_argv(Sim *S)
+{
+    /* no scenario yet: python3 without a script gives [''] */
+    List *l = list_new(S, 1);
+    list_append(S, l, str_value(S, ""));
+    return v_obj(l);
+}
+
+void modules_set_argv(Sim *S, const char *path)
+{
+    Value sys = dict_get_str(S->native_modules, str_intern(S, "sys", 3));
+    if (is_undef(sys)) return;
+    Value argv = dict_get_str(AS_MODULE(sys)->dict, str_intern(S, "argv", 4));
+    if (!is_list(argv) || AS_LIST(argv)->n < 1) return;
+    AS_LIST(argv)->v[0] = str_value(S, strcmp(path, "<stdin>") == 0 ? "-" : path);
+}
+
+static Value make_version_info(Sim *S)
+{
+    Tuple *t = tuple_new(S, 3);
+    t->v[0] = v_int(3);
+    t->v[1] = v_int(11);
+    t->v[2] = v_int(7);
+    return v_obj(t);
+}
+
+static const ModEntry sys_entries[] = {
+    FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
+    FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
+    FN("setrecursionlimit", sys_setrecursionlimit), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
+    VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
+    VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
+};
+
+/* ---- math ---- */
+
+static int math1(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, double (*fn)(double), int domain)
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    double x;
+    if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
+    if ((domain == 1 && x < 0) || (domain == 2 && x <= 0) || (domain == 3 && (x < -1 || x > 1)))
+        return exc_raise(T, EXC_ValueError, "math domain error");
+    double r = fn(x);
+    if (isinf(r) && !isinf(x)) return exc_raise(T, EXC_OverflowError, "math range error");
+    *out = v_float(r);
+    return NAT_OK;
+}
+
+#define MATH1(cname, pyname, fn, dom) NATIVE(cname) { return math1(T, args, nargs, kw, out, pyname, fn, dom); }
+MATH1(math_sqrt, "sqrt", sqrt, 1)
+MATH1(math_exp, "exp", exp, 0)
+MATH1(math_sin, "sin", sin, 0)
+MATH1(math_cos, "cos", cos, 0)
+MATH1(math_tan, "tan", tan, 0)
+MATH1(math_asin, "asin", asin, 3)
+MATH1(math_acos, "acos", acos, 3)
+MATH1(math_atan, "atan", atan, 0)
+MATH1(math_log2, "log2", log2, 2)
+MATH1(math_log10, "log10", log10, 2)
+MATH1(math_fabs, "fabs", fabs, 0)
+
+NATIVE(math_log)
+{
+    if (nat_count(T, "log", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    double x, b = M_E;
+    if (nat_arg_float(T, args[0], "log", &x) < 0) return NAT_ERR;
+    if (nargs == 2 && nat_arg_float(T, args[1], "log", &b) < 0) return NAT_ERR;
+    if (x <= 0 || b <= 0 || b == 1) return exc_raise(T, EXC_ValueError, "math domain error");
+    *out = v_float(nargs == 2 ? log(x) / log(b) : log(x));
+    return NAT_OK;
+}
+
+static int math_round_to_int(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, double (*fn)(double))
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (is_intlike(args[0])) {
+        *out = v_int(args[0].u.i);
+        return NAT_OK;
+    }
+    double x;
+    if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
+    if (isnan(x)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
+    if (isinf(x)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
+    double r = fn(x);
+    if (fabs(r) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
+    *out = v_int((int64_t)r);
+    return NAT_OK;
+}
+
+NATIVE(math_floor) { return math_round_to_int(T, args, nargs, kw, out, "floor", floor); }
+NATIVE(math_ceil) { return math_round_to_int(T, args, nargs, kw, out, "ceil", ceil); }
+NATIVE(math_trunc) { return math_round_to_int(T, args, nargs, kw, out, "trunc", trunc); }
+
+NATIVE(math_pow)
+{
+    if (nat_count(T, "pow", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    double x, y;
+    if (nat_arg_float(T, args[0], "pow", &x) < 0 || nat_arg_float(T, args[1], "pow", &y) < 0) return NAT_ERR;
+    if ((x == 0 && y < 0) || (x < 0 && y != floor(y))) return exc_raise(T, EXC_ValueError, "math domain error");
+    *out = v_float(pow(x, y));
+    return NAT_OK;
+}
+
+NATIVE(math_atan2)
+{
+    if (nat_count(T, "atan2", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    double y, x;
+    if (nat_arg_float(T, args[0], "atan2", &y) < 0 || nat_arg_float(T, args[1], "atan2", &x) < 0) return NAT_ERR;
+    *out = v_float(atan2(y, x));
+    return NAT_OK;
+}
+
+NATIVE(math_hypot)
+{
+    if (nat_no_kw(T, "hypot", kw) < 0) return NAT_ERR;
+    double acc = 0;
+    for (int i = 0; i < nargs; i++) {
+        double x;
+        if (nat_arg_float(T, args[i], "hypot", &x) < 0) return NAT_ERR;
+        acc = hypot(acc, x);
+    }
+    *out = v_float(acc);
+    return NAT_OK;
+}
+
+NATIVE(math_isclose)
+{
+    Value a[4];
+    if (nat_parse(T, "isclose", args, nargs, kw, "a,b|$rel_tol,abs_tol", a) < 0) return NAT_ERR;
+    double x, y, rt = 1e-9, at = 0;
+    if (nat_arg_float(T, a[0], "isclose", &x) < 0 || nat_arg_float(T, a[1], "isclose", &y) < 0) return NAT_ERR;
+    if (!is_undef(a[2]) && nat_arg_float(T, a[2], "isclose", &rt) < 0) return NAT_ERR;
+    if (!is_undef(a[3]) && nat_arg_float(T, a[3], "isclose", &at) < 0) return NAT_ERR;
+    if (x == y) *out = v_bool(true);
+    else if (isinf(x) || isinf(y)) *out = v_bool(false);
+    else {
+        double d = fabs(x - y);
+        *out = v_bool(d <= fabs(rt * y) || d <= fabs(rt * x) || d <= at);
+    }
+    return NAT_OK;
+}
+
+static int64_t gcd64(int64_t a, int64_t b)
+{
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b) {
+        int64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+NATIVE(math_gcd)
+{
+    if (nat_no_kw(T, "gcd", kw) < 0) return NAT_ERR;
+    int64_t g = 0;
+    for (int i = 0; i < nargs; i++) {
+        int64_t x;
+        if (nat_arg_int(T, args[i], "gcd", &x) < 0) return NAT_ERR;
+        g = gcd64(g, x);
+    }
+    *out = v_int(g);
+    return NAT_OK;
+}
+
+NATIVE(math_factorial)
+{
+    if (nat_count(T, "factorial", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (nat_arg_int(T, args[0], "factorial", &n) < 0) return NAT_ERR;
+    if (n < 0) return exc_raise(T, EXC_ValueError, "factorial() not defined for negative values");
+    int64_t r = 1;
+    for (int64_t i = 2; i <= n; i++)
+        if (__builtin_mul_overflow(r, i, &r)) return ops_int_overflow_expr(T, "factorial(%lld)", (long long)n);
+    *out = v_int(r);
+    return NAT_OK;
+}
+
+NATIVE(math_isqrt)
+{
+    if (nat_count(T, "isqrt", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (nat_arg_int(T, args[0], "isqrt", &n) < 0) return NAT_ERR;
+    if (n < 0) return exc_raise(T, EXC_ValueError, "isqrt() argument must be nonnegative");
+    int64_t r = (int64_t)sqrt((double)n);
+    while (r * r > n) r--;
+    while ((r + 1) * (r + 1) <= n) r++;
+    *out = v_int(r);
+    return NAT_OK;
+}
+
+static int math_pred(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int which)
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    double x;
+    if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
+    *out = v_bool(which == 0 ? isnan(x) : which == 1 ? isinf(x) : isfinite(x));
+    return NAT_OK;
+}
+
+NATIVE(math_isnan) { return math_pred(T, args, nargs, kw, out, "isnan", 0); }
+NATIVE(math_isinf) { return math_pred(T, args, nargs, kw, out, "isinf", 1); }
+NATIVE(math_isfinite) { return math_pred(T, args, nargs, kw, out, "isfinite", 2); }
+
+NATIVE(math_prod)
+{
+    Value a[2];
+    if (nat_parse(T, "prod", args, nargs, kw, "iterable|$start", a) < 0) return NAT_ERR;
+    Value acc = is_undef(a[1]) ? v_int(1) : a[1];
+    Value it;
+    if (obj_iter(T, a[0], &it) < 0) return NAT_ERR;
+    for (;;) {
+        Value x;
+        int r = obj_next(T, it, &x);
+        if (r < 0) return NAT_ERR;
+        if (r == 0) break;
+        if (ops_binop(T, BIN_MUL, acc, x, &acc) < 0) return NAT_ERR;
+    }
+    *out = acc;
+    return NAT_OK;
+}
+
+NATIVE(math_fsum)
+{
+    if (nat_count(T, "fsum", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Value it;
+    if (obj_iter(T, args[0], &it) < 0) return NAT_ERR;
+    /* Neumaier compensated summation: exact for the inputs we meet */
+    double s = 0, c = 0;
+    for (;;) {
+        Value x;
+        int r = obj_next(T, it, &x);
+        if (r < 0) return NAT_ERR;
+        if (r == 0) break;
+        double v;
+        if (nat_arg_float(T, x, "fsum", &v) < 0) return NAT_ERR;
+        double t = s + v;
+        if (fabs(s) >= fabs(v)) c += (s - t) + v;
+        else c += (v - t) + s;
+        s = t;
+    }
+    *out = v_float(s + c);
+    return NAT_OK;
+}
+
+NATIVE(math_comb)
+{
+    if (nat_count(T, "comb", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    int64_t n, k;
+    if (nat_arg_int(T, args[0], "comb", &n) < 0 || nat_arg_int(T, args[1], "comb", &k) < 0) return NAT_ERR;
+    if (n < 0 || k < 0) return exc_raise(T, EXC_ValueError, "%s must be a non-negative integer", n < 0 ? "n" : "k");
+    if (k > n) {
+        *out = v_int(0);
+        return NAT_OK;
+    }
+    int64_t k0 = k;
+    if (k > n - k) k = n - k;
+    int64_t r = 1;
+    for (int64_t i = 1; i <= k; i++) {
+        __int128 x = (__int128)r * (n - k + i);
+        x /= i;
+        if (x > INT64_MAX) return ops_int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
+        r = (int64_t)x;
+    }
+    *out = v_int(r);
+    return NAT_OK;
+}
+
+static const ModEntry math_entries[] = {
+    FN("sqrt", math_sqrt), FN("exp", math_exp), FN("sin", math_sin), FN("cos", math_cos),
+    FN("tan", math_tan), FN("asin", math_asin), FN("acos", math_acos), FN("atan", math_atan),
+    FN("atan2", math_atan2), FN("log", math_log), FN("log2", math_log2), FN("log10", math_log10),
+    FN("fabs", math_fabs), FN("floor", math_floor), FN("ceil", math_ceil), FN("trunc", math_trunc),
+    FN("pow", math_pow), FN("hypot", math_hypot), FN("isclose", math_isclose), FN("gcd", math_gcd),
+    FN("factorial", math_factorial), FN("isqrt", math_isqrt), FN("isnan", math_isnan),
+    FN("isinf", math_isinf), FN("isfinite", math_isfinite), FN("prod", math_prod), FN("fsum", math_fsum),
+    FN("comb", math_comb), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
+    NUM("nan", NAN), END,
+};
+
+/* ---- registry ---- */
+
+static const ModDef mod_time = {"time", time_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
+
+/* in creation order: a package after its submodules */
+static const ModDef *const mod_defs[] = {
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
+    &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
+};
+
+static const ModDef *find_def(const char *name)
+{
+    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
+        if (strcmp(mod_defs[i]->name, name) == 0) return mod_defs[i];
+    return NULL;
+}
+
+static bool modules_exists(const char *name) { return find_def(name) != NULL; }
+
+static bool modules_has_attr(const char *module, const char *attr)
+{
+    const ModDef *d = find_def(module);
+    if (!d) return false;
+    for (const ModEntry *e = d->entries; e->name; e++)
+        if (strcmp(e->name, attr) == 0) return true;
+    for (const char *const *n = d->names; n && *n; n++)
+        if (strcmp(*n, attr) == 0) return true;
+    return false;
+}
+
+static const char *modules_list(void)
+{
+    static char buf[512];
+    if (!buf[0]) {
+        const char *names[ARRAY_LEN(mod_defs)];
+        size_t n = ARRAY_LEN(mod_defs);
+        for (size_t i = 0; i < n; i++) names[i] = mod_defs[i]->name;
+        /* sorted for a stable, readable message */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+                const char *t = names[j];
+                names[j] = names[j - 1];
+                names[j - 1] = t;
+            }
+        size_t off = 0;
+        for (size_t i = 0; i < n; i++)
+            off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s", i ? ", " : "", names[i]);
+    }
+    return buf;
+}
+
+const ImportResolver modules_resolver = {modules_exists, modules_has_attr, modules_list};
+
+static const ImportHooks import_hooks;
+
+void modules_init(Sim *S)
+{
+    S->import = &import_hooks;
+    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++) {
+        const ModDef *d = mod_defs[i];
+        ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
+        m->name = str_intern(S, d->name, strlen(d->name));
+        m->dict = dict_new(S);
+        dict_set_str(S, m->dict, S->sym[SYM_name], v_obj(m->name));
+        for (const ModEntry *e = d->entries; e->name; e++) {
+            Value v;
+            switch (e->kind) {
+            case ME_FN: v = v_obj(obj_native_new(S, e->name, e->fn, 0)); break;
+            case ME_FLOAT: v = v_float(e->num); break;
+            case ME_INT: v = v_int(e->num >= 9.2e18 ? INT64_MAX : (int64_t)e->num); break;
+            default: v = e->make(S); break;
+            }
+            dict_set_str(S, m->dict, str_intern(S, e->name, strlen(e->name)), v);
+        }
+        if (d->setup) d->setup(S, m->dict);
+        dict_set_str(S, S->native_modules, m->name, v_obj(m));
+    }
+}
+
+extern const char *const py_sources[][2];
+
+/* Run a module's Python part the first time any task imports it.  The
+ * source is compiled as a library file; its functions see the module's
+ * natives as globals. */
+static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
+{
+    Sim *S = T->S;
+    const char *text = NULL;
+    for (int i = 0; py_sources[i][0]; i++)
+        if (strcmp(py_sources[i][0], d->py) == 0) text = py_sources[i][1];
+    if (!text) return exc_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
+    char name[128];
+    snprintf(name, sizeof name, "<interleave>/%s.py", d->py);
+    Source *src = code_source_add(&S->sources, name, text, strlen(text), true);
+    Module mod;
+    ParseError pe;
+    if (!parse_module(src->text, strlen(src->text), &mod, &pe))
+        return exc_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, pe.line, pe.col, pe.msg);
+    CompileError ce;
+    S->gc_inhibit++;
+    Code *code = compile_module(S, &mod, src, &modules_resolver, &ce);
+    S->gc_inhibit--;
+    parse_module_free(&mod);
+    if (!code) return exc_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
+    Func *fn = gc_alloc(S, K_FUNC, sizeof(Func));
+    fn->code = code;
+    fn->globals = m->dict;
+    fn->name = code->name;
+    fn->qualname = code->qualname;
+    Value r;
+    if (vm_call(T, v_obj(fn), NULL, 0, NULL, &r) < 0) return -1;
+    if (d->after_py) d->after_py(S, m->dict);
+    return 0;
+}
+
+static int modules_import(Task *T, Str *name, Value *out)
+{
+    Value m = dict_get_str(T->S->native_modules, name);
+    if (is_undef(m)) return exc_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
+    const ModDef *d = find_def(name->s);
+    if (d && d->py && !(AS_MODULE(m)->h.flags & OF_PY_DONE)) {
+        AS_MODULE(m)->h.flags |= OF_PY_DONE;
+        if (run_py_part(T, d, AS_MODULE(m)) < 0) return -1;
+    }
+    /* a package brings its (only) submodule's Python part along */
+    if (str_eq_c(name, "concurrent")) {
+        Value sub;
+        if (modules_import(T, str_intern(T->S, "concurrent.futures", 18), &sub) < 0) return -1;
+    }
+    *out = m;
+    return 0;
+}
+
+static int modules_import_from(Task *T, Value module, Str *name, Value *out)
+{
+    ModuleObj *m = AS_MODULE(module);
+    Value v = dict_get_str(m->dict, name);
+    if (is_undef(v)) {
+        char sub[256];
+        snprintf(sub, sizeof sub, "%s.%s", m->name->s, name->s);
+        v = dict_get_str(T->S->native_modules, str_intern(T->S, sub, strlen(sub)));
+    }
+    if (is_undef(v))
+        return exc_raise(T, EXC_ImportError, "cannot import name '%s' from '%s'", name->s, m->name->s);
+    *out = v;
+    return 0;
+}
+
+static const ImportHooks import_hooks = {modules_import, modules_import_from};

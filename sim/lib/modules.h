@@ -1,0 +1,40 @@
+/* modules.h - the simulated standard-library modules (never the host's). */
+#ifndef IL_MODULES_H
+#define IL_MODULES_H
+
+#include "vm.h"
+#include "compile.h"
+
+enum { ME_FN, ME_FLOAT, ME_INT, ME_VALUE };
+
+/* One attribute of a module: a native function, a number, or a value made
+ * when the module is created. */
+typedef struct ModEntry {
+    const char *name;
+    int kind;
+    NativeFn fn;
+    double num;
+    Value (*make)(Sim *S);
+} ModEntry;
+
+/* A simulated module: its entries, the names its setup adds (classes),
+ * and optionally Python source in sim/py/ run on first import. */
+typedef struct ModDef {
+    const char *name;
+    const ModEntry *entries;
+    const char *const *names;         /* NULL-terminated, or NULL */
+    void (*setup)(Sim *S, Dict *d);   /* when the Sim is created */
+    const char *py;                   /* sim/py/<py>.py, or NULL */
+    void (*after_py)(Sim *S, Dict *d);
+} ModDef;
+
+/* The compiler's questions about imports, answered from the registry. */
+extern const ImportResolver modules_resolver;
+
+/* Make every module and install the import hook (Sim.import). */
+void modules_init(Sim *S);
+/* sys.argv = [path] as python3 gives it: the scenario's path as typed on the
+ * command line, or '-' for standard input (path "<stdin>"). */
+void modules_set_argv(Sim *S, const char *path);
+
+#endif

@@ -1,0 +1,12 @@
+/* io.h - the simulated program's stdout and stderr. */
+#ifndef IL_IO_H
+#define IL_IO_H
+
+#include "sched.h"
+
+/* Write text to fd 1 or 2 of the simulated program, at the task's time. */
+int io_write(Task *T, int fd, const char *s, size_t n);
+/* 1 or 2 for sys.stdout / sys.stderr objects, -1 for anything else. */
+int io_stream_fd(Sim *S, Value v);
+
+#endif

@@ -1,0 +1,1130 @@
+/* sched.c - virtual cores, the OS scheduler, timers, blocking and waking,
+ * thread and process lifecycles, deadlock detection.  See sched.h for the
+ * time model and the tie-break rule. */
+#include "sched.h"
+#include "aio.h"
+#include "dict.h"
+#include "gc.h"
+#include "gil.h"
+#include "io.h"
+#include "names.h"
+#include "obj.h"
+#include "repr.h"
+#include "str.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The debugger's questions, through its hooks (none: never pause). */
+static bool dbg_pausing(Sim *S) { return S->hooks && S->hooks->pausing(S); }
+static bool dbg_pause_before(Sim *S, int64_t t) { return S->hooks && S->hooks->pause_before(S, t); }
+static int64_t dbg_stop_time(Sim *S) { return S->hooks ? S->hooks->stop_time(S) : -1; }
+
+#define NEVER INT64_MAX
+
+typedef struct SEvent {
+    int64_t t;
+    int kind;
+    uint64_t seq;
+    Task *task;
+    int64_t a;
+    SchedCallback fn;
+    Value data;           /* SE_CALLBACK's argument (a GC root) */
+} SEvent;
+
+typedef struct Core {
+    Task *task;
+    int64_t t;            /* how far this core has simulated */
+    int64_t busy;         /* time spent running bytecode */
+} Core;
+
+typedef struct Sched {
+    Core *cores;
+    int ncores;
+    WaitQ ready;
+    size_t ready_head;
+    SEvent *heap;
+    size_t nheap, capheap;
+    uint64_t seq;
+    uint64_t rng;
+    int64_t now;          /* time of the event being processed */
+    Task *current;        /* task whose bytecode (or native) is running */
+    uint64_t ctx_switches;
+    bool ended;
+    int64_t end_time;
+    bool begun;
+    int resume_core;      /* a paused slice to go on with, or -1 */
+    int64_t resume_limit;
+} Sched;
+
+static Sched *SCH(Sim *S) { return S->sched; }
+
+/* ---- wait queues ---- */
+
+static void waitq_push(WaitQ *q, Task *T) { BUF_PUSH(*q, T); }
+
+void sched_waitq_remove(WaitQ *q, Task *T)
+{
+    for (size_t i = 0; i < q->n; i++)
+        if (q->v[i] == T) {
+            memmove(q->v + i, q->v + i + 1, (q->n - i - 1) * sizeof *q->v);
+            q->n--;
+            return;
+        }
+}
+
+/* ---- timers: a binary heap on (t, kind, seq) ---- */
+
+static bool ev_less(const SEvent *a, const SEvent *b)
+{
+    if (a->t != b->t) return a->t < b->t;
+    if (a->kind != b->kind) return a->kind < b->kind;
+    return a->seq < b->seq;
+}
+
+static void heap_push(Sched *sc, SEvent e)
+{
+    if (sc->nheap == sc->capheap) {
+        sc->capheap = sc->capheap ? sc->capheap * 2 : 64;
+        sc->heap = xrealloc(sc->heap, sc->capheap * sizeof *sc->heap);
+    }
+    size_t i = sc->nheap++;
+    sc->heap[i] = e;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (!ev_less(&sc->heap[i], &sc->heap[p])) break;
+        SEvent t = sc->heap[i];
+        sc->heap[i] = sc->heap[p];
+        sc->heap[p] = t;
+        i = p;
+    }
+}
+
+static SEvent heap_pop(Sched *sc)
+{
+    SEvent top = sc->heap[0];
+    sc->heap[0] = sc->heap[--sc->nheap];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < sc->nheap && ev_less(&sc->heap[l], &sc->heap[m])) m = l;
+        if (r < sc->nheap && ev_less(&sc->heap[r], &sc->heap[m])) m = r;
+        if (m == i) break;
+        SEvent t = sc->heap[i];
+        sc->heap[i] = sc->heap[m];
+        sc->heap[m] = t;
+        i = m;
+    }
+    return top;
+}
+
+/* A timer earlier than the running task's slice end cuts the slice short,
+ * so no core runs past an event it could be affected by. */
+static void add_timer(Sched *sc, SEvent e)
+{
+    heap_push(sc, e);
+    if (sc->current && e.t < sc->current->limit) sc->current->limit = e.t;
+}
+
+void sched_timer(Sim *S, int64_t at, int kind, Task *T, int64_t a)
+{
+    Sched *sc = SCH(S);
+    SEvent e = {at, kind, sc->seq++, T, a, NULL, v_undef()};
+    add_timer(sc, e);
+}
+
+void sched_callback(Sim *S, int64_t at, SchedCallback fn, Value data)
+{
+    Sched *sc = SCH(S);
+    SEvent e = {at, SE_CALLBACK, sc->seq++, NULL, 0, fn, data};
+    add_timer(sc, e);
+}
+
+uint64_t sched_rand(Sim *S)
+{
+    /* splitmix64: deterministic from the seed */
+    Sched *sc = SCH(S);
+    uint64_t z = (sc->rng += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* A reproducible uniform number in [0, 1). */
+static double unit_rand(Sim *S)
+{
+    return (double)(sched_rand(S) >> 11) / 9007199254740992.0;
+}
+
+/* Vary a duration by up to +-jitter (a fraction), reproducibly. */
+static int64_t jittered(Sim *S, int64_t d)
+{
+    double j = S->set.f[SET_jitter];
+    if (j <= 0 || d <= 0) return d;
+    return (int64_t)((double)d * (1.0 + j * (2 * unit_rand(S) - 1)));
+}
+
+/* Lengthen a duration by up to +jitter: a sleep never ends early. */
+static int64_t jittered_up(Sim *S, int64_t d)
+{
+    double j = S->set.f[SET_jitter];
+    if (j <= 0 || d <= 0) return d;
+    return d + (int64_t)((double)d * j * unit_rand(S));
+}
+
+/* ---- time ---- */
+
+int64_t sched_now(Sim *S)
+{
+    Sched *sc = SCH(S);
+    if (sc->current) return sc->current->clock;
+    return sc->now;
+}
+
+Task *sched_current(Sim *S) { return SCH(S)->current; }
+
+/* ---- states ---- */
+
+void sched_set_state(Sim *S, Task *T, int state, int reason, int obj, int64_t at)
+{
+    SchedTask *st = T->st;
+    if (at < st->since) at = st->since;
+    st->time_in[st->state] += at - st->since;
+    st->since = at;
+    if (st->state == state && st->reason == reason && st->obj == obj) return;
+    st->state = state;
+    st->reason = reason;
+    st->obj = obj;
+    trace_state(S->trace, at, st->tid, state, state == TS_RUNNING ? st->core : -1, reason, obj);
+    /* an asyncio task in the middle of a step shares its thread's fate:
+     * a blocking call inside a coroutine blocks it too */
+    aio_thread_state(T, state, state == TS_RUNNING ? st->core : -1, reason, obj, at);
+}
+
+static void dispatch(Sim *S, int ci, Task *T, int64_t at)
+{
+    Sched *sc = SCH(S);
+    Core *c = &sc->cores[ci];
+    if (c->t < at) c->t = at;
+    c->task = T;
+    T->st->core = ci;
+    T->st->slice_start = c->t;
+    sc->ctx_switches++;
+    sched_set_state(S, T, TS_RUNNING, R_RUNNING, -1, c->t);
+}
+
+void sched_make_ready(Sim *S, Task *T, int reason, int64_t at)
+{
+    Sched *sc = SCH(S);
+    for (int i = 0; i < sc->ncores; i++)
+        if (!sc->cores[i].task) {
+            dispatch(S, i, T, at);
+            return;
+        }
+    waitq_push(&sc->ready, T);
+    sched_set_state(S, T, TS_READY, reason, -1, at);
+}
+
+static Task *ready_pop(Sched *sc)
+{
+    if (sc->ready_head >= sc->ready.n) return NULL;
+    Task *T = sc->ready.v[sc->ready_head++];
+    if (sc->ready_head == sc->ready.n) sc->ready_head = sc->ready.n = 0;
+    return T;
+}
+
+static bool ready_waiting(Sched *sc) { return sc->ready_head < sc->ready.n; }
+
+static void core_free(Sim *S, int ci, int64_t at)
+{
+    Sched *sc = SCH(S);
+    Core *c = &sc->cores[ci];
+    if (c->task) c->task->st->core = -1;
+    c->task = NULL;
+    if (c->t < at) c->t = at;
+    Task *next = ready_pop(sc);
+    if (next) dispatch(S, ci, next, c->t);
+}
+
+/* A task that stopped waiting wants to run again: through the GIL when
+ * its process has one. */
+static void resume(Sim *S, Task *T, int64_t at)
+{
+    if (gil_on(S) && T->st->wants_gil && T->proc->ps->gil_holder != T) {
+        Proc *P = T->proc;
+        bool can = !P->ps->gil_holder && !(T->st->forced && P->ps->last_holder == T);
+        if (!can) {
+            gil_wait(T, at, R_GIL_WAIT);
+            return;
+        }
+    }
+    sched_make_ready(S, T, R_READY_WAKE, at);
+}
+
+/* ---- blocking API for natives ---- */
+
+void sched_event(Task *T, int kind, int a, int b)
+{
+    Sim *S = T->S;
+    trace_event(S->trace, T->clock, T->st->tid, kind, T->proc->ps->tid, a, b);
+}
+
+int sched_new_obj(Task *T, int kind)
+{
+    return trace_add_obj(T->S->trace, kind, T->proc->ps->tid, T->clock);
+}
+
+int sched_sleep(Task *T, int64_t ns)
+{
+    if (T->nested)
+        return exc_raise(T, EXC_RuntimeError, "time.sleep() inside a callback run from C code is not supported by the simulator");
+    SchedTask *st = T->st;
+    st->pending_state = TS_SLEEPING;
+    st->pending_reason = R_SLEEP;
+    st->pending_obj = -1;
+    st->wait_seq++;
+    sched_timer(T->S, T->clock + jittered_up(T->S, ns), SE_WAKE, T, st->wait_seq);
+    sched_event(T, EV_SLEEP, (int)(ns / 1000), 0);
+    T->resume_val = v_none();
+    return NAT_BLOCK;
+}
+
+int sched_block(Task *T, WaitQ *q, int reason, int obj, int64_t deadline)
+{
+    if (T->nested)
+        return exc_raise(T, EXC_RuntimeError, "a blocking call inside a callback run from C code is not supported by the simulator");
+    SchedTask *st = T->st;
+    st->pending_state = TS_BLOCKED;
+    st->pending_reason = reason;
+    st->pending_obj = obj;
+    st->waitq = q;
+    st->timed_out = false;
+    st->wait_seq++;
+    waitq_push(q, T);
+    if (deadline >= 0) sched_timer(T->S, deadline, SE_TIMEOUT, T, st->wait_seq);
+    return NAT_RETRY;
+}
+
+static void wake(Sim *S, Task *W, Task *by, int obj, int64_t at)
+{
+    SchedTask *st = W->st;
+    st->waitq = NULL;
+    st->wait_seq++;
+    trace_event(S->trace, at, by ? by->st->tid : -1, EV_WAKE, W->proc->ps->tid, st->tid, obj);
+    /* the woken thread needs the OS to run it again: it becomes runnable
+     * after the wake-up latency */
+    sched_timer(S, at + jittered(S, S->set.v[SET_gil_handoff]), SE_WAKE, W, st->wait_seq);
+}
+
+bool sched_wake_one(Sim *S, WaitQ *q, Task *by, int obj)
+{
+    if (!q->n) return false;
+    Task *W = q->v[0];
+    sched_waitq_remove(q, W);
+    wake(S, W, by, obj, sched_now(S));
+    return true;
+}
+
+void sched_wake_all(Sim *S, WaitQ *q, Task *by, int obj)
+{
+    int64_t at = sched_now(S);
+    while (q->n) {
+        Task *W = q->v[0];
+        sched_waitq_remove(q, W);
+        wake(S, W, by, obj, at);
+    }
+}
+
+int sched_deadline(Task *T, Value timeout, int64_t *deadline)
+{
+    *deadline = -1;
+    if (is_undef(timeout) || is_none(timeout)) return 0;
+    double secs;
+    if (is_intlike(timeout)) secs = (double)timeout.u.i;
+    else if (is_float(timeout)) secs = timeout.u.f;
+    else return exc_raise(T, EXC_TypeError, "timeout must be a number, not %s", obj_type_name(T->S, timeout));
+    if (secs < 0) {
+        if (secs == -1) return 0; /* Lock.acquire(timeout=-1): forever */
+        return exc_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
+    }
+    *deadline = T->clock + secs_to_ns(secs);
+    return 0;
+}
+
+/* ---- threads and processes ---- */
+
+_Static_assert(TS_COUNT <= 16, "task states fit TraceSeg.state");
+
+Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t at)
+{
+    if (S->trace->tasks.n >= TRACE_MAX_TASKS) return NULL;
+    Task *T = xcalloc(1, sizeof *T);
+    T->S = S;
+    T->proc = P;
+    T->id = (int)S->tasks.n;
+    T->name = xstrdup(name);
+    vm_ctx_init(&T->ctx);
+    T->cur = &T->ctx;
+    T->exc = T->resume_val = T->resume_exc = T->thread_obj = v_undef();
+    BUF_PUSH(S->tasks, T);
+    SchedTask *st = xcalloc(1, sizeof *st);
+    T->st = st;
+    st->core = -1;
+    st->obj = -1;
+    st->daemon = daemon;
+    st->since = at;
+    st->state = TS_NEW;
+    st->tid = trace_add_task(S->trace, name, TK_THREAD, P->ps->tid, -1, daemon, at);
+    trace_state(S->trace, at, st->tid, TS_NEW, -1, R_CREATED, -1);
+    st->wants_gil = true;
+    double j = S->set.f[SET_jitter];
+    if (j > 0) {
+        /* each thread runs at a slightly different speed */
+        st->opcost = xmalloc(sizeof S->opcost);
+        double f = 1.0 + j * (2 * unit_rand(S) - 1);
+        for (int i = 0; i < OPCODE_COUNT; i++) {
+            /* costs are whole ns: round, but never past +-jitter (with
+             * a 3 ns op and jitter 0.2 the cost stays 3 ns) */
+            double base = (double)S->opcost[i];
+            int64_t c = (int64_t)(base * f + 0.5);
+            int64_t lo = (int64_t)ceil(base * (1 - j)), hi = (int64_t)floor(base * (1 + j));
+            if (c < lo) c = lo;
+            if (c > hi) c = hi;
+            st->opcost[i] = lo <= hi ? c : S->opcost[i];
+        }
+        T->opcost = st->opcost;
+    }
+    return T;
+}
+
+void sched_start_task(Sim *S, Task *T, int64_t at, int64_t cost, int reason)
+{
+    sched_set_state(S, T, TS_NEW, reason, -1, at);
+    sched_timer(S, at + jittered(S, cost), SE_START, T, 0);
+}
+
+Proc *sched_new_proc(Sim *S, Proc *parent, const char *name)
+{
+    Proc *P = xcalloc(1, sizeof *P);
+    P->S = S;
+    P->pid = 4000 + 7 * (int)S->procs.n;
+    P->parent_pid = parent ? parent->pid : 0;
+    P->name = xstrdup(name);
+    P->globals = dict_new(S);
+    P->modules = dict_new(S);
+    P->ps = xcalloc(1, sizeof *P->ps);
+    P->ps->tid = trace_add_proc(S->trace, name, P->pid, parent ? parent->ps->tid : -1);
+    P->ps->process_obj = P->ps->snapshot = v_undef();
+    BUF_PUSH(S->procs, P);
+    return P;
+}
+
+static int alive_nondaemon(Sim *S, Proc *P, Task *except)
+{
+    int n = 0;
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        if (T->proc == P && T != except && T->st && !T->st->done && !T->st->daemon && T->st->is_thread) n++;
+    }
+    return n;
+}
+
+static void print_thread_exception(Sim *S, Task *T)
+{
+    Value exc = T->exc;
+    T->exc = v_undef();
+    Proc *P = T->proc;
+    bool main = T == P->ps->main;
+    if (exc_matches(S, exc, EXC_SystemExit)) {
+        /* sys.exit: silent; a main thread's code becomes the exit status */
+        if (!main) return;
+        Tuple *a = exc_args(S, exc);
+        Value code = a->n ? a->v[0] : v_none();
+        if (is_none(code)) P->ps->exitcode = 0;
+        else if (is_intlike(code)) P->ps->exitcode = (int)code.u.i;
+        else {
+            SBuf b = {0};
+            repr_write_str(T, code, &b);
+            sb_putc(&b, '\n');
+            io_write(T, 2, b.s, b.n);
+            sb_free(&b);
+            P->ps->exitcode = 1;
+        }
+        return;
+    }
+    SBuf b = {0};
+    if (main) {
+        if (P != S->procs.v[0]) {
+            if (T->st->stage == PS_RUN) sb_printf(&b, "Process %s:\n", P->name);
+        } else {
+            S->uncaught = exc;
+            S->status = SIM_EXCEPTION;
+        }
+        P->ps->exitcode = 1;
+    } else {
+        sb_printf(&b, "Exception in thread %s:\n", T->name);
+    }
+    exc_format_task(T, exc, &b);
+    io_write(T, 2, b.s, b.n);
+    sb_free(&b);
+    trace_event(S->trace, T->clock, T->st->tid, EV_EXCEPTION, P->ps->tid,
+                trace_add_str(S->trace, AS_INST(exc)->cls->name->s), 0);
+}
+
+static void process_exit(Sim *S, Proc *P, int64_t at);
+
+/* The main thread's code is done: CPython joins non-daemon threads (and,
+ * for multiprocessing, non-daemon child processes) before exiting. */
+static void main_finished(Sim *S, Task *T, int64_t at)
+{
+    Proc *P = T->proc;
+    if (alive_nondaemon(S, P, T) > 0) {
+        waitq_push(&P->ps->exit_waiters, T);
+        T->st->waitq = &P->ps->exit_waiters;
+        sched_set_state(S, T, TS_BLOCKED, R_EXIT_WAIT, -1, at);
+        return;
+    }
+    if (proc_children_alive(S, P)) {
+        T->st->exit_waiting_children = true;
+        sched_set_state(S, T, TS_BLOCKED, R_PROC_EXIT_WAIT, -1, at);
+        return;
+    }
+    process_exit(S, P, at);
+}
+
+static void thread_done(Sim *S, Task *T, int reason, int64_t at)
+{
+    SchedTask *st = T->st;
+    st->done = true;
+    sched_set_state(S, T, TS_DONE, reason, -1, at);
+    S->trace->tasks.v[st->tid].ended = at;
+    trace_event(S->trace, at, st->tid, EV_EXIT, T->proc->ps->tid, reason == R_DIED, 0);
+    int64_t saved = SCH(S)->now;
+    SCH(S)->now = at;
+    sched_wake_all(S, &st->joiners, T, -1);
+    SCH(S)->now = saved;
+    vm_ctx_free(&T->ctx);
+    T->cur = &T->ctx;
+}
+
+static void process_exit(Sim *S, Proc *P, int64_t at)
+{
+    Task *M = P->ps->main;
+    ProcSched *ps = P->ps;
+    ps->exited = true;
+    if (!M->st->done) thread_done(S, M, M->st->died ? R_DIED : R_DONE, at);
+    /* daemon threads are abandoned */
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        if (T->proc != P || T->st->done) continue;
+        SchedTask *st = T->st;
+        if (st->core >= 0) {
+            Core *c = &SCH(S)->cores[st->core];
+            c->task = NULL;
+            st->core = -1;
+        }
+        if (st->waitq) sched_waitq_remove(st->waitq, T);
+        if (st->gil_waiting) sched_waitq_remove(&ps->gil_waiters, T);
+        for (size_t k = SCH(S)->ready_head; k < SCH(S)->ready.n; k++)
+            if (SCH(S)->ready.v[k] == T) {
+                memmove(SCH(S)->ready.v + k, SCH(S)->ready.v + k + 1, (SCH(S)->ready.n - k - 1) * sizeof(Task *));
+                SCH(S)->ready.n--;
+                break;
+            }
+        st->gil_waiting = false;
+        st->waitq = NULL;
+        st->wait_seq++;
+        st->gil_timer_seq++;
+        thread_done(S, T, R_KILLED, at);
+    }
+    ps->gil_holder = NULL;
+    trace_event(S->trace, at, M->st->tid, EV_PROC_EXIT, ps->tid, ps->exitcode, 0);
+    /* daemonic child processes are terminated when their parent exits */
+    for (size_t i = 0; i < S->procs.n; i++) {
+        Proc *C = S->procs.v[i];
+        if (C != P && C->parent_pid == P->pid && C->daemon && !C->ps->exited && C->ps->main) {
+            C->ps->exitcode = -15;
+            process_exit(S, C, at);
+        }
+    }
+    if (P == S->procs.v[0]) {
+        SCH(S)->ended = true;
+        SCH(S)->end_time = at;
+        return;
+    }
+    proc_exited(S, P, at);
+    /* free cores may now take waiting tasks */
+    for (int i = 0; i < SCH(S)->ncores; i++)
+        if (!SCH(S)->cores[i].task) core_free(S, i, at);
+}
+
+void sched_proc_exit(Sim *S, Proc *P, int64_t at)
+{
+    if (!P->ps->exited) process_exit(S, P, at);
+}
+
+void sched_child_exited(Sim *S, Proc *parent, int64_t at)
+{
+    Task *M = parent->ps->main;
+    if (M->st->exit_waiting_children && !proc_children_alive(S, parent)) {
+        M->st->exit_waiting_children = false;
+        process_exit(S, parent, at);
+    }
+}
+
+/* A thread's base frame returned or raised. */
+/* A main thread whose code is done runs the callbacks of
+ * threading._register_atexit first, as CPython's threading._shutdown does
+ * (concurrent.futures finishes its queued work there).  True when they
+ * were started: the thread goes on running them. */
+static bool start_atexits(Sim *S, Task *T)
+{
+    if (T->st->atexit_done) return false;
+    T->st->atexit_done = true;
+    /* (modules are shared by the processes: the callbacks are kept per pid) */
+    Value m = dict_get_str(S->native_modules, str_intern(S, "threading", 9));
+    if (!is_kind(m, K_MODULE) || !(AS_MODULE(m)->h.flags & OF_PY_DONE)) return false;
+    Dict *d = AS_MODULE(m)->dict;
+    Value calls = dict_get_str(d, str_intern(S, "_threading_atexits", 18));
+    Value run = dict_get_str(d, str_intern(S, "_run_atexits", 12));
+    Value mine;
+    if (!is_kind(calls, K_DICT) || is_undef(run) || dict_get(T, AS_DICT(calls), v_int(T->proc->pid), &mine) <= 0)
+        return false;
+    T->exc = v_undef();
+    Value out;
+    return vm_start_call(T, run, NULL, 0, NULL, &out) == 0;
+}
+
+static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
+{
+    SchedTask *st = T->st;
+    Proc *P = T->proc;
+    if (!error && st->on_base_done) {
+        int next = st->on_base_done(T); /* a process's next stage */
+        if (next > 0) return;
+        if (next < 0) error = true;
+    }
+    if (error) {
+        st->died |= !exc_matches(S, T->exc, EXC_SystemExit);
+        print_thread_exception(S, T);
+    }
+    if (T == P->ps->main && start_atexits(S, T)) return;
+    if (gil_on(S) && P->ps->gil_holder == T) gil_drop(T, at, DROP_EXIT);
+    int ci = st->core;
+    if (T == P->ps->main) {
+        /* the main thread lingers (blocked) until the others are done */
+        if (ci >= 0) {
+            SCH(S)->cores[ci].task = NULL;
+            st->core = -1;
+        }
+        main_finished(S, T, at);
+        if (ci >= 0 && !SCH(S)->cores[ci].task) core_free(S, ci, at);
+        return;
+    }
+    thread_done(S, T, error ? R_DIED : R_DONE, at);
+    if (ci >= 0) core_free(S, ci, at);
+    Task *M = P->ps->main;
+    if (M->st->reason == R_EXIT_WAIT && !M->st->done && alive_nondaemon(S, P, M) == 0) {
+        sched_waitq_remove(&P->ps->exit_waiters, M);
+        M->st->waitq = NULL;
+        main_finished(S, M, at);
+    }
+}
+
+/* ---- running a core ---- */
+
+static void handle_blocked(Sim *S, int ci, Task *T)
+{
+    SchedTask *st = T->st;
+    int64_t at = T->clock;
+    if (T->retry == 0) T->resume_pending = true;
+    if (gil_on(S) && T->proc->ps->gil_holder == T) gil_drop(T, at, DROP_BLOCKING);
+    sched_set_state(S, T, st->pending_state, st->pending_reason, st->pending_obj, at);
+    core_free(S, ci, at);
+}
+
+static void run_slice(Sim *S, int ci, int64_t limit);
+
+/* T stopped at an eval-breaker check: a pending drop request is honoured. */
+static void breaker_stop(Sim *S, int ci, Task *T)
+{
+    Core *c = &SCH(S)->cores[ci];
+    ProcSched *ps = T->proc->ps;
+    T->breaker = false;
+    if (gil_on(S) && ps->drop_request && ps->gil_holder == T) {
+        gil_drop(T, c->t, DROP_FORCED);
+        core_free(S, ci, c->t);
+        gil_wait(T, c->t, R_GIL_FORCED);
+    }
+}
+
+static void run_core(Sim *S, int ci, int64_t limit)
+{
+    Sched *sc = SCH(S);
+    Core *c = &sc->cores[ci];
+    Task *T = c->task;
+    SchedTask *st = T->st;
+    Proc *P = T->proc;
+    if (gil_on(S) && P->ps->gil_holder != T) {
+        if (!gil_try_take(T, c->t)) {
+            core_free(S, ci, c->t);
+            gil_wait(T, c->t, st->forced ? R_GIL_FORCED : R_GIL_WAIT);
+            return;
+        }
+    }
+    if (!st->started) {
+        st->started = true;
+        trace_event(S->trace, c->t, st->tid, EV_START, P->ps->tid, 0, 0);
+        if (st->start_waiters.n) {
+            int64_t saved = sc->now;
+            sc->now = c->t;
+            sched_wake_all(S, &st->start_waiters, T, -1);
+            sc->now = saved;
+        }
+    }
+    if (T->breaker && S->set.v[SET_preempt] == 1) {
+        /* preempt: every_op - the drop request is honoured between any two ops */
+        T->clock = c->t;
+        breaker_stop(S, ci, T);
+        return;
+    }
+    if (ready_waiting(sc)) {
+        int64_t q = st->slice_start + S->set.v[SET_quantum];
+        if (q <= c->t) {
+            /* time slice used up: to the back of the ready queue */
+            core_free(S, ci, c->t);
+            waitq_push(&sc->ready, T);
+            sched_set_state(S, T, TS_READY, R_READY_PREEMPT, -1, c->t);
+            return;
+        }
+        if (q < limit) limit = q;
+    }
+    /* the steps above may have set timers */
+    if (sc->nheap && sc->heap[0].t < limit) limit = sc->heap[0].t;
+    if (limit <= c->t) return;
+    if (dbg_pausing(S)) {
+        /* a record made above asked for a pause: the slice starts when
+         * the run resumes */
+        sc->resume_core = ci;
+        sc->resume_limit = limit;
+        return;
+    }
+    run_slice(S, ci, limit);
+}
+
+/* Run core ci's task's bytecode until limit, and act on how it stopped.
+ * A paused slice resumes here with the same limit, so a pause changes
+ * nothing in the run. */
+static void run_slice(Sim *S, int ci, int64_t limit)
+{
+    Sched *sc = SCH(S);
+    Core *c = &sc->cores[ci];
+    Task *T = c->task;
+    SchedTask *st = T->st;
+    /* a pause at a time inside this slice ends it there; the rest runs
+     * on resume with the same limit, as if nothing had happened */
+    int64_t pt = dbg_stop_time(S), lim = limit;
+    if (pt > c->t && pt < limit) lim = pt;
+    T->clock = c->t;
+    T->limit = lim;
+    T->pause = false;
+    sc->current = T;
+    RunStatus rs = vm_run(T);
+    if (rs == RUN_LIMIT && lim < limit && T->clock >= lim) {
+        dbg_pause_before(S, T->clock);
+        rs = RUN_PAUSE;
+    }
+    sc->current = NULL;
+    st->ran += T->clock - c->t;
+    c->busy += T->clock - c->t;
+    c->t = T->clock;
+    switch (rs) {
+    case RUN_LIMIT:
+        return;
+    case RUN_PAUSE:
+        T->pause = false;
+        sc->resume_core = ci;
+        sc->resume_limit = limit;
+        return;
+    case RUN_BREAKER:
+        breaker_stop(S, ci, T);
+        return;
+    case RUN_BLOCKED:
+        handle_blocked(S, ci, T);
+        return;
+    case RUN_DONE:
+        thread_exit(S, T, false, c->t);
+        return;
+    case RUN_ERROR:
+        thread_exit(S, T, true, c->t);
+        return;
+    case RUN_FATAL:
+        return;
+    case RUN_YIELD:
+        exc_raise(T, EXC_RuntimeError, "internal error: a yield reached the scheduler");
+        thread_exit(S, T, true, c->t);
+        return;
+    }
+}
+
+static void on_timer(Sim *S, SEvent *e)
+{
+    Task *T = e->task;
+    switch (e->kind) {
+    case SE_WAKE:
+        if (T->st->done || (uint32_t)e->a != T->st->wait_seq) return;
+        if (T->st->reason == R_EXIT_WAIT) return;
+        resume(S, T, e->t);
+        return;
+    case SE_TIMEOUT:
+        if (T->st->done || (uint32_t)e->a != T->st->wait_seq || !T->st->waitq) return;
+        sched_waitq_remove(T->st->waitq, T);
+        T->st->waitq = NULL;
+        T->st->timed_out = true;
+        trace_event(S->trace, e->t, T->st->tid, EV_TIMEOUT, T->proc->ps->tid, T->st->obj, 0);
+        resume(S, T, e->t);
+        return;
+    case SE_START:
+        if (T->st->done) return;
+        trace_event(S->trace, e->t, T->st->tid, EV_SPAWN, T->proc->ps->tid, T->st->tid, 0);
+        resume(S, T, e->t);
+        return;
+    case SE_GIL_HANDOFF:
+        gil_handoff(S, T, e->t);
+        return;
+    case SE_GIL_TIMER:
+        gil_timer(S, T, (uint32_t)e->a, e->t);
+        return;
+    case SE_CALLBACK:
+        e->fn(S, e->data, e->t);
+        return;
+    }
+}
+
+/* ---- deadlock ---- */
+
+static void describe_wait(Sim *S, Task *T, SBuf *b)
+{
+    SchedTask *st = T->st;
+    char nm[160];
+    if (st->reason == R_LOOP_IDLE) {
+        aio_describe_wait(S, T, b);
+        return;
+    }
+    sb_printf(b, "%s %s", T->name, trace_reason_text[st->reason]);
+    if (st->obj >= 0) {
+        names_trace_objects(S);
+        /* the reason already says what kind of object: just its name */
+        const char *name = (size_t)st->obj < S->trace->objs.n ? S->trace->objs.v[st->obj].name : NULL;
+        sb_printf(b, " (%s)", name ? name : trace_obj_name(S->trace, st->obj, nm, sizeof nm));
+    }
+    if (st->waits_for) {
+        if (st->reason == R_JOIN) sb_printf(b, ", which is %s", trace_states[st->waits_for->st->state].name);
+        else sb_printf(b, ", held by %s", st->waits_for->name);
+    }
+}
+
+static void report_deadlock(Sim *S, int64_t at)
+{
+    SBuf b = {0};
+    /* find a cycle in the wait-for graph (lock holders, joined threads) */
+    Task *cycle_start = NULL;
+    for (size_t i = 0; i < S->tasks.n && !cycle_start; i++) {
+        Task *T = S->tasks.v[i];
+        Task *slow = T, *fast = T;
+        while (fast && fast->st->waits_for && fast->st->waits_for->st->waits_for) {
+            slow = slow->st->waits_for;
+            fast = fast->st->waits_for->st->waits_for;
+            if (slow == fast) {
+                cycle_start = slow;
+                break;
+            }
+        }
+    }
+    sb_printf(&b, "deadlock: ");
+    if (cycle_start) {
+        Task *T = cycle_start;
+        do {
+            describe_wait(S, T, &b);
+            T = T->st->waits_for;
+            if (T != cycle_start) sb_puts(&b, "; ");
+        } while (T != cycle_start);
+    } else {
+        /* a main thread that ended waits at exit for its non-daemon
+         * threads: those are the ones left blocked forever */
+        for (size_t i = 0; i < S->tasks.n; i++) {
+            Task *T = S->tasks.v[i];
+            if (!T->st->done && (T->st->reason == R_EXIT_WAIT || T->st->reason == R_PROC_EXIT_WAIT)) {
+                sb_printf(&b, "%s finished, but threads it waits for at exit are blocked forever: ", T->name);
+                break;
+            }
+        }
+        bool first = true;
+        for (size_t i = 0; i < S->tasks.n; i++) {
+            Task *T = S->tasks.v[i];
+            if (T->st->done || (T->st->state != TS_BLOCKED && T->st->state != TS_GILWAIT && T->st->state != TS_IO))
+                continue;
+            if (T->st->reason == R_EXIT_WAIT || T->st->reason == R_PROC_EXIT_WAIT) continue;
+            if (!first) sb_puts(&b, "; ");
+            first = false;
+            describe_wait(S, T, &b);
+        }
+        if (first) sb_puts(&b, "no task can ever proceed");
+        else sb_puts(&b, " - and nothing left running can wake them");
+    }
+    snprintf(S->fatal.msg, sizeof S->fatal.msg, "%s", b.s);
+    sb_free(&b);
+    char t[32];
+    fmt_duration(t, sizeof t, at);
+    SBuf m = {0};
+    sb_printf(&m, "interleave: %s (at %s of virtual time)\n", S->fatal.msg, t);
+    sb_put(&S->err, m.s, m.n);
+    sb_free(&m);
+    trace_event(S->trace, at, -1, EV_DEADLOCK, 0, 0, 0);
+    S->status = SIM_DEADLOCK;
+    S->exit_code = 3;
+}
+
+/* ---- the main loop ---- */
+
+static void sched_mark(Sim *S, void *p)
+{
+    (void)p;
+    for (size_t i = 0; i < S->procs.n; i++) {
+        ProcSched *ps = S->procs.v[i]->ps;
+        if (!ps) continue;
+        gc_mark_value(S, ps->process_obj);
+        gc_mark_value(S, ps->snapshot);
+    }
+    Sched *sc = SCH(S);
+    if (!sc) return;
+    for (size_t i = 0; i < sc->nheap; i++) gc_mark_value(S, sc->heap[i].data);
+}
+
+static void sched_free(Sim *S, void *p)
+{
+    (void)p;
+    Sched *sc = SCH(S);
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        if (!T->st) continue;
+        BUF_FREE(T->st->joiners);
+        BUF_FREE(T->st->start_waiters);
+        free(T->st->opcost);
+        free(T->st);
+        T->st = NULL;
+    }
+    for (size_t i = 0; i < S->procs.n; i++) {
+        ProcSched *ps = S->procs.v[i]->ps;
+        if (!ps) continue;
+        BUF_FREE(ps->gil_waiters);
+        BUF_FREE(ps->exit_waiters);
+        BUF_FREE(ps->joiners);
+        free(ps);
+        S->procs.v[i]->ps = NULL;
+    }
+    if (sc) {
+        free(sc->cores);
+        free(sc->heap);
+        BUF_FREE(sc->ready);
+        free(sc);
+        S->sched = NULL;
+    }
+    trace_free(S->trace);
+    S->trace = NULL;
+}
+
+void sched_init(Sim *S)
+{
+    static const SlotOps ops = {sched_mark, sched_free};
+    Sched *sc = xcalloc(1, sizeof *sc);
+    S->sched = sc;
+    sim_slot_set(S, SLOT_SCHED, sc, &ops);
+    sc->ncores = (int)S->set.v[SET_cores];
+    sc->cores = xcalloc((size_t)sc->ncores, sizeof *sc->cores);
+    sc->rng = (uint64_t)S->set.v[SET_seed] * 0x2545F4914F6CDD1DULL + 1;
+    sc->resume_core = -1;
+    S->trace = trace_new(sc->ncores);
+}
+
+bool sched_run(Sim *S)
+{
+    Sched *sc = SCH(S);
+    int64_t max_time = S->set.v[SET_max_time];
+    if (!sc->begun) {
+        sc->begun = true;
+        S->status = SIM_OK;
+        Task *M = S->main_task;
+        sched_make_ready(S, M, R_READY_NEW, 0);
+        M->st->started = true;
+    }
+    for (;;) {
+        if (S->fatal.set) {
+            S->status = SIM_FATAL;
+            S->exit_code = 1;
+            break;
+        }
+        if (dbg_pausing(S)) return false;
+        if (sc->ended) break;
+        if (sc->resume_core >= 0) {
+            /* the slice a pause interrupted goes on first */
+            int ci = sc->resume_core;
+            sc->resume_core = -1;
+            run_slice(S, ci, sc->resume_limit);
+            continue;
+        }
+        int best = -1;
+        int64_t bt = NEVER, second = NEVER;
+        for (int i = 0; i < sc->ncores; i++) {
+            if (!sc->cores[i].task) continue;
+            int64_t t = sc->cores[i].t;
+            if (t < bt) {
+                second = bt;
+                bt = t;
+                best = i;
+            } else if (t < second) {
+                second = t;
+            }
+        }
+        int64_t et = sc->nheap ? sc->heap[0].t : NEVER;
+        if ((best >= 0 || sc->nheap) && dbg_pause_before(S, best >= 0 && bt < et ? bt : et)) return false;
+        if (best >= 0 && bt < et) {
+            if (bt >= max_time) goto too_long;
+            int64_t limit = et;
+            if (second != NEVER && second + 1 < limit) limit = second + 1;
+            if (max_time < limit) limit = max_time;
+            run_core(S, best, limit);
+            continue;
+        }
+        if (sc->nheap) {
+            if (et >= max_time) goto too_long;
+            SEvent e = heap_pop(sc);
+            sc->now = e.t;
+            on_timer(S, &e);
+            continue;
+        }
+        if (best < 0) {
+            int64_t at = 0;
+            for (int i = 0; i < sc->ncores; i++)
+                if (sc->cores[i].t > at) at = sc->cores[i].t;
+            if (sc->now > at) at = sc->now;
+            report_deadlock(S, at);
+            sc->end_time = at;
+        }
+        break;
+    too_long:
+        S->fatal.set = true;
+        snprintf(S->fatal.msg, sizeof S->fatal.msg,
+                 "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=%.0fs or 'max_time: %.0fs' in the header",
+                 max_time / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9);
+        sc->end_time = max_time;
+    }
+    if (S->fatal.set && S->status != SIM_DEADLOCK) {
+        S->status = SIM_FATAL;
+        S->exit_code = 1;
+        if (!sc->end_time) {
+            for (int i = 0; i < sc->ncores; i++)
+                if (sc->cores[i].t > sc->end_time) sc->end_time = sc->cores[i].t;
+        }
+    }
+    if (S->status != SIM_FATAL && S->status != SIM_DEADLOCK) {
+        S->exit_code = S->procs.v[0]->ps->exitcode;
+        if (S->status == SIM_OK && S->exit_code) S->status = SIM_EXIT;
+    }
+    S->elapsed = sc->end_time;
+    S->trace->end = sc->end_time;
+    /* close the segments of tasks still alive (blocked forever, killed) */
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        SchedTask *st = T->st;
+        if (st->since < sc->end_time) {
+            st->time_in[st->state] += sc->end_time - st->since;
+            st->since = sc->end_time;
+        }
+    }
+    return true;
+}
+
+int64_t sched_time(Sim *S)
+{
+    Sched *sc = SCH(S);
+    if (sc->ended || sc->end_time) return sc->end_time;
+    /* paused: the time of whatever runs next, bounded by what has run */
+    int64_t t = sc->now;
+    for (int i = 0; i < sc->ncores; i++)
+        if (sc->cores[i].task && sc->cores[i].t > t) t = sc->cores[i].t;
+    return t;
+}
+
+int sched_ncores(Sim *S) { return SCH(S)->ncores; }
+
+Task *sched_core(Sim *S, int i, int64_t *busy)
+{
+    Sched *sc = SCH(S);
+    if (i < 0 || i >= sc->ncores) return NULL;
+    if (busy) *busy = sc->cores[i].busy;
+    return sc->cores[i].task;
+}
+
+int64_t sched_timer_of(Sim *S, Task *T, int kind)
+{
+    Sched *sc = SCH(S);
+    int64_t best = -1;
+    for (size_t i = 0; i < sc->nheap; i++) {
+        const SEvent *e = &sc->heap[i];
+        if (e->task != T || e->kind != kind) continue;
+        if ((kind == SE_WAKE || kind == SE_TIMEOUT) && (uint32_t)e->a != T->st->wait_seq) continue;
+        if (kind == SE_GIL_TIMER && (uint32_t)e->a != T->st->gil_timer_seq) continue;
+        if (best < 0 || e->t < best) best = e->t;
+    }
+    return best;
+}
+
+void sched_timers(Sim *S, SBuf *out)
+{
+    Sched *sc = SCH(S);
+    for (size_t i = 0; i < sc->nheap; i++) {
+        const SEvent *e = &sc->heap[i];
+        Task *T = e->task;
+        const char *what = NULL;
+        switch (e->kind) {
+        case SE_WAKE:
+            if (T->st->done || (uint32_t)e->a != T->st->wait_seq) continue;
+            what = T->st->state == TS_SLEEPING ? "wakes from time.sleep" : "becomes runnable after its wake-up";
+            break;
+        case SE_TIMEOUT:
+            if (T->st->done || (uint32_t)e->a != T->st->wait_seq || !T->st->waitq) continue;
+            what = "stops waiting (timeout)";
+            break;
+        case SE_START: what = "has paid its start cost and starts"; break;
+        case SE_GIL_HANDOFF: what = "is handed the GIL"; break;
+        case SE_GIL_TIMER:
+            if (T->st->done || !T->st->gil_waiting || T->st->gil_timer_seq != (uint32_t)e->a) continue;
+            what = "has waited a switch interval for the GIL (a drop request unless it switched)";
+            break;
+        case SE_CALLBACK: what = NULL; break;
+        }
+        if (what) sb_printf(out, "%lld %s %s\n", (long long)e->t, T->name, what);
+        else sb_printf(out, "%lld a message arrives (queue or pipe latency)\n", (long long)e->t);
+    }
+}
+
+void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches)
+{
+    Sched *sc = SCH(S);
+    for (int i = 0; i < ncores && i < sc->ncores; i++) busy[i] = sc->cores[i].busy;
+    *ctx_switches = sc->ctx_switches;
+}
+
+
+
+void sched_debug_dump(Sim *S)
+{
+    Trace *t = S->trace;
+    for (size_t i = 0; i < t->segs.n; i++) {
+        TraceSeg *s = &t->segs.v[i];
+        fprintf(stderr, "%10lld %-22s %-9s core %3d %s\n", (long long)s->t, t->tasks.v[s->task].name,
+                trace_states[s->state].name, s->core == TRACE_NO_CORE ? -1 : (int)s->core, trace_reason_text[s->reason]);
+    }
+}
