@@ -8,6 +8,7 @@
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
+#include "mod_drivers.h"
 #include "mod_mp.h"
 #include "mod_threading.h"
 #include "native.h"
@@ -754,7 +755,7 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
     &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
 };
 
@@ -901,6 +902,9 @@ static int modules_import_from(Task *T, Value module, Str *name, Value *out)
  * names one (so a program that never does pays nothing). */
 static const struct { const char *name, *module; } lazy_builtins[] = {
     {"BaseExceptionGroup", "_exceptiongroup"}, {"ExceptionGroup", "_exceptiongroup"},
+    /* what the parser rewrites except* into */
+    {"__except_star_begin__", "_exceptiongroup"}, {"__except_star_match__", "_exceptiongroup"},
+    {"__except_star_raised__", "_exceptiongroup"}, {"__except_star_end__", "_exceptiongroup"},
 };
 
 static int modules_lazy_builtin(Task *T, Str *name, Value *out)

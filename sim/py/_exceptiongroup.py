@@ -39,7 +39,7 @@ class BaseExceptionGroup(BaseException):
         return super().__new__(cls, message, exceptions)
 
     def __init__(self, message, exceptions):
-        super().__init__(message, list(exceptions))
+        super().__init__(message, exceptions)
         self._message = message
         self._exceptions = tuple(exceptions)
 
@@ -77,7 +77,11 @@ class BaseExceptionGroup(BaseException):
                 yes.append(e)
             else:
                 no.append(e)
-        return (self._derive_like(yes) if yes else None), (self._derive_like(no) if no else None)
+        if not no:
+            return self, None
+        if not yes:
+            return None, self
+        return self._derive_like(yes), self._derive_like(no)
 
     def subgroup(self, condition):
         return self.split(condition)[0]
@@ -87,8 +91,88 @@ class BaseExceptionGroup(BaseException):
         return f"{self._message} ({n} sub-exception{'s' if n > 1 else ''})"
 
     def __repr__(self):
-        return f"{type(self).__name__}({self._message!r}, {list(self._exceptions)!r})"
+        return f"{type(self).__name__}({self._message!r}, {self.args[1]!r})"
 
 
 class ExceptionGroup(BaseExceptionGroup, Exception):
     __module__ = 'builtins'
+
+
+# ---- except* (the parser rewrites it into calls of these) ----
+
+class _Star:
+    def __init__(self, exc):
+        self.orig = exc
+        self.naked = not isinstance(exc, BaseExceptionGroup)
+        self.rest = BaseExceptionGroup("", (exc,)) if self.naked else exc
+        self.matched = False
+        self.current = None
+        self.raised = []
+        self.reraised = []
+
+
+def __except_star_begin__(exc):
+    return _Star(exc)
+
+
+def _check_star_type(typ):
+    types = typ if isinstance(typ, tuple) else (typ,)
+    for t in types:
+        if not (isinstance(t, type) and issubclass(t, BaseException)):
+            raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+        if issubclass(t, BaseExceptionGroup):
+            raise TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+
+
+def __except_star_match__(st, typ):
+    _check_star_type(typ)
+    if st.rest is None:
+        return None
+    match, st.rest = st.rest.split(typ)
+    st.current = match
+    if match is not None:
+        st.matched = True
+    return match
+
+
+def __except_star_raised__(st, exc):
+    if exc is st.current or exc is st.orig:
+        st.reraised.append(st.current)  # a bare `raise` (or `raise g`)
+    else:
+        st.raised.append(exc)
+
+
+def _leaves(e):
+    if isinstance(e, BaseExceptionGroup):
+        out = []
+        for x in e.exceptions:
+            out.extend(_leaves(x))
+        return out
+    return [e]
+
+
+def __except_star_end__(st):
+    """What leaves the try: the exceptions raised in the handlers (one as
+    it is, several in a group) beside the original's leaves that were not
+    handled or were re-raised (projected on the original's shape)."""
+    keep = set(id(x) for g in st.reraised for x in _leaves(g))
+    if st.rest is not None:
+        keep.update(id(x) for x in _leaves(st.rest))
+    keep_eg = None
+    if keep:
+        if st.naked:
+            keep_eg = st.orig
+        else:
+            keep_eg = st.orig.subgroup(lambda e: not isinstance(e, BaseExceptionGroup) and id(e) in keep)
+    raised_eg = None
+    if len(st.raised) == 1:
+        raised_eg = st.raised[0]
+    elif st.raised:
+        raised_eg = BaseExceptionGroup("", st.raised)
+    if raised_eg is None and keep_eg is None:
+        return
+    if raised_eg is None:
+        raise keep_eg
+    if keep_eg is None:
+        raise raised_eg
+    raise BaseExceptionGroup("", [raised_eg, keep_eg])

@@ -129,7 +129,6 @@ AioThread *aio_thread(Task *T)
     if (!T->aio) {
         T->aio = xmalloc(sizeof *T->aio);
         T->aio->loop = T->aio->default_loop = v_undef();
-        T->aio->tid = -1;
     }
     return T->aio;
 }
@@ -554,7 +553,7 @@ static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
     forget_task(ld, task);
     if (obj_same(ld->current, task)) {
         ld->current = v_undef();
-        aio_thread(T)->tid = -1;
+        T->subtask = -1;
     }
 }
 
@@ -662,7 +661,7 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
         }
     }
     ld->current = v_undef();
-    aio_thread(T)->tid = -1;
+    T->subtask = -1;
 }
 
 static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
@@ -704,7 +703,7 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
     }
     t->waiter = v_undef();
     ld->current = task;
-    aio_thread(T)->tid = t->tid;
+    T->subtask = t->tid;
     T->clock += S->set.v[SET_aio_step_cost];
     task_state(T, t, TS_RUNNING, R_LOOP_RUN, -1);
     S->trace->task_steps++;
@@ -1100,11 +1099,6 @@ void aio_timers(Sim *S, SBuf *out)
 }
 
 /* ---- the scheduler's view ---- */
-
-void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at)
-{
-    if (aio_tid_of(T) >= 0) trace_state(T->S->trace, at, aio_tid_of(T), state, core, reason, obj);
-}
 
 void aio_describe_wait(Sim *S, Task *T, SBuf *b)
 {
