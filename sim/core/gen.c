@@ -267,6 +267,11 @@ void gen_trace(Sim *S, Obj *o)
     vm_ctx_mark(S, &g->ctx);
 }
 
+void gen_mark_chain(Sim *S, Ctx *leaf)
+{
+    for (Ctx *c = leaf; c && c->gen; c = c->gen->parent) gc_mark_obj(S, (Obj *)c->gen);
+}
+
 void gen_free(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;

@@ -121,6 +121,9 @@ Ctx *gen_agen_raise(Task *T, Ctx *c);
 /* StopIteration(value), for a generator that returned value. */
 Value gen_stop_iteration(Task *T, Value value);
 void gen_trace(Sim *S, Obj *o);
+/* Mark the generators and coroutines whose contexts lead from leaf up
+ * (a running chain: next(g) from bytecode leaves g on no stack). */
+void gen_mark_chain(Sim *S, Ctx *leaf);
 /* The attributes of generator and coroutine objects (__name__, close...). */
 void gen_register(Sim *S);
 void gen_free(Sim *S, Obj *o);

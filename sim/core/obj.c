@@ -62,6 +62,7 @@ Class *obj_type_of(Sim *S, Value v)
     case K_GEN: return S->types[TY_GENERATOR];
     case K_CORO: return S->types[TY_COROUTINE];
     case K_AGEN: return S->types[TY_ASYNC_GENERATOR];
+    case K_GREEN: return S->types[TY_GREENLET];
     default: return S->types[TY_OBJECT];
     }
 }

@@ -93,6 +93,7 @@ struct Task {
     struct AioThread *aio; /* asyncio on this thread (aio.h), NULL until it has a loop */
     int subtask;          /* the trace task (an asyncio task's, a trio task's, a greenlet's)
                              whose step the thread runs now, or -1: it shares the thread's states */
+    struct Green *green;  /* its running greenlet (green.h), NULL until it asks for one */
     const struct AwaitDriver *driver; /* what drives its GM_TASK coroutines now (gen.h), or NULL */
     const int64_t *opcost; /* per-task op costs (jitter), or NULL for S->opcost */
     int retry;            /* >0 when a blocking native runs again after waking */

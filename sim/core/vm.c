@@ -11,6 +11,7 @@
 #include "format.h"
 #include "gc.h"
 #include "gen.h"
+#include "green.h"
 #include "list.h"
 #include "obj.h"
 #include "ops.h"
@@ -1563,6 +1564,20 @@ RunStatus vm_run(Task *T)
                 break;
             }
             if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) && !T->nested && !kw &&
+                nargs == 3 && is_kind(args[0], K_GREEN)) {
+                /* a greenlet's switch: this stack suspends at the call,
+                 * whose result is what the next switch back passes */
+                bool thr = AS_NATIVE(callable)->data == RESUME_GTHROW;
+                sp = base;
+                SAVE();
+                Ctx *n = green_switch(T, c, (Green *)args[0].u.o, thr ? v_undef() : args[1], thr ? args[1] : v_undef(), args[2]);
+                ERR_IF(!n);
+                c = n;
+                RELOAD();
+                THROWN_IN();
+                break;
+            }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) && !T->nested && !kw &&
                 nargs >= 1 && (is_kind(args[0], K_GEN) || (is_kind(args[0], K_CORO) && !((Gen *)args[0].u.o)->native))) {
                 /* next(g), g.send(v), g.throw(e), coro.send(v): the
                  * generator (coroutine) runs on the task as a call, its
@@ -1780,6 +1795,13 @@ RunStatus vm_run(Task *T)
              * chunk that holds the result slot */
             *ret = r;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_GREEN) {
+                /* a greenlet ended: its parent's switch() returns r */
+                T->clock = clk;
+                c = green_exit(T, c, r);
+                RELOAD();
+                break;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_AGEN) {
                 /* an async generator ended: StopAsyncIteration to its awaiter */
                 T->clock = clk;
@@ -2161,6 +2183,14 @@ RunStatus vm_run(Task *T)
             Value *fret = f->ret;
             Value flist = f->extra, *fslot = f->slot;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_GREEN) {
+                /* into the parent of the greenlet, at its switch() */
+                T->clock = clk;
+                c = green_exit(T, c, v_undef());
+                RELOAD();
+                exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
+                continue;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode == GM_TASK) {
                 /* the exception ends the task; the loop goes on */
                 T->clock = clk;

@@ -6,6 +6,8 @@
  * states: a blocking call inside it blocks it too), and a state with a
  * reason in words while it waits. */
 #include "mod_drivers.h"
+#include "dict.h"
+#include "green.h"
 #include "native.h"
 #include "sched.h"
 #include "str.h"
@@ -132,3 +134,25 @@ static const char *const trio_names[] = {
     "to_thread", "from_thread", "lowlevel", "TASK_STATUS_IGNORED", NULL,
 };
 const ModDef mod_trio_def = {"trio", no_entries, trio_names, NULL, "trio", NULL};
+
+/* greenlet: the class is Python (sim/py/greenlet.py); the stacks and the
+ * switch are the core's (green.h).  _switch and _throw are switched by
+ * the VM when bytecode calls them. */
+static const ModEntry green_entries[] = {
+    {"_new", ME_FN, green_new_n, 0, NULL}, {"_switch", ME_FN, green_switch_n, 0, NULL},
+    {"_throw", ME_FN, green_throw_n, 0, NULL}, {"_current", ME_FN, green_current_n, 0, NULL},
+    {"_info", ME_FN, green_info_n, 0, NULL}, {"_set", ME_FN, green_set_n, 0, NULL}, {NULL, 0, NULL, 0, NULL},
+};
+static const char *const green_names[] = {"greenlet", "getcurrent", "GreenletExit", "error", NULL};
+
+static void green_setup(Sim *S, Dict *d)
+{
+    static const struct { const char *name; int resume; } sw[] = {{"_switch", RESUME_GSWITCH}, {"_throw", RESUME_GTHROW}};
+    for (size_t i = 0; i < ARRAY_LEN(sw); i++) {
+        Native *n = AS_NATIVE(dict_get_str(d, str_intern(S, sw[i].name, strlen(sw[i].name))));
+        n->meth_flags |= NF_RESUMES;
+        n->data = sw[i].resume;
+    }
+}
+
+const ModDef mod_greenlet_def = {"greenlet", green_entries, green_names, green_setup, "greenlet", NULL};

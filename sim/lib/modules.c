@@ -755,7 +755,7 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
     &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
 };
 
