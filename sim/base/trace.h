@@ -116,6 +116,8 @@ extern const int trace_legend[TS_COUNT];
     X(R_TRIO_THREAD, "waits for a worker thread (trio.to_thread.run_sync)") \
     X(R_TRIO_PARK, "waits to be rescheduled (trio.sleep_forever)") \
     X(R_TRIO_IDLE, "trio's run loop waits for the next deadline") \
+    X(R_TRIO_BATCH_FWD, "runs in trio's current batch, which trio runs in the order its tasks became ready") \
+    X(R_TRIO_BATCH_REV, "runs in trio's current batch, which trio runs reversed this time (a coin per batch; setting trio_order)") \
     X(R_HUB_READY, "is in the gevent hub's callback queue") \
     X(R_HUB_TIMER, "waits for a timer in the gevent hub (gevent.sleep)") \
     X(R_HUB_WAIT, "waits in the gevent hub for an event, a queue or a lock") \

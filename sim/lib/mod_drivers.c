@@ -62,13 +62,14 @@ NATIVE(drv_row)
     return NAT_OK;
 }
 
-/* run(row): the thread now runs a step of this task */
+/* run(row[, reason]): the thread now runs a step of this task */
 NATIVE(drv_run)
 {
-    int row;
-    if (nat_count(T, "run", nargs, kw, 1, 1) < 0 || row_arg(T, args[0], &row) < 0) return NAT_ERR;
+    int row, reason = R_RUNNING;
+    if (nat_count(T, "run", nargs, kw, 1, 2) < 0 || row_arg(T, args[0], &row) < 0) return NAT_ERR;
+    if (nargs == 2 && (reason = reason_code(T, args[1])) < 0) return NAT_ERR;
     T->subtask = row;
-    trace_state(T->S->trace, T->clock, row, TS_RUNNING, T->st->core, R_RUNNING, -1);
+    trace_state(T->S->trace, T->clock, row, TS_RUNNING, T->st->core, reason, -1);
     *out = v_none();
     return NAT_OK;
 }

@@ -166,6 +166,7 @@ class _Runner:
         # the coin: xorshift32 seeded from the scenario's seed
         self.rng = ((_il.setting("seed") & 0xFFFFFFFF) * 2654435761 + 0x7472696F) & 0xFFFFFFFF or 1
         self._stepping = None
+        self._order = "TRIO_BATCH_FWD"
 
     def now(self):
         return _time.monotonic() - self.start + 1000.0
@@ -212,7 +213,7 @@ class _Runner:
 
     def step(self, task):
         self._stepping = task
-        _il.run(task._row)
+        _il.run(task._row, self._order)
         value, exc = task._next
         task._next = (None, None)
         try:
@@ -309,8 +310,11 @@ class _Runner:
             x ^= x >> 17
             x ^= (x << 5) & 0xFFFFFFFF
             self.rng = x
-            if self.fifo or (x >> 7) & 1:
+            # popped from the end: reversed here means run in append order
+            forward = self.fifo or (x >> 7) & 1
+            if forward:
                 batch.reverse()
+            self._order = "TRIO_BATCH_FWD" if forward else "TRIO_BATCH_REV"
             while batch:
                 self.step(batch.pop())
 
