@@ -56,6 +56,8 @@ typedef struct Sched {
     bool begun;
     int resume_core;      /* a paused slice to go on with, or -1 */
     int64_t resume_limit;
+    int64_t slice_limit;  /* the running slice's end, cut by new timers
+                             (a pause zeroes the task's limit, not this) */
 } Sched;
 
 static Sched *SCH(Sim *S) { return S->sched; }
@@ -124,7 +126,10 @@ static SEvent heap_pop(Sched *sc)
 static void add_timer(Sched *sc, SEvent e)
 {
     heap_push(sc, e);
-    if (sc->current && e.t < sc->current->limit) sc->current->limit = e.t;
+    if (sc->current && e.t < sc->slice_limit) {
+        sc->slice_limit = e.t;
+        if (e.t < sc->current->limit) sc->current->limit = e.t;
+    }
 }
 
 void sched_timer(Sim *S, int64_t at, int kind, Task *T, int64_t a)
@@ -733,7 +738,9 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     T->limit = lim;
     T->pause = false;
     sc->current = T;
+    sc->slice_limit = limit;
     RunStatus rs = vm_run(T);
+    limit = sc->slice_limit; /* what a pause resumes with */
     if (rs == RUN_LIMIT && lim < limit && T->clock >= lim) {
         dbg_pause_before(S, T->clock);
         rs = RUN_PAUSE;
