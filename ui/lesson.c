@@ -457,20 +457,30 @@ static void usage_lesson(FILE *f)
           f);
 }
 
-/* Without a terminal: the lesson's text, then each scenario run as text. */
-static int lesson_text(const Lesson *l)
+/* Without a terminal: the lesson's text, then each scenario run as text,
+ * with the settings given on the command line (--set, --cores...). */
+static int lesson_text(const Lesson *l, const TuiOptions *o)
 {
     printf("Lesson %d. %s\n\n%s\n", l->number, l->title, l->text);
     int worst = EXIT_OK;
+    char **argv = xmalloc((size_t)(2 * o->nsets + 3) * sizeof *argv);
     for (int i = 0; i < l->nscenarios; i++) {
         printf("\n=== %s ===\n", l->scenarios[i]);
         fflush(stdout);
-        char *argv[] = {"run", l->scenarios[i], NULL};
-        int rc = cmd_run(2, argv);
+        int argc = 0;
+        argv[argc++] = "run";
+        for (int k = 0; k < o->nsets; k++) {
+            argv[argc++] = "--set";
+            argv[argc++] = o->sets[k];
+        }
+        argv[argc++] = l->scenarios[i];
+        argv[argc] = NULL;
+        int rc = cmd_run(argc, argv);
         fflush(stdout);
         /* a deadlock is what lesson 10 is about: not a failure of the lesson */
         if (rc != EXIT_OK && rc != EXIT_DEADLOCK) worst = rc;
     }
+    free(argv);
     return worst;
 }
 
@@ -570,7 +580,7 @@ int cmd_lesson(int argc, char **argv)
             o.cmds = &repl_commands;
             rc = tui_play(l->scenarios[0], &o);
         } else {
-            rc = lesson_text(l);
+            rc = lesson_text(l, &o);
         }
     }
     lessons_free(&ls);

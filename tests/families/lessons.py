@@ -4,7 +4,8 @@
   lessons/scenarios_exist every scenario a lesson names exists, every scenario is in a lesson
   lessons/text_run        `lesson 1` with no terminal: the text, then each scenario run as text
   lessons/bad_number      `lesson 99`: a clear error, exit 2
-  lessons/make_run        tests/run_main.sh (what `make run` runs) with no terminal
+  lessons/make_run        tests/run_main.sh (what `make run` runs) with no terminal: lesson 0
+  lessons/text_run_options `lesson N --cores 3 --set ...` with no terminal: the runs use them
   lessons/play_no_tty     `play FILE` in a pipe: a message, then the REPL reads the pipe
   lessons/play_broken     `play` of a broken scenario: file:line:col: error, exit 1
   lessons/data_env        $INTERLEAVE_DATA points the program at another data directory
@@ -64,6 +65,14 @@ def t_text_run(ctx):
     assert "cpu0" in out and "speedup" in out, "no text timeline and statistics"
 
 
+def t_text_run_options(ctx):
+    # the settings given on the command line reach the text runs
+    out, _ = check(ctx, [ctx.bin, "lesson", "1", "--cores", "3", "--set", "quantum=2ms"], stdin="")
+    assert "\ncpu2 " in out, "--cores 3 did not reach the lesson's runs"
+    plain, _ = check(ctx, [ctx.bin, "lesson", "1"], stdin="")
+    assert "\ncpu2 " not in plain, "lesson 1 runs on 3 cores without --cores"
+
+
 def t_bad_number(ctx):
     _, err = check(ctx, [ctx.bin, "lesson", "99"], code=2)
     assert "no lesson 99" in err, err
@@ -84,8 +93,11 @@ def t_make_run(ctx):
         out, _ = check(ctx, ["sh", os.path.join(d, "tests", "run_main.sh")], stdin="", env=env, cwd=d)
     finally:
         shutil.rmtree(d)
-    assert out.startswith("Lesson 1."), out[:300]
-    assert "sequential" in out.lower()
+    # the first lesson: 0, the examples everyone starts from
+    first = lessons_md()[0][0]
+    assert first[0] == "0", f"LESSONS.md's first lesson is {first}"
+    assert out.startswith(f"Lesson 0. {first[1]}"), out[:300]
+    assert "=== " in out and "00a_thread_print_numbers.py ===" in out, out[:1500]
 
 
 def t_play_no_tty(ctx):
@@ -301,6 +313,7 @@ CASES = [
     ("lessons/text_run", t_text_run),
     ("lessons/bad_number", t_bad_number),
     ("lessons/make_run", t_make_run),
+    ("lessons/text_run_options", t_text_run_options),
     ("lessons/play_no_tty", t_play_no_tty),
     ("lessons/play_broken", t_play_broken),
     ("lessons/data_env", t_data_env),
