@@ -14,28 +14,48 @@
 
 /* ---- float repr ---- */
 
-/* Shortest digits that round-trip: digits into dg (no dot), *decpt the
- * position of the decimal point relative to the digits. */
+/* Shortest digits that round-trip, the nearest to d among them, as
+ * CPython's repr (David Gay's mode 0): digits into dg (no dot), *decpt the
+ * position of the decimal point relative to the digits.  At each length the
+ * correctly rounded digits come first; when they do not read back as d, the
+ * digits one unit away on d's other side may (d half-way between two
+ * shorter decimals). */
 static void shortest_digits(double d, char *dg, int *ndg, int *decpt, bool *neg)
 {
-    char tmp[40];
+    char tmp[48], digits[24];
+    double a = fabs(d);
+    int nd = 0, dp = 0;
+    *neg = signbit(d) != 0;
     for (int p = 1; p <= 17; p++) {
-        snprintf(tmp, sizeof tmp, "%.*e", p - 1, d);
-        if (strtod(tmp, NULL) == d) break;
+        snprintf(tmp, sizeof tmp, "%.*e", p - 1, a);
+        const char *q = tmp;
+        nd = 0;
+        for (; *q && *q != 'e'; q++)
+            if (*q != '.') digits[nd++] = *q;
+        digits[nd] = 0;
+        int e = atoi(q + 1);
+        dp = e + 1;
+        if (strtod(tmp, NULL) == a || p == 17) break;
+        unsigned long long m = strtoull(digits, NULL, 10);
+        bool found = false;
+        for (int delta = -1; delta <= 1 && !found; delta += 2) {
+            unsigned long long c = m + (unsigned long long)(long long)delta;
+            if (!c) continue;
+            char cand[48];
+            snprintf(cand, sizeof cand, "%llue%d", c, e - (p - 1));
+            if (strtod(cand, NULL) != a) continue;
+            int cn = snprintf(digits, sizeof digits, "%llu", c);
+            dp = e + 1 + (cn - p);
+            nd = cn;
+            found = true;
+        }
+        if (found) break;
     }
-    const char *q = tmp;
-    *neg = false;
-    if (*q == '-') {
-        *neg = true;
-        q++;
-    }
-    int n = 0;
-    for (; *q && *q != 'e'; q++)
-        if (*q != '.') dg[n++] = *q;
-    while (n > 1 && dg[n - 1] == '0') n--;
-    dg[n] = 0;
-    *ndg = n;
-    *decpt = atoi(q + 1) + 1;
+    while (nd > 1 && digits[nd - 1] == '0') nd--;
+    memcpy(dg, digits, (size_t)nd);
+    dg[nd] = 0;
+    *ndg = nd;
+    *decpt = dp;
 }
 
 void format_float_repr(double d, char *buf, size_t n)

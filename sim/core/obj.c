@@ -1604,13 +1604,15 @@ static bool fast_key_eq(Value a, Value b)
 int obj_eq_quick(Value a, Value b)
 {
     if (fast_key_eq(a, b)) return 1;
+    if (a.tag == V_OBJ && b.tag == V_OBJ) {
+        if (a.u.o->kind == K_STR || b.u.o->kind == K_STR) {
+            if (a.u.o->kind == K_INSTANCE || b.u.o->kind == K_INSTANCE) return 2;
+            return 0;
+        }
+        return 2;
+    }
+    /* numbers: a big int may equal a float */
     bool an = a.tag == V_INT || a.tag == V_BOOL || a.tag == V_FLOAT || is_bigint(a);
     bool bn = b.tag == V_INT || b.tag == V_BOOL || b.tag == V_FLOAT || is_bigint(b);
-    if (an && bn) return 2;
-    if (a.tag != V_OBJ || b.tag != V_OBJ) return 0;
-    if (a.u.o->kind == K_STR || b.u.o->kind == K_STR) {
-        if (a.u.o->kind == K_INSTANCE || b.u.o->kind == K_INSTANCE) return 2;
-        return 0;
-    }
-    return 2;
+    return an && bn ? 2 : 0;
 }

@@ -578,7 +578,9 @@ NATIVE(bi_round)
         }
         /* half to even */
         if (2 * r > p || (2 * r == p && (q & 1))) q++;
-        *out = v_int(q * p);
+        int64_t res;
+        if (__builtin_mul_overflow(q, p, &res)) return bigint_round(T, x, nd, out) < 0 ? NAT_ERR : NAT_OK;
+        *out = v_int(res);
         return NAT_OK;
     }
     if (is_float(x)) {
