@@ -388,6 +388,26 @@ NATIVE(sys_getswitchinterval)
     return NAT_OK;
 }
 
+NATIVE(sys_set_int_max_str_digits)
+{
+    Value a[1];
+    if (nat_parse(T, "set_int_max_str_digits", args, nargs, kw, "maxdigits", a) < 0) return NAT_ERR;
+    if (is_bigint(a[0])) return exc_raise(T, EXC_OverflowError, "Python int too large to convert to C int");
+    int64_t n;
+    if (nat_arg_int(T, a[0], "set_int_max_str_digits", &n) < 0) return NAT_ERR;
+    if (n != 0 && n < 640) return exc_raise(T, EXC_ValueError, "maxdigits must be 0 or larger than 640");
+    T->proc->int_max_str_digits = n ? n : -1;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(sys_get_int_max_str_digits)
+{
+    if (nat_count(T, "get_int_max_str_digits", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(bigint_max_str_digits(T));
+    return NAT_OK;
+}
+
 NATIVE(sys_exit)
 {
     if (nat_count(T, "exit", nargs, kw, 0, 1) < 0) return NAT_ERR;
@@ -487,7 +507,8 @@ static Value make_version_info(Sim *S)
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
     FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
-    FN("setrecursionlimit", sys_setrecursionlimit), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
+    FN("setrecursionlimit", sys_setrecursionlimit), FN("set_int_max_str_digits", sys_set_int_max_str_digits),
+    FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
     VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
 };
