@@ -112,6 +112,7 @@ typedef struct Spec {
     char align;        /* '<' '>' '^' '=' or 0 */
     char sign;         /* '+' '-' ' ' or 0 */
     bool alt;          /* '#' */
+    bool negzero;      /* 'z' */
     bool zero;
     int64_t width;     /* -1 none */
     char grouping;     /* ',' '_' or 0 */
@@ -138,7 +139,7 @@ static int parse_spec(Task *T, const char *s, size_t n, Spec *sp, const char *tn
         i = 1;
     }
     if (i < n && strchr("+- ", s[i])) sp->sign = s[i++];
-    if (i < n && s[i] == 'z') i++;
+    if (i < n && s[i] == 'z') sp->negzero = true, i++;
     if (i < n && s[i] == '#') sp->alt = true, i++;
     if (i < n && s[i] == '0') sp->zero = true, i++;
     if (i < n && s[i] >= '0' && s[i] <= '9') {
@@ -236,6 +237,7 @@ static int format_int_spec(Task *T, Value v, Spec *sp, SBuf *out)
         return format_float_spec(T, d, sp, out, true);
     }
     if (sp->prec >= 0) return exc_raise(T, EXC_ValueError, "Precision not allowed in integer format specifier");
+    if (sp->negzero) return exc_raise(T, EXC_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
     int base;
     const char *pfx = "";
     switch (type) {
