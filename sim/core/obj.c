@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+static int index_too_big(Task *T, const char *what);
+
 /* ---- types ---- */
 
 Class *obj_type_of(Sim *S, Value v)
@@ -161,6 +163,7 @@ int obj_truthy(Task *T, Value v)
         m = obj_type_dunder(S, v, SYM_len);
         if (!is_undef(m)) {
             if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+            if (is_bigint(r)) return index_too_big(T, NULL);
             if (!is_intlike(r))
                 return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(S, r));
             return r.u.i != 0;
@@ -434,6 +437,10 @@ int obj_hash(Task *T, Value v, int64_t *out)
             if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+                if (is_bigint(r)) {
+                    *out = bigint_hash(r);
+                    return 0;
+                }
                 if (!is_intlike(r))
                     return exc_raise(T, EXC_TypeError, "__hash__ method should return an integer");
                 *out = r.u.i == -1 ? -2 : r.u.i;
@@ -667,6 +674,8 @@ int obj_len(Task *T, Value v, int64_t *out)
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+                if (is_bigint(r))
+                    return bigint_sign(r) < 0 ? exc_raise(T, EXC_ValueError, "__len__() should return >= 0") : index_too_big(T, NULL);
                 if (!is_intlike(r))
                     return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, r));
                 if (r.u.i < 0) return exc_raise(T, EXC_ValueError, "__len__() should return >= 0");
