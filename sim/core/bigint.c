@@ -663,6 +663,24 @@ int bigint_binop(Task *T, int op, Value a, Value b, Value *out)
     }
 }
 
+int bigint_add_wide(Task *T, Value a, int64_t hi, uint64_t lo, Value *out)
+{
+    Num x, w;
+    num_of(a, &x);
+    /* w's magnitude in four limbs */
+    bool neg = hi < 0;
+    uint64_t mhi = (uint64_t)hi, mlo = lo;
+    if (neg) {
+        mlo = ~mlo + 1;
+        mhi = ~mhi + (mlo == 0);
+    }
+    uint32_t d[4] = {(uint32_t)mlo, (uint32_t)(mlo >> 32), (uint32_t)mhi, (uint32_t)(mhi >> 32)};
+    w.d = d;
+    w.n = trim(d, 4);
+    w.neg = neg && w.n;
+    return addsub(T, &x, &w, w.neg, out);
+}
+
 int bigint_divmod(Task *T, Value a, Value b, Value *q, Value *r)
 {
     Num x, y;

@@ -27,6 +27,9 @@ static inline bool bigint_is_int(Value v) { return is_intlike(v) || is_kind(v, K
  * an exception (ZeroDivisionError, ValueError for a negative shift,
  * MemoryError past BIGINT_MAX_BITS). */
 int bigint_binop(Task *T, int op, Value a, Value b, Value *out);
+/* a + w for the 128-bit two's-complement w = hi * 2**64 + lo (sum()'s
+ * running total of small ints). */
+int bigint_add_wide(Task *T, Value a, int64_t hi, uint64_t lo, Value *out);
 /* a ** b for b >= 0. */
 int bigint_pow(Task *T, Value a, Value b, Value *out);
 /* pow(a, b, m), with CPython's rules for negative b and m. */

@@ -481,6 +481,11 @@ NATIVE(bi_sum)
     Value it;
     if (obj_iter(T, a[0], &it) < 0) return NAT_ERR;
     int64_t n = 0;
+    /* ints past 64 bits: small items add up in a 128-bit total first, which
+     * joins acc when it could overflow and at the end (no big int is made
+     * per item) */
+    __int128 wide = 0;
+    bool pending = false;
     for (;;) {
         Value x;
         int r = obj_next(T, it, &x);
@@ -494,12 +499,27 @@ NATIVE(bi_sum)
                 continue;
             }
         }
+        if (x.tag == V_INT && bigint_is_int(acc)) {
+            if (wide > ((__int128)1 << 125) || wide < -((__int128)1 << 125)) {
+                if (bigint_add_wide(T, acc, (int64_t)(wide >> 64), (uint64_t)wide, &acc) < 0) return NAT_ERR;
+                wide = 0;
+            }
+            wide += x.u.i;
+            pending = true;
+            continue;
+        }
+        if (pending) {
+            if (bigint_add_wide(T, acc, (int64_t)(wide >> 64), (uint64_t)wide, &acc) < 0) return NAT_ERR;
+            wide = 0;
+            pending = false;
+        }
         if (acc.tag == V_FLOAT && x.tag == V_FLOAT) {
             acc.u.f += x.u.f;
             continue;
         }
         if (ops_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
     }
+    if (pending && bigint_add_wide(T, acc, (int64_t)(wide >> 64), (uint64_t)wide, &acc) < 0) return NAT_ERR;
     charge_items(T, n);
     *out = acc;
     return NAT_OK;
