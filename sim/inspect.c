@@ -111,7 +111,7 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
     FutData *t = aio_find_task(S, tid);
     if (!t) return true;
     Task *host = thread_task(S, tk->parent);
-    if (host && aio_tid_of(host) == tid) {
+    if (host && host->subtask == tid) {
         /* its step is running: it is where its thread is */
         where_in(host->cur, host->st->state == TS_SLEEPING, &out->file, &out->line);
         out->core = host->st->state == TS_RUNNING ? host->st->core : -1;

@@ -65,6 +65,7 @@ Class *obj_type_of(Sim *S, Value v)
     case K_GEN: return S->types[TY_GENERATOR];
     case K_CORO: return S->types[TY_COROUTINE];
     case K_AGEN: return S->types[TY_ASYNC_GENERATOR];
+    case K_GREEN: return S->types[TY_GREENLET];
     case K_BIGINT: return S->types[TY_INT];
     default: return S->types[TY_OBJECT];
     }

@@ -30,7 +30,7 @@ typedef struct Value {
     X(K_STR) X(K_LIST) X(K_TUPLE) X(K_DICT) X(K_SET) X(K_RANGE) X(K_SLICE) \
     X(K_FUNC) X(K_CELL) X(K_CLASS) X(K_INSTANCE) X(K_METHOD) X(K_NATIVE) \
     X(K_MODULE) X(K_ITER) X(K_PROPERTY) X(K_STATICMETHOD) X(K_CLASSMETHOD) \
-    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN) X(K_BIGINT)
+    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN) X(K_GREEN) X(K_BIGINT)
 
 typedef enum {
 #define X(k) k,
@@ -237,7 +237,8 @@ enum {
                            runs the generator on the task instead, so its body may block */
 };
 
-enum { RESUME_NEXT, RESUME_SEND, RESUME_THROW };
+/* next(g), g.send(v), g.throw(e); a greenlet's switch and throw (green.h) */
+enum { RESUME_NEXT, RESUME_SEND, RESUME_THROW, RESUME_GSWITCH, RESUME_GTHROW };
 
 typedef struct ModuleObj {
     Obj h;
@@ -303,7 +304,7 @@ typedef struct Super {
     X(TY_DICT_ITEMS, "dict_items") X(TY_ENUMERATE, "enumerate") \
     X(TY_ZIP, "zip") X(TY_MAP, "map") X(TY_FILTER, "filter") \
     X(TY_REVERSED, "reversed") X(TY_GENERATOR, "generator") \
-    X(TY_ASYNC_GENERATOR, "async_generator")
+    X(TY_ASYNC_GENERATOR, "async_generator") X(TY_GREENLET, "greenlet_stack")
 
 typedef enum {
 #define X(k, s) k,

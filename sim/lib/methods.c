@@ -1373,6 +1373,14 @@ NATIVE(prop_getter) { (void)kw; return prop_with(T, args, nargs, out, 0); }
 NATIVE(prop_setter) { (void)kw; return prop_with(T, args, nargs, out, 1); }
 NATIVE(prop_deleter) { (void)kw; return prop_with(T, args, nargs, out, 2); }
 
+/* object.__new__(cls, *args): what super().__new__(cls) reaches */
+NATIVE(object_new)
+{
+    if (nargs < 1 || !is_class(args[0]))
+        return exc_raise(T, EXC_TypeError, "object.__new__(X): X is not a type object (%s)", nargs ? obj_type_name(T->S, args[0]) : "nothing");
+    return vm_object_new(T, AS_CLASS(args[0]), args + 1, nargs - 1, kw, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
 void methods_init(Sim *S)
 {
     Class *c = S->types[TY_STR];
@@ -1435,6 +1443,7 @@ void methods_init(Sim *S)
     fh->owner = S->types[TY_FLOAT];
     nat_def_method(S, S->types[TY_FLOAT], "conjugate", num_conjugate);
     c = S->types[TY_OBJECT];
+    nat_def_native(S, c->dict, "__new__", object_new, NF_STATIC)->owner = c;
     nat_def_method(S, c, "__init__", object_init);
     nat_def_method(S, c, "__repr__", object_repr);
     nat_def_method(S, c, "__str__", object_repr);

@@ -9,6 +9,7 @@
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
+#include "mod_drivers.h"
 #include "mod_mp.h"
 #include "mod_threading.h"
 #include "native.h"
@@ -807,10 +808,14 @@ static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NU
 static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
+static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
+static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
+static void groups_after_py(Sim *S, Dict *d);
+static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py};
 
 /* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
     &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
 };
 
@@ -839,8 +844,9 @@ static const char *modules_list(void)
     static char buf[512];
     if (!buf[0]) {
         const char *names[ARRAY_LEN(mod_defs)];
-        size_t n = ARRAY_LEN(mod_defs);
-        for (size_t i = 0; i < n; i++) names[i] = mod_defs[i]->name;
+        size_t n = 0;
+        for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
+            if (mod_defs[i]->name[0] != '_') names[n++] = mod_defs[i]->name; /* the simulator's own */
         /* sorted for a stable, readable message */
         for (size_t i = 1; i < n; i++)
             for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -952,4 +958,35 @@ static int modules_import_from(Task *T, Value module, Str *name, Value *out)
     return 0;
 }
 
-static const ImportHooks import_hooks = {modules_import, modules_import_from};
+/* Builtins that are Python in the simulator, made the first time a program
+ * names one (so a program that never does pays nothing). */
+static const struct { const char *name, *module; } lazy_builtins[] = {
+    {"BaseExceptionGroup", "_exceptiongroup"}, {"ExceptionGroup", "_exceptiongroup"},
+    /* what the parser rewrites except* into */
+    {"__except_star_begin__", "_exceptiongroup"}, {"__except_star_match__", "_exceptiongroup"},
+    {"__except_star_raised__", "_exceptiongroup"}, {"__except_star_end__", "_exceptiongroup"},
+};
+
+static int modules_lazy_builtin(Task *T, Str *name, Value *out)
+{
+    Sim *S = T->S;
+    for (size_t i = 0; i < ARRAY_LEN(lazy_builtins); i++) {
+        if (!str_eq_c(name, lazy_builtins[i].name)) continue;
+        Value m;
+        if (modules_import(T, str_intern(S, lazy_builtins[i].module, strlen(lazy_builtins[i].module)), &m) < 0) return -1;
+        *out = dict_get_str(S->builtins, name);
+        return is_undef(*out) ? 0 : 1;
+    }
+    return 0;
+}
+
+/* _exceptiongroup's classes are builtins */
+static void groups_after_py(Sim *S, Dict *d)
+{
+    for (size_t i = 0; i < ARRAY_LEN(lazy_builtins); i++) {
+        Str *g = str_intern(S, lazy_builtins[i].name, strlen(lazy_builtins[i].name));
+        dict_set_str(S, S->builtins, g, dict_get_str(d, g));
+    }
+}
+
+static const ImportHooks import_hooks = {modules_import, modules_import_from, modules_lazy_builtin};

@@ -339,7 +339,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
         *out = v_obj(n);
         return 0;
     }
-    case K_ITER: case K_GEN: case K_AGEN: case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
+    case K_ITER: case K_GEN: case K_AGEN: case K_GREEN: case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
         if (C->mode == COPY_FORK && o->kind == K_PROPERTY) {
             Property *p = (Property *)o, *n = gc_alloc(S, K_PROPERTY, sizeof(Property));
             memo_put(&C->memo, o, v_obj(n));
