@@ -115,11 +115,24 @@ NATIVE(drv_setting)
     return NAT_OK;
 }
 
+/* format_exception(exc) -> its traceback as the simulator prints it */
+NATIVE(drv_format_exception)
+{
+    if (nat_count(T, "format_exception", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (!obj_is_exc_instance(T->S, args[0])) return exc_raise(T, EXC_TypeError, "format_exception() needs an exception");
+    SBuf b = {0};
+    exc_format_task(T, args[0], &b);
+    *out = str_value_n(T->S, b.s ? b.s : "", b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
 static const ModEntry drv_entries[] = {
     {"row", ME_FN, drv_row, 0, NULL}, {"run", ME_FN, drv_run, 0, NULL}, {"park", ME_FN, drv_park, 0, NULL},
-    {"idle", ME_FN, drv_idle, 0, NULL}, {"setting", ME_FN, drv_setting, 0, NULL}, {NULL, 0, NULL, 0, NULL},
+    {"idle", ME_FN, drv_idle, 0, NULL}, {"setting", ME_FN, drv_setting, 0, NULL},
+    {"format_exception", ME_FN, drv_format_exception, 0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
-static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", NULL};
+static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", "format_exception", NULL};
 
 const ModDef mod_drivers_def = {"_interleave", drv_entries, drv_names, NULL, NULL, NULL};
 
@@ -143,7 +156,7 @@ static const ModEntry green_entries[] = {
     {"_throw", ME_FN, green_throw_n, 0, NULL}, {"_current", ME_FN, green_current_n, 0, NULL},
     {"_info", ME_FN, green_info_n, 0, NULL}, {"_set", ME_FN, green_set_n, 0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
-static const char *const green_names[] = {"greenlet", "getcurrent", "GreenletExit", "error", NULL};
+static const char *const green_names[] = {"greenlet", "getcurrent", "GreenletExit", "error", "settrace", "gettrace", NULL};
 
 static void green_setup(Sim *S, Dict *d)
 {
@@ -156,3 +169,52 @@ static void green_setup(Sim *S, Dict *d)
 }
 
 const ModDef mod_greenlet_def = {"greenlet", green_entries, green_names, green_setup, "greenlet", NULL};
+
+/* gevent: all Python (sim/py/gevent.py), on greenlets and _interleave.
+ * Its submodules have no Python part of their own: importing one fills it
+ * from the package's _submodules table (modules.c), and these lists are
+ * what the compiler checks `from gevent.X import Y` against. */
+static const char *const gevent_names[] = {
+    "spawn", "spawn_later", "spawn_raw", "joinall", "killall", "wait", "iwait", "sleep", "idle", "kill",
+    "getcurrent", "get_hub", "Greenlet", "GreenletExit", "Timeout", "with_timeout", "getswitchinterval",
+    "setswitchinterval", "reinit", "__version__", NULL,
+};
+static const char *const gevent_exceptions_names[] = {
+    "LoopExit", "ConcurrentObjectUseError", "InvalidSwitchError", "BlockingSwitchOutError", "InvalidThreadUseError",
+    "HubDestroyed", NULL,
+};
+static const char *const gevent_hub_names[] = {
+    "Hub", "get_hub", "sleep", "idle", "kill", "spawn_raw", "LoopExit", "Waiter", "getcurrent", "GreenletExit",
+    "greenlet", NULL,
+};
+static const char *const gevent_greenlet_names[] = {"Greenlet", "joinall", "killall", "GreenletExit", NULL};
+static const char *const gevent_timeout_names[] = {"Timeout", "with_timeout", NULL};
+static const char *const gevent_event_names[] = {"Event", "AsyncResult", NULL};
+static const char *const gevent_lock_names[] = {"Semaphore", "BoundedSemaphore", "DummySemaphore", "RLock", NULL};
+static const char *const gevent_queue_names[] = {
+    "Queue", "JoinableQueue", "UnboundQueue", "PriorityQueue", "LifoQueue", "SimpleQueue", "Empty", "Full", NULL,
+};
+static const char *const gevent_pool_names[] = {"Pool", "Group", "PoolFull", NULL};
+static const char *const gevent_monkey_names[] = {
+    "patch_all", "patch_thread", "patch_time", "patch_queue", "patch_socket", "patch_dns", "patch_select",
+    "patch_ssl", "patch_subprocess", "patch_os", "patch_signal", "patch_sys", "patch_builtins",
+    "is_module_patched", "is_object_patched", "get_original", NULL,
+};
+
+static const ModDef gevent_sub_defs[] = {
+    {"gevent.exceptions", no_entries, gevent_exceptions_names, NULL, NULL, NULL},
+    {"gevent.hub", no_entries, gevent_hub_names, NULL, NULL, NULL},
+    {"gevent.greenlet", no_entries, gevent_greenlet_names, NULL, NULL, NULL},
+    {"gevent.timeout", no_entries, gevent_timeout_names, NULL, NULL, NULL},
+    {"gevent.event", no_entries, gevent_event_names, NULL, NULL, NULL},
+    {"gevent.lock", no_entries, gevent_lock_names, NULL, NULL, NULL},
+    {"gevent.queue", no_entries, gevent_queue_names, NULL, NULL, NULL},
+    {"gevent.pool", no_entries, gevent_pool_names, NULL, NULL, NULL},
+    {"gevent.monkey", no_entries, gevent_monkey_names, NULL, NULL, NULL},
+};
+static const ModDef gevent_def = {"gevent", no_entries, gevent_names, NULL, "gevent", NULL};
+
+const ModDef *const mod_gevent_list[] = {
+    &gevent_sub_defs[0], &gevent_sub_defs[1], &gevent_sub_defs[2], &gevent_sub_defs[3], &gevent_sub_defs[4],
+    &gevent_sub_defs[5], &gevent_sub_defs[6], &gevent_sub_defs[7], &gevent_sub_defs[8], &gevent_def, NULL,
+};

@@ -9,5 +9,7 @@
 #include "modules.h"
 
 extern const ModDef mod_drivers_def, mod_trio_def, mod_greenlet_def;
+/* gevent's submodules and then gevent, NULL-terminated */
+extern const ModDef *const mod_gevent_list[];
 
 #endif

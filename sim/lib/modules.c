@@ -814,15 +814,21 @@ static void groups_after_py(Sim *S, Dict *d);
 static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py};
 
 /* in creation order: a package after its submodules */
-static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
-    &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
+static const ModDef *const core_defs[] = {
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
+    &mod_asyncio_def, NULL,
 };
+/* every registry list, each NULL-terminated */
+static const ModDef *const *const def_lists[] = {core_defs, mod_gevent_list};
+#define FOR_EACH_DEF(d) \
+    for (size_t l_ = 0; l_ < ARRAY_LEN(def_lists); l_++) \
+        for (const ModDef *const *p_ = def_lists[l_], *d; (d = *p_) != NULL; p_++)
 
 static const ModDef *find_def(const char *name)
 {
-    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
-        if (strcmp(mod_defs[i]->name, name) == 0) return mod_defs[i];
+    FOR_EACH_DEF(d)
+        if (strcmp(d->name, name) == 0) return d;
     return NULL;
 }
 
@@ -843,10 +849,11 @@ static const char *modules_list(void)
 {
     static char buf[512];
     if (!buf[0]) {
-        const char *names[ARRAY_LEN(mod_defs)];
+        const char *names[64];
         size_t n = 0;
-        for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
-            if (mod_defs[i]->name[0] != '_') names[n++] = mod_defs[i]->name; /* the simulator's own */
+        /* not the simulator's own (_interleave) nor submodules */
+        FOR_EACH_DEF(d)
+            if (d->name[0] != '_' && !strchr(d->name, '.') && n < ARRAY_LEN(names)) names[n++] = d->name;
         /* sorted for a stable, readable message */
         for (size_t i = 1; i < n; i++)
             for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -868,8 +875,7 @@ static const ImportHooks import_hooks;
 void modules_init(Sim *S)
 {
     S->import = &import_hooks;
-    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++) {
-        const ModDef *d = mod_defs[i];
+    FOR_EACH_DEF(d) {
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
         m->name = str_intern(S, d->name, strlen(d->name));
         m->dict = dict_new(S);
@@ -925,19 +931,52 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     return 0;
 }
 
+/* A submodule without a Python part of its own (gevent.queue) holds what
+ * its package's Python part lists for it in _submodules[short name]. */
+static int fill_from_package(Task *T, ModuleObj *pkg, ModuleObj *sub, const char *short_name)
+{
+    Sim *S = T->S;
+    Value table = dict_get_str(pkg->dict, str_intern(S, "_submodules", 11));
+    if (is_undef(table) || !is_dict(table)) return 0;
+    Value names = dict_get_str(AS_DICT(table), str_intern(S, short_name, strlen(short_name)));
+    if (is_undef(names) || !is_dict(names)) return 0;
+    Dict *d = AS_DICT(names);
+    for (int64_t i = 0; i < d->nent; i++) {
+        DictEntry *e = &d->ent[i];
+        if (!is_undef(e->key) && is_str(e->key)) dict_set_str(S, sub->dict, AS_STR(e->key), e->val);
+    }
+    return 0;
+}
+
 static int modules_import(Task *T, Str *name, Value *out)
 {
-    Value m = dict_get_str(T->S->native_modules, name);
+    Sim *S = T->S;
+    Value m = dict_get_str(S->native_modules, name);
     if (is_undef(m)) return exc_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
+    ModuleObj *mo = AS_MODULE(m);
+    *out = m;
+    if (mo->h.flags & OF_PY_DONE) return 0;
+    mo->h.flags |= OF_PY_DONE; /* first: an import cycle sees the module as it is */
     const ModDef *d = find_def(name->s);
-    if (d && d->py && !(AS_MODULE(m)->h.flags & OF_PY_DONE)) {
-        AS_MODULE(m)->h.flags |= OF_PY_DONE;
-        if (run_py_part(T, d, AS_MODULE(m)) < 0) return -1;
+    const char *dot = strrchr(name->s, '.');
+    ModuleObj *pkg = NULL;
+    if (dot) {
+        /* a package's submodule: the package first, and the submodule
+         * becomes its attribute, as in CPython */
+        Value p;
+        if (modules_import(T, str_intern(S, name->s, (size_t)(dot - name->s)), &p) < 0) return -1;
+        pkg = AS_MODULE(p);
+        dict_set_str(S, pkg->dict, str_intern(S, dot + 1, strlen(dot + 1)), m);
+    }
+    if (d && d->py) {
+        if (run_py_part(T, d, mo) < 0) return -1;
+    } else if (pkg && fill_from_package(T, pkg, mo, dot + 1) < 0) {
+        return -1;
     }
     /* a package brings its (only) submodule's Python part along */
     if (str_eq_c(name, "concurrent")) {
         Value sub;
-        if (modules_import(T, str_intern(T->S, "concurrent.futures", 18), &sub) < 0) return -1;
+        if (modules_import(T, str_intern(S, "concurrent.futures", 18), &sub) < 0) return -1;
     }
     *out = m;
     return 0;
@@ -950,7 +989,8 @@ static int modules_import_from(Task *T, Value module, Str *name, Value *out)
     if (is_undef(v)) {
         char sub[256];
         snprintf(sub, sizeof sub, "%s.%s", m->name->s, name->s);
-        v = dict_get_str(T->S->native_modules, str_intern(T->S, sub, strlen(sub)));
+        Str *subname = str_intern(T->S, sub, strlen(sub));
+        if (!is_undef(dict_get_str(T->S->native_modules, subname)) && modules_import(T, subname, &v) < 0) return -1;
     }
     if (is_undef(v))
         return exc_raise(T, EXC_ImportError, "cannot import name '%s' from '%s'", name->s, m->name->s);

@@ -12,6 +12,29 @@ class GreenletExit(BaseException):
     __module__ = 'greenlet'
 
 
+_tracer = None
+
+
+def settrace(callback):
+    # callback(event, (origin, target)) before every switch ("switch") or
+    # throw ("throw"), a greenlet's end included; returns the previous one
+    global _tracer
+    old = _tracer
+    _tracer = callback
+    return old
+
+
+def gettrace():
+    return _tracer
+
+
+def _alive_parent(g):
+    p = g.parent
+    while p is not None and p.dead:
+        p = p.parent
+    return p
+
+
 def _bootstrap(self):
     # the first frame of every greenlet's stack: its run(), ending quietly
     # on GreenletExit (its parent receives the exception as a value)
@@ -22,9 +45,16 @@ def _bootstrap(self):
     except AttributeError:
         raise AttributeError("run") from None
     try:
-        return run(*args, **kwargs)
+        result = run(*args, **kwargs)
     except GreenletExit as e:
-        return e
+        result = e
+    except BaseException:
+        if _tracer is not None:
+            _tracer("throw", (self, _alive_parent(self)))
+        raise
+    if _tracer is not None:
+        _tracer("switch", (self, _alive_parent(self)))
+    return result
 
 
 def _pack(args, kwargs):
@@ -63,6 +93,8 @@ class greenlet:
 
     def switch(self, *args, **kwargs):
         owner, started, dead, parent, main = _info(self._raw)
+        if _tracer is not None:
+            _tracer("switch", (getcurrent(), self))
         if not started and not dead:
             self._start = (args, kwargs)
             return _switch(self._raw, None, error)
@@ -82,6 +114,8 @@ class greenlet:
             if isinstance(exc, GreenletExit):
                 return target.switch(exc)
             return target.throw(exc)
+        if _tracer is not None:
+            _tracer("throw", (getcurrent(), self))
         return _throw(self._raw, exc, error)
 
     @property

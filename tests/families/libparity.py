@@ -3,7 +3,9 @@
   trio/NAME.py, gevent/NAME.py
       `interleave run -q NAME.py` prints exactly NAME.out, which Debian's
       python3 with python3-trio 0.22 / python3-gevent 22.10 printed (and,
-      when /usr/bin/python3 has the library, prints now)
+      when /usr/bin/python3 has the library, prints now), and nothing on
+      stderr unless the program says `ignore-stderr` (gevent's failure
+      reports)
   trio_order/NAME.py @ seed S
       programs whose output depends on trio's batch order: under seeds
       0-15 each run prints one of the outputs the real trio printed in 200
@@ -65,6 +67,8 @@ def run(ctx):
             return name, False, diff(exp, out) + ("\nstderr:\n" + err[-800:] if err else "")
         if code != 0:
             return name, False, f"exit {code}\n{err[-800:]}"
+        if err and "ignore-stderr" not in open(f, encoding="utf-8").read():
+            return name, False, "unexpected stderr:\n" + err[-800:]
         if oracle[lib]:
             pcode, pout, _ = ctx.run([ORACLE, os.path.basename(f)], cwd=os.path.dirname(f), timeout=120)
             if pout != out:
