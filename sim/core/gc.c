@@ -159,7 +159,7 @@ static void mark_values(Sim *S, const Value *v, int64_t n)
 static void trace_obj(Sim *S, Obj *o)
 {
     switch ((ObjKind)o->kind) {
-    case K_STR: case K_RANGE: break;
+    case K_STR: case K_RANGE: case K_BIGINT: break;
     case K_LIST: mark_values(S, ((List *)o)->v, ((List *)o)->n); break;
     case K_TUPLE: mark_values(S, ((Tuple *)o)->v, ((Tuple *)o)->n); break;
     case K_DICT: {

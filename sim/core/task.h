@@ -116,6 +116,7 @@ struct Proc {
     Dict *modules;        /* imported simulated modules by name */
     int parent_pid;
     int64_t switch_interval; /* sys.setswitchinterval(), 0 = the setting */
+    int64_t int_max_str_digits; /* sys.set_int_max_str_digits(): 0 unset (4300), -1 no limit */
     int thread_counter;   /* threading's Thread-N names */
     int process_counter;  /* multiprocessing's Process-N names */
     int aio_task_counter; /* asyncio's Task-N names */

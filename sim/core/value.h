@@ -1,7 +1,8 @@
 /* value.h - simulated Python values and heap objects.
  *
  * A Value is a 16-byte tagged union: None, bool, int (64-bit) and float are
- * unboxed; everything else is a pointer to a garbage-collected Obj.  Builtin
+ * unboxed (an int past 64 bits is a BigInt object); everything else is a
+ * pointer to a garbage-collected Obj.  Builtin
  * types are Class objects too (S->types[TY_...]), so type(x), isinstance and
  * method lookup work the same way for builtin and user classes.  Instances
  * of builtin classes that carry native state (exceptions, threads, locks,
@@ -29,7 +30,7 @@ typedef struct Value {
     X(K_STR) X(K_LIST) X(K_TUPLE) X(K_DICT) X(K_SET) X(K_RANGE) X(K_SLICE) \
     X(K_FUNC) X(K_CELL) X(K_CLASS) X(K_INSTANCE) X(K_METHOD) X(K_NATIVE) \
     X(K_MODULE) X(K_ITER) X(K_PROPERTY) X(K_STATICMETHOD) X(K_CLASSMETHOD) \
-    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN) X(K_GREEN)
+    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN) X(K_GREEN) X(K_BIGINT)
 
 typedef enum {
 #define X(k) k,
@@ -66,6 +67,15 @@ typedef struct Str {
     int32_t clen;       /* characters */
     char s[];           /* UTF-8, NUL-terminated */
 } Str;
+
+/* An int past 64 bits (bigint.h): never one that fits in an int64, which
+ * is always a V_INT.  Immutable. */
+typedef struct BigInt {
+    Obj h;
+    int32_t n;          /* limbs, the top one nonzero */
+    int32_t neg;        /* 1: negative */
+    uint32_t d[];       /* the magnitude, least significant limb first */
+} BigInt;
 
 typedef struct List {
     Obj h;
@@ -375,6 +385,7 @@ static inline bool is_dict(Value v) { return is_kind(v, K_DICT); }
 static inline bool is_set(Value v) { return is_kind(v, K_SET); }
 static inline bool is_class(Value v) { return is_kind(v, K_CLASS); }
 static inline bool is_instance(Value v) { return is_kind(v, K_INSTANCE); }
+static inline bool is_bigint(Value v) { return is_kind(v, K_BIGINT); }
 /* int or bool: the values int arithmetic accepts */
 static inline bool is_intlike(Value v) { return v.tag == V_INT || v.tag == V_BOOL; }
 

@@ -677,6 +677,11 @@ static Node *atom(Parser *P)
     case T_INT: {
         Node *n = make_const(P, t, C_INT);
         n->ival = t->ival;
+        if (t->sval) {
+            /* past 64 bits: the digits, ival the base */
+            n->sval = arena_strndup(&P->arena, t->sval, (size_t)t->slen);
+            n->slen = t->slen;
+        }
         advance(P);
         return n;
     }

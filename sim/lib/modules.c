@@ -2,6 +2,7 @@
  * time (on the virtual clock), random (CPython's Mersenne Twister, seeded
  * from the scenario's seed), os, sys and math. */
 #include "modules.h"
+#include "bigint.h"
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
@@ -388,6 +389,26 @@ NATIVE(sys_getswitchinterval)
     return NAT_OK;
 }
 
+NATIVE(sys_set_int_max_str_digits)
+{
+    Value a[1];
+    if (nat_parse(T, "set_int_max_str_digits", args, nargs, kw, "maxdigits", a) < 0) return NAT_ERR;
+    if (is_bigint(a[0])) return exc_raise(T, EXC_OverflowError, "Python int too large to convert to C int");
+    int64_t n;
+    if (nat_arg_int(T, a[0], "set_int_max_str_digits", &n) < 0) return NAT_ERR;
+    if (n != 0 && n < 640) return exc_raise(T, EXC_ValueError, "maxdigits must be 0 or larger than 640");
+    T->proc->int_max_str_digits = n ? n : -1;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(sys_get_int_max_str_digits)
+{
+    if (nat_count(T, "get_int_max_str_digits", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(bigint_max_str_digits(T));
+    return NAT_OK;
+}
+
 NATIVE(sys_exit)
 {
     if (nat_count(T, "exit", nargs, kw, 0, 1) < 0) return NAT_ERR;
@@ -487,7 +508,8 @@ static Value make_version_info(Sim *S)
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
     FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
-    FN("setrecursionlimit", sys_setrecursionlimit), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
+    FN("setrecursionlimit", sys_setrecursionlimit), FN("set_int_max_str_digits", sys_set_int_max_str_digits),
+    FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
     VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
 };
@@ -516,36 +538,69 @@ MATH1(math_tan, "tan", tan, 0)
 MATH1(math_asin, "asin", asin, 3)
 MATH1(math_acos, "acos", acos, 3)
 MATH1(math_atan, "atan", atan, 0)
-MATH1(math_log2, "log2", log2, 2)
-MATH1(math_log10, "log10", log10, 2)
+/* math.log/log2/log10 of an int too big for a double: from its mantissa
+ * and exponent, as CPython's loghelper.  1 when x was such an int. */
+static int log_big(Task *T, Value x, double (*fn)(double), double *out)
+{
+    if (!is_bigint(x)) return 0;
+    double d;
+    if (bigint_to_double(T, x, &d) == 0) {
+        *out = fn(d);
+    } else {
+        T->exc = v_undef();
+        int64_t e;
+        double m = bigint_frexp(x, &e);
+        *out = fn(m) + fn(2.0) * (double)e;
+    }
+    if (bigint_sign(x) <= 0) return exc_raise(T, EXC_ValueError, "math domain error");
+    return 1;
+}
+
+static int math_log_n(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, double (*fn)(double))
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    double r;
+    int b = log_big(T, args[0], fn, &r);
+    if (b < 0) return NAT_ERR;
+    if (b) {
+        *out = v_float(r);
+        return NAT_OK;
+    }
+    return math1(T, args, nargs, kw, out, name, fn, 2);
+}
+
+NATIVE(math_log2) { return math_log_n(T, args, nargs, kw, out, "log2", log2); }
+NATIVE(math_log10) { return math_log_n(T, args, nargs, kw, out, "log10", log10); }
 MATH1(math_fabs, "fabs", fabs, 0)
 
 NATIVE(math_log)
 {
     if (nat_count(T, "log", nargs, kw, 1, 2) < 0) return NAT_ERR;
-    double x, b = M_E;
-    if (nat_arg_float(T, args[0], "log", &x) < 0) return NAT_ERR;
-    if (nargs == 2 && nat_arg_float(T, args[1], "log", &b) < 0) return NAT_ERR;
-    if (x <= 0 || b <= 0 || b == 1) return exc_raise(T, EXC_ValueError, "math domain error");
-    *out = v_float(nargs == 2 ? log(x) / log(b) : log(x));
+    double lx, lb = 1;
+    for (int i = 0; i < nargs; i++) {
+        double x, *o = i ? &lb : &lx;
+        int big = log_big(T, args[i], log, o);
+        if (big < 0) return NAT_ERR;
+        if (big) continue;
+        if (nat_arg_float(T, args[i], "log", &x) < 0) return NAT_ERR;
+        if (x <= 0) return exc_raise(T, EXC_ValueError, "math domain error");
+        *o = log(x);
+    }
+    if (lb == 0) return exc_raise(T, EXC_ZeroDivisionError, "float division by zero");
+    *out = v_float(lx / lb);
     return NAT_OK;
 }
 
 static int math_round_to_int(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, double (*fn)(double))
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
-    if (is_intlike(args[0])) {
-        *out = v_int(args[0].u.i);
+    if (bigint_is_int(args[0])) {
+        *out = is_bool(args[0]) ? v_int(args[0].u.i) : args[0];
         return NAT_OK;
     }
     double x;
     if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
-    if (isnan(x)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-    if (isinf(x)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
-    double r = fn(x);
-    if (fabs(r) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
-    *out = v_int((int64_t)r);
-    return NAT_OK;
+    return bigint_from_double(T, fn(x), out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(math_floor) { return math_round_to_int(T, args, nargs, kw, out, "floor", floor); }
@@ -601,55 +656,66 @@ NATIVE(math_isclose)
     return NAT_OK;
 }
 
-static int64_t gcd64(int64_t a, int64_t b)
+/* An int argument of the math int functions (int, bool or big int). */
+static int math_int_arg(Task *T, Value v, Value *out)
 {
-    if (a < 0) a = -a;
-    if (b < 0) b = -b;
-    while (b) {
-        int64_t t = a % b;
-        a = b;
-        b = t;
+    if (bigint_is_int(v)) {
+        *out = is_bool(v) ? v_int(v.u.i) : v;
+        return 0;
     }
-    return a;
+    int64_t i;
+    if (nat_arg_int(T, v, "", &i) < 0) return -1;
+    *out = v_int(i);
+    return 0;
 }
 
 NATIVE(math_gcd)
 {
     if (nat_no_kw(T, "gcd", kw) < 0) return NAT_ERR;
-    int64_t g = 0;
+    Value g = v_int(0);
     for (int i = 0; i < nargs; i++) {
-        int64_t x;
-        if (nat_arg_int(T, args[i], "gcd", &x) < 0) return NAT_ERR;
-        g = gcd64(g, x);
+        Value x;
+        if (math_int_arg(T, args[i], &x) < 0 || bigint_gcd(T, g, x, &g) < 0) return NAT_ERR;
     }
-    *out = v_int(g);
+    *out = g;
+    return NAT_OK;
+}
+
+NATIVE(math_lcm)
+{
+    if (nat_no_kw(T, "lcm", kw) < 0) return NAT_ERR;
+    Value l = v_int(1);
+    for (int i = 0; i < nargs; i++) {
+        Value x, g, p;
+        if (math_int_arg(T, args[i], &x) < 0) return NAT_ERR;
+        if (!bigint_sign(x) || !bigint_sign(l)) {
+            l = v_int(0);
+            continue;
+        }
+        /* |l * x| // gcd(l, x) */
+        if (bigint_gcd(T, l, x, &g) < 0 || bigint_binop(T, BIN_FLOORDIV, l, g, &p) < 0 ||
+            bigint_binop(T, BIN_MUL, p, x, &p) < 0 || bigint_abs(T, p, &l) < 0)
+            return NAT_ERR;
+    }
+    *out = l;
     return NAT_OK;
 }
 
 NATIVE(math_factorial)
 {
     if (nat_count(T, "factorial", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    int64_t n;
-    if (nat_arg_int(T, args[0], "factorial", &n) < 0) return NAT_ERR;
-    if (n < 0) return exc_raise(T, EXC_ValueError, "factorial() not defined for negative values");
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r)) return ops_int_overflow_expr(T, "factorial(%lld)", (long long)n);
-    *out = v_int(r);
-    return NAT_OK;
+    Value n;
+    if (is_float(args[0])) return exc_raise(T, EXC_TypeError, "'float' object cannot be interpreted as an integer");
+    if (math_int_arg(T, args[0], &n) < 0) return NAT_ERR;
+    return bigint_factorial(T, n, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(math_isqrt)
 {
     if (nat_count(T, "isqrt", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    int64_t n;
-    if (nat_arg_int(T, args[0], "isqrt", &n) < 0) return NAT_ERR;
-    if (n < 0) return exc_raise(T, EXC_ValueError, "isqrt() argument must be nonnegative");
-    int64_t r = (int64_t)sqrt((double)n);
-    while (r * r > n) r--;
-    while ((r + 1) * (r + 1) <= n) r++;
-    *out = v_int(r);
-    return NAT_OK;
+    Value n;
+    if (math_int_arg(T, args[0], &n) < 0) return NAT_ERR;
+    return bigint_isqrt(T, n, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static int math_pred(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int which)
@@ -709,24 +775,18 @@ NATIVE(math_fsum)
 NATIVE(math_comb)
 {
     if (nat_count(T, "comb", nargs, kw, 2, 2) < 0) return NAT_ERR;
-    int64_t n, k;
-    if (nat_arg_int(T, args[0], "comb", &n) < 0 || nat_arg_int(T, args[1], "comb", &k) < 0) return NAT_ERR;
-    if (n < 0 || k < 0) return exc_raise(T, EXC_ValueError, "%s must be a non-negative integer", n < 0 ? "n" : "k");
-    if (k > n) {
-        *out = v_int(0);
-        return NAT_OK;
-    }
-    int64_t k0 = k;
-    if (k > n - k) k = n - k;
-    int64_t r = 1;
-    for (int64_t i = 1; i <= k; i++) {
-        __int128 x = (__int128)r * (n - k + i);
-        x /= i;
-        if (x > INT64_MAX) return ops_int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
-        r = (int64_t)x;
-    }
-    *out = v_int(r);
-    return NAT_OK;
+    Value n, k;
+    if (math_int_arg(T, args[0], &n) < 0 || math_int_arg(T, args[1], &k) < 0) return NAT_ERR;
+    return bigint_comb(T, n, k, false, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(math_perm)
+{
+    if (nat_count(T, "perm", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    Value n, k = v_none();
+    if (math_int_arg(T, args[0], &n) < 0 || (nargs == 2 && !is_none(args[1]) && math_int_arg(T, args[1], &k) < 0))
+        return NAT_ERR;
+    return bigint_comb(T, n, k, true, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static const ModEntry math_entries[] = {
@@ -737,7 +797,7 @@ static const ModEntry math_entries[] = {
     FN("pow", math_pow), FN("hypot", math_hypot), FN("isclose", math_isclose), FN("gcd", math_gcd),
     FN("factorial", math_factorial), FN("isqrt", math_isqrt), FN("isnan", math_isnan),
     FN("isinf", math_isinf), FN("isfinite", math_isfinite), FN("prod", math_prod), FN("fsum", math_fsum),
-    FN("comb", math_comb), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
+    FN("comb", math_comb), FN("perm", math_perm), FN("lcm", math_lcm), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
     NUM("nan", NAN), END,
 };
 

@@ -13,6 +13,7 @@
  *             by name in the receiving process's __main__, as pickle does.
  * The bytes a pickle would take are counted, for pickle_cost. */
 #include "proc.h"
+#include "bigint.h"
 #include "ptrmap.h"
 #include "dict.h"
 #include "gc.h"
@@ -177,6 +178,11 @@ static int copy_obj(Copier *C, Value v, Value *out)
     case K_STR:
         C->bytes += ((Str *)o)->len + 5;
         *out = v; /* immutable: sharing is invisible */
+        return 0;
+    case K_BIGINT:
+        /* pickled as LONG1/LONG4: its two's-complement bytes */
+        C->bytes += bigint_pickle_bytes(v);
+        *out = v; /* immutable, as a str */
         return 0;
     case K_NATIVE: case K_MODULE: case K_RANGE: case K_SLICE:
         C->bytes += 10;
