@@ -11,6 +11,7 @@
 #include "native.h"
 #include "sched.h"
 #include "str.h"
+#include "tuple.h"
 
 #include <math.h>
 
@@ -128,12 +129,42 @@ NATIVE(drv_format_exception)
     return NAT_OK;
 }
 
+/* caller() -> (file, line, function) of the innermost frame of the
+ * program's own code, as logging's findCaller reports it: frames of the
+ * simulator's library modules (logging itself) are skipped */
+NATIVE(drv_caller)
+{
+    if (nat_count(T, "caller", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    for (Ctx *c = T->cur; c; c = c->gen ? c->gen->parent : NULL) {
+        for (int32_t i = c->nframes - 1; i >= 0; i--) {
+            Frame *f = &c->frames[i];
+            Code *code = f->code;
+            if (!code->src || code->src->library) continue;
+            uint32_t pc = f->pc ? f->pc - 1 : 0;
+            if (pc >= (uint32_t)code->nops) pc = (uint32_t)code->nops - 1;
+            Tuple *t = tuple_new(T->S, 3);
+            t->v[0] = str_value(T->S, code->src->name);
+            t->v[1] = v_int(code->lines[pc]);
+            t->v[2] = v_obj(code->name);
+            *out = v_obj(t);
+            return NAT_OK;
+        }
+    }
+    Tuple *t = tuple_new(T->S, 3);
+    t->v[0] = str_value(T->S, "(unknown file)");
+    t->v[1] = v_int(0);
+    t->v[2] = str_value(T->S, "(unknown function)");
+    *out = v_obj(t);
+    return NAT_OK;
+}
+
 static const ModEntry drv_entries[] = {
     {"row", ME_FN, drv_row, 0, NULL}, {"run", ME_FN, drv_run, 0, NULL}, {"park", ME_FN, drv_park, 0, NULL},
     {"idle", ME_FN, drv_idle, 0, NULL}, {"setting", ME_FN, drv_setting, 0, NULL},
-    {"format_exception", ME_FN, drv_format_exception, 0, NULL}, {NULL, 0, NULL, 0, NULL},
+    {"format_exception", ME_FN, drv_format_exception, 0, NULL}, {"caller", ME_FN, drv_caller, 0, NULL},
+    {NULL, 0, NULL, 0, NULL},
 };
-static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", "format_exception", NULL};
+static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", "format_exception", "caller", NULL};
 
 const ModDef mod_drivers_def = {"_interleave", drv_entries, drv_names, NULL, NULL, NULL};
 

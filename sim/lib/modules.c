@@ -6,6 +6,7 @@
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
+#include "gen.h"
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
@@ -79,6 +80,12 @@ static const ModEntry time_entries[] = {
     FN("perf_counter", time_monotonic), FN("process_time", time_monotonic),
     FN("time_ns", time_time_ns), FN("monotonic_ns", time_monotonic_ns),
     FN("perf_counter_ns", time_monotonic_ns), END,
+};
+
+/* the calendar half is Python (sim/py/time.py) */
+static const char *const time_names[] = {
+    "struct_time", "gmtime", "localtime", "mktime", "strftime", "strptime", "asctime", "ctime", "timezone",
+    "altzone", "daylight", "tzname", NULL,
 };
 
 /* ---- random: MT19937 exactly as CPython's _random ---- */
@@ -415,6 +422,22 @@ NATIVE(sys_exit)
     return exc_raise_value(T, exc_new(T, T->S->exc[EXC_SystemExit], args, nargs));
 }
 
+/* exc_info(): the exception being handled, as (type, value, traceback);
+ * the simulator keeps no traceback objects, so the third is None */
+NATIVE(sys_exc_info)
+{
+    if (nat_count(T, "exc_info", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    Tuple *t = tuple_new(T->S, 3);
+    for (Ctx *c = T->cur; c; c = c->gen ? c->gen->parent : NULL) {
+        if (is_undef(c->handled) || is_none(c->handled)) continue;
+        t->v[0] = v_obj(obj_type_of(T->S, c->handled));
+        t->v[1] = c->handled;
+        break;
+    }
+    *out = v_obj(t);
+    return NAT_OK;
+}
+
 NATIVE(sys_getrecursionlimit)
 {
     if (nat_count(T, "getrecursionlimit", nargs, kw, 0, 0) < 0) return NAT_ERR;
@@ -507,7 +530,7 @@ static Value make_version_info(Sim *S)
 
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
-    FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
+    FN("exit", sys_exit), FN("exc_info", sys_exc_info), FN("getrecursionlimit", sys_getrecursionlimit),
     FN("setrecursionlimit", sys_setrecursionlimit), FN("set_int_max_str_digits", sys_set_int_max_str_digits),
     FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
@@ -803,19 +826,37 @@ static const ModEntry math_entries[] = {
 
 /* ---- registry ---- */
 
-static const ModDef mod_time = {"time", time_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL};
 static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
 static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
+/* modules that are all Python (sim/py/NAME.py) */
+static const char *const calendar_names[] = {
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "day_name", "day_abbr",
+    "month_name", "month_abbr", "mdays", "IllegalMonthError", "IllegalWeekdayError", "isleap", "leapdays",
+    "weekday", "monthrange", "timegm", "Calendar", "TextCalendar", "firstweekday", "setfirstweekday",
+    "monthcalendar", "prmonth", "month", "weekheader", NULL,
+};
+static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL};
+static const char *const logging_names[] = {
+    "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET", "BASIC_FORMAT", "raiseExceptions",
+    "logThreads", "logMultiprocessing", "logProcesses", "getLevelName", "addLevelName", "getLevelNamesMapping",
+    "LogRecord", "setLogRecordFactory", "getLogRecordFactory", "makeLogRecord", "PercentStyle", "StrFormatStyle",
+    "StringTemplateStyle", "Formatter", "BufferingFormatter", "Filter", "Filterer", "Handler", "StreamHandler",
+    "NullHandler", "lastResort", "PlaceHolder", "Manager", "Logger", "RootLogger", "LoggerAdapter", "root",
+    "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
+    "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
+};
+static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
 static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py};
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_time, &mod_calendar, &mod_logging, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, NULL,
 };
@@ -925,8 +966,19 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     fn->globals = m->dict;
     fn->name = code->name;
     fn->qualname = code->qualname;
+    /* run it on a context of its own: the import op that got here (in
+     * the VM) does not reload its frame pointer, so the importer's frame
+     * array must not grow under it, which a deep chain of imports
+     * (functools -> collections -> collections.abc -> abc) would do */
     Value r;
-    if (vm_call(T, v_obj(fn), NULL, 0, NULL, &r) < 0) return -1;
+    Ctx fresh, *saved = T->cur;
+    vm_ctx_init(&fresh);
+    fresh.base_depth = saved->base_depth + saved->nframes;
+    T->cur = &fresh;
+    int rc = vm_call(T, v_obj(fn), NULL, 0, NULL, &r);
+    T->cur = saved;
+    vm_ctx_free(&fresh);
+    if (rc < 0) return -1;
     if (d->after_py) d->after_py(S, m->dict);
     return 0;
 }
