@@ -1065,7 +1065,7 @@ static void mp_after_py(Sim *S, Dict *d)
     dict_del_str(d, str_intern(S, "_process_run", 12));
 }
 
-const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py};
+const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false};
 
 /* ---- concurrent.futures: all in sim/py/concurrent_futures.py ---- */
 
@@ -1079,7 +1079,7 @@ static void futures_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
 }
 
-const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL};
+const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL, false};
 
 static const char *const concurrent_names[] = {"futures", NULL};
 
@@ -1089,4 +1089,4 @@ static void concurrent_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "futures", 7), dict_get_str(S->native_modules, n));
 }
 
-const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL};
+const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL, false};

@@ -826,11 +826,11 @@ static const ModEntry math_entries[] = {
 
 /* ---- registry ---- */
 
-static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL};
-static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL, true};
+static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false};
 static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
 /* modules that are all Python (sim/py/NAME.py) */
 static const char *const calendar_names[] = {
@@ -839,7 +839,7 @@ static const char *const calendar_names[] = {
     "weekday", "monthrange", "timegm", "Calendar", "TextCalendar", "firstweekday", "setfirstweekday",
     "monthcalendar", "prmonth", "month", "weekheader", NULL,
 };
-static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL};
+static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL, false};
 static const char *const logging_names[] = {
     "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET", "BASIC_FORMAT", "raiseExceptions",
     "logThreads", "logMultiprocessing", "logProcesses", "getLevelName", "addLevelName", "getLevelNamesMapping",
@@ -849,10 +849,10 @@ static const char *const logging_names[] = {
     "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
     "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
 };
-static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL};
+static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
-static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py};
+static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py, false};
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
@@ -1000,6 +1000,14 @@ static int fill_from_package(Task *T, ModuleObj *pkg, ModuleObj *sub, const char
     return 0;
 }
 
+/* Run module m's Python part (def d) once. */
+static int ensure_py(Task *T, const ModDef *d, ModuleObj *m)
+{
+    if (!d || !d->py || (m->h.flags & OF_PY_RAN)) return 0;
+    m->h.flags |= OF_PY_RAN; /* first: an import cycle sees the module as it is */
+    return run_py_part(T, d, m);
+}
+
 static int modules_import(Task *T, Str *name, Value *out)
 {
     Sim *S = T->S;
@@ -1007,8 +1015,8 @@ static int modules_import(Task *T, Str *name, Value *out)
     if (is_undef(m)) return exc_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
     ModuleObj *mo = AS_MODULE(m);
     *out = m;
-    if (mo->h.flags & OF_PY_DONE) return 0;
-    mo->h.flags |= OF_PY_DONE; /* first: an import cycle sees the module as it is */
+    if (mo->h.flags & OF_IMPORTED) return 0;
+    mo->h.flags |= OF_IMPORTED;
     const ModDef *d = find_def(name->s);
     const char *dot = strrchr(name->s, '.');
     ModuleObj *pkg = NULL;
@@ -1021,7 +1029,7 @@ static int modules_import(Task *T, Str *name, Value *out)
         dict_set_str(S, pkg->dict, str_intern(S, dot + 1, strlen(dot + 1)), m);
     }
     if (d && d->py) {
-        if (run_py_part(T, d, mo) < 0) return -1;
+        if (!d->py_on_demand && ensure_py(T, d, mo) < 0) return -1;
     } else if (pkg && fill_from_package(T, pkg, mo, dot + 1) < 0) {
         return -1;
     }
@@ -1034,10 +1042,24 @@ static int modules_import(Task *T, Str *name, Value *out)
     return 0;
 }
 
+static int modules_module_attr(Task *T, Value module, Str *name, Value *out)
+{
+    ModuleObj *m = AS_MODULE(module);
+    const ModDef *d = find_def(m->name->s);
+    if (!d || !d->py_on_demand || (m->h.flags & OF_PY_RAN)) return 0;
+    if (ensure_py(T, d, m) < 0) return -1;
+    *out = dict_get_str(m->dict, name);
+    return is_undef(*out) ? 0 : 1;
+}
+
 static int modules_import_from(Task *T, Value module, Str *name, Value *out)
 {
     ModuleObj *m = AS_MODULE(module);
     Value v = dict_get_str(m->dict, name);
+    if (is_undef(v)) {
+        int r = modules_module_attr(T, module, name, &v);
+        if (r < 0) return -1;
+    }
     if (is_undef(v)) {
         char sub[256];
         snprintf(sub, sizeof sub, "%s.%s", m->name->s, name->s);
@@ -1081,4 +1103,4 @@ static void groups_after_py(Sim *S, Dict *d)
     }
 }
 
-static const ImportHooks import_hooks = {modules_import, modules_import_from, modules_lazy_builtin};
+static const ImportHooks import_hooks = {modules_import, modules_import_from, modules_lazy_builtin, modules_module_attr};
