@@ -849,6 +849,11 @@ static const char *const logging_names[] = {
     "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
     "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
 };
+static const char *const datetime_names[] = {
+    "MINYEAR", "MAXYEAR", "timedelta", "tzinfo", "timezone", "UTC", "date", "time", "datetime", "IsoCalendarDate",
+    NULL,
+};
+static const ModDef mod_datetime = {"datetime", groups_entries, datetime_names, NULL, "datetime", NULL, false};
 static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
@@ -856,7 +861,7 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_time, &mod_calendar, &mod_logging, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, NULL,
 };
