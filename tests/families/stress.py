@@ -15,7 +15,12 @@
   stress/globals_100k      100,000 globals run (linear symbol tables)
   stress/nul, binary, invalid_utf8, bom, crlf, tabs   CPython's answer
   stress/long_error_line   an error in a 300,000-character line prints a
-                           window of the line, not all of it"""
+                           window of the line, not all of it
+  stress/str_doubling, huge_width, huge_join   MemoryError, not a crash
+  stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
+                           50,000-deep containers: RecursionError as in CPython
+                           (hash of a deep tuple too, where CPython happens
+                           to have the C stack for it)"""
 import os
 import re
 import tempfile
@@ -47,7 +52,31 @@ CASES = [
     ("crlf", lambda: "x = 1\r\nif x:\r\n    print('crlf ok')\r\n", 0, r"^crlf ok$"),
     ("tabs", lambda: "if True:\n\tx = 1\n        y = 2\n", 1, r":3:9: error: inconsistent use of tabs and spaces"),
     ("long_error_line", lambda: "x = [" + "1, " * 100000 + "+* 2]\n", 1, r":1:\d+: error: invalid syntax"),
+    # the running program: limits that hold (issue 18's reproductions)
+    ("str_doubling", lambda: "s = 'ab'\nwhile True:\n    s = s + s\n", 1, r"MemoryError"),
+    ("huge_width", lambda: "t = '%2147483700d' % 1\n", 1, r"MemoryError"),
+    ("huge_join", lambda: "x = ['a' * 100000000] * 30\nprint(len(''.join(x)))\n", 1, r"MemoryError"),
+    ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"
+     r"in RecursionError\nsorted RecursionError\nmax RecursionError\nstr RecursionError\nhash RecursionError$"),
 ]
+
+DEEP = """
+x = []
+y = []
+t = ()
+for i in range(50000):
+    x = [x]
+    y = [y]
+    t = (t,)
+for what, f in [("repr", lambda: repr(x)), ("eq", lambda: x == y), ("lt", lambda: x < y), ("in", lambda: x in [y]),
+                ("sorted", lambda: sorted([x, y])), ("max", lambda: max([x, y])), ("str", lambda: str(x)),
+                ("hash", lambda: hash(t))]:
+    try:
+        f()
+        print(what, "ok")
+    except RecursionError:
+        print(what, "RecursionError")
+"""
 
 
 def run(ctx):
