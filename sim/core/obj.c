@@ -1264,6 +1264,8 @@ static int zip_strict_end(Task *T, Tuple *its, int64_t k)
 int obj_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
+    /* a loop in C over an endless iterator must still meet the limits */
+    if (UNLIKELY((++T->citems & 4095) == 0) && vm_c_loop_check(T) < 0) return -1;
     if (is_kind(itv, K_GEN)) return gen_next(T, (Gen *)itv.u.o, out);
     if (!is_kind(itv, K_ITER)) {
         if (is_instance(itv)) {

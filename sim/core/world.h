@@ -44,7 +44,7 @@ typedef enum {
 } SymId;
 
 /* The most memory the simulated heaps may hold before MemoryError. */
-#define HEAP_LIMIT ((size_t)2 << 30)
+/* (the heap's limit is the max_memory setting) */
 
 /* The reason a run stopped short of the program's end (max_ops etc.). */
 typedef struct Fatal {
@@ -136,6 +136,7 @@ struct Sim {
 
     /* output */
     SBuf out, err;
+    bool out_cut;         /* output passed max_output: the rest is dropped (io.c) */
 
     /* processes and tasks (the scheduler owns the rest) */
     BUF(Proc *) procs;
