@@ -192,6 +192,8 @@ enum {
     CF_USER = 2,        /* defined by the program */
     CF_HAS_GETATTR = 4, /* defines __getattr__ */
     CF_FINAL = 8,       /* builtin that cannot be subclassed (bool, range...) */
+    CF_DESCR_GET = 16,  /* defines __get__: its instances are descriptors */
+    CF_DESCR_SET = 32,  /* defines __set__ or __delete__: data descriptors */
 };
 
 typedef struct Instance {

@@ -34,7 +34,10 @@
     X(file, "__file__") X(round, "__round__") X(set_name, "__set_name__") \
     X(init_subclass, "__init_subclass__") X(missing, "__missing__") \
     X(reversed, "__reversed__") X(traceback, "__traceback__") \
-    X(cause, "__cause__") X(context, "__context__") X(value, "value") X(sleep, "sleep")
+    X(cause, "__cause__") X(context, "__context__") X(value, "value") X(sleep, "sleep") \
+    X(get, "__get__") X(set, "__set__") X(delete_, "__delete__") X(delattr_, "__delattr__") \
+    X(class_getitem, "__class_getitem__") X(meta, "_interleave_metaclass_") \
+    X(instancecheck, "__instancecheck__") X(subclasscheck, "__subclasscheck__")
 
 typedef enum {
 #define X(f, s) SYM_##f,
