@@ -16,6 +16,7 @@
 #include "str.h"
 #include "tuple.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -763,6 +764,63 @@ static const ModDef *find_def(const char *name)
 
 static bool modules_exists(const char *name) { return find_def(name) != NULL; }
 
+extern const char *const py_sources[][2];
+
+static bool is_ident_char(char c) { return isalnum((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80; }
+
+/* Does the line at p (column 0 of a sim/py source) bind `attr` at module
+ * level: def, async def, class, or an assignment `NAME = ...`, `NAME: T =
+ * ...`, `A, B = ...`?  Names a module imports for its own use are not
+ * its attributes here. */
+static bool py_line_binds(const char *p, const char *attr, size_t alen)
+{
+    if (strncmp(p, "async def ", 10) == 0) p += 10;
+    else if (strncmp(p, "def ", 4) == 0) p += 4;
+    else if (strncmp(p, "class ", 6) == 0) p += 6;
+    else {
+        /* NAME [, NAME]* (=|:) */
+        const char *q = p;
+        for (;;) {
+            const char *w = q;
+            while (is_ident_char(*q)) q++;
+            if (q == w || isdigit((unsigned char)*w)) return false;
+            bool hit = (size_t)(q - w) == alen && memcmp(w, attr, alen) == 0;
+            while (*q == ' ') q++;
+            if (*q == ',') {
+                q++;
+                while (*q == ' ') q++;
+                if (hit) {
+                    /* still must be an assignment: check the rest */
+                    const char *r = q;
+                    while (*r && *r != '\n' && *r != '=') r++;
+                    return *r == '=' && r[1] != '=';
+                }
+                continue;
+            }
+            if ((*q == '=' && q[1] != '=') || *q == ':') return hit;
+            return false;
+        }
+    }
+    return strncmp(p, attr, alen) == 0 && !is_ident_char(p[alen]);
+}
+
+/* Is attr a module-level name of the Python source of module `py`? */
+static bool py_defines(const char *py, const char *attr)
+{
+    const char *text = NULL;
+    for (int i = 0; py_sources[i][0]; i++)
+        if (strcmp(py_sources[i][0], py) == 0) text = py_sources[i][1];
+    if (!text) return false;
+    size_t alen = strlen(attr);
+    for (const char *p = text; *p; ) {
+        if (py_line_binds(p, attr, alen)) return true;
+        const char *nl = strchr(p, '\n');
+        if (!nl) break;
+        p = nl + 1;
+    }
+    return false;
+}
+
 static bool modules_has_attr(const char *module, const char *attr)
 {
     const ModDef *d = find_def(module);
@@ -771,16 +829,24 @@ static bool modules_has_attr(const char *module, const char *attr)
         if (strcmp(e->name, attr) == 0) return true;
     for (const char *const *n = d->names; n && *n; n++)
         if (strcmp(*n, attr) == 0) return true;
+    if (d->py && py_defines(d->py, attr)) return true;
+    /* every module has these */
+    static const char *const dunders[] = {"__name__", "__doc__", "__file__", "__dict__", "__spec__", "__loader__", "__package__"};
+    for (size_t i = 0; i < ARRAY_LEN(dunders); i++)
+        if (strcmp(dunders[i], attr) == 0) return true;
     return false;
 }
 
 static const char *modules_list(void)
 {
-    static char buf[512];
+    static char buf[2048];
     if (!buf[0]) {
         const char *names[ARRAY_LEN(mod_defs)];
         size_t n = ARRAY_LEN(mod_defs);
-        for (size_t i = 0; i < n; i++) names[i] = mod_defs[i]->name;
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (mod_defs[i]->name[0] != '_') names[k++] = mod_defs[i]->name;
+        n = k;
         /* sorted for a stable, readable message */
         for (size_t i = 1; i < n; i++)
             for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -822,8 +888,6 @@ void modules_init(Sim *S)
         dict_set_str(S, S->native_modules, m->name, v_obj(m));
     }
 }
-
-extern const char *const py_sources[][2];
 
 /* Run a module's Python part the first time any task imports it.  The
  * source is compiled as a library file; its functions see the module's
