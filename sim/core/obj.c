@@ -114,10 +114,12 @@ Value obj_type_dunder(Sim *S, Value v, int sym)
 {
     if (!is_instance(v)) return v_undef();
     Class *c = AS_INST(v)->cls;
-    if (!(c->cflags & CF_USER)) return v_undef();
+    if (!(c->cflags & (CF_USER | CF_NATIVE_DUNDERS))) return v_undef();
     Value m = obj_class_lookup(c, S->sym[sym]);
-    /* natives on builtin bases (object.__eq__ etc.) mean "default" */
-    if (is_kind(m, K_NATIVE)) return v_undef();
+    /* natives on builtin bases (object.__eq__ etc.) mean "default", but
+     * not those of a library class that asks for its own */
+    if (is_kind(m, K_NATIVE) && !(AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS)))
+        return v_undef();
     return m;
 }
 
@@ -431,7 +433,7 @@ int obj_hash(Task *T, Value v, int64_t *out)
     }
     case K_INSTANCE: {
         Class *c = ((Instance *)o)->cls;
-        if (c->cflags & CF_USER) {
+        if (c->cflags & (CF_USER | CF_NATIVE_DUNDERS)) {
             Value m = obj_class_lookup(c, S->sym[SYM_hash]);
             if (is_none(m)) break; /* __hash__ = None */
             if (!is_undef(m) && !is_kind(m, K_NATIVE)) {

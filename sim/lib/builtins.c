@@ -25,6 +25,40 @@
 
 enum { PRINT_END = 1 };
 
+/* print(..., file=obj) for an object that is not sys.stdout or sys.stderr
+ * (an io.StringIO): obj.write(text), then obj.write(end), as CPython
+ * does.  The writes are calls from C: they may not block. */
+static int print_to_object(Task *T, Value file, Value *args, int npos, Value sep, const char *e, size_t en, Value *out)
+{
+    Sim *S = T->S;
+    Value write, r;
+    if (attr_get_opt(T, file, str_intern(S, "write", 5), &write) <= 0) {
+        if (!is_undef(T->exc)) return NAT_ERR;
+        return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute 'write'", obj_type_name(S, file));
+    }
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    for (int i = 0; i < npos; i++) {
+        if (i) {
+            if (is_str(sep)) sb_put(&b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
+            else sb_putc(&b, ' ');
+        }
+        if (repr_write_str(T, args[i], &b) < 0) {
+            sb_free(&b);
+            return NAT_ERR;
+        }
+    }
+    Value text = str_value_n(S, b.s, b.n);
+    sb_free(&b);
+    if (vm_call(T, write, &text, 1, NULL, &r) < 0) return NAT_ERR;
+    if (en) {
+        Value ev = str_value_n(S, e, en);
+        if (vm_call(T, write, &ev, 1, NULL, &r) < 0) return NAT_ERR;
+    }
+    *out = v_none();
+    return NAT_OK;
+}
+
 NATIVE(bi_print)
 {
     Sim *S = T->S;
@@ -44,18 +78,20 @@ NATIVE(bi_print)
         return exc_raise(T, EXC_TypeError, "sep must be None or a string, not %s", obj_type_name(S, sep));
     if (!is_undef(end) && !is_none(end) && !is_str(end))
         return exc_raise(T, EXC_TypeError, "end must be None or a string, not %s", obj_type_name(S, end));
-    int fd = 1;
-    if (!is_undef(file) && !is_none(file)) {
-        fd = io_stream_fd(S, file);
-        if (fd < 0)
-            return exc_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
+    if (is_undef(file) || is_none(file)) {
+        /* sys.stdout, which contextlib.redirect_stdout may have replaced */
+        Value sys = dict_get_str(S->native_modules, str_intern(S, "sys", 3));
+        file = is_kind(sys, K_MODULE) ? dict_get_str(AS_MODULE(sys)->dict, str_intern(S, "stdout", 6)) : v_undef();
+        if (is_undef(file) || is_none(file)) file = S->std_out;
     }
+    int fd = io_stream_fd(S, file);
     const char *e = "\n";
     size_t en = 1;
     if (is_str(end)) {
         e = AS_STR(end)->s;
         en = (size_t)AS_STR(end)->len;
     }
+    if (fd < 0) return print_to_object(T, file, args, npos, sep, e, en, out);
     if (T->retry > 0 && T->phase == PRINT_END) {
         /* resumed between the two writes */
         T->phase = 0;

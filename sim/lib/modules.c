@@ -8,6 +8,10 @@
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
+#include "mod_collections.h"
+#include "mod_heapq.h"
+#include "mod_operator.h"
+#include "mod_pystd.h"
 #include "mod_mp.h"
 #include "mod_threading.h"
 #include "native.h"
@@ -455,6 +459,9 @@ static Value make_stream(Sim *S, int fd)
 
 static Value make_stdout(Sim *S) { return S->std_out = make_stream(S, 1); }
 static Value make_stderr(Sim *S) { return S->std_err = make_stream(S, 2); }
+/* sys.__stdout__ and sys.__stderr__: the same objects (made just before) */
+static Value make_orig_stdout(Sim *S) { return S->std_out; }
+static Value make_orig_stderr(Sim *S) { return S->std_err; }
 static Value make_version(Sim *S) { return str_value(S, "3.11.7 (interleave simulator)"); }
 static Value make_platform(Sim *S) { return str_value(S, "linux"); }
 
@@ -488,6 +495,7 @@ static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
     FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
     FN("setrecursionlimit", sys_setrecursionlimit), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
+    VAL("__stdout__", make_orig_stdout), VAL("__stderr__", make_orig_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
     VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
 };
@@ -752,13 +760,18 @@ static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
 /* in creation order: a package after its submodules */
 static const ModDef *const mod_defs[] = {
     &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
-    &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
+    &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def, &mod_collections_def, &mod_heapq_def,
+    &mod_heapq_bisect_def, &mod_operator_def,
 };
+
+/* every module: the ones above, then the Python-written ones (mod_pystd.c) */
+static size_t def_count(void) { return ARRAY_LEN(mod_defs) + mod_pystd_count; }
+static const ModDef *def_at(size_t i) { return i < ARRAY_LEN(mod_defs) ? mod_defs[i] : mod_pystd_defs[i - ARRAY_LEN(mod_defs)]; }
 
 static const ModDef *find_def(const char *name)
 {
-    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
-        if (strcmp(mod_defs[i]->name, name) == 0) return mod_defs[i];
+    for (size_t i = 0; i < def_count(); i++)
+        if (strcmp(def_at(i)->name, name) == 0) return def_at(i);
     return NULL;
 }
 
@@ -841,12 +854,10 @@ static const char *modules_list(void)
 {
     static char buf[2048];
     if (!buf[0]) {
-        const char *names[ARRAY_LEN(mod_defs)];
-        size_t n = ARRAY_LEN(mod_defs);
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (mod_defs[i]->name[0] != '_') names[k++] = mod_defs[i]->name;
-        n = k;
+        const char *names[64];
+        size_t n = 0;
+        for (size_t i = 0; i < def_count() && n < ARRAY_LEN(names); i++)
+            if (def_at(i)->name[0] != '_') names[n++] = def_at(i)->name;
         /* sorted for a stable, readable message */
         for (size_t i = 1; i < n; i++)
             for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -868,8 +879,8 @@ static const ImportHooks import_hooks;
 void modules_init(Sim *S)
 {
     S->import = &import_hooks;
-    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++) {
-        const ModDef *d = mod_defs[i];
+    for (size_t i = 0; i < def_count(); i++) {
+        const ModDef *d = def_at(i);
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
         m->name = str_intern(S, d->name, strlen(d->name));
         m->dict = dict_new(S);
