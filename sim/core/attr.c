@@ -155,6 +155,20 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             /* type's own descriptors win over the class's dict */
             if (name == S->sym[SYM_name]) { *out = v_obj(c->name); return 1; }
             if (name == S->sym[SYM_qualname]) { *out = v_obj(c->qualname ? c->qualname : c->name); return 1; }
+            if ((name == S->sym[SYM_doc] || name == S->sym[SYM_annotations]) && (c->cflags & CF_USER)) {
+                /* not inherited: the class's own, else from its source */
+                Value v = dict_get_str(c->dict, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+                int r = S->srcinfo ? S->srcinfo->attr(T, obj, name, out) : 0;
+                if (r) return r;
+                if (name == S->sym[SYM_doc]) {
+                    *out = v_none();
+                    return 1;
+                }
+            }
             Value ca = obj_class_lookup(c, name);
             if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
             if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : str_value(S, "builtins"); return 1; }
@@ -203,9 +217,16 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 *out = is_str(mn) ? mn : str_value(S, "__main__");
                 return 1;
             }
-            if (name == S->sym[SYM_doc]) {
-                /* docstrings are not kept (docs/language.md) */
-                *out = v_none();
+            if (name == S->sym[SYM_doc] || name == S->sym[SYM_annotations]) {
+                Value v = f->dict ? dict_get_str(f->dict, name) : v_undef();
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+                /* the compiler keeps neither: read them from the source */
+                int r = S->srcinfo ? S->srcinfo->attr(T, obj, name, out) : 0;
+                if (r) return r;
+                *out = name == S->sym[SYM_doc] ? v_none() : v_obj(dict_new(S));
                 return 1;
             }
             if (name == S->sym[SYM_dict_]) {

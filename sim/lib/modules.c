@@ -12,6 +12,7 @@
 #include "mod_heapq.h"
 #include "mod_operator.h"
 #include "mod_pystd.h"
+#include "srcinfo.h"
 #include "mod_mp.h"
 #include "mod_threading.h"
 #include "native.h"
@@ -879,6 +880,7 @@ static const ImportHooks import_hooks;
 void modules_init(Sim *S)
 {
     S->import = &import_hooks;
+    srcinfo_install(S);
     for (size_t i = 0; i < def_count(); i++) {
         const ModDef *d = def_at(i);
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
