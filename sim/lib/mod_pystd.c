@@ -72,8 +72,11 @@ static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
 static const ModDef mod_il = {"_interleave", il_entries, NULL, NULL, NULL, NULL};
 PYMOD(mod_functools, "functools", "functools");
 PYMOD(mod_copy, "copy", "copy");
+PYMOD(mod_itertools, "itertools", "itertools");
+PYMOD(mod_contextlib, "contextlib", "contextlib");
+PYMOD(mod_io, "io", "io");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
