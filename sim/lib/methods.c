@@ -634,6 +634,126 @@ static int affix_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
 NATIVE(str_removeprefix) { return affix_impl(T, args, nargs, kw, out, false, "removeprefix"); }
 NATIVE(str_removesuffix) { return affix_impl(T, args, nargs, kw, out, true, "removesuffix"); }
 
+/* str.maketrans(x[, y[, z]]): a dict from code points to code points,
+ * strings or None, as CPython builds it. */
+NATIVE(str_maketrans)
+{
+    Sim *S = T->S;
+    if (nat_count(T, "maketrans", nargs, kw, 1, 3) < 0) return NAT_ERR;
+    Dict *d = dict_new(S);
+    if (nargs == 1) {
+        if (!is_dict(args[0]))
+            return exc_raise(T, EXC_TypeError, "if you give only one argument to maketrans it must be a dict");
+        int64_t it = 0;
+        Value k, v;
+        while (dict_next(AS_DICT(args[0]), &it, &k, &v)) {
+            if (is_str(k)) {
+                if (AS_STR(k)->clen != 1)
+                    return exc_raise(T, EXC_ValueError, "string keys in translate table must be of length 1");
+                int l;
+                k = v_int(uc_decode(AS_STR(k)->s, (size_t)AS_STR(k)->len, &l));
+            } else if (!is_intlike(k)) {
+                return exc_raise(T, EXC_TypeError, "keys in translate table must be strings or integers");
+            }
+            if (dict_set(T, d, k, v) < 0) return NAT_ERR;
+        }
+        *out = v_obj(d);
+        return NAT_OK;
+    }
+    if (!is_str(args[0]) || !is_str(args[1]))
+        return exc_raise(T, EXC_TypeError, "maketrans() argument 1 must be str, not %s", obj_type_name(S, is_str(args[0]) ? args[1] : args[0]));
+    Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
+    if (x->clen != y->clen) return exc_raise(T, EXC_ValueError, "the first two maketrans arguments must have equal length");
+    const char *p = x->s, *q = y->s;
+    for (int32_t i = 0; i < x->clen; i++) {
+        int a, b;
+        uint32_t cx = uc_decode(p, (size_t)(x->s + x->len - p), &a);
+        uint32_t cy = uc_decode(q, (size_t)(y->s + y->len - q), &b);
+        if (dict_set(T, d, v_int(cx), v_int(cy)) < 0) return NAT_ERR;
+        p += a;
+        q += b;
+    }
+    if (nargs == 3) {
+        if (!is_str(args[2])) return exc_raise(T, EXC_TypeError, "maketrans() argument 3 must be str, not %s", obj_type_name(S, args[2]));
+        Str *z = AS_STR(args[2]);
+        for (const char *r = z->s; r < z->s + z->len;) {
+            int a;
+            uint32_t cz = uc_decode(r, (size_t)(z->s + z->len - r), &a);
+            if (dict_set(T, d, v_int(cz), v_none()) < 0) return NAT_ERR;
+            r += a;
+        }
+    }
+    charge_items(T, x->clen);
+    *out = v_obj(d);
+    return NAT_OK;
+}
+
+NATIVE(str_translate)
+{
+    SELF_STR("translate");
+    Sim *S = T->S;
+    if (nat_count(T, "translate", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    for (const char *p = self->s; p < self->s + self->len;) {
+        int l;
+        uint32_t c = uc_decode(p, (size_t)(self->s + self->len - p), &l);
+        Value r;
+        if (obj_getitem(T, args[0], v_int(c), &r) < 0) {
+            if (!exc_matches(S, T->exc, EXC_LookupError)) {
+                sb_free(&b);
+                return NAT_ERR;
+            }
+            T->exc = v_undef();
+            sb_put(&b, p, (size_t)l);
+        } else if (is_none(r)) {
+            /* deleted */
+        } else if (is_intlike(r)) {
+            if (r.u.i < 0 || r.u.i > 0x10FFFF) {
+                sb_free(&b);
+                return exc_raise(T, EXC_ValueError, "character mapping must be in range(0x110000)");
+            }
+            char buf[4];
+            sb_put(&b, buf, (size_t)uc_encode((uint32_t)r.u.i, buf));
+        } else if (is_str(r)) {
+            sb_put(&b, AS_STR(r)->s, (size_t)AS_STR(r)->len);
+        } else {
+            sb_free(&b);
+            return exc_raise(T, EXC_TypeError, "character mapping must return integer, None or str");
+        }
+        p += l;
+    }
+    charge_items(T, self->clen);
+    *out = mkstr(S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+NATIVE(str_isprintable)
+{
+    SELF_STR("isprintable");
+    if (nat_count(T, "isprintable", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    bool ok = true;
+    for (const char *p = self->s; ok && p < self->s + self->len;) {
+        int l;
+        ok = uc_isprintable(uc_decode(p, (size_t)(self->s + self->len - p), &l));
+        p += l;
+    }
+    charge_items(T, self->len);
+    *out = v_bool(ok);
+    return NAT_OK;
+}
+
+/* str.format_map(mapping): str.format with the mapping's items as the
+ * keyword arguments (looked up with [], so a defaultdict's default works) */
+NATIVE(str_format_map)
+{
+    SELF_STR("format_map");
+    if (nat_count(T, "format_map", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (format_str_format_map(T, self, args[0], out) < 0) return NAT_ERR;
+    return NAT_OK;
+}
+
 NATIVE(str_format_m)
 {
     SELF_STR("format");
@@ -1340,9 +1460,12 @@ void methods_init(Sim *S)
         {"center", str_center}, {"zfill", str_zfill}, {"partition", str_partition},
         {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
         {"removesuffix", str_removesuffix}, {"format", str_format_m}, {"expandtabs", str_expandtabs},
+        {"translate", str_translate}, {"isprintable", str_isprintable}, {"format_map", str_format_map},
     };
     for (size_t i = 0; i < ARRAY_LEN(strm); i++) nat_def_method(S, c, strm[i].n, strm[i].f);
     AS_NATIVE(dict_get_str(c->dict, str_intern(S, "join", 4)))->meth_flags |= NF_CONSUMES;
+    Native *mt = nat_def_native(S, c->dict, "maketrans", str_maketrans, NF_STATIC);
+    mt->owner = c;
     c = S->types[TY_LIST];
     static const struct { const char *n; NativeFn f; } listm[] = {
         {"append", list_append_m}, {"extend", list_extend_m}, {"insert", list_insert_m}, {"pop", list_pop},

@@ -75,8 +75,10 @@ PYMOD(mod_copy, "copy", "copy");
 PYMOD(mod_itertools, "itertools", "itertools");
 PYMOD(mod_contextlib, "contextlib", "contextlib");
 PYMOD(mod_io, "io", "io");
+PYMOD(mod_string, "string", "string");
+PYMOD(mod_textwrap, "textwrap", "textwrap");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
