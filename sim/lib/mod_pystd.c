@@ -77,8 +77,9 @@ PYMOD(mod_contextlib, "contextlib", "contextlib");
 PYMOD(mod_io, "io", "io");
 PYMOD(mod_string, "string", "string");
 PYMOD(mod_textwrap, "textwrap", "textwrap");
+PYMOD(mod_statistics, "statistics", "statistics");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);

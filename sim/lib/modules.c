@@ -528,6 +528,8 @@ MATH1(math_atan, "atan", atan, 0)
 MATH1(math_log2, "log2", log2, 2)
 MATH1(math_log10, "log10", log10, 2)
 MATH1(math_fabs, "fabs", fabs, 0)
+MATH1(math_erf, "erf", erf, 0)
+MATH1(math_erfc, "erfc", erfc, 0)
 
 NATIVE(math_log)
 {
@@ -746,7 +748,7 @@ static const ModEntry math_entries[] = {
     FN("pow", math_pow), FN("hypot", math_hypot), FN("isclose", math_isclose), FN("gcd", math_gcd),
     FN("factorial", math_factorial), FN("isqrt", math_isqrt), FN("isnan", math_isnan),
     FN("isinf", math_isinf), FN("isfinite", math_isfinite), FN("prod", math_prod), FN("fsum", math_fsum),
-    FN("comb", math_comb), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
+    FN("comb", math_comb), FN("erf", math_erf), FN("erfc", math_erfc), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
     NUM("nan", NAN), END,
 };
 
