@@ -78,8 +78,9 @@ PYMOD(mod_io, "io", "io");
 PYMOD(mod_string, "string", "string");
 PYMOD(mod_textwrap, "textwrap", "textwrap");
 PYMOD(mod_statistics, "statistics", "statistics");
+PYMOD(mod_json, "json", "json");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
