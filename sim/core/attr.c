@@ -276,8 +276,36 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
         case K_PROPERTY: {
             Property *p = (Property *)o;
             if (str_eq_c(name, "fget")) { *out = is_undef(p->fget) ? v_none() : p->fget; return 1; }
+            if (str_eq_c(name, "fset")) { *out = is_undef(p->fset) ? v_none() : p->fset; return 1; }
+            if (str_eq_c(name, "fdel")) { *out = is_undef(p->fdel) ? v_none() : p->fdel; return 1; }
+            if (str_eq_c(name, "__isabstractmethod__")) {
+                /* abc: abstract when one of its functions is */
+                Value fs[3] = {p->fget, p->fset, p->fdel};
+                *out = v_bool(false);
+                for (int i = 0; i < 3; i++) {
+                    Value a;
+                    if (!is_kind(fs[i], K_FUNC)) continue;
+                    int r = attr_get_opt(T, fs[i], name, &a);
+                    if (r < 0) return -1;
+                    if (r == 1) {
+                        int t = obj_truthy(T, a);
+                        if (t < 0) return -1;
+                        if (t) *out = v_bool(true);
+                    }
+                }
+                return 1;
+            }
             /* property.setter / deleter are natives on the property type */
             break;
+        }
+        case K_STATICMETHOD: case K_CLASSMETHOD: {
+            Value fn = ((Wrapper *)o)->func;
+            if (str_eq_c(name, "__func__") || str_eq_c(name, "__wrapped__")) {
+                *out = fn;
+                return 1;
+            }
+            /* the function's attributes show through (__isabstractmethod__, __doc__) */
+            return attr_get_opt(T, fn, name, out);
         }
         case K_SLICE: {
             Slice *s = (Slice *)o;

@@ -350,6 +350,21 @@ NATIVE(bi_id)
     return NAT_OK;
 }
 
+/* An object with its own __instancecheck__/__subclasscheck__ (typing's
+ * special forms) may stand where a class is expected. */
+static Value check_hook(Sim *S, Value c, bool inst)
+{
+    if (is_class(c)) {
+        Value m = attr_meta_method(S, AS_CLASS(c), S->sym[inst ? SYM_instancecheck : SYM_subclasscheck]);
+        return is_kind(m, K_FUNC) ? m : v_undef();
+    }
+    if (is_instance(c) && (AS_INST(c)->cls->cflags & CF_USER)) {
+        Value m = obj_class_lookup(AS_INST(c)->cls, S->sym[inst ? SYM_instancecheck : SYM_subclasscheck]);
+        return is_kind(m, K_FUNC) ? m : v_undef();
+    }
+    return v_undef();
+}
+
 static int check_classinfo(Task *T, Value c, const char *fname, int argn)
 {
     if (is_class(c)) return 0;
@@ -358,22 +373,51 @@ static int check_classinfo(Task *T, Value c, const char *fname, int argn)
             if (check_classinfo(T, AS_TUPLE(c)->v[i], fname, argn) < 0) return -1;
         return 0;
     }
+    if (!is_undef(check_hook(T->S, c, strcmp(fname, "isinstance") == 0))) return 0;
     return exc_raise(T, EXC_TypeError, "%s() arg %d must be a type, a tuple of types, or a union", fname, argn);
 }
 
 static bool classinfo_match(Sim *S, Class *k, Value c)
 {
     if (is_class(c)) return obj_is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]);
+    if (!is_tuple(c)) return false;
     for (int64_t i = 0; i < AS_TUPLE(c)->n; i++)
         if (classinfo_match(S, k, AS_TUPLE(c)->v[i])) return true;
     return false;
+}
+
+/* isinstance(x, c) / issubclass(x, c): 1, 0, or -1 with an exception.  A
+ * class whose metaclass-like class (abc.ABCMeta) defines __instancecheck__
+ * or __subclasscheck__ decides for itself, as in CPython (after the exact
+ * type test, for isinstance). */
+static int class_check(Task *T, Value x, Value c, bool inst)
+{
+    Sim *S = T->S;
+    Class *k = inst ? obj_type_of(S, x) : AS_CLASS(x);
+    if (is_tuple(c)) {
+        for (int64_t i = 0; i < AS_TUPLE(c)->n; i++) {
+            int r = class_check(T, x, AS_TUPLE(c)->v[i], inst);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (inst && is_class(c) && k == AS_CLASS(c)) return 1;
+    Value m = check_hook(S, c, inst);
+    if (!is_undef(m)) {
+        Value a[2] = {c, x}, r;
+        if (vm_call(T, m, a, 2, NULL, &r) < 0) return -1;
+        return obj_truthy(T, r);
+    }
+    return classinfo_match(S, k, c);
 }
 
 NATIVE(bi_isinstance)
 {
     if (nat_count(T, "isinstance", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (check_classinfo(T, args[1], "isinstance", 2) < 0) return NAT_ERR;
-    *out = v_bool(classinfo_match(T->S, obj_type_of(T->S, args[0]), args[1]));
+    int r = class_check(T, args[0], args[1], true);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
     return NAT_OK;
 }
 
@@ -382,7 +426,9 @@ NATIVE(bi_issubclass)
     if (nat_count(T, "issubclass", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (!is_class(args[0])) return exc_raise(T, EXC_TypeError, "issubclass() arg 1 must be a class");
     if (check_classinfo(T, args[1], "issubclass", 2) < 0) return NAT_ERR;
-    *out = v_bool(classinfo_match(T->S, AS_CLASS(args[0]), args[1]));
+    int r = class_check(T, args[0], args[1], false);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
     return NAT_OK;
 }
 

@@ -3,6 +3,7 @@
  * work it does. */
 #include "methods.h"
 #include "dict.h"
+#include "exc.h"
 #include "format.h"
 #include "gc.h"
 #include "list.h"
@@ -1443,8 +1444,240 @@ NATIVE(prop_getter) { (void)kw; return prop_with(T, args, nargs, out, 0); }
 NATIVE(prop_setter) { (void)kw; return prop_with(T, args, nargs, out, 1); }
 NATIVE(prop_deleter) { (void)kw; return prop_with(T, args, nargs, out, 2); }
 
+/* ---- the slot dunders of builtin types ----
+ * (1).__add__, [].__len__, hasattr(list, "__iter__"): natives that do
+ * what the operator does.  The operators themselves never call them
+ * (builtin types are dispatched in C); they are there for code that looks
+ * dunders up: duck typing, collections.abc, functools.total_ordering. */
+
+/* the builtin function `name`, called with args */
+static int call_builtin(Task *T, const char *name, Value *args, int nargs, Value *out)
+{
+    Value f = dict_get_str(T->S->builtins, str_intern(T->S, name, strlen(name)));
+    return vm_call(T, f, args, nargs, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+/* an operator's TypeError is the dunder's NotImplemented */
+static int not_implemented(Task *T, Value *out)
+{
+    if (!exc_matches(T->S, T->exc, EXC_TypeError)) return NAT_ERR;
+    T->exc = v_undef();
+    *out = T->S->notimpl;
+    return NAT_OK;
+}
+
+#define SLOT_ARGS(name, n) \
+    if (nat_count(T, name, nargs, kw, (n) + 1, (n) + 1) < 0) return NAT_ERR
+
+NATIVE(slot_len)
+{
+    SLOT_ARGS("__len__", 0);
+    int64_t n;
+    if (obj_len(T, args[0], &n) < 0) return NAT_ERR;
+    *out = v_int(n);
+    return NAT_OK;
+}
+
+NATIVE(slot_iter)
+{
+    SLOT_ARGS("__iter__", 0);
+    return obj_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(slot_next)
+{
+    SLOT_ARGS("__next__", 0);
+    int r = obj_next(T, args[0], out);
+    if (r < 0) return NAT_ERR;
+    if (r == 0) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_StopIteration], NULL, 0));
+    return NAT_OK;
+}
+
+NATIVE(slot_contains)
+{
+    SLOT_ARGS("__contains__", 1);
+    int r = obj_contains(T, args[0], args[1]);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
+    return NAT_OK;
+}
+
+NATIVE(slot_getitem)
+{
+    SLOT_ARGS("__getitem__", 1);
+    return obj_getitem(T, args[0], args[1], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(slot_setitem)
+{
+    SLOT_ARGS("__setitem__", 2);
+    if (obj_setitem(T, args[0], args[1], args[2]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(slot_delitem)
+{
+    SLOT_ARGS("__delitem__", 1);
+    if (obj_delitem(T, args[0], args[1]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(slot_reversed)
+{
+    SLOT_ARGS("__reversed__", 0);
+    return call_builtin(T, "reversed", args, 1, out);
+}
+
+NATIVE(slot_bool)
+{
+    SLOT_ARGS("__bool__", 0);
+    int r = obj_truthy(T, args[0]);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
+    return NAT_OK;
+}
+
+NATIVE(slot_int) { SLOT_ARGS("__int__", 0); return call_builtin(T, "int", args, 1, out); }
+NATIVE(slot_float) { SLOT_ARGS("__float__", 0); return call_builtin(T, "float", args, 1, out); }
+NATIVE(slot_abs) { SLOT_ARGS("__abs__", 0); return call_builtin(T, "abs", args, 1, out); }
+NATIVE(slot_round) { if (nat_count(T, "__round__", nargs, kw, 1, 2) < 0) return NAT_ERR; return call_builtin(T, "round", args, nargs, out); }
+NATIVE(slot_format) { SLOT_ARGS("__format__", 1); return call_builtin(T, "format", args, 2, out); }
+
+NATIVE(slot_index)
+{
+    SLOT_ARGS("__index__", 0);
+    int64_t i;
+    if (obj_index(T, args[0], &i, NULL) < 0) return NAT_ERR;
+    *out = v_int(i);
+    return NAT_OK;
+}
+
+NATIVE(slot_call)
+{
+    if (nat_npos(nargs, kw) < 1) return exc_raise(T, EXC_TypeError, "descriptor '__call__' needs an argument");
+    return vm_call(T, args[0], args + 1, nargs - 1, kw, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+static int slot_unary(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int op)
+{
+    SLOT_ARGS(name, 0);
+    return ops_unary(T, op, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(slot_neg) { return slot_unary(T, args, nargs, kw, out, "__neg__", OP_UNARY_NEG); }
+NATIVE(slot_pos) { return slot_unary(T, args, nargs, kw, out, "__pos__", OP_UNARY_POS); }
+NATIVE(slot_invert) { return slot_unary(T, args, nargs, kw, out, "__invert__", OP_UNARY_INVERT); }
+
+/* a binary dunder: the operator, NotImplemented where it raises TypeError
+ * (reflected: the operands swapped) */
+static int slot_binop(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int op, bool reflected)
+{
+    SLOT_ARGS(name, 1);
+    int r = reflected ? ops_binop(T, op, args[1], args[0], out) : ops_binop(T, op, args[0], args[1], out);
+    return r < 0 ? not_implemented(T, out) : NAT_OK;
+}
+
+static int slot_cmp(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int op)
+{
+    SLOT_ARGS(name, 1);
+    return obj_richcmp(T, args[0], args[1], op, out) < 0 ? not_implemented(T, out) : NAT_OK;
+}
+
+#define SLOT_BIN(cname, pyname, op, refl) \
+    NATIVE(cname) { return slot_binop(T, args, nargs, kw, out, pyname, op, refl); }
+SLOT_BIN(slot_add, "__add__", BIN_ADD, false)
+SLOT_BIN(slot_radd, "__radd__", BIN_ADD, true)
+SLOT_BIN(slot_sub, "__sub__", BIN_SUB, false)
+SLOT_BIN(slot_rsub, "__rsub__", BIN_SUB, true)
+SLOT_BIN(slot_mul, "__mul__", BIN_MUL, false)
+SLOT_BIN(slot_rmul, "__rmul__", BIN_MUL, true)
+SLOT_BIN(slot_truediv, "__truediv__", BIN_TRUEDIV, false)
+SLOT_BIN(slot_rtruediv, "__rtruediv__", BIN_TRUEDIV, true)
+SLOT_BIN(slot_floordiv, "__floordiv__", BIN_FLOORDIV, false)
+SLOT_BIN(slot_rfloordiv, "__rfloordiv__", BIN_FLOORDIV, true)
+SLOT_BIN(slot_mod, "__mod__", BIN_MOD, false)
+SLOT_BIN(slot_rmod, "__rmod__", BIN_MOD, true)
+SLOT_BIN(slot_pow, "__pow__", BIN_POW, false)
+SLOT_BIN(slot_rpow, "__rpow__", BIN_POW, true)
+SLOT_BIN(slot_and, "__and__", BIN_AND, false)
+SLOT_BIN(slot_or, "__or__", BIN_OR, false)
+SLOT_BIN(slot_xor, "__xor__", BIN_XOR, false)
+SLOT_BIN(slot_lshift, "__lshift__", BIN_LSHIFT, false)
+SLOT_BIN(slot_rshift, "__rshift__", BIN_RSHIFT, false)
+SLOT_BIN(slot_sub_set, "__sub__", BIN_SUB, false)
+
+#define SLOT_CMP(cname, pyname, op) \
+    NATIVE(cname) { return slot_cmp(T, args, nargs, kw, out, pyname, op); }
+SLOT_CMP(slot_lt, "__lt__", CMP_LT)
+SLOT_CMP(slot_le, "__le__", CMP_LE)
+SLOT_CMP(slot_gt, "__gt__", CMP_GT)
+SLOT_CMP(slot_ge, "__ge__", CMP_GE)
+
+enum { SL_SIZED = 1, SL_ITER = 2, SL_NEXT = 4, SL_CONTAINS = 8, SL_GETITEM = 16, SL_SETITEM = 32,
+       SL_REVERSED = 64, SL_NUMBER = 128, SL_INTEGRAL = 256, SL_ORDER = 512, SL_CONCAT = 1024,
+       SL_CALL = 2048, SL_UNHASHABLE = 4096, SL_SETOPS = 8192 };
+
+static void def_slots(Sim *S, Class *c, int what)
+{
+    static const struct { int flag; const char *name; NativeFn fn; } slots[] = {
+        {SL_SIZED, "__len__", slot_len}, {SL_ITER, "__iter__", slot_iter}, {SL_NEXT, "__iter__", slot_iter},
+        {SL_NEXT, "__next__", slot_next}, {SL_CONTAINS, "__contains__", slot_contains},
+        {SL_GETITEM, "__getitem__", slot_getitem}, {SL_SETITEM, "__setitem__", slot_setitem},
+        {SL_SETITEM, "__delitem__", slot_delitem}, {SL_REVERSED, "__reversed__", slot_reversed},
+        {SL_NUMBER, "__bool__", slot_bool}, {SL_NUMBER, "__int__", slot_int}, {SL_NUMBER, "__float__", slot_float},
+        {SL_NUMBER, "__abs__", slot_abs}, {SL_NUMBER, "__round__", slot_round}, {SL_NUMBER, "__neg__", slot_neg},
+        {SL_NUMBER, "__pos__", slot_pos}, {SL_NUMBER, "__add__", slot_add}, {SL_NUMBER, "__radd__", slot_radd},
+        {SL_NUMBER, "__sub__", slot_sub}, {SL_NUMBER, "__rsub__", slot_rsub}, {SL_NUMBER, "__mul__", slot_mul},
+        {SL_NUMBER, "__rmul__", slot_rmul}, {SL_NUMBER, "__truediv__", slot_truediv},
+        {SL_NUMBER, "__rtruediv__", slot_rtruediv}, {SL_NUMBER, "__floordiv__", slot_floordiv},
+        {SL_NUMBER, "__rfloordiv__", slot_rfloordiv}, {SL_NUMBER, "__mod__", slot_mod},
+        {SL_NUMBER, "__rmod__", slot_rmod}, {SL_NUMBER, "__pow__", slot_pow}, {SL_NUMBER, "__rpow__", slot_rpow},
+        {SL_INTEGRAL, "__index__", slot_index}, {SL_INTEGRAL, "__and__", slot_and}, {SL_INTEGRAL, "__or__", slot_or},
+        {SL_INTEGRAL, "__xor__", slot_xor}, {SL_INTEGRAL, "__lshift__", slot_lshift},
+        {SL_INTEGRAL, "__rshift__", slot_rshift}, {SL_INTEGRAL, "__invert__", slot_invert},
+        {SL_ORDER, "__lt__", slot_lt}, {SL_ORDER, "__le__", slot_le}, {SL_ORDER, "__gt__", slot_gt},
+        {SL_ORDER, "__ge__", slot_ge}, {SL_CONCAT, "__add__", slot_add}, {SL_CONCAT, "__mul__", slot_mul},
+        {SL_CONCAT, "__rmul__", slot_rmul}, {SL_CALL, "__call__", slot_call},
+        {SL_SETOPS, "__and__", slot_and}, {SL_SETOPS, "__or__", slot_or}, {SL_SETOPS, "__xor__", slot_xor},
+        {SL_SETOPS, "__sub__", slot_sub_set},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(slots); i++) {
+        if (!(what & slots[i].flag)) continue;
+        Str *n = str_intern(S, slots[i].name, strlen(slots[i].name));
+        if (!is_undef(dict_get_str(c->dict, n))) continue; /* the type's own */
+        nat_def_method(S, c, slots[i].name, slots[i].fn);
+    }
+    if (what & SL_UNHASHABLE) dict_set_str(S, c->dict, S->sym[SYM_hash], v_none());
+    if (!is_undef(dict_get_str(c->dict, S->sym[SYM_format]))) return;
+    nat_def_method(S, c, "__format__", slot_format);
+}
+
+static void slot_dunders_init(Sim *S)
+{
+    static const struct { int ty; int what; } types[] = {
+        {TY_STR, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_ORDER | SL_CONCAT},
+        {TY_LIST, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_SETITEM | SL_REVERSED | SL_ORDER | SL_CONCAT | SL_UNHASHABLE},
+        {TY_TUPLE, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_ORDER | SL_CONCAT},
+        {TY_DICT, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_SETITEM | SL_REVERSED | SL_UNHASHABLE},
+        {TY_SET, SL_SIZED | SL_ITER | SL_CONTAINS | SL_ORDER | SL_UNHASHABLE | SL_SETOPS},
+        {TY_FROZENSET, SL_SIZED | SL_ITER | SL_CONTAINS | SL_ORDER | SL_SETOPS},
+        {TY_RANGE, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_REVERSED},
+        {TY_DICT_KEYS, SL_SIZED | SL_ITER | SL_CONTAINS | SL_REVERSED | SL_SETOPS},
+        {TY_DICT_VALUES, SL_SIZED | SL_ITER | SL_REVERSED},
+        {TY_DICT_ITEMS, SL_SIZED | SL_ITER | SL_CONTAINS | SL_REVERSED | SL_SETOPS},
+        {TY_ITERATOR, SL_NEXT}, {TY_ENUMERATE, SL_NEXT}, {TY_ZIP, SL_NEXT}, {TY_MAP, SL_NEXT},
+        {TY_FILTER, SL_NEXT}, {TY_REVERSED, SL_NEXT},
+        {TY_INT, SL_NUMBER | SL_INTEGRAL | SL_ORDER}, {TY_FLOAT, SL_NUMBER | SL_ORDER},
+        {TY_FUNCTION, SL_CALL}, {TY_BUILTIN, SL_CALL}, {TY_METHOD, SL_CALL}, {TY_TYPE, SL_CALL},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(types); i++) def_slots(S, S->types[types[i].ty], types[i].what);
+}
+
 void methods_init(Sim *S)
 {
+    slot_dunders_init(S);
     Class *c = S->types[TY_STR];
     static const struct { const char *n; NativeFn f; } strm[] = {
         {"strip", str_strip}, {"lstrip", str_lstrip}, {"rstrip", str_rstrip}, {"upper", str_upper},

@@ -7,10 +7,62 @@
 #include "attr.h"
 #include "dict.h"
 #include "native.h"
+#include "obj.h"
+#include "proc.h"
 #include "str.h"
 #include "tuple.h"
 
 /* ---- _interleave ---- */
+
+/* NewBase: a base class whose subclasses' __new__ is honoured.  The VM
+ * never calls a user class's __new__ (docs/language.md); a class made by
+ * a C constructor (a "payload" class) is, so library classes that need
+ * __new__ (Enum: Color(1) returns a member; ABC: refuses abstract
+ * classes; TypedDict) derive from this one.  Its instances are plain. */
+static int newbase_clone(Copier *C, Value v, Value *out) { return proc_copy_instance(C, v, NULL, out); }
+static const PayloadOps newbase_ops = {"object", NULL, NULL, newbase_clone, NULL};
+
+static bool is_newbase_class(Class *c) { return c->payload == &newbase_ops; }
+
+NATIVE(newbase_ctor)
+{
+    Sim *S = T->S;
+    Class *cls = AS_CLASS(args[0]);
+    Value nw = v_undef();
+    for (int64_t i = 0; i < cls->mro->n && is_undef(nw); i++) {
+        Value v = dict_get_str(AS_CLASS(cls->mro->v[i])->dict, S->sym[SYM_new]);
+        if (is_kind(v, K_STATICMETHOD)) v = ((Wrapper *)v.u.o)->func;
+        if (is_kind(v, K_FUNC)) nw = v;
+    }
+    if (!is_undef(nw)) return vm_call(T, nw, args, nargs, kw, out) < 0 ? NAT_ERR : NAT_OK;
+    if (nargs > 1) {
+        Value init = obj_class_lookup(cls, S->sym[SYM_init]);
+        if (!is_kind(init, K_FUNC)) return exc_raise(T, EXC_TypeError, "%s() takes no arguments", cls->name->s);
+    }
+    *out = v_obj(obj_instance_new(S, cls));
+    return NAT_OK;
+}
+
+/* is_subclass(a, b): issubclass without __subclasscheck__ (the MRO) */
+NATIVE(il_is_subclass)
+{
+    if (nat_count(T, "is_subclass", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_class(args[0]) || !is_class(args[1])) return exc_raise(T, EXC_TypeError, "is_subclass() needs two classes");
+    *out = v_bool(obj_is_subclass(AS_CLASS(args[0]), AS_CLASS(args[1])) ||
+                  (AS_CLASS(args[1])->type_id == TY_INT && AS_CLASS(args[0]) == T->S->types[TY_BOOL]));
+    return NAT_OK;
+}
+
+/* set_metaclass(cls, meta): class-level operations of cls and its
+ * subclasses use meta's methods (attr.c, attr_meta_of) */
+NATIVE(il_set_metaclass)
+{
+    if (nat_count(T, "set_metaclass", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_class(args[0]) || !is_class(args[1])) return exc_raise(T, EXC_TypeError, "set_metaclass() needs two classes");
+    dict_set_str(T->S, AS_CLASS(args[0])->dict, T->S->sym[SYM_meta], args[1]);
+    *out = v_none();
+    return NAT_OK;
+}
 
 /* instance_new(cls): an instance of a user class without calling its
  * __init__ (object.__new__(cls)). */
@@ -21,7 +73,7 @@ NATIVE(il_instance_new)
     Class *c = AS_CLASS(args[0]);
     if (c->type_id >= 0 && c->type_id != TY_OBJECT)
         return exc_raise(T, EXC_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", c->name->s, c->name->s);
-    if (c->payload) {
+    if (c->payload && !is_newbase_class(c)) {
         /* the payload's constructor makes it (deque(), an exception...) */
         for (int64_t i = 0; i < c->mro->n; i++) {
             Class *k = AS_CLASS(c->mro->v[i]);
@@ -59,7 +111,18 @@ NATIVE(il_type_delattr)
     return NAT_OK;
 }
 
+static void il_setup(Sim *S, Dict *d)
+{
+    Class *c = attr_class_new(S, str_intern(S, "NewBase", 7), NULL, NULL, NULL);
+    c->payload = &newbase_ops;
+    c->ctor = newbase_ctor;
+    c->module = str_from_c(S, "_interleave");
+    dict_set_str(S, d, c->name, v_obj(c));
+}
+
 static const ModEntry il_entries[] = {
+    {"is_subclass", ME_FN, il_is_subclass, 0, NULL},
+    {"set_metaclass", ME_FN, il_set_metaclass, 0, NULL},
     {"instance_new", ME_FN, il_instance_new, 0, NULL},
     {"type_setattr", ME_FN, il_type_setattr, 0, NULL},
     {"type_delattr", ME_FN, il_type_delattr, 0, NULL},
@@ -69,7 +132,8 @@ static const ModEntry il_entries[] = {
 static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
 
 #define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL}
-static const ModDef mod_il = {"_interleave", il_entries, NULL, NULL, NULL, NULL};
+static const char *const il_names[] = {"NewBase", NULL};
+static const ModDef mod_il = {"_interleave", il_entries, il_names, il_setup, NULL, NULL};
 PYMOD(mod_functools, "functools", "functools");
 PYMOD(mod_copy, "copy", "copy");
 PYMOD(mod_itertools, "itertools", "itertools");
@@ -79,8 +143,9 @@ PYMOD(mod_string, "string", "string");
 PYMOD(mod_textwrap, "textwrap", "textwrap");
 PYMOD(mod_statistics, "statistics", "statistics");
 PYMOD(mod_json, "json", "json");
+PYMOD(mod_abc, "abc", "abc");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
