@@ -377,9 +377,24 @@ static int check_classinfo(Task *T, Value c, const char *fname, int argn)
     return exc_raise(T, EXC_TypeError, "%s() arg %d must be a type, a tuple of types, or a union", fname, argn);
 }
 
+/* A library class that stands for a builtin type it cannot subclass
+ * (IntEnum members for int, namedtuples for tuple, Counter for dict) names
+ * it in _interleave_bases_. */
+static bool virtual_base(Sim *S, Class *k, Class *c)
+{
+    if (c->type_id < 0 || !(k->cflags & CF_USER)) return false;
+    Value vb = obj_class_lookup(k, str_intern(S, "_interleave_bases_", 18));
+    if (!is_tuple(vb)) return false;
+    for (int64_t i = 0; i < AS_TUPLE(vb)->n; i++)
+        if (is_class(AS_TUPLE(vb)->v[i]) && obj_is_subclass(AS_CLASS(AS_TUPLE(vb)->v[i]), c)) return true;
+    return false;
+}
+
 static bool classinfo_match(Sim *S, Class *k, Value c)
 {
-    if (is_class(c)) return obj_is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]);
+    if (is_class(c))
+        return obj_is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]) ||
+               virtual_base(S, k, AS_CLASS(c));
     if (!is_tuple(c)) return false;
     for (int64_t i = 0; i < AS_TUPLE(c)->n; i++)
         if (classinfo_match(S, k, AS_TUPLE(c)->v[i])) return true;
@@ -1017,6 +1032,11 @@ NATIVE(bi_reversed)
         return NAT_OK;
     }
     Value m = obj_type_dunder(S, v, SYM_reversed);
+    if (is_undef(m) && is_class(v) && (AS_CLASS(v)->cflags & CF_USER)) {
+        /* reversed(Color): the metaclass-like class's __reversed__ */
+        m = attr_meta_method(S, AS_CLASS(v), S->sym[SYM_reversed]);
+        if (!is_kind(m, K_FUNC)) m = v_undef();
+    }
     if (!is_undef(m)) return vm_call(T, m, &v, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
     if (!is_undef(obj_type_dunder(S, v, SYM_len)) && !is_undef(obj_type_dunder(S, v, SYM_getitem))) {
         int64_t n;

@@ -19,7 +19,29 @@
  * a C constructor (a "payload" class) is, so library classes that need
  * __new__ (Enum: Color(1) returns a member; ABC: refuses abstract
  * classes; TypedDict) derive from this one.  Its instances are plain. */
-static int newbase_clone(Copier *C, Value v, Value *out) { return proc_copy_instance(C, v, NULL, out); }
+/* An enum member keeps its identity in another process (CPython pickles
+ * it as its class and value): the copy is the copied class's member of
+ * the same name. */
+static int newbase_clone(Copier *C, Value v, Value *out)
+{
+    Sim *S = proc_copy_task(C)->S;
+    Instance *in = AS_INST(v);
+    Value name = in->dict ? dict_get_str(in->dict, str_intern(S, "_name_", 6)) : v_undef();
+    if (is_str(name)) {
+        Value cv;
+        if (proc_copy_nested(C, v_obj(in->cls), &cv) < 0) return -1;
+        Value mm = obj_class_lookup(AS_CLASS(cv), str_intern(S, "_member_map_", 12));
+        if (is_dict(mm)) {
+            Value m = dict_get_str(AS_DICT(mm), AS_STR(name));
+            if (is_instance(m)) {
+                proc_copy_memo(C, v, m);
+                *out = m;
+                return 0;
+            }
+        }
+    }
+    return proc_copy_instance(C, v, NULL, out);
+}
 static const PayloadOps newbase_ops = {"object", NULL, NULL, newbase_clone, NULL};
 
 static bool is_newbase_class(Class *c) { return c->payload == &newbase_ops; }
@@ -144,8 +166,9 @@ PYMOD(mod_textwrap, "textwrap", "textwrap");
 PYMOD(mod_statistics, "statistics", "statistics");
 PYMOD(mod_json, "json", "json");
 PYMOD(mod_abc, "abc", "abc");
+PYMOD(mod_enum, "enum", "enum");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
