@@ -168,8 +168,9 @@ PYMOD(mod_json, "json", "json");
 PYMOD(mod_abc, "abc", "abc");
 PYMOD(mod_enum, "enum", "enum");
 PYMOD(mod_dataclasses, "dataclasses", "dataclasses");
+PYMOD(mod_collections_abc, "collections.abc", "collections_abc");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);

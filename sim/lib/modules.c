@@ -947,10 +947,16 @@ static int modules_import(Task *T, Str *name, Value *out)
         AS_MODULE(m)->h.flags |= OF_PY_DONE;
         if (run_py_part(T, d, AS_MODULE(m)) < 0) return -1;
     }
-    /* a package brings its (only) submodule's Python part along */
-    if (str_eq_c(name, "concurrent")) {
-        Value sub;
-        if (modules_import(T, str_intern(T->S, "concurrent.futures", 18), &sub) < 0) return -1;
+    /* a package brings its submodules along (concurrent.futures,
+     * collections.abc): an attribute of the package, Python part run */
+    size_t nlen = (size_t)name->len;
+    for (size_t i = 0; i < def_count(); i++) {
+        const char *sub = def_at(i)->name;
+        if (strncmp(sub, name->s, nlen) != 0 || sub[nlen] != '.' || strchr(sub + nlen + 1, '.')) continue;
+        Value sm;
+        if (modules_import(T, str_intern(T->S, sub, strlen(sub)), &sm) < 0) return -1;
+        Str *attr = str_intern(T->S, sub + nlen + 1, strlen(sub + nlen + 1));
+        if (is_undef(dict_get_str(AS_MODULE(m)->dict, attr))) dict_set_str(T->S, AS_MODULE(m)->dict, attr, sm);
     }
     *out = m;
     return 0;

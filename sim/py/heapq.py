@@ -36,7 +36,8 @@ def merge(*iterables, key=None, reverse=False):
         if h:
             value, order, it = h[0]
             yield value
-            yield from it
+            for value in it:
+                yield value
         return
 
     for order, it in enumerate(map(iter, iterables)):
@@ -60,7 +61,8 @@ def merge(*iterables, key=None, reverse=False):
     if h:
         key_value, order, value, it = h[0]
         yield value
-        yield from it
+        for value in it:
+            yield value
 
 
 def nsmallest(n, iterable, key=None):
