@@ -169,8 +169,9 @@ PYMOD(mod_abc, "abc", "abc");
 PYMOD(mod_enum, "enum", "enum");
 PYMOD(mod_dataclasses, "dataclasses", "dataclasses");
 PYMOD(mod_collections_abc, "collections.abc", "collections_abc");
+PYMOD(mod_typing, "typing", "typing");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc, &mod_typing,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
