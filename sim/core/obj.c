@@ -436,7 +436,8 @@ int obj_hash(Task *T, Value v, int64_t *out)
         if (c->cflags & (CF_USER | CF_NATIVE_DUNDERS)) {
             Value m = obj_class_lookup(c, S->sym[SYM_hash]);
             if (is_none(m)) break; /* __hash__ = None */
-            if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+            bool own_native = is_kind(m, K_NATIVE) && AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS);
+            if (!is_undef(m) && (!is_kind(m, K_NATIVE) || own_native)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
                 if (!is_intlike(r))

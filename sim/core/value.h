@@ -374,7 +374,9 @@ typedef enum {
     X(EXC_UnicodeWarning, "UnicodeWarning", EXC_Warning) \
     X(EXC_BytesWarning, "BytesWarning", EXC_Warning) \
     X(EXC_ResourceWarning, "ResourceWarning", EXC_Warning) \
-    X(EXC_EncodingWarning, "EncodingWarning", EXC_Warning)
+    X(EXC_EncodingWarning, "EncodingWarning", EXC_Warning) \
+    X(EXC_UnicodeDecodeError, "UnicodeDecodeError", EXC_UnicodeError) \
+    X(EXC_UnicodeEncodeError, "UnicodeEncodeError", EXC_UnicodeError)
 
 typedef enum {
 #define X(k, s, p) k,

@@ -2,6 +2,7 @@
  * int, float, object, property.  Each charges virtual time for the O(n)
  * work it does. */
 #include "methods.h"
+#include "bytes.h"
 #include "dict.h"
 #include "exc.h"
 #include "format.h"
@@ -742,6 +743,50 @@ NATIVE(str_isprintable)
     }
     charge_items(T, self->len);
     *out = v_bool(ok);
+    return NAT_OK;
+}
+
+/* str.encode(encoding='utf-8', errors='strict'): utf-8, ascii and latin-1 */
+NATIVE(str_encode)
+{
+    SELF_STR("encode");
+    Value a[2];
+    if (nat_parse(T, "encode", args, nargs, kw, "|encoding,errors", a) < 0) return NAT_ERR;
+    const char *enc = is_str(a[0]) ? AS_STR(a[0])->s : "utf-8";
+    const char *errs = is_str(a[1]) ? AS_STR(a[1])->s : "strict";
+    char e[32];
+    size_t k = 0;
+    for (const char *p = enc; *p && k < sizeof e - 1; p++)
+        if (*p != '-' && *p != '_') e[k++] = (char)tolower((unsigned char)*p);
+    e[k] = 0;
+    charge_items(T, self->len / 8);
+    if (strcmp(e, "utf8") == 0 || (self->h.flags & OF_ASCII && (strcmp(e, "ascii") == 0 || strcmp(e, "latin1") == 0))) {
+        *out = bytes_new(T->S, self->s, self->len);
+        return NAT_OK;
+    }
+    int limit = strcmp(e, "ascii") == 0 ? 128 : strcmp(e, "latin1") == 0 || strcmp(e, "iso88591") == 0 ? 256 : 0;
+    if (!limit) return exc_raise(T, EXC_LookupError, "unknown encoding: %s", enc);
+    uint8_t *buf = xmalloc((size_t)self->len + 1);
+    int64_t n = 0, pos = 0;
+    for (const char *p = self->s; p < self->s + self->len; pos++) {
+        int l;
+        uint32_t c = uc_decode(p, (size_t)(self->s + self->len - p), &l);
+        p += l;
+        if (c < (uint32_t)limit) {
+            buf[n++] = (uint8_t)c;
+        } else if (strcmp(errs, "ignore") == 0) {
+        } else if (strcmp(errs, "replace") == 0) {
+            buf[n++] = '?';
+        } else {
+            free(buf);
+            char ch[16];
+            snprintf(ch, sizeof ch, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+            return exc_raise(T, EXC_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %lld: ordinal not in range(%d)",
+                             limit == 128 ? "ascii" : "latin-1", ch, (long long)pos, limit);
+        }
+    }
+    *out = bytes_new(T->S, buf, n);
+    free(buf);
     return NAT_OK;
 }
 
@@ -1694,6 +1739,7 @@ void methods_init(Sim *S)
         {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
         {"removesuffix", str_removesuffix}, {"format", str_format_m}, {"expandtabs", str_expandtabs},
         {"translate", str_translate}, {"isprintable", str_isprintable}, {"format_map", str_format_map},
+        {"encode", str_encode},
     };
     for (size_t i = 0; i < ARRAY_LEN(strm); i++) nat_def_method(S, c, strm[i].n, strm[i].f);
     AS_NATIVE(dict_get_str(c->dict, str_intern(S, "join", 4)))->meth_flags |= NF_CONSUMES;

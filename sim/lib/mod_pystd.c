@@ -5,6 +5,7 @@
  * and the simulator's Python subset lacks. */
 #include "mod_pystd.h"
 #include "attr.h"
+#include "bytes.h"
 #include "dict.h"
 #include "native.h"
 #include "obj.h"
@@ -140,6 +141,7 @@ static void il_setup(Sim *S, Dict *d)
     c->ctor = newbase_ctor;
     c->module = str_from_c(S, "_interleave");
     dict_set_str(S, d, c->name, v_obj(c));
+    bytes_setup(S, d);
 }
 
 static const ModEntry il_entries[] = {
@@ -154,7 +156,7 @@ static const ModEntry il_entries[] = {
 static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
 
 #define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL}
-static const char *const il_names[] = {"NewBase", NULL};
+static const char *const il_names[] = {"NewBase", "bytes", NULL};
 static const ModDef mod_il = {"_interleave", il_entries, il_names, il_setup, NULL, NULL};
 PYMOD(mod_functools, "functools", "functools");
 PYMOD(mod_copy, "copy", "copy");
