@@ -9,6 +9,7 @@
 #include "list.h"
 #include "mod_asyncio.h"
 #include "mod_collections.h"
+#include "mod_hashlib.h"
 #include "mod_heapq.h"
 #include "mod_operator.h"
 #include "mod_pystd.h"
@@ -764,7 +765,7 @@ static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
 static const ModDef *const mod_defs[] = {
     &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
     &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def, &mod_collections_def, &mod_heapq_def,
-    &mod_heapq_bisect_def, &mod_operator_def,
+    &mod_heapq_bisect_def, &mod_operator_def, &mod_hashlib_def,
 };
 
 /* every module: the ones above, then the Python-written ones (mod_pystd.c) */
