@@ -3,6 +3,7 @@
  * from the scenario's seed), os, sys and math. */
 #include "modules.h"
 #include "dict.h"
+#include "bytes.h"
 #include "format.h"
 #include "gc.h"
 #include "io.h"
@@ -21,6 +22,7 @@
 #include "parse.h"
 #include "str.h"
 #include "tuple.h"
+#include "unicode.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -93,6 +95,11 @@ typedef struct Rng {
     int mti;
     bool has_gauss;
     double gauss_next;
+    /* os.urandom's own stream (secrets, uuid4): the same generator,
+     * seeded apart, so it never shifts `random`'s sequence */
+    bool os_seeded;
+    int os_mti;
+    uint32_t os_mt[624];
 } Rng;
 
 static void mt_init(Rng *r, uint32_t s)
@@ -367,8 +374,42 @@ NATIVE(os_cpu_count)
     return NAT_OK;
 }
 
+/* os.urandom(n): n bytes from the process's urandom stream, seeded from
+ * the scenario's seed (never the host's entropy: runs repeat) */
+NATIVE(os_urandom)
+{
+    if (nat_count(T, "urandom", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (nat_arg_int(T, args[0], "urandom", &n) < 0) return NAT_ERR;
+    if (n < 0) return exc_raise(T, EXC_ValueError, "negative argument not allowed");
+    if (obj_check_size(T, n) < 0) return NAT_ERR;
+    Rng *r = proc_rng(T);
+    Rng *g = xmalloc(sizeof *g);
+    if (!r->os_seeded) {
+        uint64_t seed = (uint64_t)T->S->set.v[SET_seed];
+        uint32_t key[3] = {(uint32_t)seed, (uint32_t)(seed >> 32), (uint32_t)T->proc->pid ^ 0x5EC7E75u};
+        mt_init_by_array(g, key, 3);
+        r->os_seeded = true;
+    } else {
+        memcpy(g->mt, r->os_mt, sizeof g->mt);
+        g->mti = r->os_mti;
+    }
+    uint8_t *buf = xmalloc((size_t)n + 4);
+    for (int64_t i = 0; i < n; i += 4) {
+        uint32_t v = mt_next(g);
+        for (int k = 0; k < 4 && i + k < n; k++) buf[i + k] = (uint8_t)(v >> (8 * k));
+    }
+    memcpy(r->os_mt, g->mt, sizeof g->mt);
+    r->os_mti = g->mti;
+    free(g);
+    charge_items(T, n / 8 + 30); /* getrandom(2) */
+    *out = bytes_new(T->S, buf, n);
+    free(buf);
+    return NAT_OK;
+}
+
 static const ModEntry os_entries[] = {
-    FN("getpid", os_getpid), FN("getppid", os_getppid), FN("cpu_count", os_cpu_count), END,
+    FN("urandom", os_urandom), FN("getpid", os_getpid), FN("getppid", os_getppid), FN("cpu_count", os_cpu_count), END,
 };
 
 /* ---- sys ---- */
@@ -416,6 +457,106 @@ NATIVE(sys_setrecursionlimit)
     if (n > 100000) n = 100000;
     T->S->recursion_limit = (int)n;
     *out = v_none();
+    return NAT_OK;
+}
+
+/* ---- sys.getsizeof: CPython 3.11's sizes on 64-bit Linux ---- */
+
+/* the bytes of an int object: 24 + 4 per 30-bit digit (at least one) */
+static int64_t int_size(int64_t v)
+{
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int64_t digits = 1;
+    while (m >= ((uint64_t)1 << 30)) {
+        m >>= 30;
+        digits++;
+    }
+    return 24 + 4 * digits;
+}
+
+/* a dict grown one insertion at a time: its table size, and a keys object
+ * with 16-byte entries when every key is a str, 24 otherwise */
+static int64_t dict_size(Dict *d)
+{
+    if (d->used == 0) return 64;
+    int64_t size = 8, used = d->used;
+    while (used > size * 2 / 3) {
+        /* grown at `usable` items to the power of two above usable * 3 */
+        int64_t want = (size * 2 / 3) * 3, s2 = 8;
+        while (s2 <= want) s2 *= 2;
+        size = s2;
+    }
+    bool all_str = true;
+    int64_t pos = 0;
+    Value k, v;
+    while (all_str && dict_next(d, &pos, &k, &v)) all_str = is_str(k);
+    int64_t ix = size <= 128 ? 1 : size <= 32768 ? 2 : size <= 2147483648LL ? 4 : 8;
+    return 64 + 32 + size * ix + (size * 2 / 3) * (all_str ? 16 : 24);
+}
+
+static int64_t list_size(int64_t n)
+{
+    /* as grown by appends (listobject.c's over-allocation) */
+    int64_t alloc = 0;
+    for (int64_t i = 1; i <= n; i++)
+        if (i > alloc) alloc = (i + (i >> 3) + 6) & ~(int64_t)3;
+    return 56 + 8 * alloc;
+}
+
+NATIVE(sys_getsizeof)
+{
+    if (nat_count(T, "getsizeof", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    Value v = args[0];
+    int64_t size = 56;
+    switch (v.tag) {
+    case V_NONE: size = 16; break;
+    case V_BOOL: size = 28; break;
+    case V_INT: size = int_size(v.u.i); break;
+    case V_FLOAT: size = 24; break;
+    default:
+        if (bytes_check(v)) {
+            int64_t n;
+            bytes_data(v, &n);
+            size = 33 + n;
+            break;
+        }
+        switch ((ObjKind)v.u.o->kind) {
+        case K_STR: {
+            Str *st = AS_STR(v);
+            uint32_t max = 0;
+            for (const char *p = st->s; !(st->h.flags & OF_ASCII) && p < st->s + st->len;) {
+                int l;
+                uint32_t c = uc_decode(p, (size_t)(st->s + st->len - p), &l);
+                if (c > max) max = c;
+                p += l;
+            }
+            size = max < 0x80 ? 49 + st->clen : max < 0x100 ? 73 + st->clen : max < 0x10000 ? 74 + 2 * (int64_t)st->clen
+                                                                                           : 76 + 4 * (int64_t)st->clen;
+            charge_items(T, st->len / 8);
+            break;
+        }
+        case K_TUPLE: size = 40 + 8 * AS_TUPLE(v)->n; break;
+        case K_LIST: size = list_size(AS_LIST(v)->n); break;
+        case K_DICT: size = dict_size(AS_DICT(v)); break;
+        case K_SET: size = 216 + (AS_SET(v)->mask > 7 ? 16 * (AS_SET(v)->mask + 1) : 0); break;
+        case K_RANGE: size = 48; break;
+        case K_FUNC: size = 152; break;
+        case K_CLASS: size = 1688; break;
+        case K_METHOD: size = 64; break;
+        case K_NATIVE: case K_MODULE: size = 72; break;
+        case K_GEN: case K_CORO: case K_AGEN: size = 200; break;
+        case K_ITER: size = 48; break;
+        case K_SLICE: size = 56; break;
+        case K_PROPERTY: size = 80; break;
+        case K_STATICMETHOD: case K_CLASSMETHOD: size = 48; break;
+        case K_CELL: size = 40; break;
+        case K_INSTANCE:
+            size = AS_INST(v)->cls == T->S->types[TY_OBJECT] ? 16 : (AS_INST(v)->cls->cflags & CF_EXCEPTION) ? 72 : 56;
+            break;
+        default: break;
+        }
+    }
+    *out = v_int(size);
     return NAT_OK;
 }
 
@@ -495,7 +636,7 @@ static Value make_version_info(Sim *S)
 
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
-    FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
+    FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit), FN("getsizeof", sys_getsizeof),
     FN("setrecursionlimit", sys_setrecursionlimit), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("__stdout__", make_orig_stdout), VAL("__stderr__", make_orig_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
