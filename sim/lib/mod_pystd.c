@@ -172,8 +172,10 @@ PYMOD(mod_enum, "enum", "enum");
 PYMOD(mod_dataclasses, "dataclasses", "dataclasses");
 PYMOD(mod_collections_abc, "collections.abc", "collections_abc");
 PYMOD(mod_typing, "typing", "typing");
+PYMOD(mod_uuid, "uuid", "uuid");
+PYMOD(mod_secrets, "secrets", "secrets");
 
 const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc, &mod_typing,
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc, &mod_typing, &mod_uuid, &mod_secrets,
 };
 const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
