@@ -571,7 +571,24 @@ static void class_descr_flags(Sim *S, Class *c)
  * of its attributes, the base's __init_subclass__, and the metaclass's
  * __init__(cls, name, bases, namespace) (attr_meta_of).  Run from C: they
  * may not block. */
+static int class_created_hooks_in(Task *T, Class *c);
+
+/* The hooks run on a context of their own: the VM's class-body return
+ * still reads the class body's frame after making the class, so the
+ * frame array must not grow (and move) under it. */
 static int class_created_hooks(Task *T, Class *c)
+{
+    Ctx fresh, *saved = T->cur;
+    vm_ctx_init(&fresh);
+    fresh.base_depth = saved->base_depth + saved->nframes;
+    T->cur = &fresh;
+    int r = class_created_hooks_in(T, c);
+    T->cur = saved;
+    vm_ctx_free(&fresh);
+    return r;
+}
+
+static int class_created_hooks_in(Task *T, Class *c)
 {
     Sim *S = T->S;
     Value r;

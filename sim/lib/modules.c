@@ -1074,8 +1074,19 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     fn->globals = m->dict;
     fn->name = code->name;
     fn->qualname = code->qualname;
+    /* run it on a context of its own: the import op that got here (in
+     * the VM) does not reload its frame pointer, so the importer's frame
+     * array must not grow under it, which a deep chain of imports
+     * (functools -> collections -> collections.abc -> abc) would do */
     Value r;
-    if (vm_call(T, v_obj(fn), NULL, 0, NULL, &r) < 0) return -1;
+    Ctx fresh, *saved = T->cur;
+    vm_ctx_init(&fresh);
+    fresh.base_depth = saved->base_depth + saved->nframes;
+    T->cur = &fresh;
+    int rc = vm_call(T, v_obj(fn), NULL, 0, NULL, &r);
+    T->cur = saved;
+    vm_ctx_free(&fresh);
+    if (rc < 0) return -1;
     if (d->after_py) d->after_py(S, m->dict);
     return 0;
 }
