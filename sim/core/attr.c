@@ -377,22 +377,7 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
         switch ((ObjKind)o->kind) {
         case K_INSTANCE: {
             Instance *in = (Instance *)o;
-            Value ca = obj_class_lookup(in->cls, name);
-            if (is_kind(ca, K_PROPERTY)) {
-                Property *p = (Property *)ca.u.o;
-                if (is_undef(p->fset) || is_none(p->fset))
-                    return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
-                                    in->cls->name->s);
-                Value args[2] = {obj, val}, r;
-                return vm_call(T, p->fset, args, 2, NULL, &r);
-            }
-            if (is_data_descr(ca)) {
-                Value m = obj_class_lookup(AS_INST(ca)->cls, S->sym[SYM_set]);
-                if (is_undef(m))
-                    return exc_raise(T, EXC_AttributeError, "__set__");
-                Value args[3] = {ca, obj, val}, r;
-                return vm_call(T, m, args, 3, NULL, &r);
-            }
+            /* a class's own __setattr__ comes first, as type(obj).__setattr__ */
             if (in->cls->cflags & CF_USER) {
                 Value m = obj_class_lookup(in->cls, S->sym[SYM_setattr_]);
                 if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
@@ -400,9 +385,7 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
                     return vm_call(T, m, args, 3, NULL, &r);
                 }
             }
-            if (!in->dict) in->dict = dict_new(S);
-            dict_set_str(S, in->dict, name, val);
-            return 0;
+            return attr_object_setattr(T, obj, name, val);
         }
         case K_CLASS: {
             Class *c = (Class *)o;
@@ -434,6 +417,31 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
         }
     }
     return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(S, obj), name->s);
+}
+
+int attr_object_setattr(Task *T, Value obj, Str *name, Value val)
+{
+    Sim *S = T->S;
+    Instance *in = AS_INST(obj);
+    Value ca = obj_class_lookup(in->cls, name);
+    if (is_kind(ca, K_PROPERTY)) {
+        Property *p = (Property *)ca.u.o;
+        if (is_undef(p->fset) || is_none(p->fset))
+            return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
+                            in->cls->name->s);
+        Value args[2] = {obj, val}, r;
+        return vm_call(T, p->fset, args, 2, NULL, &r);
+    }
+    if (is_data_descr(ca)) {
+        Value m = obj_class_lookup(AS_INST(ca)->cls, S->sym[SYM_set]);
+        if (is_undef(m))
+            return exc_raise(T, EXC_AttributeError, "__set__");
+        Value args[3] = {ca, obj, val}, r;
+        return vm_call(T, m, args, 3, NULL, &r);
+    }
+    if (!in->dict) in->dict = dict_new(S);
+    dict_set_str(S, in->dict, name, val);
+    return 0;
 }
 
 int attr_del(Task *T, Value obj, Str *name)

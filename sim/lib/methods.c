@@ -2,6 +2,7 @@
  * int, float, object, property.  Each charges virtual time for the O(n)
  * work it does. */
 #include "methods.h"
+#include "attr.h"
 #include "bytes.h"
 #include "dict.h"
 #include "exc.h"
@@ -1463,10 +1464,8 @@ NATIVE(object_setattr)
 {
     (void)kw;
     if (nargs != 3 || !is_instance(args[0]) || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
-    Instance *in = AS_INST(args[0]);
-    if (!in->dict) in->dict = dict_new(T->S);
     Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    dict_set_str(T->S, in->dict, n, args[2]);
+    if (attr_object_setattr(T, args[0], n, args[2]) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }

@@ -39,6 +39,9 @@ _ESCAPE_DCT = {
 for _i in range(0x20):
     _ESCAPE_DCT.setdefault(chr(_i), '\\u{0:04x}'.format(_i))
 _ESCAPE_TABLE = str.maketrans(_ESCAPE_DCT)
+_ESCAPE_ASCII_DCT = dict(_ESCAPE_DCT)
+_ESCAPE_ASCII_DCT['\x7f'] = '\\u007f'
+_ESCAPE_ASCII_TABLE = str.maketrans(_ESCAPE_ASCII_DCT)
 del _i
 
 INFINITY = float('inf')
@@ -53,12 +56,12 @@ encode_basestring = py_encode_basestring
 
 def py_encode_basestring_ascii(s):
     if s.isascii():
-        return '"' + s.translate(_ESCAPE_TABLE) + '"'
+        return '"' + s.translate(_ESCAPE_ASCII_TABLE) + '"'
     out = []
     for c in s:
         n = ord(c)
         if n < 128:
-            out.append(_ESCAPE_DCT.get(c, c))
+            out.append(_ESCAPE_ASCII_DCT.get(c, c))
         elif n < 0x10000:
             out.append('\\u{0:04x}'.format(n))
         else:
@@ -134,7 +137,7 @@ class JSONEncoder(object):
             else:
                 return repr(o)
             if not allow_nan:
-                raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
+                raise ValueError("Out of range float values are not JSON compliant")
             return text
 
         indent = self.indent
@@ -380,8 +383,7 @@ def py_scanstring(s, end, strict=True):
             break
         elif terminator != '\\':
             if strict:
-                msg = "Invalid control character {0!r} at".format(terminator)
-                raise JSONDecodeError(msg, s, end - 1)
+                raise JSONDecodeError("Invalid control character at", s, end - 1)
             else:
                 _append(terminator)
                 continue
@@ -393,8 +395,7 @@ def py_scanstring(s, end, strict=True):
             try:
                 char = _BACKSLASH[esc]
             except KeyError:
-                msg = "Invalid \\escape: {0!r}".format(esc)
-                raise JSONDecodeError(msg, s, end)
+                raise JSONDecodeError("Invalid \\escape", s, end - 1)
             end += 1
         else:
             uni = _decode_uXXXX(s, end)

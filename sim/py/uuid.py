@@ -36,8 +36,10 @@ class UUID:
         if hex is not None:
             hex = hex.replace('urn:', '').replace('uuid:', '')
             hex = hex.strip('{}').replace('-', '')
-            if len(hex) != 32 or any(c not in _HEX for c in hex.lower()):
+            if len(hex) != 32:
                 raise ValueError('badly formed hexadecimal UUID string')
+            if any(c not in _HEX for c in hex.lower()):
+                raise ValueError(f"invalid literal for int() with base 16: {hex!r}")
             b = _bytes_type.fromhex(hex)
         elif bytes_le is not None:
             if len(bytes_le) != 16:
