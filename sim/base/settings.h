@@ -31,6 +31,7 @@ typedef enum { ST_INT, ST_DURATION, ST_ENUM, ST_STRING, ST_FLOAT } SettingType;
     X(aio_step_cost, "aio_step_cost", ST_DURATION, 1000, 0, 1000000000, NULL, "event-loop cost of one task step") \
     X(task_create_cost, "task_create_cost", ST_DURATION, 5000, 0, 1000000000, NULL, "cost of asyncio.create_task") \
     X(seed, "seed", ST_INT, 0, 0, INT64_MAX, NULL, "seed for random and for deliberate schedule variation") \
+    X(trio_order, "trio_order", ST_ENUM, 0, 0, 1, "shuffle|fifo", "trio runs each batch of ready tasks forward or reversed by a coin drawn from the seed (shuffle), or in order (fifo)") \
     X(jitter, "jitter", ST_FLOAT, 0, 0, 1000, NULL, "noise on costs and random tie-breaks (0 = none, 0.1 = 10%)") \
     X(max_time, "max_time", ST_DURATION, 600000000000LL, 1, INT64_MAX, NULL, "stop a runaway program at this virtual time") \
     X(max_ops, "max_ops", ST_INT, 2000000000, 1, INT64_MAX, NULL, "stop a runaway program after this many bytecode ops")

@@ -29,7 +29,7 @@ static const PayloadOps bytes_ops = {"bytes", NULL, NULL, bytes_clone, NULL};
 
 static Class *bytes_class(Sim *S)
 {
-    Value m = dict_get_str(S->native_modules, str_intern(S, "_interleave", 11));
+    Value m = dict_get_str(S->native_modules, str_intern(S, "_stdlib", 7));
     return AS_CLASS(dict_get_str(AS_MODULE(m)->dict, str_intern(S, "bytes", 5)));
 }
 

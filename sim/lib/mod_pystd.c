@@ -1,6 +1,6 @@
 /* mod_pystd.c - the registry entries of the standard modules written in
  * Python (sim/py/NAME.py, run into the module's dict on first import), and
- * _interleave, the private module of natives their Python code imports:
+ * _stdlib, the private module of natives their Python code imports:
  * what CPython's C helpers (object.__new__, type.__setattr__...) give them
  * and the simulator's Python subset lacks. */
 #include "mod_pystd.h"
@@ -13,7 +13,7 @@
 #include "str.h"
 #include "tuple.h"
 
-/* ---- _interleave ---- */
+/* ---- _stdlib ---- */
 
 /* NewBase: a base class whose subclasses' __new__ is honoured.  The VM
  * never calls a user class's __new__ (docs/language.md); a class made by
@@ -139,7 +139,7 @@ static void il_setup(Sim *S, Dict *d)
     Class *c = attr_class_new(S, str_intern(S, "NewBase", 7), NULL, NULL, NULL);
     c->payload = &newbase_ops;
     c->ctor = newbase_ctor;
-    c->module = str_from_c(S, "_interleave");
+    c->module = str_from_c(S, "_stdlib");
     dict_set_str(S, d, c->name, v_obj(c));
     bytes_setup(S, d);
 }
@@ -157,7 +157,7 @@ static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
 
 #define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL}
 static const char *const il_names[] = {"NewBase", "bytes", NULL};
-static const ModDef mod_il = {"_interleave", il_entries, il_names, il_setup, NULL, NULL};
+static const ModDef mod_il = {"_stdlib", il_entries, il_names, il_setup, NULL, NULL};
 PYMOD(mod_functools, "functools", "functools");
 PYMOD(mod_copy, "copy", "copy");
 PYMOD(mod_itertools, "itertools", "itertools");
@@ -175,7 +175,7 @@ PYMOD(mod_typing, "typing", "typing");
 PYMOD(mod_uuid, "uuid", "uuid");
 PYMOD(mod_secrets, "secrets", "secrets");
 
-const ModDef *const mod_pystd_defs[] = {
-    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc, &mod_typing, &mod_uuid, &mod_secrets,
+const ModDef *const mod_pystd_list[] = {
+    &mod_il, &mod_functools, &mod_copy, &mod_itertools, &mod_contextlib, &mod_io, &mod_string, &mod_textwrap, &mod_statistics, &mod_json, &mod_abc, &mod_enum, &mod_dataclasses, &mod_collections_abc, &mod_typing, &mod_uuid, &mod_secrets, NULL,
 };
-const size_t mod_pystd_count = ARRAY_LEN(mod_pystd_defs);
+

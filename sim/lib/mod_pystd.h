@@ -6,7 +6,7 @@
 
 #include "modules.h"
 
-extern const ModDef *const mod_pystd_defs[];
-extern const size_t mod_pystd_count;
+/* NULL-terminated */
+extern const ModDef *const mod_pystd_list[];
 
 #endif

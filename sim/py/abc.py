@@ -2,12 +2,12 @@
 # simulator has no metaclasses: ABC names ABCMeta as the class whose
 # methods class-level operations use (register, __instancecheck__,
 # __subclasscheck__, and the abstract methods computed when a subclass is
-# created), and refuses abstract classes in its __new__ (_interleave's
+# created), and refuses abstract classes in its __new__ (_stdlib's
 # NewBase makes that honoured).  class X(metaclass=ABCMeta) is rejected at
 # load time: derive from ABC.
 
-from _interleave import NewBase, instance_new as _instance_new, type_setattr as _type_setattr
-from _interleave import is_subclass as _is_subclass
+from _stdlib import NewBase, instance_new as _instance_new, type_setattr as _type_setattr
+from _stdlib import is_subclass as _is_subclass
 
 
 def abstractmethod(funcobj):

@@ -5,7 +5,7 @@
 # items, values, get, __contains__ and __eq__).
 
 from abc import ABC, abstractmethod
-from _interleave import is_subclass as _is_subclass
+from _stdlib import is_subclass as _is_subclass
 
 __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
            "Hashable", "Iterable", "Iterator", "Generator", "Reversible", "Sized", "Container",

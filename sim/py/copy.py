@@ -3,7 +3,7 @@
 # __reduce_ex__, which the simulator's objects do not have); __copy__ and
 # __deepcopy__ are honoured.
 
-from _interleave import instance_new as _instance_new
+from _stdlib import instance_new as _instance_new
 
 
 class Error(Exception):

@@ -8,13 +8,13 @@
 # attributes into members once the class exists.  auto() values are given
 # then, in definition order; `READ | WRITE` of two auto() values in the
 # class body is kept as an expression and computed then too.  Color(1)
-# goes through Enum.__new__ (_interleave's NewBase honours it).  IntEnum,
+# goes through Enum.__new__ (_stdlib's NewBase honours it).  IntEnum,
 # StrEnum and IntFlag members are not int or str objects (the simulator
 # cannot subclass them): they delegate operators and methods to their
 # value, compare and hash as it, and isinstance(member, int) is True.
 
-from _interleave import NewBase, instance_new as _instance_new, type_setattr as _type_setattr
-from _interleave import type_delattr as _type_delattr
+from _stdlib import NewBase, instance_new as _instance_new, type_setattr as _type_setattr
+from _stdlib import type_delattr as _type_delattr
 
 __all__ = ['EnumType', 'EnumMeta', 'Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'ReprEnum',
            'auto', 'unique', 'property', 'verify', 'member', 'nonmember', 'FlagBoundary', 'STRICT',

@@ -9,8 +9,8 @@
 
 import collections.abc as _abc
 import collections as _collections
-from _interleave import NewBase, instance_new as _instance_new, type_setattr as _type_setattr
-from _interleave import is_subclass as _is_subclass
+from _stdlib import NewBase, instance_new as _instance_new, type_setattr as _type_setattr
+from _stdlib import is_subclass as _is_subclass
 
 TYPE_CHECKING = False
 
