@@ -1,9 +1,9 @@
 # statistics, after CPython 3.11's statistics.py.  CPython computes means
 # and variances exactly with fractions.Fraction; here a small rational type
-# (_Frac) does the same with Python ints.  Where the simulator's 64-bit ints
-# overflow (the exact ratios of floats are large), the result is computed
-# with math.fsum instead, which can differ from CPython's in the last
-# digit.  No Decimal or Fraction inputs (there are no such modules).
+# (_Frac) does the same with Python ints.  Should an exact computation ever
+# raise OverflowError (a digit limit), it falls back to double-double
+# arithmetic over math.fsum.  No Decimal or Fraction inputs (there are no
+# such modules).
 
 import math
 from math import fsum, sqrt, exp, log, fabs, hypot, tau

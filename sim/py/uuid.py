@@ -1,6 +1,5 @@
-# uuid, after CPython 3.11's uuid.py.  A UUID keeps its 16 bytes (the
-# simulator's ints are 64-bit: u.int and UUID(int=...) need big ints and
-# raise OverflowError until they land).  uuid3/uuid5 are CPython's;
+# uuid, after CPython 3.11's uuid.py.  A UUID keeps its 16 bytes (CPython
+# keeps a 128-bit int; .int converts).  uuid3/uuid5 are CPython's;
 # uuid4 draws from os.urandom, which the simulator seeds from the
 # scenario's seed (runs repeat; never the host's entropy); uuid1 uses the
 # virtual clock and a node drawn the same way.
