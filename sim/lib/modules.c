@@ -543,6 +543,7 @@ NATIVE(sys_getsizeof)
             break;
         }
         switch ((ObjKind)v.u.o->kind) {
+        case K_BIGINT: size = 24 + 4 * ((bigint_bit_length(v) + 29) / 30); break;
         case K_STR: {
             Str *st = AS_STR(v);
             uint32_t max = 0;

@@ -12,3 +12,5 @@ print([sys.getsizeof(set(range(n))) for n in range(25)])
 print(sys.getsizeof({str(i): i for i in range(300)}), sys.getsizeof("x".encode()), sys.getsizeof(object()))
 class A: pass
 print(sys.getsizeof(A()), sys.getsizeof(len))
+import sys
+print([sys.getsizeof(x) for x in [2**62, 2**63, 2**90, -2**100, 10**50]])
