@@ -736,4 +736,4 @@ static const ModEntry collections_entries[] = {{NULL, 0, NULL, 0, NULL}};
 static const char *const collections_names[] = {"deque", NULL};
 
 const ModDef mod_collections_def = {"collections", collections_entries, collections_names, collections_setup,
-                                    "collections", NULL};
+                                    "collections", NULL, false};

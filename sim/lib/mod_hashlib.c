@@ -478,4 +478,4 @@ static const ModEntry hashlib_entries[] = {
     {"sha512", ME_FN, hl_sha512, 0, NULL}, {"new", ME_FN, hl_new, 0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
 
-const ModDef mod_hashlib_def = {"hashlib", hashlib_entries, NULL, hashlib_setup, "hashlib", NULL};
+const ModDef mod_hashlib_def = {"hashlib", hashlib_entries, NULL, hashlib_setup, "hashlib", NULL, false};

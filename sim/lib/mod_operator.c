@@ -490,4 +490,4 @@ static void operator_setup(Sim *S, Dict *d)
     getter_class(S, d, "methodcaller", methodcaller_ctor, methodcaller_call, methodcaller_repr);
 }
 
-const ModDef mod_operator_def = {"operator", operator_entries, operator_names, operator_setup, NULL, NULL};
+const ModDef mod_operator_def = {"operator", operator_entries, operator_names, operator_setup, NULL, NULL, false};

@@ -155,9 +155,9 @@ static const ModEntry il_entries[] = {
 
 static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
 
-#define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL}
+#define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL, false}
 static const char *const il_names[] = {"NewBase", "bytes", NULL};
-static const ModDef mod_il = {"_stdlib", il_entries, il_names, il_setup, NULL, NULL};
+static const ModDef mod_il = {"_stdlib", il_entries, il_names, il_setup, NULL, NULL, false};
 PYMOD(mod_functools, "functools", "functools");
 PYMOD(mod_copy, "copy", "copy");
 PYMOD(mod_itertools, "itertools", "itertools");
