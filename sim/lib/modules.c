@@ -1006,6 +1006,22 @@ static const char *const logging_names[] = {
     "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
     "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
 };
+static const char *const datetime_names[] = {
+    "MINYEAR", "MAXYEAR", "timedelta", "tzinfo", "timezone", "UTC", "date", "time", "datetime", "IsoCalendarDate",
+    NULL,
+};
+static const ModDef mod_datetime = {"datetime", groups_entries, datetime_names, NULL, "datetime", NULL, false};
+static const char *const timeit_names[] = {
+    "default_timer", "default_number", "default_repeat", "Timer", "timeit", "repeat", NULL,
+};
+static const ModDef mod_timeit = {"timeit", groups_entries, timeit_names, NULL, "timeit", NULL, false};
+static const char *const signal_names[] = {
+    "SIG_DFL", "SIG_IGN", "NSIG", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+    "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD", "SIGCONT", "SIGSTOP",
+    "Signals", "default_int_handler", "getsignal", "signal", "strsignal", "raise_signal", "alarm", "pause",
+    "valid_signals", NULL,
+};
+static const ModDef mod_signal = {"signal", groups_entries, signal_names, NULL, "signal", NULL, false};
 static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
@@ -1013,7 +1029,7 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_time, &mod_calendar, &mod_logging, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, &mod_collections_def, &mod_heapq_def, &mod_heapq_bisect_def, &mod_operator_def,
     &mod_hashlib_def, NULL,
