@@ -307,6 +307,41 @@ FACTS = [
     (18, "28_exercise_compress_files.py", [], [('TOOL = "sequential"', 'TOOL = "asyncio"')], out(r"asyncio: (\d+) ms"), exact(108), "files: 108 ms with asyncio"),
     (18, "28_exercise_compress_files.py", [], [('TOOL = "sequential"', 'TOOL = "processes"')], out(r"processes: (\d+) ms"), exact(56), "files: 56 ms in processes"),
     (18, "28_exercise_compress_files.py", ["--gil", "off"], [('TOOL = "sequential"', 'TOOL = "threads"')], out(r"threads: (\d+) ms"), exact(61), "files: 61 ms in threads without the GIL"),
+    # 19. Structured concurrency and cancellation with trio
+    (19, "29_trio_nursery.py", [], [], out(r"started so far: (\[.*\])"), equals("[]"), "no child has started after start_soon"),
+    (19, "29_trio_nursery.py", [], [], js(lambda d: sorted(round(ms(t["sleeping_ns"])) for t in d["tasks"][2:5])), equals([100, 200, 300]), "the first three sleep 0.1, 0.2 and 0.3 s"),
+    (19, "29_trio_nursery.py", [], [], js(lambda d: task(d, "__main__.main")["awaiting_ns"] > 0), equals(True), "main awaits in the nursery"),
+    (19, "29_trio_nursery.py", [], [], out(r"the block ended after ([\d.]+) s"), exact(0.3), "the block ends after 0.3 s"),
+    (19, "29_trio_nursery.py", [], [], js(lambda d: round(ms(d["tasks"][5]["sleeping_ns"]))), exact(200), "d.html's row ends at 0.2 s"),
+    (19, "29_trio_nursery.py", [], [], has(r"d.html: cancelled, closing the connection"), equals(True), "d.html is cancelled"),
+    (19, "29_trio_nursery.py", [], [], out(r"raised OSError\('e.html: connection reset'\) after ([\d.]+) s"), exact(0.2), "the nursery raises after 0.2 s"),
+    (19, "29_trio_nursery.py", [], [('"e.html", 0.2)', '"e.html", 0.05)')], has(r"f.html: cancelled(.|\n)*d.html: cancelled|d.html: cancelled(.|\n)*f.html: cancelled"), equals(True), "e.html at 0.05 s: d.html and f.html cancelled"),
+    (19, "29_trio_nursery.py", [], [('"e.html", 0.2)', '"e.html", 0.05)')], lacks(r"f.html: done"), equals(True), "e.html at 0.05 s: f.html is not done"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"a 0.2 s fetch: took ([\d.]+) s"), exact(0.2), "0.2 s"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"move_on_after\(0.5\), a 2 s fetch: took ([\d.]+) s"), exact(0.5), "0.5 s"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"TooSlowError after ([\d.]+) s"), exact(0.5), "0.5 s (TooSlowError)"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"nested .*: took ([\d.]+) s"), exact(0.3), "0.3 s nested"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"outer caught it: (\w+)"), equals("True"), "the outer scope caught it"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"inner: (\w+)"), equals("False"), "the inner scope did not"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"shield=False: took ([\d.]+) s"), exact(0.2), "0.2 s without the shield"),
+    (19, "30_trio_cancel_scopes.py", [], [], out(r"shield=True: took ([\d.]+) s"), exact(0.3), "0.3 s with the shield"),
+    (19, "30_trio_cancel_scopes.py", [], [], has(r"shield=False.*\n  slow.html: said goodbye\n.*shield=True"), equals(True), "only the shielded cleanup says goodbye"),
+    (19, "30_trio_cancel_scopes.py", [], [], js(lambda d: d["stdout"].count("said goodbye")), exact(1), "one goodbye"),
+    (19, "31_trio_checkpoints.py", ["--seed", "0"], [], has(r"^C: step 1\nB: step 1\nA: step 1\nC: step 2\nB: step 2\nA: step 2\n"), equals(True), "seed 0: C B A, C B A"),
+    (19, "31_trio_checkpoints.py", ["--seed", "1"], [], has(r"^C: step 1\nB: step 1\nA: step 1\nC: step 2\nB: step 2\nA: step 2\n"), equals(True), "seed 1: C B A, C B A"),
+    (19, "31_trio_checkpoints.py", ["--seed", "2"], [], has(r"^A: step 1\nB: step 1\nC: step 1\nA: step 2\nB: step 2\nC: step 2\n"), equals(True), "seed 2: A B C, A B C"),
+    (19, "31_trio_checkpoints.py", ["--seed", "5"], [], has(r"^C: step 1\nB: step 1\nA: step 1\nA: step 2\nB: step 2\nC: step 2\n"), equals(True), "seed 5: C B A, A B C"),
+    (19, "31_trio_checkpoints.py", ["--set", "trio_order=fifo", "--seed", "5"], [], has(r"^A: step 1\nB: step 1\nC: step 1\nA: step 2\nB: step 2\nC: step 2\n"), equals(True), "fifo: A B C, A B C whatever the seed"),
+    (19, "31_trio_checkpoints.py", ["repl", "break 22", "run", "where"], [], ("repl", r"worker +running +line 22 +(runs in trio's current batch, which trio runs reversed this time)"), equals("runs in trio's current batch, which trio runs reversed this time"), "where: the batch runs reversed"),
+    (19, "31_trio_checkpoints.py", [], [], out(r"greedy: computes from ([\d.]+) s"), exact(0.15), "greedy computes from 0.15 s"),
+    (19, "31_trio_checkpoints.py", [], [], out(r"greedy: done at ([\d.]+) s"), exact(0.34), "greedy is done at 0.34 s"),
+    (19, "31_trio_checkpoints.py", [], [], out(r"tick 2, due at 0.2 s: at ([\d.]+) s"), exact(0.34), "tick 2 at 0.34 s"),
+    (19, "31_trio_checkpoints.py", [], [], out(r"tick 3, due at 0.3 s: at ([\d.]+) s"), exact(0.34), "tick 3 at 0.34 s"),
+    (19, "31_trio_checkpoints.py", [], [], out(r"tick 4, due at 0.4 s: at ([\d.]+) s"), exact(0.40), "tick 4 on time at 0.40 s"),
+    (19, "31_trio_checkpoints.py", [], [], js(lambda d: (task(d, "__main__.ticker")["ready_ns"] < 100_000, round(ms(task(d, "__main__.ticker")["sleeping_ns"])))), equals((True, 500)), "the ticker row stays z"),
+    (19, "31_trio_checkpoints.py", [], [("    crunch(7_000_000)\n", "    for _ in range(70):\n        crunch(100_000)\n        await trio.sleep(0)\n")], out(r"tick 2, due at 0.2 s: at ([\d.]+) s"), exact(0.20), "with checkpoints tick 2 at 0.20 s"),
+    (19, "31_trio_checkpoints.py", [], [("    crunch(7_000_000)\n", "    for _ in range(70):\n        crunch(100_000)\n        await trio.sleep(0)\n")], out(r"tick 3, due at 0.3 s: at ([\d.]+) s"), exact(0.30), "with checkpoints tick 3 at 0.30 s"),
+    (19, "31_trio_checkpoints.py", [], [("    crunch(7_000_000)\n", "    for _ in range(70):\n        crunch(100_000)\n        await trio.sleep(0)\n")], out(r"greedy: done at ([\d.]+) s"), exact(0.34), "with checkpoints greedy still ends at 0.34 s"),
 ]
 
 # The simulated value each predict block is about: (lesson, index of the
@@ -350,6 +385,11 @@ PREDICTS = {
     (17, 0): ([], [], js(lambda d: min(("threads", "asyncio", "processes"), key=lambda k: -int(re.search(k + r" +(\d+) ms", d["stdout"]).group(1)))), lambda v: {"threads": "a", "asyncio": "b", "processes": "c"}[v]),
     (18, 0): ([], [('TOOL = "sequential"', 'TOOL = "threads"')], out(r"threads: ([\d.]+) s"), None),
     (18, 1): ([], [('TOOL = "sequential"', 'TOOL = "processes"')], out(r"processes: (\d+) ms"), None),
+    (19, 0): ([], [], out(r"started so far: (\[.*\])"), lambda v: "b" if v == "[]" else "a"),
+    (19, 1): ([], [], out(r"raised OSError\(.*\) after ([\d.]+) s"), None),
+    (19, 2): ([], [], out(r"shield=True: took ([\d.]+) s"), None),
+    (19, 3): ([], [], out(r"tick 2, due at 0.2 s: at ([\d.]+) s"), None),
+    (19, 4): (["--set", "trio_order=fifo"], [], has(r"^A: step 1\nB: step 1\nC: step 1\nA: step 2\nB: step 2\nC: step 2\n"), lambda v: "a" if v else "c"),
 }
 
 # How each scenario's python3 output compares with the simulator's:
@@ -396,6 +436,9 @@ PYTHON3 = {
     "26_downloads_compared.py": "masked",
     "27_exercise_check_links.py": "exact",
     "28_exercise_compress_files.py": "masked",
+    "29_trio_nursery.py": "exact",
+    "30_trio_cancel_scopes.py": "exact",
+    "31_trio_checkpoints.py": "lines",
 }
 
 MAX_OPS = 80_000_000
