@@ -342,6 +342,25 @@ FACTS = [
     (19, "31_trio_checkpoints.py", [], [("    crunch(7_000_000)\n", "    for _ in range(70):\n        crunch(100_000)\n        await trio.sleep(0)\n")], out(r"tick 2, due at 0.2 s: at ([\d.]+) s"), exact(0.20), "with checkpoints tick 2 at 0.20 s"),
     (19, "31_trio_checkpoints.py", [], [("    crunch(7_000_000)\n", "    for _ in range(70):\n        crunch(100_000)\n        await trio.sleep(0)\n")], out(r"tick 3, due at 0.3 s: at ([\d.]+) s"), exact(0.30), "with checkpoints tick 3 at 0.30 s"),
     (19, "31_trio_checkpoints.py", [], [("    crunch(7_000_000)\n", "    for _ in range(70):\n        crunch(100_000)\n        await trio.sleep(0)\n")], out(r"greedy: done at ([\d.]+) s"), exact(0.34), "with checkpoints greedy still ends at 0.34 s"),
+    # 20. Greenlets and monkey-patching with gevent
+    (20, "32_gevent_monkey_patch.py", [], [], out(r"4 pages in ([\d.]+) s"), exact(0.4), "0.4 s"),
+    (20, "32_gevent_monkey_patch.py", [], [], out(r"one after another: ([\d.]+) s"), exact(1.0), "1.0 s one after another"),
+    (20, "32_gevent_monkey_patch.py", [], [], js(lambda d: [t["name"] for t in d["tasks"] if t["kind"] == "thread"]), equals(["MainThread"]), "one OS thread"),
+    (20, "32_gevent_monkey_patch.py", [], [], js(lambda d: [round(ms(t["sleeping_ns"])) for t in d["tasks"][1:]]), equals([300, 100, 400, 200]), "the greenlets sleep 0.3, 0.1, 0.4, 0.2 s"),
+    (20, "32_gevent_monkey_patch.py", [], [], has(r"^0.1 s: got b.html.*\n0.2 s: got d.html.*\n0.3 s: got a.html.*\n0.4 s: got c.html"), equals(True), "pages at 0.1, 0.2, 0.3, 0.4 s"),
+    (20, "32_gevent_monkey_patch.py", [], [], js(lambda d: max(c["utilization"] for c in d["cores"])), between(0, 0.004), "the cores are idle"),
+    (20, "32_gevent_monkey_patch.py", [], [("from gevent import monkey\nmonkey.patch_all()", "")], out(r"4 pages in ([\d.]+) s"), exact(0.4), "without the patch: still 0.4 s"),
+    (20, "32_gevent_monkey_patch.py", [], [("from gevent import monkey\nmonkey.patch_all()", "")], js(lambda d: len([t for t in d["tasks"] if t["kind"] == "thread"])), exact(5), "without the patch: four real threads"),
+    (20, "32_gevent_monkey_patch.py", [], [("from gevent import monkey\nmonkey.patch_all()", "")], js(blocked_ms("MainThread")), approx(400, 1), "without the patch: the main thread is blocked"),
+    (20, "33_gevent_cpu_starvation.py", [], [], js(lambda d: [round(ms(t["running_ns"])) for t in d["tasks"] if t["name"].startswith("greedy")]), equals([100, 100, 100]), "greedy runs 100 ms each round"),
+    (20, "33_gevent_cpu_starvation.py", [], [], js(lambda d: round(ms([t for t in d["tasks"] if t["name"] == "friend"][0]["ready_ns"]))), exact(100), "the friend is ready all the first round"),
+    (20, "33_gevent_cpu_starvation.py", [], [], out(r"with nothing .*\n.*ALARM at (\d+) ms"), exact(100), "no yield: ALARM at 100 ms"),
+    (20, "33_gevent_cpu_starvation.py", [], [], out(r"with sleep\(0\) .*\n.*ALARM at (\d+) ms"), exact(100), "sleep(0): ALARM at 100 ms"),
+    (20, "33_gevent_cpu_starvation.py", [], [], has(r"with sleep\(0\) .*\n  greedy 0, friend 0, greedy 1, friend 1, greedy 2, friend 2, greedy 3"), equals(True), "sleep(0): the friend's steps between the chunks"),
+    (20, "33_gevent_cpu_starvation.py", [], [], out(r"with idle\(\) .*\n.*ALARM at (\d+) ms"), exact(25), "idle(): ALARM at 25 ms"),
+    (20, "33_gevent_cpu_starvation.py", [], [], has(r"with idle\(\) .*\n  greedy 0, friend 0, friend 1, friend 2, ALARM"), equals(True), "idle(): after the first chunk and the friend"),
+    (20, "33_gevent_cpu_starvation.py", [], [("range(4)", "range(100)"), ("compute(0.025)", "compute(0.001)")], out(r"with sleep\(0\) .*\n.*greedy (\d+), ALARM"), exact(44), "100 chunks: sleep(0) lets the alarm in after greedy 44"),
+    (20, "33_gevent_cpu_starvation.py", [], [("range(4)", "range(100)"), ("compute(0.025)", "compute(0.001)")], out(r"with sleep\(0\) .*\n.*ALARM at (\d+) ms"), exact(45), "100 chunks: at 45 ms"),
 ]
 
 # The simulated value each predict block is about: (lesson, index of the
@@ -390,6 +409,10 @@ PREDICTS = {
     (19, 2): ([], [], out(r"shield=True: took ([\d.]+) s"), None),
     (19, 3): ([], [], out(r"tick 2, due at 0.2 s: at ([\d.]+) s"), None),
     (19, 4): (["--set", "trio_order=fifo"], [], has(r"^A: step 1\nB: step 1\nC: step 1\nA: step 2\nB: step 2\nC: step 2\n"), lambda v: "a" if v else "c"),
+    (20, 0): ([], [], out(r"4 pages in ([\d.]+) s"), None),
+    (20, 1): ([], [], js(lambda d: sum(t["kind"] == "thread" for t in d["tasks"])), lambda v: {1: "a", 5: "b", 2: "c"}.get(v)),
+    (20, 2): ([], [], out(r"with sleep\(0\) .*\n.*ALARM at (\d+) ms"), lambda v: "a" if v < 50 else "b"),
+    (20, 3): ([], [], out(r"with idle\(\) .*\n.*ALARM at (\d+) ms"), None),
 }
 
 # How each scenario's python3 output compares with the simulator's:
@@ -439,6 +462,8 @@ PYTHON3 = {
     "29_trio_nursery.py": "exact",
     "30_trio_cancel_scopes.py": "exact",
     "31_trio_checkpoints.py": "lines",
+    "32_gevent_monkey_patch.py": "exact",
+    "33_gevent_cpu_starvation.py": "masked",
 }
 
 MAX_OPS = 80_000_000
