@@ -361,6 +361,31 @@ FACTS = [
     (20, "33_gevent_cpu_starvation.py", [], [], has(r"with idle\(\) .*\n  greedy 0, friend 0, friend 1, friend 2, ALARM"), equals(True), "idle(): after the first chunk and the friend"),
     (20, "33_gevent_cpu_starvation.py", [], [("range(4)", "range(100)"), ("compute(0.025)", "compute(0.001)")], out(r"with sleep\(0\) .*\n.*greedy (\d+), ALARM"), exact(44), "100 chunks: sleep(0) lets the alarm in after greedy 44"),
     (20, "33_gevent_cpu_starvation.py", [], [("range(4)", "range(100)"), ("compute(0.025)", "compute(0.001)")], out(r"with sleep\(0\) .*\n.*ALARM at (\d+) ms"), exact(45), "100 chunks: at 45 ms"),
+    # 21. One download job in asyncio, trio and gevent
+    (21, "34_downloads_asyncio.py", [], [], out(r"got 6 pages after ([\d.]+) s"), exact(0.6), "asyncio: 0.6 s"),
+    (21, "35_downloads_trio.py", [], [], out(r"got 6 pages after ([\d.]+) s"), exact(0.6), "trio: 0.6 s"),
+    (21, "36_downloads_gevent.py", [], [], out(r"got 6 pages after ([\d.]+) s"), exact(0.6), "gevent: 0.6 s"),
+    (21, "34_downloads_asyncio.py", [], [], has(r"^(  0.2 s .*\n){2}(  0.4 s .*\n){2}(  0.6 s .*\n){2}  got 6"), equals(True), "asyncio: two by two"),
+    (21, "35_downloads_trio.py", [], [], has(r"^(  0.2 s .*\n){2}(  0.4 s .*\n){2}(  0.6 s .*\n){2}  got 6"), equals(True), "trio: two by two"),
+    (21, "36_downloads_gevent.py", [], [], has(r"^(  0.2 s .*\n){2}(  0.4 s .*\n){2}(  0.6 s .*\n){2}  got 6"), equals(True), "gevent: two by two"),
+    (21, "34_downloads_asyncio.py", [], [], js(lambda d: [t["sleeping_ns"] == 0 and t["awaiting_ns"] > 0 for t in d["tasks"] if t["name"].endswith("(fetch)")]), equals([True] * 12), "asyncio: fetch rows are a all along"),
+    (21, "35_downloads_trio.py", [], [], js(lambda d: sorted((round(ms(t["awaiting_ns"])), round(ms(t["sleeping_ns"]))) for t in d["tasks"][2:8])), equals([(0, 200)] * 2 + [(200, 200)] * 2 + [(400, 200)] * 2), "trio: a while waiting for the limiter, z while sleeping"),
+    (21, "36_downloads_gevent.py", [], [], js(lambda d: round(ms(d["tasks"][1]["blocked_ns"]))), exact(600), "gevent: the map greenlet is blocked"),
+    (21, "35_downloads_trio.py", [], [], has(r"trio, 2 at a time:\n  0.2 s  page [56] done\n  0.2 s  page [56] done"), equals(True), "trio, default seed: pages 6 and 5 first"),
+    (21, "35_downloads_trio.py", ["--seed", "2"], [], has(r"trio, 2 at a time:\n  0.2 s  page [12] done\n  0.2 s  page [12] done"), equals(True), "trio, seed 2: pages 1 and 2 first"),
+    (21, "35_downloads_trio.py", ["--seed", "2"], [], out(r"got 6 pages after ([\d.]+) s"), exact(0.6), "trio, seed 2: still 0.6 s"),
+    (21, "34_downloads_asyncio.py", [], [], out(r"after ([\d.]+) s: 2 done, 1 failed, 2 fetching, 1 waiting"), exact(0.3), "asyncio raises at 0.3 s"),
+    (21, "34_downloads_asyncio.py", [], [], out(r"one second later: (\d+) done, 1 failed\n"), exact(5), "asyncio ends with 5 done"),
+    (21, "35_downloads_trio.py", [], [], out(r"after ([\d.]+) s: 2 done, 1 failed, 3 cancelled"), exact(0.3), "trio raises at 0.3 s"),
+    (21, "35_downloads_trio.py", [], [], has(r"one second later: 2 done, 1 failed, 3 cancelled"), equals(True), "trio stays so"),
+    (21, "36_downloads_gevent.py", [], [], out(r"after ([\d.]+) s: 3 done, 1 failed, 2 fetching"), exact(0.4), "gevent raises at 0.4 s"),
+    (21, "36_downloads_gevent.py", [], [], out(r"one second later: (\d+) done, 1 failed\n"), exact(5), "gevent ends with 5 done"),
+    (21, "36_downloads_gevent.py", [], [], err(r"<Greenlet at 0x[0-9a-f]+: fetch\(4\)> failed with OSError"), equals(True), "gevent prints the greenlet's traceback on stderr"),
+    (21, "34_downloads_asyncio.py", [], [("LIMIT = 2", "LIMIT = 3")], out(r"got 6 pages after ([\d.]+) s"), exact(0.4), "asyncio, LIMIT 3: 0.4 s"),
+    (21, "35_downloads_trio.py", [], [("LIMIT = 2", "LIMIT = 3")], out(r"got 6 pages after ([\d.]+) s"), exact(0.4), "trio, LIMIT 3: 0.4 s"),
+    (21, "36_downloads_gevent.py", [], [("LIMIT = 2", "LIMIT = 3")], out(r"got 6 pages after ([\d.]+) s"), exact(0.4), "gevent, LIMIT 3: 0.4 s"),
+    (21, "35_downloads_trio.py", ["--seed", "2"], [("LIMIT = 2", "LIMIT = 3")], out(r"after ([\d.]+) s: 3 done, 1 failed, 2 cancelled"), exact(0.3), "trio, LIMIT 3, seed 2: fails at 0.3 s"),
+    (21, "35_downloads_trio.py", [], [("LIMIT = 2", "LIMIT = 3")], out(r"after ([\d.]+) s: 1 failed, 5 cancelled"), exact(0.1), "trio, LIMIT 3, default seed: fails at 0.1 s"),
 ]
 
 # The simulated value each predict block is about: (lesson, index of the
@@ -413,6 +438,9 @@ PREDICTS = {
     (20, 1): ([], [], js(lambda d: sum(t["kind"] == "thread" for t in d["tasks"])), lambda v: {1: "a", 5: "b", 2: "c"}.get(v)),
     (20, 2): ([], [], out(r"with sleep\(0\) .*\n.*ALARM at (\d+) ms"), lambda v: "a" if v < 50 else "b"),
     (20, 3): ([], [], out(r"with idle\(\) .*\n.*ALARM at (\d+) ms"), None),
+    (21, 0): ([], [], out(r"got 6 pages after ([\d.]+) s"), None),
+    (21, 1): ([], [], out(r"one second later: (\d+) done"), lambda v: {2: "a", 5: "b", 0: "c"}.get(v)),
+    (21, 2): ([], [], out(r"OSError\('page 4: connection refused'\) after ([\d.]+) s"), None),
 }
 
 # How each scenario's python3 output compares with the simulator's:
@@ -464,6 +492,9 @@ PYTHON3 = {
     "31_trio_checkpoints.py": "lines",
     "32_gevent_monkey_patch.py": "exact",
     "33_gevent_cpu_starvation.py": "masked",
+    "34_downloads_asyncio.py": "masked",
+    "35_downloads_trio.py": "lines",
+    "36_downloads_gevent.py": "masked",
 }
 
 MAX_OPS = 80_000_000
