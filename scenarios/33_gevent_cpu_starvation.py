@@ -44,9 +44,8 @@ def one_round(how):
     global start
     log.clear()
     start = time.perf_counter()
-    gevent.spawn_later(0.01, alarm)
-    gevent.joinall([gevent.spawn(greedy, how), gevent.spawn(friend)])
-    gevent.sleep(0.05)                       # the alarm has fired by now
+    timer = gevent.spawn_later(0.01, alarm)
+    gevent.joinall([gevent.spawn(greedy, how), gevent.spawn(friend), timer])
     print(f"greedy yields with {how} (the alarm is due at 10 ms):")
     print("  " + ", ".join(log))
 
