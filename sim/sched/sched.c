@@ -956,6 +956,7 @@ void sched_init(Sim *S)
     sc->rng = (uint64_t)S->set.v[SET_seed] * 0x2545F4914F6CDD1DULL + 1;
     sc->resume_core = -1;
     S->trace = trace_new(sc->ncores);
+    S->trace->room = S->set.v[SET_max_trace];
 }
 
 bool sched_run(Sim *S)
@@ -970,6 +971,7 @@ bool sched_run(Sim *S)
         M->st->started = true;
     }
     for (;;) {
+        if (S->trace->full && !S->fatal.set) vm_trace_full(S);
         if (S->fatal.set) {
             S->status = SIM_FATAL;
             S->exit_code = 1;
