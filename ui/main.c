@@ -2,6 +2,7 @@
  * chooses between the UI and (without a terminal that can show it) the
  * REPL, so that neither of them needs to know the other. */
 #include "cli.h"
+#include "explore_cli.h"
 #include "lesson.h"
 #include "repl.h"
 #include "tui.h"
@@ -80,6 +81,8 @@ static void usage(FILE *f)
           "       interleave run [options] FILE    simulate FILE: its timeline, output and statistics,\n"
           "                                        or --format json|chrome|svg\n"
           "       interleave play [options] FILE   watch FILE run in the full-screen UI\n"
+          "       interleave explore [options] FILE every outcome of FILE within a bound on\n"
+          "                                        preemptions, each with a schedule to replay\n"
           "       interleave lesson [options] [N]  list the lessons, or start lesson N\n"
           "       interleave --help | --version\n"
           "\n"
@@ -110,6 +113,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(cmd, "play") == 0) return cmd_play(argc - 1, argv + 1);
     if (strcmp(cmd, "lesson") == 0) return cmd_lesson(argc - 1, argv + 1);
+    if (strcmp(cmd, "explore") == 0) return cmd_explore(argc - 1, argv + 1);
     if (cmd[0] != '-' && argc == 2) return repl_main(cmd, NULL, 0);
     fprintf(stderr, "interleave: unknown command '%s'\n", cmd);
     usage(stderr);

@@ -855,6 +855,8 @@ static void rc_show(Repl *r, int argc, char **argv)
     const Settings *set = sim_settings(r->ss->S);
     for (int i = 0; i < SET_COUNT; i++) {
         char v[128];
+        /* a challenge's goal, hints and explanation only when it has them */
+        if (settings_info[i].type == ST_STRING && i != SET_title && !set->given[i]) continue;
         settings_format(set, i, v, sizeof v);
         say("%-18s %-12s %s\n", settings_info[i].key, v, set->given[i] ? "(set)" : "");
     }

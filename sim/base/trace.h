@@ -105,7 +105,8 @@ extern const int trace_legend[TS_COUNT];
     X(R_AWAIT_EVENT, "awaits an asyncio event") \
     X(R_AIO_READY, "is in the event loop's ready queue") \
     X(R_LOOP_IDLE, "event loop waits for the next timer") \
-    X(R_LOOP_RUN, "event loop runs a task")
+    X(R_LOOP_RUN, "event loop runs a task") \
+    X(R_SWITCHED, "was switched out: the schedule chose another task")
 
 typedef enum {
 #define X(k, s) k,
