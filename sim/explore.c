@@ -81,6 +81,7 @@ typedef struct Explorer {
     BUF(Edge) edges;
     BUF(uint8_t) started;    /* per task: has had a step */
     Task *open;              /* the task of the open step, or NULL */
+    uint32_t where0;         /* the goal's line ranges it was in (goal_where) */
     size_t out0, err0;
     int preempts, choices;
     bool goal_met;
@@ -106,7 +107,7 @@ static bool has(const int *v, size_t n, int x)
 
 /* ---- what a step touches ---- */
 
-static const char OUTPUT_KEY = 0, IMPORT_KEY = 0;
+static const char OUTPUT_KEY = 0, IMPORT_KEY = 0, REGION_KEYS[32] = {0};
 
 static void touch(Explorer *x, const void *obj, const void *name, bool write)
 {
@@ -275,6 +276,13 @@ static void close_step(Explorer *x)
     Task *T = x->open;
     if (S->out.n != x->out0 || S->err.n != x->err0) touch(x, &OUTPUT_KEY, NULL, true);
     if (T->st->done) touch_value(x, T->thread_obj, true);
+    if (x->goal) {
+        /* entering or leaving a line range of the goal orders this step
+         * against the others that do: `together` sees every order */
+        uint32_t moved = goal_where(x->goal, S, T) ^ x->where0;
+        for (int b = 0; b < 32; b++)
+            if (moved >> b & 1) touch(x, &REGION_KEYS[b], NULL, true);
+    }
     Point *p = &x->pts.v[x->pts.n - 1];
     Access *a = x->acc.v + p->fp_off;
     size_t n = x->acc.n - p->fp_off, k = 0;
@@ -332,17 +340,8 @@ static int ex_pick(Sim *S, void *ctx, Task *cur, Task *const *cands, int n, int 
     /* a switch away from cur where the model would not switch */
     if (cur && k != 0 && def == 0) x->preempts++;
     BUF_PUSH(x->pts, p);
-    if (getenv("EXDBG")) {
-        fprintf(stderr, "pt %zu choice %d cur %d def %d chosen %d n %d:", i, p.choice, p.cur, p.def, p.chosen, n);
-        for (int j = 0; j < n; j++) {
-            Task *T = cands[j];
-            const Ctx *c = T->cur;
-            int line = c && c->nframes ? c->frames[c->nframes-1].code->lines[c->frames[c->nframes-1].pc < (uint32_t)c->frames[c->nframes-1].code->nops ? c->frames[c->nframes-1].pc : 0] : -1;
-            fprintf(stderr, " %d@%d", tid_of(T), line);
-        }
-        fprintf(stderr, "\n");
-    }
     x->open = cands[k];
+    x->where0 = x->goal ? goal_where(x->goal, S, cands[k]) : 0;
     x->out0 = S->out.n;
     x->err0 = S->err.n;
     int t = p.chosen;

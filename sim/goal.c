@@ -319,6 +319,24 @@ static bool together(Sim *S, const GNode *n)
     return k >= n->n;
 }
 
+static void where(GNode *n, Sim *S, Task *T, uint32_t *mask, int *bit)
+{
+    if (!n) return;
+    where(n->a, S, T, mask, bit);
+    where(n->b, S, T, mask, bit);
+    if (n->kind != G_TOGETHER) return;
+    if (*bit < 32 && task_in_lines(S, T, n->from, n->to)) *mask |= 1u << *bit;
+    ++*bit;
+}
+
+uint32_t goal_where(Goal *g, Sim *S, Task *T)
+{
+    uint32_t mask = 0;
+    int bit = 0;
+    if (T->st && !T->st->done) where(g->root, S, T, &mask, &bit);
+    return mask;
+}
+
 static void look(GNode *n, Sim *S)
 {
     if (!n) return;

@@ -29,6 +29,7 @@
 #include "sim.h"
 
 typedef struct Goal Goal;
+struct Task;
 
 /* Parse a goal; NULL with a message in err. */
 Goal *goal_parse(const char *text, char *err, size_t errn);
@@ -40,5 +41,9 @@ void goal_reset(Goal *g);
 bool goal_check_now(Goal *g, Sim *S);
 /* The run has ended: does the goal hold? */
 bool goal_check_end(Goal *g, Sim *S);
+/* Which of the goal's line ranges (`together`, `line`; bit i for the
+ * i-th, up to 32) task T is in now: an explorer orders the steps that
+ * enter and leave them. */
+uint32_t goal_where(Goal *g, Sim *S, struct Task *T);
 
 #endif

@@ -298,6 +298,74 @@ void sim_global_names(Sim *S, SBuf *out)
             sb_printf(out, "%s\n", AS_STR(k)->s);
 }
 
+/* A repr that runs no Python code: builtin values, containers of them. */
+static void brief_repr(Sim *S, Value v, SBuf *b, int depth)
+{
+    if (b->n > 200) {
+        sb_puts(b, "...");
+        return;
+    }
+    if (!is_obj(v) || is_str(v)) {
+        Task *T = S->main_task;
+        Value saved = T->exc;
+        if (repr_write(T, v, b) < 0) sb_puts(b, "?");
+        T->exc = saved;
+        return;
+    }
+    if (depth < 3 && (is_list(v) || is_tuple(v))) {
+        bool list = is_list(v);
+        int64_t n = list ? AS_LIST(v)->n : AS_TUPLE(v)->n;
+        Value *items = list ? AS_LIST(v)->v : AS_TUPLE(v)->v;
+        sb_putc(b, list ? '[' : '(');
+        for (int64_t i = 0; i < n; i++) {
+            if (i) sb_puts(b, ", ");
+            if (b->n > 200) {
+                sb_puts(b, "...");
+                break;
+            }
+            brief_repr(S, items[i], b, depth + 1);
+        }
+        sb_puts(b, list ? "]" : n == 1 ? ",)" : ")");
+        return;
+    }
+    if (depth < 3 && is_dict(v)) {
+        int64_t pos = 0;
+        Value k, x;
+        bool first = true;
+        sb_putc(b, '{');
+        while (dict_next(AS_DICT(v), &pos, &k, &x)) {
+            if (!first) sb_puts(b, ", ");
+            first = false;
+            if (b->n > 200) {
+                sb_puts(b, "...");
+                break;
+            }
+            brief_repr(S, k, b, depth + 1);
+            sb_puts(b, ": ");
+            brief_repr(S, x, b, depth + 1);
+        }
+        sb_putc(b, '}');
+        return;
+    }
+    sb_printf(b, "<%s>", obj_type_name(S, v));
+}
+
+void sim_globals_brief(Sim *S, SBuf *out)
+{
+    if (!S->procs.n || !S->procs.v[0]->globals) return;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(S->procs.v[0]->globals, &pos, &k, &v)) {
+        if (!is_str(k) || AS_STR(k)->s[0] == '_' || is_kind(v, K_MODULE) || is_kind(v, K_FUNC) || is_class(v) ||
+            is_kind(v, K_NATIVE) || is_kind(v, K_METHOD))
+            continue;
+        SBuf b = {0};
+        brief_repr(S, v, &b, 0);
+        sb_printf(out, "%s = %s\n", AS_STR(k)->s, b.s ? b.s : "");
+        sb_free(&b);
+    }
+}
+
 /* ---- explanations ---- */
 
 /* The latest event of kind by task (or about it, when a >= 0) before

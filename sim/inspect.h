@@ -59,6 +59,11 @@ int sim_code_line(Sim *S, int line);
 /* The main process's global variable names, one per line (completion). */
 void sim_global_names(Sim *S, SBuf *out);
 
+/* The main process's global variables that hold data, one "name = value"
+ * line each, with values shown without running any Python code (an
+ * instance of a class as <Name>, long values cut short). */
+void sim_globals_brief(Sim *S, SBuf *out);
+
 /* Why task tid is in its state now, in words (a paragraph). */
 void sim_explain(Sim *S, int tid, SBuf *out);
 

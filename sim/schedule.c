@@ -19,6 +19,7 @@ typedef struct Follow {
     int nwant;
     int total;               /* the run's choices, -1: any */
     bool play, go_on;        /* the challenge: pause after the moves */
+    int auto_left;           /* go_on: choices it may still make by itself */
     Goal *goal;
     bool goal_met;
     BUF(int) chosen, def;    /* per choice made */
@@ -60,7 +61,8 @@ static int follow_pick(Sim *S, void *ctx, Task *cur, Task *const *cands, int n, 
     F->pending = false;
     if (F->goal && !F->goal_met && goal_check_now(F->goal, S)) F->goal_met = true;
     int k = (int)F->chosen.n;
-    if (F->play && (F->goal_met || (n > 1 && k >= F->nwant && !(F->go_on && cur)))) {
+    bool go_on = F->go_on && cur && F->auto_left > 0;
+    if (F->play && (F->goal_met || (n > 1 && k >= F->nwant && !go_on))) {
         /* the player's turn (or the goal holds): show this choice */
         F->pending = true;
         F->wait.index = k;
@@ -78,7 +80,8 @@ static int follow_pick(Sim *S, void *ctx, Task *cur, Task *const *cands, int n, 
             diverged(S, k, cur, "the run goes on past the schedule's last choice (it has %s)", what);
             return SCHED_STOP;
         }
-        int want = k < F->nwant ? F->want[k] : F->play && F->go_on && cur ? tid_of(cur) : -1;
+        int want = k < F->nwant ? F->want[k] : F->play && go_on ? tid_of(cur) : -1;
+        if (k >= F->nwant && F->play) F->auto_left--;
         if (want >= 0) {
             pick = -1;
             for (int i = 0; i < n; i++)
@@ -210,6 +213,7 @@ bool schedule_play(Sim *S, const int *moves, int n, bool go_on, const char *goal
     Follow *F = install(S);
     F->play = true;
     F->go_on = go_on;
+    F->auto_left = 500;
     F->goal = g;
     F->want = xmalloc((size_t)(n > 0 ? n : 1) * sizeof *F->want);
     if (n > 0) memcpy(F->want, moves, (size_t)n * sizeof *moves);

@@ -29,7 +29,8 @@
 bool schedule_follow(Sim *S, const char *text, char *err, size_t errn);
 
 /* The challenge: run the choices moves[0..n) (task numbers), then - while
- * the task that ran can go on, if go_on - pause at the next choice
+ * the task that ran can go on, if go_on (for at most 500 choices) - pause
+ * at the next choice
  * (sim_run_until returns SIM_PAUSED, PauseInfo.why PAUSE_CHOICE), or as
  * soon as goal (a goal: line, NULL for none) holds.  False with a
  * message (a bad goal). */
