@@ -51,7 +51,7 @@ static void diverged(Sim *S, int k, Task *cur, const char *fmt, const char *what
     char msg[300];
     snprintf(msg, sizeof msg, fmt, what);
     snprintf(S->fatal.msg, sizeof S->fatal.msg,
-             "the schedule does not fit this run: at choice %d%s %s (was the file edited, or a setting changed?)", k,
+             "the schedule does not fit this run: at choice %d%.100s %.200s (was the file edited, or a setting changed?)", k,
              where, msg);
 }
 

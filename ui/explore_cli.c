@@ -32,7 +32,7 @@ static void usage_explore(FILE *f)
           "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
           "  -h, --help            this help\n"
           "Exit status: 0 when the exploration ran (complete or not), 1 for a\n"
-          "scenario error, 2 for a usage error.\n",
+          "scenario error or a run too long to explore, 2 for a usage error.\n",
           f);
 }
 
@@ -285,6 +285,10 @@ int cmd_explore(int argc, char **argv)
                 fprintf(stderr, "interleave explore: %s\n", le.msg);
             }
             rc = le.usage ? EXIT_USAGE : EXIT_ERROR;
+        } else if (!r.runs && r.stopped[0]) {
+            /* not one schedule could be run to its end */
+            fprintf(stderr, "interleave explore: %s\n", r.stopped);
+            rc = EXIT_ERROR;
         } else {
             if (json) print_json(stdout, &r, &o);
             else print_text(stdout, &r, &o, sets, nsets, path, secs);

@@ -1108,11 +1108,12 @@ static int ctl_loop(Sim *S)
     TaskBuf cands = {0};
     int result = CTL_ENDED;
     for (;;) {
-        if (S->fatal.set || sc->ended) break;
+        if (S->fatal.set) break;
         if (dbg_pausing(S)) {
             result = CTL_PAUSED;
             break;
         }
+        if (sc->ended) break;
         if (sc->resume_core >= 0) {
             sc->resume_core = -1;
             run_slice(S, 0, sc->resume_limit);
