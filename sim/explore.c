@@ -784,6 +784,10 @@ bool explore_run(const char *path, const char *const *sets, int nsets, const Exp
                 snprintf(r->stopped, sizeof r->stopped, "%s", x.why);
                 break;
             }
+            if (o->until_goal && r->goal_runs) {
+                snprintf(r->stopped, sizeof r->stopped, "stopped at the first schedule that reaches the goal");
+                break;
+            }
             if (o->progress && !o->progress(o->progress_ctx, r->runs)) {
                 snprintf(r->stopped, sizeof r->stopped, "interrupted");
                 break;

@@ -26,6 +26,7 @@ typedef struct ExploreOptions {
     bool every_op;           /* switch points after every op (preempt: every_op) */
     bool no_reduction;       /* run every schedule in the bound (to check the reduction) */
     const char *goal;        /* a goal to look for (goal.h); NULL: the header's goal:, if any */
+    bool until_goal;         /* stop at the first schedule in which it holds */
     /* called after each run, may be NULL; return false to stop early */
     bool (*progress)(void *ctx, int64_t runs);
     void *progress_ctx;

@@ -264,8 +264,8 @@ static void handle_key(Chal *c, int k)
         int was = c->overlay;
         c->overlay = CO_NONE;
         /* a key that only closes it */
-        if (k == ' ' || k == '\n' || k == '\r' || k == KEY_ENTER || k == 27 || (k == 'h' && was == CO_HINT) ||
-            (k == 'i' && was == CO_INTRO))
+        if (k == ' ' || k == '\n' || k == '\r' || k == KEY_ENTER || k == 27 || (k == 'i' && was == CO_INTRO) ||
+            (k == 'h' && was == CO_HINT && c->hints_shown >= c->nhints))
             return;
     }
     c->msg[0] = 0;

@@ -25,6 +25,7 @@ static void usage_explore(FILE *f)
           "                        not only at the GIL's eval-breaker checks\n"
           "      --goal GOAL       also say whether GOAL can hold (the syntax of a\n"
           "                        challenge's goal: line; default: the file's own)\n"
+          "      --until-goal      stop at the first schedule in which the goal holds\n"
           "      --no-reduction    run every schedule in the bound, also those that\n"
           "                        only reorder independent steps (slow; a check)\n"
           "      --format FMT      text (default) or json\n"
@@ -204,6 +205,7 @@ int cmd_explore(int argc, char **argv)
         {"preemptions", required_argument, 0, 'p'}, {"max-runs", required_argument, 0, 'm'},
         {"every-op", no_argument, 0, 'e'}, {"goal", required_argument, 0, 'G'},
         {"no-reduction", no_argument, 0, 'R'}, {"format", required_argument, 0, 'f'},
+        {"until-goal", no_argument, 0, 'U'},
         {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
         {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
@@ -234,6 +236,7 @@ int cmd_explore(int argc, char **argv)
         case 'e': o.every_op = true; break;
         case 'G': o.goal = optarg; break;
         case 'R': o.no_reduction = true; break;
+        case 'U': o.until_goal = true; break;
         case 'f':
             if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
                 fprintf(stderr, "interleave explore: unknown format '%s' (expected text or json)\n", optarg);

@@ -1,0 +1,131 @@
+"""The challenge UI in a real terminal (tmux), played as a person would:
+`interleave challenge N`, keys in with send-keys, the screen out with
+capture-pane.  Each level is won by playing the schedule `interleave
+explore --until-goal` finds for its goal - a task's number where the
+schedule differs from the model's pick, Enter elsewhere.
+
+  tmux/challenge_win_N    level N is won; the win is remembered
+  tmux/challenge_keys     intro, hint, a task that cannot run, undo, restart,
+                          the next level, and quitting restores the terminal
+"""
+import glob
+import importlib.util
+import json
+import os
+import shutil
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+LEVELS = sorted(glob.glob(os.path.join(ROOT, "scenarios/challenges/*.py")))
+
+_spec = importlib.util.spec_from_file_location("tmux_ui_for_challenge", os.path.join(ROOT, "tests/families/tmux_ui.py"))
+_ui = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_ui)
+Term = _ui.Term
+
+
+def keys_for(schedule):
+    """The keys that play schedule "g:0@5,2@7/19": a number where it
+    differs from the default, Enter at every other choice."""
+    body = schedule.split(":", 1)[1]
+    entries, _, total = body.partition("/")
+    dev = {}
+    for e in filter(None, entries.split(",")):
+        task, choice = e.split("@")
+        dev[int(choice)] = task
+    n = int(total) if total else max(dev) + 1
+    return [dev.get(k, "Enter") for k in range(n)]
+
+
+def case_win(ctx, level):
+    rel = os.path.relpath(level, ROOT)
+    code, out, err = ctx.run([ctx.bin, "explore", "--until-goal", "--format", "json", rel], timeout=600)
+    assert code == 0, err[-500:]
+    sched = json.loads(out)["goal"]["schedule"]
+    assert sched, f"explore found no winning schedule for {rel}"
+    number = LEVELS.index(level) + 1
+    state = tempfile.mkdtemp()
+    t = Term(ctx, f"chal{number}", [ctx.bin, "challenge", str(number)], env={"XDG_STATE_HOME": state})
+    try:
+        t.wait_for(f"Challenge {number} of {len(LEVELS)}")
+        t.wait_for("You are the scheduler")
+        t.keys("Space")
+        t.wait_for("You are the scheduler", gone=True)
+        for k in keys_for(sched):
+            t.keys(k)
+        s = t.wait_for("Goal reached!", timeout=120)
+        t.quit_and_check()
+        with open(os.path.join(state, "interleave", "challenges")) as f:
+            won = f.read()
+        assert os.path.basename(level) + "\t" in won, f"the win is not remembered: {won!r}"
+        return s
+    finally:
+        t.close()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def case_keys(ctx):
+    state = tempfile.mkdtemp()
+    t = Term(ctx, "chalkeys", [ctx.bin, "challenge", "1"], env={"XDG_STATE_HOME": state}, shell=True)
+    try:
+        s = t.wait_for("You are the scheduler")
+        assert "Goal: stdout != " in s, s
+        t.keys("Space")
+        t.wait_for("You are the scheduler", gone=True)
+        t.wait_for("Choice 0: who runs next?")
+        for row in ("Tasks", "Variables", "Output", "counter = 0", "0-9 pick"):
+            assert row in t.screen(), f"no {row!r}:\n{t.screen()}"
+        t.keys("h")
+        s = t.wait_for("1. The GIL changes hands")
+        t.keys("h")
+        t.wait_for("2. Let Thread-1 read counter")
+        t.keys("Space")
+        t.wait_for("2. Let Thread-1", gone=True)
+        t.keys("7")
+        t.wait_for("there is no task 7")
+        t.keys("Enter", "Enter", "Enter")
+        t.wait_for("Choice 3: who runs next?")
+        t.keys("u")
+        t.wait_for("undone: back at choice 2")
+        t.keys("c")
+        t.wait_for("Choice 2: who runs next?", gone=True)
+        t.keys("r")
+        t.wait_for("from the start again")
+        t.keys("n")
+        t.wait_for("Challenge 2 of")
+        t.wait_for("You are the scheduler")
+        t.keys("Space", "p")
+        t.wait_for("Challenge 1 of")
+        t.wait_for("You are the scheduler")
+        t.keys("Space", "q")
+        t.wait_for("EXIT=")
+        s = t.screen()
+        assert "EXIT=0" in s, s
+        with open(t.err, errors="replace") as f:
+            rep = ctx.sanitizer_report(f.read())
+        assert not rep, rep
+    finally:
+        t.close()
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def run(ctx):
+    cases = [(f"tmux/challenge_win_{i + 1}", (lambda lv: lambda: case_win(ctx, lv))(lv)) for i, lv in enumerate(LEVELS)]
+    cases.append(("tmux/challenge_keys", lambda: case_keys(ctx)))
+    cases = [c for c in cases if ctx.wanted(c[0])]
+    if not cases:
+        return
+    if not shutil.which("tmux"):
+        for name, _ in cases:
+            ctx.record(name, False, "tmux is not installed (make test installs it, or: sudo apt-get install tmux)")
+        return
+
+    def one(c):
+        name, fn = c
+        try:
+            fn()
+            return name, True, ""
+        except AssertionError as e:
+            return name, False, str(e)
+
+    ctx.parallel(cases, one)
