@@ -150,31 +150,39 @@ static void draw_source(Chal *c, int y, int x, int h, int w)
     }
 }
 
-/* The tasks: who they are, where, and whether they may run now. */
+/* The tasks: who they are, where, what they do next, and whether they
+ * may run now. */
 static int draw_tasks(Chal *c, int y, int x, int h, int w)
 {
-    title_bar(y, x, w, "Tasks  (the number picks one)", false);
+    title_bar(y, x, w, "Tasks: * may run, > goes on if you press Enter", false);
     if (!c->S) return 1;
     int row = 1, nt = sim_task_count(c->S);
     for (int k = 0; k < nt && row < h; k++) {
         TaskView v;
         if (!sim_task_view(c->S, k, &v)) continue;
         bool cand = is_candidate(c, k);
-        bool cur = c->pending && c->ch.cur == k;
-        const char *mark = cand ? (cur ? (term_ascii() ? ">" : "\u25B8") : "*") : " ";
+        bool def = c->pending && c->ch.def == k;
+        const char *mark = cand ? (def ? (term_ascii() ? ">" : "\u25B8") : "*") : " ";
         char b[300];
-        char where[32] = "";
-        if (v.file && v.line > 0 && v.state != TS_DONE) snprintf(where, sizeof where, "line %d", v.line);
-        snprintf(b, sizeof b, "%s%d %-20.20s %s%s%s", mark, k, v.name, cand ? (cur ? "goes on " : "may run ") : "", where,
-                 cand ? "" : "");
+        snprintf(b, sizeof b, "%s%d %-16.16s ", mark, k, v.name);
         attr_t at = cand ? A_BOLD : term_attr(G_DIM);
         int used = puts_at(y + row, x, w, b, at);
-        if (!cand && used < w) {
-            char why[260];
-            snprintf(why, sizeof why, "  %s%s%s", v.state == TS_DONE ? "finished" : trace_states[v.state].name,
-                     v.state == TS_DONE || v.state == TS_RUNNING ? "" : ": ", v.state == TS_DONE || v.state == TS_RUNNING ? "" : (v.waits[0] ? v.waits : v.reason));
-            puts_at(y + row, x + used, w - used, why, term_attr(G_STATE + v.state));
+        SBuf what = {0};
+        sb_puts(&what, "");
+        if (v.state == TS_DONE) {
+            sb_puts(&what, "finished");
+        } else if (cand) {
+            if (v.file && v.line > 0) sb_printf(&what, "%d: ", v.line);
+            size_t before = what.n;
+            sim_task_next(c->S, k, &what);
+            if (what.n == before) sb_puts(&what, v.file ? "runs" : "starts");
+        } else {
+            sb_printf(&what, "%s", trace_states[v.state].name);
+            if (v.state != TS_RUNNING && v.state != TS_NEW)
+                sb_printf(&what, ": %s", v.waits[0] ? v.waits : v.reason);
         }
+        puts_at(y + row, x + used, w - used, what.s, cand ? 0 : term_attr(G_STATE + v.state));
+        sb_free(&what);
         row++;
     }
     return row;
@@ -325,7 +333,7 @@ void chal_draw(Chal *c)
         if (*q == '\n') *q = ' ';
     puts_at(1, 1, W - 1, goal, A_BOLD);
     int body = 2, bottom = H - 3; /* rows [body, bottom) */
-    int left = W * 55 / 100;
+    int left = W * 48 / 100;
     draw_source(c, body, 0, bottom - body, left - 1);
     int rx = left, rw = W - left;
     int nt = c->S ? sim_task_count(c->S) : 0;
