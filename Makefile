@@ -67,18 +67,23 @@ build/deps.ok:
 	fi
 	@touch $@
 
-# `make test` also drives the REPL and the UI in a real terminal (tmux) and
-# lints the man page (groff).
+# `make test` also drives the REPL and the UI in a real terminal (tmux),
+# lints the man page (groff), and compares the simulated trio and gevent
+# with the real ones under Debian's python3 (python3-trio, python3-gevent).
 build/testdeps.ok: build/deps.ok
 	@missing=""; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v groff >/dev/null 2>&1 || missing="$$missing groff-base"; \
+	if [ -x /usr/bin/python3 ]; then \
+	  /usr/bin/python3 -c "import trio" >/dev/null 2>&1 || missing="$$missing python3-trio"; \
+	  /usr/bin/python3 -c "import gevent" >/dev/null 2>&1 || missing="$$missing python3-gevent"; \
+	fi; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "interleave: installing$$missing for the tests (apt-get)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
 	else \
-	  echo "make test drives the REPL and the UI in tmux and lints the man page with groff. Install them with:"; \
+	  echo "make test drives the REPL and the UI in tmux, lints the man page with groff and compares trio and gevent with the real ones. Install them with:"; \
 	  echo "  sudo apt-get install$$missing"; \
 	  exit 1; \
 	fi

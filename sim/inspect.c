@@ -108,14 +108,16 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
         }
         return true;
     }
-    FutData *t = aio_find_task(S, tid);
-    if (!t) return true;
     Task *host = thread_task(S, tk->parent);
-    if (host && aio_tid_of(host) == tid) {
+    bool stepping = host && host->subtask == tid;
+    if (stepping) {
         /* its step is running: it is where its thread is */
         where_in(host->cur, host->st->state == TS_SLEEPING, &out->file, &out->line);
         out->core = host->st->state == TS_RUNNING ? host->st->core : -1;
-    } else if (t->leaf) {
+    }
+    FutData *t = aio_find_task(S, tid);
+    if (!t) return true;
+    if (!stepping && t->leaf) {
         where_in(t->leaf, false, &out->file, &out->line);
     }
     FutData *w = aio_fut_data(t->waiter);
@@ -463,13 +465,18 @@ void sim_explain(Sim *S, int tid, SBuf *out)
         if (v.coroutine) {
             sb_printf(out, "its step runs on its thread, %s", t->tasks.v[v.parent].name);
             if (v.core >= 0) sb_printf(out, ", on cpu%d", v.core);
+            /* a run loop's own word on the step (trio's batch order) */
+            if (v.reason != trace_reason_text[R_RUNNING]) sb_printf(out, "; it %s", v.reason);
             sb_puts(out, ".");
         } else {
             sb_printf(out, "it runs bytecode on cpu%d.", v.core);
         }
         break;
     case TS_READY:
-        if (v.coroutine) {
+        if (v.coroutine && v.reason != trace_reason_text[R_AIO_READY]) {
+            /* trio's runner, gevent's hub */
+            sb_printf(out, "it %s; %s runs it in turn.", v.reason, t->tasks.v[v.parent].name);
+        } else if (v.coroutine) {
             sb_printf(out, "it is in the event loop's ready queue; the loop on %s runs it in turn.", t->tasks.v[v.parent].name);
         } else {
             sb_puts(out, "it can run but every core is busy (");

@@ -3,4 +3,4 @@
 # its first scenario (n opens the next); without one (CI, a pipe), the
 # lesson's text and a text run of each of its scenarios.
 cd "$(dirname "$0")/.." || exit 1
-exec ./interleave lesson 1
+exec ./interleave lesson 0

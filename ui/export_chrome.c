@@ -317,8 +317,11 @@ static void emit_event(Chrome *C, int j)
     Record r = {e->t, -1, j};
     SBuf what = {0};
     narrate(C->S, &r, &what);
-    int pid = t->procs.v[p].pid;
     bool own = e->task >= 0 && (size_t)e->task < t->tasks.n;
+    /* a task's event goes on its own thread, in its own process (a
+     * wake-up across processes is recorded under the woken's process) */
+    if (own && (size_t)t->tasks.v[e->task].proc < t->procs.n) p = (size_t)t->tasks.v[e->task].proc;
+    int pid = t->procs.v[p].pid;
     int tid = own ? task_tid(e->task) : -1;
     if (!own) /* the system's events go on the process, through a named thread */
         for (size_t k = 0; k < t->tasks.n && tid < 0; k++)

@@ -1,5 +1,6 @@
 /* lesson.h - the lessons of LESSONS.md and where the program finds its
- * data (LESSONS.md and scenarios/), in the source tree or installed. */
+ * data (LESSONS.md and scenarios/), in the source tree or installed; the
+ * predict blocks of a lesson, and its text with or without the answers. */
 #ifndef IL_LESSON_H
 #define IL_LESSON_H
 
@@ -8,11 +9,43 @@
 
 typedef struct Lesson {
     int number;
+    int line;                /* the line of its "## N." heading in LESSONS.md */
+    int body_line;           /* the line of LESSONS.md where source begins */
     char *title;             /* "Concurrency is not parallelism" */
-    char *text;              /* the body below the heading, as written */
+    char *source;            /* the body below the heading, as written */
+    char *text;              /* the body as a learner reads it: lesson_render(l, false),
+                                or with the answers after `lesson N --answers` */
     char **scenarios;        /* full paths of the scenarios it names, in order */
     int nscenarios;
 } Lesson;
+
+/* A predict block: a question to answer before running a scenario.
+ *
+ *     ```predict
+ *     scenario: 04_gil_cpu_bound.py
+ *     ask: What will "threads / sequential" print?
+ *     choice: a) about 0.5
+ *     choice: b) about 1.0
+ *     answer: b
+ *     explain: Only the thread holding the GIL runs bytecode, ...
+ *     ```
+ *
+ * One `key: value` per line; ask and explain continue on lines indented by
+ * two spaces.  A numeric question has no choices, a number as its answer,
+ * a tolerance and optionally a unit. */
+typedef struct LessonQuestion {
+    char *scenario;          /* the file in scenarios/, as written: "04_gil_cpu_bound.py" */
+    char *ask;               /* the question, its lines joined by spaces */
+    char **choices;          /* "a) about 0.5"...; NULL for a numeric question */
+    int nchoices;
+    char *answer;            /* a choice letter ("b"), or the number as written */
+    bool numeric;            /* the answer is a number, with value and tolerance */
+    double value;
+    double tolerance;        /* absolute */
+    char *unit;              /* "s", or NULL */
+    char *explain;           /* why, its lines joined by spaces */
+    int line;                /* the line of its "```predict" in LESSONS.md */
+} LessonQuestion;
 
 typedef struct Lessons {
     char *dir;               /* the data directory */
@@ -30,6 +63,19 @@ bool lessons_load(Lessons *ls, char *err, size_t errn);
 void lessons_free(Lessons *ls);
 /* Lesson number n, or NULL. */
 const Lesson *lesson_get(const Lessons *ls, int n);
+
+/* The predict blocks of lesson l, in order, in a new array *out (free it
+ * with lesson_questions_free).  Returns how many, or -1 with a message
+ * naming the line of LESSONS.md in err (and *out NULL) when a block is
+ * malformed: an unknown or missing key, one choice, an answer that is not
+ * one of the choices or not a number, a tolerance or unit beside choices. */
+int lesson_questions(const Lesson *l, LessonQuestion **out, char *err, size_t errn);
+void lesson_questions_free(LessonQuestion *q, int n);
+/* The lesson's body as written (answers true), or as a learner reads it
+ * before answering: without the answer, tolerance and explain lines of its
+ * predict blocks, the "  Answer: " lines of its checks (and the lines that
+ * continue them) and its "### Teacher note" section.  A new string. */
+char *lesson_render(const Lesson *l, bool answers);
 
 /* `interleave lesson [N]`. */
 int cmd_lesson(int argc, char **argv);

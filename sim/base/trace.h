@@ -106,6 +106,23 @@ extern const int trace_legend[TS_COUNT];
     X(R_AIO_READY, "is in the event loop's ready queue") \
     X(R_LOOP_IDLE, "event loop waits for the next timer") \
     X(R_LOOP_RUN, "event loop runs a task") \
+    X(R_TRIO_READY, "is ready: trio runs it in its next batch") \
+    X(R_TRIO_SLEEP, "sleeps until a cancel scope's deadline (trio.sleep)") \
+    X(R_TRIO_EVENT, "waits for a trio Event") \
+    X(R_TRIO_LOCK, "waits for a trio Lock, Semaphore or CapacityLimiter") \
+    X(R_TRIO_CHANNEL, "waits on a trio memory channel") \
+    X(R_TRIO_NURSERY, "waits for its nursery's children to finish") \
+    X(R_TRIO_START, "waits for a child to call task_status.started()") \
+    X(R_TRIO_THREAD, "waits for a worker thread (trio.to_thread.run_sync)") \
+    X(R_TRIO_PARK, "waits to be rescheduled (trio.sleep_forever)") \
+    X(R_TRIO_IDLE, "trio's run loop waits for the next deadline") \
+    X(R_TRIO_BATCH_FWD, "runs in trio's current batch, which trio runs in the order its tasks became ready") \
+    X(R_TRIO_BATCH_REV, "runs in trio's current batch, which trio runs reversed this time (a coin per batch; setting trio_order)") \
+    X(R_HUB_READY, "is in the gevent hub's callback queue") \
+    X(R_HUB_TIMER, "waits for a timer in the gevent hub (gevent.sleep)") \
+    X(R_HUB_WAIT, "waits in the gevent hub for an event, a queue or a lock") \
+    X(R_HUB_JOIN, "waits in the gevent hub for a greenlet to finish") \
+    X(R_HUB_IDLE, "the gevent hub waits for the next timer") \
     X(R_SWITCHED, "was switched out: the schedule chose another task")
 
 typedef enum {

@@ -463,5 +463,12 @@ Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
         if (b->payload && !c->payload) c->payload = b->payload;
     }
     if (dict && !is_undef(dict_get_str(dict, S->sym[SYM_getattr_]))) c->cflags |= CF_HAS_GETATTR;
+    Value nf = dict ? dict_get_str(dict, S->sym[SYM_new]) : v_undef();
+    if (is_kind(nf, K_FUNC)) {
+        /* __new__ is a static method without saying so, as in CPython */
+        Wrapper *w = gc_alloc(S, K_STATICMETHOD, sizeof(Wrapper));
+        w->func = nf;
+        dict_set_str(S, dict, S->sym[SYM_new], v_obj(w));
+    }
     return c;
 }

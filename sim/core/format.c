@@ -1,6 +1,7 @@
 /* format.c - float repr, format specs, %-formatting and str.format, with
  * CPython's output and error messages. */
 #include "format.h"
+#include "bigint.h"
 #include "attr.h"
 #include "obj.h"
 #include "repr.h"
@@ -13,28 +14,48 @@
 
 /* ---- float repr ---- */
 
-/* Shortest digits that round-trip: digits into dg (no dot), *decpt the
- * position of the decimal point relative to the digits. */
+/* Shortest digits that round-trip, the nearest to d among them, as
+ * CPython's repr (David Gay's mode 0): digits into dg (no dot), *decpt the
+ * position of the decimal point relative to the digits.  At each length the
+ * correctly rounded digits come first; when they do not read back as d, the
+ * digits one unit away on d's other side may (d half-way between two
+ * shorter decimals). */
 static void shortest_digits(double d, char *dg, int *ndg, int *decpt, bool *neg)
 {
-    char tmp[40];
+    char tmp[48], digits[24];
+    double a = fabs(d);
+    int nd = 0, dp = 0;
+    *neg = signbit(d) != 0;
     for (int p = 1; p <= 17; p++) {
-        snprintf(tmp, sizeof tmp, "%.*e", p - 1, d);
-        if (strtod(tmp, NULL) == d) break;
+        snprintf(tmp, sizeof tmp, "%.*e", p - 1, a);
+        const char *q = tmp;
+        nd = 0;
+        for (; *q && *q != 'e'; q++)
+            if (*q != '.') digits[nd++] = *q;
+        digits[nd] = 0;
+        int e = atoi(q + 1);
+        dp = e + 1;
+        if (strtod(tmp, NULL) == a || p == 17) break;
+        unsigned long long m = strtoull(digits, NULL, 10);
+        bool found = false;
+        for (int delta = -1; delta <= 1 && !found; delta += 2) {
+            unsigned long long c = m + (unsigned long long)(long long)delta;
+            if (!c) continue;
+            char cand[48];
+            snprintf(cand, sizeof cand, "%llue%d", c, e - (p - 1));
+            if (strtod(cand, NULL) != a) continue;
+            int cn = snprintf(digits, sizeof digits, "%llu", c);
+            dp = e + 1 + (cn - p);
+            nd = cn;
+            found = true;
+        }
+        if (found) break;
     }
-    const char *q = tmp;
-    *neg = false;
-    if (*q == '-') {
-        *neg = true;
-        q++;
-    }
-    int n = 0;
-    for (; *q && *q != 'e'; q++)
-        if (*q != '.') dg[n++] = *q;
-    while (n > 1 && dg[n - 1] == '0') n--;
-    dg[n] = 0;
-    *ndg = n;
-    *decpt = atoi(q + 1) + 1;
+    while (nd > 1 && digits[nd - 1] == '0') nd--;
+    memcpy(dg, digits, (size_t)nd);
+    dg[nd] = 0;
+    *ndg = nd;
+    *decpt = dp;
 }
 
 void format_float_repr(double d, char *buf, size_t n)
@@ -91,6 +112,7 @@ typedef struct Spec {
     char align;        /* '<' '>' '^' '=' or 0 */
     char sign;         /* '+' '-' ' ' or 0 */
     bool alt;          /* '#' */
+    bool negzero;      /* 'z' */
     bool zero;
     int64_t width;     /* -1 none */
     char grouping;     /* ',' '_' or 0 */
@@ -117,7 +139,7 @@ static int parse_spec(Task *T, const char *s, size_t n, Spec *sp, const char *tn
         i = 1;
     }
     if (i < n && strchr("+- ", s[i])) sp->sign = s[i++];
-    if (i < n && s[i] == 'z') i++;
+    if (i < n && s[i] == 'z') sp->negzero = true, i++;
     if (i < n && s[i] == '#') sp->alt = true, i++;
     if (i < n && s[i] == '0') sp->zero = true, i++;
     if (i < n && s[i] >= '0' && s[i] <= '9') {
@@ -181,28 +203,41 @@ static void group_digits(const char *digits, size_t n, char sep, int every, SBuf
     }
 }
 
-void format_int_base(int64_t v, int base, bool upper, const char *prefix, SBuf *out)
+/* The digits of |v| in base. */
+static int int_digits(Task *T, Value v, int base, bool upper, SBuf *out)
 {
+    if (is_bigint(v)) return bigint_write(T, v, base, upper, out);
     char tmp[80];
     int n = 0;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    uint64_t u = v.u.i < 0 ? (uint64_t)0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
     const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     do {
         tmp[n++] = dig[u % (uint64_t)base];
         u /= (uint64_t)base;
     } while (u);
-    if (v < 0) sb_putc(out, '-');
-    sb_puts(out, prefix);
     while (n) sb_putc(out, tmp[--n]);
+    return 0;
+}
+
+int format_int_text(Task *T, Value v, int base, bool upper, const char *prefix, SBuf *out)
+{
+    if (bigint_sign(v) < 0) sb_putc(out, '-');
+    sb_puts(out, prefix);
+    return int_digits(T, v, base, upper, out);
 }
 
 static int format_float_spec(Task *T, double d, Spec *sp, SBuf *out, bool from_int);
 
-static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
+static int format_int_spec(Task *T, Value v, Spec *sp, SBuf *out)
 {
     char type = sp->type ? sp->type : 'd';
-    if (strchr("eEfFgG%", type)) return format_float_spec(T, (double)v, sp, out, true);
+    if (strchr("eEfFgG%", type)) {
+        double d;
+        if (bigint_to_double(T, v, &d) < 0) return -1;
+        return format_float_spec(T, d, sp, out, true);
+    }
     if (sp->prec >= 0) return exc_raise(T, EXC_ValueError, "Precision not allowed in integer format specifier");
+    if (sp->negzero) return exc_raise(T, EXC_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
     int base;
     const char *pfx = "";
     switch (type) {
@@ -212,9 +247,10 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
     case 'o': base = 8; pfx = "0o"; break;
     case 'b': base = 2; pfx = "0b"; break;
     case 'c': {
-        if (v < 0 || v > 0x10FFFF) return exc_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
+        if (is_bigint(v)) return exc_raise(T, EXC_OverflowError, "Python int too large to convert to C long");
+        if (v.u.i < 0 || v.u.i > 0x10FFFF) return exc_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
         char enc[4];
-        int en = uc_encode((uint32_t)v, enc);
+        int en = uc_encode((uint32_t)v.u.i, enc);
         SBuf tmp = {0};
         sb_put(&tmp, enc, (size_t)en);
         emit_padded(out, sp, "", tmp.s, tmp.n, '<');
@@ -225,11 +261,13 @@ static int format_int_spec(Task *T, int64_t v, Spec *sp, SBuf *out)
         return exc_raise(T, EXC_ValueError, "Unknown format code '%c' for object of type 'int'", type);
     }
     SBuf digits = {0};
-    format_int_base(v, base, type == 'X', "", &digits);
-    if (digits.s[0] == '-') memmove(digits.s, digits.s + 1, digits.n--);
+    if (int_digits(T, v, base, type == 'X', &digits) < 0) {
+        sb_free(&digits);
+        return -1;
+    }
     char prefix[8] = "";
     size_t pn = 0;
-    if (v < 0) prefix[pn++] = '-';
+    if (bigint_sign(v) < 0) prefix[pn++] = '-';
     else if (sp->sign == '+') prefix[pn++] = '+';
     else if (sp->sign == ' ') prefix[pn++] = ' ';
     if (sp->alt) {
@@ -377,11 +415,11 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
     switch (v.tag) {
     case V_INT:
         if (parse_spec(T, spec, n, &sp, "int") < 0) return -1;
-        return format_int_spec(T, v.u.i, &sp, out);
+        return format_int_spec(T, v, &sp, out);
     case V_BOOL:
         /* a non-empty spec formats a bool as the int it is */
         if (parse_spec(T, spec, n, &sp, "bool") < 0) return -1;
-        return format_int_spec(T, v.u.i, &sp, out);
+        return format_int_spec(T, v_int(v.u.i), &sp, out);
     case V_FLOAT:
         if (parse_spec(T, spec, n, &sp, "float") < 0) return -1;
         if (sp.type == 'n') sp.type = 'g';
@@ -391,6 +429,10 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
     if (is_str(v)) {
         if (parse_spec(T, spec, n, &sp, "str") < 0) return -1;
         return format_str_spec(T, AS_STR(v), &sp, out);
+    }
+    if (is_bigint(v)) {
+        if (parse_spec(T, spec, n, &sp, "int") < 0) return -1;
+        return format_int_spec(T, v, &sp, out);
     }
     if (is_instance(v)) {
         Value m = obj_type_dunder(S, v, SYM_format);
@@ -405,18 +447,18 @@ int format_value(Task *T, Value v, const char *spec, size_t n, SBuf *out)
 
 /* ---- % formatting ---- */
 
-static int pct_int(Task *T, Value v, char conv, int64_t *out)
+/* The int a %d, %x... conversion formats (a float truncates for %d). */
+static int pct_int(Task *T, Value v, char conv, Value *out)
 {
     if (is_intlike(v)) {
-        *out = v.u.i;
+        *out = v_int(v.u.i);
         return 0;
     }
-    if (is_float(v) && (conv == 'd' || conv == 'i' || conv == 'u')) {
-        if (isnan(v.u.f) || isinf(v.u.f))
-            return exc_raise(T, EXC_ValueError, "cannot convert float %s to integer", isnan(v.u.f) ? "NaN" : "infinity");
-        *out = (int64_t)v.u.f;
+    if (is_bigint(v)) {
+        *out = v;
         return 0;
     }
+    if (is_float(v) && (conv == 'd' || conv == 'i' || conv == 'u')) return bigint_from_double(T, v.u.f, out);
     if (conv == 'd' || conv == 'i' || conv == 'u')
         return exc_raise(T, EXC_TypeError, "%%%c format: a real number is required, not %s", conv, obj_type_name(T->S, v));
     return exc_raise(T, EXC_TypeError, "%%%c format: an integer is required, not %s", conv, obj_type_name(T->S, v));
@@ -553,7 +595,7 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
             break;
         }
         case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-            int64_t iv = 0;
+            Value iv;
             if (pct_int(T, arg, conv, &iv) < 0) {
                 sb_free(&b);
                 return -1;
@@ -565,13 +607,16 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
             if (prec > 0) {
                 /* %.3d: minimum digits */
                 SBuf dg = {0};
-                format_int_base(iv, conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10, conv == 'X', "", &dg);
-                if (dg.s[0] == '-') memmove(dg.s, dg.s + 1, dg.n--);
+                if (int_digits(T, iv, conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10, conv == 'X', &dg) < 0) {
+                    sb_free(&dg);
+                    sb_free(&b);
+                    return -1;
+                }
                 SBuf body = {0};
                 for (int64_t k = (int64_t)dg.n; k < prec; k++) sb_putc(&body, '0');
                 sb_put(&body, dg.s, dg.n);
                 char pre[8] = "";
-                if (iv < 0) strcpy(pre, "-");
+                if (bigint_sign(iv) < 0) strcpy(pre, "-");
                 else if (sp.sign) pre[0] = sp.sign, pre[1] = 0;
                 if (sp.alt && conv != 'd' && conv != 'i' && conv != 'u')
                     strcat(pre, conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X");
@@ -586,8 +631,12 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
             double dv;
             if (is_float(arg)) dv = arg.u.f;
-            else if (is_intlike(arg)) dv = (double)arg.u.i;
-            else {
+            else if (bigint_is_int(arg)) {
+                if (bigint_to_double(T, arg, &dv) < 0) {
+                    sb_free(&b);
+                    return -1;
+                }
+            } else {
                 sb_free(&b);
                 return exc_raise(T, EXC_TypeError, "must be real number, not %s", obj_type_name(S, arg));
             }
@@ -602,10 +651,13 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
                 sp.zero = false;
                 if (!sp.align) sp.align = '>';
                 r = format_str_spec(T, AS_STR(arg), &sp, &b);
+            } else if (is_bigint(arg)) {
+                sb_free(&b);
+                return exc_raise(T, EXC_OverflowError, "%%c arg not in range(0x110000)");
             } else if (is_intlike(arg)) {
                 sp.type = 'c';
                 if (!sp.align) sp.align = '>';
-                r = format_int_spec(T, arg.u.i, &sp, &b);
+                r = format_int_spec(T, v_int(arg.u.i), &sp, &b);
             } else {
                 sb_free(&b);
                 return exc_raise(T, EXC_TypeError, "%%c requires int or char");

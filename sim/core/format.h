@@ -13,13 +13,10 @@ int format_value(Task *T, Value v, const char *spec, size_t speclen, SBuf *out);
 int format_percent(Task *T, Str *fmt, Value args, Value *out);
 /* fmt.format(*args, **kwargs) */
 int format_str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out);
-/* int(x) as text in a base, with optional prefix ("0x"). */
-void format_int_base(int64_t v, int base, bool upper, const char *prefix, SBuf *out);
-/* OverflowError for an int result beyond 64 bits: "integer overflow: A OP B
- * does not fit in 64 bits (...)"; ops_int_overflow_expr takes the expression as
- * a printf format ("abs(%lld)").  Both return -1. */
-int ops_int_overflow(Task *T, const char *op, int64_t a, int64_t b);
-int ops_int_overflow_expr(Task *T, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An int (any size) as text in a base: sign, prefix ("0x"), digits.  -1
+ * with ValueError past the decimal digit limit. */
+int format_int_text(Task *T, Value v, int base, bool upper, const char *prefix, SBuf *out);
+/* int (op) int on 64-bit ints; a result past 64 bits is a big int. */
 int ops_int_binop(Task *T, int op, int64_t a, int64_t b, Value *out);
 
 #endif

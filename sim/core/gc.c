@@ -12,6 +12,7 @@
  * mostly cache misses). */
 #include "gc.h"
 #include "gen.h"
+#include "green.h"
 #include "obj.h"
 
 #include <stdlib.h>
@@ -158,7 +159,7 @@ static void mark_values(Sim *S, const Value *v, int64_t n)
 static void trace_obj(Sim *S, Obj *o)
 {
     switch ((ObjKind)o->kind) {
-    case K_STR: case K_RANGE: break;
+    case K_STR: case K_RANGE: case K_BIGINT: break;
     case K_LIST: mark_values(S, ((List *)o)->v, ((List *)o)->n); break;
     case K_TUPLE: mark_values(S, ((Tuple *)o)->v, ((Tuple *)o)->n); break;
     case K_DICT: {
@@ -240,6 +241,7 @@ static void trace_obj(Sim *S, Obj *o)
     }
     case K_STATICMETHOD: case K_CLASSMETHOD: gc_mark_value(S, ((Wrapper *)o)->func); break;
     case K_GEN: case K_CORO: case K_AGEN: gen_trace(S, o); break;
+    case K_GREEN: green_trace(S, o); break;
     case K_SUPER:
         gc_mark_obj(S, (Obj *)((Super *)o)->start);
         gc_mark_obj(S, (Obj *)((Super *)o)->self_cls);
@@ -257,6 +259,7 @@ static void free_obj(Sim *S, Obj *o)
     case K_DICT: free(((Dict *)o)->ent); free(((Dict *)o)->index); break;
     case K_SET: free(((Set *)o)->table); break;
     case K_GEN: case K_CORO: case K_AGEN: gen_free(S, o); break;
+    case K_GREEN: green_free(S, o); break;
     case K_INSTANCE: {
         Instance *in = (Instance *)o;
         if (in->payload && in->cls->payload && in->cls->payload->free)
@@ -332,6 +335,8 @@ static void mark_roots(Sim *S)
         Task *T = S->tasks.v[i];
         vm_ctx_mark(S, &T->ctx);
         if (T->cur != &T->ctx) vm_ctx_mark(S, T->cur);
+        gen_mark_chain(S, T->cur);
+        gc_mark_obj(S, (Obj *)T->green);
         gc_mark_value(S, T->exc);
         gc_mark_value(S, T->resume_val);
         gc_mark_value(S, T->resume_exc);

@@ -267,6 +267,11 @@ void gen_trace(Sim *S, Obj *o)
     vm_ctx_mark(S, &g->ctx);
 }
 
+void gen_mark_chain(Sim *S, Ctx *leaf)
+{
+    for (Ctx *c = leaf; c && c->gen; c = c->gen->parent) gc_mark_obj(S, (Obj *)c->gen);
+}
+
 void gen_free(Sim *S, Obj *o)
 {
     Gen *g = (Gen *)o;
@@ -407,6 +412,180 @@ NATIVE(agen_aclose)
     return NAT_OK;
 }
 
+/* ---- the await opcodes ---- */
+
+static int not_awaitable(Task *T, Value v)
+{
+    return exc_raise(T, EXC_TypeError, "object %s can't be used in 'await' expression", obj_type_name(T->S, v));
+}
+
+/* The chain of awaits from context c up to its root: the root's context
+ * (a coroutine not awaited by another: GM_CALL, GM_TASK, or none). */
+static Ctx *chain_root(Ctx *c)
+{
+    while (c->gen && c->gen->mode == GM_AWAIT) c = c->gen->parent;
+    return c;
+}
+
+/* Leaf context leaf cannot finish its await of (or its __await__
+ * generator's yield of) v: to the root's driver. */
+static int trap(Task *T, Ctx *leaf, Value v, int kind)
+{
+    Ctx *root = chain_root(leaf);
+    Gen *rg = root->gen;
+    if (rg && rg->mode == GM_CALL && rg->h.kind == K_CORO) {
+        /* coro.send() in bytecode drives it: the chain suspends and v is
+         * send()'s value (the caller's frame is at base: push it) */
+        for (Ctx *x = leaf; x != root; x = x->gen->parent) x->gen->state = GEN_SUSPENDED;
+        rg->state = GEN_SUSPENDED;
+        rg->leaf = leaf;
+        rg->trap = kind;
+        Ctx *p = rg->parent;
+        rg->parent = NULL;
+        T->cur = p;
+        Frame *pf = &p->frames[p->nframes - 1];
+        *pf->sp++ = v;
+        return AIO_RELOAD;
+    }
+    if (rg && rg->mode == GM_TASK && T->driver) return T->driver->trap(T, leaf, v, kind);
+    if (kind == TRAP_YIELD) exc_raise(T, EXC_RuntimeError, "an __await__ generator yielded outside of a coroutine driver");
+    else exc_raise(T, EXC_RuntimeError, "await outside of a running asyncio task is not supported by the simulator");
+    return AIO_ERROR;
+}
+
+Ctx *gen_await_exit(Task *T, Ctx *c, Value r)
+{
+    Ctx *p = gen_leave(T, c, GEN_DONE);
+    if (!is_undef(r)) p->frames[p->nframes - 1].sp[-1] = r;
+    return p;
+}
+
+int gen_await_op(Task *T, int op)
+{
+    Sim *S = T->S;
+    Ctx *c = T->cur;
+    Frame *f = &c->frames[c->nframes - 1];
+    Value a = f->sp[-1];
+    switch (op) {
+    case OP_GET_AWAITABLE: {
+        if (is_kind(a, K_CORO)) {
+            Gen *g = (Gen *)a.u.o;
+            if (g->native) return AIO_CONTINUE;
+            if (g->state == GEN_DONE) return exc_raise(T, EXC_RuntimeError, "cannot reuse already awaited coroutine"), AIO_ERROR;
+            if (g->state != GEN_CREATED) return exc_raise(T, EXC_RuntimeError, "coroutine is being awaited already"), AIO_ERROR;
+            return AIO_CONTINUE;
+        }
+        if (!is_instance(a)) return not_awaitable(T, a), AIO_ERROR;
+        Value m = obj_type_dunder(S, a, SYM_await_), it;
+        if (is_undef(m)) return AIO_CONTINUE; /* a driver's own awaitable (an asyncio future), or its error */
+        if (vm_call(T, m, &a, 1, NULL, &it) < 0) return AIO_ERROR;
+        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
+        if (is_kind(it, K_CORO)) return exc_raise(T, EXC_TypeError, "__await__() returned a coroutine"), AIO_ERROR;
+        if (!is_kind(it, K_GEN))
+            return exc_raise(T, EXC_TypeError, "__await__() returned non-iterator of type '%s'", obj_type_name(S, it)),
+                   AIO_ERROR;
+        f->sp[-1] = it;
+        return AIO_CONTINUE;
+    }
+    case OP_AWAIT: {
+        if (is_kind(a, K_CORO) && !((Gen *)a.u.o)->native) {
+            gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT, v_none());
+            return AIO_RELOAD;
+        }
+        if (is_kind(a, K_CORO) && ((Gen *)a.u.o)->native == CORO_ASEND) {
+            /* an async generator's __anext__() and the like */
+            Ctx *n = gen_asend_await(T, c, (Gen *)a.u.o);
+            return !n ? AIO_ERROR : n == c ? AIO_CONTINUE : AIO_RELOAD;
+        }
+        if (is_kind(a, K_GEN)) {
+            /* an __await__ generator: a coroutine in all but name */
+            Gen *g = (Gen *)a.u.o;
+            if (gen_check_send(T, g, v_none()) < 0) return AIO_ERROR;
+            if (g->state == GEN_DONE) {
+                f->sp[-1] = v_none();
+                return AIO_CONTINUE;
+            }
+            gen_enter(T, g, c, GM_AWAIT, v_none());
+            return AIO_RELOAD;
+        }
+        return trap(T, c, a, TRAP_AWAIT);
+    }
+    case OP_GET_AITER: {
+        if (is_kind(a, K_AGEN)) return AIO_CONTINUE; /* its own iterator */
+        Value m = obj_type_dunder(S, a, SYM_aiter), r;
+        if (is_undef(m)) {
+            exc_raise(T, EXC_TypeError, "'async for' requires an object with __aiter__ method, got %s", obj_type_name(S, a));
+            return AIO_ERROR;
+        }
+        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
+        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
+        if (!is_kind(r, K_AGEN) && is_undef(obj_type_dunder(S, r, SYM_anext))) {
+            exc_raise(T, EXC_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
+                      obj_type_name(S, r));
+            return AIO_ERROR;
+        }
+        f->sp[-1] = r;
+        return AIO_CONTINUE;
+    }
+    case OP_GET_ANEXT: {
+        if (is_kind(a, K_AGEN)) {
+            *f->sp++ = gen_asend_new(T, a, AGEN_SEND, v_none(), v_undef());
+            return AIO_CONTINUE;
+        }
+        Value m = obj_type_dunder(S, a, SYM_anext), r;
+        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
+        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
+        if (!is_kind(r, K_CORO) && !is_instance(r)) {
+            exc_raise(T, EXC_TypeError, "'async for' received an invalid object from __anext__: %s", obj_type_name(S, r));
+            return AIO_ERROR;
+        }
+        *f->sp++ = r;
+        return AIO_CONTINUE;
+    }
+    default: { /* OP_END_ASYNC_FOR: the handler around __anext__: iterator, exception */
+        f->sp -= 2;
+        if (exc_matches(S, a, EXC_StopAsyncIteration)) return AIO_CONTINUE;
+        T->exc = a;
+        return AIO_RERAISE;
+    }
+    }
+}
+
+/* ---- coroutines driven by send() ---- */
+
+int gen_trap_yield(Task *T, Ctx *c, Value v)
+{
+    return trap(T, c, v, TRAP_YIELD);
+}
+
+Ctx *gen_drive(Task *T, Gen *g, Ctx *caller, Value sent, Value thrown)
+{
+    if (g->state == GEN_CREATED || g->h.kind != K_CORO) {
+        Ctx *n = gen_enter(T, g, caller, GM_CALL, sent);
+        T->resume_exc = thrown;
+        return n;
+    }
+    /* a chain that trapped: its leaf resumes, with sent as the value of
+     * the trapped await (or yield), or thrown raised there */
+    Ctx *leaf = g->leaf;
+    g->leaf = NULL;
+    for (Ctx *x = leaf; x != &g->ctx; x = x->gen->parent) x->gen->state = GEN_RUNNING;
+    g->state = GEN_RUNNING;
+    g->mode = GM_CALL;
+    g->parent = caller;
+    g->ctx.base_depth = caller->base_depth + caller->nframes;
+    T->cur = leaf;
+    Frame *lf = &leaf->frames[leaf->nframes - 1];
+    if (is_undef(thrown)) {
+        if (g->trap == TRAP_AWAIT) lf->sp[-1] = sent;
+        else *lf->sp++ = sent;
+    } else if (g->trap == TRAP_YIELD) {
+        *lf->sp++ = v_none();
+    }
+    T->resume_exc = thrown;
+    return leaf;
+}
+
 /* ---- attributes of generator and coroutine objects ---- */
 
 static Gen *gen_of(Task *T, Value v)
@@ -486,6 +665,14 @@ NATIVE(gen_throw_m)
     return resume_native(T, g, v_none(), thrown, out);
 }
 
+/* coro.send()/throw() reach here only from C code or a nested run (from
+ * bytecode the VM drives the coroutine on the task: NF_RESUMES). */
+NATIVE(coro_send_m)
+{
+    (void)args;
+    return exc_raise(T, EXC_RuntimeError, "coroutine.send() and throw() from a callback run by C code are not supported by the simulator");
+}
+
 NATIVE(gen_iter_m)
 {
     *out = args[0];
@@ -550,4 +737,10 @@ void gen_register(Sim *S)
         n->data = m[i].resume;
     }
     nat_def_method(S, gc, "__iter__", gen_iter_m);
+    static const struct { const char *name; int resume; } cm[] = {{"send", RESUME_SEND}, {"throw", RESUME_THROW}};
+    for (size_t i = 0; i < ARRAY_LEN(cm); i++) {
+        Native *n = nat_def_method(S, S->types[TY_COROUTINE], cm[i].name, coro_send_m);
+        n->meth_flags |= NF_RESUMES;
+        n->data = cm[i].resume;
+    }
 }

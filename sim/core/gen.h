@@ -37,6 +37,8 @@ typedef struct Gen {
             Value *slot;          /* GM_COLLECT: the call argument to replace */
             int aop;              /* K_AGEN: the AGEN_* operation awaited now */
             Value dflt;           /* K_AGEN: anext()'s default for it, or V_UNDEF */
+            Ctx *leaf;            /* K_CORO driven by send(): the context its chain trapped in */
+            int trap;             /* ... and how (TRAP_*) */
             Ctx ctx;
         };
     };
@@ -119,20 +121,51 @@ Ctx *gen_agen_raise(Task *T, Ctx *c);
 /* StopIteration(value), for a generator that returned value. */
 Value gen_stop_iteration(Task *T, Value value);
 void gen_trace(Sim *S, Obj *o);
+/* Mark the generators and coroutines whose contexts lead from leaf up
+ * (a running chain: next(g) from bytecode leaves g on no stack). */
+void gen_mark_chain(Sim *S, Ctx *leaf);
 /* The attributes of generator and coroutine objects (__name__, close...). */
 void gen_register(Sim *S);
 void gen_free(Sim *S, Obj *o);
 
-/* The await family of opcodes (aio.c).  Returns one of AIO_*; with
- * AIO_LEAVE, *status says how vm_run must return. */
+/* ---- the await opcodes and the drivers ----
+ * The core finishes what it can of an await: a coroutine runs inside the
+ * awaiting one (GM_AWAIT), an async generator's asend object enters the
+ * generator, an object's __await__ generator runs like a coroutine (its
+ * return value is the await's).  What it cannot finish - a future, a
+ * C-made coroutine, a value an __await__ generator yields - is a *trap*
+ * for whatever drives the chain's outermost coroutine (its root):
+ *  - a Python driver that steps it with coro.send(v) / coro.throw(e)
+ *    from bytecode (trio's and gevent's run loops in sim/py; mode
+ *    GM_CALL): the whole chain suspends, the trap comes out of send() as
+ *    its value, and the next send's value is the trapped await's;
+ *  - a driver in C (asyncio's event loop; mode GM_TASK), installed on the
+ *    thread while it runs (Task.driver) with these operations. */
 enum { AIO_CONTINUE, AIO_ERROR, AIO_RERAISE, AIO_RELOAD, AIO_LEAVE };
-int aio_op(Task *T, int op, RunStatus *status);
-/* The base frame of coroutine context c (mode GM_AWAIT or GM_TASK)
- * returned r, or (r undefined) raised T->exc: returns the context to run
- * next - the awaiting coroutine's (with r as its await's value), or the
- * loop's.  An exception from GM_AWAIT stays on T to propagate; one from
- * GM_TASK ends the task and is cleared. */
-Ctx *aio_coro_exit(Task *T, Ctx *c, Value r);
+enum { TRAP_AWAIT, TRAP_YIELD };  /* at an AWAIT; at an __await__ generator's yield */
+typedef struct AwaitDriver {
+    /* The chain whose leaf context is leaf traps v: AIO_CONTINUE with the
+     * await's value in place of v, AIO_RELOAD when T->cur changed,
+     * AIO_ERROR with an exception on T. */
+    int (*trap)(Task *T, Ctx *leaf, Value v, int kind);
+    /* The root coroutine of context c (GM_TASK) returned r, or raised
+     * T->exc (r undefined): the context to run next. */
+    Ctx *(*task_exit)(Task *T, Ctx *c, Value r);
+} AwaitDriver;
+
+/* An __await__ generator (mode GM_AWAIT) in context c yields v: a trap. */
+int gen_trap_yield(Task *T, Ctx *c, Value v);
+/* Run g as the call next(g) / g.send(sent) / coro.send(sent) / .throw()
+ * from caller's frame (whose stack is at the call's base): the context
+ * to run (thrown, if defined, is raised there at once by the VM). */
+Ctx *gen_drive(Task *T, Gen *g, Ctx *caller, Value sent, Value thrown);
+/* GET_AWAITABLE, AWAIT, GET_AITER, GET_ANEXT, END_ASYNC_FOR on the task's
+ * current context: AIO_* (AIO_LEAVE never: it is the drivers' only). */
+int gen_await_op(Task *T, int op);
+/* The base frame of coroutine context c (mode GM_AWAIT: a coroutine, or
+ * an __await__ generator, awaited by another) returned r, or raised T->exc
+ * (r undefined; it stays on T to propagate): back to the awaiter. */
+Ctx *gen_await_exit(Task *T, Ctx *c, Value r);
 
 /* Calling an `async def` function: a coroutine object. */
 int gen_coro_create(Task *T, Func *fn, Value *args, int nargs, Tuple *kwnames, Value *out);

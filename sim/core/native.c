@@ -1,5 +1,6 @@
 /* native.c - argument parsing and registration helpers for natives. */
 #include "native.h"
+#include "bigint.h"
 #include "dict.h"
 #include "gc.h"
 #include "str.h"
@@ -129,6 +130,7 @@ int nat_arg_float(Task *T, Value v, const char *fname, double *out)
 {
     if (is_float(v)) *out = v.u.f;
     else if (is_intlike(v)) *out = (double)v.u.i;
+    else if (is_bigint(v)) return bigint_to_double(T, v, out);
     else return exc_raise(T, EXC_TypeError, "%s() argument must be a real number, not '%s'", fname, obj_type_name(T->S, v));
     return 0;
 }

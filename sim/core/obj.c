@@ -1,6 +1,7 @@
 /* obj.c - types, truth, equality, hashing, ordering, length, membership,
  * items and iteration, with CPython's semantics and error messages. */
 #include "obj.h"
+#include "bigint.h"
 #include "ptrmap.h"
 #include "dict.h"
 #include "gc.h"
@@ -14,6 +15,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+static int index_too_big(Task *T, const char *what);
 
 /* ---- types ---- */
 
@@ -62,6 +65,8 @@ Class *obj_type_of(Sim *S, Value v)
     case K_GEN: return S->types[TY_GENERATOR];
     case K_CORO: return S->types[TY_COROUTINE];
     case K_AGEN: return S->types[TY_ASYNC_GENERATOR];
+    case K_GREEN: return S->types[TY_GREENLET];
+    case K_BIGINT: return S->types[TY_INT];
     default: return S->types[TY_OBJECT];
     }
 }
@@ -159,6 +164,7 @@ int obj_truthy(Task *T, Value v)
         m = obj_type_dunder(S, v, SYM_len);
         if (!is_undef(m)) {
             if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+            if (is_bigint(r)) return index_too_big(T, NULL);
             if (!is_intlike(r))
                 return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(S, r));
             return r.u.i != 0;
@@ -199,7 +205,7 @@ static int seq_eq(Task *T, const Value *a, int64_t na, const Value *b, int64_t n
     return 1;
 }
 
-static bool is_number(Value v) { return v.tag == V_INT || v.tag == V_BOOL || v.tag == V_FLOAT; }
+static bool is_number(Value v) { return v.tag == V_INT || v.tag == V_BOOL || v.tag == V_FLOAT || is_bigint(v); }
 
 /* Exact comparison of an int with a double (no rounding surprises for
  * large ints): returns -1, 0, 1, or 2 if f is NaN. */
@@ -215,18 +221,22 @@ static int cmp_int_float(int64_t i, double f)
     return fl == f ? 0 : -1;
 }
 
+/* Exact, as CPython: a big int and a float compare as the numbers they are. */
 static int num_cmp(Value a, Value b)
 {
-    if (a.tag != V_FLOAT && b.tag != V_FLOAT) return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+    if (a.tag != V_FLOAT && b.tag != V_FLOAT) {
+        if (a.tag == V_OBJ || b.tag == V_OBJ) return bigint_cmp(a, b);
+        return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+    }
     if (a.tag == V_FLOAT && b.tag == V_FLOAT) {
         if (isnan(a.u.f) || isnan(b.u.f)) return 2;
         return a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
     }
     if (a.tag == V_FLOAT) {
-        int r = cmp_int_float(b.u.i, a.u.f);
+        int r = b.tag == V_OBJ ? bigint_cmp_float(b, a.u.f) : cmp_int_float(b.u.i, a.u.f);
         return r == 2 ? 2 : -r;
     }
-    return cmp_int_float(a.u.i, b.u.f);
+    return a.tag == V_OBJ ? bigint_cmp_float(a, b.u.f) : cmp_int_float(a.u.i, b.u.f);
 }
 
 int obj_eq(Task *T, Value a, Value b)
@@ -370,6 +380,7 @@ int obj_hash(Task *T, Value v, int64_t *out)
     Obj *o = v.u.o;
     switch ((ObjKind)o->kind) {
     case K_STR: *out = str_hash((Str *)o); return 0;
+    case K_BIGINT: *out = bigint_hash(v); return 0;
     case K_TUPLE: {
         /* xxHash-based, as CPython 3.8+ */
         Tuple *t = (Tuple *)o;
@@ -427,6 +438,10 @@ int obj_hash(Task *T, Value v, int64_t *out)
             if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+                if (is_bigint(r)) {
+                    *out = bigint_hash(r);
+                    return 0;
+                }
                 if (!is_intlike(r))
                     return exc_raise(T, EXC_TypeError, "__hash__ method should return an integer");
                 *out = r.u.i == -1 ? -2 : r.u.i;
@@ -660,6 +675,8 @@ int obj_len(Task *T, Value v, int64_t *out)
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+                if (is_bigint(r))
+                    return bigint_sign(r) < 0 ? exc_raise(T, EXC_ValueError, "__len__() should return >= 0") : index_too_big(T, NULL);
                 if (!is_intlike(r))
                     return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, r));
                 if (r.u.i < 0) return exc_raise(T, EXC_ValueError, "__len__() should return >= 0");
@@ -774,12 +791,19 @@ int obj_contains(Task *T, Value c, Value item)
 
 /* ---- indexes and slices ---- */
 
+/* An int past 64 bits as an index: as CPython's past Py_ssize_t. */
+static int index_too_big(Task *T, const char *what)
+{
+    return exc_raise(T, what ? EXC_IndexError : EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+}
+
 int obj_index(Task *T, Value v, int64_t *out, const char *what)
 {
     if (is_intlike(v)) {
         *out = v.u.i;
         return 0;
     }
+    if (is_bigint(v)) return index_too_big(T, what);
     Value m = obj_type_dunder(T->S, v, SYM_index);
     if (!is_undef(m)) {
         Value r;
@@ -788,6 +812,7 @@ int obj_index(Task *T, Value v, int64_t *out, const char *what)
             *out = r.u.i;
             return 0;
         }
+        if (is_bigint(r)) return index_too_big(T, what);
     }
     if (what)
         return exc_raise(T, EXC_TypeError, "%s indices must be integers or slices, not %s", what, obj_type_name(T->S, v));
@@ -804,9 +829,14 @@ int obj_seq_index(Task *T, int64_t len, Value key, int64_t *out, const char *wha
     return 0;
 }
 
+/* A slice bound; one past 64 bits clamps, as CPython's past Py_ssize_t. */
 static int slice_part(Task *T, Value v, int64_t *out)
 {
     if (is_none(v)) return 1;
+    if (is_bigint(v)) {
+        *out = bigint_sign(v) > 0 ? INT64_MAX : -INT64_MAX;
+        return 0;
+    }
     if (obj_index(T, v, out, NULL) < 0) {
         if (exc_matches(T->S, T->exc, EXC_TypeError)) {
             T->exc = v_undef();
@@ -824,6 +854,7 @@ int obj_slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *s
     int r = slice_part(T, s->step, &st);
     if (r < 0) return -1;
     if (st == 0) return exc_raise(T, EXC_ValueError, "slice step cannot be zero");
+    if (st < -INT64_MAX) st = -INT64_MAX;
     int64_t a, b;
     r = slice_part(T, s->start, &a);
     if (r < 0) return -1;
@@ -842,8 +873,8 @@ int obj_slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *s
         if (b >= len) b = st > 0 ? len : len - 1;
     }
     int64_t n;
-    if (st > 0) n = b > a ? (b - a + st - 1) / st : 0;
-    else n = a > b ? (a - b + (-st) - 1) / (-st) : 0;
+    if (st > 0) n = b > a ? (b - a - 1) / st + 1 : 0;
+    else n = a > b ? (a - b - 1) / (-st) + 1 : 0;
     *start = a;
     *stop = b;
     *step = st;
@@ -1583,13 +1614,15 @@ static bool fast_key_eq(Value a, Value b)
 int obj_eq_quick(Value a, Value b)
 {
     if (fast_key_eq(a, b)) return 1;
-    bool an = a.tag == V_INT || a.tag == V_BOOL || a.tag == V_FLOAT;
-    bool bn = b.tag == V_INT || b.tag == V_BOOL || b.tag == V_FLOAT;
-    if (an && bn) return 2;
-    if (a.tag != V_OBJ || b.tag != V_OBJ) return 0;
-    if (a.u.o->kind == K_STR || b.u.o->kind == K_STR) {
-        if (a.u.o->kind == K_INSTANCE || b.u.o->kind == K_INSTANCE) return 2;
-        return 0;
+    if (a.tag == V_OBJ && b.tag == V_OBJ) {
+        if (a.u.o->kind == K_STR || b.u.o->kind == K_STR) {
+            if (a.u.o->kind == K_INSTANCE || b.u.o->kind == K_INSTANCE) return 2;
+            return 0;
+        }
+        return 2;
     }
-    return 2;
+    /* numbers: a big int may equal a float */
+    bool an = a.tag == V_INT || a.tag == V_BOOL || a.tag == V_FLOAT || is_bigint(a);
+    bool bn = b.tag == V_INT || b.tag == V_BOOL || b.tag == V_FLOAT || is_bigint(b);
+    return an && bn ? 2 : 0;
 }

@@ -1,6 +1,7 @@
-/* ops.c - arithmetic and the other binary/unary operators, with 64-bit
- * ints that raise OverflowError instead of growing. */
+/* ops.c - arithmetic and the other binary/unary operators.  Ints are
+ * 64-bit here; a result past 64 bits is a big int, made by bigint.c. */
 #include "ops.h"
+#include "bigint.h"
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
@@ -32,22 +33,6 @@ static const char *const binop_rmeth[] = {
 #undef X
 };
 
-int ops_int_overflow_expr(Task *T, const char *fmt, ...)
-{
-    char expr[160];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(expr, sizeof expr, fmt, ap);
-    va_end(ap);
-    return exc_raise(T, EXC_OverflowError,
-                    "integer overflow: %s does not fit in 64 bits (the simulator's ints are 64-bit)", expr);
-}
-
-int ops_int_overflow(Task *T, const char *op, int64_t a, int64_t b)
-{
-    return ops_int_overflow_expr(T, "%lld %s %lld", (long long)a, op, (long long)b);
-}
-
 static int64_t floordiv(int64_t a, int64_t b)
 {
     int64_t q = a / b;
@@ -72,39 +57,40 @@ static int int_pow(Task *T, int64_t a, int64_t b, Value *out)
     int64_t r = 1, base = a, e = b;
     while (e) {
         if (e & 1) {
-            if (__builtin_mul_overflow(r, base, &r)) return ops_int_overflow(T, "**", a, b);
+            if (__builtin_mul_overflow(r, base, &r)) return bigint_pow(T, v_int(a), v_int(b), out);
         }
         e >>= 1;
-        if (e && __builtin_mul_overflow(base, base, &base)) return ops_int_overflow(T, "**", a, b);
+        if (e && __builtin_mul_overflow(base, base, &base)) return bigint_pow(T, v_int(a), v_int(b), out);
     }
     *out = v_int(r);
     return 0;
 }
 
-/* int (op) int.  Returns 0, -1 error. */
+/* int (op) int.  A result past 64 bits is a big int (bigint.c).  Returns
+ * 0, -1 error. */
 int ops_int_binop(Task *T, int op, int64_t a, int64_t b, Value *out)
 {
     int64_t r;
     switch (op) {
     case BIN_ADD:
-        if (__builtin_add_overflow(a, b, &r)) return ops_int_overflow(T, "+", a, b);
+        if (__builtin_add_overflow(a, b, &r)) goto big;
         break;
     case BIN_SUB:
-        if (__builtin_sub_overflow(a, b, &r)) return ops_int_overflow(T, "-", a, b);
+        if (__builtin_sub_overflow(a, b, &r)) goto big;
         break;
     case BIN_MUL:
-        if (__builtin_mul_overflow(a, b, &r)) return ops_int_overflow(T, "*", a, b);
+        if (__builtin_mul_overflow(a, b, &r)) goto big;
         break;
     case BIN_TRUEDIV: {
         if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "division by zero");
-        /* exact when both fit in a double's mantissa; else long double */
+        /* exact when both fit in a double's mantissa; else rounded once, as CPython */
         if (llabs(a) < (1LL << 53) && llabs(b) < (1LL << 53)) *out = v_float((double)a / (double)b);
-        else *out = v_float((double)((long double)a / (long double)b));
+        else return bigint_truediv(T, v_int(a), v_int(b), out);
         return 0;
     }
     case BIN_FLOORDIV:
         if (b == 0) return exc_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
-        if (a == INT64_MIN && b == -1) return ops_int_overflow(T, "//", a, b);
+        if (a == INT64_MIN && b == -1) goto big;
         r = floordiv(a, b);
         break;
     case BIN_MOD:
@@ -116,7 +102,7 @@ int ops_int_binop(Task *T, int op, int64_t a, int64_t b, Value *out)
     case BIN_LSHIFT:
         if (b < 0) return exc_raise(T, EXC_ValueError, "negative shift count");
         if (a == 0) r = 0;
-        else if (b >= 64 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) return ops_int_overflow(T, "<<", a, b);
+        else if (b >= 64 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b))) goto big;
         else r = (int64_t)((uint64_t)a << b);
         break;
     case BIN_RSHIFT:
@@ -129,6 +115,18 @@ int ops_int_binop(Task *T, int op, int64_t a, int64_t b, Value *out)
     default: return exc_raise(T, EXC_TypeError, "bad operator");
     }
     *out = v_int(r);
+    return 0;
+big:
+    return bigint_binop(T, op, v_int(a), v_int(b), out);
+}
+
+/* A number as a double for float arithmetic: an int too big for one is
+ * CPython's OverflowError. */
+static int num_double(Task *T, Value v, double *out)
+{
+    if (is_float(v)) *out = v.u.f;
+    else if (is_intlike(v)) *out = (double)v.u.i;
+    else return bigint_to_double(T, v, out);
     return 0;
 }
 
@@ -177,9 +175,11 @@ static int float_binop(Task *T, int op, double a, double b, Value *out)
     }
 }
 
-static int seq_repeat(Task *T, Value seq, int64_t n, Value *out)
+static int seq_repeat(Task *T, Value seq, Value count, Value *out)
 {
     Sim *S = T->S;
+    if (is_bigint(count)) return exc_raise(T, EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+    int64_t n = count.u.i;
     if (n < 0) n = 0;
     if (is_str(seq)) {
         Str *s = AS_STR(seq);
@@ -396,9 +396,12 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
         }
         return ops_int_binop(T, op, a.u.i, b.u.i, out);
     }
-    if ((is_float(a) || is_intlike(a)) && (is_float(b) || is_intlike(b))) {
-        double x = is_float(a) ? a.u.f : (double)a.u.i;
-        double y = is_float(b) ? b.u.f : (double)b.u.i;
+    /* a big int; but an int ** a negative int is a float power */
+    if (bigint_is_int(a) && bigint_is_int(b) && !(op == BIN_POW && bigint_sign(b) < 0))
+        return bigint_binop(T, op, a, b, out);
+    if ((is_float(a) || bigint_is_int(a)) && (is_float(b) || bigint_is_int(b))) {
+        double x, y;
+        if (num_double(T, a, &x) < 0 || num_double(T, b, &y) < 0) return -1;
         int r = float_binop(T, op, x, y, out);
         if (r <= 0) return r;
         goto unsupported;
@@ -413,7 +416,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
                 *out = str_concat(T, AS_STR(a), AS_STR(b));
                 return 0;
             }
-            if (op == BIN_MUL && is_intlike(b)) return seq_repeat(T, a, b.u.i, out);
+            if (op == BIN_MUL && bigint_is_int(b)) return seq_repeat(T, a, b, out);
             if (op == BIN_MUL && !is_instance(b))
                 return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
             if (op == BIN_MOD) {
@@ -443,10 +446,10 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
                 *out = v_obj(r);
                 return 0;
             }
-            if (op == BIN_MUL && is_intlike(b)) {
+            if (op == BIN_MUL && bigint_is_int(b)) {
                 if (inplace) {
                     Value r;
-                    if (seq_repeat(T, a, b.u.i, &r) < 0) return -1;
+                    if (seq_repeat(T, a, b, &r) < 0) return -1;
                     List *l = (List *)o, *rl = AS_LIST(r);
                     Value *tmp = l->v;
                     int64_t tc = l->cap;
@@ -455,7 +458,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
                     *out = a;
                     return 0;
                 }
-                return seq_repeat(T, a, b.u.i, out);
+                return seq_repeat(T, a, b, out);
             }
             if (op == BIN_MUL && !is_instance(b))
                 return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
@@ -472,7 +475,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
                 *out = v_obj(r);
                 return 0;
             }
-            if (op == BIN_MUL && is_intlike(b)) return seq_repeat(T, a, b.u.i, out);
+            if (op == BIN_MUL && bigint_is_int(b)) return seq_repeat(T, a, b, out);
             if (op == BIN_MUL && !is_instance(b))
                 return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
             break;
@@ -497,7 +500,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
         default: break;
         }
     }
-    if (is_intlike(a) && op == BIN_MUL && (is_str(b) || is_list(b) || is_tuple(b))) return seq_repeat(T, b, a.u.i, out);
+    if (bigint_is_int(a) && op == BIN_MUL && (is_str(b) || is_list(b) || is_tuple(b))) return seq_repeat(T, b, a, out);
     {
         int h = views_binop(T, op, a, b, out);
         if (h) return h < 0 ? -1 : 0;
@@ -512,7 +515,7 @@ unsupported:
         return exc_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(S, b));
     if ((is_list(a) || is_tuple(a) || is_str(a)) && op == BIN_MUL)
         return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, b));
-    if ((is_list(b) || is_tuple(b) || is_str(b)) && op == BIN_MUL && !is_intlike(a))
+    if ((is_list(b) || is_tuple(b) || is_str(b)) && op == BIN_MUL && !bigint_is_int(a))
         return exc_raise(T, EXC_TypeError, "can't multiply sequence by non-int of type '%s'", obj_type_name(S, a));
     return exc_raise(T, EXC_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'", binop_sym[op],
                     inplace ? "=" : "", obj_type_name(S, a), obj_type_name(S, b));
@@ -530,10 +533,11 @@ int ops_unary(Task *T, int opcode, Value a, Value *out)
     }
     case OP_UNARY_NEG:
         if (is_intlike(a)) {
-            if (a.u.i == INT64_MIN) return ops_int_overflow_expr(T, "-(%lld)", (long long)a.u.i);
+            if (a.u.i == INT64_MIN) return bigint_neg(T, a, out);
             *out = v_int(-a.u.i);
             return 0;
         }
+        if (is_bigint(a)) return bigint_neg(T, a, out);
         if (is_float(a)) {
             *out = v_float(-a.u.f);
             return 0;
@@ -542,6 +546,10 @@ int ops_unary(Task *T, int opcode, Value a, Value *out)
     case OP_UNARY_POS:
         if (is_intlike(a)) {
             *out = v_int(a.u.i);
+            return 0;
+        }
+        if (is_bigint(a)) {
+            *out = a;
             return 0;
         }
         if (is_float(a)) {
@@ -554,6 +562,7 @@ int ops_unary(Task *T, int opcode, Value a, Value *out)
             *out = v_int(~a.u.i);
             return 0;
         }
+        if (is_bigint(a)) return bigint_invert(T, a, out);
         break;
     default: break;
     }

@@ -2,6 +2,7 @@
  * Where CPython prints an address ("<object at 0x...>") we print a fake
  * address derived from the object's deterministic id. */
 #include "repr.h"
+#include "bigint.h"
 #include "dict.h"
 #include "format.h"
 #include "gen.h"
@@ -115,6 +116,9 @@ int repr_write(Task *T, Value v, SBuf *out)
     Obj *o = v.u.o;
     switch ((ObjKind)o->kind) {
     case K_STR: repr_quote_str((Str *)o, out); return 0;
+    case K_BIGINT:
+        if (((BigInt *)o)->neg) sb_putc(out, '-');
+        return bigint_write(T, v, 10, false, out);
     case K_LIST: {
         if (obj_repr_enter(S, o)) {
             sb_puts(out, "[...]");

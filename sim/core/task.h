@@ -91,6 +91,10 @@ struct Task {
     int nested;           /* depth of C-called (nested) runs */
     Value thread_obj;     /* the threading.Thread instance, if any */
     struct AioThread *aio; /* asyncio on this thread (aio.h), NULL until it has a loop */
+    int subtask;          /* the trace task (an asyncio task's, a trio task's, a greenlet's)
+                             whose step the thread runs now, or -1: it shares the thread's states */
+    struct Green *green;  /* its running greenlet (green.h), NULL until it asks for one */
+    const struct AwaitDriver *driver; /* what drives its GM_TASK coroutines now (gen.h), or NULL */
     const int64_t *opcost; /* per-task op costs (jitter), or NULL for S->opcost */
     int retry;            /* >0 when a blocking native runs again after waking */
     int op_credit;        /* ops done in C for the running vm_run to count (aio.c) */
@@ -112,6 +116,7 @@ struct Proc {
     Dict *modules;        /* imported simulated modules by name */
     int parent_pid;
     int64_t switch_interval; /* sys.setswitchinterval(), 0 = the setting */
+    int64_t int_max_str_digits; /* sys.set_int_max_str_digits(): 0 unset (4300), -1 no limit */
     int thread_counter;   /* threading's Thread-N names */
     int process_counter;  /* multiprocessing's Process-N names */
     int aio_task_counter; /* asyncio's Task-N names */

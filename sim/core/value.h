@@ -1,7 +1,8 @@
 /* value.h - simulated Python values and heap objects.
  *
  * A Value is a 16-byte tagged union: None, bool, int (64-bit) and float are
- * unboxed; everything else is a pointer to a garbage-collected Obj.  Builtin
+ * unboxed (an int past 64 bits is a BigInt object); everything else is a
+ * pointer to a garbage-collected Obj.  Builtin
  * types are Class objects too (S->types[TY_...]), so type(x), isinstance and
  * method lookup work the same way for builtin and user classes.  Instances
  * of builtin classes that carry native state (exceptions, threads, locks,
@@ -29,7 +30,7 @@ typedef struct Value {
     X(K_STR) X(K_LIST) X(K_TUPLE) X(K_DICT) X(K_SET) X(K_RANGE) X(K_SLICE) \
     X(K_FUNC) X(K_CELL) X(K_CLASS) X(K_INSTANCE) X(K_METHOD) X(K_NATIVE) \
     X(K_MODULE) X(K_ITER) X(K_PROPERTY) X(K_STATICMETHOD) X(K_CLASSMETHOD) \
-    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN)
+    X(K_SUPER) X(K_GEN) X(K_CORO) X(K_AGEN) X(K_GREEN) X(K_BIGINT)
 
 typedef enum {
 #define X(k) k,
@@ -48,7 +49,7 @@ struct Obj {
 enum {
     OF_FROZEN = 1,      /* K_SET: frozenset */
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
-    OF_PY_DONE = 8,     /* K_MODULE: its Python part has run */
+    OF_PY_DONE = 8,     /* K_MODULE: imported once (its Python part, if any, has run) */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
     OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */
@@ -66,6 +67,15 @@ typedef struct Str {
     int32_t clen;       /* characters */
     char s[];           /* UTF-8, NUL-terminated */
 } Str;
+
+/* An int past 64 bits (bigint.h): never one that fits in an int64, which
+ * is always a V_INT.  Immutable. */
+typedef struct BigInt {
+    Obj h;
+    int32_t n;          /* limbs, the top one nonzero */
+    int32_t neg;        /* 1: negative */
+    uint32_t d[];       /* the magnitude, least significant limb first */
+} BigInt;
 
 typedef struct List {
     Obj h;
@@ -227,7 +237,8 @@ enum {
                            runs the generator on the task instead, so its body may block */
 };
 
-enum { RESUME_NEXT, RESUME_SEND, RESUME_THROW };
+/* next(g), g.send(v), g.throw(e); a greenlet's switch and throw (green.h) */
+enum { RESUME_NEXT, RESUME_SEND, RESUME_THROW, RESUME_GSWITCH, RESUME_GTHROW };
 
 typedef struct ModuleObj {
     Obj h;
@@ -293,7 +304,7 @@ typedef struct Super {
     X(TY_DICT_ITEMS, "dict_items") X(TY_ENUMERATE, "enumerate") \
     X(TY_ZIP, "zip") X(TY_MAP, "map") X(TY_FILTER, "filter") \
     X(TY_REVERSED, "reversed") X(TY_GENERATOR, "generator") \
-    X(TY_ASYNC_GENERATOR, "async_generator")
+    X(TY_ASYNC_GENERATOR, "async_generator") X(TY_GREENLET, "greenlet_stack")
 
 typedef enum {
 #define X(k, s) k,
@@ -374,6 +385,7 @@ static inline bool is_dict(Value v) { return is_kind(v, K_DICT); }
 static inline bool is_set(Value v) { return is_kind(v, K_SET); }
 static inline bool is_class(Value v) { return is_kind(v, K_CLASS); }
 static inline bool is_instance(Value v) { return is_kind(v, K_INSTANCE); }
+static inline bool is_bigint(Value v) { return is_kind(v, K_BIGINT); }
 /* int or bool: the values int arithmetic accepts */
 static inline bool is_intlike(Value v) { return v.tag == V_INT || v.tag == V_BOOL; }
 

@@ -11,6 +11,7 @@
 #include "format.h"
 #include "gc.h"
 #include "gen.h"
+#include "green.h"
 #include "list.h"
 #include "obj.h"
 #include "ops.h"
@@ -465,8 +466,10 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
 }
 
 /* Calling a class: builtin constructors, or instance + __init__. */
-static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *args, int nargs, Tuple *kwnames,
-                         int kind, int *how)
+/* A new instance of cls as object.__new__ (or a builtin's) makes it, before
+ * __init__: a payload class's ctor (exceptions, threads, locks...), or a
+ * plain instance.  CALL_BLOCK in *how when a builtin's ctor blocked. */
+static int new_instance(Task *T, Class *cls, Value *args, int nargs, Tuple *kwnames, Value *inst, int *how)
 {
     Sim *S = T->S;
     *how = CALL_DONE;
@@ -479,32 +482,76 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
             break;
         }
     }
-    Value inst;
     if (base->ctor && base->type_id != TY_OBJECT && !(base->cflags & CF_EXCEPTION) && !base->payload) {
         /* int(), list(), str()...: the builtin makes the value */
         if (cls != base)
             return exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", base->name->s);
-        int r = base->ctor(T, args, nargs, kwnames, &inst);
+        int r = base->ctor(T, args, nargs, kwnames, inst);
         if (r == NAT_ERR) return -1;
-        if (r == NAT_BLOCK) {
-            *how = CALL_BLOCK;
-            return 0;
-        }
-        *ret = inst;
-        return 0;
+        if (r == NAT_BLOCK) *how = CALL_BLOCK;
+        return 1; /* made and initialised */
     }
-    /* instances: the payload ctor (exceptions, threads, locks...) or plain */
     if (base->ctor && base != S->types[TY_OBJECT]) {
         /* payload classes get (cls, args) via a hidden first argument */
         Value small[9];
         Value *a = nargs + 1 <= 9 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
         a[0] = v_obj(cls);
         vcopy(a + 1, args, nargs);
-        int r = base->ctor(T, a, nargs + 1, kwnames, &inst);
+        int r = base->ctor(T, a, nargs + 1, kwnames, inst);
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
     } else {
-        inst = v_obj(obj_instance_new(S, cls));
+        *inst = v_obj(obj_instance_new(S, cls));
+    }
+    return 0;
+}
+
+int vm_object_new(Task *T, Class *cls, Value *args, int nargs, Tuple *kwnames, Value *out)
+{
+    int how;
+    int r = new_instance(T, cls, args, nargs, kwnames, out, &how);
+    if (r > 0 && how == CALL_BLOCK) return exc_raise(T, EXC_RuntimeError, "a blocking constructor in __new__ is not supported by the simulator");
+    return r < 0 ? -1 : 0;
+}
+
+static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *args, int nargs, Tuple *kwnames,
+                         int kind, int *how)
+{
+    Sim *S = T->S;
+    *how = CALL_DONE;
+    Value inst;
+    Value newf = (cls->cflags & CF_USER) ? obj_class_lookup(cls, S->sym[SYM_new]) : v_undef();
+    if (is_kind(newf, K_STATICMETHOD)) newf = ((Wrapper *)newf.u.o)->func;
+    bool user_new = is_kind(newf, K_FUNC);
+    if (user_new) {
+        /* a Python __new__(cls, *args): __init__ runs only on an instance of cls */
+        Value small[9];
+        Value *a = nargs + 1 <= 9 ? small : xmalloc((size_t)(nargs + 1) * sizeof(Value));
+        a[0] = v_obj(cls);
+        vcopy(a + 1, args, nargs);
+        int r = vm_call(T, newf, a, nargs + 1, kwnames, &inst);
+        if (a != small) free(a);
+        if (r < 0) return -1;
+        if (!obj_is_instance_of(S, inst, cls)) {
+            *ret = inst;
+            return 0;
+        }
+        cls = obj_type_of(S, inst);
+    } else {
+        int r = new_instance(T, cls, args, nargs, kwnames, &inst, how);
+        if (r < 0) return -1;
+        if (r > 0) {
+            if (*how != CALL_BLOCK) *ret = inst;
+            return 0;
+        }
+    }
+    Class *base = cls;
+    for (int64_t i = 0; i < cls->mro->n; i++) {
+        Class *k = AS_CLASS(cls->mro->v[i]);
+        if (k->ctor) {
+            base = k;
+            break;
+        }
     }
     Value init = obj_class_lookup(cls, S->sym[SYM_init]);
     if (is_kind(init, K_FUNC)) {
@@ -528,7 +575,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
         int r = AS_NATIVE(init)->fn(T, a, nargs + 1, kwnames, &out);
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
-    } else if (nargs > 0 && !(cls->cflags & CF_EXCEPTION) && !base->payload) {
+    } else if (nargs > 0 && !(cls->cflags & CF_EXCEPTION) && !base->payload && !user_new) {
         return exc_raise(T, EXC_TypeError, "%s() takes no arguments", cls->name->s);
     }
     *ret = inst;
@@ -549,6 +596,15 @@ static int unbound_local(Task *T, Code *co, uint32_t slot)
 static int name_error(Task *T, Str *name)
 {
     return exc_raise(T, EXC_NameError, "name '%s' is not defined", name->s);
+}
+
+/* A name found nowhere: a builtin the library makes on first use, or
+ * NameError.  0 with *out, or -1 with an exception. */
+static int missing_name(Task *T, Str *name, Value *out)
+{
+    int r = T->S->import->lazy_builtin(T, name, out);
+    if (r == 0) name_error(T, name);
+    return r > 0 ? 0 : -1;
 }
 
 static int unpack(Task *T, Value seq, int before, int after, bool star, Value *dst)
@@ -1002,8 +1058,8 @@ RunStatus vm_run(Task *T)
                 a = dict_get_str(S->builtins, names[arg]);
                 if (UNLIKELY(is_undef(a))) {
                     SAVE();
-                    name_error(T, names[arg]);
-                    goto error;
+                    ERR_IF(missing_name(T, names[arg], &a) < 0);
+                    RELOAD();
                 }
             }
             PUSH(a);
@@ -1022,8 +1078,8 @@ RunStatus vm_run(Task *T)
             if (is_undef(a)) a = dict_get_str(S->builtins, names[arg]);
             if (UNLIKELY(is_undef(a))) {
                 SAVE();
-                name_error(T, names[arg]);
-                goto error;
+                ERR_IF(missing_name(T, names[arg], &a) < 0);
+                RELOAD();
             }
             PUSH(a);
             break;
@@ -1510,9 +1566,24 @@ RunStatus vm_run(Task *T)
                 break;
             }
             if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) && !T->nested && !kw &&
-                nargs >= 1 && is_kind(args[0], K_GEN)) {
-                /* next(g), g.send(v), g.throw(e): the generator runs on
-                 * the task as a call, its value the call's result */
+                nargs == 3 && is_kind(args[0], K_GREEN)) {
+                /* a greenlet's switch: this stack suspends at the call,
+                 * whose result is what the next switch back passes */
+                bool thr = AS_NATIVE(callable)->data == RESUME_GTHROW;
+                sp = base;
+                SAVE();
+                Ctx *n = green_switch(T, c, (Green *)args[0].u.o, thr ? v_undef() : args[1], thr ? args[1] : v_undef(), args[2]);
+                ERR_IF(!n);
+                c = n;
+                RELOAD();
+                THROWN_IN();
+                break;
+            }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) && !T->nested && !kw &&
+                nargs >= 1 && (is_kind(args[0], K_GEN) || (is_kind(args[0], K_CORO) && !((Gen *)args[0].u.o)->native))) {
+                /* next(g), g.send(v), g.throw(e), coro.send(v): the
+                 * generator (coroutine) runs on the task as a call, its
+                 * value (trap) the call's result */
                 Gen *g = (Gen *)args[0].u.o;
                 int what = (int)AS_NATIVE(callable)->data;
                 Value sent = what == RESUME_SEND && nargs == 2 ? args[1] : v_none(), thrown = v_undef();
@@ -1521,14 +1592,16 @@ RunStatus vm_run(Task *T)
                     SAVE();
                     if (what == RESUME_THROW) ERR_IF(gen_throw_exc(T, args + 1, nargs - 1, &thrown) < 0);
                     if (g->state == GEN_DONE) {
-                        T->exc = is_undef(thrown) ? gen_stop_iteration(T, v_none()) : thrown;
+                        if (is_kind(args[0], K_CORO))
+                            exc_raise(T, EXC_RuntimeError, "cannot reuse already awaited coroutine");
+                        else
+                            T->exc = is_undef(thrown) ? gen_stop_iteration(T, v_none()) : thrown;
                         goto error;
                     }
                     ERR_IF(gen_check_send(T, g, sent) < 0);
                     sp = base;
                     SAVE();
-                    c = gen_enter(T, g, c, GM_CALL, sent);
-                    T->resume_exc = thrown;
+                    c = gen_drive(T, g, c, sent, thrown);
                     RELOAD();
                     THROWN_IN();
                     break;
@@ -1724,6 +1797,13 @@ RunStatus vm_run(Task *T)
              * chunk that holds the result slot */
             *ret = r;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_GREEN) {
+                /* a greenlet ended: its parent's switch() returns r */
+                T->clock = clk;
+                c = green_exit(T, c, r);
+                RELOAD();
+                break;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_AGEN) {
                 /* an async generator ended: StopAsyncIteration to its awaiter */
                 T->clock = clk;
@@ -1735,7 +1815,7 @@ RunStatus vm_run(Task *T)
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode >= GM_AWAIT) {
                 /* a coroutine returned: to its awaiter, or its task ended */
                 T->clock = clk;
-                c = aio_coro_exit(T, c, r);
+                c = c->gen->mode == GM_AWAIT ? gen_await_exit(T, c, r) : T->driver->task_exit(T, c, r);
                 RELOAD();
                 THROWN_IN();
                 break;
@@ -1942,6 +2022,16 @@ RunStatus vm_run(Task *T)
                 ERR_IF(!is_undef(T->exc));
                 break;
             }
+            if (c->gen && c->gen->mode == GM_AWAIT) {
+                /* an __await__ generator's value: for the chain's driver */
+                r = POP();
+                SAVE();
+                ERR_IF(gen_trap_yield(T, c, r) == AIO_ERROR);
+                c = T->cur;
+                RELOAD();
+                THROWN_IN();
+                break;
+            }
             if (c->gen && c->gen->mode == GM_COLLECT) {
                 /* the consumer wants everything: keep going */
                 list_append(S, c->gen->collect, POP());
@@ -2030,17 +2120,17 @@ RunStatus vm_run(Task *T)
             break;
         }
         case OP_GET_AWAITABLE:
-            /* a coroutine not yet started: await it (aio_op checks the rest) */
+            /* a coroutine not yet started: await it (gen_await_op checks the rest) */
             if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;
             /* fall through */
         case OP_AWAIT: case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: {
             SAVE();
             Frame *frames0 = c->frames;
             int32_t nframes0 = c->nframes;
-            int rr = aio_op(T, (int)INSTR_OP(ins), &status);
+            int rr = gen_await_op(T, (int)INSTR_OP(ins));
             if (rr == AIO_CONTINUE) {
                 if (LIKELY(T->cur == c && c->frames == frames0 && c->nframes == nframes0 && f->pc == pc)) {
-                    /* nothing moved: the stack as aio_op left it, the clock */
+                    /* nothing moved: the stack as gen_await_op left it, the clock */
                     sp = f->sp;
                     clk = T->clock;
                     break;
@@ -2059,7 +2149,10 @@ RunStatus vm_run(Task *T)
                 THROWN_IN();
                 break;
             }
-            goto leave; /* AIO_LEAVE: status set */
+            /* AIO_LEAVE is the drivers' only */
+            SAVE();
+            exc_raise(T, EXC_RuntimeError, "internal error: await op %d", rr);
+            goto error;
         }
         default:
             SAVE();
@@ -2092,10 +2185,18 @@ RunStatus vm_run(Task *T)
             Value *fret = f->ret;
             Value flist = f->extra, *fslot = f->slot;
             frame_pop(c);
+            if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_GREEN) {
+                /* into the parent of the greenlet, at its switch() */
+                T->clock = clk;
+                c = green_exit(T, c, v_undef());
+                RELOAD();
+                exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
+                continue;
+            }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode == GM_TASK) {
                 /* the exception ends the task; the loop goes on */
                 T->clock = clk;
-                c = aio_coro_exit(T, c, v_undef());
+                c = T->driver->task_exit(T, c, v_undef());
                 RELOAD();
                 if (!is_undef(T->exc)) {
                     /* SystemExit/KeyboardInterrupt leave the loop too */
@@ -2118,9 +2219,9 @@ RunStatus vm_run(Task *T)
                 /* the exception leaves the generator (or an awaited
                  * coroutine) into its driver */
                 bool collecting = c->gen->mode == GM_COLLECT;
-                bool coro = c->gen->mode == GM_AWAIT;
+                bool coro = c->gen->h.kind == K_CORO;
                 c->gen->collect = NULL;
-                c = coro ? aio_coro_exit(T, c, v_undef()) : gen_leave(T, c, GEN_DONE);
+                c = c->gen->mode == GM_AWAIT ? gen_await_exit(T, c, v_undef()) : gen_leave(T, c, GEN_DONE);
                 RELOAD();
                 if (exc_matches(S, T->exc, EXC_StopIteration)) {
                     T->exc = v_undef();

@@ -20,6 +20,9 @@ void vm_start_module(Task *T, Code *code, Dict *globals);
 /* Call a callable from C and run it to completion on T (atomically: it may
  * not block).  Returns 0 with *out, or -1 with an exception on T. */
 int vm_call(Task *T, Value func, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* object.__new__(cls, *args): an instance of cls made as a builtin base
+ * makes it, without __init__.  0 with *out, or -1 with an exception. */
+int vm_object_new(Task *T, Class *cls, Value *args, int nargs, Tuple *kwnames, Value *out);
 /* Call a method by name on obj. -1 with exception if missing or failing. */
 int vm_call_method(Task *T, Value obj, Str *name, Value *args, int nargs, Value *out);
 

@@ -91,6 +91,9 @@ typedef struct SlotOps {
 typedef struct ImportHooks {
     int (*import)(Task *T, Str *name, Value *out);
     int (*import_from)(Task *T, Value module, Str *name, Value *out);
+    /* A builtin made on first use (ExceptionGroup...): 1 with *out (now in
+     * the builtins), 0 when there is none of that name, -1 on error. */
+    int (*lazy_builtin)(Task *T, Str *name, Value *out);
 } ImportHooks;
 
 struct Sim {

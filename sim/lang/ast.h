@@ -62,7 +62,8 @@ struct Node {
 };
 
 /* Field use by kind (so the compiler reads the same names):
- *  E_NAME name            E_CONST op=ConstKind ival/fval/sval
+ *  E_NAME name            E_CONST op=ConstKind ival/fval/sval (C_INT past 64 bits:
+ *        sval the digits, ival the base)
  *  E_FSTRING list=parts   E_FORMATTED a=value b=spec(E_FSTRING|NULL) flags=conv
  *  E_TUPLE/E_LIST/E_SET list=elts
  *  E_DICT list=keys (NULL for **x) list2=values

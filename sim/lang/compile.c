@@ -6,6 +6,7 @@
  * methods that use super() get the class through a __class__ cell.
  * Comprehensions are nested functions, as in CPython 3.11. */
 #include "compile.h"
+#include "bigint.h"
 #include "lex.h"
 #include "str.h"
 #include "tuple.h"
@@ -821,7 +822,9 @@ static bool const_value(CG *g, Node *n, Value *out)
     case C_NONE: *out = v_none(); return true;
     case C_TRUE: *out = v_bool(true); return true;
     case C_FALSE: *out = v_bool(false); return true;
-    case C_INT: *out = v_int(n->ival); return true;
+    case C_INT:
+        *out = n->sval ? bigint_from_digits(S, n->sval, (size_t)n->slen, (int)n->ival) : v_int(n->ival);
+        return true;
     case C_FLOAT: *out = v_float(n->fval); return true;
     case C_STR: *out = v_obj(str_intern(S, n->sval, (size_t)n->slen)); return true;
     case C_ELLIPSIS: *out = S->ellipsis; return true;
@@ -1017,7 +1020,11 @@ static bool const_key_eq(const Node *a, const Node *b)
     const Node *x = na ? a->a : a, *y = nb ? b->a : b;
     if (x->op != y->op) return false;
     switch (x->op) {
-    case C_INT: return (na ? -x->ival : x->ival) == (nb ? -y->ival : y->ival);
+    case C_INT:
+        if (x->sval || y->sval)
+            return na == nb && x->sval && y->sval && x->ival == y->ival && x->slen == y->slen &&
+                   memcmp(x->sval, y->sval, (size_t)x->slen) == 0;
+        return (na ? -x->ival : x->ival) == (nb ? -y->ival : y->ival);
     case C_FLOAT: {
         double u = na ? -x->fval : x->fval, v = nb ? -y->fval : y->fval;
         return u == v && signbit(u) == signbit(v);
@@ -1036,6 +1043,7 @@ static bool const_py_eq(const Node *a, const Node *b)
     bool ynum = y->op == C_INT || y->op == C_FLOAT || y->op == C_TRUE || y->op == C_FALSE;
     if (xnum && ynum) {
         if (x->op == C_INT && y->op == C_INT) return const_key_eq(a, b);
+        if (x->sval || y->sval) return false; /* a big int literal and a float: never both written */
         double u = x->op == C_INT ? (double)x->ival : x->op == C_FLOAT ? x->fval : x->op == C_TRUE;
         double v = y->op == C_INT ? (double)y->ival : y->op == C_FLOAT ? y->fval : y->op == C_TRUE;
         return (na ? -u : u) == (nb ? -v : v);
@@ -1184,7 +1192,7 @@ static bool expr(CG *g, Node *n)
             /* folded, as CPython does: -1 is one constant */
             Value v;
             const_value(g, n->a, &v);
-            v = v.tag == V_INT ? v_int(-v.u.i) : v_float(-v.u.f);
+            v = v.tag == V_INT ? v_int(-v.u.i) : v.tag == V_FLOAT ? v_float(-v.u.f) : bigint_negated(g->S, v);
             emit(g, OP_LOAD_CONST, add_const(g, v));
             break;
         }

@@ -2,6 +2,7 @@
  * brackets, and line:col on every token.  Strings are decoded here except
  * f-strings, whose raw body the parser splits into parts. */
 #include "lex.h"
+#include "bigint.h"
 #include "unicode.h"
 
 #include <ctype.h>
@@ -376,12 +377,21 @@ static bool lex_number(Lexer *L)
     } else {
         errno = 0;
         unsigned long long v = strtoull(buf, NULL, base);
-        if (errno == ERANGE || v > (unsigned long long)INT64_MAX || n > 70) {
-            L->out->n--;
-            ok = fail(L, s, "integer literal too large: the simulator's ints are 64-bit%s", "");
-        } else if (base == 10 && n > 1 && buf[0] == '0' && strspn(buf, "0") != n) {
+        if (base == 10 && n > 1 && buf[0] == '0' && strspn(buf, "0") != n) {
             L->out->n--;
             ok = fail(L, s, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers%s", "");
+        } else if (base == 10 && n > BIGINT_STR_DIGITS) {
+            L->out->n--;
+            char msg[256];
+            snprintf(msg, sizeof msg, "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
+                     "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals "
+                     "to avoid decimal conversion limits.", BIGINT_STR_DIGITS, n);
+            ok = fail(L, s, "%s", msg);
+        } else if (errno == ERANGE || v > (unsigned long long)INT64_MAX) {
+            /* past 64 bits: the compiler makes the big int from the digits */
+            t->sval = xstrndup(buf, n);
+            t->slen = (int)n;
+            v = (unsigned long long)base;
         }
         t->ival = (int64_t)v;
     }

@@ -67,7 +67,7 @@ typedef struct Token {
     int len;
     int line, col;       /* 1-based */
     int end_line, end_col;
-    int64_t ival;        /* T_INT */
+    int64_t ival;        /* T_INT; past 64 bits: the base, with the digits in sval */
     double fval;         /* T_FLOAT */
     char *sval;          /* T_STRING: decoded (or, for f-strings, raw) body */
     int slen;
@@ -77,7 +77,7 @@ typedef struct Token {
 
 typedef struct LexError {
     int line, col;
-    char msg[200];
+    char msg[256];
 } LexError;
 
 typedef struct TokenList {

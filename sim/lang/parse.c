@@ -677,6 +677,11 @@ static Node *atom(Parser *P)
     case T_INT: {
         Node *n = make_const(P, t, C_INT);
         n->ival = t->ival;
+        if (t->sval) {
+            /* past 64 bits: the digits, ival the base */
+            n->sval = arena_strndup(&P->arena, t->sval, (size_t)t->slen);
+            n->slen = t->slen;
+        }
         advance(P);
         return n;
     }
@@ -1762,6 +1767,114 @@ static Node *with_stmt(Parser *P, Token *async_tok)
     return n;
 }
 
+/* ---- except* ----
+ * `try: B  except* E1 as g: H1  except* E2: H2` is rewritten here into
+ * plain Python that the _exceptiongroup module's helpers (lazy builtins)
+ * carry out, as CPython's bytecode does:
+ *     try: B
+ *     except BaseException as __star_exc_N:
+ *         __star_N = __except_star_begin__(__star_exc_N)
+ *         __star_match_N = __except_star_match__(__star_N, E1)
+ *         if __star_match_N is not None:
+ *             g = __star_match_N
+ *             try: H1
+ *             except BaseException as __star_raised_N:
+ *                 __except_star_raised__(__star_N, __star_raised_N)
+ *         ... (E2, H2) ...
+ *         __except_star_end__(__star_N)   # raises what is left, if any
+ */
+static Node *syn_name(Parser *P, Token *at, const char *name)
+{
+    Node *n = new_node(P, E_NAME, at);
+    n->name = arena_strndup(&P->arena, name, strlen(name));
+    return n;
+}
+
+static Node *syn_call(Parser *P, Token *at, const char *fn, Node *a, Node *b)
+{
+    Node *c = new_node(P, E_CALL, at);
+    c->a = syn_name(P, at, fn);
+    list_push(P, &c->list, a);
+    if (b) list_push(P, &c->list, b);
+    return c;
+}
+
+static Node *syn_assign(Parser *P, Token *at, const char *target, Node *value)
+{
+    Node *n = new_node(P, S_ASSIGN, at);
+    list_push(P, &n->list, syn_name(P, at, target));
+    n->a = value;
+    return n;
+}
+
+static Node *syn_expr(Parser *P, Token *at, Node *e)
+{
+    Node *n = new_node(P, S_EXPR, at);
+    n->a = e;
+    return n;
+}
+
+/* The handler of a try whose handlers are except* clauses (in stars). */
+static Node *star_handler(Parser *P, Token *at, NodeList *stars)
+{
+    static int counter;
+    int k = ++counter;
+    char exc[40], st[40], match[40], raised[40];
+    snprintf(exc, sizeof exc, "__star_exc_%d", k);
+    snprintf(st, sizeof st, "__star_%d", k);
+    snprintf(match, sizeof match, "__star_match_%d", k);
+    snprintf(raised, sizeof raised, "__star_raised_%d", k);
+    Node *h = new_node(P, S_HANDLER, at);
+    h->a = syn_name(P, at, "BaseException");
+    h->name = arena_strndup(&P->arena, exc, strlen(exc));
+    list_push(P, &h->list, syn_assign(P, at, st, syn_call(P, at, "__except_star_begin__", syn_name(P, at, exc), NULL)));
+    for (size_t i = 0; i < stars->n; i++) {
+        Node *c = stars->v[i];
+        Token ct = *at;
+        ct.line = c->line;
+        ct.col = c->col;
+        list_push(P, &h->list, syn_assign(P, &ct, match, syn_call(P, &ct, "__except_star_match__", syn_name(P, &ct, st), c->a)));
+        Node *test = new_node(P, E_COMPARE, &ct);
+        test->a = syn_name(P, &ct, match);
+        list_push(P, &test->list, make_const(P, &ct, C_NONE));
+        test->ops = arena_alloc(&P->arena, sizeof(int));
+        test->ops[0] = -KW_IS;
+        Node *iff = new_node(P, S_IF, &ct);
+        iff->a = test;
+        if (c->name) list_push(P, &iff->list, syn_assign(P, &ct, c->name, syn_name(P, &ct, match)));
+        Node *tr = new_node(P, S_TRY, &ct);
+        tr->list = c->list;
+        Node *rh = new_node(P, S_HANDLER, &ct);
+        rh->a = syn_name(P, &ct, "BaseException");
+        rh->name = arena_strndup(&P->arena, raised, strlen(raised));
+        list_push(P, &rh->list, syn_expr(P, &ct, syn_call(P, &ct, "__except_star_raised__", syn_name(P, &ct, st), syn_name(P, &ct, raised))));
+        list_push(P, &tr->list2, rh);
+        list_push(P, &iff->list, tr);
+        list_push(P, &h->list, iff);
+    }
+    list_push(P, &h->list, syn_expr(P, at, syn_call(P, at, "__except_star_end__", syn_name(P, at, st), NULL)));
+    return h;
+}
+
+/* No break, continue or return may leave an except* block (CPython's rule). */
+static bool star_body_ok(Parser *P, NodeList *body, int loops)
+{
+    for (size_t i = 0; i < body->n; i++) {
+        Node *n = body->v[i];
+        if (n->kind == S_RETURN || ((n->kind == S_BREAK || n->kind == S_CONTINUE) && loops == 0)) {
+            const char *what = n->kind == S_RETURN ? "return" : n->kind == S_BREAK ? "break" : "continue";
+            return error_at(P, n->line, n->col, "'%s' cannot appear in an except* block", what);
+        }
+        if (n->kind == S_FUNCDEF || n->kind == S_CLASSDEF) continue;
+        int inner = loops + (n->kind == S_WHILE || n->kind == S_FOR);
+        if (!star_body_ok(P, &n->list, inner) || !star_body_ok(P, &n->list2, n->kind == S_WHILE || n->kind == S_FOR ? loops : inner) ||
+            !star_body_ok(P, &n->list3, loops))
+            return false;
+        if (n->d && !star_body_ok(P, &n->d->list, loops)) return false;
+    }
+    return true;
+}
+
 /* try_stmt: 'try' ':' block (except_block+ [else] [finally] | finally) */
 static Node *try_stmt(Parser *P)
 {
@@ -1769,11 +1882,17 @@ static Node *try_stmt(Parser *P)
     advance(P);
     Node *n = new_node(P, S_TRY, t);
     if (!block(P, &n->list, "'try' statement", t)) return NULL;
+    int nstar = 0;
+    Token *first_except = NULL;
     while (is_op(P, KW_EXCEPT)) {
         Token *et = P->t;
+        if (!first_except) first_except = et;
         advance(P);
-        if (is_op(P, OP_STAR))
-            return ERR(P->t, "'except*' (exception groups) is not supported by the simulator"), NULL;
+        bool star = accept(P, OP_STAR);
+        if (star) nstar++;
+        if ((star && nstar != (int)n->list2.n + 1) || (!star && nstar))
+            return ERR(et, "cannot have both 'except' and 'except*' on the same 'try'"), NULL;
+        if (star && is_op(P, OP_COLON)) return ERR(P->t, "expected one or more exception types"), NULL;
         Node *h = new_node(P, S_HANDLER, et);
         if (!is_op(P, OP_COLON)) {
             Token *tt = P->t;
@@ -1799,8 +1918,14 @@ static Node *try_stmt(Parser *P)
         for (size_t i = 0; i < n->list2.n; i++)
             if (!n->list2.v[i]->a)
                 return error_at(P, n->list2.v[i]->line, n->list2.v[i]->col, "default 'except:' must be last"), NULL;
-        if (!block(P, &h->list, "'except' statement", et)) return NULL;
+        if (!block(P, &h->list, star ? "'except*' statement" : "'except' statement", et)) return NULL;
+        if (star && !star_body_ok(P, &h->list, 0)) return NULL;
         list_push(P, &n->list2, h);
+    }
+    if (nstar) {
+        NodeList stars = n->list2;
+        memset(&n->list2, 0, sizeof n->list2);
+        list_push(P, &n->list2, star_handler(P, first_except, &stars));
     }
     if (is_op(P, KW_ELSE)) {
         if (!n->list2.n) return ERR(P->t, "expected 'except' or 'finally' block"), NULL;

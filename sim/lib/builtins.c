@@ -3,6 +3,7 @@
 #include "builtins.h"
 #include "gen.h"
 #include "attr.h"
+#include "bigint.h"
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
@@ -119,11 +120,11 @@ NATIVE(bi_abs)
 {
     if (nat_count(T, "abs", nargs, kw, 1, 1) < 0) return NAT_ERR;
     Value a = args[0];
-    if (is_intlike(a)) {
-        if (a.u.i == INT64_MIN) return ops_int_overflow_expr(T, "abs(%lld)", (long long)a.u.i);
+    if (is_intlike(a) && a.u.i != INT64_MIN) {
         *out = v_int(a.u.i < 0 ? -a.u.i : a.u.i);
         return NAT_OK;
     }
+    if (bigint_is_int(a)) return bigint_abs(T, a, out) < 0 ? NAT_ERR : NAT_OK;
     if (is_float(a)) {
         *out = v_float(fabs(a.u.f));
         return NAT_OK;
@@ -164,10 +165,14 @@ NATIVE(bi_all) { return any_all(T, args, nargs, kw, out, false, "all"); }
 static int base_repr(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int base, const char *name, const char *pfx)
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
-    int64_t v;
-    if (obj_index(T, args[0], &v, NULL) < 0) return NAT_ERR;
+    Value v = args[0];
+    if (!bigint_is_int(v)) {
+        int64_t i;
+        if (obj_index(T, v, &i, NULL) < 0) return NAT_ERR;
+        v = v_int(i);
+    }
     SBuf b = {0};
-    format_int_base(v, base, false, pfx, &b);
+    format_int_text(T, v, base, false, pfx, &b);
     *out = str_value_n(T->S, b.s, b.n);
     sb_free(&b);
     return NAT_OK;
@@ -268,8 +273,8 @@ NATIVE(bi_divmod)
 {
     if (nat_count(T, "divmod", nargs, kw, 2, 2) < 0) return NAT_ERR;
     Value q, r;
-    if (is_intlike(args[0]) && is_intlike(args[1]) && args[1].u.i == 0)
-        return exc_raise(T, EXC_ZeroDivisionError, "integer division or modulo by zero");
+    if (bigint_is_int(args[0]) && bigint_is_int(args[1]))
+        return bigint_divmod(T, args[0], args[1], &q, &r) < 0 ? NAT_ERR : (*out = tuple_pair(T->S, q, r), NAT_OK);
     if (ops_binop(T, BIN_FLOORDIV, args[0], args[1], &q) < 0) return NAT_ERR;
     if (ops_binop(T, BIN_MOD, args[0], args[1], &r) < 0) return NAT_ERR;
     *out = tuple_pair(T->S, q, r);
@@ -476,6 +481,11 @@ NATIVE(bi_sum)
     Value it;
     if (obj_iter(T, a[0], &it) < 0) return NAT_ERR;
     int64_t n = 0;
+    /* ints past 64 bits: small items add up in a 128-bit total first, which
+     * joins acc when it could overflow and at the end (no big int is made
+     * per item) */
+    __int128 wide = 0;
+    bool pending = false;
     for (;;) {
         Value x;
         int r = obj_next(T, it, &x);
@@ -484,9 +494,24 @@ NATIVE(bi_sum)
         n++;
         if (acc.tag == V_INT && x.tag == V_INT) {
             int64_t s;
-            if (__builtin_add_overflow(acc.u.i, x.u.i, &s)) return ops_int_overflow(T, "+", acc.u.i, x.u.i);
-            acc.u.i = s;
+            if (!__builtin_add_overflow(acc.u.i, x.u.i, &s)) {
+                acc.u.i = s;
+                continue;
+            }
+        }
+        if (x.tag == V_INT && bigint_is_int(acc)) {
+            if (wide > ((__int128)1 << 125) || wide < -((__int128)1 << 125)) {
+                if (bigint_add_wide(T, acc, (int64_t)(wide >> 64), (uint64_t)wide, &acc) < 0) return NAT_ERR;
+                wide = 0;
+            }
+            wide += x.u.i;
+            pending = true;
             continue;
+        }
+        if (pending) {
+            if (bigint_add_wide(T, acc, (int64_t)(wide >> 64), (uint64_t)wide, &acc) < 0) return NAT_ERR;
+            wide = 0;
+            pending = false;
         }
         if (acc.tag == V_FLOAT && x.tag == V_FLOAT) {
             acc.u.f += x.u.f;
@@ -494,6 +519,7 @@ NATIVE(bi_sum)
         }
         if (ops_binop(T, BIN_ADD, acc, x, &acc) < 0) return NAT_ERR;
     }
+    if (pending && bigint_add_wide(T, acc, (int64_t)(wide >> 64), (uint64_t)wide, &acc) < 0) return NAT_ERR;
     charge_items(T, n);
     *out = acc;
     return NAT_OK;
@@ -519,8 +545,10 @@ NATIVE(bi_pow)
     Value a[3];
     if (nat_parse(T, "pow", args, nargs, kw, "base,exp|mod", a) < 0) return NAT_ERR;
     if (is_undef(a[2]) || is_none(a[2])) return ops_binop(T, BIN_POW, a[0], a[1], out) < 0 ? NAT_ERR : NAT_OK;
-    if (!is_intlike(a[0]) || !is_intlike(a[1]) || !is_intlike(a[2]))
+    if (!bigint_is_int(a[0]) || !bigint_is_int(a[1]) || !bigint_is_int(a[2]))
         return exc_raise(T, EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (!is_intlike(a[0]) || !is_intlike(a[1]) || !is_intlike(a[2]))
+        return bigint_powmod(T, a[0], a[1], a[2], out) < 0 ? NAT_ERR : NAT_OK;
     int64_t b = a[0].u.i, e = a[1].u.i, m = a[2].u.i;
     if (m == 0) return exc_raise(T, EXC_ValueError, "pow() 3rd argument cannot be 0");
     /* CPython's order: work modulo |m|, answer 0 for |m| == 1 before
@@ -555,15 +583,12 @@ NATIVE(bi_round)
     bool has_nd = !is_undef(a[1]) && !is_none(a[1]);
     int64_t nd = 0;
     if (has_nd && nat_arg_int(T, a[1], "round", &nd) < 0) return NAT_ERR;
-    if (is_intlike(x)) {
+    if (bigint_is_int(x)) {
         if (!has_nd || nd >= 0) {
-            *out = v_int(x.u.i);
+            *out = is_bool(x) ? v_int(x.u.i) : x;
             return NAT_OK;
         }
-        if (nd < -18) {
-            *out = v_int(0);
-            return NAT_OK;
-        }
+        if (nd < -18 || is_bigint(x)) return bigint_round(T, x, nd, out) < 0 ? NAT_ERR : NAT_OK;
         int64_t p = 1;
         for (int64_t i = 0; i < -nd; i++) p *= 10;
         int64_t q = x.u.i / p, r = x.u.i % p;
@@ -573,18 +598,15 @@ NATIVE(bi_round)
         }
         /* half to even */
         if (2 * r > p || (2 * r == p && (q & 1))) q++;
-        *out = v_int(q * p);
+        int64_t res;
+        if (__builtin_mul_overflow(q, p, &res)) return bigint_round(T, x, nd, out) < 0 ? NAT_ERR : NAT_OK;
+        *out = v_int(res);
         return NAT_OK;
     }
     if (is_float(x)) {
         double d = x.u.f;
         if (!has_nd) {
-            if (isnan(d)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-            if (isinf(d)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
-            double r = nearbyint(d);
-            if (fabs(r) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
-            *out = v_int((int64_t)r);
-            return NAT_OK;
+            return bigint_from_double(T, nearbyint(d), out) < 0 ? NAT_ERR : NAT_OK;
         }
         if (isnan(d) || isinf(d) || nd > 300) {
             *out = x;
@@ -956,53 +978,15 @@ NATIVE(bi_reversed)
 
 static int parse_int_str(Task *T, Str *s, int64_t base, Value *out)
 {
-    const char *p = s->s, *e = s->s + s->len;
-    while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')) p++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\f' || e[-1] == '\v')) e--;
-    bool neg = false;
-    const char *q = p;
-    if (q < e && (*q == '+' || *q == '-')) neg = *q++ == '-';
-    int64_t b = base;
-    if (q + 1 < e && q[0] == '0' && (q[1] == 'x' || q[1] == 'X' || q[1] == 'o' || q[1] == 'O' || q[1] == 'b' || q[1] == 'B')) {
-        int pb = (q[1] == 'x' || q[1] == 'X') ? 16 : (q[1] == 'o' || q[1] == 'O') ? 8 : 2;
-        if (b == 0 || b == pb) {
-            b = pb;
-            q += 2;
-            if (q < e && *q == '_') q++;
-        }
-    }
-    if (b == 0) b = 10;
-    uint64_t acc = 0;
-    bool any = false, overflow = false, bad = q >= e;
-    for (const char *r = q; r < e; r++) {
-        int d;
-        if (*r == '_' && any && r + 1 < e && r[1] != '_') continue;
-        if (*r >= '0' && *r <= '9') d = *r - '0';
-        else if (*r >= 'a' && *r <= 'z') d = *r - 'a' + 10;
-        else if (*r >= 'A' && *r <= 'Z') d = *r - 'A' + 10;
-        else {
-            bad = true;
-            break;
-        }
-        if (d >= b) {
-            bad = true;
-            break;
-        }
-        any = true;
-        if (acc > (UINT64_MAX - (uint64_t)d) / (uint64_t)b) overflow = true;
-        else acc = acc * (uint64_t)b + (uint64_t)d;
-    }
-    if (bad || !any) {
+    int r = bigint_parse(T, s->s, (size_t)s->len, (int)base, out);
+    if (r == 1) {
         SBuf rb = {0};
         repr_write(T, v_obj(s), &rb);
         exc_raise(T, EXC_ValueError, "invalid literal for int() with base %lld: %s", (long long)(base ? base : 10), rb.s);
         sb_free(&rb);
         return -1;
     }
-    if (overflow || acc > (uint64_t)INT64_MAX + (neg ? 1 : 0))
-        return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
-    *out = v_int(neg ? (int64_t)(0 - acc) : (int64_t)acc);
-    return 0;
+    return r;
 }
 
 NATIVE(ctor_int)
@@ -1025,14 +1009,11 @@ NATIVE(ctor_int)
         *out = v_int(x.u.i);
         return NAT_OK;
     }
-    if (is_float(x)) {
-        double d = x.u.f;
-        if (isnan(d)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-        if (isinf(d)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
-        if (fabs(d) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
-        *out = v_int((int64_t)d);
+    if (is_bigint(x)) {
+        *out = x;
         return NAT_OK;
     }
+    if (is_float(x)) return bigint_from_double(T, x.u.f, out) < 0 ? NAT_ERR : NAT_OK;
     if (is_str(x)) return parse_int_str(T, AS_STR(x), 10, out) < 0 ? NAT_ERR : NAT_OK;
     Value m = obj_type_dunder(T->S, x, SYM_int_);
     if (is_undef(m)) m = obj_type_dunder(T->S, x, SYM_index);
@@ -1054,8 +1035,10 @@ NATIVE(ctor_float)
         *out = x;
         return NAT_OK;
     }
-    if (is_intlike(x)) {
-        *out = v_float((double)x.u.i);
+    if (bigint_is_int(x)) {
+        double d;
+        if (bigint_to_double(T, x, &d) < 0) return NAT_ERR;
+        *out = v_float(d);
         return NAT_OK;
     }
     if (is_str(x)) {

@@ -2,6 +2,7 @@
  * int, float, object, property.  Each charges virtual time for the O(n)
  * work it does. */
 #include "methods.h"
+#include "bigint.h"
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
@@ -1168,26 +1169,17 @@ NATIVE(set_isdisjoint) { return set_rel(T, args, nargs, kw, out, 2, "isdisjoint"
 
 NATIVE(int_bit_length)
 {
-    if (nargs != 1 || !is_intlike(args[0])) return exc_raise(T, EXC_TypeError, "bit_length() takes no arguments");
+    if (nargs != 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "bit_length() takes no arguments");
     (void)kw;
-    int64_t v = args[0].u.i;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    int n = 0;
-    while (u) {
-        n++;
-        u >>= 1;
-    }
-    *out = v_int(n);
+    *out = v_int(bigint_bit_length(args[0]));
     return NAT_OK;
 }
 
 NATIVE(int_bit_count)
 {
-    if (nargs != 1 || !is_intlike(args[0])) return exc_raise(T, EXC_TypeError, "bit_count() takes no arguments");
+    if (nargs != 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "bit_count() takes no arguments");
     (void)kw;
-    int64_t v = args[0].u.i;
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    *out = v_int(__builtin_popcountll(u));
+    *out = v_int(bigint_bit_count(args[0]));
     return NAT_OK;
 }
 
@@ -1215,30 +1207,88 @@ NATIVE(float_as_integer_ratio)
     double d = args[0].u.f;
     if (isinf(d)) return exc_raise(T, EXC_OverflowError, "cannot convert Infinity to integer ratio");
     if (isnan(d)) return exc_raise(T, EXC_ValueError, "cannot convert NaN to integer ratio");
-    int e;
-    double m = frexp(d, &e);
-    for (int i = 0; i < 300 && m != floor(m); i++) {
-        m *= 2.0;
-        e--;
-    }
-    if (fabs(m) >= 9.2e18) return exc_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
-    int64_t num = (int64_t)m, den = 1;
-    if (e > 0) {
-        for (int i = 0; i < e; i++) {
-            if (llabs(num) > INT64_MAX / 2) return exc_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
-            num *= 2;
-        }
+    Value num, den;
+    bigint_double_ratio(T->S, d, &num, &den);
+    *out = tuple_pair(T->S, num, den);
+    return NAT_OK;
+}
+
+NATIVE(int_as_integer_ratio)
+{
+    if (nargs != 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "as_integer_ratio() takes no arguments");
+    (void)kw;
+    *out = tuple_pair(T->S, is_bool(args[0]) ? v_int(args[0].u.i) : args[0], v_int(1));
+    return NAT_OK;
+}
+
+/* float.hex(): CPython's "0x1.<13 hex digits>p<exp>" (subnormals as 0x0.<...>p-1022). */
+NATIVE(float_hex)
+{
+    if (nargs != 1 || !is_float(args[0])) return exc_raise(T, EXC_TypeError, "hex() takes no arguments");
+    (void)kw;
+    double d = args[0].u.f;
+    char buf[64];
+    if (isnan(d) || isinf(d)) {
+        snprintf(buf, sizeof buf, "%s", isnan(d) ? "nan" : d > 0 ? "inf" : "-inf");
+    } else if (d == 0) {
+        snprintf(buf, sizeof buf, "%s0x0.0p+0", signbit(d) ? "-" : "");
     } else {
-        for (int i = 0; i < -e; i++) {
-            if (den > INT64_MAX / 2) return exc_raise(T, EXC_OverflowError, "ratio too large: the simulator's ints are 64-bit");
-            den *= 2;
+        int e;
+        double m = frexp(fabs(d), &e);  /* [0.5, 1) */
+        int lead = 1;
+        uint64_t frac;
+        e -= 1;
+        if (e < -1022) {
+            lead = 0;
+            frac = (uint64_t)ldexp(fabs(d), 1074);
+            e = -1022;
+        } else {
+            frac = (uint64_t)ldexp(m * 2 - 1, 52);
+        }
+        snprintf(buf, sizeof buf, "%s0x%d.%013llxp%+d", signbit(d) ? "-" : "", lead, (unsigned long long)frac, e);
+    }
+    *out = str_value(T->S, buf);
+    return NAT_OK;
+}
+
+/* float.fromhex(s): what strtod reads as a hexadecimal float, plus
+ * Python's spellings of inf and nan and surrounding whitespace. */
+NATIVE(float_fromhex)
+{
+    (void)kw;
+    if (nargs != 2 || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "fromhex() argument must be str");
+    Str *s = AS_STR(args[1]);
+    const char *p = s->s, *e = s->s + s->len;
+    while (p < e && strchr(" \t\n\r\f\v", *p)) p++;
+    while (e > p && strchr(" \t\n\r\f\v", e[-1])) e--;
+    char buf[400];
+    size_t n = (size_t)(e - p);
+    bool ok = n > 0 && n < sizeof buf - 3;
+    double d = 0;
+    if (ok) {
+        const char *q = p;
+        size_t k = 0;
+        if (*q == '+' || *q == '-') buf[k++] = *q++;
+        if (!strncasecmp(q, "inf", 3) || !strncasecmp(q, "nan", 3)) {
+            memcpy(buf + k, q, (size_t)(e - q));
+            buf[k + (size_t)(e - q)] = 0;
+            const char *w = buf + (buf[0] == '+' || buf[0] == '-');
+            ok = !strcasecmp(w, "inf") || !strcasecmp(w, "infinity") || !strcasecmp(w, "nan");
+            if (ok) d = strtod(buf, NULL);
+        } else {
+            if (!(e - q >= 2 && q[0] == '0' && (q[1] == 'x' || q[1] == 'X'))) buf[k++] = '0', buf[k++] = 'x';
+            memcpy(buf + k, q, (size_t)(e - q));
+            buf[k + (size_t)(e - q)] = 0;
+            for (const char *c = q; c < e && ok; c++)
+                ok = isxdigit((unsigned char)*c) || strchr(".pPxX+-", *c);
+            char *end = NULL;
+            if (ok) d = strtod(buf, &end);
+            ok = ok && end && *end == 0;
+            if (ok && isinf(d)) return exc_raise(T, EXC_OverflowError, "hexadecimal value too large to represent as a float");
         }
     }
-    while (den > 1 && num % 2 == 0) {
-        num /= 2;
-        den /= 2;
-    }
-    *out = tuple_pair(T->S, v_int(num), v_int(den));
+    if (!ok) return exc_raise(T, EXC_ValueError, "invalid hexadecimal floating-point string");
+    *out = v_float(d);
     return NAT_OK;
 }
 
@@ -1323,6 +1373,14 @@ NATIVE(prop_getter) { (void)kw; return prop_with(T, args, nargs, out, 0); }
 NATIVE(prop_setter) { (void)kw; return prop_with(T, args, nargs, out, 1); }
 NATIVE(prop_deleter) { (void)kw; return prop_with(T, args, nargs, out, 2); }
 
+/* object.__new__(cls, *args): what super().__new__(cls) reaches */
+NATIVE(object_new)
+{
+    if (nargs < 1 || !is_class(args[0]))
+        return exc_raise(T, EXC_TypeError, "object.__new__(X): X is not a type object (%s)", nargs ? obj_type_name(T->S, args[0]) : "nothing");
+    return vm_object_new(T, AS_CLASS(args[0]), args + 1, nargs - 1, kw, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
 void methods_init(Sim *S)
 {
     Class *c = S->types[TY_STR];
@@ -1379,8 +1437,13 @@ void methods_init(Sim *S)
     nat_def_method(S, S->types[TY_INT], "conjugate", num_conjugate);
     nat_def_method(S, S->types[TY_FLOAT], "is_integer", float_is_integer);
     nat_def_method(S, S->types[TY_FLOAT], "as_integer_ratio", float_as_integer_ratio);
+    nat_def_method(S, S->types[TY_INT], "as_integer_ratio", int_as_integer_ratio);
+    nat_def_method(S, S->types[TY_FLOAT], "hex", float_hex);
+    Native *fh = nat_def_native(S, S->types[TY_FLOAT]->dict, "fromhex", float_fromhex, NF_CLASSMETHOD);
+    fh->owner = S->types[TY_FLOAT];
     nat_def_method(S, S->types[TY_FLOAT], "conjugate", num_conjugate);
     c = S->types[TY_OBJECT];
+    nat_def_native(S, c->dict, "__new__", object_new, NF_STATIC)->owner = c;
     nat_def_method(S, c, "__init__", object_init);
     nat_def_method(S, c, "__repr__", object_repr);
     nat_def_method(S, c, "__str__", object_repr);

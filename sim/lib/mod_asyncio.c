@@ -1,4 +1,4 @@
-/* mod_asyncio_def.c - the asyncio module's C part: the event loop class,
+/* mod_asyncio.c - the asyncio module's C part: the event loop class,
  * Future, Task, Handle/TimerHandle and sleep, on the machinery of aio.c.
  * The rest of the module (run, gather, wait_for, queues, locks...) is
  * sim/py/asyncio.py. */
@@ -793,7 +793,7 @@ static const char *const aio_names[] = {
     "as_completed", "shield", "timeout", "timeout_at", "Timeout", "ensure_future", "create_task", "to_thread",
     "wrap_future", "run_coroutine_threadsafe", "Queue", "LifoQueue", "PriorityQueue", "Lock", "Event",
     "Semaphore", "BoundedSemaphore", "Condition", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
-    "TaskGroup", "Barrier", "BrokenBarrierError", "Runner", "BaseExceptionGroup", "ExceptionGroup", NULL,
+    "TaskGroup", "Barrier", "BrokenBarrierError", "Runner", NULL,
 };
 
 static Class *aio_class(Sim *S, Dict *d, const char *name, const char *module, Class *base, const PayloadOps *ops)
@@ -889,13 +889,6 @@ static void aio_after_py(Sim *S, Dict *d)
     while (dict_next(py->dict, &pos, &k, &v))
         if (is_kind(v, K_FUNC)) dict_set_str(S, aio_st(S)->loop->dict, AS_STR(k), v);
     dict_set_str(S, d, name, v_obj(aio_st(S)->loop));
-    /* Python 3.11's exception groups are builtins; the simulator defines
-     * them with asyncio (TaskGroup raises them), in Python */
-    static const char *const groups[] = {"BaseExceptionGroup", "ExceptionGroup"};
-    for (size_t i = 0; i < ARRAY_LEN(groups); i++) {
-        Str *g = str_intern(S, groups[i], strlen(groups[i]));
-        dict_set_str(S, S->builtins, g, dict_get_str(d, g));
-    }
 }
 
 const ModDef mod_asyncio_def = {"asyncio", aio_entries, aio_names, aio_setup, "asyncio", aio_after_py};

@@ -1,4 +1,4 @@
-/* mod_threading_def.c - threading.Thread and the threading module's functions,
+/* mod_threading.c - threading.Thread and the threading module's functions,
  * and the queue module.  Thread.run comes from sim/py/threading.py, so a
  * thread's first frame is Python, as in CPython. */
 #include "mod_threading.h"

@@ -2,12 +2,14 @@
  * time (on the virtual clock), random (CPython's Mersenne Twister, seeded
  * from the scenario's seed), os, sys and math. */
 #include "modules.h"
+#include "bigint.h"
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
+#include "mod_drivers.h"
 #include "mod_mp.h"
 #include "mod_threading.h"
 #include "native.h"
@@ -387,6 +389,26 @@ NATIVE(sys_getswitchinterval)
     return NAT_OK;
 }
 
+NATIVE(sys_set_int_max_str_digits)
+{
+    Value a[1];
+    if (nat_parse(T, "set_int_max_str_digits", args, nargs, kw, "maxdigits", a) < 0) return NAT_ERR;
+    if (is_bigint(a[0])) return exc_raise(T, EXC_OverflowError, "Python int too large to convert to C int");
+    int64_t n;
+    if (nat_arg_int(T, a[0], "set_int_max_str_digits", &n) < 0) return NAT_ERR;
+    if (n != 0 && n < 640) return exc_raise(T, EXC_ValueError, "maxdigits must be 0 or larger than 640");
+    T->proc->int_max_str_digits = n ? n : -1;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(sys_get_int_max_str_digits)
+{
+    if (nat_count(T, "get_int_max_str_digits", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_int(bigint_max_str_digits(T));
+    return NAT_OK;
+}
+
 NATIVE(sys_exit)
 {
     if (nat_count(T, "exit", nargs, kw, 0, 1) < 0) return NAT_ERR;
@@ -486,7 +508,8 @@ static Value make_version_info(Sim *S)
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
     FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
-    FN("setrecursionlimit", sys_setrecursionlimit), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
+    FN("setrecursionlimit", sys_setrecursionlimit), FN("set_int_max_str_digits", sys_set_int_max_str_digits),
+    FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
     VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
 };
@@ -515,36 +538,69 @@ MATH1(math_tan, "tan", tan, 0)
 MATH1(math_asin, "asin", asin, 3)
 MATH1(math_acos, "acos", acos, 3)
 MATH1(math_atan, "atan", atan, 0)
-MATH1(math_log2, "log2", log2, 2)
-MATH1(math_log10, "log10", log10, 2)
+/* math.log/log2/log10 of an int too big for a double: from its mantissa
+ * and exponent, as CPython's loghelper.  1 when x was such an int. */
+static int log_big(Task *T, Value x, double (*fn)(double), double *out)
+{
+    if (!is_bigint(x)) return 0;
+    double d;
+    if (bigint_to_double(T, x, &d) == 0) {
+        *out = fn(d);
+    } else {
+        T->exc = v_undef();
+        int64_t e;
+        double m = bigint_frexp(x, &e);
+        *out = fn(m) + fn(2.0) * (double)e;
+    }
+    if (bigint_sign(x) <= 0) return exc_raise(T, EXC_ValueError, "math domain error");
+    return 1;
+}
+
+static int math_log_n(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, double (*fn)(double))
+{
+    if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
+    double r;
+    int b = log_big(T, args[0], fn, &r);
+    if (b < 0) return NAT_ERR;
+    if (b) {
+        *out = v_float(r);
+        return NAT_OK;
+    }
+    return math1(T, args, nargs, kw, out, name, fn, 2);
+}
+
+NATIVE(math_log2) { return math_log_n(T, args, nargs, kw, out, "log2", log2); }
+NATIVE(math_log10) { return math_log_n(T, args, nargs, kw, out, "log10", log10); }
 MATH1(math_fabs, "fabs", fabs, 0)
 
 NATIVE(math_log)
 {
     if (nat_count(T, "log", nargs, kw, 1, 2) < 0) return NAT_ERR;
-    double x, b = M_E;
-    if (nat_arg_float(T, args[0], "log", &x) < 0) return NAT_ERR;
-    if (nargs == 2 && nat_arg_float(T, args[1], "log", &b) < 0) return NAT_ERR;
-    if (x <= 0 || b <= 0 || b == 1) return exc_raise(T, EXC_ValueError, "math domain error");
-    *out = v_float(nargs == 2 ? log(x) / log(b) : log(x));
+    double lx, lb = 1;
+    for (int i = 0; i < nargs; i++) {
+        double x, *o = i ? &lb : &lx;
+        int big = log_big(T, args[i], log, o);
+        if (big < 0) return NAT_ERR;
+        if (big) continue;
+        if (nat_arg_float(T, args[i], "log", &x) < 0) return NAT_ERR;
+        if (x <= 0) return exc_raise(T, EXC_ValueError, "math domain error");
+        *o = log(x);
+    }
+    if (lb == 0) return exc_raise(T, EXC_ZeroDivisionError, "float division by zero");
+    *out = v_float(lx / lb);
     return NAT_OK;
 }
 
 static int math_round_to_int(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, double (*fn)(double))
 {
     if (nat_count(T, name, nargs, kw, 1, 1) < 0) return NAT_ERR;
-    if (is_intlike(args[0])) {
-        *out = v_int(args[0].u.i);
+    if (bigint_is_int(args[0])) {
+        *out = is_bool(args[0]) ? v_int(args[0].u.i) : args[0];
         return NAT_OK;
     }
     double x;
     if (nat_arg_float(T, args[0], name, &x) < 0) return NAT_ERR;
-    if (isnan(x)) return exc_raise(T, EXC_ValueError, "cannot convert float NaN to integer");
-    if (isinf(x)) return exc_raise(T, EXC_OverflowError, "cannot convert float infinity to integer");
-    double r = fn(x);
-    if (fabs(r) >= 9.2233720368547758e18) return exc_raise(T, EXC_OverflowError, "int too large: the simulator's ints are 64-bit");
-    *out = v_int((int64_t)r);
-    return NAT_OK;
+    return bigint_from_double(T, fn(x), out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(math_floor) { return math_round_to_int(T, args, nargs, kw, out, "floor", floor); }
@@ -600,55 +656,66 @@ NATIVE(math_isclose)
     return NAT_OK;
 }
 
-static int64_t gcd64(int64_t a, int64_t b)
+/* An int argument of the math int functions (int, bool or big int). */
+static int math_int_arg(Task *T, Value v, Value *out)
 {
-    if (a < 0) a = -a;
-    if (b < 0) b = -b;
-    while (b) {
-        int64_t t = a % b;
-        a = b;
-        b = t;
+    if (bigint_is_int(v)) {
+        *out = is_bool(v) ? v_int(v.u.i) : v;
+        return 0;
     }
-    return a;
+    int64_t i;
+    if (nat_arg_int(T, v, "", &i) < 0) return -1;
+    *out = v_int(i);
+    return 0;
 }
 
 NATIVE(math_gcd)
 {
     if (nat_no_kw(T, "gcd", kw) < 0) return NAT_ERR;
-    int64_t g = 0;
+    Value g = v_int(0);
     for (int i = 0; i < nargs; i++) {
-        int64_t x;
-        if (nat_arg_int(T, args[i], "gcd", &x) < 0) return NAT_ERR;
-        g = gcd64(g, x);
+        Value x;
+        if (math_int_arg(T, args[i], &x) < 0 || bigint_gcd(T, g, x, &g) < 0) return NAT_ERR;
     }
-    *out = v_int(g);
+    *out = g;
+    return NAT_OK;
+}
+
+NATIVE(math_lcm)
+{
+    if (nat_no_kw(T, "lcm", kw) < 0) return NAT_ERR;
+    Value l = v_int(1);
+    for (int i = 0; i < nargs; i++) {
+        Value x, g, p;
+        if (math_int_arg(T, args[i], &x) < 0) return NAT_ERR;
+        if (!bigint_sign(x) || !bigint_sign(l)) {
+            l = v_int(0);
+            continue;
+        }
+        /* |l * x| // gcd(l, x) */
+        if (bigint_gcd(T, l, x, &g) < 0 || bigint_binop(T, BIN_FLOORDIV, l, g, &p) < 0 ||
+            bigint_binop(T, BIN_MUL, p, x, &p) < 0 || bigint_abs(T, p, &l) < 0)
+            return NAT_ERR;
+    }
+    *out = l;
     return NAT_OK;
 }
 
 NATIVE(math_factorial)
 {
     if (nat_count(T, "factorial", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    int64_t n;
-    if (nat_arg_int(T, args[0], "factorial", &n) < 0) return NAT_ERR;
-    if (n < 0) return exc_raise(T, EXC_ValueError, "factorial() not defined for negative values");
-    int64_t r = 1;
-    for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r)) return ops_int_overflow_expr(T, "factorial(%lld)", (long long)n);
-    *out = v_int(r);
-    return NAT_OK;
+    Value n;
+    if (is_float(args[0])) return exc_raise(T, EXC_TypeError, "'float' object cannot be interpreted as an integer");
+    if (math_int_arg(T, args[0], &n) < 0) return NAT_ERR;
+    return bigint_factorial(T, n, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(math_isqrt)
 {
     if (nat_count(T, "isqrt", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    int64_t n;
-    if (nat_arg_int(T, args[0], "isqrt", &n) < 0) return NAT_ERR;
-    if (n < 0) return exc_raise(T, EXC_ValueError, "isqrt() argument must be nonnegative");
-    int64_t r = (int64_t)sqrt((double)n);
-    while (r * r > n) r--;
-    while ((r + 1) * (r + 1) <= n) r++;
-    *out = v_int(r);
-    return NAT_OK;
+    Value n;
+    if (math_int_arg(T, args[0], &n) < 0) return NAT_ERR;
+    return bigint_isqrt(T, n, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static int math_pred(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int which)
@@ -708,24 +775,18 @@ NATIVE(math_fsum)
 NATIVE(math_comb)
 {
     if (nat_count(T, "comb", nargs, kw, 2, 2) < 0) return NAT_ERR;
-    int64_t n, k;
-    if (nat_arg_int(T, args[0], "comb", &n) < 0 || nat_arg_int(T, args[1], "comb", &k) < 0) return NAT_ERR;
-    if (n < 0 || k < 0) return exc_raise(T, EXC_ValueError, "%s must be a non-negative integer", n < 0 ? "n" : "k");
-    if (k > n) {
-        *out = v_int(0);
-        return NAT_OK;
-    }
-    int64_t k0 = k;
-    if (k > n - k) k = n - k;
-    int64_t r = 1;
-    for (int64_t i = 1; i <= k; i++) {
-        __int128 x = (__int128)r * (n - k + i);
-        x /= i;
-        if (x > INT64_MAX) return ops_int_overflow_expr(T, "comb(%lld, %lld)", (long long)n, (long long)k0);
-        r = (int64_t)x;
-    }
-    *out = v_int(r);
-    return NAT_OK;
+    Value n, k;
+    if (math_int_arg(T, args[0], &n) < 0 || math_int_arg(T, args[1], &k) < 0) return NAT_ERR;
+    return bigint_comb(T, n, k, false, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(math_perm)
+{
+    if (nat_count(T, "perm", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    Value n, k = v_none();
+    if (math_int_arg(T, args[0], &n) < 0 || (nargs == 2 && !is_none(args[1]) && math_int_arg(T, args[1], &k) < 0))
+        return NAT_ERR;
+    return bigint_comb(T, n, k, true, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static const ModEntry math_entries[] = {
@@ -736,7 +797,7 @@ static const ModEntry math_entries[] = {
     FN("pow", math_pow), FN("hypot", math_hypot), FN("isclose", math_isclose), FN("gcd", math_gcd),
     FN("factorial", math_factorial), FN("isqrt", math_isqrt), FN("isnan", math_isnan),
     FN("isinf", math_isinf), FN("isfinite", math_isfinite), FN("prod", math_prod), FN("fsum", math_fsum),
-    FN("comb", math_comb), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
+    FN("comb", math_comb), FN("perm", math_perm), FN("lcm", math_lcm), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
     NUM("nan", NAN), END,
 };
 
@@ -747,17 +808,27 @@ static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NU
 static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
+static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
+static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
+static void groups_after_py(Sim *S, Dict *d);
+static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py};
 
 /* in creation order: a package after its submodules */
-static const ModDef *const mod_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_threading_def, &mod_threading_queue_def, &mod_mp_def,
-    &mod_mp_futures_def, &mod_mp_concurrent_def, &mod_asyncio_def,
+static const ModDef *const core_defs[] = {
+    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
+    &mod_asyncio_def, NULL,
 };
+/* every registry list, each NULL-terminated */
+static const ModDef *const *const def_lists[] = {core_defs, mod_gevent_list};
+#define FOR_EACH_DEF(d) \
+    for (size_t l_ = 0; l_ < ARRAY_LEN(def_lists); l_++) \
+        for (const ModDef *const *p_ = def_lists[l_], *d; (d = *p_) != NULL; p_++)
 
 static const ModDef *find_def(const char *name)
 {
-    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++)
-        if (strcmp(mod_defs[i]->name, name) == 0) return mod_defs[i];
+    FOR_EACH_DEF(d)
+        if (strcmp(d->name, name) == 0) return d;
     return NULL;
 }
 
@@ -778,9 +849,11 @@ static const char *modules_list(void)
 {
     static char buf[512];
     if (!buf[0]) {
-        const char *names[ARRAY_LEN(mod_defs)];
-        size_t n = ARRAY_LEN(mod_defs);
-        for (size_t i = 0; i < n; i++) names[i] = mod_defs[i]->name;
+        const char *names[64];
+        size_t n = 0;
+        /* not the simulator's own (_interleave) nor submodules */
+        FOR_EACH_DEF(d)
+            if (d->name[0] != '_' && !strchr(d->name, '.') && n < ARRAY_LEN(names)) names[n++] = d->name;
         /* sorted for a stable, readable message */
         for (size_t i = 1; i < n; i++)
             for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
@@ -802,8 +875,7 @@ static const ImportHooks import_hooks;
 void modules_init(Sim *S)
 {
     S->import = &import_hooks;
-    for (size_t i = 0; i < ARRAY_LEN(mod_defs); i++) {
-        const ModDef *d = mod_defs[i];
+    FOR_EACH_DEF(d) {
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
         m->name = str_intern(S, d->name, strlen(d->name));
         m->dict = dict_new(S);
@@ -859,19 +931,52 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     return 0;
 }
 
+/* A submodule without a Python part of its own (gevent.queue) holds what
+ * its package's Python part lists for it in _submodules[short name]. */
+static int fill_from_package(Task *T, ModuleObj *pkg, ModuleObj *sub, const char *short_name)
+{
+    Sim *S = T->S;
+    Value table = dict_get_str(pkg->dict, str_intern(S, "_submodules", 11));
+    if (is_undef(table) || !is_dict(table)) return 0;
+    Value names = dict_get_str(AS_DICT(table), str_intern(S, short_name, strlen(short_name)));
+    if (is_undef(names) || !is_dict(names)) return 0;
+    Dict *d = AS_DICT(names);
+    for (int64_t i = 0; i < d->nent; i++) {
+        DictEntry *e = &d->ent[i];
+        if (!is_undef(e->key) && is_str(e->key)) dict_set_str(S, sub->dict, AS_STR(e->key), e->val);
+    }
+    return 0;
+}
+
 static int modules_import(Task *T, Str *name, Value *out)
 {
-    Value m = dict_get_str(T->S->native_modules, name);
+    Sim *S = T->S;
+    Value m = dict_get_str(S->native_modules, name);
     if (is_undef(m)) return exc_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
+    ModuleObj *mo = AS_MODULE(m);
+    *out = m;
+    if (mo->h.flags & OF_PY_DONE) return 0;
+    mo->h.flags |= OF_PY_DONE; /* first: an import cycle sees the module as it is */
     const ModDef *d = find_def(name->s);
-    if (d && d->py && !(AS_MODULE(m)->h.flags & OF_PY_DONE)) {
-        AS_MODULE(m)->h.flags |= OF_PY_DONE;
-        if (run_py_part(T, d, AS_MODULE(m)) < 0) return -1;
+    const char *dot = strrchr(name->s, '.');
+    ModuleObj *pkg = NULL;
+    if (dot) {
+        /* a package's submodule: the package first, and the submodule
+         * becomes its attribute, as in CPython */
+        Value p;
+        if (modules_import(T, str_intern(S, name->s, (size_t)(dot - name->s)), &p) < 0) return -1;
+        pkg = AS_MODULE(p);
+        dict_set_str(S, pkg->dict, str_intern(S, dot + 1, strlen(dot + 1)), m);
+    }
+    if (d && d->py) {
+        if (run_py_part(T, d, mo) < 0) return -1;
+    } else if (pkg && fill_from_package(T, pkg, mo, dot + 1) < 0) {
+        return -1;
     }
     /* a package brings its (only) submodule's Python part along */
     if (str_eq_c(name, "concurrent")) {
         Value sub;
-        if (modules_import(T, str_intern(T->S, "concurrent.futures", 18), &sub) < 0) return -1;
+        if (modules_import(T, str_intern(S, "concurrent.futures", 18), &sub) < 0) return -1;
     }
     *out = m;
     return 0;
@@ -884,7 +989,8 @@ static int modules_import_from(Task *T, Value module, Str *name, Value *out)
     if (is_undef(v)) {
         char sub[256];
         snprintf(sub, sizeof sub, "%s.%s", m->name->s, name->s);
-        v = dict_get_str(T->S->native_modules, str_intern(T->S, sub, strlen(sub)));
+        Str *subname = str_intern(T->S, sub, strlen(sub));
+        if (!is_undef(dict_get_str(T->S->native_modules, subname)) && modules_import(T, subname, &v) < 0) return -1;
     }
     if (is_undef(v))
         return exc_raise(T, EXC_ImportError, "cannot import name '%s' from '%s'", name->s, m->name->s);
@@ -892,4 +998,35 @@ static int modules_import_from(Task *T, Value module, Str *name, Value *out)
     return 0;
 }
 
-static const ImportHooks import_hooks = {modules_import, modules_import_from};
+/* Builtins that are Python in the simulator, made the first time a program
+ * names one (so a program that never does pays nothing). */
+static const struct { const char *name, *module; } lazy_builtins[] = {
+    {"BaseExceptionGroup", "_exceptiongroup"}, {"ExceptionGroup", "_exceptiongroup"},
+    /* what the parser rewrites except* into */
+    {"__except_star_begin__", "_exceptiongroup"}, {"__except_star_match__", "_exceptiongroup"},
+    {"__except_star_raised__", "_exceptiongroup"}, {"__except_star_end__", "_exceptiongroup"},
+};
+
+static int modules_lazy_builtin(Task *T, Str *name, Value *out)
+{
+    Sim *S = T->S;
+    for (size_t i = 0; i < ARRAY_LEN(lazy_builtins); i++) {
+        if (!str_eq_c(name, lazy_builtins[i].name)) continue;
+        Value m;
+        if (modules_import(T, str_intern(S, lazy_builtins[i].module, strlen(lazy_builtins[i].module)), &m) < 0) return -1;
+        *out = dict_get_str(S->builtins, name);
+        return is_undef(*out) ? 0 : 1;
+    }
+    return 0;
+}
+
+/* _exceptiongroup's classes are builtins */
+static void groups_after_py(Sim *S, Dict *d)
+{
+    for (size_t i = 0; i < ARRAY_LEN(lazy_builtins); i++) {
+        Str *g = str_intern(S, lazy_builtins[i].name, strlen(lazy_builtins[i].name));
+        dict_set_str(S, S->builtins, g, dict_get_str(d, g));
+    }
+}
+
+static const ImportHooks import_hooks = {modules_import, modules_import_from, modules_lazy_builtin};

@@ -8,45 +8,6 @@ class BrokenBarrierError(RuntimeError):
     __module__ = 'asyncio.exceptions'
 
 
-class BaseExceptionGroup(BaseException):
-    # a builtin in Python 3.11 (sim/mod_asyncio.c makes it one)
-    __module__ = 'builtins'
-
-    # (CPython's BaseExceptionGroup(...) becomes an ExceptionGroup when
-    # every member is an Exception; here the caller picks the class)
-    def __init__(self, message, exceptions):
-        if not isinstance(message, str):
-            raise TypeError("argument 1 must be str, not " + type(message).__name__)
-        exceptions = tuple(exceptions)
-        if not exceptions:
-            raise ValueError("second argument (exceptions) must be a non-empty sequence")
-        for i, e in enumerate(exceptions):
-            if not isinstance(e, BaseException):
-                raise ValueError(f"Item {i} of second argument (exceptions) is not an exception")
-        super().__init__(message, list(exceptions))
-        self._message = message
-        self._exceptions = exceptions
-
-    @property
-    def message(self):
-        return self._message
-
-    @property
-    def exceptions(self):
-        return self._exceptions
-
-    def __str__(self):
-        n = len(self._exceptions)
-        return f"{self._message} ({n} sub-exception{'s' if n > 1 else ''})"
-
-    def __repr__(self):
-        return f"{type(self).__name__}({self._message!r}, {list(self._exceptions)!r})"
-
-
-class ExceptionGroup(BaseExceptionGroup, Exception):
-    __module__ = 'builtins'
-
-
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'

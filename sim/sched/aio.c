@@ -1,6 +1,6 @@
 /* aio.c - coroutine objects, the await opcodes, futures, tasks and the
  * event loop.  aio.h says how a coroutine runs; the Python-visible classes
- * and functions are in mod_asyncio_def.c. */
+ * and functions are in mod_asyncio.c. */
 #include "aio.h"
 #include "ptrmap.h"
 #include "attr.h"
@@ -129,7 +129,6 @@ AioThread *aio_thread(Task *T)
     if (!T->aio) {
         T->aio = xmalloc(sizeof *T->aio);
         T->aio->loop = T->aio->default_loop = v_undef();
-        T->aio->tid = -1;
     }
     return T->aio;
 }
@@ -554,7 +553,7 @@ static void task_finish(Task *T, LoopData *ld, Value task, Value r, Value exc)
     forget_task(ld, task);
     if (obj_same(ld->current, task)) {
         ld->current = v_undef();
-        aio_thread(T)->tid = -1;
+        T->subtask = -1;
     }
 }
 
@@ -662,7 +661,7 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
         }
     }
     ld->current = v_undef();
-    aio_thread(T)->tid = -1;
+    T->subtask = -1;
 }
 
 static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
@@ -670,7 +669,7 @@ static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
 /* A task resumes at the AWAIT of an asyncio.sleep(0) (the commonest step
  * of all): that AWAIT only takes the coroutine's result, so it is done
  * here, as the op would do it and charged as the op, instead of in
- * another trip through the interpreter and aio_op.  Not when the op
+ * another trip through the interpreter and the await op.  Not when the op
  * would not run now: the time slice is over, or a debugger looks at
  * every op. */
 static void finish_sleep0(Task *T, Ctx *leaf)
@@ -704,7 +703,7 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
     }
     t->waiter = v_undef();
     ld->current = task;
-    aio_thread(T)->tid = t->tid;
+    T->subtask = t->tid;
     T->clock += S->set.v[SET_aio_step_cost];
     task_state(T, t, TS_RUNNING, R_LOOP_RUN, -1);
     S->trace->task_steps++;
@@ -746,15 +745,10 @@ static int task_step(Task *T, LoopData *ld, Value task, Value exc)
 
 static Ctx *next_step(Task *T, LoopData *ld);
 
-Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
+/* The driver: a task's coroutine ended. */
+static Ctx *task_exit(Task *T, Ctx *c, Value r)
 {
-    Gen *g = c->gen;
-    int mode = g->mode;
     Ctx *p = gen_leave(T, c, GEN_DONE);
-    if (mode == GM_AWAIT) {
-        if (!is_undef(r)) p->frames[p->nframes - 1].sp[-1] = r;
-        return p;
-    }
     Value loop = aio_running_loop(T);
     LoopData *ld = aio_loop_data(loop);
     Value exc = T->exc;
@@ -767,6 +761,7 @@ Ctx *aio_coro_exit(Task *T, Ctx *c, Value r)
         ld->running = false;
         ld->thread = NULL;
         aio_thread(T)->loop = v_undef();
+        T->driver = NULL;
         T->exc = exc;
         return p;
     }
@@ -795,40 +790,23 @@ static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc)
 
 static int not_awaitable(Task *T, Value v)
 {
-    if (is_instance(v) && !is_undef(obj_type_dunder(T->S, v, SYM_await_)))
-        return exc_raise(T, EXC_TypeError, "awaiting objects with __await__ is not supported by the simulator");
     return exc_raise(T, EXC_TypeError, "object %s can't be used in 'await' expression", obj_type_name(T->S, v));
 }
 
-int aio_op(Task *T, int op, RunStatus *status)
+/* The driver: the task's coroutine chain awaits v, which the core cannot
+ * finish - a future, or asyncio.sleep's C-made coroutine (kind
+ * TRAP_AWAIT), or a value an __await__ generator yields (TRAP_YIELD, which
+ * the simulator's asyncio does not take). */
+static int aio_trap(Task *T, Ctx *c, Value a, int kind)
 {
     Sim *S = T->S;
-    (void)status;
-    Ctx *c = T->cur;
     Frame *f = &c->frames[c->nframes - 1];
-    Value a = f->sp[-1];
-    switch (op) {
-    case OP_GET_AWAITABLE:
-        if (is_kind(a, K_CORO)) {
-            Gen *g = (Gen *)a.u.o;
-            if (g->state == GEN_DONE) return exc_raise(T, EXC_RuntimeError, "cannot reuse already awaited coroutine"), AIO_ERROR;
-            if (g->state != GEN_CREATED) return exc_raise(T, EXC_RuntimeError, "coroutine is being awaited already"), AIO_ERROR;
-            return AIO_CONTINUE;
-        }
-        if (aio_fut_data(a)) return AIO_CONTINUE;
-        not_awaitable(T, a);
+    if (kind == TRAP_YIELD) {
+        exc_raise(T, EXC_RuntimeError, "an __await__ generator that yields is not supported by the simulator's asyncio");
         return AIO_ERROR;
-    case OP_AWAIT: {
+    }
+    if (!is_kind(a, K_CORO) && !aio_fut_data(a)) return not_awaitable(T, a), AIO_ERROR;
         LoopData *ld = aio_loop_data(aio_loop_of(T));
-        if (is_kind(a, K_CORO) && !((Gen *)a.u.o)->native) {
-            gen_enter(T, (Gen *)a.u.o, c, GM_AWAIT, v_none());
-            return AIO_RELOAD;
-        }
-        if (is_kind(a, K_CORO) && ((Gen *)a.u.o)->native == CORO_ASEND) {
-            /* an async generator's __anext__() and the like */
-            Ctx *n = gen_asend_await(T, c, (Gen *)a.u.o);
-            return !n ? AIO_ERROR : n == c ? AIO_CONTINUE : AIO_RELOAD;
-        }
         if (!ld || is_undef(ld->current) || ld->thread != T) {
             exc_raise(T, EXC_RuntimeError, "await outside of a running asyncio task is not supported by the simulator");
             return AIO_ERROR;
@@ -868,46 +846,8 @@ int aio_op(Task *T, int op, RunStatus *status)
         next_step(T, ld);
         return AIO_RELOAD;
     }
-    case OP_GET_AITER: {
-        if (is_kind(a, K_AGEN)) return AIO_CONTINUE; /* its own iterator */
-        Value m = obj_type_dunder(S, a, SYM_aiter), r;
-        if (is_undef(m)) {
-            exc_raise(T, EXC_TypeError, "'async for' requires an object with __aiter__ method, got %s", obj_type_name(S, a));
-            return AIO_ERROR;
-        }
-        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
-        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
-        if (is_undef(obj_type_dunder(S, r, SYM_anext))) {
-            exc_raise(T, EXC_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
-                     obj_type_name(S, r));
-            return AIO_ERROR;
-        }
-        f->sp[-1] = r;
-        return AIO_CONTINUE;
-    }
-    case OP_GET_ANEXT: {
-        if (is_kind(a, K_AGEN)) {
-            *f->sp++ = gen_asend_new(T, a, AGEN_SEND, v_none(), v_undef());
-            return AIO_CONTINUE;
-        }
-        Value m = obj_type_dunder(S, a, SYM_anext), r;
-        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return AIO_ERROR;
-        f = &c->frames[c->nframes - 1]; /* the call may have moved the frames */
-        if (!is_kind(r, K_CORO) && !aio_fut_data(r)) {
-            exc_raise(T, EXC_TypeError, "'async for' received an invalid object from __anext__: %s", obj_type_name(S, r));
-            return AIO_ERROR;
-        }
-        *f->sp++ = r;
-        return AIO_CONTINUE;
-    }
-    default: { /* OP_END_ASYNC_FOR: the handler around __anext__: iterator, exception */
-        f->sp -= 2;
-        if (exc_matches(S, a, EXC_StopAsyncIteration)) return AIO_CONTINUE;
-        T->exc = a;
-        return AIO_RERAISE;
-    }
-    }
-}
+
+static const AwaitDriver aio_driver = {aio_trap, task_exit};
 
 /* ---- running the loop ---- */
 
@@ -972,6 +912,7 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
     ld->thread = NULL;
     ld->ntodo = 0;
     aio_thread(T)->loop = v_undef();
+    T->driver = NULL;
     Value target = ld->target;
     ld->target = v_undef();
     FutData *f = aio_fut_data(target);
@@ -1096,6 +1037,7 @@ int aio_loop_run_until_complete(Task *T, Value loop, Value arg, Value *out)
         ld->ctx = c;
         ld->ntodo = 0;
         aio_thread(T)->loop = loop;
+        T->driver = &aio_driver;
     }
     return loop_next(T, ld, true, out);
 }
@@ -1161,11 +1103,6 @@ void aio_timers(Sim *S, SBuf *out)
 }
 
 /* ---- the scheduler's view ---- */
-
-void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at)
-{
-    if (aio_tid_of(T) >= 0) trace_state(T->S->trace, at, aio_tid_of(T), state, core, reason, obj);
-}
 
 void aio_describe_wait(Sim *S, Task *T, SBuf *b)
 {

@@ -119,7 +119,7 @@ typedef struct HandleData {
 extern const PayloadOps aio_fut_ops, aio_loop_ops, aio_handle_ops;
 
 /* asyncio's state in the Sim (SLOT_ASYNCIO): its C classes (made by
- * mod_asyncio_def.c), its module dict, and what the loops keep between runs. */
+ * mod_asyncio.c), its module dict, and what the loops keep between runs. */
 typedef struct AioState {
     Class *future, *task, *loop, *handle, *timer;
     Class *gathering;     /* _GatheringFuture (gather's outer future) */
@@ -136,14 +136,12 @@ static inline AioState *aio_st(Sim *S) { return (AioState *)S->slot[SLOT_ASYNCIO
 typedef struct AioThread {
     Value loop;           /* the loop running on this thread, or V_UNDEF */
     Value default_loop;   /* asyncio.set_event_loop()'s loop, or V_UNDEF */
-    int tid;              /* trace task of the coroutine it runs a step of, or -1 */
 } AioThread;
 
 /* T's asyncio state, made on first use. */
 AioThread *aio_thread(Task *T);
 static inline Value aio_loop_of(const Task *T) { return T->aio ? T->aio->loop : v_undef(); }
 static inline Value aio_default_of(const Task *T) { return T->aio ? T->aio->default_loop : v_undef(); }
-static inline int aio_tid_of(const Task *T) { return T->aio ? T->aio->tid : -1; }
 
 FutData *aio_fut_data(Value v);      /* NULL unless v is a Future or Task */
 Str *aio_task_name(Sim *S, FutData *t); /* a task's name, made on first use */
@@ -205,8 +203,6 @@ void aio_timers(Sim *S, SBuf *out);
 /* When the timer that coroutine task tid awaits fires, or -1. */
 int64_t aio_task_wakeup(Sim *S, int tid);
 
-/* The thread T changed state: mirror it on the coroutine it runs. */
-void aio_thread_state(Task *T, int state, int core, int reason, int obj, int64_t at);
 /* Deadlock report: what the loop on T waits for, in words. */
 void aio_describe_wait(Sim *S, Task *T, SBuf *b);
 /* Log the failed tasks whose exception nobody asked for (at exit). */

@@ -13,6 +13,7 @@
  *             by name in the receiving process's __main__, as pickle does.
  * The bytes a pickle would take are counted, for pickle_cost. */
 #include "proc.h"
+#include "bigint.h"
 #include "ptrmap.h"
 #include "dict.h"
 #include "gc.h"
@@ -178,6 +179,11 @@ static int copy_obj(Copier *C, Value v, Value *out)
         C->bytes += ((Str *)o)->len + 5;
         *out = v; /* immutable: sharing is invisible */
         return 0;
+    case K_BIGINT:
+        /* pickled as LONG1/LONG4: its two's-complement bytes */
+        C->bytes += bigint_pickle_bytes(v);
+        *out = v; /* immutable, as a str */
+        return 0;
     case K_NATIVE: case K_MODULE: case K_RANGE: case K_SLICE:
         C->bytes += 10;
         *out = v;
@@ -333,7 +339,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
         *out = v_obj(n);
         return 0;
     }
-    case K_ITER: case K_GEN: case K_AGEN: case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
+    case K_ITER: case K_GEN: case K_AGEN: case K_GREEN: case K_PROPERTY: case K_STATICMETHOD: case K_CLASSMETHOD: case K_SUPER:
         if (C->mode == COPY_FORK && o->kind == K_PROPERTY) {
             Property *p = (Property *)o, *n = gc_alloc(S, K_PROPERTY, sizeof(Property));
             memo_put(&C->memo, o, v_obj(n));

@@ -56,6 +56,8 @@ typedef struct Sched {
     bool begun;
     int resume_core;      /* a paused slice to go on with, or -1 */
     int64_t resume_limit;
+    int64_t slice_limit;  /* the running slice's end, cut by new timers
+                             (a pause zeroes the task's limit, not this) */
     /* a controlled run (sched.h): one task at a time, on core 0 */
     const SchedChoice *choice;
     bool at_switch;       /* core 0's task stopped at a switch point */
@@ -129,7 +131,10 @@ static SEvent heap_pop(Sched *sc)
 static void add_timer(Sched *sc, SEvent e)
 {
     heap_push(sc, e);
-    if (sc->current && e.t < sc->current->limit) sc->current->limit = e.t;
+    if (sc->current && e.t < sc->slice_limit) {
+        sc->slice_limit = e.t;
+        if (e.t < sc->current->limit) sc->current->limit = e.t;
+    }
 }
 
 void sched_timer(Sim *S, int64_t at, int kind, Task *T, int64_t a)
@@ -202,9 +207,9 @@ void sched_set_state(Sim *S, Task *T, int state, int reason, int obj, int64_t at
     st->reason = reason;
     st->obj = obj;
     trace_state(S->trace, at, st->tid, state, state == TS_RUNNING ? st->core : -1, reason, obj);
-    /* an asyncio task in the middle of a step shares its thread's fate:
-     * a blocking call inside a coroutine blocks it too */
-    aio_thread_state(T, state, state == TS_RUNNING ? st->core : -1, reason, obj, at);
+    /* a coroutine task or greenlet in the middle of a step shares its
+     * thread's fate: a blocking call inside it blocks it too */
+    if (T->subtask >= 0) trace_state(S->trace, at, T->subtask, state, state == TS_RUNNING ? st->core : -1, reason, obj);
 }
 
 static void dispatch(Sim *S, int ci, Task *T, int64_t at)
@@ -290,13 +295,15 @@ int sched_new_obj(Task *T, int kind)
     return trace_add_obj(T->S->trace, kind, T->proc->ps->tid, T->clock);
 }
 
-int sched_sleep(Task *T, int64_t ns)
+int sched_sleep(Task *T, int64_t ns) { return sched_sleep_for(T, ns, R_SLEEP); }
+
+int sched_sleep_for(Task *T, int64_t ns, int reason)
 {
     if (T->nested)
         return exc_raise(T, EXC_RuntimeError, "time.sleep() inside a callback run from C code is not supported by the simulator");
     SchedTask *st = T->st;
     st->pending_state = TS_SLEEPING;
-    st->pending_reason = R_SLEEP;
+    st->pending_reason = reason;
     st->pending_obj = -1;
     st->wait_seq++;
     sched_timer(T->S, T->clock + jittered_up(T->S, ns), SE_WAKE, T, st->wait_seq);
@@ -384,6 +391,7 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
     vm_ctx_init(&T->ctx);
     T->cur = &T->ctx;
     T->exc = T->resume_val = T->resume_exc = T->thread_obj = v_undef();
+    T->subtask = -1;
     BUF_PUSH(S->tasks, T);
     SchedTask *st = xcalloc(1, sizeof *st);
     T->st = st;
@@ -762,7 +770,9 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     T->limit = lim;
     T->pause = false;
     sc->current = T;
+    sc->slice_limit = limit;
     RunStatus rs = vm_run(T);
+    limit = sc->slice_limit; /* what a pause resumes with */
     if (rs == RUN_LIMIT && lim < limit && T->clock >= lim) {
         dbg_pause_before(S, T->clock);
         rs = RUN_PAUSE;

@@ -322,8 +322,36 @@ def case(name, fn):
     return wrapped
 
 
+CROSS_WAKE = """
+import multiprocessing as mp
+import time
+
+def child(ev):
+    time.sleep(0.01)
+    ev.set()
+
+if __name__ == "__main__":
+    ev = mp.Event()
+    p = mp.Process(target=child, args=(ev,))
+    p.start()
+    ev.wait()
+    print("set")
+    p.join()
+"""
+
+
+def t_cross_process_wake(ctx):
+    # a child process wakes its parent: the wake point is on the waker's
+    # thread in the waker's process (not the woken's process)
+    code, out, err = run_bin(ctx, ["run", "--format", "chrome", "-"], stdin=CROSS_WAKE.encode())
+    assert code == 0, f"exit {code}: {err[-500:]}"
+    evs = check_chrome(json.loads(out, parse_float=Decimal))
+    assert any(e.get("cat") == "wake" for e in evs), "no wake point in the trace"
+
+
 CASES = [
     ("export/window", t_window),
+    ("export/cross_process_wake", t_cross_process_wake),
     ("export/repl_paused", t_repl_paused),
     ("export/errors", t_errors),
     ("export/odd_text", t_odd_text),

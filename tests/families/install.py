@@ -60,9 +60,9 @@ def t_tree(ctx):
         want = sorted(f for f in os.listdir(os.path.join(ROOT, "scenarios")) if f.endswith(".py"))
         got = sorted(f for f in os.listdir(os.path.join(data, "scenarios")) if f.endswith(".py"))
         assert got == want, f"installed scenarios {got}, expected {want}"
-        want = sorted(f for f in os.listdir(os.path.join(ROOT, "scenarios/challenges")) if f.endswith(".py"))
+        levels = sorted(f for f in os.listdir(os.path.join(ROOT, "scenarios/challenges")) if f.endswith(".py"))
         got = sorted(os.listdir(os.path.join(data, "scenarios/challenges")))
-        assert got == want, f"installed challenges {got}, expected {want}"
+        assert got == levels, f"installed challenges {got}, expected {levels}"
 
         # the installed program, away from the source tree
         code, out, err = ctx.run([binary, "run", "-q", os.path.join(data, "scenarios", want[0])], cwd=elsewhere, env=env)
@@ -84,7 +84,7 @@ def t_tree(ctx):
         with tempfile.TemporaryDirectory() as state:
             cenv = dict(env, XDG_STATE_HOME=state)
             code, out, err = ctx.run([binary, "challenge"], cwd=elsewhere, env=cenv)
-            assert code == 0 and f"0 of {len(want)} won" in out, f"installed `interleave challenge`: exit {code}\n{out}{err[-500:]}"
+            assert code == 0 and f"0 of {len(levels)} won" in out, f"installed `interleave challenge`: exit {code}\n{out}{err[-500:]}"
 
         argv[2] = "uninstall"
         code, out, err = ctx.run(argv, env=env, timeout=300)

@@ -3,6 +3,7 @@
 #include "lex.h"
 #include "unicode.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -339,10 +340,36 @@ static void test_err_brackets_mismatched(void)
     check_lex_error("\xc3\xa9 = 1\nx = '\xc3\xa9' + y)\n", 2, 12, "unmatched ')'");
 }
 
-static void test_err_int_literal_too_large(void)
+/* Past 64 bits a literal keeps its digits (sval, no underscores) and its
+ * base (ival) for the compiler's big int; past 4300 decimal digits it is
+ * CPython's SyntaxError. */
+static void test_int_literal_big(void)
 {
-    check_lex_error("x = 9223372036854775808\n", 1, 5, "integer literal too large");
-    check_lex_error("x = 0xFFFFFFFFFFFFFFFFF\n", 1, 5, "64-bit");
+    TokenList tl;
+    if (lex_ok("x = 9223372036854775807 + 9_223_372_036_854_775_808 + 0xFF_FFFFFFFFFFFFFFFF\n", &tl)) {
+        const Token *small = find_tok(&tl, "9223372036854775807");
+        const Token *dec = find_tok(&tl, "9_223_372_036_854_775_808");
+        const Token *hex = find_tok(&tl, "0xFF_FFFFFFFFFFFFFFFF");
+        if (CHECK(small && dec && hex)) {
+            CHECK(small->sval == NULL);
+            CHECK_EQ_INT(small->ival, INT64_MAX);
+            CHECK_EQ_STR(dec->sval, "9223372036854775808");
+            CHECK_EQ_INT(dec->ival, 10);
+            CHECK_EQ_STR(hex->sval, "FFFFFFFFFFFFFFFFFF");
+            CHECK_EQ_INT(hex->ival, 16);
+        }
+    }
+    lex_free(&tl);
+    char *src = malloc(4400);
+    memcpy(src, "x = ", 4);
+    memset(src + 4, '7', 4301);
+    strcpy(src + 4305, "\n");
+    check_lex_error(src, 1, 5, "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits");
+    memset(src + 4, '7', 4300);
+    strcpy(src + 4304, "\n");
+    CHECK(lex_ok(src, &tl));
+    lex_free(&tl);
+    free(src);
     check_lex_error("x = 0777\n", 1, 5, "leading zeros in decimal integer literals are not permitted");
 }
 
@@ -474,7 +501,7 @@ const TestCase lex_tests[] = {
     {"lex_err_unterminated_string", test_err_unterminated_string},
     {"lex_err_bracket_never_closed", test_err_bracket_never_closed},
     {"lex_err_brackets_mismatched", test_err_brackets_mismatched},
-    {"lex_err_int_literal_too_large", test_err_int_literal_too_large},
+    {"lex_int_literal_big", test_int_literal_big},
     {"lex_err_bytes_literal", test_err_bytes_literal},
     {"lex_err_bad_dedent", test_err_bad_dedent},
     {"lex_err_tab_error", test_err_tab_error},

@@ -24,9 +24,6 @@ print("format x:", f"{big:x}", f"{big:#X}")
 print("format width:", f"{12345678901234567890:>30}|")
 print("format sign:", f"{-(10**25):+}", f"{10**25:+}")
 print("repr:", repr(10**22))
-print("bytes len:", len((2**100).to_bytes(13, "big")), (2**100).to_bytes(13, "big").hex())
-print("from_bytes:", int.from_bytes(b"\x01" + b"\x00" * 12, "big"))
-print("from_bytes little signed:", int.from_bytes(b"\xff" * 10, "little", signed=True))
 for bad in ["12a", "", "1__0", "0x10"]:
     try:
         int(bad)

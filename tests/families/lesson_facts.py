@@ -1,0 +1,636 @@
+"""The numbers LESSONS.md states, checked against the simulation.
+
+A lesson may only say what the simulator shows: every figure it gives
+("0.2 s", "threads / sequential = 1.00", "loses updates", "35.2 times")
+has a row in FACTS below, which runs the scenario (with the lesson's
+options, and the lesson's edit for a variation) and compares.  When a
+deliberate model change moves a number, the test names the fact and the
+lesson, and both are updated together.
+
+  facts/L<N>/<scenario>/<what>    one row of FACTS
+  facts/predict/L<N>.<K>          predict block K of lesson N: a numeric answer
+                                  lies within its tolerance of the simulated value,
+                                  a choice is the letter the simulation picks;
+                                  every numeric block must have a check here
+  facts/python3/<scenario>        the scenario runs under python3 (exit 0; the
+                                  deadlock scenario hangs and is stopped), and
+                                  prints what the simulator prints where that
+                                  does not depend on timing (exactly, or with
+                                  its numbers masked, or the same lines)
+  facts/size/<scenario>           every scenario stays small (bytecode ops)
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+# ---- what a fact compares -------------------------------------------------
+
+class approx:
+    def __init__(self, v, tol):
+        self.v, self.tol = v, tol
+
+    def ok(self, x):
+        return isinstance(x, (int, float)) and abs(x - self.v) <= self.tol + 1e-9
+
+    def __repr__(self):
+        return f"{self.v} +- {self.tol}"
+
+
+class between:
+    def __init__(self, lo, hi):
+        self.lo, self.hi = lo, hi
+
+    def ok(self, x):
+        return isinstance(x, (int, float)) and self.lo <= x <= self.hi
+
+    def __repr__(self):
+        return f"between {self.lo} and {self.hi}"
+
+
+class equals:
+    def __init__(self, v):
+        self.v = v
+
+    def ok(self, x):
+        return x == self.v
+
+    def __repr__(self):
+        return repr(self.v)
+
+
+def exact(v):
+    return approx(v, 0)
+
+
+# ---- how to measure -------------------------------------------------------
+# A probe is (kind, what): "out" a regex over `run -q`'s stdout (group 1,
+# a number unless it is compared with equals), "has"/"lacks" a regex that
+# must or must not match stdout, "err" a regex over stderr, "json" a
+# function of the `--format json` object, "exit" the exit status, "repl"
+# a REPL script and a regex over its transcript.
+
+def out(rx):
+    return ("out", rx)
+
+
+def has(rx):
+    return ("has", rx)
+
+
+def lacks(rx):
+    return ("lacks", rx)
+
+
+def err(rx):
+    return ("err", rx)
+
+
+def js(fn):
+    return ("json", fn)
+
+
+def exit_status():
+    return ("exit", None)
+
+
+def task(d, name, process=None):
+    for t in d["tasks"]:
+        if t["name"] == name and (process is None or t["process"] == process):
+            return t
+    raise KeyError(f"no task {name!r} in {[t['name'] for t in d['tasks']]}")
+
+
+def ms(ns):
+    return ns / 1e6
+
+
+def elapsed_ms(d):
+    return ms(d["elapsed_ns"])
+
+
+def elapsed_s(d):
+    return d["elapsed_ns"] / 1e9
+
+
+def blocked_ms(name):
+    return lambda d: ms(task(d, name)["blocked_ns"])
+
+
+def running_ns(name, process=None):
+    return lambda d: task(d, name, process)["running_ns"]
+
+
+# lesson 5's variation: the shared Value updated for every item
+PER_ITEM = ("        count += 1\n        plain += 1\n    with total.get_lock():             # one update of the shared Value, under its lock\n        total.value += count",
+            "        count += 1\n        plain += 1\n        total.value += 1")
+PER_ITEM_LOCKED = (PER_ITEM[0], "        count += 1\n        plain += 1\n        with total.get_lock():\n            total.value += 1")
+
+# FACTS: (lesson, scenario, options, edits, probe, expected, what)
+# edits are (old, new) replacements made in a copy of the scenario; each
+# old text must occur in it.
+FACTS = [
+    # 0. The examples everyone starts from
+    (0, "00a_thread_print_numbers.py", [], [], js(lambda d: task(d, "Thread-1 (print_numbers)")["running_ns"]), between(1, 999), "the loop runs under 1 us"),
+    (0, "00a_thread_print_numbers.py", [], [], js(lambda d: d["elapsed_ns"] / 1e3), approx(110.2, 0.05), "the run lasts 110.2 us"),
+    (0, "00a_thread_print_numbers.py", [], [], js(lambda d: task(d, "Thread-1 (print_numbers)")["running_ns"] * 100 < d["elapsed_ns"]), equals(True), "starting takes over 100 times the loop"),
+    (0, "00a_thread_print_numbers.py", [], [], js(lambda d: task(d, "MainThread")["blocked_ns"] / d["elapsed_ns"]), between(0.99, 1.0), "the main thread is blocked throughout"),
+    (0, "00b_process_print_numbers.py", [], [], js(elapsed_ms), approx(2.0, 0.005), "2 ms in all"),
+    (0, "00b_process_print_numbers.py", [], [], js(running_ns("MainThread", "Process-1")), between(1, 999), "the child's prints take under 1 us"),
+    (0, "00c_async_print_numbers.py", [], [], js(elapsed_s), approx(10.0, 0.001), "10 s"),
+    (0, "00d_threads_numbers_letters.py", [], [], js(elapsed_s), approx(5.0, 0.001), "5.000 s"),
+    (0, "00d_threads_numbers_letters.py", ["--cores", "1"], [], js(elapsed_s), approx(5.0, 0.001), "5.000 s on one core"),
+    (0, "00d_threads_numbers_letters.py", [], [], js(lambda d: max(t["running_ns"] for t in d["tasks"][1:])), between(1, 999), "each thread runs under 1 us"),
+    (0, "00d_threads_numbers_letters.py", [], [], js(lambda d: max(c["utilization"] for c in d["cores"])), between(0, 0.004), "the cores are 0% busy"),
+    (0, "00e_processes_squares.py", [], [], js(elapsed_s), approx(1.002, 0.0005), "1.002 s"),
+    (0, "00e_processes_squares.py", ["--cores", "1"], [], js(elapsed_s), approx(1.002, 0.0005), "1.002 s on one core"),
+    (0, "00e_processes_squares.py", [], [], js(lambda d: max(t["running_ns"] for t in d["tasks"] if t["process"] != "MainProcess")), between(1, 999), "the squares take nanoseconds"),
+    (0, "00f_gather_fetch_data.py", [], [], js(elapsed_s), approx(2.0, 0.001), "2 s"),
+    (0, "00f_gather_fetch_data.py", [], [("    await asyncio.gather(fetch_data(), fetch_data(), fetch_data())", "    await fetch_data()\n    await fetch_data()\n    await fetch_data()")], js(elapsed_s), approx(6.0, 0.001), "6.000 s one after another"),
+    # 1. Concurrency is not parallelism
+    (1, "01_sequential_baseline.py", [], [], out(r"counting took ([\d.]+) ms"), exact(2.7), "counting 2.7 ms"),
+    (1, "01_sequential_baseline.py", ["--set", "op_cost=6ns"], [], out(r"counting took ([\d.]+) ms"), exact(5.4), "5.4 ms at 6 ns an op"),
+    (1, "01_sequential_baseline.py", [], [], out(r"with the sleep: ([\d.]+) ms"), exact(252.7), "252.7 ms with the sleep"),
+    (1, "01_sequential_baseline.py", ["--set", "op_cost=6ns"], [], out(r"with the sleep: ([\d.]+) ms"), exact(255.4), "255.4 ms with the sleep at 6 ns"),
+    (1, "02_interleaving_one_core.py", [], [], out(r"both done after ([\d.]+) ms"), exact(5.0), "5.0 ms on one core"),
+    (1, "02_interleaving_one_core.py", ["--cores", "2", "--gil", "off"], [], out(r"both done after ([\d.]+) ms"), exact(2.7), "2.7 ms on two cores without the GIL"),
+    (1, "02_interleaving_one_core.py", ["--cores", "2"], [], out(r"both done after ([\d.]+) ms"), exact(5.0), "still 5.0 ms on two cores with the GIL"),
+    (1, "02_interleaving_one_core.py", [], [], js(lambda d: d["gil"]["forced_switches"]), exact(3), "3 forced switches"),
+    (1, "02_interleaving_one_core.py", [], [], has(r"A finished step 1\n(.*\n)*B finished step 0"), equals(True), "A's step 1 before B's step 0"),
+    # 2. Threads for I/O-bound work
+    (2, "03_threads_for_io.py", [], [], out(r"one after another: ([\d.]+) s"), exact(0.8), "0.8 s one after another"),
+    (2, "03_threads_for_io.py", [], [], out(r"in 4 threads: ([\d.]+) s"), exact(0.2), "0.2 s in threads"),
+    (2, "03_threads_for_io.py", [], [("range(4)", "range(100)")], out(r"one after another: ([\d.]+) s"), exact(20.0), "100 downloads: 20.0 s one after another"),
+    (2, "03_threads_for_io.py", [], [("range(4)", "range(100)")], out(r"in 4 threads: ([\d.]+) s"), exact(0.2), "100 downloads: 0.2 s in threads"),
+    # 3. The GIL and CPU-bound work
+    (3, "04_gil_cpu_bound.py", [], [], out(r"threads / sequential = ([\d.]+)"), exact(1.00), "threads / sequential = 1.00"),
+    (3, "04_gil_cpu_bound.py", ["--gil", "off"], [], out(r"threads / sequential = ([\d.]+)"), exact(0.50), "0.50 without the GIL"),
+    (3, "04_gil_cpu_bound.py", ["--set", "switch_interval=1ms"], [], out(r"threads / sequential = ([\d.]+)"), exact(1.01), "1.01 at a 1 ms interval"),
+    (3, "04_gil_cpu_bound.py", [], [], js(lambda d: d["gil"]["forced_switches"]), exact(9), "9 forced switches"),
+    (3, "04_gil_cpu_bound.py", ["--set", "switch_interval=1ms"], [], js(lambda d: d["gil"]["forced_switches"]), exact(52), "52 forced switches at 1 ms"),
+    (3, "05_convoy_effect.py", [], [], out(r"alone: +([\d.]+) ms"), exact(5.0), "5.0 ms alone"),
+    (3, "05_convoy_effect.py", [], [], out(r"CPU-bound thread: +([\d.]+) ms"), exact(255.5), "255.5 ms next to a CPU-bound thread"),
+    (3, "05_convoy_effect.py", [], [], out(r"slowdown: (\d+)x"), exact(51), "51x"),
+    (3, "05_convoy_effect.py", ["--set", "switch_interval=1ms"], [], out(r"slowdown: (\d+)x"), exact(11), "11x at 1 ms"),
+    (3, "05_convoy_effect.py", ["--gil", "off"], [], out(r"slowdown: (\d+)x"), exact(1), "1x without the GIL"),
+    # 4. Processes for CPU-bound work, and what they cost
+    (4, "06_processes_cpu_bound.py", [], [], out(r"processes / sequential = ([\d.]+)"), exact(0.54), "0.54"),
+    (4, "06_processes_cpu_bound.py", [], [], out(r"one process, twice: ([\d.]+) ms"), exact(54.0), "54.0 ms in one process"),
+    (4, "06_processes_cpu_bound.py", ["--set", "fork_cost=17ms"], [], out(r"processes / sequential = ([\d.]+)"), exact(0.81), "0.81 with a 17 ms fork"),
+    (4, "06_processes_cpu_bound.py", ["--set", "start_method=spawn"], [], out(r"processes / sequential = ([\d.]+)"), exact(1.43), "1.43 with spawn"),
+    (4, "13_process_costs.py", [], [], out(r"runs ([\d.]+) ms after start"), exact(2.0), "the child runs 2.0 ms after start() (fork)"),
+    (4, "13_process_costs.py", ["--set", "start_method=spawn"], [], out(r"runs ([\d.]+) ms after start"), exact(50.0), "50 ms with spawn"),
+    (4, "13_process_costs.py", ["--set", "fork_cost=17ms"], [], out(r"runs ([\d.]+) ms after start"), exact(17.0), "fork_cost sets the start"),
+    (4, "13_process_costs.py", [], [], out(r"sum here: +\d+ in ([\d.]+) ms"), exact(0.3), "0.3 ms here"),
+    (4, "13_process_costs.py", [], [], out(r"sum in a child: +\d+ in ([\d.]+) ms"), exact(2.4), "2.4 ms in a child"),
+    (4, "13_process_costs.py", [], [], out(r"and back: ([\d.]+) ms"), exact(0.6), "0.6 ms through a queue and back"),
+    (4, "13_process_costs.py", ["--set", "pickle_cost=5"], [], out(r"and back: ([\d.]+) ms"), exact(5.1), "5.1 ms at pickle_cost 5"),
+    # 5. Processes do not share memory
+    (5, "07_separate_memory.py", [], [], out(r"after the process: results = \[\] counter = (\d+)"), exact(0), "counter 0 after the process"),
+    (5, "07_separate_memory.py", [], [], out(r"after the thread: +results = \[0, 1, 4, 9, 16\] counter = (\d+)"), exact(5), "counter 5 after the thread"),
+    (5, "14_pipe_and_value.py", [], [], out(r"shared Value: (\d+)"), exact(4000), "the Value is 4000"),
+    (5, "14_pipe_and_value.py", [], [], out(r"plain global in the parent: (\d+)"), exact(0), "the plain global stays 0"),
+    (5, "14_pipe_and_value.py", [], [], js(lambda d: max(task(d, "MainThread", p)["blocked_ns"] for p in ("Process-1", "Process-2"))), exact(0), "neither worker waits for the lock"),
+    (5, "14_pipe_and_value.py", [], [], js(lambda d: running_ns("MainThread", "Process-2")(d) / running_ns("MainThread", "Process-1")(d)), between(2.8, 3.2), "worker 1 runs three times as long"),
+    (5, "14_pipe_and_value.py", [], [PER_ITEM], out(r"shared Value: (\d+)"), exact(3001), "3001 with an update per item, without the lock"),
+    (5, "14_pipe_and_value.py", [], [PER_ITEM_LOCKED], out(r"shared Value: (\d+)"), exact(4000), "4000 with the lock on every item"),
+    (5, "14_pipe_and_value.py", [], [PER_ITEM_LOCKED], js(lambda d: min(task(d, "MainThread", p)["blocked_ns"] for p in ("Process-1", "Process-2"))), between(1, 10**9), "both workers wait for the lock on every item"),
+    # 6. The event loop, await and coroutines
+    (6, "08_asyncio_gather.py", [], [], out(r"one after another: ([\d.]+) s"), exact(1.5), "1.5 s one after another"),
+    (6, "08_asyncio_gather.py", [], [], out(r"with gather: ([\d.]+) s"), exact(0.5), "0.5 s with gather"),
+    (6, "08_asyncio_gather.py", [], [], has(r"start a.txt\nstart b.txt\nstart c.txt\ndone  a.txt"), equals(True), "gathered starts print a, b, c before any done"),
+    (6, "08_asyncio_gather.py", [], [("    await asyncio.sleep(seconds)\n", "    await asyncio.sleep(seconds)\n    n = 1_000_000\n    while n > 0:\n        n -= 1\n")], out(r"with gather: ([\d.]+) s"), exact(0.6), "0.6 s with a countdown in each"),
+    # 7. gather, create_task, and a forgotten await
+    (7, "15_create_task_and_forgotten_await.py", [], [], out(r"([\d.]+) s create_task"), exact(1.0), "tea ready at 1.0 s"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], out(r"([\d.]+) s got coffee"), exact(2.0), "coffee at 2.0 s"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], out(r"([\d.]+) s main did its own work"), exact(1.5), "main waits for the coffee from 1.5 s"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], out(r"([\d.]+) s got \["), exact(3.0), "the gathered three at 3.0 s"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], out(r"([\d.]+) s main returns"), exact(3.1), "main returns at 3.1 s"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], lacks(r"soup: ready|cocoa"), equals(True), "soup never ready, cocoa never runs"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], has(r"soup: start"), equals(True), "soup starts"),
+    (7, "15_create_task_and_forgotten_await.py", [], [], err(r"RuntimeWarning: coroutine 'brew' was never awaited"), equals(True), "the RuntimeWarning"),
+    (7, "15_create_task_and_forgotten_await.py", [], [("    await asyncio.sleep(0.5)\n", "    time.sleep(0.5)\n")], has(r"main did its own work.*\n  coffee: start"), equals(True), "with time.sleep the coffee starts after main's work"),
+    # 8. A blocking call inside a coroutine
+    (8, "09_blocking_in_coroutine.py", [], [], out(r"time.sleep in coroutines: ([\d.]+) s"), exact(1.5), "1.5 s blocking"),
+    (8, "09_blocking_in_coroutine.py", [], [], out(r"asyncio.to_thread: +([\d.]+) s"), exact(0.7), "0.7 s with to_thread"),
+    (8, "09_blocking_in_coroutine.py", [], [("    time.sleep(0.5)                      # blocks the thread, and the loop", "    await asyncio.sleep(0.5)")], out(r"time.sleep in coroutines: ([\d.]+) s"), exact(0.5), "0.5 s with asyncio.sleep"),
+    # 9. Races and locks
+    (9, "10_race_counter.py", [], [], out(r"counter = (\d+)"), exact(879166), "879,166"),
+    (9, "10_race_counter.py", ["--seed", "1", "--set", "jitter=0.2"], [], out(r"counter = (\d+)"), exact(1110700), "1,110,700 with seed 1"),
+    (9, "10_race_counter.py", ["--seed", "2", "--set", "jitter=0.2"], [], out(r"counter = (\d+)"), exact(701895), "701,895 with seed 2"),
+    (9, "10_race_counter.py", [], [("counter = counter + one()", "counter += 1")], out(r"counter = (\d+)"), exact(2400000), "+= loses nothing under the GIL"),
+    (9, "10_race_counter.py", ["--set", "preempt=every_op"], [("counter = counter + one()", "counter += 1")], out(r"counter = (\d+)"), exact(1656304), "+= with preempt=every_op"),
+    (9, "10_race_counter.py", ["--gil", "off"], [("counter = counter + one()", "counter += 1")], out(r"counter = (\d+)"), exact(1800003), "+= without the GIL"),
+    (9, "11_lock_fixes_race.py", [], [], out(r"counter = (\d+)"), exact(200000), "no update lost"),
+    (9, "11_lock_fixes_race.py", ["--gil", "off"], [], out(r"counter = (\d+)"), exact(200000), "no update lost without the GIL"),
+    (9, "11_lock_fixes_race.py", [], [], js(blocked_ms("Thread-1 (work)")), exact(0), "Thread-1 never blocks"),
+    (9, "11_lock_fixes_race.py", [], [], js(blocked_ms("Thread-2 (work)")), approx(4.90, 0.005), "Thread-2 blocked 4.90 ms"),
+    (9, "11_lock_fixes_race.py", [], [], js(blocked_ms("Thread-3 (work)")), approx(9.75, 0.005), "Thread-3 blocked 9.75 ms"),
+    (9, "11_lock_fixes_race.py", [], [], js(blocked_ms("Thread-4 (work)")), approx(14.55, 0.005), "Thread-4 blocked 14.55 ms"),
+    (9, "11_lock_fixes_race.py", [], [], js(elapsed_ms), approx(57.9, 0.05), "57.9 ms"),
+    (9, "11_lock_fixes_race.py", [], [("            counter = counter + one()\n            if i % 10_000 == 0:\n                save_checkpoint()", "            counter = counter + one()\n        if i % 10_000 == 0:\n            save_checkpoint()")], js(elapsed_ms), approx(39.1, 0.05), "39.1 ms with the checkpoint outside the lock"),
+    (9, "11_lock_fixes_race.py", [], [("            counter = counter + one()\n            if i % 10_000 == 0:\n                save_checkpoint()", "            counter = counter + one()\n        if i % 10_000 == 0:\n            save_checkpoint()")], js(lambda d: max(t["blocked_ns"] for t in d["tasks"][1:])), exact(0), "nobody blocks with the checkpoint outside"),
+    # 10. Deadlock and lock ordering
+    (10, "12_deadlock.py", [], [], exit_status(), exact(3), "exit status 3"),
+    (10, "12_deadlock.py", [], [], err(r"Kant waits for a lock \(fork\), held by Plato; Plato waits for a lock \(knife\), held by Kant \(at 10.21 ms"), equals(True), "the report, at 10.21 ms"),
+    (10, "12_deadlock.py", [], [("        time.sleep(0.01)\n", "")], exit_status(), exact(0), "no deadlock without the sleeps"),
+    (10, "16_lock_ordering.py", [], [], out(r"polite_kant: dinner is over after (\d+) ms"), exact(90), "90 ms with the timeout"),
+    (10, "16_lock_ordering.py", [], [], out(r"ordered_kant: dinner is over after (\d+) ms"), exact(20), "20 ms with one order"),
+    (10, "16_lock_ordering.py", [], [("timeout=0.05", "timeout=0.001")], out(r"polite_kant: dinner is over after (\d+) ms"), exact(41), "41 ms with a 1 ms timeout"),
+    # 11. Producers and consumers
+    (11, "17_queue_producer_consumer.py", [], [], out(r"parsed 12 pages in ([\d.]+) s"), exact(1.00), "1.00 s"),
+    (11, "17_queue_producer_consumer.py", [], [], js(blocked_ms("producer")), approx(200, 0.5), "the producer blocks 200 ms"),
+    (11, "17_queue_producer_consumer.py", [], [("for i in range(2)]", "for i in range(3)]"), ("args=(12, 2)", "args=(12, 3)")], out(r"parsed 12 pages in ([\d.]+) s"), exact(0.75), "0.75 s with three consumers"),
+    (11, "17_queue_producer_consumer.py", [], [("for i in range(2)]", "for i in range(3)]"), ("args=(12, 2)", "args=(12, 3)")], js(blocked_ms("producer")), between(0, 0.1), "the producer no longer blocks"),
+    (11, "18_asyncio_queue.py", [], [], out(r"parsed 12 pages in ([\d.]+) s"), exact(1.00), "1.00 s with asyncio"),
+    (11, "18_asyncio_queue.py", [], [("for _ in range(2)]", "for _ in range(3)]")], out(r"parsed 12 pages in ([\d.]+) s"), exact(0.75), "0.75 s with three consumer tasks"),
+    (11, "18_asyncio_queue.py", [], [], js(lambda d: len([t for t in d["tasks"] if t["kind"] == "thread"])), exact(1), "no threads but the main one"),
+    # 12. Pools
+    (12, "19_thread_pool_futures.py", [], [], out(r"all done after ([\d.]+) s"), exact(0.40), "0.40 s on four workers"),
+    (12, "19_thread_pool_futures.py", [], [("max_workers=4) as pool:\n    futures", "max_workers=8) as pool:\n    futures")], out(r"all done after ([\d.]+) s"), exact(0.20), "0.20 s on eight"),
+    (12, "19_thread_pool_futures.py", [], [], has(r"bad.example: failed: cannot reach bad.example"), equals(True), "the failure is reported by result()"),
+    (12, "20_process_pool_overhead.py", [], [], out(r"small jobs: pool / sequential = ([\d.]+)"), exact(35.2), "35.2 times slower"),
+    (12, "20_process_pool_overhead.py", [], [], out(r"big jobs: +pool / sequential = ([\d.]+)"), exact(0.57), "0.57 for big jobs"),
+    (12, "20_process_pool_overhead.py", ["--set", "fork_cost=17ms"], [], out(r"big jobs: +pool / sequential = ([\d.]+)"), exact(1.03), "1.03 with a 17 ms fork"),
+    # 13. Event, Semaphore, Condition and Barrier
+    (13, "21_event_semaphore.py", [], [], out(r"at most (\d+) at a time"), exact(2), "at most two at a time"),
+    (13, "21_event_semaphore.py", [], [], out(r"at a time: ([\d.]+) s"), exact(0.3), "0.3 s"),
+    (13, "21_event_semaphore.py", [], [("Semaphore(2)", "Semaphore(3)")], out(r"at a time: ([\d.]+) s"), exact(0.2), "0.2 s with Semaphore(3)"),
+    (13, "22_condition_barrier.py", [], [], out(r"done after ([\d.]+) s"), exact(0.6), "0.6 s"),
+    (13, "22_condition_barrier.py", [], [], js(blocked_ms("oven")), approx(300, 1), "the oven waits 0.3 s"),
+    (13, "22_condition_barrier.py", [], [('("C", 0.2)', '("C", 0.1)')], out(r"done after ([\d.]+) s"), exact(0.3), "0.3 s with baker C at 0.1 s"),
+    # 14. Timeouts and cancellation
+    (14, "23_asyncio_timeouts.py", [], [], out(r"total ([\d.]+) s"), exact(1.7), "1.7 s"),
+    (14, "23_asyncio_timeouts.py", [], [], out(r"gave up after ([\d.]+) s"), exact(1.0), "slow gives up after 1.0 s"),
+    (14, "23_asyncio_timeouts.py", [], [], out(r"task.done\(\) = (\w+)"), equals("False"), "done() is False right after cancel()"),
+    (14, "23_asyncio_timeouts.py", [], [], js(lambda d: [round(ms(t["awaiting_ns"]), 1) for t in d["tasks"] if t["name"].startswith("Task-")][1:4]), equals([200.0, 1000.0, 500.0]), "fast, slow and manual await 0.2 s, 1 s and 0.5 s"),
+    (14, "23_asyncio_timeouts.py", [], [], has(r"cancel\(\) requested.*\n.*manual: cancelled, cleaning up"), equals(True), "the cleanup comes after the request"),
+    (14, "23_asyncio_timeouts.py", [], [("        raise\n", "        return None\n")], lacks(r"gave up|task.cancelled"), equals(True), "a swallowed CancelledError breaks the timeout"),
+    # 15. Free-threaded Python
+    (15, "24_free_threaded.py", [], [], out(r"one thread = ([\d.]+)"), exact(1.02), "1.02 with the GIL"),
+    (15, "24_free_threaded.py", [], [], out(r"counter = (\d+)"), exact(400000), "400,000 with the GIL"),
+    (15, "24_free_threaded.py", ["--gil", "off"], [], out(r"one thread = ([\d.]+)"), exact(0.52), "0.52 without"),
+    (15, "24_free_threaded.py", ["--gil", "off"], [], out(r"counter = (\d+)"), exact(200347), "200,347 without"),
+    (15, "24_free_threaded.py", ["--gil", "off", "--seed", "1"], [], out(r"counter = (\d+)"), exact(300354), "300,354 with seed 1"),
+    (15, "24_free_threaded.py", ["--gil", "off"], [("        counter += 1", "        with lock:\n            counter += 1"), ("counter = 0\n", "counter = 0\nlock = threading.Lock()\n")], out(r"counter = (\d+)"), exact(400000), "400,000 with a lock"),
+    # 16. Amdahl's law
+    (16, "25_amdahl.py", ["repl", "compare cores=1,2,4,8"], [], ("repl", r"\n1 +([\d.]+) ms"), exact(21.71), "21.71 ms on 1 core"),
+    (16, "25_amdahl.py", ["repl", "compare cores=1,2,4,8"], [], ("repl", r"\n2 +([\d.]+) ms"), exact(13.72), "13.72 ms on 2"),
+    (16, "25_amdahl.py", ["repl", "compare cores=1,2,4,8"], [], ("repl", r"\n4 +([\d.]+) ms"), exact(9.89), "9.89 ms on 4"),
+    (16, "25_amdahl.py", ["repl", "compare cores=1,2,4,8"], [], ("repl", r"\n8 +([\d.]+) ms"), exact(8.31), "8.31 ms on 8"),
+    (16, "25_amdahl.py", ["--cores", "8"], [], out(r"serial part ([\d.]+) ms"), exact(5.4), "the serial part is 5.4 ms"),
+    (16, "25_amdahl.py", ["repl", "compare cores=1,2,4,8"], [("SERIAL = 200_000", "SERIAL = 50_000")], ("repl", r"\n1 +([\d.]+) ms"), exact(17.66), "17.66 ms on 1 core with a smaller serial part"),
+    (16, "25_amdahl.py", ["repl", "compare cores=1,2,4,8"], [("SERIAL = 200_000", "SERIAL = 50_000")], ("repl", r"\n8 +([\d.]+) ms"), exact(4.26), "4.26 ms on 8"),
+    (16, "25_amdahl.py", ["repl", "compare cores=1,8 gil=on,off"], [], ("repl", r"\n8 +on +([\d.]+) ms"), between(21.71, 30), "no speedup with the GIL"),
+    # 17. One download job, four ways
+    (17, "26_downloads_compared.py", [], [], out(r"sequential +(\d+) ms"), exact(822), "822 ms sequential"),
+    (17, "26_downloads_compared.py", [], [], out(r"threads +(\d+) ms"), exact(122), "122 ms threads"),
+    (17, "26_downloads_compared.py", [], [], out(r"asyncio +(\d+) ms"), exact(122), "122 ms asyncio"),
+    (17, "26_downloads_compared.py", [], [], out(r"processes +(\d+) ms"), exact(413), "413 ms processes"),
+    (17, "26_downloads_compared.py", [], [("WAIT = 0.1", "WAIT = 0.01"), ("PARSE = 100_000", "PARSE = 400_000")], out(r"processes +(\d+) ms"), exact(85), "CPU-heavy: processes 85 ms"),
+    (17, "26_downloads_compared.py", [], [("WAIT = 0.1", "WAIT = 0.01"), ("PARSE = 100_000", "PARSE = 400_000")], out(r"threads +(\d+) ms"), exact(97), "CPU-heavy: threads 97 ms"),
+    (17, "26_downloads_compared.py", [], [("WAIT = 0.1", "WAIT = 0.01"), ("PARSE = 100_000", "PARSE = 400_000")], out(r"asyncio +(\d+) ms"), exact(96), "CPU-heavy: asyncio 96 ms"),
+    # 18. Choosing the right tool
+    (18, "27_exercise_check_links.py", [], [], out(r"sequential: ([\d.]+) s"), exact(6.0), "links: 6.0 s sequential"),
+    (18, "27_exercise_check_links.py", [], [('TOOL = "sequential"', 'TOOL = "threads"')], out(r"threads: ([\d.]+) s"), exact(0.3), "links: 0.3 s in threads"),
+    (18, "27_exercise_check_links.py", [], [('TOOL = "sequential"', 'TOOL = "asyncio"')], out(r"asyncio: ([\d.]+) s"), exact(0.3), "links: 0.3 s with asyncio"),
+    (18, "27_exercise_check_links.py", [], [('TOOL = "sequential"', 'TOOL = "processes"')], out(r"processes: ([\d.]+) s"), exact(3.0), "links: 3.0 s in processes"),
+    (18, "28_exercise_compress_files.py", [], [], out(r"sequential: (\d+) ms"), exact(108), "files: 108 ms sequential"),
+    (18, "28_exercise_compress_files.py", [], [('TOOL = "sequential"', 'TOOL = "threads"')], out(r"threads: (\d+) ms"), exact(108), "files: 108 ms in threads"),
+    (18, "28_exercise_compress_files.py", [], [('TOOL = "sequential"', 'TOOL = "asyncio"')], out(r"asyncio: (\d+) ms"), exact(108), "files: 108 ms with asyncio"),
+    (18, "28_exercise_compress_files.py", [], [('TOOL = "sequential"', 'TOOL = "processes"')], out(r"processes: (\d+) ms"), exact(56), "files: 56 ms in processes"),
+    (18, "28_exercise_compress_files.py", ["--gil", "off"], [('TOOL = "sequential"', 'TOOL = "threads"')], out(r"threads: (\d+) ms"), exact(61), "files: 61 ms in threads without the GIL"),
+]
+
+# The simulated value each predict block is about: (lesson, index of the
+# block in the lesson) -> (options, edits, probe, and for a choice, a
+# function from the value to the letter it makes right).
+PREDICTS = {
+    (0, 0): ([], [], js(lambda d: task(d, "Thread-1 (print_numbers)")["running_ns"] * 100 < d["elapsed_ns"]), lambda v: "c" if v else "a"),
+    (0, 1): ([], [], js(elapsed_ms), None),
+    (0, 2): ([], [], js(elapsed_s), None),
+    (0, 3): (["--cores", "1"], [], js(elapsed_s), lambda v: "a" if v > 7.5 else "b" if v > 3.75 else "c"),
+    (0, 4): ([], [], js(elapsed_s), None),
+    (0, 5): ([], [], has(r"^(Fetching data...\n){3}(Data fetched!\n){3}$"), lambda v: "b" if v else "a"),
+    (1, 0): (["--set", "op_cost=6ns"], [], out(r"counting took ([\d.]+) ms"), None),
+    (1, 1): (["--cores", "2", "--gil", "off"], [], out(r"both done after ([\d.]+) ms"), None),
+    (2, 0): ([], [], out(r"in 4 threads: ([\d.]+) s"), None),
+    (3, 0): ([], [], out(r"threads / sequential = ([\d.]+)"), lambda v: "a" if v < 0.75 else "b" if v < 1.5 else "c"),
+    (3, 1): ([], [], out(r"slowdown: (\d+)x"), None),
+    (4, 0): ([], [], out(r"processes / sequential = ([\d.]+)"), lambda v: "a" if v < 0.75 else "b" if v < 1.25 else "c"),
+    (4, 1): (["--set", "start_method=spawn"], [], out(r"runs ([\d.]+) ms after start"), None),
+    (5, 0): ([], [], out(r"after the process: results = \[\] counter = (\d+)"), lambda v: {0: "a", 5: "b", 10: "c"}.get(v)),
+    (5, 1): ([], [], out(r"shared Value: (\d+)"), None),
+    (6, 0): ([], [], out(r"with gather: ([\d.]+) s"), None),
+    (7, 0): ([], [], out(r"([\d.]+) s got coffee"), None),
+    (7, 1): ([], [], out(r"((?:cocoa|soup): start)"), lambda v: "b" if v == "soup: start" else "x"),
+    (8, 0): ([], [], out(r"time.sleep in coroutines: ([\d.]+) s"), None),
+    (9, 0): ([], [], out(r"counter = (\d+)"), lambda v: "a" if v == 2400000 else "b" if v > 2300000 else "c"),
+    (9, 1): ([], [], js(lambda d: [t["name"] for t in d["tasks"] if t["name"] != "MainThread" and t["blocked_ns"] == 0]), lambda v: "b" if v == ["Thread-1 (work)"] else "a" if not v else "c"),
+    (10, 0): ([], [("        time.sleep(0.01)\n", "")], exit_status(), lambda v: "a" if v == 3 else "b"),
+    (10, 1): ([], [], out(r"ordered_kant: dinner is over after (\d+) ms"), None),
+    (11, 0): ([], [], js(lambda d: (task(d, "producer")["blocked_ns"], max(task(d, f"consumer{i}")["blocked_ns"] for i in range(2)))), lambda v: "b" if v[0] > v[1] else "a"),
+    (11, 1): ([], [], out(r"parsed 12 pages in ([\d.]+) s"), None),
+    (12, 0): ([], [], out(r"all done after ([\d.]+) s"), None),
+    (12, 1): ([], [], out(r"small jobs: pool / sequential = ([\d.]+)"), lambda v: "a" if v < 0.75 else "b" if v < 2 else "c"),
+    (13, 0): ([], [], out(r"at a time: ([\d.]+) s"), None),
+    (13, 1): ([], [], out(r"done after ([\d.]+) s"), None),
+    (14, 0): ([], [], out(r"task.done\(\) = (\w+)"), lambda v: "a" if v == "True" else "b"),
+    (14, 1): ([], [], out(r"total ([\d.]+) s"), None),
+    (15, 0): (["--gil", "off"], [], out(r"one thread = ([\d.]+)"), None),
+    (15, 1): (["--gil", "off"], [], out(r"counter = (\d+)"), lambda v: "a" if v == 400000 else "b"),
+    (16, 0): (["repl", "compare cores=1,8"], [], ("repl", r"\n1 +([\d.]+) ms(?:.|\n)*\n8 +([\d.]+) ms"), lambda v: "a" if v > 6 else "b" if v > 3.5 else "c" if 2.5 <= v <= 3 else "x"),
+    (17, 0): ([], [], js(lambda d: min(("threads", "asyncio", "processes"), key=lambda k: -int(re.search(k + r" +(\d+) ms", d["stdout"]).group(1)))), lambda v: {"threads": "a", "asyncio": "b", "processes": "c"}[v]),
+    (18, 0): ([], [('TOOL = "sequential"', 'TOOL = "threads"')], out(r"threads: ([\d.]+) s"), None),
+    (18, 1): ([], [('TOOL = "sequential"', 'TOOL = "processes"')], out(r"processes: (\d+) ms"), None),
+}
+
+# How each scenario's python3 output compares with the simulator's:
+# exact, masked (the same lines with every number masked), lines (the same
+# lines in any order, numbers masked), chars (the same characters in any
+# order: threads that print at the same instant may write into each
+# other's lines, as print writes the text and the newline apart), squares
+# (the same "Square of" lines,
+# which children may write into each other), run (exit 0 only: the
+# output depends on timing), hangs (a deadlock: stopped after a while).
+PYTHON3 = {
+    "00a_thread_print_numbers.py": "exact",
+    "00b_process_print_numbers.py": "exact",
+    "00c_async_print_numbers.py": "exact",
+    "00d_threads_numbers_letters.py": "chars",
+    "00e_processes_squares.py": "squares",
+    "00f_gather_fetch_data.py": "exact",
+    "01_sequential_baseline.py": "masked",
+    "02_interleaving_one_core.py": "run",
+    "03_threads_for_io.py": "exact",
+    "04_gil_cpu_bound.py": "masked",
+    "05_convoy_effect.py": "run",
+    "06_processes_cpu_bound.py": "masked",
+    "07_separate_memory.py": "exact",
+    "08_asyncio_gather.py": "exact",
+    "09_blocking_in_coroutine.py": "exact",
+    "10_race_counter.py": "masked",
+    "11_lock_fixes_race.py": "exact",
+    "12_deadlock.py": "hangs",
+    "13_process_costs.py": "masked",
+    "14_pipe_and_value.py": "exact",
+    "15_create_task_and_forgotten_await.py": "exact",
+    "16_lock_ordering.py": "masked",
+    "17_queue_producer_consumer.py": "masked",
+    "18_asyncio_queue.py": "masked",
+    "19_thread_pool_futures.py": "lines",
+    "20_process_pool_overhead.py": "run",
+    "21_event_semaphore.py": "exact",
+    "22_condition_barrier.py": "exact",
+    "23_asyncio_timeouts.py": "exact",
+    "24_free_threaded.py": "masked",
+    "25_amdahl.py": "masked",
+    "26_downloads_compared.py": "masked",
+    "27_exercise_check_links.py": "exact",
+    "28_exercise_compress_files.py": "masked",
+}
+
+MAX_OPS = 80_000_000
+
+
+# ---- running ----------------------------------------------------------------
+
+class Runner:
+    """Runs each (scenario, options, edits) once, however many facts ask."""
+
+    def __init__(self, ctx, tmp):
+        self.ctx, self.tmp = ctx, tmp
+        self.cache = {}
+        self.lock = threading.Lock()
+        self.n = 0
+
+    def path(self, scenario, edits):
+        src = os.path.join(ROOT, "scenarios", scenario)
+        if not edits:
+            return os.path.relpath(src, ROOT)
+        with open(src, encoding="utf-8") as f:
+            text = f.read()
+        for old, new in edits:
+            assert old in text, f"the edit's text is not in {scenario}: {old!r}"
+            text = text.replace(old, new)
+        with self.lock:
+            self.n += 1
+            d = os.path.join(self.tmp, str(self.n))
+        os.mkdir(d)
+        p = os.path.join(d, scenario)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text)
+        return p
+
+    def get(self, scenario, opts, edits, kind):
+        mode = "repl" if kind == "repl" else "json" if kind == "json" else "run"
+        key = (scenario, tuple(opts), tuple(edits), mode)
+        with self.lock:
+            ev = self.cache.get(key)
+            if ev is None:
+                ev = self.cache[key] = [threading.Event(), None]
+                mine = True
+            else:
+                mine = False
+        if mine:
+            try:
+                ev[1] = self.run(scenario, opts, edits, mode)
+            finally:
+                ev[0].set()
+        ev[0].wait()
+        if ev[1] is None:
+            raise AssertionError("the run failed")
+        return ev[1]
+
+    def run(self, scenario, opts, edits, mode):
+        p = self.path(scenario, edits)
+        ctx = self.ctx
+        if mode == "repl":
+            script = f"load {p}\n" + "\n".join(opts[1:]) + "\n"
+            code, o, e = ctx.run([ctx.bin], stdin=script.encode(), timeout=600)
+        elif mode == "json":
+            code, o, e = ctx.run([ctx.bin, "run", "--format", "json", *opts, p], timeout=600)
+        else:
+            code, o, e = ctx.run([ctx.bin, "run", "-q", *opts, p], timeout=600)
+        rep = ctx.sanitizer_report(e)
+        assert not rep, rep
+        return code, o, e
+
+
+def number(s):
+    try:
+        return int(s.replace(",", ""))
+    except ValueError:
+        return float(s)
+
+
+def measure(runner, scenario, opts, edits, probe, want=None):
+    kind, what = probe
+    code, o, e = runner.get(scenario, opts, edits, kind)
+    if kind == "exit":
+        return code
+    if kind == "json":
+        return what(json.loads(o))
+    if kind in ("has", "lacks"):
+        found = re.search(what, o, re.M) is not None
+        return found if kind == "has" else not found
+    if kind == "err":
+        return re.search(what, e) is not None
+    m = re.search(what, o)
+    assert m, f"no match for {what!r} in:\n{o[-1500:]}\n{e[-500:]}"
+    if len(m.groups()) > 1:
+        return number(m.group(1)) / number(m.group(2))
+    if isinstance(want, equals):
+        return m.group(1)
+    try:
+        return number(m.group(1))
+    except ValueError:
+        return m.group(1)
+
+
+# ---- predict blocks, read from LESSONS.md -------------------------------------
+
+def predict_blocks():
+    """{(lesson, index): {key: value}} from LESSONS.md."""
+    with open(os.path.join(ROOT, "LESSONS.md"), encoding="utf-8") as f:
+        text = f.read()
+    blocks = {}
+    for m in re.finditer(r"^## (\d+)\. .*$", text, re.M):
+        n = int(m.group(1))
+        body = text[m.end():].split("\n## ", 1)[0]
+        for k, b in enumerate(re.findall(r"^```predict\n(.*?)^```$", body, re.M | re.S)):
+            q = {"choice": []}
+            last = None
+            for line in b.split("\n"):
+                if line.startswith("  ") and last:
+                    q[last] += " " + line.strip()
+                elif ":" in line:
+                    key, _, value = line.partition(":")
+                    value = value.strip()
+                    if key == "choice":
+                        q["choice"].append(value)
+                    else:
+                        q[key] = value
+                    last = key if key in ("ask", "explain") else None
+            blocks[(n, k)] = q
+    return blocks
+
+
+# ---- the tests -----------------------------------------------------------------
+
+def t_fact(runner, row):
+    lesson, scenario, opts, edits, probe, want, what = row
+    got = measure(runner, scenario, opts, edits, probe, want)
+    assert want.ok(got), f"lesson {lesson} says {what!r}: expected {want!r}, the simulation gives {got!r}"
+
+
+def t_predict(runner, key, q):
+    assert key in PREDICTS, f"predict block {key} ({q.get('ask', '')[:60]}...) has no check in lesson_facts.PREDICTS"
+    opts, edits, probe, letter = PREDICTS[key]
+    got = measure(runner, q["scenario"], opts, edits, probe)
+    if q["choice"]:
+        assert letter, f"predict block {key} has choices but its check maps no letter"
+        assert letter(got) == q["answer"], f"predict block {key}: the answer is {q['answer']}, the simulation ({got!r}) says {letter(got)}"
+    else:
+        assert letter is None, f"predict block {key} is numeric but its check maps letters"
+        want, tol = float(q["answer"]), float(q["tolerance"])
+        assert abs(got - want) <= tol + 1e-9, f"predict block {key}: answer {want} +- {tol}, the simulation gives {got}"
+
+
+def mask(s):
+    return re.sub(r"\d+(\.\d+)?", "#", s)
+
+
+def t_python3(ctx, runner, scenario):
+    mode = PYTHON3.get(scenario)
+    assert mode, f"{scenario} has no python3 comparison in lesson_facts.PYTHON3"
+    f = os.path.join("scenarios", scenario)
+    if mode == "hangs":
+        code, o, e = ctx.run([ctx.python, f], timeout=3)
+        assert code == -1 and "timed out" in e, f"python3 {f} was expected to hang (a deadlock): exit {code}\n{e[-500:]}"
+        return
+    code, po, pe = ctx.run([ctx.python, f], timeout=120)
+    assert code == 0, f"python3 {f}: exit {code}\n{pe[-1000:]}"
+    _, so, _ = runner.get(scenario, [], [], "out")
+    if mode == "exact":
+        assert po == so, f"python3 printed:\n{po}\nthe simulator:\n{so}"
+    elif mode == "masked":
+        assert mask(po) == mask(so), f"python3 printed (numbers aside):\n{po}\nthe simulator:\n{so}"
+    elif mode == "lines":
+        assert sorted(mask(po).splitlines()) == sorted(mask(so).splitlines()), f"python3 printed other lines:\n{po}\nthe simulator:\n{so}"
+    elif mode == "chars":
+        assert sorted(po) == sorted(so), f"python3 printed other characters:\n{po}\nthe simulator:\n{so}"
+    elif mode == "squares":
+        rx = r"Square of \d+: \d+"
+        assert sorted(re.findall(rx, po)) == sorted(re.findall(rx, so)) and len(re.findall(rx, so)) == 5, f"python3:\n{po}\nthe simulator:\n{so}"
+
+
+def t_size(runner, scenario):
+    code, o, e = runner.get(scenario, [], [], "json")
+    ops = json.loads(o)["ops"]
+    assert ops <= MAX_OPS, f"{scenario} runs {ops} bytecode ops; keep lesson scenarios under {MAX_OPS}"
+
+
+def run(ctx):
+    tmp = tempfile.mkdtemp(prefix="lesson_facts.")
+    runner = Runner(ctx, tmp)
+    cases = []
+    seen = {}
+    for row in FACTS:
+        base = f"facts/L{row[0]}/{row[1][:-3]}/{row[6]}"
+        seen[base] = seen.get(base, 0) + 1
+        name = base if seen[base] == 1 else f"{base} ({seen[base]})"
+        cases.append((name, lambda row=row: t_fact(runner, row)))
+    for key, q in sorted(predict_blocks().items()):
+        cases.append((f"facts/predict/L{key[0]}.{key[1]}", lambda key=key, q=q: t_predict(runner, key, q)))
+    for key in sorted(PREDICTS):
+        if key not in predict_blocks():
+            cases.append((f"facts/predict/L{key[0]}.{key[1]}", lambda key=key: (_ for _ in ()).throw(AssertionError(f"PREDICTS has {key}, which LESSONS.md lacks"))))
+    scenarios = sorted(f for f in os.listdir(os.path.join(ROOT, "scenarios")) if f.endswith(".py"))
+    if ctx.python:
+        cases += [(f"facts/python3/{s[:-3]}", lambda s=s: t_python3(ctx, runner, s)) for s in scenarios]
+    cases += [(f"facts/size/{s[:-3]}", lambda s=s: t_size(runner, s)) for s in scenarios]
+    cases = [c for c in cases if ctx.wanted(c[0])]
+
+    def one(c):
+        name, fn = c
+        try:
+            fn()
+            return name, True, ""
+        except (AssertionError, KeyError, ValueError, TypeError, AttributeError) as e:
+            return name, False, f"{type(e).__name__}: {e}"
+
+    try:
+        # most of these runs sleep (python3) or are short: more workers than cores
+        import concurrent.futures
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(4, 2 * (os.cpu_count() or 2))) as ex:
+            for name, ok, detail in ex.map(one, cases):
+                ctx.record(name, ok, detail)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    # python3 tests/families/lesson_facts.py [--bin ./interleave]: the facts against a build
+    import argparse
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "tests"))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(ROOT, "interleave"))
+    ap.add_argument("-k")
+    a = ap.parse_args()
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("runner", os.path.join(ROOT, "tests", "run.py"))
+    r = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(r)
+    ctx = r.Ctx(argparse.Namespace(bin=a.bin, unit=None, k=a.k, v=False))
+    run(ctx)
+    bad = [x for x in ctx.results if not x[1]]
+    print(f"{len(ctx.results) - len(bad)} passed, {len(bad)} failed")
+    sys.exit(1 if bad else 0)
