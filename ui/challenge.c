@@ -172,7 +172,10 @@ static void open_level(Chal *c, int i)
         c->goal = texts(set->text[SET_goal]);
         c->hints = texts(set->text[SET_hint]);
         c->explain = texts(set->text[SET_explain]);
+        /* the docstring's lines make paragraphs: a blank line ends one */
         c->description = xstrdup(sim_description(S));
+        for (char *p = c->description; *p; p++)
+            if (*p == '\n' && p[1] != '\n' && p[1] && (p == c->description || p[-1] != '\n')) *p = ' ';
         if (c->hints) {
             c->nhints = 1;
             for (char *p = c->hints; *p; p++) c->nhints += *p == '\n';

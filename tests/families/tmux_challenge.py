@@ -7,6 +7,8 @@ schedule differs from the model's pick, Enter elsewhere.
   tmux/challenge_win_N    level N is won; the win is remembered
   tmux/challenge_keys     intro, hint, a task that cannot run, undo, restart,
                           the next level, and quitting restores the terminal
+  tmux/play_schedule      `play --schedule` shows the losing run of level 1:
+                          one task at a time on cpu0, and its output 2
 """
 import glob
 import importlib.util
@@ -109,9 +111,29 @@ def case_keys(ctx):
         shutil.rmtree(state, ignore_errors=True)
 
 
+def case_play_schedule(ctx):
+    path = "tests/explore/race_call.py"  # two cores: a controlled run still uses one
+    code, out, err = ctx.run([ctx.bin, "explore", "--format", "json", path], timeout=600)
+    two = next(o["schedule"] for o in json.loads(out)["outcomes"] if o["stdout"] == "2\n")
+    t = Term(ctx, "playsched", [ctx.bin, "play", "--schedule", two, path])
+    try:
+        t.wait_for("Timeline")
+        t.keys("End")
+        s = t.wait_for("MainThread finishes")
+        lines = s.splitlines()
+        cpu1 = next(l for l in lines if l.startswith("cpu1"))
+        assert not any(ch.isdigit() for ch in cpu1[4:]), f"cpu1 ran a task:\n{s}"
+        i = next(k for k, l in enumerate(lines) if "Output" in l)
+        assert any(l.split("\u2502")[-1].strip() == "2" for l in lines[i + 1:i + 4]), f"no output 2:\n{s}"
+        t.quit_and_check()
+    finally:
+        t.close()
+
+
 def run(ctx):
     cases = [(f"tmux/challenge_win_{i + 1}", (lambda lv: lambda: case_win(ctx, lv))(lv)) for i, lv in enumerate(LEVELS)]
     cases.append(("tmux/challenge_keys", lambda: case_keys(ctx)))
+    cases.append(("tmux/play_schedule", lambda: case_play_schedule(ctx)))
     cases = [c for c in cases if ctx.wanted(c[0])]
     if not cases:
         return
