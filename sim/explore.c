@@ -196,6 +196,9 @@ static bool ex_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int
     uint32_t ins = code->ops[pc], arg = INSTR_ARG(ins);
     Value *sp = f->sp;
     Str **names = code->names;
+    /* running a generator's body changes the generator (another task's
+     * next() on it meanwhile fails: "generator already executing") */
+    if (T->cur && T->cur->gen) touch(x, T->cur->gen, NULL, true);
     switch ((Opcode)INSTR_OP(ins)) {
     case OP_LOAD_GLOBAL: touch(x, f->globals, names[arg], false); break;
     case OP_STORE_GLOBAL: case OP_DELETE_GLOBAL: touch(x, f->globals, names[arg], true); break;
@@ -225,6 +228,8 @@ static bool ex_op(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int
         touch_value(x, sp[-2], false);
         touch_value(x, sp[-1], false);
         break;
+    case OP_FORMAT_VALUE: touch_value(x, sp[(arg & 0x100) ? -2 : -1], false); break;
+    case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE: touch_value(x, sp[-1], false); break;
     case OP_LOAD_DEREF: case OP_LOAD_CLASSDEREF: touch_value(x, f->locals[arg], false); break;
     case OP_STORE_DEREF: case OP_DELETE_DEREF: touch_value(x, f->locals[arg], true); break;
     case OP_CALL: {
