@@ -129,6 +129,10 @@ static GNode *parse_or(Parser *P);
 static GNode *parse_atom(Parser *P)
 {
     skip_space(P);
+    if (!*P->p || *P->p == '\n') {
+        fail(P, "the goal ends where a condition was expected");
+        return NULL;
+    }
     if (*P->p == '(') {
         P->p++;
         GNode *n = parse_or(P);
@@ -251,6 +255,12 @@ static GNode *parse_or(Parser *P)
 Goal *goal_parse(const char *text, char *err, size_t errn)
 {
     Parser P = {text, err, errn, false};
+    const char *t = text;
+    while (*t == ' ' || *t == '\t' || *t == '\n') t++;
+    if (!*t) {
+        fail(&P, "the goal is empty");
+        return NULL;
+    }
     GNode *root = parse_or(&P);
     skip_space(&P);
     if (root && *P.p) {

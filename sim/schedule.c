@@ -169,28 +169,39 @@ bool schedule_follow(Sim *S, const char *text, char *err, size_t errn)
     p += 2;
     BUF(int) want = {0};
     int total = -1;
-    while (*p && *p != '/') {
+    bool ok = true;
+    /* TASK@CHOICE,TASK@CHOICE.../N */
+    while (ok && *p && *p != '/') {
+        const char *entry = p;
         char *end;
         long task = strtol(p, &end, 10);
-        if (end == p || *end != '@' || task < 0 || task > 1 << 21) break;
-        p = end + 1;
-        long k = strtol(p, &end, 10);
-        if (end == p || k < (long)want.n || k > 1 << 24) break;
+        ok = end != p && *end == '@' && task >= 0 && task <= 1 << 21 && isdigit((unsigned char)p[0]);
+        long k = 0;
+        if (ok) {
+            p = end + 1;
+            k = strtol(p, &end, 10);
+            ok = end != p && isdigit((unsigned char)p[0]) && k >= (long)want.n && k <= 1 << 24;
+        }
+        if (!ok) {
+            p = entry;
+            break;
+        }
         while ((long)want.n < k) BUF_PUSH(want, -1);
         BUF_PUSH(want, (int)task);
         p = end;
-        if (*p == ',') p++;
-        else if (*p && *p != '/') break;
+        if (*p == ',' && p[1] && p[1] != '/') p++;
+        else if (*p && *p != '/') ok = false;
     }
-    if (*p == '/') {
+    if (ok && *p == '/') {
         char *end;
         long t = strtol(p + 1, &end, 10);
-        if (end != p + 1 && !*end && t >= (long)want.n && t <= 1 << 24) {
+        ok = end != p + 1 && isdigit((unsigned char)p[1]) && !*end && t >= (long)want.n && t <= 1 << 24;
+        if (ok) {
             total = (int)t;
             p = end;
         }
     }
-    if (*p) {
+    if (!ok || *p) {
         BUF_FREE(want);
         char msg[200];
         snprintf(msg, sizeof msg, "bad schedule at '%.40s' (expected TASK@CHOICE entries in increasing order, then /N)", p);
