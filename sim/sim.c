@@ -209,6 +209,7 @@ void sim_free(Sim *S)
     BUF_FREE(S->tasks);
     for (size_t i = 0; i < S->procs.n; i++) {
         free(S->procs.v[i]->name);
+        free(S->procs.v[i]->ident);
         free(S->procs.v[i]->rng);
         free(S->procs.v[i]);
     }

@@ -119,10 +119,17 @@ def family_parity(ctx):
             return name, False, diff(expected, out) + ("\nstderr:\n" + err[-800:] if err else "")
         if code != 0:
             return name, False, f"exit {code}\n{err[-800:]}"
+        # NAME.err: python3's exact stderr (logging's default stream)
+        errf = f[:-3] + ".err"
+        experr = open(errf, encoding="utf-8").read() if os.path.exists(errf) else None
+        if experr is not None and err != experr:
+            return name, False, "stderr:\n" + diff(experr, err)
         if ctx.python:
             pcode, pout, perr = ctx.run([ctx.python, f], timeout=120)
             if pout != out:
                 return name, False, "differs from live python3:\n" + diff(pout, out)
+            if experr is not None and perr != err:
+                return name, False, "stderr differs from live python3:\n" + diff(perr, err)
         return name, True, ""
 
     ctx.parallel(files, one)

@@ -62,6 +62,35 @@ static void usage_run(FILE *f)
           f);
 }
 
+/* The program's stdout and stderr, each to its own stream, in the order
+ * the program wrote them (every write is a trace event), so a terminal
+ * shows a logging demo as python3 would; what was written other than by
+ * a traced write (a report at exit) follows, per stream. */
+static void write_program_output(Sim *S, FILE *out, FILE *err)
+{
+    size_t on, en, odone = 0, edone = 0;
+    const char *o = sim_stdout(S, &on), *e = sim_stderr(S, &en);
+    const Trace *t = sim_trace(S);
+    FILE *last = NULL;
+    for (size_t k = 0; t && k < t->evs.n; k++) {
+        const TraceEvent *ev = &t->evs.v[k];
+        if (ev->kind != EV_PRINT) continue;
+        bool is_err = ev->b < 0;
+        size_t off = (size_t)ev->a, len = (size_t)(is_err ? -(int64_t)ev->b : ev->b);
+        size_t *done = is_err ? &edone : &odone;
+        if (off != *done || off + len > (is_err ? en : on)) continue;
+        FILE *f = is_err ? err : out;
+        if (last && last != f) fflush(last);
+        fwrite((is_err ? e : o) + off, 1, len, f);
+        *done = off + len;
+        last = f;
+    }
+    if (last) fflush(last);
+    fwrite(o + odone, 1, on - odone, out);
+    fflush(out);
+    fwrite(e + edone, 1, en - edone, err);
+}
+
 /* The exit status of `interleave run`: the program's own, or ours. */
 static int exit_code(Sim *S, SimStatus st)
 {
@@ -80,6 +109,23 @@ static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
     ex_json_str(f, o, on);
     fputs(", \"stderr\": ", f);
     ex_json_str(f, e, en);
+    /* both streams' writes in the order they happened, with their times */
+    fputs(", \"writes\": [", f);
+    const Trace *t = loaded ? sim_trace(S) : NULL;
+    bool first = true;
+    for (size_t k = 0; t && k < t->evs.n; k++) {
+        const TraceEvent *ev = &t->evs.v[k];
+        if (ev->kind != EV_PRINT) continue;
+        bool is_err = ev->b < 0;
+        size_t off = (size_t)ev->a, len = (size_t)(is_err ? -(int64_t)ev->b : ev->b);
+        if (off + len > (is_err ? en : on)) continue;
+        fprintf(f, "%s{\"t_ns\": %lld, \"task\": %d, \"stream\": \"%s\", \"text\": ", first ? "" : ", ",
+                (long long)ev->t, ev->task, is_err ? "stderr" : "stdout");
+        ex_json_str(f, (is_err ? e : o) + off, len);
+        fputc('}', f);
+        first = false;
+    }
+    fputc(']', f);
     fputs(", \"error\": ", f);
     if (!loaded) {
         fputs("{\"file\": ", f);
@@ -224,8 +270,7 @@ int cmd_run(int argc, char **argv)
             goto out;
         }
         SimStatus st = sim_run(S);
-        size_t on, en;
-        const char *o = sim_stdout(S, &on);
+        size_t en;
         const char *e = sim_stderr(S, &en);
         if (json) {
             print_json(S, &le, st, true);
@@ -235,9 +280,8 @@ int cmd_run(int argc, char **argv)
             ExportOpts eo = {from, to, width, le.file};
             char err[600];
             bool ok = export_to_file(S, (ExportFormat)export, output ? output : "-", &eo, err, sizeof err);
-            if (ok && output) fwrite(o, 1, on, stdout);
-            fflush(stdout);
-            fwrite(e, 1, en, stderr);
+            if (ok && output) write_program_output(S, stdout, stderr);
+            else fwrite(e, 1, en, stderr);
             if (st == SIM_FATAL) fprintf(stderr, "interleave: %s\n", sim_fatal_message(S));
             if (!ok) {
                 fprintf(stderr, "interleave run: %s\n", err);
@@ -250,9 +294,7 @@ int cmd_run(int argc, char **argv)
                                sim_gil_on(S));
                 fputs("--- output\n", stdout);
             }
-            fwrite(o, 1, on, stdout);
-            fflush(stdout);
-            fwrite(e, 1, en, stderr);
+            write_program_output(S, stdout, stderr);
             if (st == SIM_FATAL) fprintf(stderr, "interleave: %s\n", sim_fatal_message(S));
             if (!quiet) stats_print(stdout, S);
             if (hash) printf("trace hash: %016llx\n", (unsigned long long)sim_trace_hash(S));

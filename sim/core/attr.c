@@ -135,7 +135,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                     *out = v_obj(((ModuleObj *)o)->name);
                     return 1;
                 }
-                return 0;
+                return S->import && S->import->module_attr ? S->import->module_attr(T, obj, name, out) : 0;
             }
             *out = v;
             return 1;

@@ -112,6 +112,7 @@ struct Proc {
     Sim *S;
     int pid;
     char *name;           /* "MainProcess", "Process-1" */
+    char *ident;          /* multiprocessing's _identity joined by ':' ("1", "1:2"); "" for the main process */
     Dict *globals;        /* the __main__ module's namespace */
     Dict *modules;        /* imported simulated modules by name */
     int parent_pid;

@@ -49,7 +49,8 @@ struct Obj {
 enum {
     OF_FROZEN = 1,      /* K_SET: frozenset */
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
-    OF_PY_DONE = 8,     /* K_MODULE: imported once (its Python part, if any, has run) */
+    OF_IMPORTED = 8,    /* K_MODULE: imported once */
+    OF_PY_RAN = 16,     /* K_MODULE: its Python part has run (or is running) */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
     OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */

@@ -457,6 +457,10 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
             if (a != small) free(a);
             return r;
         }
+        case K_STATICMETHOD:
+            /* callable since Python 3.10: the function it wraps */
+            callable = ((Wrapper *)callable.u.o)->func;
+            continue;
         default: break;
         }
         break;

@@ -94,6 +94,10 @@ typedef struct ImportHooks {
     /* A builtin made on first use (ExceptionGroup...): 1 with *out (now in
      * the builtins), 0 when there is none of that name, -1 on error. */
     int (*lazy_builtin)(Task *T, Str *name, Value *out);
+    /* An attribute missing from a module: a Python part that runs on
+     * demand (time's calendar half) may define it.  1 with *out, 0 when
+     * it does not, -1 on error. */
+    int (*module_attr)(Task *T, Value module, Str *name, Value *out);
 } ImportHooks;
 
 struct Sim {

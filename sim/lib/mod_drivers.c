@@ -11,6 +11,7 @@
 #include "native.h"
 #include "sched.h"
 #include "str.h"
+#include "tuple.h"
 
 #include <math.h>
 
@@ -128,14 +129,44 @@ NATIVE(drv_format_exception)
     return NAT_OK;
 }
 
+/* caller() -> (file, line, function) of the innermost frame of the
+ * program's own code, as logging's findCaller reports it: frames of the
+ * simulator's library modules (logging itself) are skipped */
+NATIVE(drv_caller)
+{
+    if (nat_count(T, "caller", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    for (Ctx *c = T->cur; c; c = c->gen ? c->gen->parent : NULL) {
+        for (int32_t i = c->nframes - 1; i >= 0; i--) {
+            Frame *f = &c->frames[i];
+            Code *code = f->code;
+            if (!code->src || code->src->library) continue;
+            uint32_t pc = f->pc ? f->pc - 1 : 0;
+            if (pc >= (uint32_t)code->nops) pc = (uint32_t)code->nops - 1;
+            Tuple *t = tuple_new(T->S, 3);
+            t->v[0] = str_value(T->S, code->src->name);
+            t->v[1] = v_int(code->lines[pc]);
+            t->v[2] = v_obj(code->name);
+            *out = v_obj(t);
+            return NAT_OK;
+        }
+    }
+    Tuple *t = tuple_new(T->S, 3);
+    t->v[0] = str_value(T->S, "(unknown file)");
+    t->v[1] = v_int(0);
+    t->v[2] = str_value(T->S, "(unknown function)");
+    *out = v_obj(t);
+    return NAT_OK;
+}
+
 static const ModEntry drv_entries[] = {
     {"row", ME_FN, drv_row, 0, NULL}, {"run", ME_FN, drv_run, 0, NULL}, {"park", ME_FN, drv_park, 0, NULL},
     {"idle", ME_FN, drv_idle, 0, NULL}, {"setting", ME_FN, drv_setting, 0, NULL},
-    {"format_exception", ME_FN, drv_format_exception, 0, NULL}, {NULL, 0, NULL, 0, NULL},
+    {"format_exception", ME_FN, drv_format_exception, 0, NULL}, {"caller", ME_FN, drv_caller, 0, NULL},
+    {NULL, 0, NULL, 0, NULL},
 };
-static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", "format_exception", NULL};
+static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", "format_exception", "caller", NULL};
 
-const ModDef mod_drivers_def = {"_interleave", drv_entries, drv_names, NULL, NULL, NULL};
+const ModDef mod_drivers_def = {"_interleave", drv_entries, drv_names, NULL, NULL, NULL, false};
 
 /* trio: all Python (sim/py/trio.py), on the driver seam and _interleave */
 static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
@@ -147,7 +178,7 @@ static const char *const trio_names[] = {
     "MemorySendChannel", "MemoryReceiveChannel", "Event", "Lock", "StrictFIFOLock", "Semaphore", "CapacityLimiter",
     "to_thread", "from_thread", "lowlevel", "TASK_STATUS_IGNORED", NULL,
 };
-const ModDef mod_trio_def = {"trio", no_entries, trio_names, NULL, "trio", NULL};
+const ModDef mod_trio_def = {"trio", no_entries, trio_names, NULL, "trio", NULL, false};
 
 /* greenlet: the class is Python (sim/py/greenlet.py); the stacks and the
  * switch are the core's (green.h).  _switch and _throw are switched by
@@ -169,7 +200,7 @@ static void green_setup(Sim *S, Dict *d)
     }
 }
 
-const ModDef mod_greenlet_def = {"greenlet", green_entries, green_names, green_setup, "greenlet", NULL};
+const ModDef mod_greenlet_def = {"greenlet", green_entries, green_names, green_setup, "greenlet", NULL, false};
 
 /* gevent: all Python (sim/py/gevent.py), on greenlets and _interleave.
  * Its submodules have no Python part of their own: importing one fills it
@@ -203,17 +234,17 @@ static const char *const gevent_monkey_names[] = {
 };
 
 static const ModDef gevent_sub_defs[] = {
-    {"gevent.exceptions", no_entries, gevent_exceptions_names, NULL, NULL, NULL},
-    {"gevent.hub", no_entries, gevent_hub_names, NULL, NULL, NULL},
-    {"gevent.greenlet", no_entries, gevent_greenlet_names, NULL, NULL, NULL},
-    {"gevent.timeout", no_entries, gevent_timeout_names, NULL, NULL, NULL},
-    {"gevent.event", no_entries, gevent_event_names, NULL, NULL, NULL},
-    {"gevent.lock", no_entries, gevent_lock_names, NULL, NULL, NULL},
-    {"gevent.queue", no_entries, gevent_queue_names, NULL, NULL, NULL},
-    {"gevent.pool", no_entries, gevent_pool_names, NULL, NULL, NULL},
-    {"gevent.monkey", no_entries, gevent_monkey_names, NULL, NULL, NULL},
+    {"gevent.exceptions", no_entries, gevent_exceptions_names, NULL, NULL, NULL, false},
+    {"gevent.hub", no_entries, gevent_hub_names, NULL, NULL, NULL, false},
+    {"gevent.greenlet", no_entries, gevent_greenlet_names, NULL, NULL, NULL, false},
+    {"gevent.timeout", no_entries, gevent_timeout_names, NULL, NULL, NULL, false},
+    {"gevent.event", no_entries, gevent_event_names, NULL, NULL, NULL, false},
+    {"gevent.lock", no_entries, gevent_lock_names, NULL, NULL, NULL, false},
+    {"gevent.queue", no_entries, gevent_queue_names, NULL, NULL, NULL, false},
+    {"gevent.pool", no_entries, gevent_pool_names, NULL, NULL, NULL, false},
+    {"gevent.monkey", no_entries, gevent_monkey_names, NULL, NULL, NULL, false},
 };
-static const ModDef gevent_def = {"gevent", no_entries, gevent_names, NULL, "gevent", NULL};
+static const ModDef gevent_def = {"gevent", no_entries, gevent_names, NULL, "gevent", NULL, false};
 
 const ModDef *const mod_gevent_list[] = {
     &gevent_sub_defs[0], &gevent_sub_defs[1], &gevent_sub_defs[2], &gevent_sub_defs[3], &gevent_sub_defs[4],

@@ -109,12 +109,17 @@ static Value new_mp(Task *T, Class *cls, int kind, int objkind)
 typedef struct ProcessData {
     Proc *proc;           /* the child, once started */
     Str *name;
+    Str *ident;           /* its _identity, "1" or "1:2": every Process object takes the next number */
     bool daemon;
     bool started;
     int obj;
 } ProcessData;
 
-static void pd_mark(Sim *S, void *p) { gc_mark_obj(S, (Obj *)((ProcessData *)p)->name); }
+static void pd_mark(Sim *S, void *p)
+{
+    gc_mark_obj(S, (Obj *)((ProcessData *)p)->name);
+    gc_mark_obj(S, (Obj *)((ProcessData *)p)->ident);
+}
 static void pd_free(Sim *S, void *p)
 {
     (void)S;
@@ -158,10 +163,15 @@ NATIVE(process_init)
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd) return NAT_ERR;
     Proc *P = T->proc;
+    /* as CPython's BaseProcess: the creator's identity and the next
+     * number, for every Process object, named or not; the default name
+     * is the class's name and the identity (Process-3, Worker-1:2) */
+    char id[128];
+    snprintf(id, sizeof id, "%s%s%d", P->ident ? P->ident : "", P->ident && *P->ident ? ":" : "", ++P->process_counter);
+    pd->ident = str_from_c(S, id);
     if (is_undef(a[2]) || is_none(a[2])) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%s-%d", P == S->procs.v[0] ? "Process" : P->name, ++P->process_counter);
-        if (P != S->procs.v[0]) snprintf(buf, sizeof buf, "%s:%d", P->name, P->process_counter);
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s-%s", AS_INST(args[0])->cls->name->s, id);
         pd->name = str_from_c(S, buf);
     } else {
         pd->name = AS_STR(repr_str(T, a[2]));
@@ -254,6 +264,7 @@ NATIVE(process_start)
     int method = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
     if (S->trace->tasks.n >= TRACE_MAX_TASKS) return exc_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
     Proc *child = sched_new_proc(S, T->proc, pd->name->s);
+    child->ident = xstrdup(pd->ident ? pd->ident->s : "");
     child->daemon = pd->daemon;
     child->thread_counter = method == 0 ? T->proc->thread_counter : 0;
     Task *M = sched_new_thread(S, child, "MainThread", false, T->clock);
@@ -1054,7 +1065,7 @@ static void mp_after_py(Sim *S, Dict *d)
     dict_del_str(d, str_intern(S, "_process_run", 12));
 }
 
-const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py};
+const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false};
 
 /* ---- concurrent.futures: all in sim/py/concurrent_futures.py ---- */
 
@@ -1068,7 +1079,7 @@ static void futures_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
 }
 
-const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL};
+const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL, false};
 
 static const char *const concurrent_names[] = {"futures", NULL};
 
@@ -1078,4 +1089,4 @@ static void concurrent_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "futures", 7), dict_get_str(S->native_modules, n));
 }
 
-const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL};
+const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL, false};

@@ -391,7 +391,7 @@ static void threading_after_py(Sim *S, Dict *d)
 }
 
 const ModDef mod_threading_def = {"threading", threading_entries, threading_names, threading_setup, "threading",
-                              threading_after_py};
+                              threading_after_py, false};
 
 static const ModEntry queue_entries[] = {{NULL, 0, NULL, 0, NULL}};
 static const char *const queue_names[] = {SYNC_QUEUE_NAMES, NULL};
@@ -401,4 +401,4 @@ static void queue_setup(Sim *S, Dict *d)
     sync_register_queue(S, d);
 }
 
-const ModDef mod_threading_queue_def = {"queue", queue_entries, queue_names, queue_setup, NULL, NULL};
+const ModDef mod_threading_queue_def = {"queue", queue_entries, queue_names, queue_setup, NULL, NULL, false};

@@ -6,6 +6,7 @@
 #include "dict.h"
 #include "format.h"
 #include "gc.h"
+#include "gen.h"
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
@@ -79,6 +80,12 @@ static const ModEntry time_entries[] = {
     FN("perf_counter", time_monotonic), FN("process_time", time_monotonic),
     FN("time_ns", time_time_ns), FN("monotonic_ns", time_monotonic_ns),
     FN("perf_counter_ns", time_monotonic_ns), END,
+};
+
+/* the calendar half is Python (sim/py/time.py) */
+static const char *const time_names[] = {
+    "struct_time", "gmtime", "localtime", "mktime", "strftime", "strptime", "asctime", "ctime", "timezone",
+    "altzone", "daylight", "tzname", NULL,
 };
 
 /* ---- random: MT19937 exactly as CPython's _random ---- */
@@ -415,6 +422,22 @@ NATIVE(sys_exit)
     return exc_raise_value(T, exc_new(T, T->S->exc[EXC_SystemExit], args, nargs));
 }
 
+/* exc_info(): the exception being handled, as (type, value, traceback);
+ * the simulator keeps no traceback objects, so the third is None */
+NATIVE(sys_exc_info)
+{
+    if (nat_count(T, "exc_info", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    Tuple *t = tuple_new(T->S, 3);
+    for (Ctx *c = T->cur; c; c = c->gen ? c->gen->parent : NULL) {
+        if (is_undef(c->handled) || is_none(c->handled)) continue;
+        t->v[0] = v_obj(obj_type_of(T->S, c->handled));
+        t->v[1] = c->handled;
+        break;
+    }
+    *out = v_obj(t);
+    return NAT_OK;
+}
+
 NATIVE(sys_getrecursionlimit)
 {
     if (nat_count(T, "getrecursionlimit", nargs, kw, 0, 0) < 0) return NAT_ERR;
@@ -507,7 +530,7 @@ static Value make_version_info(Sim *S)
 
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
-    FN("exit", sys_exit), FN("getrecursionlimit", sys_getrecursionlimit),
+    FN("exit", sys_exit), FN("exc_info", sys_exc_info), FN("getrecursionlimit", sys_getrecursionlimit),
     FN("setrecursionlimit", sys_setrecursionlimit), FN("set_int_max_str_digits", sys_set_int_max_str_digits),
     FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
@@ -803,19 +826,53 @@ static const ModEntry math_entries[] = {
 
 /* ---- registry ---- */
 
-static const ModDef mod_time = {"time", time_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL};
-static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL};
+static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL, true};
+static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false};
 static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
+/* modules that are all Python (sim/py/NAME.py) */
+static const char *const calendar_names[] = {
+    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "day_name", "day_abbr",
+    "month_name", "month_abbr", "mdays", "IllegalMonthError", "IllegalWeekdayError", "isleap", "leapdays",
+    "weekday", "monthrange", "timegm", "Calendar", "TextCalendar", "firstweekday", "setfirstweekday",
+    "monthcalendar", "prmonth", "month", "weekheader", NULL,
+};
+static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL, false};
+static const char *const logging_names[] = {
+    "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET", "BASIC_FORMAT", "raiseExceptions",
+    "logThreads", "logMultiprocessing", "logProcesses", "getLevelName", "addLevelName", "getLevelNamesMapping",
+    "LogRecord", "setLogRecordFactory", "getLogRecordFactory", "makeLogRecord", "PercentStyle", "StrFormatStyle",
+    "StringTemplateStyle", "Formatter", "BufferingFormatter", "Filter", "Filterer", "Handler", "StreamHandler",
+    "NullHandler", "lastResort", "PlaceHolder", "Manager", "Logger", "RootLogger", "LoggerAdapter", "root",
+    "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
+    "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
+};
+static const char *const datetime_names[] = {
+    "MINYEAR", "MAXYEAR", "timedelta", "tzinfo", "timezone", "UTC", "date", "time", "datetime", "IsoCalendarDate",
+    NULL,
+};
+static const ModDef mod_datetime = {"datetime", groups_entries, datetime_names, NULL, "datetime", NULL, false};
+static const char *const timeit_names[] = {
+    "default_timer", "default_number", "default_repeat", "Timer", "timeit", "repeat", NULL,
+};
+static const ModDef mod_timeit = {"timeit", groups_entries, timeit_names, NULL, "timeit", NULL, false};
+static const char *const signal_names[] = {
+    "SIG_DFL", "SIG_IGN", "NSIG", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+    "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD", "SIGCONT", "SIGSTOP",
+    "Signals", "default_int_handler", "getsignal", "signal", "strsignal", "raise_signal", "alarm", "pause",
+    "valid_signals", NULL,
+};
+static const ModDef mod_signal = {"signal", groups_entries, signal_names, NULL, "signal", NULL, false};
+static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
-static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py};
+static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py, false};
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_time, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, NULL,
 };
@@ -925,8 +982,19 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     fn->globals = m->dict;
     fn->name = code->name;
     fn->qualname = code->qualname;
+    /* run it on a context of its own: the import op that got here (in
+     * the VM) does not reload its frame pointer, so the importer's frame
+     * array must not grow under it, which a deep chain of imports
+     * (functools -> collections -> collections.abc -> abc) would do */
     Value r;
-    if (vm_call(T, v_obj(fn), NULL, 0, NULL, &r) < 0) return -1;
+    Ctx fresh, *saved = T->cur;
+    vm_ctx_init(&fresh);
+    fresh.base_depth = saved->base_depth + saved->nframes;
+    T->cur = &fresh;
+    int rc = vm_call(T, v_obj(fn), NULL, 0, NULL, &r);
+    T->cur = saved;
+    vm_ctx_free(&fresh);
+    if (rc < 0) return -1;
     if (d->after_py) d->after_py(S, m->dict);
     return 0;
 }
@@ -948,6 +1016,14 @@ static int fill_from_package(Task *T, ModuleObj *pkg, ModuleObj *sub, const char
     return 0;
 }
 
+/* Run module m's Python part (def d) once. */
+static int ensure_py(Task *T, const ModDef *d, ModuleObj *m)
+{
+    if (!d || !d->py || (m->h.flags & OF_PY_RAN)) return 0;
+    m->h.flags |= OF_PY_RAN; /* first: an import cycle sees the module as it is */
+    return run_py_part(T, d, m);
+}
+
 static int modules_import(Task *T, Str *name, Value *out)
 {
     Sim *S = T->S;
@@ -955,8 +1031,8 @@ static int modules_import(Task *T, Str *name, Value *out)
     if (is_undef(m)) return exc_raise(T, EXC_ModuleNotFoundError, "No module named '%s'", name->s);
     ModuleObj *mo = AS_MODULE(m);
     *out = m;
-    if (mo->h.flags & OF_PY_DONE) return 0;
-    mo->h.flags |= OF_PY_DONE; /* first: an import cycle sees the module as it is */
+    if (mo->h.flags & OF_IMPORTED) return 0;
+    mo->h.flags |= OF_IMPORTED;
     const ModDef *d = find_def(name->s);
     const char *dot = strrchr(name->s, '.');
     ModuleObj *pkg = NULL;
@@ -969,7 +1045,7 @@ static int modules_import(Task *T, Str *name, Value *out)
         dict_set_str(S, pkg->dict, str_intern(S, dot + 1, strlen(dot + 1)), m);
     }
     if (d && d->py) {
-        if (run_py_part(T, d, mo) < 0) return -1;
+        if (!d->py_on_demand && ensure_py(T, d, mo) < 0) return -1;
     } else if (pkg && fill_from_package(T, pkg, mo, dot + 1) < 0) {
         return -1;
     }
@@ -982,10 +1058,24 @@ static int modules_import(Task *T, Str *name, Value *out)
     return 0;
 }
 
+static int modules_module_attr(Task *T, Value module, Str *name, Value *out)
+{
+    ModuleObj *m = AS_MODULE(module);
+    const ModDef *d = find_def(m->name->s);
+    if (!d || !d->py_on_demand || (m->h.flags & OF_PY_RAN)) return 0;
+    if (ensure_py(T, d, m) < 0) return -1;
+    *out = dict_get_str(m->dict, name);
+    return is_undef(*out) ? 0 : 1;
+}
+
 static int modules_import_from(Task *T, Value module, Str *name, Value *out)
 {
     ModuleObj *m = AS_MODULE(module);
     Value v = dict_get_str(m->dict, name);
+    if (is_undef(v)) {
+        int r = modules_module_attr(T, module, name, &v);
+        if (r < 0) return -1;
+    }
     if (is_undef(v)) {
         char sub[256];
         snprintf(sub, sizeof sub, "%s.%s", m->name->s, name->s);
@@ -1029,4 +1119,4 @@ static void groups_after_py(Sim *S, Dict *d)
     }
 }
 
-static const ImportHooks import_hooks = {modules_import, modules_import_from, modules_lazy_builtin};
+static const ImportHooks import_hooks = {modules_import, modules_import_from, modules_lazy_builtin, modules_module_attr};

@@ -26,6 +26,9 @@ typedef struct ModDef {
     void (*setup)(Sim *S, Dict *d);   /* when the Sim is created */
     const char *py;                   /* sim/py/<py>.py, or NULL */
     void (*after_py)(Sim *S, Dict *d);
+    /* the Python part runs when a name it defines is first asked for, not
+     * at import: `import time` stays as cheap as in CPython */
+    bool py_on_demand;
 } ModDef;
 
 /* The compiler's questions about imports, answered from the registry. */

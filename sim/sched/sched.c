@@ -613,7 +613,7 @@ static bool start_atexits(Sim *S, Task *T)
     T->st->atexit_done = true;
     /* (modules are shared by the processes: the callbacks are kept per pid) */
     Value m = dict_get_str(S->native_modules, str_intern(S, "threading", 9));
-    if (!is_kind(m, K_MODULE) || !(AS_MODULE(m)->h.flags & OF_PY_DONE)) return false;
+    if (!is_kind(m, K_MODULE) || !(AS_MODULE(m)->h.flags & OF_PY_RAN)) return false;
     Dict *d = AS_MODULE(m)->dict;
     Value calls = dict_get_str(d, str_intern(S, "_threading_atexits", 18));
     Value run = dict_get_str(d, str_intern(S, "_run_atexits", 12));

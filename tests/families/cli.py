@@ -4,7 +4,9 @@ its own arguments, compared with python3 where python3 has an answer.
   cli/sys_argv_*        sys.argv is [the path as typed], or ['-'] for stdin
   cli/set_unknown_key   `--set nosuchkey=1` names every known setting
 """
+import json
 import os
+import subprocess
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -85,7 +87,45 @@ def t_set_unknown_key(ctx):
     assert "(known: title, cores," in err and ", max_ops)" in err, f"the list of keys is cut short: {err!r}"
 
 
+STREAMS = """
+import sys
+import threading
+import time
+print("a")
+print("b", file=sys.stderr)
+print("c")
+def worker():
+    time.sleep(0.1)
+    raise ValueError("from a thread")
+t = threading.Thread(target=worker)
+t.start()
+t.join()
+sys.stderr.write("d\\n")
+print("e")
+"""
+
+
+def t_streams_in_order(ctx):
+    # stdout and stderr in one pipe: in the order the program wrote them,
+    # as python3 shows them on a terminal (a thread's traceback included)
+    p = subprocess.run([ctx.bin, "run", "-q", "-"], input=STREAMS.encode(), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, env=ctx.env, timeout=120)
+    out = p.stdout.decode()
+    lines = [l for l in out.splitlines() if not l.startswith(" ")]
+    want = ["a", "b", "c", "Exception in thread Thread-1 (worker):", "Traceback (most recent call last):",
+            "ValueError: from a thread", "d", "e"]
+    assert lines == want, f"got {lines}"
+    # --format json: every write with its time and stream, in order
+    code, js, err = ctx.run([ctx.bin, "run", "--format", "json", "-"], stdin=STREAMS.encode())
+    writes = json.loads(js)["writes"]
+    text = "".join(w["text"] for w in writes)
+    assert text.startswith("a\nb\nc\nException in thread"), text[:200]
+    assert [w["stream"] for w in writes[:4]] == ["stdout", "stdout", "stderr", "stderr"], writes[:4]
+    assert all(a["t_ns"] <= b["t_ns"] for a, b in zip(writes, writes[1:])), "writes out of time order"
+
+
 CASES = [
+    ("cli/streams_in_order", t_streams_in_order),
     ("cli/sys_argv_relative", t_argv_relative),
     ("cli/sys_argv_dotted_path", t_argv_dotted_path),
     ("cli/sys_argv_absolute", t_argv_absolute),
