@@ -392,7 +392,7 @@ PYTHON3 = {
     "24_free_threaded.py": "masked",
     "25_amdahl.py": "masked",
     "26_downloads_compared.py": "masked",
-    "27_exercise_check_links.py": "exact",
+    "27_exercise_check_links.py": "masked",  # python3 sleeps 60 times: 6.1 s on a busy machine
     "28_exercise_compress_files.py": "masked",
 }
 
