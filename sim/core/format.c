@@ -543,7 +543,15 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
             }
             if (sp.width < 0) left = true, sp.width = -sp.width;
         } else {
-            while (p < end && *p >= '0' && *p <= '9') sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (*p++ - '0');
+            /* saturating: a width past the object limit is a MemoryError */
+            while (p < end && *p >= '0' && *p <= '9') {
+                sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (*p++ - '0');
+                if (sp.width > MAX_ITEMS) sp.width = MAX_ITEMS + 1;
+            }
+            if (sp.width > 0 && obj_check_size(T, sp.width) < 0) {
+                sb_free(&b);
+                return -1;
+            }
         }
         if (p < end && *p == '.') {
             p++;
@@ -556,7 +564,14 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
                 }
                 sp.prec = av[ai++].u.i;
             } else {
-                while (p < end && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
+                while (p < end && *p >= '0' && *p <= '9') {
+                    sp.prec = sp.prec * 10 + (*p++ - '0');
+                    if (sp.prec > MAX_ITEMS) sp.prec = MAX_ITEMS + 1;
+                }
+                if (obj_check_size(T, sp.prec) < 0) {
+                    sb_free(&b);
+                    return -1;
+                }
             }
         }
         while (p < end && (*p == 'l' || *p == 'h' || *p == 'L')) p++;

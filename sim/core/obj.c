@@ -239,7 +239,18 @@ static int num_cmp(Value a, Value b)
     return a.tag == V_OBJ ? bigint_cmp_float(a, b.u.f) : cmp_int_float(a.u.i, b.u.f);
 }
 
+static int eq_inner(Task *T, Value a, Value b);
+
 int obj_eq(Task *T, Value a, Value b)
+{
+    if (!obj_is_container(a) || !obj_is_container(b)) return eq_inner(T, a, b);
+    if (obj_recurse_enter(T, " in comparison") < 0) return -1;
+    int r = eq_inner(T, a, b);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int eq_inner(Task *T, Value a, Value b)
 {
     if (is_number(a) && is_number(b)) return num_cmp(a, b) == 0;
     if (a.tag != V_OBJ || b.tag != V_OBJ) {
@@ -363,7 +374,18 @@ static int64_t hash_double(double v)
 
 static int64_t obj_identity_hash(Sim *S, Obj *o);
 
+static int hash_inner(Task *T, Value v, int64_t *out);
+
 int obj_hash(Task *T, Value v, int64_t *out)
+{
+    if (!is_tuple(v)) return hash_inner(T, v, out);
+    if (obj_recurse_enter(T, " while calling a Python object") < 0) return -1;
+    int r = hash_inner(T, v, out);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int hash_inner(Task *T, Value v, int64_t *out)
 {
     Sim *S = T->S;
     switch (v.tag) {
@@ -555,7 +577,18 @@ static int set_subset(Task *T, Set *a, Set *b)
     return 1;
 }
 
+static int richcmp_inner(Task *T, Value a, Value b, int op, Value *out);
+
 int obj_richcmp(Task *T, Value a, Value b, int op, Value *out)
+{
+    if (!obj_is_container(a) || !obj_is_container(b)) return richcmp_inner(T, a, b, op, out);
+    if (obj_recurse_enter(T, " in comparison") < 0) return -1;
+    int r = richcmp_inner(T, a, b, op, out);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int richcmp_inner(Task *T, Value a, Value b, int op, Value *out)
 {
     Sim *S = T->S;
     if (op == CMP_EQ || op == CMP_NE) {
@@ -1497,6 +1530,18 @@ Instance *obj_instance_new_with(Sim *S, Class *cls, size_t size)
     in->cls = cls;
     in->payload = in + 1;
     return in;
+}
+
+/* The depth a C recursion may reach: the recursion limit, and never more
+ * than this, which the C stack holds with room to spare */
+#define MAX_C_RECURSION 4000
+
+int obj_recurse_enter(Task *T, const char *where)
+{
+    int lim = T->S->recursion_limit < MAX_C_RECURSION ? T->S->recursion_limit : MAX_C_RECURSION;
+    if (T->cdepth >= lim) return exc_raise(T, EXC_RecursionError, "maximum recursion depth exceeded%s", where);
+    T->cdepth++;
+    return 0;
 }
 
 int obj_check_size(Task *T, int64_t n)

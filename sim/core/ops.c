@@ -413,6 +413,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
             if (op == BIN_ADD) {
                 if (!is_str(b))
                     return exc_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(S, b));
+                if (obj_check_size(T, (int64_t)AS_STR(a)->len + AS_STR(b)->len) < 0) return -1;
                 *out = str_concat(T, AS_STR(a), AS_STR(b));
                 return 0;
             }

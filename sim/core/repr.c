@@ -101,7 +101,18 @@ static int call_str_dunder(Task *T, Value m, Value v, SBuf *out, const char *whi
 }
 
 
+static int repr_inner(Task *T, Value v, SBuf *out);
+
 int repr_write(Task *T, Value v, SBuf *out)
+{
+    if (!obj_is_container(v)) return repr_inner(T, v, out);
+    if (obj_recurse_enter(T, " while getting the repr of an object") < 0) return -1;
+    int r = repr_inner(T, v, out);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int repr_inner(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
     char buf[64];

@@ -519,6 +519,10 @@ NATIVE(str_join)
             return exc_raise(T, EXC_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
                             obj_type_name(T->S, items[i]));
         }
+        if ((int64_t)b.n + self->len + AS_STR(items[i])->len > MAX_ITEMS) {
+            sb_free(&b);
+            return obj_check_size(T, MAX_ITEMS + 1);
+        }
         if (i) sb_put(&b, self->s, (size_t)self->len);
         sb_put(&b, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
     }
