@@ -1,6 +1,7 @@
 /* obj.c - types, truth, equality, hashing, ordering, length, membership,
  * items and iteration, with CPython's semantics and error messages. */
 #include "obj.h"
+#include "attr.h"
 #include "bigint.h"
 #include "ptrmap.h"
 #include "dict.h"
@@ -118,10 +119,12 @@ Value obj_type_dunder(Sim *S, Value v, int sym)
 {
     if (!is_instance(v)) return v_undef();
     Class *c = AS_INST(v)->cls;
-    if (!(c->cflags & CF_USER)) return v_undef();
+    if (!(c->cflags & (CF_USER | CF_NATIVE_DUNDERS))) return v_undef();
     Value m = obj_class_lookup(c, S->sym[sym]);
-    /* natives on builtin bases (object.__eq__ etc.) mean "default" */
-    if (is_kind(m, K_NATIVE)) return v_undef();
+    /* natives on builtin bases (object.__eq__ etc.) mean "default", but
+     * not those of a library class that asks for its own */
+    if (is_kind(m, K_NATIVE) && !(AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS)))
+        return v_undef();
     return m;
 }
 
@@ -131,6 +134,15 @@ static int call_dunder(Task *T, Value m, Value self, Value *args, int nargs, Val
     buf[0] = self;
     for (int i = 0; i < nargs && i < 3; i++) buf[i + 1] = args[i];
     return vm_call(T, m, buf, nargs + 1, NULL, out);
+}
+
+/* A class-level dunder (len(C), iter(C), x in C, C[k]) from the class's
+ * metaclass-like class (attr_meta_of), or V_UNDEF. */
+static Value meta_dunder(Sim *S, Value cls, int sym)
+{
+    if (!is_class(cls) || !(AS_CLASS(cls)->cflags & CF_USER)) return v_undef();
+    Value m = attr_meta_method(S, AS_CLASS(cls), S->sym[sym]);
+    return is_kind(m, K_FUNC) ? m : v_undef();
 }
 
 /* ---- truth ---- */
@@ -454,10 +466,11 @@ static int hash_inner(Task *T, Value v, int64_t *out)
     }
     case K_INSTANCE: {
         Class *c = ((Instance *)o)->cls;
-        if (c->cflags & CF_USER) {
+        if (c->cflags & (CF_USER | CF_NATIVE_DUNDERS)) {
             Value m = obj_class_lookup(c, S->sym[SYM_hash]);
             if (is_none(m)) break; /* __hash__ = None */
-            if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+            bool own_native = is_kind(m, K_NATIVE) && AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS);
+            if (!is_undef(m) && (!is_kind(m, K_NATIVE) || own_native)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
                 if (is_bigint(r)) {
@@ -718,6 +731,16 @@ int obj_len(Task *T, Value v, int64_t *out)
             }
             break;
         }
+        case K_CLASS: {
+            Value m = meta_dunder(T->S, v, SYM_len);
+            if (is_undef(m)) break;
+            Value r;
+            if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+            if (!is_intlike(r))
+                return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, r));
+            *out = r.u.i;
+            return 0;
+        }
         default: break;
         }
     }
@@ -792,8 +815,8 @@ int obj_contains(Task *T, Value c, Value item)
         case K_ITER:
             if (views_is_setview(c)) return views_contains(T, c, item);
             break;
-        case K_INSTANCE: {
-            Value m = obj_type_dunder(S, c, SYM_contains);
+        case K_INSTANCE: case K_CLASS: {
+            Value m = o->kind == K_CLASS ? meta_dunder(S, c, SYM_contains) : obj_type_dunder(S, c, SYM_contains);
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, c, &item, 1, &r) < 0) return -1;
@@ -1027,6 +1050,12 @@ int obj_getitem(Task *T, Value obj, Value key, Value *out)
                 *out = obj;
                 return 0;
             }
+            Value m = meta_dunder(S, obj, SYM_getitem);
+            if (!is_undef(m)) return call_dunder(T, m, obj, &key, 1, out);
+            /* __class_getitem__, an implicit classmethod (Generic[T]) */
+            m = obj_class_lookup(AS_CLASS(obj), S->sym[SYM_class_getitem]);
+            if (is_kind(m, K_CLASSMETHOD)) m = ((Wrapper *)m.u.o)->func;
+            if (is_kind(m, K_FUNC) || is_kind(m, K_NATIVE)) return call_dunder(T, m, obj, &key, 1, out);
             break;
         }
         default: break;
@@ -1199,8 +1228,14 @@ int obj_iter(Task *T, Value v, Value *out)
             *out = v;
             return 0;
         }
-        case K_INSTANCE: {
-            Value m = obj_type_dunder(S, v, SYM_iter);
+        case K_INSTANCE: case K_CLASS: {
+            Value m;
+            if (o->kind == K_CLASS) {
+                m = meta_dunder(S, v, SYM_iter);
+                if (is_undef(m)) break;
+            } else {
+                m = obj_type_dunder(S, v, SYM_iter);
+            }
             if (is_undef(m)) {
                 /* a native class's own __iter__ (multiprocessing.Array) */
                 Value nm = obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_iter]);
@@ -1209,7 +1244,7 @@ int obj_iter(Task *T, Value v, Value *out)
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
-                if (is_kind(r, K_ITER)) {
+                if (is_kind(r, K_ITER) || is_kind(r, K_GEN)) {
                     *out = r;
                     return 0;
                 }
@@ -1264,6 +1299,8 @@ static int zip_strict_end(Task *T, Tuple *its, int64_t k)
 int obj_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
+    /* a loop in C over an endless iterator must still meet the limits */
+    if (UNLIKELY((++T->citems & 4095) == 0) && vm_c_loop_check(T) < 0) return -1;
     if (is_kind(itv, K_GEN)) return gen_next(T, (Gen *)itv.u.o, out);
     if (!is_kind(itv, K_ITER)) {
         if (is_instance(itv)) {

@@ -336,6 +336,18 @@ static int set_binop(Task *T, int op, Set *a, Set *b, bool inplace, Value *out)
     }
 }
 
+/* A dunder the operator calls: a user class's, or a native of a library
+ * class that asks for it (CF_NATIVE_DUNDERS: deque, bytes). */
+static bool binop_dunder(Value m)
+{
+    if (is_undef(m)) return false;
+    if (!is_kind(m, K_NATIVE)) return true;
+    Class *o = AS_NATIVE(m)->owner;
+    return o && (o->cflags & CF_NATIVE_DUNDERS);
+}
+
+#define BINOP_CLASS (CF_USER | CF_NATIVE_DUNDERS)
+
 static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *out, bool *handled)
 {
     Sim *S = T->S;
@@ -345,8 +357,8 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
         char iname[32];
         snprintf(iname, sizeof iname, "__i%s", binop_meth[op] + 2);
         Str *n = str_intern(S, iname, strlen(iname));
-        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER) ? obj_class_lookup(AS_INST(a)->cls, n) : v_undef();
-        if (!is_undef(im) && !is_kind(im, K_NATIVE)) {
+        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS) ? obj_class_lookup(AS_INST(a)->cls, n) : v_undef();
+        if (binop_dunder(im)) {
             Value args[2] = {a, b};
             if (vm_call(T, im, args, 2, NULL, out) < 0) return -1;
             if (!obj_same(*out, S->notimpl)) {
@@ -355,10 +367,10 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
             }
         }
     }
-    if (is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER)) {
+    if (is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS)) {
         Str *n = str_intern(S, binop_meth[op], strlen(binop_meth[op]));
         Value m = obj_class_lookup(AS_INST(a)->cls, n);
-        if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+        if (binop_dunder(m)) {
             Value args[2] = {a, b};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
             if (!obj_same(*out, S->notimpl)) {
@@ -367,10 +379,10 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
             }
         }
     }
-    if (is_instance(b) && (AS_INST(b)->cls->cflags & CF_USER)) {
+    if (is_instance(b) && (AS_INST(b)->cls->cflags & BINOP_CLASS)) {
         Str *n = str_intern(S, binop_rmeth[op], strlen(binop_rmeth[op]));
         Value m = obj_class_lookup(AS_INST(b)->cls, n);
-        if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+        if (binop_dunder(m)) {
             Value args[2] = {b, a};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
             if (!obj_same(*out, S->notimpl)) {

@@ -2,6 +2,7 @@
  * Where CPython prints an address ("<object at 0x...>") we print a fake
  * address derived from the object's deterministic id. */
 #include "repr.h"
+#include "attr.h"
 #include "bigint.h"
 #include "dict.h"
 #include "format.h"
@@ -216,6 +217,11 @@ static int repr_inner(Task *T, Value v, SBuf *out)
         return 0;
     case K_CLASS: {
         Class *c = (Class *)o;
+        if (c->cflags & CF_USER) {
+            /* <enum 'Color'>: the metaclass-like class's __repr__ */
+            Value m = attr_meta_method(S, c, S->sym[SYM_repr]);
+            if (is_kind(m, K_FUNC)) return call_str_dunder(T, m, v, out, "__repr__");
+        }
         if (c->cflags & CF_USER) sb_printf(out, "<class '%s.%s'>", c->module ? c->module->s : "__main__", c->qualname->s);
         else if (c->module) sb_printf(out, "<class '%s.%s'>", c->module->s, c->name->s);
         else sb_printf(out, "<class '%s'>", c->name->s);

@@ -17,6 +17,10 @@
   stress/long_error_line   an error in a 300,000-character line prints a
                            window of the line, not all of it
   stress/str_doubling, huge_width, huge_join   MemoryError, not a crash
+  stress/endless_in_builtin  a loop inside a builtin meets max_ops
+  stress/collect_endless   a builtin collecting an endless iterator meets
+                           max_memory (MemoryError)
+  stress/output_cut        output past max_output is cut, with a note
   stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
                            50,000-deep containers: RecursionError as in CPython
                            (hash of a deep tuple too, where CPython happens
@@ -56,6 +60,11 @@ CASES = [
     ("str_doubling", lambda: "s = 'ab'\nwhile True:\n    s = s + s\n", 1, r"MemoryError"),
     ("huge_width", lambda: "t = '%2147483700d' % 1\n", 1, r"MemoryError"),
     ("huge_join", lambda: "x = ['a' * 100000000] * 30\nprint(len(''.join(x)))\n", 1, r"MemoryError"),
+    ("endless_in_builtin", lambda: '"""\nmax_ops: 100000\n"""\nx = 5 in iter(int, 1)\n', 1, r"max_ops limit"),
+    ("collect_endless", lambda: '"""\nmax_memory: 50000000\n"""\nx = list(iter(int, 1))\n', 1,
+     r"MemoryError: the simulated heap passed 47 MiB"),
+    ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
+     r"^y{100}$"),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"
      r"in RecursionError\nsorted RecursionError\nmax RecursionError\nstr RecursionError\nhash RecursionError$"),
 ]
@@ -102,6 +111,8 @@ def run(ctx):
         text = out if want_code == 0 else err
         if not re.search(pat, text, re.M):
             return name, False, f"expected /{pat}/ in {'stdout' if want_code == 0 else 'stderr'}:\n{text[:600]}"
+        if name == "stress/output_cut" and (len(out) > 10000 or "max_output limit" not in err):
+            return name, False, f"output not cut at max_output: {len(out)} bytes, stderr {err[-200:]!r}"
         if want_code == 1 and max((len(l) for l in err.splitlines()), default=0) > 400:
             return name, False, "the error echoes a line of more than 400 characters"
         return name, True, ""

@@ -29,8 +29,16 @@ class Term:
             self.typed = f"{cmd} 2>'{self.err}'; echo EXIT=$?"
         else:
             line = f"cd '{ROOT}' && {setenv} {cmd} 2>'{self.err}'; echo EXIT=$?; sleep 600"
-        subprocess.run(["tmux", "-L", self.sock, "-f", "/dev/null", "new-session", "-d", "-x", str(w), "-y", str(h),
-                        "-s", "t", line], env=ctx.env, check=True)
+        # the server of the previous Term on this socket may still be going
+        # away (kill-server does not wait for it): try again a few times
+        for attempt in range(10):
+            p = subprocess.run(["tmux", "-L", self.sock, "-f", "/dev/null", "new-session", "-d", "-x", str(w), "-y", str(h),
+                                "-s", "t", line], env=ctx.env, capture_output=True)
+            if p.returncode == 0:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError(f"tmux new-session failed: {p.stderr.decode(errors='replace')}")
         self.ctx = ctx
         if shell:
             self.wait_for("SHELL>")
