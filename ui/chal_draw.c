@@ -269,7 +269,7 @@ static void draw_prompt(Chal *c, int y, int w)
     if (c->msg[0]) {
         snprintf(b, sizeof b, "%s", c->msg);
     } else if (c->won) {
-        snprintf(b, sizeof b, "Goal reached!  n: next level  u: undo  r: again");
+        snprintf(b, sizeof b, "Goal reached!  Enter: the explanation again  n: next level  u: undo  r: again");
     } else if (c->pending) {
         size_t off = (size_t)snprintf(b, sizeof b, "Choice %d: who runs next?", c->ch.index);
         for (int i = 0; i < c->ch.n && off < sizeof b; i++) {

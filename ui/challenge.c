@@ -95,13 +95,11 @@ static void set_overlay(Chal *c, int kind, const char *title, char *text)
     c->ov_top = 0;
 }
 
-static void won_now(Chal *c)
+/* The win's text: the explanation and the schedule (again, for a player
+ * who closed it too soon). */
+static void show_won(Chal *c)
 {
     const Level *L = &c->levels[c->cur];
-    free(c->schedule);
-    c->schedule = schedule_text(c->S);
-    progress_add(PROGRESS_KIND, L->file, c->schedule);
-    c->won_before = true;
     SBuf b = {0};
     sb_printf(&b, "The goal holds: %s\n\n", c->goal);
     /* each explain: line is a paragraph */
@@ -116,6 +114,16 @@ static void won_now(Chal *c)
     sb_puts(&b, c->cur + 1 < c->nlevels ? "n: the next level   u: undo   r: play again   q: quit"
                                          : "That was the last level.   u: undo   r: play again   q: quit");
     set_overlay(c, CO_WON, "Goal reached!", sb_take(&b));
+}
+
+static void won_now(Chal *c)
+{
+    const Level *L = &c->levels[c->cur];
+    free(c->schedule);
+    c->schedule = schedule_text(c->S);
+    progress_add(PROGRESS_KIND, L->file, c->schedule);
+    c->won_before = true;
+    show_won(c);
 }
 
 /* Replay the player's choices; go_on: then let the running task go on
@@ -223,6 +231,10 @@ static void show_hint(Chal *c)
 static void choose(Chal *c, int task, bool go_on)
 {
     if (!c->pending) {
+        if (c->won && task < 0) {
+            show_won(c);
+            return;
+        }
         snprintf(c->msg, sizeof c->msg, c->won ? "the goal holds: u undoes, r plays again, n opens the next level"
                                                : "the run has ended: u undoes, r starts again");
         return;

@@ -4,8 +4,10 @@ capture-pane.  Each level is won by playing the schedule `interleave
 explore --until-goal` finds for its goal - a task's number where the
 schedule differs from the model's pick, Enter elsewhere.
 
-  tmux/challenge_win_N    level N is won; the win is remembered
-  tmux/challenge_keys     intro, hint, a task that cannot run, undo, restart,
+  tmux/challenge_win_N    level N is won, with its explanation and the schedule
+                          shown; the win is remembered
+  tmux/challenge_keys     intro, hint, a task that cannot run, what a task does
+                          next and holds, undo, restart,
                           the next level, and quitting restores the terminal
   tmux/play_schedule      `play --schedule` shows the losing run of level 1:
                           one task at a time on cpu0, and its output 2
@@ -14,6 +16,7 @@ import glob
 import importlib.util
 import json
 import os
+import re
 import shutil
 import tempfile
 
@@ -53,9 +56,28 @@ def case_win(ctx, level):
         t.wait_for("You are the scheduler")
         t.keys("Space")
         t.wait_for("You are the scheduler", gone=True)
-        for k in keys_for(sched):
+        # a key at a time: a goal may hold before the schedule's last choice,
+        # and a key after the win would close its text
+        for i, k in enumerate(keys_for(sched)):
             t.keys(k)
-        s = t.wait_for("Goal reached!", timeout=120)
+            m = t.wait_re(rf"Choice {i + 1}: who runs next|Goal reached!", timeout=120)
+            if m.group(0) == "Goal reached!":
+                break
+        s = t.wait_for("Your schedule, in")
+        # the win shows the level's explanation and the schedule played
+        with open(level, encoding="utf-8") as f:
+            explain = next(l for l in f if l.startswith("explain: "))[len("explain: "):]
+        assert " ".join(explain.split()[:3]) in " ".join(s.split()), f"no explanation ({explain[:40]!r}):\n{s}"
+        played = " ".join(s.split())
+        assert "Your schedule, in" in played and "Watch it again: interleave play --schedule" in played \
+            and re.search(r"'g:[\d@,/]*'", played), f"no schedule shown:\n{s}"
+        if number == 1:
+            # closed, and shown again by Enter at the end of the run
+            t.keys("Space")
+            t.wait_for("Your schedule, in", gone=True)
+            t.wait_for("Enter: the explanation again")
+            t.keys("Enter")
+            t.wait_for("Your schedule, in")
         t.quit_and_check()
         with open(os.path.join(state, "interleave", "challenges")) as f:
             won = f.read()
@@ -85,7 +107,11 @@ def case_keys(ctx):
         t.wait_for("2. Let Thread-1", gone=True)
         t.keys("7")
         t.wait_for("there is no task 7")
-        t.keys("Enter", "Enter", "Enter")
+        t.keys("Enter")
+        s = t.wait_for("Choice 1: who runs next?")
+        # what Thread-1 does next, and what it has read (the lesson quotes it)
+        assert "25: calls one(), holds 0" in s, s
+        t.keys("Enter", "Enter")
         t.wait_for("Choice 3: who runs next?")
         t.keys("u")
         t.wait_for("undone: back at choice 2")
