@@ -1058,8 +1058,10 @@ RunStatus vm_run(Task *T)
     for (;;) {
         if (UNLIKELY(clk >= limit)) {
             /* when debugging, every op comes here (limit is 0): the real
-             * limit is T->limit, and debug_op may pause before this op */
-            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause || S->hooks->op(T, code, pc, f, nops, clk)) {
+             * limit is T->limit, and debug_op may pause before this op
+             * (the hook sees the operand stack: f->sp is current) */
+            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause ||
+                (f->sp = sp, S->hooks->op(T, code, pc, f, nops, clk))) {
                 SAVE();
                 LEAVE(T->pause ? RUN_PAUSE : RUN_LIMIT);
             }
