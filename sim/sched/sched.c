@@ -1208,10 +1208,6 @@ bool sched_run(Sim *S)
         sched_make_ready(S, M, R_READY_NEW, 0);
         M->st->started = true;
     }
-<<<<<<< HEAD
-    for (;;) {
-        if (S->trace->full && !S->fatal.set) vm_trace_full(S);
-=======
     if (sc->choice) {
         switch (ctl_loop(S)) {
         case CTL_PAUSED: return false;
@@ -1221,7 +1217,7 @@ bool sched_run(Sim *S)
         }
     }
     while (!sc->choice) {
->>>>>>> explore
+        if (S->trace->full && !S->fatal.set) vm_trace_full(S);
         if (S->fatal.set) {
             S->status = SIM_FATAL;
             S->exit_code = 1;
