@@ -181,6 +181,11 @@ typedef struct PayloadOps {
     /* The trace object v stands for (a lock, a thread), or -1.  NULL: none;
      * the trace names such objects after the variables that hold them. */
     int (*trace_obj)(Value v);
+    /* only the simulator makes these (a loop's handles, a deque's
+     * iterators): calling the class is "cannot create 'X' instances", as
+     * for CPython's internal types, instead of an instance whose methods
+     * would find no payload */
+    bool internal;
 } PayloadOps;
 
 struct Class {

@@ -1511,8 +1511,14 @@ NATIVE(object_hash)
 {
     (void)nargs, (void)kw;
     Value v = args[0];
-    int64_t id = is_obj(v) ? obj_id(T->S, v.u.o) : obj_id_value(T->S, v);
-    *out = v_int((int64_t)((uint64_t)id * 2654435761u & 0x7FFFFFFFFFFF));
+    if (!is_instance(v) && !is_kind(v, K_CLASS) && !is_kind(v, K_FUNC)) {
+        /* the builtin types keep their own hash here: (5).__hash__() is 5 */
+        int64_t h;
+        if (obj_hash(T, v, &h) < 0) return NAT_ERR;
+        *out = v_int(h);
+        return NAT_OK;
+    }
+    *out = v_int((int64_t)((uint64_t)obj_id(T->S, v.u.o) * 2654435761u & 0x7FFFFFFFFFFF));
     return NAT_OK;
 }
 

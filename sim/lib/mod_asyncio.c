@@ -198,20 +198,9 @@ NATIVE(loop_repr_m)
 
 /* ---- handles ---- */
 
-/* A Handle made by the program (asyncio.Handle() or __new__) has no
- * callback: the loop's call_soon/call_later make the real ones. */
-static HandleData *handle_need(Task *T, Value v)
-{
-    HandleData *h = AS_INST(v)->payload;
-    if (!h) exc_raise(T, EXC_TypeError, "this %s was not made by the event loop (use loop.call_soon or call_later)",
-                      AS_INST(v)->cls->name->s);
-    return h;
-}
-
 NATIVE(handle_cancel_m)
 {
-    HandleData *h = handle_need(T, args[0]);
-    if (!h) return NAT_ERR;
+    HandleData *h = AS_INST(args[0])->payload;
     h->cancelled = true;
     *out = v_none();
     return NAT_OK;
@@ -219,24 +208,21 @@ NATIVE(handle_cancel_m)
 
 NATIVE(handle_cancelled_m)
 {
-    HandleData *h = handle_need(T, args[0]);
-    if (!h) return NAT_ERR;
+    HandleData *h = AS_INST(args[0])->payload;
     *out = v_bool(h->cancelled);
     return NAT_OK;
 }
 
 NATIVE(handle_when_m)
 {
-    HandleData *h = handle_need(T, args[0]);
-    if (!h) return NAT_ERR;
+    HandleData *h = AS_INST(args[0])->payload;
     *out = v_float((double)h->when / 1e9);
     return NAT_OK;
 }
 
 NATIVE(handle_repr_m)
 {
-    HandleData *h = handle_need(T, args[0]);
-    if (!h) return NAT_ERR;
+    HandleData *h = AS_INST(args[0])->payload;
     SBuf b = {0};
     bool timer = AS_INST(args[0])->cls == aio_st(T->S)->timer;
     sb_puts(&b, timer ? "<TimerHandle " : "<Handle ");

@@ -297,7 +297,7 @@ static int hash_clone(Copier *C, Value v, Value *out)
     return proc_copy_instance(C, v, h, out);
 }
 
-static const PayloadOps hash_ops = {"_hashlib.HASH", NULL, hash_free, hash_clone, NULL};
+static const PayloadOps hash_ops = {"_hashlib.HASH", NULL, hash_free, hash_clone, NULL, false};
 
 static Hash *hash_of(Task *T, Value v)
 {

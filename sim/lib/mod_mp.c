@@ -72,7 +72,7 @@ static int mp_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL};
+static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL, false};
 
 
 static MpObj *mp_of(Task *T, Value v, int kind)
@@ -133,7 +133,7 @@ static int pd_clone(Copier *C, Value v, Value *out)
     return proc_copy_instance(C, v, nd, out);
 }
 
-static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL};
+static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL, false};
 
 static ProcessData *pd_of(Task *T, Value v)
 {

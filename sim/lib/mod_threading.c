@@ -49,7 +49,7 @@ static int thread_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj};
+static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj, false};
 
 static ThreadData *thread_of(Task *T, Value v)
 {

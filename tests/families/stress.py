@@ -22,6 +22,8 @@
                            max_memory (MemoryError)
   stress/trace_sleep_loop, trace_lock_loop   a loop that sleeps or locks
                            millions of times stops at max_trace, with a note
+  stress/internal_types    classes only the simulator instantiates, and
+                           methods given a foreign self: TypeError
   stress/empty_repeat      [] * 2**62 and its kin are empty at once
   stress/output_cut        output past max_output is cut, with a note
   stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
@@ -74,6 +76,20 @@ CASES = [
     # found by the native sweep: an empty sequence times 2**62 looped 2**62 times
     ("empty_repeat", lambda: "n = 2 ** 62\nprint(len([] * n), len('' * n), len(() * n), len(''.encode() * n))\n",
      0, r"^0 0 0 0$"),
+    # found by the native sweep (issue 18 #10): objects only the simulator
+    # makes, and methods called through their class with a foreign self
+    ("internal_types", lambda: "import collections, asyncio, threading\n"
+     "cases = [lambda: getattr(collections, '_deque_iterator')(), lambda: asyncio.Handle(),\n"
+     "         lambda: object.__new__(asyncio.TimerHandle), lambda: int.__add__(), lambda: int.__add__('a', 1),\n"
+     "         lambda: threading.Condition.acquire(threading.Lock()), lambda: asyncio.Handle.cancel(asyncio.Handle),\n"
+     "         lambda: asyncio._print_exception(None, None)]\n"
+     "for f in cases:\n    try:\n        f()\n    except TypeError as e:\n        print(e)\n"
+     "print(object.__hash__(None) == object.__hash__(None), (5).__hash__(), KeyError.__init__(KeyError(), 1))\n",
+     0, r"^cannot create '_deque_iterator' instances\ncannot create 'Handle' instances\n"
+     r"cannot create 'TimerHandle' instances\ndescriptor '__add__' of 'int' object needs an argument\n"
+     r"descriptor '__add__' requires a 'int' object but received a 'str'\n"
+     r"descriptor 'acquire' requires a 'Condition' object but received a 'lock'\n"
+     r"descriptor 'cancel' requires a 'Handle' object but received a 'type'\n.*argument 1 must be str\nTrue 5 None$"),
     ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
      r"^y{100}$"),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"
