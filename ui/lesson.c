@@ -14,6 +14,7 @@
  * is static: the format is this file's business. */
 #include "lesson.h"
 #include "cli.h"
+#include "progress.h"
 #include "repl.h"
 #include "tui.h"
 
@@ -343,6 +344,51 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
     return true;
 }
 
+int lesson_judge(const LessonQuestion *q, const char *answer)
+{
+    while (*answer == ' ') answer++;
+    if (q->numeric) {
+        char *end;
+        errno = 0;
+        double v = strtod(answer, &end);
+        if (end == answer || errno || !isfinite(v)) return PR_NONE;
+        /* a unit after the number is fine; anything else is not a number */
+        while (*end == ' ') end++;
+        if (*end && !(q->unit && strcmp(end, q->unit) == 0)) return PR_NONE;
+        /* a little slack for the decimal written as 0.1 + 0.2 */
+        return fabs(v - q->value) <= q->tolerance * (1 + 1e-9) + 1e-12 ? PR_RIGHT : PR_WRONG;
+    }
+    char c = answer[0] >= 'A' && answer[0] <= 'Z' ? (char)(answer[0] - 'A' + 'a') : answer[0];
+    const char *rest = answer + (c ? 1 : 0);
+    if (*rest == ')') rest++;
+    while (*rest == ' ') rest++;
+    if (!c || *rest) return PR_NONE;
+    for (int i = 0; i < q->nchoices; i++)
+        if (q->choices[i][0] == c) return c == q->answer[0] ? PR_RIGHT : PR_WRONG;
+    return PR_NONE;
+}
+
+void lesson_answer_text(const LessonQuestion *q, char *b, size_t n)
+{
+    if (q->numeric) {
+        snprintf(b, n, "%s%s%s (give or take %g%s%s)", q->answer, q->unit ? " " : "", q->unit ? q->unit : "",
+                 q->tolerance, q->unit ? " " : "", q->unit ? q->unit : "");
+        return;
+    }
+    for (int i = 0; i < q->nchoices; i++)
+        if (q->choices[i][0] == q->answer[0]) {
+            snprintf(b, n, "%s", q->choices[i]);
+            return;
+        }
+    snprintf(b, n, "%s", q->answer);
+}
+
+bool lesson_question_is_for(const LessonQuestion *q, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return strcmp(base ? base + 1 : path, q->scenario) == 0;
+}
+
 int lesson_questions(const Lesson *l, LessonQuestion **out, char *err, size_t errn)
 {
     *out = NULL;
@@ -448,13 +494,57 @@ const Lesson *lesson_get(const Lessons *ls, int n)
 static void usage_lesson(FILE *f)
 {
     fputs("usage: interleave lesson [options] [N]\n"
-          "  without N, list the lessons; with N, show lesson N and open its scenarios\n"
-          "  in the UI (with a terminal) or run them as text (without one)\n"
-          "      --answers   show the answers: of the predict questions (with their\n"
-          "                  explanations), of the check questions, and the teacher note\n"
+          "  without N, list the lessons with your progress; with N, show lesson N and\n"
+          "  open its scenarios in the UI (with a terminal) or run them as text (without one)\n"
+          "      --answers     show the answers: of the predict questions (with their\n"
+          "                    explanations), of the check questions, and the teacher note\n"
+          "      --no-predict  in the UI, play each scenario at once instead of asking its\n"
+          "                    question first\n"
+          "      --reset       forget which questions you answered (the progress file)\n"
           "  the options of `interleave play` apply: --no-color, --ascii, --present,\n"
-          "  --set KEY=VALUE, --cores N, --gil on|off, --seed N\n",
+          "  --set KEY=VALUE, --cores N, --gil on|off, --seed N\n"
+          "  progress is kept in $XDG_STATE_HOME/interleave/lessons.progress\n"
+          "  (~/.local/state/interleave/ without XDG_STATE_HOME)\n",
           f);
+}
+
+/* The list of lessons, each with a mark for the questions answered:
+ * [x] all of them, [~] some, [ ] none. */
+static void list_lessons(const Lessons *ls)
+{
+    Progress pr;
+    progress_load(&pr);
+    int all = 0, answered = 0, right = 0;
+    for (int i = 0; i < ls->n; i++) {
+        const Lesson *l = &ls->v[i];
+        char err[512];
+        LessonQuestion *q;
+        int nq = lesson_questions(l, &q, err, sizeof err);
+        int done = 0, ok = 0;
+        for (int k = 0; k < nq; k++) {
+            const ProgressEntry *e = progress_find(&pr, l->number, k + 1);
+            done += e != NULL;
+            ok += e && e->result == PR_RIGHT;
+        }
+        if (nq > 0) lesson_questions_free(q, nq);
+        const char *mark = nq <= 0 ? "   " : done == nq ? "[x]" : done ? "[~]" : "[ ]";
+        char tail[64] = "";
+        if (nq > 0 && done) snprintf(tail, sizeof tail, "  (%d/%d answered, %d right)", done, nq, ok);
+        printf("%s %2d. %s%s\n", mark, l->number, l->title, tail);
+        for (int k = 0; k < l->nscenarios; k++) {
+            const char *s = strrchr(l->scenarios[k], '/');
+            printf("          %s\n", s ? s + 1 : l->scenarios[k]);
+        }
+        all += nq > 0 ? nq : 0;
+        answered += done;
+        right += ok;
+    }
+    char *path = progress_path();
+    printf("Progress: %d of %d questions answered, %d right ([x] all of a lesson's, [~] some).\n", answered, all, right);
+    printf("Run `interleave lesson N` to start one (`--answers` shows the answers,\n"
+           "`--reset` forgets your progress, kept in %s).\n", path ? path : "(no HOME: not kept)");
+    free(path);
+    progress_free(&pr);
 }
 
 /* Without a terminal: the lesson's text, then each scenario run as text,
@@ -515,7 +605,8 @@ int cmd_lesson(int argc, char **argv)
     TuiOptions o;
     tui_options_init(&o);
     int n = -1;
-    bool answers = false;
+    bool answers = false, reset = false;
+    o.predict = true;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             usage_lesson(stdout);
@@ -524,6 +615,14 @@ int cmd_lesson(int argc, char **argv)
         }
         if (strcmp(argv[i], "--answers") == 0) {
             answers = true;
+            continue;
+        }
+        if (strcmp(argv[i], "--no-predict") == 0) {
+            o.predict = false;
+            continue;
+        }
+        if (strcmp(argv[i], "--reset") == 0) {
+            reset = true;
             continue;
         }
         int used = tui_option(&o, argc, argv, i);
@@ -541,8 +640,19 @@ int cmd_lesson(int argc, char **argv)
         }
         n = (int)v;
     }
-    Lessons ls;
     char err[512];
+    if (reset) {
+        char *path = progress_path();
+        bool ok = progress_reset(err, sizeof err);
+        if (ok) printf("Progress forgotten (%s removed).\n", path ? path : "the progress file");
+        else fprintf(stderr, "interleave lesson: %s\n", err);
+        free(path);
+        if (!ok || n < 0) {
+            tui_options_free(&o);
+            return ok ? EXIT_OK : EXIT_ERROR;
+        }
+    }
+    Lessons ls;
     if (!lessons_load(&ls, err, sizeof err)) {
         fprintf(stderr, "interleave lesson: %s\n", err);
         tui_options_free(&o);
@@ -550,14 +660,7 @@ int cmd_lesson(int argc, char **argv)
     }
     int rc = EXIT_OK;
     if (n < 0) {
-        for (int i = 0; i < ls.n; i++) {
-            printf("%2d. %s\n", ls.v[i].number, ls.v[i].title);
-            for (int k = 0; k < ls.v[i].nscenarios; k++) {
-                const char *s = strrchr(ls.v[i].scenarios[k], '/');
-                printf("      %s\n", s ? s + 1 : ls.v[i].scenarios[k]);
-            }
-        }
-        printf("Run `interleave lesson N` to start one (`--answers` shows the answers).\n");
+        list_lessons(&ls);
         for (int i = 0; i < ls.n; i++)
             if (!questions_ok(&ls, &ls.v[i])) rc = EXIT_ERROR;
     } else {
@@ -577,6 +680,7 @@ int cmd_lesson(int argc, char **argv)
             printf("Lesson %d. %s\n\n%s\n", l->number, l->title, l->text);
         } else if (tui_available(NULL, 0)) {
             o.lesson = l;
+            o.lessons = &ls;
             o.cmds = &repl_commands;
             rc = tui_play(l->scenarios[0], &o);
         } else {

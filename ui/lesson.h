@@ -77,6 +77,15 @@ void lesson_questions_free(LessonQuestion *q, int n);
  * continue them) and its "### Teacher note" section.  A new string. */
 char *lesson_render(const Lesson *l, bool answers);
 
+/* Is answer (as typed: "b", "B", "b)", "1.05", "1.05 s") an answer to q,
+ * and is it right?  PR_RIGHT or PR_WRONG (progress.h), or PR_NONE when it
+ * is not one of q's letters or, for a numeric question, not a number. */
+int lesson_judge(const LessonQuestion *q, const char *answer);
+/* The right answer in words: "b) about 1.0", or "2 s (give or take 0.2)". */
+void lesson_answer_text(const LessonQuestion *q, char *b, size_t n);
+/* Is q about the scenario at path (compared by file name)? */
+bool lesson_question_is_for(const LessonQuestion *q, const char *path);
+
 /* `interleave lesson [N]`. */
 int cmd_lesson(int argc, char **argv);
 
