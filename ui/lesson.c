@@ -510,7 +510,7 @@ static void usage_lesson(FILE *f)
 
 /* The list of lessons, each with a mark for the questions answered:
  * [x] all of them, [~] some, [ ] none. */
-static void list_lessons(const Lessons *ls)
+void lessons_print(const Lessons *ls, FILE *f)
 {
     Progress pr;
     progress_load(&pr);
@@ -530,18 +530,18 @@ static void list_lessons(const Lessons *ls)
         const char *mark = nq <= 0 ? "   " : done == nq ? "[x]" : done ? "[~]" : "[ ]";
         char tail[64] = "";
         if (nq > 0 && done) snprintf(tail, sizeof tail, "  (%d/%d answered, %d right)", done, nq, ok);
-        printf("%s %2d. %s%s\n", mark, l->number, l->title, tail);
+        fprintf(f, "%s %2d. %s%s\n", mark, l->number, l->title, tail);
         for (int k = 0; k < l->nscenarios; k++) {
             const char *s = strrchr(l->scenarios[k], '/');
-            printf("          %s\n", s ? s + 1 : l->scenarios[k]);
+            fprintf(f, "          %s\n", s ? s + 1 : l->scenarios[k]);
         }
         all += nq > 0 ? nq : 0;
         answered += done;
         right += ok;
     }
     char *path = progress_path();
-    printf("Progress: %d of %d questions answered, %d right ([x] all of a lesson's, [~] some).\n", answered, all, right);
-    printf("Run `interleave lesson N` to start one (`--answers` shows the answers,\n"
+    fprintf(f, "Progress: %d of %d questions answered, %d right ([x] all of a lesson's, [~] some).\n", answered, all, right);
+    fprintf(f, "Run `interleave lesson N` to start one (`--answers` shows the answers,\n"
            "`--reset` forgets your progress, kept in %s).\n", path ? path : "(no HOME: not kept)");
     free(path);
     progress_free(&pr);
@@ -660,7 +660,7 @@ int cmd_lesson(int argc, char **argv)
     }
     int rc = EXIT_OK;
     if (n < 0) {
-        list_lessons(&ls);
+        lessons_print(&ls, stdout);
         for (int i = 0; i < ls.n; i++)
             if (!questions_ok(&ls, &ls.v[i])) rc = EXIT_ERROR;
     } else {

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct Lesson {
     int number;
@@ -85,6 +86,10 @@ int lesson_judge(const LessonQuestion *q, const char *answer);
 void lesson_answer_text(const LessonQuestion *q, char *b, size_t n);
 /* Is q about the scenario at path (compared by file name)? */
 bool lesson_question_is_for(const LessonQuestion *q, const char *path);
+
+/* The list of lessons with their scenarios and the learner's progress
+ * (progress.h): [x] all questions answered, [~] some, [ ] none. */
+void lessons_print(const Lessons *ls, FILE *f);
 
 /* `interleave lesson [N]`. */
 int cmd_lesson(int argc, char **argv);

@@ -501,7 +501,7 @@ char *app_reflow(const char *md)
         size_t n = e ? (size_t)(e - p) : strlen(p);
         bool is_fence = n >= 3 && strncmp(p, "```", 3) == 0;
         if (fence || is_fence) {
-            if (b.n) sb_putc(&b, '\n');
+            if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
             sb_put(&b, p, n);
             if (is_fence) fence = !fence;
             joinable = false;
