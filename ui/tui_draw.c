@@ -484,10 +484,6 @@ static bool own_line(const char *s, size_t n)
     while (d < n && s[d] >= '0' && s[d] <= '9') d++;
     if (d && d + 1 < n && s[d] == '.' && s[d + 1] == ' ') return true;
     if (n >= 10 && strncmp(s, "  Answer: ", 10) == 0) return true;
-    /* a key of a predict block (`ask: ...`, `choice: a) ...`) */
-    size_t kl = 0;
-    while (kl < n && s[kl] >= 'a' && s[kl] <= 'z') kl++;
-    if (kl && kl + 1 < n && s[kl] == ':' && s[kl + 1] == ' ') return true;
     return n >= 4 && strncmp(s, "    ", 4) == 0;
 }
 
