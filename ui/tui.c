@@ -197,7 +197,7 @@ static void play_toggle(App *a)
 static void end_message(App *a)
 {
     if (a->ref_status == SIM_FATAL)
-        snprintf(a->msg, sizeof a->msg, "STOPPED by a limit, not the end of the program: %s", sim_fatal_message(a->ref));
+        snprintf(a->msg, sizeof a->msg, "STOPPED by a limit (not the program's end): %s", sim_fatal_message(a->ref));
     else
         snprintf(a->msg, sizeof a->msg, "the end of the run (space plays it again)");
 }

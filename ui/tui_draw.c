@@ -405,6 +405,9 @@ static void draw_events(App *a)
     }
     const Trace *t = sim_trace(a->ref);
     int vis = R.h - 1;
+    /* a run a limit stopped says so as its last event */
+    bool stopped = a->ref_status == SIM_FATAL && !a->ev_back && a->pos >= (int64_t)(t->segs.n + t->evs.n);
+    if (stopped && vis > 1) vis--;
     int64_t hi = a->pos - a->ev_back;
     if (hi < 0) hi = 0;
     int64_t lo = hi - vis > 0 ? hi - vis : 0;
@@ -428,6 +431,13 @@ static void draw_events(App *a)
         sb_free(&b);
     }
     if (!n) puts_at(R.y + 1, R.x, R.w, a->pos ? "" : " (nothing has happened yet: space plays, -> steps)", term_attr(G_DIM));
+    if (stopped) {
+        char tm[32], line[600];
+        fmt_time(tm, sizeof tm, app_span(a));
+        snprintf(line, sizeof line, "%*s STOPPED by a limit: %s", 10, tm, sim_fatal_message(a->ref));
+        int y = R.y + 1 + ((int)n < vis ? (int)n : vis);
+        puts_at(y, R.x, R.w, line, term_attr(G_STDERR) | A_BOLD);
+    }
     free(rec);
 }
 

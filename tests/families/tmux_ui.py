@@ -575,6 +575,19 @@ def case_present_lesson(ctx, t):
     t.quit_and_check()
 
 
+def case_limit(ctx, t):
+    """A run stopped by max_ops says so at the end, in the status and as
+    the last event, and End goes to the run's end time."""
+    t.wait_for("0 MainThread")
+    t.keys("End")
+    s = t.wait_for("STOPPED by a limit")
+    ev = [l for l in s.split("\n") if "STOPPED by a limit: stopped after" in l]
+    assert ev, f"no limit event:\n{s}"
+    assert "STOPPED by a limit" in t.status(), t.status()
+    assert re.search(r" (\S+ \S+) / \1 ", t.status()), t.status()
+    t.quit_and_check()
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -602,6 +615,7 @@ def run(ctx):
         ("tmux/lesson_overlay", case_lesson_overlay, lambda: lesson_term(ctx, "overlay", "1", "--no-predict")),
         ("tmux/lesson_status_80", case_status_80, lambda: lesson_term(ctx, "st80", "3", w=80, h=24)),
         ("tmux/lesson_present", case_present_lesson, lambda: lesson_term(ctx, "presentq", "3", "--present", w=120, h=45)),
+        ("tmux/ui_limit", case_limit, lambda: play(ctx, "limit", "04_gil_cpu_bound.py", "--set", "max_ops=100000")),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]
