@@ -606,7 +606,10 @@ static void info_gil(Repl *r)
             say("; waiting:");
             for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", stats_task_str(sim_trace(r->ss->S), g.waiters[i]));
         }
-        say("; %lld switches, %lld forced\n", (long long)g.switches, (long long)g.forced);
+        /* the first holder took a free GIL: a handoff is a take from
+         * another thread (as `info stats` counts them) */
+        long long handoffs = g.switches > 0 ? (long long)g.switches - 1 : 0;
+        say("; %lld handoff%s, %lld forced\n", handoffs, handoffs == 1 ? "" : "s", (long long)g.forced);
     }
 }
 
@@ -868,6 +871,30 @@ static void rc_show(Repl *r, int argc, char **argv)
     }
 }
 
+/* The program's own figure: the last line of its output with a digit in
+ * it ("threads / sequential = 1.00", "slowdown: 51x"), cut to fit; "" when
+ * it prints none. */
+static void last_figure(Sim *S, char *b, size_t n)
+{
+    size_t len;
+    const char *o = sim_stdout(S, &len);
+    b[0] = 0;
+    size_t end = len;
+    while (end > 0) {
+        size_t st = end;
+        while (st > 0 && o[st - 1] != '\n') st--;
+        bool digit = false;
+        for (size_t i = st; i < end; i++) digit |= o[i] >= '0' && o[i] <= '9';
+        if (digit) {
+            size_t k = end - st < n - 1 ? end - st : n - 1;
+            memcpy(b, o + st, k);
+            b[k] = 0;
+            return;
+        }
+        end = st ? st - 1 : 0;
+    }
+}
+
 /* compare KEY=V1,V2 ...: every combination, run to the end. */
 static void rc_compare(Repl *r, int argc, char **argv)
 {
@@ -890,7 +917,7 @@ static void rc_compare(Repl *r, int argc, char **argv)
         nk++;
     }
     for (int k = 0; k < nk; k++) say("%-12s", keys[k]);
-    say("%12s %9s %11s %13s\n", "elapsed", "speedup", "cores busy", "GIL switches");
+    say("%12s %11s %11s %12s  %s\n", "elapsed", "parallelism", "cores busy", "GIL handoffs", "the program's own figure");
     int idx[MAXK] = {0};
     for (;;) {
         /* this combination's overrides, after the session's */
@@ -914,8 +941,11 @@ static void rc_compare(Repl *r, int argc, char **argv)
             for (int c = 0; c < s->ncores; c++) busy += (double)s->core_busy[c];
             char el[32];
             timestr(el, sizeof el, sim_elapsed_ns(S));
-            say("%12s %8.2fx %10.0f%% %13lld%s\n", el, s->speedup, s->elapsed ? 100.0 * busy / ((double)s->elapsed * s->ncores) : 0.0,
-                (long long)s->gil_handoffs, st == SIM_DEADLOCK ? "  (deadlock)" : st == SIM_OK || st == SIM_EXIT ? "" : "  (failed)");
+            char own_fig[64];
+            last_figure(S, own_fig, sizeof own_fig);
+            say("%12s %11.2f %10.0f%% %12lld  %s%s\n", el, s->parallelism,
+                s->elapsed ? 100.0 * busy / ((double)s->elapsed * s->ncores) : 0.0, (long long)s->gil_handoffs, own_fig,
+                st == SIM_DEADLOCK ? "  (deadlock)" : st == SIM_OK || st == SIM_EXIT ? "" : "  (failed)");
             stats_free(s);
         }
         sim_free(S);
@@ -1143,7 +1173,7 @@ static const Cmd commands[] = {
     {"task", "t", "task [TASK]", "show or set the focused task (stepi, print, list, explain)", rc_task},
     {"set", NULL, "set KEY VALUE", "change a setting; the run is done again to the current time", rc_set},
     {"show", NULL, "show settings", "the settings and their values", rc_show},
-    {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, speedup, core use, GIL switches", rc_compare},
+    {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, parallelism (average busy cores), core use, GIL handoffs and the last figure the program prints", rc_compare},
     {"export", NULL, "export chrome|svg FILE [FROM TO]", "write the run so far (or a window of it) as a Chrome trace (Perfetto) or an SVG timeline", rc_export},
     {"source", NULL, "source FILE", "run the commands in FILE", rc_source},
     {"lesson", NULL, "lesson [N]", "list the lessons with your progress, or start lesson N: its text, then its questions to predict", rc_lesson},

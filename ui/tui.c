@@ -278,7 +278,7 @@ static void change_setting(App *a, const char *key, const char *value)
     }
     a->synced = -1;
     follow_session(a, true);
-    snprintf(a->msg, sizeof a->msg, "%s %s (an override, marked *): simulated again, at the same time%s", key, value,
+    snprintf(a->msg, sizeof a->msg, "%s %s: simulated again, at the same time (an override, marked *%s)", key, value,
              a->o.lesson ? "; the next scenario opens with its own" : "");
 }
 

@@ -630,7 +630,8 @@ static void draw_status(App *a)
     /* the settings go first when there is no room for both, except in a
      * lesson: its number and title first */
     const char *first = a->msg[0] ? a->msg : title;
-    int need = (int)strlen(first) < 48 ? (int)strlen(first) : 48;
+    int most = a->msg[0] ? 12 : 48;
+    int need = (int)strlen(first) < most ? (int)strlen(first) : most;
     bool show_conf = room - x - cw >= need || (!a->msg[0] && !a->o.lesson);
     int tw = room - x - (show_conf ? cw : 0);
     if (a->msg[0]) puts_at(R.y, x, tw, a->msg, at | A_BOLD);

@@ -52,7 +52,7 @@ Stats *stats_compute(const Trace *t)
         if (e->kind == EV_GIL_TAKE && e->a >= 0 && e->a != e->task) s->gil_handoffs++;
         if (e->kind == EV_GIL_DROP && e->a == DROP_FORCED) s->forced_switches++;
     }
-    s->speedup = s->elapsed > 0 ? (double)s->running_total / (double)s->elapsed : 0;
+    s->parallelism = s->elapsed > 0 ? (double)s->running_total / (double)s->elapsed : 0;
     free(last_state);
     free(last_core);
     free(last_t);

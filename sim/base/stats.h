@@ -23,7 +23,7 @@ typedef struct Stats {
     int64_t running_total;   /* sum of running time over threads */
     int64_t loop_iterations; /* asyncio event-loop iterations */
     int64_t task_steps;      /* asyncio task steps (switches between coroutines) */
-    double speedup;          /* running_total / elapsed */
+    double parallelism;      /* running_total / elapsed: the average number of busy cores */
 } Stats;
 
 Stats *stats_compute(const Trace *t);

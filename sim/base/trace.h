@@ -94,8 +94,8 @@ extern const int trace_legend[TS_COUNT];
     X(R_MPQUEUE_GET, "waits for an item (multiprocessing.Queue.get)") \
     X(R_FUTURE, "waits for a Future") \
     X(R_IO, "waits for I/O") \
-    X(R_DONE, "finished") \
-    X(R_DIED, "died of an uncaught exception") \
+    X(R_DONE, "finishes") \
+    X(R_DIED, "dies of an uncaught exception") \
     X(R_KILLED, "was abandoned at exit (daemon)") \
     X(R_AWAIT_TIMER, "awaits a timer (asyncio.sleep)") \
     X(R_AWAIT_FUTURE, "awaits a future") \

@@ -62,7 +62,7 @@ def t_text_run(ctx):
     out, _ = check(ctx, [ctx.bin, "lesson", "1"], stdin="")
     assert out.startswith("Lesson 1. Concurrency is not parallelism"), out[:200]
     assert "=== " in out and "01_sequential_baseline.py ===" in out and "02_interleaving_one_core.py ===" in out, out
-    assert "cpu0" in out and "speedup" in out, "no text timeline and statistics"
+    assert "cpu0" in out and "parallelism" in out, "no text timeline and statistics"
 
 
 def t_text_run_options(ctx):
