@@ -521,6 +521,50 @@ static void open_lesson(App *a, const Lesson *l, int i)
         snprintf(a->msg, sizeof a->msg, "Lesson %d. %s (L: its text)", l->number, l->title);
 }
 
+/* ---- the next event that matters (presenting) ---- */
+
+/* Does event e change the picture a class is looking at: a GIL handoff, a
+ * thread or process starting or ending, a print, a queue moving, an
+ * exception, a timeout, a deadlock?  (Requests, wake-ups and loop
+ * iterations lead up to those.) */
+static bool event_matters(const TraceEvent *e)
+{
+    switch (e->kind) {
+    case EV_GIL_TAKE: return e->a >= 0 && e->a != e->task;
+    case EV_SPAWN: case EV_START: case EV_EXIT: case EV_JOIN: case EV_PRINT: case EV_EXCEPTION:
+    case EV_PROC_START: case EV_PROC_EXIT: case EV_QUEUE_PUT: case EV_QUEUE_GET: case EV_DEADLOCK:
+    case EV_TIMEOUT:
+        return true;
+    default: return false;
+    }
+}
+
+/* A thread blocking (a lock, a join, a queue) matters too. */
+static bool seg_matters(const TraceSeg *g) { return g->state == TS_BLOCKED; }
+
+/* The playhead just after the next record that matters, or at the end. */
+static void next_that_matters(App *a)
+{
+    ref_finish(a);
+    const Trace *t = ref_trace(a);
+    int64_t total = ref_records(a);
+    size_t j = app_events_before(t, a->pos), i = (size_t)a->pos - j;
+    while ((int64_t)(i + j) < total) {
+        /* the record at index i + j: event j when it comes before segment i */
+        bool ev = j < t->evs.n && (i >= t->segs.n || t->ev_seg.v[j] <= i);
+        bool hit = ev ? event_matters(&t->evs.v[j]) : seg_matters(&t->segs.v[i]);
+        if (ev) j++;
+        else i++;
+        if (hit) {
+            set_pos(a, (int64_t)(i + j));
+            return;
+        }
+    }
+    set_pos(a, total);
+    a->now = app_span(a);
+    end_message(a);
+}
+
 /* ---- keys ---- */
 
 static int bucket(const App *a)
@@ -730,6 +774,11 @@ static void handle_key(App *a, int k)
         break;
     }
     case 'e': explain(a); break;
+    case '.':
+        a->playing = false;
+        if (at_end(a)) snprintf(a->msg, sizeof a->msg, "the run has ended (Home goes to the start)");
+        else next_that_matters(a);
+        break;
     case '\t': next_focus(a, 1); break;
     case KEY_BTAB: next_focus(a, -1); break;
     case ':':

@@ -645,6 +645,7 @@ static void draw_status(App *a)
 static const char *const help_lines[] = {
     "space        play / pause",
     "Right Left   one event forward / back",
+    ".            on to the next event that matters (a handoff, a block, a print...)",
     "> <          one timeline column forward / back (Shift-Right/Left too)",
     "Home End     the start / the end of the run",
     "+ - 0        zoom in / out / the whole run",

@@ -588,6 +588,22 @@ def case_limit(ctx, t):
     t.quit_and_check()
 
 
+def case_next_matters(ctx, t):
+    """'.' goes on to the next event that matters: each press moves the
+    clock forward, and the newest event is a handoff, a start, a block..."""
+    t.wait_for("Thread-1 (cpu_work)")
+    times = []
+    for _ in range(8):
+        t.keys(".")
+        time.sleep(0.3)
+        times.append(now_ns(t))
+    assert times == sorted(times) and times[-1] > times[0] > 0, times
+    s = t.screen()
+    ev = [l for l in s.rstrip("\n").split("\n")[:-1] if re.match(r"^\s+[\d.]+ (ns|us|ms) [A-Z]", l)]
+    assert ev and re.search(r"takes the GIL from|starts|finishes|prints|blocks|waits for|exits|puts|gets", ev[-1]), "\n".join(ev[-5:])
+    t.quit_and_check()
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -616,6 +632,8 @@ def run(ctx):
         ("tmux/lesson_status_80", case_status_80, lambda: lesson_term(ctx, "st80", "3", w=80, h=24)),
         ("tmux/lesson_present", case_present_lesson, lambda: lesson_term(ctx, "presentq", "3", "--present", w=120, h=45)),
         ("tmux/ui_limit", case_limit, lambda: play(ctx, "limit", "04_gil_cpu_bound.py", "--set", "max_ops=100000")),
+        ("tmux/ui_next_matters", case_next_matters,
+         lambda: play(ctx, "matters", "05_convoy_effect.py", "--present", w=120, h=40)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]
