@@ -267,7 +267,7 @@ static void build_rows(TlIndex *x, const Trace *t)
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
+                stats_child_label(t, j, lab, sizeof lab);
                 add_row(x, ROW_TASK, j, lab, task_series);
             }
             if (more) {

@@ -135,6 +135,23 @@ void stats_task_name(const Trace *t, int k, char *buf, size_t n)
     else snprintf(buf, n, "%s", tk->name);
 }
 
+void stats_child_label(const Trace *t, int j, char *buf, size_t n)
+{
+    /* CPython's names, and the short words the label uses */
+    static const char *const own[] = {"shutdown_asyncgens", "shutdown_default_executor"};
+    static const char *const word[] = {"asyncgens", "executor"};
+    const char *name = t->tasks.v[j].name;
+    const char *paren = strrchr(name, '(');
+    for (size_t i = 0; paren && i < ARRAY_LEN(own); i++) {
+        size_t k = strlen(own[i]);
+        if (strncmp(paren + 1, own[i], k) == 0 && paren[1 + k] == ')' && !paren[2 + k]) {
+            snprintf(buf, n, "%c   loop: %s", stats_task_label(j), word[i]);
+            return;
+        }
+    }
+    snprintf(buf, n, "%c   %s", stats_task_label(j), name);
+}
+
 const char *stats_task_str(const Trace *t, int k)
 {
     static char buf[4][80];
@@ -272,7 +289,7 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
+                stats_child_label(t, j, lab, sizeof lab);
                 fill_cells(&task_iv[j], from, to, width, add_row(tl, ROW_TASK, j, lab)->cells);
             }
             if (more) {

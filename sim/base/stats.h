@@ -60,6 +60,11 @@ char stats_task_label(int i);
 /* A task's name as rows and tables show it: "Process-1/MainThread" when
  * there is more than one process. */
 void stats_task_name(const Trace *t, int k, char *buf, size_t n);
+/* The row label of coroutine task j under its loop's row: "3   Task-3
+ * (fetch)"; the tasks asyncio.run() makes for its own shutdown
+ * (shutdown_asyncgens, shutdown_default_executor) are marked as the
+ * loop's: "5   loop: asyncgens", "6   loop: executor". */
+void stats_child_label(const Trace *t, int j, char *buf, size_t n);
 /* The same as a string, valid until four more calls (for messages). */
 const char *stats_task_str(const Trace *t, int k);
 
