@@ -377,6 +377,41 @@ static int sum_bucket(const Series *s, int64_t bs, int64_t be)
     return -1;
 }
 
+enum { TLX_MINOR_SCAN = 256 };
+
+void tlx_minor(const TlIndex *x, int row, int64_t from, int64_t to, int width, int64_t upto, const int32_t *cells,
+               int32_t *minor)
+{
+    const Series *s = row_series(x, row);
+    bool task_row = tlx_row(x, row)->kind == ROW_TASK;
+    if (to <= from) to = from + 1;
+    double bw = (double)(to - from) / width;
+    for (int c = 0; c < width; c++) {
+        minor[c] = -1;
+        int64_t bs = from + (int64_t)(c * bw), be = from + (int64_t)((c + 1) * bw);
+        if (be <= bs) be = bs + 1;
+        if (!s || bs >= upto) continue;
+        if (be > upto) be = upto;
+        long i0 = index_at(s, bs), i1 = index_at(s, be - 1);
+        if (i1 < 0) continue;
+        if (i0 < 0) i0 = 0;
+        if (i1 - i0 > TLX_MINOR_SCAN) i1 = i0 + TLX_MINOR_SCAN;
+        int64_t best_t = 0;
+        for (long j = i0; j <= i1; j++) {
+            int v = s->pts.v[j].v;
+            if (v < 0 || v == cells[c] || (task_row && v != TS_BLOCKED)) continue;
+            int64_t a = s->pts.v[j].t > bs ? s->pts.v[j].t : bs;
+            int64_t e = (size_t)j + 1 < s->pts.n && s->pts.v[j + 1].t < be ? s->pts.v[j + 1].t : be;
+            /* a point at the bucket's end still counts: it lasted */
+            int64_t d = e > a ? e - a : 1;
+            if (d > best_t) {
+                best_t = d;
+                minor[c] = v;
+            }
+        }
+    }
+}
+
 void tlx_cells(const TlIndex *x, int row, int64_t from, int64_t to, int width, int64_t upto, int32_t *cells)
 {
     const Series *s = row_series(x, row);

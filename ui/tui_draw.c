@@ -178,6 +178,7 @@ static void draw_timeline(App *a)
     if (a->cursor >= a->row_top + vis) a->row_top = a->cursor - vis + 1;
     if (a->row_top > nrows - vis) a->row_top = nrows - vis > 0 ? nrows - vis : 0;
     int32_t *cells = xmalloc((size_t)cols * sizeof *cells);
+    int32_t *minor = xmalloc((size_t)cols * sizeof *minor);
     for (int i = 0; i < vis && a->row_top + i < nrows; i++) {
         int r = a->row_top + i;
         const TlxRowInfo *ri = tlx_row(a->idx, r);
@@ -187,8 +188,15 @@ static void draw_timeline(App *a)
         puts_at(y, R.x, lw, ri->label, lat);
         if (ri->kind == ROW_NOTE) continue;
         tlx_cells(a->idx, r, from, to, cols, a->now, cells);
+        tlx_minor(a->idx, r, from, to, cols, a->now, cells, minor);
+        int shown = -1;
         for (int c = 0; c < cols; c++) {
             int v = cells[c];
+            /* a short event the majority would hide gets the cell,
+             * underlined, unless the cell before already shows its value */
+            bool mark = minor[c] >= 0 && minor[c] != shown;
+            if (mark) v = minor[c];
+            shown = v;
             if (v < 0) continue;
             char g[8];
             attr_t at;
@@ -197,12 +205,14 @@ static void draw_timeline(App *a)
                 at = term_attr(G_STATE + v);
             } else {
                 snprintf(g, sizeof g, "%c", stats_task_label(v));
-                at = term_attr(ri->kind == ROW_CORE ? G_CORE : ri->kind == ROW_GIL ? G_GIL : G_LOOP);
+                at = term_task_attr(v);
             }
+            if (mark) at |= A_UNDERLINE;
             for (int k = 0; k < cw; k++) puts_at(y, x0 + c * cw + k, 1, g, at);
         }
     }
     free(cells);
+    free(minor);
     if (nrows > vis) {
         char more[48];
         snprintf(more, sizeof more, " rows %d-%d of %d ", a->row_top + 1, a->row_top + vis < nrows ? a->row_top + vis : nrows, nrows);

@@ -604,6 +604,30 @@ def case_next_matters(ctx, t):
     t.quit_and_check()
 
 
+def case_short_events(ctx, t):
+    """Convoy at whole-run zoom: the I/O thread's (0) short GIL holds show on
+    the GIL row, and the two threads' labels there have different colours."""
+    t.wait_for("Thread-1 (cpu_work)")
+    t.keys("End")
+    t.wait_re(r" (\S+ \S+) / \1 ")
+    s = t.screen()
+    row = next(l for l in s.split("\n") if l.startswith("GIL"))
+    cells = row[3:].strip()
+    assert cells.count("0") >= 10 and cells.count("1") >= 10, f"the I/O thread's holds are not on the GIL row: {row!r}"
+    raw = t.raw(escapes=True).decode("utf-8", "replace")
+    gil = next(l for l in raw.split("\n") if l.startswith("GIL"))
+    # the SGR in force before each label
+    seen = {}
+    sgr = ""
+    for m in re.finditer(r"\x1b\[([0-9;]*)m|([01])", gil):
+        if m.group(1) is not None:
+            sgr = m.group(1)
+        else:
+            seen.setdefault(m.group(2), set()).add(re.sub(r"(^|;)4(;|$)", r"\1\2", sgr))
+    assert seen.get("0") and seen.get("1") and not (seen["0"] & seen["1"]), f"same colour for both threads: {seen}"
+    t.quit_and_check()
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -634,6 +658,7 @@ def run(ctx):
         ("tmux/ui_limit", case_limit, lambda: play(ctx, "limit", "04_gil_cpu_bound.py", "--set", "max_ops=100000")),
         ("tmux/ui_next_matters", case_next_matters,
          lambda: play(ctx, "matters", "05_convoy_effect.py", "--present", w=120, h=40)),
+        ("tmux/ui_short_events", case_short_events, lambda: play(ctx, "short", "05_convoy_effect.py", w=120, h=40)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]
