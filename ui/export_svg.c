@@ -223,7 +223,7 @@ static void rect(Svg *G, const RowCtx *rc, double x, double w, const char *fill,
     text(f, tipstr);
     fputs("</title></rect>\n", f);
     if (label >= 0 && w >= 10)
-        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, stats_task_label(label));
+        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, stats_label(G->t, label));
 }
 
 static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)

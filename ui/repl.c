@@ -736,7 +736,7 @@ static void rc_list(Repl *r, int argc, char **argv)
         int m = 0;
         for (int k = 0; k < n && m < 3; k++) {
             TaskView v;
-            if (sim_task_view(S, k, &v) && v.state != TS_DONE && v.file && v.line == line) mark[m++] = stats_task_label(k);
+            if (sim_task_view(S, k, &v) && v.state != TS_DONE && v.file && v.line == line) mark[m++] = stats_label(sim_trace(S), k);
         }
         char pre[16];
         snprintf(pre, sizeof pre, "%s%c", mark, line == center ? '>' : ' ');

@@ -67,7 +67,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         for (int c = 0; c < cols; c++) {
             int v = row->cells[c];
             if (row->kind == ROW_TASK) line[c] = v < 0 || v == TS_DONE ? ' ' : trace_states[v].ascii; /* finished: blank */
-            else line[c] = v < 0 ? ' ' : stats_task_label(v);
+            else line[c] = v < 0 ? ' ' : stats_label(t, v);
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }

@@ -256,7 +256,7 @@ static void build_rows(TlIndex *x, const Trace *t)
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
             char name[64];
             stats_task_name(t, (int)k, name, sizeof name);
-            snprintf(lab, sizeof lab, "%c %s", stats_task_label((int)k), name);
+            snprintf(lab, sizeof lab, "%c %s", stats_label(t, (int)k), name);
             add_row(x, ROW_TASK, (int)k, lab, task_series);
             if (first[k] < 0) continue;
             add_row(x, ROW_LOOP, (int)k, "  event loop", loop_series);

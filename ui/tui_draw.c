@@ -204,7 +204,7 @@ static void draw_timeline(App *a)
                 snprintf(g, sizeof g, "%s", term_state_glyph(v));
                 at = term_attr(G_STATE + v);
             } else {
-                snprintf(g, sizeof g, "%c", stats_task_label(v));
+                snprintf(g, sizeof g, "%c", stats_label(t, v));
                 at = term_task_attr(v);
             }
             if (mark) at |= A_UNDERLINE;
@@ -293,7 +293,7 @@ static void draw_source(App *a)
         int m = 0;
         for (int k = 0; k < nm && m < 3; k++)
             if (marks[k].line == line) {
-                char lab[2] = {stats_task_label(marks[k].task), 0};
+                char lab[2] = {stats_label(sim_trace(a->ref), marks[k].task), 0};
                 puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
             }
         attr_t at = line == cursor_line ? term_attr(G_HILITE) : 0;

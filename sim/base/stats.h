@@ -55,8 +55,12 @@ typedef struct Timeline {
  * grouped by process (coroutine tasks after their loop's thread). */
 Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil);
 void stats_timeline_free(Timeline *tl);
-/* A one-character label for task i: 0-9, A-Z, a-z, then '*'. */
+/* The one-character label of the i-th row: 0-9, A-Z, a-z, then '*'. */
 char stats_task_label(int i);
+/* Task k's label: its row's (the rows go by process, each thread followed
+ * by its coroutine tasks), so the labels read in order down the timeline.
+ * A task created later may move the labels of the rows after its own. */
+char stats_label(const Trace *t, int k);
 /* A task's name as rows and tables show it: "Process-1/MainThread" when
  * there is more than one process. */
 void stats_task_name(const Trace *t, int k, char *buf, size_t n);

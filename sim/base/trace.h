@@ -228,6 +228,10 @@ typedef struct Trace {
      * or -1 for a state change */
     void (*hook)(void *ctx, int kind, int task, int64_t at);
     void *hook_ctx;
+    /* each task's place among the timeline's task rows (stats_label),
+     * computed for rank_tasks tasks and rank_procs processes */
+    int *rank;
+    size_t rank_tasks, rank_procs;
 } Trace;
 
 Trace *trace_new(int ncores);
