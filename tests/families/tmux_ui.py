@@ -628,6 +628,23 @@ def case_short_events(ctx, t):
     t.quit_and_check()
 
 
+def case_question_scrolls(ctx, t):
+    """Presenter mode on a small screen: the question pane says there is
+    more, and Tab to it then Down scrolls to its last lines."""
+    s = t.wait_for("Question")
+    assert "Up/Down: more" in s and "Your answer: press a-c" not in s, s
+    for _ in range(6):
+        t.keys("Tab")
+        time.sleep(0.1)
+        if "▸ Question" in t.screen():
+            break
+    t.keys("Down", "Down", "Down")
+    t.wait_for("Your answer: press a-c")
+    t.keys("c")
+    t.wait_for("the answer is b) about 1.0")
+    t.quit_and_check()
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -659,6 +676,8 @@ def run(ctx):
         ("tmux/ui_next_matters", case_next_matters,
          lambda: play(ctx, "matters", "05_convoy_effect.py", "--present", w=120, h=40)),
         ("tmux/ui_short_events", case_short_events, lambda: play(ctx, "short", "05_convoy_effect.py", w=120, h=40)),
+        ("tmux/lesson_question_scrolls", case_question_scrolls,
+         lambda: lesson_term(ctx, "qscroll", "3", "--present", w=80, h=24)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]
