@@ -709,8 +709,6 @@ static void handle_key(App *a, int k)
         if (k == 'q') return;
     }
     if (a->asking) {
-        char keep[sizeof a->msg];
-        snprintf(keep, sizeof keep, "%s", a->msg);
         a->msg[0] = 0;
         if (question_key(a, k)) return;
         /* what shows the run waits for the answer; the rest works */
@@ -725,7 +723,6 @@ static void handle_key(App *a, int k)
             else
                 snprintf(a->msg, sizeof a->msg, "first your prediction: press %c-%c (Esc skips the question)",
                          q->choices[0][0], q->choices[q->nchoices - 1][0]);
-            (void)keep;
             return;
         }
     }
