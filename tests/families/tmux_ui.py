@@ -633,9 +633,17 @@ def case_question_scrolls(ctx, t):
     more, and Tab to it then Down scrolls to its last lines."""
     s = t.wait_for("Question")
     assert "Up/Down: more" in s and "Your answer: press a-c" not in s, s
+    # Tab until the question pane has the focus (each Tab waited for: the
+    # focus mark moves)
     for _ in range(6):
+        before = re.search(r"▸ (\w+)", t.screen())
         t.keys("Tab")
-        time.sleep(0.1)
+        end = time.time() + 10
+        while time.time() < end:
+            now = re.search(r"▸ (\w+)", t.screen())
+            if now and (not before or now.group(1) != before.group(1)):
+                break
+            time.sleep(0.1)
         if "▸ Question" in t.screen():
             break
     t.keys("Down", "Down", "Down")
