@@ -2,7 +2,8 @@
  * `interleave lesson [N] [--answers]`.
  *
  * A lesson is a "## N. Title" section of LESSONS.md; its scenarios are the
- * `scenarios/NAME.py` it mentions, in the order it first mentions them.
+ * `scenarios/NAME.py` (or `scenarios/DIR/NAME.py`, as the challenges in
+ * scenarios/challenges/) it mentions, in the order it first mentions them.
  *
  * A lesson holds its answers (the predict blocks' answer and explanation,
  * the "  Answer: " line under each check question, the teacher note), and
@@ -58,13 +59,27 @@ char *data_dir_find(void)
     return NULL;
 }
 
+/* The length of the scenario name NAME or DIR/NAME at s (one directory
+ * down at most: the challenges live in scenarios/challenges/), before its
+ * ".py"; 0 when there is none. */
+static size_t scenario_name_len(const char *s)
+{
+    static const char word[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    size_t len = strspn(s, word);
+    if (len && s[len] == '/') {
+        size_t more = strspn(s + len + 1, word);
+        if (more) len += 1 + more;
+    }
+    return len;
+}
+
 /* The scenarios a lesson's text names, as full paths, first mention first. */
 static void find_scenarios(Lesson *l, const char *dir)
 {
     const char *p = l->source;
     while ((p = strstr(p, "scenarios/")) != NULL) {
         const char *name = p + strlen("scenarios/");
-        size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+        size_t len = scenario_name_len(name);
         p = name + len;
         if (!len || strncmp(p, ".py", 3) != 0) continue;
         SBuf path = {0};
@@ -326,9 +341,10 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
     char *const have[] = {q->scenario, q->ask, q->answer, q->explain};
     for (size_t i = 0; i < ARRAY_LEN(need); i++)
         if (!have[i]) return bad(err, errn, start, "a predict block without '%s:'", need[i]);
-    size_t sn = strspn(q->scenario, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    size_t sn = scenario_name_len(q->scenario);
     if (!sn || strcmp(q->scenario + sn, ".py") != 0)
-        return bad(err, errn, start, "'scenario: %s' is not the name of a file in scenarios/ (NAME.py)", q->scenario);
+        return bad(err, errn, start, "'scenario: %s' is not the name of a file in scenarios/ (NAME.py or DIR/NAME.py)",
+                   q->scenario);
     if (q->nchoices == 1) return bad(err, errn, start, "a predict block has no choices (a number) or at least two");
     if (q->nchoices) {
         bool found = false;
@@ -344,6 +360,55 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
     return true;
 }
 
+static const char *const result_words[] = {[LP_NONE] = "none", [LP_RIGHT] = "right", [LP_WRONG] = "wrong",
+                                           [LP_SKIPPED] = "skipped"};
+
+bool lesson_progress_record(int lesson, int question, int result, const char *answer)
+{
+    char item[32], note[64], word[32];
+    size_t k = 0;
+    /* the answer as one word: what the learner typed, without spaces */
+    for (const char *s = answer && *answer ? answer : "-"; *s && k + 1 < sizeof word; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n') word[k++] = *s;
+    word[k] = 0;
+    snprintf(item, sizeof item, "%d.%d", lesson, question);
+    snprintf(note, sizeof note, "%s %s", result_words[result >= LP_RIGHT && result <= LP_SKIPPED ? result : LP_SKIPPED],
+             k ? word : "-");
+    return progress_add(LESSON_PROGRESS, item, note);
+}
+
+int lesson_progress_get(int lesson, int question, char *given, size_t n)
+{
+    char item[32];
+    snprintf(item, sizeof item, "%d.%d", lesson, question);
+    char *note = NULL;
+    if (given && n) given[0] = 0;
+    if (!progress_has(LESSON_PROGRESS, item, &note)) return LP_NONE;
+    int r = LP_NONE;
+    for (int i = LP_RIGHT; i <= LP_SKIPPED; i++) {
+        size_t k = strlen(result_words[i]);
+        if (note && strncmp(note, result_words[i], k) == 0 && (note[k] == ' ' || !note[k])) {
+            r = i;
+            if (given && n) snprintf(given, n, "%s", note[k] ? note + k + 1 : "");
+        }
+    }
+    free(note);
+    return r;
+}
+
+bool lesson_progress_reset(char *err, size_t errn)
+{
+    char *path = progress_path(LESSON_PROGRESS);
+    if (!path) {
+        snprintf(err, errn, "neither XDG_STATE_HOME nor HOME is set: there is no progress file");
+        return false;
+    }
+    bool ok = remove(path) == 0 || errno == ENOENT;
+    if (!ok) snprintf(err, errn, "cannot remove %s: %s", path, strerror(errno));
+    free(path);
+    return ok;
+}
+
 int lesson_judge(const LessonQuestion *q, const char *answer)
 {
     while (*answer == ' ') answer++;
@@ -351,21 +416,21 @@ int lesson_judge(const LessonQuestion *q, const char *answer)
         char *end;
         errno = 0;
         double v = strtod(answer, &end);
-        if (end == answer || errno || !isfinite(v)) return PR_NONE;
+        if (end == answer || errno || !isfinite(v)) return LP_NONE;
         /* a unit after the number is fine; anything else is not a number */
         while (*end == ' ') end++;
-        if (*end && !(q->unit && strcmp(end, q->unit) == 0)) return PR_NONE;
+        if (*end && !(q->unit && strcmp(end, q->unit) == 0)) return LP_NONE;
         /* a little slack for the decimal written as 0.1 + 0.2 */
-        return fabs(v - q->value) <= q->tolerance * (1 + 1e-9) + 1e-12 ? PR_RIGHT : PR_WRONG;
+        return fabs(v - q->value) <= q->tolerance * (1 + 1e-9) + 1e-12 ? LP_RIGHT : LP_WRONG;
     }
     char c = answer[0] >= 'A' && answer[0] <= 'Z' ? (char)(answer[0] - 'A' + 'a') : answer[0];
     const char *rest = answer + (c ? 1 : 0);
     if (*rest == ')') rest++;
     while (*rest == ' ') rest++;
-    if (!c || *rest) return PR_NONE;
+    if (!c || *rest) return LP_NONE;
     for (int i = 0; i < q->nchoices; i++)
-        if (q->choices[i][0] == c) return c == q->answer[0] ? PR_RIGHT : PR_WRONG;
-    return PR_NONE;
+        if (q->choices[i][0] == c) return c == q->answer[0] ? LP_RIGHT : LP_WRONG;
+    return LP_NONE;
 }
 
 void lesson_answer_text(const LessonQuestion *q, char *b, size_t n)
@@ -495,8 +560,6 @@ const Lesson *lesson_get(const Lessons *ls, int n)
  * [x] all of them, [~] some, [ ] none. */
 void lessons_print(const Lessons *ls, FILE *f)
 {
-    Progress pr;
-    progress_load(&pr);
     int all = 0, answered = 0, right = 0;
     for (int i = 0; i < ls->n; i++) {
         const Lesson *l = &ls->v[i];
@@ -505,9 +568,9 @@ void lessons_print(const Lessons *ls, FILE *f)
         int nq = lesson_questions(l, &q, err, sizeof err);
         int done = 0, ok = 0;
         for (int k = 0; k < nq; k++) {
-            const ProgressEntry *e = progress_find(&pr, l->number, k + 1);
-            done += e != NULL;
-            ok += e && e->result == PR_RIGHT;
+            int res = lesson_progress_get(l->number, k + 1, NULL, 0);
+            done += res != LP_NONE;
+            ok += res == LP_RIGHT;
         }
         if (nq > 0) lesson_questions_free(q, nq);
         const char *mark = nq <= 0 ? "   " : done == nq ? "[x]" : done ? "[~]" : "[ ]";
@@ -522,10 +585,9 @@ void lessons_print(const Lessons *ls, FILE *f)
         answered += done;
         right += ok;
     }
-    char *path = progress_path();
+    char *path = progress_path(LESSON_PROGRESS);
     fprintf(f, "Progress: %d of %d questions answered, %d right ([x] all of a lesson's, [~] some).\n", answered, all, right);
     fprintf(f, "Run `interleave lesson N` to start one (`--answers` shows the answers,\n"
            "`--reset` forgets your progress, kept in %s).\n", path ? path : "(no HOME: not kept)");
     free(path);
-    progress_free(&pr);
 }

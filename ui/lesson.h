@@ -78,8 +78,25 @@ void lesson_questions_free(LessonQuestion *q, int n);
  * continue them) and its "### Teacher note" section.  A new string. */
 char *lesson_render(const Lesson *l, bool answers);
 
+/* How a question was answered. */
+enum { LP_NONE, LP_RIGHT, LP_WRONG, LP_SKIPPED };
+
+/* The learner's answers, remembered between runs (progress.h) in the file
+ * of kind LESSON_PROGRESS, $XDG_STATE_HOME/interleave/lessons.progress: a
+ * line per question answered, "LESSON.QUESTION<tab>RESULT ANSWER" (QUESTION
+ * counts the lesson's predict blocks from 1; RESULT right, wrong or
+ * skipped; ANSWER "-" when skipped); a later answer replaces the earlier. */
+#define LESSON_PROGRESS "lessons.progress"
+/* Remember an answer; false when the file cannot be written. */
+bool lesson_progress_record(int lesson, int question, int result, const char *answer);
+/* The remembered result of a question (LP_NONE: not answered); the answer
+ * into given (n bytes) when given is not NULL. */
+int lesson_progress_get(int lesson, int question, char *given, size_t n);
+/* Forget every answer.  False with why in err. */
+bool lesson_progress_reset(char *err, size_t errn);
+
 /* Is answer (as typed: "b", "B", "b)", "1.05", "1.05 s") an answer to q,
- * and is it right?  PR_RIGHT or PR_WRONG (progress.h), or PR_NONE when it
+ * and is it right?  LP_RIGHT or LP_WRONG (progress.h), or LP_NONE when it
  * is not one of q's letters or, for a numeric question, not a number. */
 int lesson_judge(const LessonQuestion *q, const char *answer);
 /* The right answer in words: "b) about 1.0", or "2 s (give or take 0.2)". */

@@ -125,8 +125,8 @@ int cmd_lesson(int argc, char **argv)
     }
     char err[512];
     if (reset) {
-        char *path = progress_path();
-        bool ok = progress_reset(err, sizeof err);
+        char *path = progress_path(LESSON_PROGRESS);
+        bool ok = lesson_progress_reset(err, sizeof err);
         if (ok) printf("Progress forgotten (%s removed).\n", path ? path : "the progress file");
         else fprintf(stderr, "interleave lesson: %s\n", err);
         free(path);

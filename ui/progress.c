@@ -1,151 +1,105 @@
-/* progress.c - the learner's answers to lesson questions, kept in a text
- * file under the XDG state directory (progress.h).  Appending one line per
- * answer keeps a crash from losing earlier answers and needs no locking
- * beyond what O_APPEND gives two UIs open at once. */
+/* progress.c - a learner's progress on disk (progress.h). */
 #include "progress.h"
 #include "../sim/sim.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-static const char *const result_names[] = {[PR_NONE] = "none", [PR_RIGHT] = "right", [PR_WRONG] = "wrong",
-                                           [PR_SKIPPED] = "skipped"};
-
-const char *progress_result_name(int result)
+/* mkdir -p for the directories of path (not its last part). */
+static void make_dirs(char *path)
 {
-    return result >= 0 && result <= PR_SKIPPED ? result_names[result] : "none";
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = 0;
+            mkdir(path, 0700);
+            *p = '/';
+        }
 }
 
-/* The directory (a new string), or NULL. */
-static char *state_dir(void)
+char *progress_path(const char *kind)
 {
     SBuf b = {0};
     const char *x = getenv("XDG_STATE_HOME");
     const char *home = getenv("HOME");
-    if (x && *x) sb_printf(&b, "%s/interleave", x);
-    else if (home && *home) sb_printf(&b, "%s/.local/state/interleave", home);
+    if (x && *x) sb_printf(&b, "%s/interleave/%s", x, kind);
+    else if (home && *home) sb_printf(&b, "%s/.local/state/interleave/%s", home, kind);
     else return NULL;
-    return sb_take(&b);
+    char *path = sb_take(&b);
+    make_dirs(path);
+    return path;
 }
 
-char *progress_path(void)
+/* The file's lines, in a new string ("" when there is none). */
+static char *read_all(const char *path)
 {
-    char *d = state_dir();
-    if (!d) return NULL;
-    SBuf b = {0};
-    sb_printf(&b, "%s/lessons.progress", d);
-    free(d);
-    return sb_take(&b);
+    size_t n;
+    char *s = read_file(path, &n);
+    return s ? s : xstrdup("");
 }
 
-/* mkdir -p dir; false with errno set. */
-static bool make_dirs(char *dir)
+/* The line for item in text, or NULL. */
+static const char *find_line(const char *text, const char *item)
 {
-    for (char *p = dir + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = 0;
-        int rc = mkdir(dir, 0700);
-        *p = '/';
-        if (rc != 0 && errno != EEXIST) return false;
+    size_t n = strlen(item);
+    for (const char *p = text; *p;) {
+        const char *eol = strchr(p, '\n');
+        if (strncmp(p, item, n) == 0 && (p[n] == '\t' || p[n] == '\n' || !p[n])) return p;
+        if (!eol) break;
+        p = eol + 1;
     }
-    return mkdir(dir, 0700) == 0 || errno == EEXIST;
-}
-
-void progress_free(Progress *p)
-{
-    free(p->v);
-    p->v = NULL;
-    p->n = 0;
-}
-
-static ProgressEntry *find(Progress *p, int lesson, int question)
-{
-    for (int i = 0; i < p->n; i++)
-        if (p->v[i].lesson == lesson && p->v[i].question == question) return &p->v[i];
     return NULL;
 }
 
-const ProgressEntry *progress_find(const Progress *p, int lesson, int question)
+bool progress_has(const char *kind, const char *item, char **note)
 {
-    return find((Progress *)p, lesson, question);
+    if (note) *note = NULL;
+    char *path = progress_path(kind);
+    if (!path) return false;
+    char *text = read_all(path);
+    const char *line = find_line(text, item);
+    if (line && note) {
+        const char *t = line + strlen(item);
+        if (*t == '\t') t++;
+        else t = "";
+        *note = xstrndup(t, strcspn(t, "\n"));
+    }
+    free(text);
+    free(path);
+    return line != NULL;
 }
 
-void progress_load(Progress *p)
+bool progress_add(const char *kind, const char *item, const char *note)
 {
-    memset(p, 0, sizeof *p);
-    char *path = progress_path();
-    FILE *f = path ? fopen(path, "r") : NULL;
-    free(path);
-    if (!f) return;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#') continue;
-        int lesson, question;
-        char res[16], ans[32];
-        if (sscanf(line, "%d %d %15s %31s", &lesson, &question, res, ans) != 4) continue;
-        int r = PR_NONE;
-        for (int k = PR_RIGHT; k <= PR_SKIPPED; k++)
-            if (strcmp(res, result_names[k]) == 0) r = k;
-        if (r == PR_NONE || question < 1) continue;
-        ProgressEntry *e = find(p, lesson, question);
-        if (!e) {
-            p->v = xrealloc(p->v, (size_t)(p->n + 1) * sizeof *p->v);
-            e = &p->v[p->n++];
+    char *path = progress_path(kind);
+    if (!path) return false;
+    char *text = read_all(path);
+    SBuf b = {0};
+    sb_puts(&b, "");
+    /* every other line as it was, then this one */
+    for (const char *p = text; *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        size_t n = strlen(item);
+        bool mine = len >= n && strncmp(p, item, n) == 0 && (len == n || p[n] == '\t');
+        if (!mine && len) {
+            sb_put(&b, p, len);
+            sb_putc(&b, '\n');
         }
-        *e = (ProgressEntry){lesson, question, r, ""};
-        snprintf(e->answer, sizeof e->answer, "%s", ans);
+        p = eol ? eol + 1 : p + len;
     }
-    fclose(f);
-}
-
-bool progress_record(int lesson, int question, int result, const char *answer, char *err, size_t errn)
-{
-    char *dir = state_dir();
-    if (!dir) {
-        snprintf(err, errn, "no place to keep progress: neither XDG_STATE_HOME nor HOME is set");
-        return false;
-    }
-    if (!make_dirs(dir)) {
-        snprintf(err, errn, "cannot create %s: %s", dir, strerror(errno));
-        free(dir);
-        return false;
-    }
-    free(dir);
-    char *path = progress_path();
-    bool fresh = access(path, F_OK) != 0;
-    FILE *f = fopen(path, "a");
-    if (!f) {
-        snprintf(err, errn, "cannot write %s: %s", path, strerror(errno));
-        free(path);
-        return false;
-    }
-    if (fresh) fputs("# interleave lessons: LESSON QUESTION RESULT ANSWER (the last line of a question counts)\n", f);
-    /* one word: what the learner typed, without spaces */
-    char word[32];
-    size_t k = 0;
-    for (const char *s = answer && *answer ? answer : "-"; *s && k + 1 < sizeof word; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n') word[k++] = *s;
-    word[k] = 0;
-    fprintf(f, "%d %d %s %s\n", lesson, question, progress_result_name(result), k ? word : "-");
-    bool ok = fclose(f) == 0;
-    if (!ok) snprintf(err, errn, "cannot write %s: %s", path, strerror(errno));
-    free(path);
-    return ok;
-}
-
-bool progress_reset(char *err, size_t errn)
-{
-    char *path = progress_path();
-    if (!path) {
-        snprintf(err, errn, "neither XDG_STATE_HOME nor HOME is set: there is no progress file");
-        return false;
-    }
-    bool ok = remove(path) == 0 || errno == ENOENT;
-    if (!ok) snprintf(err, errn, "cannot remove %s: %s", path, strerror(errno));
+    sb_printf(&b, "%s\t%s\n", item, note ? note : "");
+    SBuf tmp = {0};
+    sb_printf(&tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp.s, "w");
+    bool ok = f && fwrite(b.s, 1, b.n, f) == b.n;
+    if (f && fclose(f) != 0) ok = false;
+    if (ok) ok = rename(tmp.s, path) == 0;
+    else remove(tmp.s);
+    sb_free(&tmp);
+    sb_free(&b);
+    free(text);
     free(path);
     return ok;
 }

@@ -240,15 +240,24 @@ static void rc_quit(Repl *r, int argc, char **argv)
 
 static void rc_load(Repl *r, int argc, char **argv)
 {
-    if (argc != 2) return usage_of("load");
-    if (!session_load(r->ss, argv[1])) {
+    /* load FILE, or load --schedule S FILE: the run follows S */
+    const char *sched = NULL, *file = argc == 2 ? argv[1] : NULL;
+    if (argc == 4 && strcmp(argv[1], "--schedule") == 0) sched = argv[2], file = argv[3];
+    if (!file) return usage_of("load");
+    char *old = r->ss->schedule ? xstrdup(r->ss->schedule) : NULL;
+    session_set_schedule(r->ss, sched);
+    if (!session_load(r->ss, file)) {
+        session_set_schedule(r->ss, old);
+        free(old);
         say("%s\n", r->ss->lasterr);
         return;
     }
+    free(old);
     snap_discard(); /* another run */
     output_seen(r);
     const Settings *set = sim_settings(r->ss->S);
-    say("loaded %s: %s\n", argv[1], set->title && *set->title ? set->title : "(no title)");
+    say("loaded %s: %s%s%s\n", file, set->title && *set->title ? set->title : "(no title)",
+        sched ? ", following schedule " : "", sched ? sched : "");
 }
 
 static void rc_reload(Repl *r, int argc, char **argv)
@@ -866,6 +875,8 @@ static void rc_show(Repl *r, int argc, char **argv)
     const Settings *set = sim_settings(r->ss->S);
     for (int i = 0; i < SET_COUNT; i++) {
         char v[128];
+        /* a challenge's goal, hints and explanation only when it has them */
+        if (settings_info[i].type == ST_STRING && i != SET_title && !set->given[i]) continue;
         settings_format(set, i, v, sizeof v);
         say("%-18s %-12s %s\n", settings_info[i].key, v, set->given[i] ? "(set)" : "");
     }
@@ -1080,17 +1091,17 @@ static void rc_answer(Repl *r, int argc, char **argv)
     for (int i = 1; i < argc; i++) sb_printf(&given, "%s%s", i > 1 ? " " : "", argv[i]);
     const LessonQuestion *q = &r->qs[r->q_cur];
     bool skip = strcmp(given.s, "skip") == 0;
-    int verdict = skip ? PR_SKIPPED : lesson_judge(q, given.s);
-    if (verdict == PR_NONE) {
+    int verdict = skip ? LP_SKIPPED : lesson_judge(q, given.s);
+    if (verdict == LP_NONE) {
         if (q->numeric) say("'%s' is not a number: `answer NUMBER` (or `answer skip`)\n", given.s);
         else say("'%s' is not one of the choices %c..%c (or `answer skip`)\n", given.s, q->choices[0][0],
                  q->choices[q->nchoices - 1][0]);
         sb_free(&given);
         return;
     }
-    char err[512], right[256];
-    if (!progress_record(r->lesson->number, r->q_cur + 1, verdict, skip ? "-" : given.s, err, sizeof err))
-        say("(your answer is not remembered: %s)\n", err);
+    char right[256];
+    if (!lesson_progress_record(r->lesson->number, r->q_cur + 1, verdict, skip ? "-" : given.s))
+        say("(your answer is not remembered: the progress file cannot be written)\n");
     sb_free(&given);
     /* now the run: to its end, its output shown */
     int answered = r->q_cur;
@@ -1100,8 +1111,8 @@ static void rc_answer(Repl *r, int argc, char **argv)
         rc_run(r, 1, rargv);
     }
     lesson_answer_text(q, right, sizeof right);
-    if (verdict == PR_RIGHT) say("\nRight: %s. %s\n", right, q->explain);
-    else if (verdict == PR_WRONG) say("\nNot quite: the answer is %s. %s\n", right, q->explain);
+    if (verdict == LP_RIGHT) say("\nRight: %s. %s\n", right, q->explain);
+    else if (verdict == LP_WRONG) say("\nNot quite: the answer is %s. %s\n", right, q->explain);
     else say("\nSkipped: the answer is %s. %s\n", right, q->explain);
     if (answered + 1 < r->nqs) {
         ask(r, answered + 1);
@@ -1151,7 +1162,7 @@ static void rc_source(Repl *r, int argc, char **argv)
 
 static const Cmd commands[] = {
     {"help", "h", "help [COMMAND]", "list the commands, or explain one", rc_help},
-    {"load", NULL, "load FILE", "load a scenario (the run starts paused at 0)", rc_load},
+    {"load", NULL, "load [--schedule S] FILE", "load a scenario (the run starts paused at 0); with --schedule the run follows schedule S, as `interleave explore` prints them", rc_load},
     {"reload", NULL, "reload", "load the scenario file again", rc_reload},
     {"restart", NULL, "restart", "go back to the start of the run", rc_restart},
     {"run", "r", "run", "run to the end or the next breakpoint", rc_run},
@@ -1468,12 +1479,15 @@ static int repl_session(Session *ss, const char *path)
     return EXIT_OK;
 }
 
-int repl_main(const char *path, char **sets, int nsets)
+int repl_main(const char *path, char **sets, int nsets) { return repl_main_schedule(path, sets, nsets, NULL); }
+
+int repl_main_schedule(const char *path, char **sets, int nsets, const char *schedule)
 {
     snap_start();
     Session ss;
     session_init(&ss);
     session_set_args(&ss, sets, nsets);
+    session_set_schedule(&ss, schedule);
     int rc = repl_session(&ss, path);
     session_free(&ss);
     return rc;

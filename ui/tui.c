@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "repl.h"
 #include "../sim/inspect.h"
+#include "../sim/schedule.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -70,8 +71,15 @@ static bool ref_make(App *a)
 {
     Sim *S = sim_new();
     LoadError le;
+    char err[300];
     if (!sim_load(S, a->ss->path, (const char *const *)a->ss->sets, a->ss->nsets, &le)) {
         snprintf(a->msg, sizeof a->msg, "cannot simulate %s: %s", a->ss->path, le.msg);
+        sim_free(S);
+        return false;
+    }
+    /* a schedule to follow (play --schedule): the reference follows it too */
+    if (a->ss->schedule && !schedule_follow(S, a->ss->schedule, err, sizeof err)) {
+        snprintf(a->msg, sizeof a->msg, "--schedule: %s", err);
         sim_free(S);
         return false;
     }
@@ -343,7 +351,7 @@ static void questions_load(App *a)
     a->q_result = xmalloc((size_t)(n ? n : 1) * sizeof *a->q_result);
     a->q_given = xmalloc((size_t)(n ? n : 1) * sizeof *a->q_given);
     for (int i = 0; i < n; i++) {
-        a->q_result[i] = PR_NONE;
+        a->q_result[i] = LP_NONE;
         a->q_given[i][0] = 0;
     }
 }
@@ -356,7 +364,7 @@ static int scenario_question(const App *a, bool *unanswered)
     *unanswered = false;
     for (int i = 0; i < a->nqs; i++) {
         if (!a->ss->path || !lesson_question_is_for(&a->qs[i], a->ss->path)) continue;
-        if (a->q_result[i] == PR_NONE) {
+        if (a->q_result[i] == LP_NONE) {
             *unanswered = true;
             return i;
         }
@@ -386,8 +394,8 @@ static void question_open(App *a)
 static void answer_question(App *a, const char *given)
 {
     LessonQuestion *q = &a->qs[a->q_cur];
-    int verdict = given ? lesson_judge(q, given) : PR_SKIPPED;
-    if (verdict == PR_NONE) {
+    int verdict = given ? lesson_judge(q, given) : LP_SKIPPED;
+    if (verdict == LP_NONE) {
         if (q->numeric)
             snprintf(a->msg, sizeof a->msg, "'%s' is not a number%s%s: type one and Enter (Esc skips)", given,
                      q->unit ? " of " : "", q->unit ? q->unit : "");
@@ -397,13 +405,13 @@ static void answer_question(App *a, const char *given)
     }
     a->q_result[a->q_cur] = verdict;
     snprintf(a->q_given[a->q_cur], sizeof a->q_given[a->q_cur], "%s", given ? given : "-");
-    char err[512], right[256];
-    if (!progress_record(a->o.lesson->number, a->q_cur + 1, verdict, given, err, sizeof err))
-        snprintf(a->msg, sizeof a->msg, "(not remembered: %s)", err);
+    char right[256];
+    if (!lesson_progress_record(a->o.lesson->number, a->q_cur + 1, verdict, given))
+        snprintf(a->msg, sizeof a->msg, "(your answer is not remembered: the progress file cannot be written)");
     else {
         lesson_answer_text(q, right, sizeof right);
-        if (verdict == PR_RIGHT) snprintf(a->msg, sizeof a->msg, "right: %s - now watch the run", right);
-        else if (verdict == PR_WRONG) snprintf(a->msg, sizeof a->msg, "not quite: the answer is %s - watch the run", right);
+        if (verdict == LP_RIGHT) snprintf(a->msg, sizeof a->msg, "right: %s - now watch the run", right);
+        else if (verdict == LP_WRONG) snprintf(a->msg, sizeof a->msg, "not quite: the answer is %s - watch the run", right);
         else snprintf(a->msg, sizeof a->msg, "skipped: the answer is %s", right);
     }
     int answered = a->q_cur;
@@ -998,6 +1006,8 @@ void tui_options_free(TuiOptions *o)
     free(o->sets);
     o->sets = NULL;
     o->nsets = 0;
+    free(o->schedule);
+    o->schedule = NULL;
 }
 
 static void add_set(TuiOptions *o, const char *key, const char *value)
@@ -1015,7 +1025,7 @@ int tui_option(TuiOptions *o, int argc, char **argv, int i)
     if (strcmp(s, "--no-color") == 0) return o->color = false, 1;
     if (strcmp(s, "--ascii") == 0) return o->ascii = true, 1;
     if (strcmp(s, "--present") == 0) return o->present = true, 1;
-    static const char *const with_value[] = {"--set", "--cores", "--gil", "--seed", "--bench-draw"};
+    static const char *const with_value[] = {"--set", "--cores", "--gil", "--seed", "--bench-draw", "--schedule"};
     for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++) {
         size_t l = strlen(with_value[k]);
         if (strncmp(s, with_value[k], l) != 0 || (s[l] && s[l] != '=')) continue;
@@ -1031,6 +1041,9 @@ int tui_option(TuiOptions *o, int argc, char **argv, int i)
                 return -1;
             }
             add_set(o, v, NULL);
+        } else if (k == 5) {
+            free(o->schedule);
+            o->schedule = xstrdup(v);
         } else if (k == 4) {
             /* 0: only the first frame (-1 here: 0 means no benchmark) */
             o->bench_frames = atoi(v) > 0 ? atoi(v) : -1;
@@ -1056,6 +1069,7 @@ int tui_play(const char *path, const TuiOptions *o)
     Session ss;
     session_init(&ss);
     session_set_args(&ss, o->sets, o->nsets);
+    session_set_schedule(&ss, o->schedule);
     int rc = EXIT_OK;
     char why[512];
     if (!session_load(&ss, path)) {

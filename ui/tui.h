@@ -28,6 +28,7 @@ typedef struct TuiOptions {
     bool predict;            /* ask each scenario's question before it plays */
     char **sets;             /* KEY=VALUE settings (--set, --cores...) */
     int nsets;
+    char *schedule;          /* --schedule: the run follows it (owned), or NULL */
     int bench_frames;        /* --bench-draw N: draw N frames headless, print the time */
     const TuiCommands *cmds; /* what `:` runs; NULL: nothing */
 } TuiOptions;

@@ -11,7 +11,6 @@
 #ifndef IL_TUI_APP_H
 #define IL_TUI_APP_H
 
-#include "progress.h"
 #include "tl_index.h"
 #include "tui.h"
 #include "tui_layout.h"
@@ -68,7 +67,7 @@ typedef struct App {
     /* the lesson's predict questions (tui.c, "predict mode") */
     LessonQuestion *qs;      /* o.lesson's, in order */
     int nqs;
-    int *q_result;           /* PR_* of each in this UI (PR_NONE: not answered yet) */
+    int *q_result;           /* LP_* of each in this UI (LP_NONE: not answered yet) */
     char (*q_given)[32];     /* the answer given */
     int q_cur;               /* the question on screen (the open scenario's), -1: none */
     bool asking;             /* predict mode: the answer first, then the run */

@@ -548,7 +548,7 @@ char *app_question_text(const App *a)
     SBuf b = {0};
     sb_printf(&b, "%s\n", q->ask);
     int res = a->q_result[a->q_cur];
-    if (res == PR_NONE) {
+    if (res == LP_NONE) {
         for (int i = 0; i < q->nchoices; i++) sb_printf(&b, "  %s\n", q->choices[i]);
         if (!a->asking)
             sb_printf(&b, "(predict it, then watch; `interleave lesson %d --answers` has the answer)", a->o.lesson->number);
@@ -560,8 +560,8 @@ char *app_question_text(const App *a)
     } else {
         char right[256];
         lesson_answer_text(q, right, sizeof right);
-        if (res == PR_RIGHT) sb_printf(&b, "You said %s: right.", a->q_given[a->q_cur]);
-        else if (res == PR_WRONG) sb_printf(&b, "You said %s; the answer is %s.", a->q_given[a->q_cur], right);
+        if (res == LP_RIGHT) sb_printf(&b, "You said %s: right.", a->q_given[a->q_cur]);
+        else if (res == LP_WRONG) sb_printf(&b, "You said %s; the answer is %s.", a->q_given[a->q_cur], right);
         else sb_printf(&b, "Skipped; the answer is %s.", right);
         sb_printf(&b, " %s", q->explain);
     }

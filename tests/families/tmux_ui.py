@@ -434,11 +434,12 @@ def lesson_term(ctx, name, *args, w=100, h=30, state=None):
 
 
 def progress_lines(t):
+    """The progress file's lines as [lesson, question, result, answer]."""
     path = os.path.join(t.state, "interleave", "lessons.progress")
     if not os.path.exists(path):
         return []
     with open(path) as f:
-        return [l.split() for l in f if not l.startswith("#")]
+        return [l.replace(".", " ", 1).split() for l in f if l.strip()]
 
 
 def case_predict(ctx, t):
