@@ -197,9 +197,11 @@ bool obj_same(Value a, Value b)
 }
 
 /* == for containers: identity implies equality (as PyObject_RichCompareBool) */
-static int eq_id(Task *T, Value a, Value b)
+int obj_eq_id(Task *T, Value a, Value b)
 {
     if (a.tag == V_OBJ && b.tag == V_OBJ && a.u.o == b.u.o) return 1;
+    /* a nan with the same bits stands for the same object (fast_key_eq) */
+    if (a.tag == V_FLOAT && b.tag == V_FLOAT && a.u.i == b.u.i) return 1;
     return obj_eq(T, a, b);
 }
 
@@ -207,7 +209,7 @@ static int seq_eq(Task *T, const Value *a, int64_t na, const Value *b, int64_t n
 {
     if (na != nb) return 0;
     for (int64_t i = 0; i < na; i++) {
-        int r = eq_id(T, a[i], b[i]);
+        int r = obj_eq_id(T, a[i], b[i]);
         if (r != 1) {
             charge_items(T, i + 1);
             return r;
@@ -296,7 +298,7 @@ static int eq_inner(Task *T, Value a, Value b)
                 Value v2;
                 int f = dict_get(T, d2, k, &v2);
                 if (f <= 0) return f;
-                int r = eq_id(T, v, v2);
+                int r = obj_eq_id(T, v, v2);
                 if (r != 1) return r;
             }
             return 1;
@@ -570,7 +572,7 @@ static int seq_cmp(Task *T, const Value *a, int64_t na, const Value *b, int64_t 
 {
     int64_t n = na < nb ? na : nb;
     for (int64_t i = 0; i < n; i++) {
-        int e = eq_id(T, a[i], b[i]);
+        int e = obj_eq_id(T, a[i], b[i]);
         if (e < 0) return -1;
         if (!e) {
             charge_items(T, i + 1);
@@ -783,7 +785,7 @@ int obj_contains(Task *T, Value c, Value item)
         case K_LIST: {
             List *l = (List *)o;
             for (int64_t i = 0; i < l->n; i++) {
-                int r = eq_id(T, l->v[i], item);
+                int r = obj_eq_id(T, l->v[i], item);
                 if (r != 0) {
                     charge_items(T, i + 1);
                     return r;
@@ -795,7 +797,7 @@ int obj_contains(Task *T, Value c, Value item)
         case K_TUPLE: {
             Tuple *t = (Tuple *)o;
             for (int64_t i = 0; i < t->n; i++) {
-                int r = eq_id(T, t->v[i], item);
+                int r = obj_eq_id(T, t->v[i], item);
                 if (r != 0) {
                     charge_items(T, i + 1);
                     return r;
@@ -847,7 +849,7 @@ int obj_contains(Task *T, Value c, Value item)
         Value x;
         int r = obj_next(T, it, &x);
         if (r <= 0) return r;
-        r = eq_id(T, x, item);
+        r = obj_eq_id(T, x, item);
         if (r != 0) return r;
     }
 }
@@ -1694,7 +1696,10 @@ static bool fast_key_eq(Value a, Value b)
         if (a.u.o->kind == K_STR && b.u.o->kind == K_STR) return str_eq((Str *)a.u.o, (Str *)b.u.o);
         return false;
     }
-    if (a.tag == V_FLOAT) return a.u.f == b.u.f;
+    /* CPython finds a key by identity before ==, so `d[x]` works for x =
+     * nan.  A float here has no identity: a nan with the same bits stands
+     * for the same object (else d.update(d) on nan keys never ends) */
+    if (a.tag == V_FLOAT) return a.u.f == b.u.f || (a.u.f != a.u.f && a.u.i == b.u.i);
     return a.u.i == b.u.i;
 }
 

@@ -23,6 +23,9 @@ bool obj_same(Value a, Value b);                   /* a is b */
  * without user code, and what is the answer?  1 or 0 when decided, 2 when
  * == must be called. */
 int obj_eq_quick(Value a, Value b);
+/* a == b as containers compare items (in, index, count, ==): the same
+ * object is equal to itself before __eq__ is asked (a nan too) */
+int obj_eq_id(Task *T, Value a, Value b);
 int obj_hash(Task *T, Value v, int64_t *out);      /* 0 or -1 (unhashable) */
 int obj_richcmp(Task *T, Value a, Value b, int op, Value *out); /* CmpOp */
 int obj_lt(Task *T, Value a, Value b);             /* a < b as 1/0, -1 err */

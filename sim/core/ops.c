@@ -183,6 +183,7 @@ static int seq_repeat(Task *T, Value seq, Value count, Value *out)
     if (n < 0) n = 0;
     if (is_str(seq)) {
         Str *s = AS_STR(seq);
+        if (!s->len) n = 0; /* '' * 2**62 is '' at once, not 2**62 empty copies */
         if (n && s->len > MAX_ITEMS / n) return obj_check_size(T, MAX_ITEMS + 1);
         Str *r = gc_alloc(S, K_STR, sizeof(Str) + (size_t)(s->len * n) + 1);
         for (int64_t i = 0; i < n; i++) memcpy(r->s + i * s->len, s->s, (size_t)s->len);
@@ -198,6 +199,7 @@ static int seq_repeat(Task *T, Value seq, Value count, Value *out)
     }
     Value *items = is_list(seq) ? AS_LIST(seq)->v : AS_TUPLE(seq)->v;
     int64_t len = is_list(seq) ? AS_LIST(seq)->n : AS_TUPLE(seq)->n;
+    if (!len) n = 0;
     if (n && len > MAX_ITEMS / n) return obj_check_size(T, MAX_ITEMS + 1);
     charge_items(T, len * n);
     if (is_list(seq)) {

@@ -217,7 +217,8 @@ NATIVE(bytes_mul)
         *out = T->S->notimpl;
         return NAT_OK;
     }
-    int64_t k = args[1].u.i < 0 ? 0 : args[1].u.i;
+    int64_t k = args[1].u.i < 0 || !n ? 0 : args[1].u.i;
+    if (k && n > MAX_ITEMS / k) return obj_check_size(T, MAX_ITEMS + 1), NAT_ERR;
     if (obj_check_size(T, k * n) < 0) return NAT_ERR;
     uint8_t *buf = xmalloc((size_t)(k * n) + 1);
     for (int64_t i = 0; i < k; i++) memcpy(buf + i * n, d, (size_t)n);

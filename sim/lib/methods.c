@@ -916,7 +916,7 @@ static int list_find(Task *T, List *self, Value x, int64_t start, int64_t stop)
 {
     for (int64_t i = start; i < stop && i < self->n; i++) {
         Value v = self->v[i];
-        int r = (is_obj(v) && is_obj(x) && v.u.o == x.u.o) ? 1 : obj_eq(T, v, x);
+        int r = obj_eq_id(T, v, x);
         if (r < 0) return -2;
         if (r) return (int)i;
     }
@@ -968,7 +968,7 @@ NATIVE(list_count)
     if (nat_count(T, "count", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n = 0;
     for (int64_t i = 0; i < self->n; i++) {
-        int r = obj_eq(T, self->v[i], args[0]);
+        int r = obj_eq_id(T, self->v[i], args[0]);
         if (r < 0) return NAT_ERR;
         n += r;
     }
@@ -1048,7 +1048,7 @@ NATIVE(tuple_index)
     Tuple *self = AS_TUPLE(args[0]);
     if (nat_count(T, "index", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     for (int64_t i = 0; i < self->n; i++) {
-        int r = obj_eq(T, self->v[i], args[1]);
+        int r = obj_eq_id(T, self->v[i], args[1]);
         if (r < 0) return NAT_ERR;
         if (r) {
             charge_items(T, i + 1);
@@ -1067,7 +1067,7 @@ NATIVE(tuple_count)
     if (nat_count(T, "count", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
     int64_t n = 0;
     for (int64_t i = 0; i < self->n; i++) {
-        int r = obj_eq(T, self->v[i], args[1]);
+        int r = obj_eq_id(T, self->v[i], args[1]);
         if (r < 0) return NAT_ERR;
         n += r;
     }

@@ -22,6 +22,7 @@
                            max_memory (MemoryError)
   stress/trace_sleep_loop, trace_lock_loop   a loop that sleeps or locks
                            millions of times stops at max_trace, with a note
+  stress/empty_repeat      [] * 2**62 and its kin are empty at once
   stress/output_cut        output past max_output is cut, with a note
   stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
                            50,000-deep containers: RecursionError as in CPython
@@ -70,6 +71,9 @@ CASES = [
      1, r"the max_trace limit"),
     ("trace_lock_loop", lambda: '"""\nmax_trace: 8388608\n"""\nimport threading\nl = threading.Lock()\nwhile True:\n'
      '    with l:\n        pass\n', 1, r"the max_trace limit"),
+    # found by the native sweep: an empty sequence times 2**62 looped 2**62 times
+    ("empty_repeat", lambda: "n = 2 ** 62\nprint(len([] * n), len('' * n), len(() * n), len(''.encode() * n))\n",
+     0, r"^0 0 0 0$"),
     ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
      r"^y{100}$"),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"
