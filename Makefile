@@ -129,7 +129,10 @@ build/san/gen/%.o: build/gen/%.c
 build/san/unit_tests: $(UNIT_SRC) tests/unit/check.h $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ)
 	$(CC) $(WARN) $(SAN) $(SIM_INC) -o $@ $(UNIT_SRC) $(SIM_SAN_OBJ) $(UI_PURE_SAN_OBJ) -lm
 
-run: interleave
+# The first build compiles about 80 files: say so before the compiler lines.
+run:
+	@$(MAKE) -q interleave 2>/dev/null || echo "interleave: building the program first (about a minute on 2 cores the first time, then only what changed)..."
+	@$(MAKE) --no-print-directory interleave
 	@./tests/run_main.sh
 
 test: build/testdeps.ok build/san/interleave build/san/unit_tests

@@ -16,6 +16,14 @@ void narrate_records_between(const Trace *t, size_t seg_from, size_t seg_to, siz
         /* in the order they were recorded */
         bool seg = j >= ev_to || (i < seg_to && i < t->ev_seg.v[j]);
         if (seg) {
+            /* a task's end is told once: by its exit event, when that
+             * comes next, not also by the state change before it */
+            const TraceSeg *g = &t->segs.v[i];
+            if (g->state == TS_DONE && j < ev_to && t->ev_seg.v[j] == i + 1 && t->evs.v[j].kind == EV_EXIT &&
+                t->evs.v[j].task == (int32_t)g->task) {
+                i++;
+                continue;
+            }
             r[k++] = (Record){t->segs.v[i].t, (int)i, -1};
             i++;
         } else {

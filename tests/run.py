@@ -38,6 +38,9 @@ class Ctx:
         self.env.setdefault("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=0:exitcode=86")
         # the binary under test is build/san/interleave: the data is here
         self.env.setdefault("INTERLEAVE_DATA", ROOT)
+        # lesson progress and REPL history go to a place of the tests' own
+        import tempfile
+        self.env["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="il-state-")
         self.env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:exitcode=87")
 
     def wanted(self, name):
@@ -202,7 +205,7 @@ def load_families():
         spec = importlib.util.spec_from_file_location("fam_" + os.path.basename(path)[:-3], path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        fams.append(mod.run)
+        fams.append((os.path.basename(path)[:-3], mod.run))
     return fams
 
 
@@ -215,8 +218,20 @@ def main():
     args = ap.parse_args()
     ctx = Ctx(args)
     sys.path.insert(0, os.path.join(ROOT, "tests"))
-    for fam in [family_unit, family_parity, family_errors, family_fuzz] + load_families():
+    import time
+    fams = [("unit", family_unit), ("parity", family_parity), ("errors", family_errors), ("fuzz", family_fuzz)]
+    fams += load_families()
+    t0 = time.time()
+    for i, (name, fam) in enumerate(fams):
+        before, t1 = len(ctx.results), time.time()
         fam(ctx)
+        # progress between families: a full run takes minutes
+        ran = ctx.results[before:]
+        if ran:
+            bad = sum(1 for r in ran if not r[1])
+            print(f"[{i + 1}/{len(fams)}] {name}: {len(ran) - bad} passed, {bad} failed "
+                  f"({time.time() - t1:.0f} s; {time.time() - t0:.0f} s so far)")
+            sys.stdout.flush()
     passed = sum(1 for r in ctx.results if r[1])
     failed = len(ctx.results) - passed
     print(f"{passed} passed, {failed} failed")

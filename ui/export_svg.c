@@ -34,10 +34,11 @@ static const int texture[TS_COUNT] = {
 };
 /* the legend: trace_legend's order, without the finished state */
 #define NLEGEND (TS_COUNT - 1)
-/* rows of who runs: cores green (running), GILs orange, event loops blue, as in the UI */
-#define CORE_FILL (trace_states[TS_RUNNING].hex)
-#define GIL_FILL (trace_states[TS_NEW].hex)
-#define LOOP_FILL (trace_states[TS_AWAITING].hex)
+/* rows of who runs (cores, GILs, event loops): a colour per task, as in
+ * the UI, none of them a state's (a GIL held is not "starting"); dark
+ * enough for the white task number on them */
+#define WHO_LEGEND "a task on a cpu, GIL or loop (a colour each)"
+static const char *const task_fill[] = {"#0072B2", "#8C564B", "#117733", "#882255", "#332288", "#44AA99"};
 #define FONT "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 enum { ROW_H = 18, ROW_PITCH = 22, GROUP_GAP = 8 };
@@ -190,7 +191,7 @@ typedef struct RowCtx {
 static void fill_of(const RowCtx *rc, int v, char *buf, size_t n)
 {
     if (rc->kind == ROW_TASK) snprintf(buf, n, "url(#st-%s)", trace_states[v].legend);
-    else snprintf(buf, n, "%s", rc->kind == ROW_GIL ? GIL_FILL : rc->kind == ROW_LOOP ? LOOP_FILL : CORE_FILL);
+    else snprintf(buf, n, "%s", task_fill[(v >= 0 ? v : 0) % (int)ARRAY_LEN(task_fill)]);
 }
 
 /* The tooltip of one interval. */
@@ -222,7 +223,7 @@ static void rect(Svg *G, const RowCtx *rc, double x, double w, const char *fill,
     text(f, tipstr);
     fputs("</title></rect>\n", f);
     if (label >= 0 && w >= 10)
-        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, stats_task_label(label));
+        fprintf(f, "<text class=\"lbl\" x=\"%.2f\" y=\"%.2f\">%c</text>\n", x + w / 2, rc->y + 13, stats_label(G->t, label));
 }
 
 static void bin_flush(Svg *G, const RowCtx *rc, Bin *b)
@@ -442,7 +443,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     int nleg = NLEGEND + 1;
     double *leg_x = xmalloc((size_t)nleg * sizeof *leg_x), *leg_y = xmalloc((size_t)nleg * sizeof *leg_y);
     for (int i = 0; i < nleg; i++) {
-        const char *name = i < nleg - 1 ? trace_states[trace_legend[i]].legend : "holds the GIL";
+        const char *name = i < nleg - 1 ? trace_states[trace_legend[i]].legend : WHO_LEGEND;
         double w = 22 + (double)strlen(name) * CHAR_W + 18;
         if (lx + w > G.W - 10 && lx > 10) {
             lx = 10;
@@ -466,7 +467,7 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     text(f, window);
     fputs("</desc>\n<defs>\n", f);
     for (int i = 0; i < NLEGEND; i++) pattern(f, trace_legend[i]);
-    fputs("</defs>\n<style>.lbl{font-size:10px;text-anchor:middle;fill:#000}</style>\n", f);
+    fputs("</defs>\n<style>.lbl{font-size:10px;text-anchor:middle;fill:#fff}</style>\n", f);
     fprintf(f, "<rect class=\"bg\" width=\"%d\" height=\"%.0f\" fill=\"#fff\"/>\n", G.W, H);
     fprintf(f, "<text class=\"title\" x=\"10\" y=\"%.0f\" font-size=\"18\" font-weight=\"bold\">", y);
     text(f, title);
@@ -515,11 +516,11 @@ bool export_svg(FILE *f, Sim *S, const ExportOpts *o)
     fputs("<g class=\"legend\">\n", f);
     for (int i = 0; i < nleg; i++) {
         bool st = i < nleg - 1;
-        const char *name = st ? trace_states[trace_legend[i]].legend : "holds the GIL";
+        const char *name = st ? trace_states[trace_legend[i]].legend : WHO_LEGEND;
         fprintf(f, "<rect x=\"%.2f\" y=\"%.2f\" width=\"16\" height=\"14\" stroke=\"#000\" stroke-width=\"0.5\" fill=\"", leg_x[i],
                 leg_y[i]);
         if (st) fprintf(f, "url(#st-%s)", name);
-        else fputs(GIL_FILL, f);
+        else fputs(task_fill[0], f);
         fprintf(f, "\"/><text x=\"%.2f\" y=\"%.2f\">", leg_x[i] + 22, leg_y[i] + 11);
         text(f, name);
         fputs("</text>\n", f);

@@ -12,11 +12,12 @@
  * loaded; `--answers` swaps in the text as written.  The predict blocks are
  * parsed here, once, for the front ends that ask their questions; LESSONS.md
  * documents the syntax at its top.  Everything but the header's functions
- * is static: the format is this file's business. */
+ * is static: the format is this file's business.  The command that opens
+ * a lesson is lesson_cmd.c's (it reaches for the UI and the REPL, which
+ * use this file). */
 #include "lesson.h"
 #include "cli.h"
-#include "repl.h"
-#include "tui.h"
+#include "progress.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -359,6 +360,100 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
     return true;
 }
 
+static const char *const result_words[] = {[LP_NONE] = "none", [LP_RIGHT] = "right", [LP_WRONG] = "wrong",
+                                           [LP_SKIPPED] = "skipped"};
+
+bool lesson_progress_record(int lesson, int question, int result, const char *answer)
+{
+    char item[32], note[64], word[32];
+    size_t k = 0;
+    /* the answer as one word: what the learner typed, without spaces */
+    for (const char *s = answer && *answer ? answer : "-"; *s && k + 1 < sizeof word; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n') word[k++] = *s;
+    word[k] = 0;
+    snprintf(item, sizeof item, "%d.%d", lesson, question);
+    snprintf(note, sizeof note, "%s %s", result_words[result >= LP_RIGHT && result <= LP_SKIPPED ? result : LP_SKIPPED],
+             k ? word : "-");
+    return progress_add(LESSON_PROGRESS, item, note);
+}
+
+int lesson_progress_get(int lesson, int question, char *given, size_t n)
+{
+    char item[32];
+    snprintf(item, sizeof item, "%d.%d", lesson, question);
+    char *note = NULL;
+    if (given && n) given[0] = 0;
+    if (!progress_has(LESSON_PROGRESS, item, &note)) return LP_NONE;
+    int r = LP_NONE;
+    for (int i = LP_RIGHT; i <= LP_SKIPPED; i++) {
+        size_t k = strlen(result_words[i]);
+        if (note && strncmp(note, result_words[i], k) == 0 && (note[k] == ' ' || !note[k])) {
+            r = i;
+            if (given && n) snprintf(given, n, "%s", note[k] ? note + k + 1 : "");
+        }
+    }
+    free(note);
+    return r;
+}
+
+bool lesson_progress_reset(char *err, size_t errn)
+{
+    char *path = progress_path(LESSON_PROGRESS);
+    if (!path) {
+        snprintf(err, errn, "neither XDG_STATE_HOME nor HOME is set: there is no progress file");
+        return false;
+    }
+    bool ok = remove(path) == 0 || errno == ENOENT;
+    if (!ok) snprintf(err, errn, "cannot remove %s: %s", path, strerror(errno));
+    free(path);
+    return ok;
+}
+
+int lesson_judge(const LessonQuestion *q, const char *answer)
+{
+    while (*answer == ' ') answer++;
+    if (q->numeric) {
+        char *end;
+        errno = 0;
+        double v = strtod(answer, &end);
+        if (end == answer || errno || !isfinite(v)) return LP_NONE;
+        /* a unit after the number is fine; anything else is not a number */
+        while (*end == ' ') end++;
+        if (*end && !(q->unit && strcmp(end, q->unit) == 0)) return LP_NONE;
+        /* a little slack for the decimal written as 0.1 + 0.2 */
+        return fabs(v - q->value) <= q->tolerance * (1 + 1e-9) + 1e-12 ? LP_RIGHT : LP_WRONG;
+    }
+    char c = answer[0] >= 'A' && answer[0] <= 'Z' ? (char)(answer[0] - 'A' + 'a') : answer[0];
+    const char *rest = answer + (c ? 1 : 0);
+    if (*rest == ')') rest++;
+    while (*rest == ' ') rest++;
+    if (!c || *rest) return LP_NONE;
+    for (int i = 0; i < q->nchoices; i++)
+        if (q->choices[i][0] == c) return c == q->answer[0] ? LP_RIGHT : LP_WRONG;
+    return LP_NONE;
+}
+
+void lesson_answer_text(const LessonQuestion *q, char *b, size_t n)
+{
+    if (q->numeric) {
+        snprintf(b, n, "%s%s%s (give or take %g%s%s)", q->answer, q->unit ? " " : "", q->unit ? q->unit : "",
+                 q->tolerance, q->unit ? " " : "", q->unit ? q->unit : "");
+        return;
+    }
+    for (int i = 0; i < q->nchoices; i++)
+        if (q->choices[i][0] == q->answer[0]) {
+            snprintf(b, n, "%s", q->choices[i]);
+            return;
+        }
+    snprintf(b, n, "%s", q->answer);
+}
+
+bool lesson_question_is_for(const LessonQuestion *q, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    return strcmp(base ? base + 1 : path, q->scenario) == 0;
+}
+
 int lesson_questions(const Lesson *l, LessonQuestion **out, char *err, size_t errn)
 {
     *out = NULL;
@@ -461,145 +556,38 @@ const Lesson *lesson_get(const Lessons *ls, int n)
     return NULL;
 }
 
-static void usage_lesson(FILE *f)
+/* The list of lessons, each with a mark for the questions answered:
+ * [x] all of them, [~] some, [ ] none. */
+void lessons_print(const Lessons *ls, FILE *f)
 {
-    fputs("usage: interleave lesson [options] [N]\n"
-          "  without N, list the lessons; with N, show lesson N and open its scenarios\n"
-          "  in the UI (with a terminal) or run them as text (without one)\n"
-          "      --answers   show the answers: of the predict questions (with their\n"
-          "                  explanations), of the check questions, and the teacher note\n"
-          "  the options of `interleave play` apply: --no-color, --ascii, --present,\n"
-          "  --set KEY=VALUE, --cores N, --gil on|off, --seed N\n",
-          f);
-}
-
-/* Without a terminal: the lesson's text, then each scenario run as text,
- * with the settings given on the command line (--set, --cores...). */
-static int lesson_text(const Lesson *l, const TuiOptions *o)
-{
-    printf("Lesson %d. %s\n\n%s\n", l->number, l->title, l->text);
-    int worst = EXIT_OK;
-    char **argv = xmalloc((size_t)(2 * o->nsets + 3) * sizeof *argv);
-    for (int i = 0; i < l->nscenarios; i++) {
-        printf("\n=== %s ===\n", l->scenarios[i]);
-        fflush(stdout);
-        int argc = 0;
-        argv[argc++] = "run";
-        for (int k = 0; k < o->nsets; k++) {
-            argv[argc++] = "--set";
-            argv[argc++] = o->sets[k];
+    int all = 0, answered = 0, right = 0;
+    for (int i = 0; i < ls->n; i++) {
+        const Lesson *l = &ls->v[i];
+        char err[512];
+        LessonQuestion *q;
+        int nq = lesson_questions(l, &q, err, sizeof err);
+        int done = 0, ok = 0;
+        for (int k = 0; k < nq; k++) {
+            int res = lesson_progress_get(l->number, k + 1, NULL, 0);
+            done += res != LP_NONE;
+            ok += res == LP_RIGHT;
         }
-        argv[argc++] = l->scenarios[i];
-        argv[argc] = NULL;
-        int rc = cmd_run(argc, argv);
-        fflush(stdout);
-        /* a deadlock is what lesson 10 is about: not a failure of the lesson */
-        if (rc != EXIT_OK && rc != EXIT_DEADLOCK) worst = rc;
+        if (nq > 0) lesson_questions_free(q, nq);
+        const char *mark = nq <= 0 ? "   " : done == nq ? "[x]" : done ? "[~]" : "[ ]";
+        char tail[64] = "";
+        if (nq > 0 && done) snprintf(tail, sizeof tail, "  (%d/%d answered, %d right)", done, nq, ok);
+        fprintf(f, "%s %2d. %s%s\n", mark, l->number, l->title, tail);
+        for (int k = 0; k < l->nscenarios; k++) {
+            const char *s = strrchr(l->scenarios[k], '/');
+            fprintf(f, "          %s\n", s ? s + 1 : l->scenarios[k]);
+        }
+        all += nq > 0 ? nq : 0;
+        answered += done;
+        right += ok;
     }
-    free(argv);
-    return worst;
-}
-
-/* Lesson l's predict blocks parse and name scenarios that exist; false
- * with the first problem on stderr. */
-static bool questions_ok(const Lessons *ls, const Lesson *l)
-{
-    char err[512];
-    LessonQuestion *q;
-    int nq = lesson_questions(l, &q, err, sizeof err);
-    if (nq < 0) {
-        fprintf(stderr, "interleave lesson: %s/%s\n", ls->dir, err);
-        return false;
-    }
-    bool ok = true;
-    for (int i = 0; i < nq && ok; i++) {
-        SBuf path = {0};
-        sb_printf(&path, "%s/scenarios/%s", ls->dir, q[i].scenario);
-        if (access(path.s, R_OK) != 0) {
-            fprintf(stderr, "interleave lesson: %s/LESSONS.md:%d: the predict block names %s, which does not exist\n",
-                    ls->dir, q[i].line, path.s);
-            ok = false;
-        }
-        sb_free(&path);
-    }
-    lesson_questions_free(q, nq);
-    return ok;
-}
-
-int cmd_lesson(int argc, char **argv)
-{
-    TuiOptions o;
-    tui_options_init(&o);
-    int n = -1;
-    bool answers = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            usage_lesson(stdout);
-            tui_options_free(&o);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[i], "--answers") == 0) {
-            answers = true;
-            continue;
-        }
-        int used = tui_option(&o, argc, argv, i);
-        if (used > 0) {
-            i += used - 1;
-            continue;
-        }
-        char *end;
-        long v = strtol(argv[i], &end, 10);
-        if (used < 0 || *end || end == argv[i] || n >= 0) {
-            if (used == 0) fprintf(stderr, "interleave lesson: unexpected argument '%s'\n", argv[i]);
-            usage_lesson(stderr);
-            tui_options_free(&o);
-            return EXIT_USAGE;
-        }
-        n = (int)v;
-    }
-    Lessons ls;
-    char err[512];
-    if (!lessons_load(&ls, err, sizeof err)) {
-        fprintf(stderr, "interleave lesson: %s\n", err);
-        tui_options_free(&o);
-        return EXIT_ERROR;
-    }
-    int rc = EXIT_OK;
-    if (n < 0) {
-        for (int i = 0; i < ls.n; i++) {
-            printf("%2d. %s\n", ls.v[i].number, ls.v[i].title);
-            for (int k = 0; k < ls.v[i].nscenarios; k++) {
-                const char *s = strrchr(ls.v[i].scenarios[k], '/');
-                printf("      %s\n", s ? s + 1 : ls.v[i].scenarios[k]);
-            }
-        }
-        printf("Run `interleave lesson N` to start one (`--answers` shows the answers).\n");
-        for (int i = 0; i < ls.n; i++)
-            if (!questions_ok(&ls, &ls.v[i])) rc = EXIT_ERROR;
-    } else {
-        Lesson *l = NULL;
-        for (int i = 0; i < ls.n && !l; i++)
-            if (ls.v[i].number == n) l = &ls.v[i];
-        if (l && answers) {
-            free(l->text);
-            l->text = lesson_render(l, true);
-        }
-        if (!l) {
-            fprintf(stderr, "interleave lesson: no lesson %d (there are %d: `interleave lesson` lists them)\n", n, ls.n);
-            rc = EXIT_USAGE;
-        } else if (!questions_ok(&ls, l)) {
-            rc = EXIT_ERROR;
-        } else if (!l->nscenarios) {
-            printf("Lesson %d. %s\n\n%s\n", l->number, l->title, l->text);
-        } else if (tui_available(NULL, 0)) {
-            o.lesson = l;
-            o.cmds = &repl_commands;
-            rc = tui_play(l->scenarios[0], &o);
-        } else {
-            rc = lesson_text(l, &o);
-        }
-    }
-    lessons_free(&ls);
-    tui_options_free(&o);
-    return rc;
+    char *path = progress_path(LESSON_PROGRESS);
+    fprintf(f, "Progress: %d of %d questions answered, %d right ([x] all of a lesson's, [~] some).\n", answered, all, right);
+    fprintf(f, "Run `interleave lesson N` to start one (`--answers` shows the answers,\n"
+           "`--reset` forgets your progress, kept in %s).\n", path ? path : "(no HOME: not kept)");
+    free(path);
 }

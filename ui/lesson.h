@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct Lesson {
     int number;
@@ -76,6 +77,36 @@ void lesson_questions_free(LessonQuestion *q, int n);
  * predict blocks, the "  Answer: " lines of its checks (and the lines that
  * continue them) and its "### Teacher note" section.  A new string. */
 char *lesson_render(const Lesson *l, bool answers);
+
+/* How a question was answered. */
+enum { LP_NONE, LP_RIGHT, LP_WRONG, LP_SKIPPED };
+
+/* The learner's answers, remembered between runs (progress.h) in the file
+ * of kind LESSON_PROGRESS, $XDG_STATE_HOME/interleave/lessons.progress: a
+ * line per question answered, "LESSON.QUESTION<tab>RESULT ANSWER" (QUESTION
+ * counts the lesson's predict blocks from 1; RESULT right, wrong or
+ * skipped; ANSWER "-" when skipped); a later answer replaces the earlier. */
+#define LESSON_PROGRESS "lessons.progress"
+/* Remember an answer; false when the file cannot be written. */
+bool lesson_progress_record(int lesson, int question, int result, const char *answer);
+/* The remembered result of a question (LP_NONE: not answered); the answer
+ * into given (n bytes) when given is not NULL. */
+int lesson_progress_get(int lesson, int question, char *given, size_t n);
+/* Forget every answer.  False with why in err. */
+bool lesson_progress_reset(char *err, size_t errn);
+
+/* Is answer (as typed: "b", "B", "b)", "1.05", "1.05 s") an answer to q,
+ * and is it right?  LP_RIGHT or LP_WRONG (progress.h), or LP_NONE when it
+ * is not one of q's letters or, for a numeric question, not a number. */
+int lesson_judge(const LessonQuestion *q, const char *answer);
+/* The right answer in words: "b) about 1.0", or "2 s (give or take 0.2)". */
+void lesson_answer_text(const LessonQuestion *q, char *b, size_t n);
+/* Is q about the scenario at path (compared by file name)? */
+bool lesson_question_is_for(const LessonQuestion *q, const char *path);
+
+/* The list of lessons with their scenarios and the learner's progress
+ * (progress.h): [x] all questions answered, [~] some, [ ] none. */
+void lessons_print(const Lessons *ls, FILE *f);
 
 /* `interleave lesson [N]`. */
 int cmd_lesson(int argc, char **argv);

@@ -9,6 +9,8 @@
 #include "repl.h"
 #include "cli.h"
 #include "export.h"
+#include "lesson.h"
+#include "progress.h"
 #include "session.h"
 #include "snap.h"
 #include "timeline_text.h"
@@ -37,6 +39,12 @@ struct Repl {
     size_t out_shown, err_shown; /* program output already shown */
     char *histfile;
     int depth;            /* nested `source` */
+    /* `lesson N`: its predict questions, asked one by one (`answer X`) */
+    Lessons lessons;      /* loaded at the first `lesson` (n 0: not yet) */
+    const Lesson *lesson;
+    LessonQuestion *qs;
+    int nqs;
+    int q_cur;            /* the question waiting for its answer, -1: none */
 };
 
 typedef void (*CmdFn)(Repl *r, int argc, char **argv);
@@ -620,7 +628,10 @@ static void info_gil(Repl *r)
             say("; waiting:");
             for (int i = 0; i < g.nwaiters; i++) say("%s %s", i ? "," : "", stats_task_str(sim_trace(r->ss->S), g.waiters[i]));
         }
-        say("; %lld switches, %lld forced\n", (long long)g.switches, (long long)g.forced);
+        /* the first holder took a free GIL: a handoff is a take from
+         * another thread (as `info stats` counts them) */
+        long long handoffs = g.switches > 0 ? (long long)g.switches - 1 : 0;
+        say("; %lld handoff%s, %lld forced\n", handoffs, handoffs == 1 ? "" : "s", (long long)g.forced);
     }
 }
 
@@ -747,7 +758,7 @@ static void rc_list(Repl *r, int argc, char **argv)
         int m = 0;
         for (int k = 0; k < n && m < 3; k++) {
             TaskView v;
-            if (sim_task_view(S, k, &v) && v.state != TS_DONE && v.file && v.line == line) mark[m++] = stats_task_label(k);
+            if (sim_task_view(S, k, &v) && v.state != TS_DONE && v.file && v.line == line) mark[m++] = stats_label(sim_trace(S), k);
         }
         char pre[16];
         snprintf(pre, sizeof pre, "%s%c", mark, line == center ? '>' : ' ');
@@ -884,6 +895,30 @@ static void rc_show(Repl *r, int argc, char **argv)
     }
 }
 
+/* The program's own figure: the last line of its output with a digit in
+ * it ("threads / sequential = 1.00", "slowdown: 51x"), cut to fit; "" when
+ * it prints none. */
+static void last_figure(Sim *S, char *b, size_t n)
+{
+    size_t len;
+    const char *o = sim_stdout(S, &len);
+    b[0] = 0;
+    size_t end = len;
+    while (end > 0) {
+        size_t st = end;
+        while (st > 0 && o[st - 1] != '\n') st--;
+        bool digit = false;
+        for (size_t i = st; i < end; i++) digit |= o[i] >= '0' && o[i] <= '9';
+        if (digit) {
+            size_t k = end - st < n - 1 ? end - st : n - 1;
+            memcpy(b, o + st, k);
+            b[k] = 0;
+            return;
+        }
+        end = st ? st - 1 : 0;
+    }
+}
+
 /* compare KEY=V1,V2 ...: every combination, run to the end. */
 static void rc_compare(Repl *r, int argc, char **argv)
 {
@@ -906,7 +941,7 @@ static void rc_compare(Repl *r, int argc, char **argv)
         nk++;
     }
     for (int k = 0; k < nk; k++) say("%-12s", keys[k]);
-    say("%12s %9s %11s %13s\n", "elapsed", "speedup", "cores busy", "GIL switches");
+    say("%12s %11s %11s %12s  %s\n", "elapsed", "parallelism", "cores busy", "GIL handoffs", "the program's own figure");
     int idx[MAXK] = {0};
     for (;;) {
         /* this combination's overrides, after the session's */
@@ -930,8 +965,11 @@ static void rc_compare(Repl *r, int argc, char **argv)
             for (int c = 0; c < s->ncores; c++) busy += (double)s->core_busy[c];
             char el[32];
             timestr(el, sizeof el, sim_elapsed_ns(S));
-            say("%12s %8.2fx %10.0f%% %13lld%s\n", el, s->speedup, s->elapsed ? 100.0 * busy / ((double)s->elapsed * s->ncores) : 0.0,
-                (long long)s->gil_handoffs, st == SIM_DEADLOCK ? "  (deadlock)" : st == SIM_OK || st == SIM_EXIT ? "" : "  (failed)");
+            char own_fig[64];
+            last_figure(S, own_fig, sizeof own_fig);
+            say("%12s %11.2f %10.0f%% %12lld  %s%s\n", el, s->parallelism,
+                s->elapsed ? 100.0 * busy / ((double)s->elapsed * s->ncores) : 0.0, (long long)s->gil_handoffs, own_fig,
+                st == SIM_DEADLOCK ? "  (deadlock)" : st == SIM_OK || st == SIM_EXIT ? "" : "  (failed)");
             stats_free(s);
         }
         sim_free(S);
@@ -970,6 +1008,149 @@ static void rc_export(Repl *r, int argc, char **argv)
     timestr(a, sizeof a, o.from);
     timestr(b, sizeof b, to);
     say("wrote %s: %s of %s to %s\n", argv[2], fmt == EXPORT_CHROME ? "a Chrome trace" : "an SVG timeline", a, b);
+}
+
+/* ---- lessons: predict, then check ----
+ *
+ * `lesson N` shows lesson N's text (without its answers) and asks its first
+ * predict question, with its scenario loaded.  Until `answer X` (or
+ * `answer skip`), the commands that would show the run's output or
+ * figures wait; then the run plays to its end, the answer is judged,
+ * remembered (progress.h) and explained, and the next question is asked. */
+
+static void lesson_forget(Repl *r)
+{
+    lesson_questions_free(r->qs, r->nqs);
+    r->qs = NULL;
+    r->nqs = 0;
+    r->q_cur = -1;
+    r->lesson = NULL;
+}
+
+static bool lessons_ready(Repl *r)
+{
+    if (r->lessons.n) return true;
+    char err[512];
+    if (lessons_load(&r->lessons, err, sizeof err)) return true;
+    say("%s\n", err);
+    return false;
+}
+
+/* Ask question i (loading its scenario when another one is loaded). */
+static void ask(Repl *r, int i)
+{
+    r->q_cur = i;
+    const LessonQuestion *q = &r->qs[i];
+    if (!r->ss->path || !lesson_question_is_for(q, r->ss->path)) {
+        SBuf path = {0};
+        sb_printf(&path, "%s/scenarios/%s", r->lessons.dir, q->scenario);
+        char *argv[2] = {"load", path.s};
+        rc_load(r, 2, argv);
+        sb_free(&path);
+    }
+    say("\nQuestion %d of %d (%s): %s\n", i + 1, r->nqs, q->scenario, q->ask);
+    for (int k = 0; k < q->nchoices; k++) say("  %s\n", q->choices[k]);
+    if (q->numeric)
+        say("Predict, then `answer NUMBER`%s%s (or `answer skip`); the run waits for it.\n", q->unit ? " in " : "",
+            q->unit ? q->unit : "");
+    else
+        say("Predict, then `answer %c`..`answer %c` (or `answer skip`); the run waits for it.\n", q->choices[0][0],
+            q->choices[q->nchoices - 1][0]);
+}
+
+static void rc_lesson(Repl *r, int argc, char **argv)
+{
+    if (argc > 2) return usage_of("lesson");
+    if (!lessons_ready(r)) return;
+    if (argc == 1) {
+        lessons_print(&r->lessons, out());
+        return;
+    }
+    char *end;
+    long n = strtol(argv[1], &end, 10);
+    const Lesson *l = *end || end == argv[1] ? NULL : lesson_get(&r->lessons, (int)n);
+    if (!l) {
+        say("no lesson %s (there are %d: `lesson` lists them)\n", argv[1], r->lessons.n);
+        return;
+    }
+    lesson_forget(r);
+    char err[512];
+    LessonQuestion *qs;
+    int nq = lesson_questions(l, &qs, err, sizeof err);
+    if (nq < 0) {
+        say("%s\n", err);
+        return;
+    }
+    r->lesson = l;
+    r->qs = qs;
+    r->nqs = nq;
+    say("Lesson %d. %s\n\n%s\n", l->number, l->title, l->text);
+    if (nq) ask(r, 0);
+    else if (l->nscenarios) {
+        char *largv[2] = {"load", l->scenarios[0]};
+        rc_load(r, 2, largv);
+    }
+}
+
+static void rc_answer(Repl *r, int argc, char **argv)
+{
+    if (argc < 2) return usage_of("answer");
+    if (r->q_cur < 0) {
+        say("no question is waiting for an answer: `lesson N` starts lesson N\n");
+        return;
+    }
+    /* the answer may have spaces ("2.5 s") */
+    SBuf given = {0};
+    for (int i = 1; i < argc; i++) sb_printf(&given, "%s%s", i > 1 ? " " : "", argv[i]);
+    const LessonQuestion *q = &r->qs[r->q_cur];
+    bool skip = strcmp(given.s, "skip") == 0;
+    int verdict = skip ? LP_SKIPPED : lesson_judge(q, given.s);
+    if (verdict == LP_NONE) {
+        if (q->numeric) say("'%s' is not a number: `answer NUMBER` (or `answer skip`)\n", given.s);
+        else say("'%s' is not one of the choices %c..%c (or `answer skip`)\n", given.s, q->choices[0][0],
+                 q->choices[q->nchoices - 1][0]);
+        sb_free(&given);
+        return;
+    }
+    char right[256];
+    if (!lesson_progress_record(r->lesson->number, r->q_cur + 1, verdict, skip ? "-" : given.s))
+        say("(your answer is not remembered: the progress file cannot be written)\n");
+    sb_free(&given);
+    /* now the run: to its end, its output shown */
+    int answered = r->q_cur;
+    r->q_cur = -1;
+    if (session_loaded(r->ss)) {
+        char *rargv[1] = {"run"};
+        rc_run(r, 1, rargv);
+    }
+    lesson_answer_text(q, right, sizeof right);
+    if (verdict == LP_RIGHT) say("\nRight: %s. %s\n", right, q->explain);
+    else if (verdict == LP_WRONG) say("\nNot quite: the answer is %s. %s\n", right, q->explain);
+    else say("\nSkipped: the answer is %s. %s\n", right, q->explain);
+    if (answered + 1 < r->nqs) {
+        ask(r, answered + 1);
+        return;
+    }
+    const Lesson *next = NULL;
+    for (int i = 0; i < r->lessons.n; i++)
+        if (&r->lessons.v[i] == r->lesson && i + 1 < r->lessons.n) next = &r->lessons.v[i + 1];
+    if (next) say("That was the last question of lesson %d; `lesson %d` goes on (%s).\n", r->lesson->number, next->number, next->title);
+    else say("That was the last question of the last lesson: the end of the course.\n");
+}
+
+/* A command that would show the run before the pending question is
+ * answered: say so and refuse (true). */
+static bool waits_for_answer(Repl *r, const char *cmd)
+{
+    static const char *const reveal[] = {"run", "r", "continue", "c", "step", "s", "stepi", "si", "until", "u",
+                                         "goto", "timeline", "tl", "compare", "info", "i", "ui", "export", "back"};
+    if (r->q_cur < 0) return false;
+    for (size_t i = 0; i < ARRAY_LEN(reveal); i++)
+        if (strcmp(cmd, reveal[i]) == 0) {
+            say("first your prediction: `answer X` (or `answer skip`) - then the run plays\n");
+            return true;
+        }
+    return false;
 }
 
 static void run_script(Repl *r, FILE *f);
@@ -1016,9 +1197,11 @@ static const Cmd commands[] = {
     {"task", "t", "task [TASK]", "show or set the focused task (stepi, print, list, explain)", rc_task},
     {"set", NULL, "set KEY VALUE", "change a setting; the run is done again to the current time", rc_set},
     {"show", NULL, "show settings", "the settings and their values", rc_show},
-    {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, speedup, core use, GIL switches", rc_compare},
+    {"compare", NULL, "compare KEY=V1,V2 [KEY=...]", "run the scenario under each combination: elapsed time, parallelism (average busy cores), core use, GIL handoffs and the last figure the program prints", rc_compare},
     {"export", NULL, "export chrome|svg FILE [FROM TO]", "write the run so far (or a window of it) as a Chrome trace (Perfetto) or an SVG timeline", rc_export},
     {"source", NULL, "source FILE", "run the commands in FILE", rc_source},
+    {"lesson", NULL, "lesson [N]", "list the lessons with your progress, or start lesson N: its text, then its questions to predict", rc_lesson},
+    {"answer", NULL, "answer X | answer skip", "answer the lesson's question (a letter or a number); then the run plays and the answer is explained", rc_answer},
     {"ui", NULL, "ui", "open the UI on this run (q there comes back here, at the UI's time)", rc_ui},
     {"quit", "q", "quit", "leave (Ctrl-D too)", rc_quit},
     {"exit", NULL, "exit", "the same as quit", rc_quit},
@@ -1088,6 +1271,7 @@ static void run_line(Repl *r, char *line)
         else fail("unknown command '%s'; try `help`\n", argv[0]);
         return;
     }
+    if (waits_for_answer(r, c->name)) return;
     sim_interrupt_clear(); /* a Ctrl-C at the prompt is not for this command */
     if (snaps_usable(r) && setjmp(resume_point)) {
         /* this is a snapshot, woken to take over from a later REPL */
@@ -1276,6 +1460,7 @@ static int repl_session(Session *ss, const char *path)
     Repl r;
     memset(&r, 0, sizeof r);
     r.ss = ss;
+    r.q_cur = -1;
     r.interactive = isatty(0) && isatty(1);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -1302,6 +1487,8 @@ static int repl_session(Session *ss, const char *path)
     }
     snap_end();
     ss->checkpoint = NULL;
+    lesson_forget(&r);
+    lessons_free(&r.lessons);
     return !r.interactive && failures ? EXIT_ERROR : EXIT_OK;
 }
 
@@ -1323,11 +1510,18 @@ static void *repl_open(Session *ss)
 {
     Repl *r = xcalloc(1, sizeof *r);
     r->ss = ss;
+    r->q_cur = -1;
     if (ss->S) output_seen(r);
     return r;
 }
 
-static void repl_close(void *r) { free(r); }
+static void repl_close(void *cmds)
+{
+    Repl *r = cmds;
+    lesson_forget(r);
+    lessons_free(&r->lessons);
+    free(r);
+}
 
 /* Run one command line, writing to f.  False when it asked to quit. */
 static bool repl_exec(void *cmds, const char *line, FILE *f)

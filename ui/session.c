@@ -217,6 +217,23 @@ bool session_set(Session *ss, const char *key, const char *value)
     return true;
 }
 
+void session_reset_sets(Session *ss, char **sets, int nsets)
+{
+    for (int i = 0; i < ss->nsets; i++) free(ss->sets[i]);
+    free(ss->sets);
+    ss->sets = xmalloc((size_t)(nsets ? nsets : 1) * sizeof *ss->sets);
+    for (int i = 0; i < nsets; i++) ss->sets[i] = xstrdup(sets[i]);
+    ss->nsets = nsets;
+}
+
+bool session_overrides(const Session *ss, const char *key)
+{
+    size_t kl = strlen(key);
+    for (int i = 0; i < ss->nsets; i++)
+        if (strncmp(ss->sets[i], key, kl) == 0 && ss->sets[i][kl] == '=') return true;
+    return false;
+}
+
 void session_set_args(Session *ss, char **sets, int nsets)
 {
     for (int i = 0; i < nsets; i++) {

@@ -54,6 +54,11 @@ bool session_set(Session *ss, const char *key, const char *value);
 /* session_set for each KEY=VALUE of the command line (--set, --cores...),
  * before anything is loaded; the command line checked them already. */
 void session_set_args(Session *ss, char **sets, int nsets);
+/* Replace the overrides with a copy of sets, without running anything:
+ * the next session_load applies them. */
+void session_reset_sets(Session *ss, char **sets, int nsets);
+/* Does an override set key (the header's value is not the one used)? */
+bool session_overrides(const Session *ss, const char *key);
 
 /* Forward from where the run is, with the breakpoints. */
 SimStatus session_run(Session *ss, const StopAt *stop);

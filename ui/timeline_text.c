@@ -67,7 +67,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         for (int c = 0; c < cols; c++) {
             int v = row->cells[c];
             if (row->kind == ROW_TASK) line[c] = v < 0 || v == TS_DONE ? ' ' : trace_states[v].ascii; /* finished: blank */
-            else line[c] = v < 0 ? ' ' : stats_task_label(v);
+            else line[c] = v < 0 ? ' ' : stats_label(t, v);
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
     }
@@ -137,12 +137,13 @@ void stats_print(FILE *f, Sim *S)
     fprintf(f, "  cores:");
     for (int c = 0; c < s->ncores; c++)
         fprintf(f, " cpu%d %.0f%%", c, s->elapsed ? 100.0 * (double)s->core_busy[c] / (double)s->elapsed : 0.0);
-    fprintf(f, "\n  GIL: %lld handoffs, %lld forced switches; %lld context switches\n", (long long)s->gil_handoffs,
-            (long long)s->forced_switches, (long long)s->context_switches);
+    fprintf(f, "\n  GIL: %lld handoff%s, %lld forced switch%s; %lld context switch%s\n", (long long)s->gil_handoffs,
+            s->gil_handoffs == 1 ? "" : "s", (long long)s->forced_switches, s->forced_switches == 1 ? "" : "es",
+            (long long)s->context_switches, s->context_switches == 1 ? "" : "es");
     if (s->task_steps)
-        fprintf(f, "  event loop: %lld iterations, %lld task steps\n", (long long)s->loop_iterations,
-                (long long)s->task_steps);
-    fprintf(f, "  speedup %.2fx (running time of all threads / elapsed)\n", s->speedup);
+        fprintf(f, "  event loop: %lld iteration%s, %lld task step%s\n", (long long)s->loop_iterations,
+                s->loop_iterations == 1 ? "" : "s", (long long)s->task_steps, s->task_steps == 1 ? "" : "s");
+    fprintf(f, "  parallelism %.2f (average busy cores: running time of all threads / elapsed)\n", s->parallelism);
     stats_free(s);
 }
 
@@ -168,8 +169,8 @@ void stats_json(FILE *f, Sim *S)
     for (int c = 0; c < s->ncores; c++)
         fprintf(f, "%s{\"busy_ns\": %lld, \"utilization\": %.4f}", c ? ", " : "", (long long)s->core_busy[c],
                 s->elapsed ? (double)s->core_busy[c] / (double)s->elapsed : 0.0);
-    fprintf(f, "], \"gil\": {\"handoffs\": %lld, \"forced_switches\": %lld}, \"context_switches\": %lld, \"speedup\": %.4f",
-            (long long)s->gil_handoffs, (long long)s->forced_switches, (long long)s->context_switches, s->speedup);
+    fprintf(f, "], \"gil\": {\"handoffs\": %lld, \"forced_switches\": %lld}, \"context_switches\": %lld, \"parallelism\": %.4f",
+            (long long)s->gil_handoffs, (long long)s->forced_switches, (long long)s->context_switches, s->parallelism);
     fprintf(f, ", \"event_loop\": {\"iterations\": %lld, \"task_steps\": %lld}", (long long)s->loop_iterations,
             (long long)s->task_steps);
     fprintf(f, ", \"trace\": {\"segments\": %zu, \"events\": %zu, \"bytes\": %zu}", t->segs.n, t->evs.n,

@@ -256,7 +256,7 @@ static void build_rows(TlIndex *x, const Trace *t)
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
             char name[64];
             stats_task_name(t, (int)k, name, sizeof name);
-            snprintf(lab, sizeof lab, "%c %s", stats_task_label((int)k), name);
+            snprintf(lab, sizeof lab, "%c %s", stats_label(t, (int)k), name);
             add_row(x, ROW_TASK, (int)k, lab, task_series);
             if (first[k] < 0) continue;
             add_row(x, ROW_LOOP, (int)k, "  event loop", loop_series);
@@ -267,7 +267,7 @@ static void build_rows(TlIndex *x, const Trace *t)
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
+                stats_child_label(t, j, lab, sizeof lab);
                 add_row(x, ROW_TASK, j, lab, task_series);
             }
             if (more) {
@@ -375,6 +375,41 @@ static int sum_bucket(const Series *s, int64_t bs, int64_t be)
     for (long j = i < 0 ? 0 : i, k = 0; (size_t)j < s->pts.n && k <= TLX_WALK; j++, k++)
         if (s->pts.v[j].v >= 0) return s->pts.v[j].v;
     return -1;
+}
+
+enum { TLX_MINOR_SCAN = 256 };
+
+void tlx_minor(const TlIndex *x, int row, int64_t from, int64_t to, int width, int64_t upto, const int32_t *cells,
+               int32_t *minor)
+{
+    const Series *s = row_series(x, row);
+    bool task_row = tlx_row(x, row)->kind == ROW_TASK;
+    if (to <= from) to = from + 1;
+    double bw = (double)(to - from) / width;
+    for (int c = 0; c < width; c++) {
+        minor[c] = -1;
+        int64_t bs = from + (int64_t)(c * bw), be = from + (int64_t)((c + 1) * bw);
+        if (be <= bs) be = bs + 1;
+        if (!s || bs >= upto) continue;
+        if (be > upto) be = upto;
+        long i0 = index_at(s, bs), i1 = index_at(s, be - 1);
+        if (i1 < 0) continue;
+        if (i0 < 0) i0 = 0;
+        if (i1 - i0 > TLX_MINOR_SCAN) i1 = i0 + TLX_MINOR_SCAN;
+        int64_t best_t = 0;
+        for (long j = i0; j <= i1; j++) {
+            int v = s->pts.v[j].v;
+            if (v < 0 || v == cells[c] || (task_row && v != TS_BLOCKED)) continue;
+            int64_t a = s->pts.v[j].t > bs ? s->pts.v[j].t : bs;
+            int64_t e = (size_t)j + 1 < s->pts.n && s->pts.v[j + 1].t < be ? s->pts.v[j + 1].t : be;
+            /* a point at the bucket's end still counts: it lasted */
+            int64_t d = e > a ? e - a : 1;
+            if (d > best_t) {
+                best_t = d;
+                minor[c] = v;
+            }
+        }
+    }
 }
 
 void tlx_cells(const TlIndex *x, int row, int64_t from, int64_t to, int width, int64_t upto, int32_t *cells)

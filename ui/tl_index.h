@@ -40,6 +40,15 @@ const TlxRowInfo *tlx_row(const TlIndex *x, int row);
  * nothing. */
 void tlx_cells(const TlIndex *x, int row, int64_t from, int64_t to, int width, int64_t upto, int32_t *cells);
 
+/* What tlx_cells' majority rule hides, for a mark: per bucket, the value
+ * other than cells[c] that held longest in it, or -1.  Only values that
+ * matter are kept: on core, GIL and loop rows any task (a GIL handoff, a
+ * short run); on task rows a block (a lock, a join, a queue).  So a short
+ * event shows at any zoom.  Buckets holding very many changes are looked
+ * at in their first few hundred. */
+void tlx_minor(const TlIndex *x, int row, int64_t from, int64_t to, int width, int64_t upto, const int32_t *cells,
+               int32_t *minor);
+
 /* The row's value at time at (a state, a task, or -1). */
 int tlx_value_at(const TlIndex *x, int row, int64_t at);
 

@@ -92,6 +92,7 @@ static bool ref_make(App *a)
         sim_free(a->ref);
     }
     a->ref = S;
+    a->ref_status = SIM_PAUSED;
     a->err_printed = -1;
     tlx_reset(a->idx);
     tlx_update(a->idx, sim_trace(S), sim_gil_on(a->ref));
@@ -102,7 +103,7 @@ static bool ref_make(App *a)
 
 static void ref_run(App *a, const StopAt *st)
 {
-    sim_run_until(a->ref, st);
+    a->ref_status = sim_run_until(a->ref, st);
     tlx_update(a->idx, ref_trace(a), sim_gil_on(a->ref));
 }
 
@@ -200,6 +201,15 @@ static void play_toggle(App *a)
     a->last_frame = wall();
 }
 
+/* The status line's word at the end: how the run ended. */
+static void end_message(App *a)
+{
+    if (a->ref_status == SIM_FATAL)
+        snprintf(a->msg, sizeof a->msg, "STOPPED by a limit (not the program's end): %s", sim_fatal_message(a->ref));
+    else
+        snprintf(a->msg, sizeof a->msg, "the end of the run (space plays it again)");
+}
+
 static void play_advance(App *a)
 {
     double t = wall(), dt = t - a->last_frame;
@@ -211,7 +221,7 @@ static void play_advance(App *a)
         set_pos(a, ref_records(a));
         a->now = app_span(a);
         a->playing = false;
-        snprintf(a->msg, sizeof a->msg, "the end of the run (space plays it again)");
+        end_message(a);
         return;
     }
     set_time(a, at);
@@ -276,7 +286,8 @@ static void change_setting(App *a, const char *key, const char *value)
     }
     a->synced = -1;
     follow_session(a, true);
-    snprintf(a->msg, sizeof a->msg, "%s %s: simulated again, at the same time", key, value);
+    snprintf(a->msg, sizeof a->msg, "%s %s: simulated again, at the same time (an override, marked *%s)", key, value,
+             a->o.lesson ? "; the next scenario opens with its own" : "");
 }
 
 static void run_command(App *a, const char *line)
@@ -305,13 +316,193 @@ static void run_command(App *a, const char *line)
     overlay_text(a, title, buf);
 }
 
+/* ---- predict mode ----
+ *
+ * A lesson's predict blocks name their scenario.  When a scenario opens in
+ * a lesson, its first question not yet answered in this UI is asked before
+ * anything plays: the timeline stays at 0, the events, the output and the
+ * run's length stay hidden, and the keys answer (a letter, or a number and
+ * Enter; Esc skips).  The answer is judged and remembered (progress.h);
+ * when the scenario's questions are answered, the run plays and the
+ * question pane says whether the answer was right and why.  Without
+ * predict mode (--no-predict, `interleave play`) the question is shown
+ * but not asked. */
+
+static void questions_load(App *a)
+{
+    lesson_questions_free(a->qs, a->nqs);
+    free(a->q_result);
+    free(a->q_given);
+    a->qs = NULL;
+    a->nqs = 0;
+    a->q_result = NULL;
+    a->q_given = NULL;
+    a->q_cur = -1;
+    a->asking = false;
+    if (!a->o.lesson) return;
+    char err[512];
+    int n = lesson_questions(a->o.lesson, &a->qs, err, sizeof err);
+    if (n < 0) {
+        /* `interleave lesson N` checked them: only a LESSONS.md edited since */
+        snprintf(a->msg, sizeof a->msg, "%s", err);
+        return;
+    }
+    a->nqs = n;
+    a->q_result = xmalloc((size_t)(n ? n : 1) * sizeof *a->q_result);
+    a->q_given = xmalloc((size_t)(n ? n : 1) * sizeof *a->q_given);
+    for (int i = 0; i < n; i++) {
+        a->q_result[i] = LP_NONE;
+        a->q_given[i][0] = 0;
+    }
+}
+
+/* The open scenario's question to show: its first one not answered yet,
+ * else its last; -1 when it has none. */
+static int scenario_question(const App *a, bool *unanswered)
+{
+    int last = -1;
+    *unanswered = false;
+    for (int i = 0; i < a->nqs; i++) {
+        if (!a->ss->path || !lesson_question_is_for(&a->qs[i], a->ss->path)) continue;
+        if (a->q_result[i] == LP_NONE) {
+            *unanswered = true;
+            return i;
+        }
+        last = i;
+    }
+    return last;
+}
+
+static void relayout(App *a);
+
+/* Show (and in predict mode, ask) the open scenario's question. */
+static void question_open(App *a)
+{
+    bool unanswered;
+    a->q_cur = scenario_question(a, &unanswered);
+    a->asking = a->o.predict && unanswered;
+    a->q_inlen = 0;
+    a->q_top = 0;
+    if (a->asking) {
+        a->playing = false;
+        set_pos(a, 0);
+        a->synced = -1;
+    }
+    relayout(a);
+}
+
+static void answer_question(App *a, const char *given)
+{
+    LessonQuestion *q = &a->qs[a->q_cur];
+    int verdict = given ? lesson_judge(q, given) : LP_SKIPPED;
+    if (verdict == LP_NONE) {
+        if (q->numeric)
+            snprintf(a->msg, sizeof a->msg, "'%s' is not a number%s%s: type one and Enter (Esc skips)", given,
+                     q->unit ? " of " : "", q->unit ? q->unit : "");
+        else
+            snprintf(a->msg, sizeof a->msg, "'%s' is not one of the choices (Esc skips)", given);
+        return;
+    }
+    a->q_result[a->q_cur] = verdict;
+    snprintf(a->q_given[a->q_cur], sizeof a->q_given[a->q_cur], "%s", given ? given : "-");
+    char right[256];
+    if (!lesson_progress_record(a->o.lesson->number, a->q_cur + 1, verdict, given))
+        snprintf(a->msg, sizeof a->msg, "(your answer is not remembered: the progress file cannot be written)");
+    else {
+        lesson_answer_text(q, right, sizeof right);
+        if (verdict == LP_RIGHT) snprintf(a->msg, sizeof a->msg, "right: %s - now watch the run", right);
+        else if (verdict == LP_WRONG) snprintf(a->msg, sizeof a->msg, "not quite: the answer is %s - watch the run", right);
+        else snprintf(a->msg, sizeof a->msg, "skipped: the answer is %s", right);
+    }
+    int answered = a->q_cur;
+    bool unanswered;
+    int next = scenario_question(a, &unanswered);
+    if (unanswered) {
+        /* the scenario's next question; the last verdict stays in the status */
+        a->q_cur = next;
+        a->q_inlen = 0;
+        a->q_top = 0;
+        relayout(a);
+        return;
+    }
+    a->q_cur = answered;
+    a->asking = false;
+    a->q_top = 0;
+    relayout(a);
+    set_pos(a, 0);
+    play_toggle(a);
+}
+
+/* A key while a question is asked; false: not an answer key (the caller
+ * handles it, or refuses it). */
+static bool question_key(App *a, int k)
+{
+    LessonQuestion *q = &a->qs[a->q_cur];
+    if (k == 27) {
+        answer_question(a, NULL);
+        return true;
+    }
+    if (!q->numeric) {
+        char c = k >= 'A' && k <= 'Z' ? (char)(k - 'A' + 'a') : (char)k;
+        for (int i = 0; k > 0 && k < 128 && i < q->nchoices; i++)
+            if (q->choices[i][0] == c) {
+                char given[2] = {c, 0};
+                answer_question(a, given);
+                return true;
+            }
+        return false;
+    }
+    if ((k >= '0' && k <= '9') || k == '.' || (k == '-' && !a->q_inlen)) {
+        if (a->q_inlen < (int)sizeof a->q_in - 1) a->q_in[a->q_inlen++] = (char)k;
+        a->q_in[a->q_inlen] = 0;
+        return true;
+    }
+    if (k == KEY_BACKSPACE || k == 127 || k == 8) {
+        if (a->q_inlen) a->q_in[--a->q_inlen] = 0;
+        return true;
+    }
+    if ((k == '\n' || k == '\r' || k == KEY_ENTER) && a->q_inlen) {
+        a->q_in[a->q_inlen] = 0;
+        char given[32];
+        snprintf(given, sizeof given, "%s", a->q_in);
+        a->q_inlen = 0;
+        answer_question(a, given);
+        return true;
+    }
+    return false;
+}
+
+/* ---- a lesson's scenarios ---- */
+
+/* Lesson l (of o.lessons) and its scenario i (-1: its last). */
+static void open_lesson(App *a, const Lesson *l, int i);
+
 static void open_lesson_scenario(App *a, int i)
 {
     const Lesson *l = a->o.lesson;
-    if (!l || i < 0 || i >= l->nscenarios) {
-        snprintf(a->msg, sizeof a->msg, l ? "no more scenarios in this lesson" : "no lesson is running (interleave lesson N)");
+    if (!l) {
+        snprintf(a->msg, sizeof a->msg, "no lesson is running (interleave lesson N)");
         return;
     }
+    if (i < 0 || i >= l->nscenarios) {
+        /* past either end: the next or the previous lesson */
+        const Lessons *ls = a->o.lessons;
+        int at = -1;
+        for (int k = 0; ls && k < ls->n; k++)
+            if (&ls->v[k] == l) at = k;
+        int to = at < 0 ? -1 : i < 0 ? at - 1 : at + 1;
+        while (ls && to >= 0 && to < ls->n && !ls->v[to].nscenarios) to += i < 0 ? -1 : 1;
+        if (!ls || at < 0 || to < 0 || to >= ls->n) {
+            snprintf(a->msg, sizeof a->msg, i < 0 ? "this is the first scenario of the first lesson"
+                                                  : "this was the last scenario of the last lesson: the end of the course");
+            return;
+        }
+        open_lesson(a, &ls->v[to], i < 0 ? -1 : 0);
+        return;
+    }
+    /* the scenario's own header: settings changed with g, c or :set were
+     * for the scenario they were changed in (the command line's stay) */
+    session_reset_sets(a->ss, a->o.sets, a->o.nsets);
     if (!session_load(a->ss, l->scenarios[i])) {
         snprintf(a->msg, sizeof a->msg, "%s", a->ss->lasterr);
         return;
@@ -326,6 +517,60 @@ static void open_lesson_scenario(App *a, int i)
     a->keep_index = 0;
     set_pos(a, 0);
     a->synced = a->synced_now = 0;
+    question_open(a);
+}
+
+static void open_lesson(App *a, const Lesson *l, int i)
+{
+    a->o.lesson = l;
+    questions_load(a);
+    open_lesson_scenario(a, i < 0 ? l->nscenarios - 1 : i);
+    if (!a->msg[0] || strncmp(a->msg, "cannot", 6) != 0)
+        snprintf(a->msg, sizeof a->msg, "Lesson %d. %s (L: its text)", l->number, l->title);
+}
+
+/* ---- the next event that matters (presenting) ---- */
+
+/* Does event e change the picture a class is looking at: a GIL handoff, a
+ * thread or process starting or ending, a print, a queue moving, an
+ * exception, a timeout, a deadlock?  (Requests, wake-ups and loop
+ * iterations lead up to those.) */
+static bool event_matters(const TraceEvent *e)
+{
+    switch (e->kind) {
+    case EV_GIL_TAKE: return e->a >= 0 && e->a != e->task;
+    case EV_SPAWN: case EV_START: case EV_EXIT: case EV_JOIN: case EV_PRINT: case EV_EXCEPTION:
+    case EV_PROC_START: case EV_PROC_EXIT: case EV_QUEUE_PUT: case EV_QUEUE_GET: case EV_DEADLOCK:
+    case EV_TIMEOUT:
+        return true;
+    default: return false;
+    }
+}
+
+/* A thread blocking (a lock, a join, a queue) matters too. */
+static bool seg_matters(const TraceSeg *g) { return g->state == TS_BLOCKED; }
+
+/* The playhead just after the next record that matters, or at the end. */
+static void next_that_matters(App *a)
+{
+    ref_finish(a);
+    const Trace *t = ref_trace(a);
+    int64_t total = ref_records(a);
+    size_t j = app_events_before(t, a->pos), i = (size_t)a->pos - j;
+    while ((int64_t)(i + j) < total) {
+        /* the record at index i + j: event j when it comes before segment i */
+        bool ev = j < t->evs.n && (i >= t->segs.n || t->ev_seg.v[j] <= i);
+        bool hit = ev ? event_matters(&t->evs.v[j]) : seg_matters(&t->segs.v[i]);
+        if (ev) j++;
+        else i++;
+        if (hit) {
+            set_pos(a, (int64_t)(i + j));
+            return;
+        }
+    }
+    set_pos(a, total);
+    a->now = app_span(a);
+    end_message(a);
 }
 
 /* ---- keys ---- */
@@ -386,6 +631,13 @@ static void scroll_by(App *a, int lines)
         a->out_back -= lines;
         if (a->out_back < 0) a->out_back = 0;
         break;
+    case PANE_QUESTION: {
+        int most = a->q_lines - (a->L.pane[PANE_QUESTION].h - 1);
+        a->q_top += lines;
+        if (a->q_top > most) a->q_top = most;
+        if (a->q_top < 0) a->q_top = 0;
+        break;
+    }
     }
 }
 
@@ -440,7 +692,10 @@ static void relayout(App *a)
             a->keep_kind = -1;
         }
     a->layout_rows = tlx_rows(a->idx);
-    layout_compute(&a->L, COLS, LINES, a->layout_rows, a->o.present, a->o.present && a->o.lesson);
+    char *q = app_question_text(a);
+    a->q_lines = q ? app_wrapped_lines(q, COLS - 2) : 0;
+    free(q);
+    layout_compute(&a->L, COLS, LINES, a->layout_rows, a->o.present, a->q_lines);
     if (!a->L.pane[a->focus].h) a->focus = PANE_TIMELINE;
 }
 
@@ -460,6 +715,24 @@ static void handle_key(App *a, int k)
         if (k != KEY_RESIZE) a->overlay = OV_NONE;
         if (k != 'q' && k != KEY_RESIZE) return;
         if (k == 'q') return;
+    }
+    if (a->asking) {
+        a->msg[0] = 0;
+        if (question_key(a, k)) return;
+        /* what shows the run waits for the answer; the rest works */
+        static const int allowed[] = {'q', 'Q', '?', 'L', 'n', 'p', '\t', KEY_BTAB, KEY_UP, KEY_DOWN,
+                                      KEY_PPAGE, KEY_NPAGE, KEY_RESIZE, 12, ERR};
+        bool ok = false;
+        for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) ok |= k == allowed[i];
+        if (!ok) {
+            const LessonQuestion *q = &a->qs[a->q_cur];
+            if (q->numeric)
+                snprintf(a->msg, sizeof a->msg, "first your prediction: type a number and Enter (Esc skips the question)");
+            else
+                snprintf(a->msg, sizeof a->msg, "first your prediction: press %c-%c (Esc skips the question)",
+                         q->choices[0][0], q->choices[q->nchoices - 1][0]);
+            return;
+        }
     }
     a->msg[0] = 0;
     switch (k) {
@@ -481,6 +754,10 @@ static void handle_key(App *a, int k)
         a->playing = false;
         ref_finish(a);
         set_pos(a, ref_records(a));
+        /* the run's end, which may lie after its last record (a limit
+         * stopped it in the middle of a long op, a final sleep) */
+        a->now = app_span(a);
+        end_message(a);
         break;
     case '+': case '=': zoom(a, true); break;
     case '-': case '_': zoom(a, false); break;
@@ -502,6 +779,11 @@ static void handle_key(App *a, int k)
         break;
     }
     case 'e': explain(a); break;
+    case '.':
+        a->playing = false;
+        if (at_end(a)) snprintf(a->msg, sizeof a->msg, "the run has ended (Home goes to the start)");
+        else next_that_matters(a);
+        break;
     case '\t': next_focus(a, 1); break;
     case KEY_BTAB: next_focus(a, -1); break;
     case ':':
@@ -561,6 +843,8 @@ static void app_init(App *a, Session *ss, void *cmds, const TuiOptions *o)
     a->speed = 9;
     a->synced = -1;
     a->keep_kind = -1;
+    a->q_cur = -1;
+    a->ref_status = SIM_PAUSED;
 }
 
 static void app_free(App *a)
@@ -571,6 +855,9 @@ static void app_free(App *a)
     free(a->fingerprint);
     free(a->overlay_title);
     free(a->overlay_text);
+    lesson_questions_free(a->qs, a->nqs);
+    free(a->q_result);
+    free(a->q_given);
 }
 
 /* The first task row under the cursor: the main thread. */
@@ -595,6 +882,10 @@ static bool app_start(App *a, char *why, size_t n)
     a->synced = a->pos;
     a->synced_now = a->now;
     cursor_home(a);
+    if (a->o.lesson) {
+        questions_load(a);
+        question_open(a);
+    }
     return true;
 }
 

@@ -24,6 +24,8 @@ typedef struct TuiOptions {
     bool ascii;              /* --ascii, or a locale that is not UTF-8 */
     bool present;            /* --present: presenter mode */
     const Lesson *lesson;    /* a lesson is running (its scenarios, its text) */
+    const Lessons *lessons;  /* all of them (n at a lesson's end opens the next); or NULL */
+    bool predict;            /* ask each scenario's question before it plays */
     char **sets;             /* KEY=VALUE settings (--set, --cores...) */
     int nsets;
     char *schedule;          /* --schedule: the run follows it (owned), or NULL */

@@ -63,6 +63,19 @@ typedef struct App {
     Layout L;
     int layout_rows;         /* the timeline rows L was made for */
     int lesson_scn;          /* which of the lesson's scenarios is open */
+
+    /* the lesson's predict questions (tui.c, "predict mode") */
+    LessonQuestion *qs;      /* o.lesson's, in order */
+    int nqs;
+    int *q_result;           /* LP_* of each in this UI (LP_NONE: not answered yet) */
+    char (*q_given)[32];     /* the answer given */
+    int q_cur;               /* the question on screen (the open scenario's), -1: none */
+    bool asking;             /* predict mode: the answer first, then the run */
+    char q_in[32];           /* a number being typed */
+    int q_inlen;
+    int q_top;               /* lines the question pane is scrolled by */
+    int q_lines;             /* the lines its text took at the last layout */
+    SimStatus ref_status;    /* how the reference run ended (SIM_PAUSED: not yet) */
     bool quit;
 } App;
 
@@ -80,6 +93,17 @@ size_t app_events_before(const Trace *t, int64_t n);
 int app_cursor_task(const App *a);
 /* The number of timeline rows. */
 int app_rows(const App *a);
+
+/* The question pane's text (a new string; NULL without a question):
+ * what is asked, its choices and the prompt, or after the answer the
+ * verdict and why. */
+char *app_question_text(const App *a);
+/* The lines text takes word-wrapped to w columns (draw_wrapped's rule). */
+int app_wrapped_lines(const char *text, int w);
+/* Markdown paragraphs joined into one line each, so that they wrap to
+ * the box they are drawn in (list items, indented and fenced lines
+ * keep their own lines).  A new string. */
+char *app_reflow(const char *md);
 
 /* Draw everything (one doupdate). */
 void draw_all(App *a);

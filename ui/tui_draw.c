@@ -140,8 +140,11 @@ static void draw_timeline(App *a)
     char from_s[32], to_s[32], extra[128];
     fmt_time(from_s, sizeof from_s, from);
     fmt_time(to_s, sizeof to_s, to);
-    snprintf(extra, sizeof extra, "%s - %s%s%s", from_s, to_s, a->fit ? " (whole run)" : "",
-             sim_finished(a->ref) ? "" : "  simulating...");
+    if (a->asking)
+        snprintf(extra, sizeof extra, "(the run plays once you answer the question)");
+    else
+        snprintf(extra, sizeof extra, "%s - %s%s%s", from_s, to_s, a->fit ? " (whole run)" : "",
+                 sim_finished(a->ref) ? "" : "  simulating...");
     pane_title(a, PANE_TIMELINE, "Timeline", extra);
 
     /* the axis: round ticks with labels, and the playhead */
@@ -151,7 +154,7 @@ static void draw_timeline(App *a)
     axis_init(&ax, from, to, (to - from) * 12 / (cols * cw > 0 ? cols * cw : 1));
     int last_end = -1;
     const Chrome *ch = term_chrome();
-    for (int64_t tk = axis_first(&ax); tk < to; tk += ax.step) {
+    for (int64_t tk = axis_first(&ax); tk < to && !a->asking; tk += ax.step) {
         int c = (int)((double)(tk - from) / (double)(to - from) * cols) * cw;
         char lab[32];
         axis_label(&ax, tk, lab, sizeof lab);
@@ -167,24 +170,33 @@ static void draw_timeline(App *a)
     }
 
     /* the rows, the cursor's kept in view */
-    int vis = R.h - TL_CHROME_LINES;
+    int gap = a->o.present ? 2 : 1; /* presenter mode: a blank line between rows */
+    int vis = (R.h - TL_CHROME_LINES + gap - 1) / gap;
     if (a->cursor >= nrows) a->cursor = nrows - 1;
     if (a->cursor < 0) a->cursor = 0;
     if (a->cursor < a->row_top) a->row_top = a->cursor;
     if (a->cursor >= a->row_top + vis) a->row_top = a->cursor - vis + 1;
     if (a->row_top > nrows - vis) a->row_top = nrows - vis > 0 ? nrows - vis : 0;
     int32_t *cells = xmalloc((size_t)cols * sizeof *cells);
+    int32_t *minor = xmalloc((size_t)cols * sizeof *minor);
     for (int i = 0; i < vis && a->row_top + i < nrows; i++) {
         int r = a->row_top + i;
         const TlxRowInfo *ri = tlx_row(a->idx, r);
-        int y = R.y + 3 + i;
+        int y = R.y + 3 + i * gap;
         attr_t lat = r == a->cursor ? term_attr(G_CURSOR) : (ri->kind == ROW_TASK ? 0 : term_attr(G_HILITE));
         if (r == a->cursor) fill(y, R.x, lw, lat);
         puts_at(y, R.x, lw, ri->label, lat);
         if (ri->kind == ROW_NOTE) continue;
         tlx_cells(a->idx, r, from, to, cols, a->now, cells);
+        tlx_minor(a->idx, r, from, to, cols, a->now, cells, minor);
+        int shown = -1;
         for (int c = 0; c < cols; c++) {
             int v = cells[c];
+            /* a short event the majority would hide gets the cell,
+             * underlined, unless the cell before already shows its value */
+            bool mark = minor[c] >= 0 && minor[c] != shown;
+            if (mark) v = minor[c];
+            shown = v;
             if (v < 0) continue;
             char g[8];
             attr_t at;
@@ -192,13 +204,15 @@ static void draw_timeline(App *a)
                 snprintf(g, sizeof g, "%s", term_state_glyph(v));
                 at = term_attr(G_STATE + v);
             } else {
-                snprintf(g, sizeof g, "%c", stats_task_label(v));
-                at = term_attr(ri->kind == ROW_CORE ? G_CORE : ri->kind == ROW_GIL ? G_GIL : G_LOOP);
+                snprintf(g, sizeof g, "%c", stats_label(t, v));
+                at = term_task_attr(v);
             }
+            if (mark) at |= A_UNDERLINE;
             for (int k = 0; k < cw; k++) puts_at(y, x0 + c * cw + k, 1, g, at);
         }
     }
     free(cells);
+    free(minor);
     if (nrows > vis) {
         char more[48];
         snprintf(more, sizeof more, " rows %d-%d of %d ", a->row_top + 1, a->row_top + vis < nrows ? a->row_top + vis : nrows, nrows);
@@ -279,7 +293,7 @@ static void draw_source(App *a)
         int m = 0;
         for (int k = 0; k < nm && m < 3; k++)
             if (marks[k].line == line) {
-                char lab[2] = {stats_task_label(marks[k].task), 0};
+                char lab[2] = {stats_label(sim_trace(a->ref), marks[k].task), 0};
                 puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
             }
         attr_t at = line == cursor_line ? term_attr(G_HILITE) : 0;
@@ -297,6 +311,10 @@ static void draw_output(App *a)
     Rect R = a->L.pane[PANE_OUTPUT];
     if (!R.h) return;
     pane_title(a, PANE_OUTPUT, "Output", a->out_back ? "(scrolled back)" : NULL);
+    if (a->asking) {
+        puts_at(R.y + 1, R.x, R.w, " (hidden until you answer the question)", term_attr(G_DIM));
+        return;
+    }
     const Trace *t = sim_trace(a->ref);
     size_t so, se;
     const char *out = sim_stdout(a->ref, &so), *err = sim_stderr(a->ref, &se);
@@ -391,8 +409,15 @@ static void draw_events(App *a)
     Rect R = a->L.pane[PANE_EVENTS];
     if (!R.h) return;
     pane_title(a, PANE_EVENTS, "Events", a->ev_back ? "(scrolled back)" : NULL);
+    if (a->asking) {
+        puts_at(R.y + 1, R.x, R.w, " (hidden until you answer the question)", term_attr(G_DIM));
+        return;
+    }
     const Trace *t = sim_trace(a->ref);
     int vis = R.h - 1;
+    /* a run a limit stopped says so as its last event */
+    bool stopped = a->ref_status == SIM_FATAL && !a->ev_back && a->pos >= (int64_t)(t->segs.n + t->evs.n);
+    if (stopped && vis > 1) vis--;
     int64_t hi = a->pos - a->ev_back;
     if (hi < 0) hi = 0;
     int64_t lo = hi - vis > 0 ? hi - vis : 0;
@@ -416,43 +441,153 @@ static void draw_events(App *a)
         sb_free(&b);
     }
     if (!n) puts_at(R.y + 1, R.x, R.w, a->pos ? "" : " (nothing has happened yet: space plays, -> steps)", term_attr(G_DIM));
+    if (stopped) {
+        char tm[32], line[600];
+        fmt_time(tm, sizeof tm, app_span(a));
+        snprintf(line, sizeof line, "%*s STOPPED by a limit: %s", 10, tm, sim_fatal_message(a->ref));
+        int y = R.y + 1 + ((int)n < vis ? (int)n : vis);
+        puts_at(y, R.x, R.w, line, term_attr(G_STDERR) | A_BOLD);
+    }
     free(rec);
 }
 
-/* ---- presenter mode: the lesson ---- */
+/* ---- wrapped text: the lesson, the question ---- */
 
-static void draw_wrapped(int y, int x, int h, int w, const char *text, int skip, attr_t at)
+/* Greedy word wrap of text to w columns, its newlines kept; draws the
+ * lines from skip on, at most h of them, at (y, x).  Returns how many lines
+ * the whole text takes (h 0: only count). */
+static int draw_wrapped(int y, int x, int h, int w, const char *text, int skip, attr_t at)
 {
-    /* greedy word wrap, paragraph breaks kept */
+    if (w < 1) w = 1;
     const char *p = text;
     int line = 0;
-    while (*p && line < skip + h) {
+    while (*p) {
         const char *eol = strchr(p, '\n');
         size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        int used;
-        size_t k = fit(p, len, w, &used);
-        if (k < len) {
-            size_t b = k;
-            while (b > 0 && p[b] != ' ') b--;
-            if (b > 0) k = b;
-        }
-        if (line >= skip) put(y + line - skip, x, w, p, k, at);
-        line++;
-        p += k;
-        while (*p == ' ') p++;
-        if (*p == '\n' && (size_t)(p - (eol ? eol : p)) == 0) p++;
+        /* a line's indentation is kept on the lines it wraps to */
+        size_t ind = 0;
+        while (ind < len && p[ind] == ' ') ind++;
+        if (ind * 2 >= (size_t)w) ind = 0;
+        size_t off = 0;
+        bool first = true;
+        do {
+            int room = w - (first ? 0 : (int)ind);
+            int used;
+            size_t k = fit(p + off, len - off, room, &used);
+            if (off + k < len) {
+                size_t b = k;
+                while (b > 0 && p[off + b] != ' ') b--;
+                if (b > 0) k = b;
+            }
+            if (!k) k = len - off; /* no room: cut */
+            if (h && line >= skip && line < skip + h)
+                put(y + line - skip, x + (first ? 0 : (int)ind), room, p + off, k, at);
+            line++;
+            off += k;
+            while (off < len && p[off] == ' ') off++;
+            first = false;
+        } while (off < len);
+        p = eol ? eol + 1 : p + len;
     }
+    return line;
 }
 
-static void draw_lesson(App *a)
+int app_wrapped_lines(const char *text, int w) { return draw_wrapped(0, 0, 0, w, text, 0, 0); }
+
+/* Does a Markdown line stand on its own line (not joined to the one
+ * before)? */
+static bool own_line(const char *s, size_t n)
 {
-    Rect R = a->L.lesson;
-    if (!R.h || !a->o.lesson) return;
-    char title[160];
-    snprintf(title, sizeof title, " Lesson %d. %s", a->o.lesson->number, a->o.lesson->title);
-    fill(R.y, R.x, R.w, term_attr(G_TITLE));
-    puts_at(R.y, R.x, R.w, title, term_attr(G_TITLE));
-    draw_wrapped(R.y + 1, R.x + 1, R.h - 1, R.w - 2, a->o.lesson->text, 0, 0);
+    if (!n) return true;
+    if (s[0] == '#' || s[0] == '|' || s[0] == '>' || (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')) return true;
+    size_t d = 0;
+    while (d < n && s[d] >= '0' && s[d] <= '9') d++;
+    if (d && d + 1 < n && s[d] == '.' && s[d + 1] == ' ') return true;
+    if (n >= 10 && strncmp(s, "  Answer: ", 10) == 0) return true;
+    return n >= 4 && strncmp(s, "    ", 4) == 0;
+}
+
+char *app_reflow(const char *md)
+{
+    SBuf b = {0};
+    bool fence = false, joinable = false;
+    const char *p = md;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        bool is_fence = n >= 3 && strncmp(p, "```", 3) == 0;
+        if (fence || is_fence) {
+            if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
+            sb_put(&b, p, n);
+            if (is_fence) fence = !fence;
+            joinable = false;
+        } else if (!n) {
+            sb_puts(&b, b.n ? "\n\n" + (b.s[b.n - 1] == '\n') : "");
+            joinable = false;
+        } else if (joinable && !own_line(p, n)) {
+            /* a wrapped line of the paragraph: one space, then its words */
+            size_t k = 0;
+            while (k < n && p[k] == ' ') k++;
+            sb_putc(&b, ' ');
+            sb_put(&b, p + k, n - k);
+        } else {
+            if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
+            sb_put(&b, p, n);
+            joinable = p[0] != '#';
+        }
+        p = e ? e + 1 : p + n;
+    }
+    if (!b.s) sb_puts(&b, "");
+    return sb_take(&b);
+}
+
+char *app_question_text(const App *a)
+{
+    if (a->q_cur < 0 || a->q_cur >= a->nqs) return NULL;
+    const LessonQuestion *q = &a->qs[a->q_cur];
+    SBuf b = {0};
+    sb_printf(&b, "%s\n", q->ask);
+    int res = a->q_result[a->q_cur];
+    if (res == LP_NONE) {
+        for (int i = 0; i < q->nchoices; i++) sb_printf(&b, "  %s\n", q->choices[i]);
+        if (!a->asking)
+            sb_printf(&b, "(predict it, then watch; `interleave lesson %d --answers` has the answer)", a->o.lesson->number);
+        else if (q->numeric)
+            sb_printf(&b, "Your answer, a number%s%s: %.*s_   (Enter answers, Esc skips)", q->unit ? " in " : "",
+                      q->unit ? q->unit : "", a->q_inlen, a->q_in);
+        else
+            sb_printf(&b, "Your answer: press %c-%c   (Esc skips)", q->choices[0][0], q->choices[q->nchoices - 1][0]);
+    } else {
+        char right[256];
+        lesson_answer_text(q, right, sizeof right);
+        if (res == LP_RIGHT) sb_printf(&b, "You said %s: right.", a->q_given[a->q_cur]);
+        else if (res == LP_WRONG) sb_printf(&b, "You said %s; the answer is %s.", a->q_given[a->q_cur], right);
+        else sb_printf(&b, "Skipped; the answer is %s.", right);
+        sb_printf(&b, " %s", q->explain);
+    }
+    return sb_take(&b);
+}
+
+static void draw_question(App *a)
+{
+    Rect R = a->L.pane[PANE_QUESTION];
+    if (!R.h || a->q_cur < 0) return;
+    int nq = 0, k = 0;
+    for (int i = 0; i < a->nqs; i++)
+        if (a->ss->path && lesson_question_is_for(&a->qs[i], a->ss->path)) {
+            nq++;
+            if (i <= a->q_cur) k++;
+        }
+    char extra[96];
+    snprintf(extra, sizeof extra, "%s%s", a->asking ? "predict, then watch" : "",
+             a->q_lines > R.h - 1 ? (a->focus == PANE_QUESTION ? "  (Up/Down scroll)" : "  (Tab, Up/Down: more)") : "");
+    char name[48];
+    if (nq > 1) snprintf(name, sizeof name, "Question %d of %d", k, nq);
+    else snprintf(name, sizeof name, "Question");
+    pane_title(a, PANE_QUESTION, name, extra);
+    char *text = app_question_text(a);
+    draw_wrapped(R.y + 1, R.x + 1, R.h - 1, R.w - 2, text, a->q_top, a->asking ? A_BOLD : 0);
+    free(text);
 }
 
 /* ---- the status line ---- */
@@ -479,15 +614,19 @@ static void draw_status(App *a)
     fmt_duration(sw, sizeof sw, st->v[SET_switch_interval]);
     snprintf(clock, sizeof clock, " %s / %s%s ", now, end, sim_finished(a->ref) ? "" : "+");
     if (a->o.lesson)
-        snprintf(title, sizeof title, "L%d %d/%d %s", a->o.lesson->number, a->lesson_scn + 1, a->o.lesson->nscenarios,
-                 st->title ? st->title : "");
+        snprintf(title, sizeof title, "L%d %d/%d %s%s%s", a->o.lesson->number, a->lesson_scn + 1, a->o.lesson->nscenarios,
+                 a->o.lesson->title, st->title ? ": " : "", st->title ? st->title : "");
     else
         snprintf(title, sizeof title, "%s", st->title ? st->title : "");
+    if (a->asking) snprintf(clock, sizeof clock, " %s / ? ", now);
     char gil[48];
-    if (settings_gil_on(st)) snprintf(gil, sizeof gil, "GIL %s", sw);
-    else snprintf(gil, sizeof gil, "no GIL");
-    snprintf(conf, sizeof conf, " %lld core%s, %s, seed %lld ", (long long)st->v[SET_cores],
-             st->v[SET_cores] == 1 ? "" : "s", gil, (long long)st->v[SET_seed]);
+    /* a setting that is not the scenario's header's is marked */
+    bool gil_o = session_overrides(a->ss, "gil") || session_overrides(a->ss, "switch_interval");
+    if (settings_gil_on(st)) snprintf(gil, sizeof gil, "GIL %s%s", sw, gil_o ? "*" : "");
+    else snprintf(gil, sizeof gil, "no GIL%s", gil_o ? "*" : "");
+    snprintf(conf, sizeof conf, " %lld core%s%s, %s, seed %lld%s ", (long long)st->v[SET_cores],
+             st->v[SET_cores] == 1 ? "" : "s", session_overrides(a->ss, "cores") ? "*" : "", gil,
+             (long long)st->v[SET_seed], session_overrides(a->ss, "seed") ? "*" : "");
     char sp[32];
     Axis sx;
     axis_init(&sx, 0, tui_speeds[a->speed], tui_speeds[a->speed]);
@@ -498,8 +637,12 @@ static void draw_status(App *a)
     int cw = (int)strlen(conf);
     int room = R.w - rw;
     int x = puts_at(R.y, 0, room, clock, at | A_BOLD);
-    /* the settings go first when there is no room for both */
-    bool show_conf = room - x - cw >= 12 || !a->msg[0];
+    /* the settings go first when there is no room for both, except in a
+     * lesson: its number and title first */
+    const char *first = a->msg[0] ? a->msg : title;
+    int most = a->msg[0] ? 12 : 48;
+    int need = (int)strlen(first) < most ? (int)strlen(first) : most;
+    bool show_conf = room - x - cw >= need || (!a->msg[0] && !a->o.lesson);
     int tw = room - x - (show_conf ? cw : 0);
     if (a->msg[0]) puts_at(R.y, x, tw, a->msg, at | A_BOLD);
     else puts_at(R.y, x, tw, title, at);
@@ -512,6 +655,7 @@ static void draw_status(App *a)
 static const char *const help_lines[] = {
     "space        play / pause",
     "Right Left   one event forward / back",
+    ".            on to the next event that matters (a handoff, a block, a print...)",
     "> <          one timeline column forward / back (Shift-Right/Left too)",
     "Home End     the start / the end of the run",
     "+ - 0        zoom in / out / the whole run",
@@ -576,11 +720,12 @@ static void draw_overlay(App *a)
         for (int i = 0; i < n && i < bh - 2; i++) puts_at(y + 1 + i, x + 2, bw - 4, help_lines[i], 0);
         return;
     }
-    const char *text = a->overlay == OV_LESSON && a->o.lesson ? a->o.lesson->text : a->overlay_text;
+    char *flowed = a->overlay == OV_LESSON && a->o.lesson ? app_reflow(a->o.lesson->text) : NULL;
+    const char *text = flowed ? flowed : a->overlay_text;
     if (!text) return;
     int bw = W - 4 > 100 ? 100 : W - 4;
     int inner = bw - 4;
-    int total = a->overlay == OV_LESSON ? count_lines(text, inner) + 4 : count_lines(text, inner);
+    int total = flowed ? app_wrapped_lines(text, inner) : count_lines(text, inner);
     int bh = total + 2 < H - 2 ? total + 2 : H - 2;
     if (bh < 3) bh = 3;
     if (a->overlay_top > total - (bh - 2)) a->overlay_top = total - (bh - 2) > 0 ? total - (bh - 2) : 0;
@@ -591,10 +736,10 @@ static void draw_overlay(App *a)
     else
         snprintf(title, sizeof title, "%s", a->overlay_title ? a->overlay_title : "");
     box_at(y, x, bh, bw, title);
-    if (a->overlay == OV_LESSON) {
+    if (flowed) {
         draw_wrapped(y + 1, x + 2, bh - 2, inner, text, a->overlay_top, 0);
-        return;
-    }
+        free(flowed);
+    } else {
     /* hard-wrapped, as the REPL printed it */
     const char *p = text;
     int line = 0;
@@ -611,6 +756,7 @@ static void draw_overlay(App *a)
             off += k;
         } while (off < len);
         p = e ? e + 1 : p + len;
+    }
     }
     if (total > bh - 2) {
         char more[64];
@@ -639,7 +785,7 @@ void draw_all(App *a)
     draw_source(a);
     draw_events(a);
     draw_output(a);
-    draw_lesson(a);
+    draw_question(a);
     /* the column between the source and the panes on its right */
     Rect s = a->L.pane[PANE_SOURCE];
     if (s.h)

@@ -117,6 +117,13 @@ static attr_t hue(int state)
     return COLOR_PAIR(1 + state);
 }
 
+/* Task hues, apart from the states' (xterm-256, then basic): blue,
+ * vermilion, bluish green, reddish purple, yellow, sky blue. */
+static const short task_c256[TERM_TASK_HUES] = {33, 202, 36, 169, 220, 117};
+static const short task_c8[TERM_TASK_HUES] = {COLOR_BLUE, COLOR_RED, COLOR_GREEN, COLOR_MAGENTA, COLOR_YELLOW, COLOR_CYAN};
+
+attr_t term_task_attr(int k) { return attrs[G_TASK + (k >= 0 ? k : 0) % TERM_TASK_HUES]; }
+
 static void palette(void)
 {
     if (use_color) {
@@ -142,6 +149,13 @@ static void palette(void)
     attrs[G_DIM] = hue(TS_DONE) | (use_color ? 0 : A_DIM);
     attrs[G_PLAYHEAD] = hue(TS_GILWAIT) | A_BOLD;
     attrs[G_HILITE] = A_BOLD;
+    for (int i = 0; i < TERM_TASK_HUES; i++) {
+        attrs[G_TASK + i] = A_BOLD;
+        if (!use_color) continue;
+        /* pairs after the states' (1 + state) */
+        init_pair((short)(1 + TS_COUNT + i), COLORS >= 256 ? task_c256[i] : task_c8[i], -1);
+        attrs[G_TASK + i] |= COLOR_PAIR(1 + TS_COUNT + i);
+    }
 }
 
 bool term_open(bool color, bool ascii, bool headless, char *why, size_t n)

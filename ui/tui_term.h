@@ -37,9 +37,14 @@ enum {
     G_DIM,                   /* line numbers, times */
     G_PLAYHEAD,              /* the playhead mark on the axis */
     G_HILITE,                /* the latest event, a task's current line */
-    G_COUNT
+    G_TASK,                  /* + task % TERM_TASK_HUES: who a core, GIL or loop serves */
+    G_COUNT = G_TASK + 6
 };
+#define TERM_TASK_HUES 6
 attr_t term_attr(int g);
+/* The colour of task k on core, GIL and loop rows: neighbouring tasks
+ * differ, not only by their label. */
+attr_t term_task_attr(int k);
 /* A state's glyph; state -1 or out of range: a blank. */
 const char *term_state_glyph(int state);
 

@@ -52,7 +52,7 @@ Stats *stats_compute(const Trace *t)
         if (e->kind == EV_GIL_TAKE && e->a >= 0 && e->a != e->task) s->gil_handoffs++;
         if (e->kind == EV_GIL_DROP && e->a == DROP_FORCED) s->forced_switches++;
     }
-    s->speedup = s->elapsed > 0 ? (double)s->running_total / (double)s->elapsed : 0;
+    s->parallelism = s->elapsed > 0 ? (double)s->running_total / (double)s->elapsed : 0;
     free(last_state);
     free(last_core);
     free(last_t);
@@ -124,6 +124,37 @@ char stats_task_label(int i)
     return i >= 0 && i < 62 ? labels[i] : '*';
 }
 
+char stats_label(const Trace *t, int k)
+{
+    if (k < 0 || (size_t)k >= t->tasks.n) return '*';
+    if (t->rank_tasks != t->tasks.n || t->rank_procs != t->procs.n) {
+        /* a cache of the row order in the trace, which is otherwise read-only here */
+        Trace *w = (Trace *)t;
+        size_t nt = t->tasks.n;
+        w->rank = xrealloc(w->rank, (nt + 1) * sizeof *w->rank);
+        int *first, *next;
+        trace_children(t, &first, &next);
+        int r = 0;
+        for (size_t k2 = 0; k2 < nt; k2++) w->rank[k2] = -1;
+        for (size_t p = 0; p <= t->procs.n; p++)
+            for (size_t q = 0; q < nt; q++) {
+                const TraceTask *tk = &t->tasks.v[q];
+                /* the last pass: tasks of no known process */
+                bool here = p < t->procs.n ? (size_t)tk->proc == p : (size_t)tk->proc >= t->procs.n;
+                if (!here || tk->parent >= 0) continue;
+                w->rank[q] = r++;
+                for (int j = first[q]; j >= 0; j = next[j]) w->rank[j] = r++;
+            }
+        for (size_t q = 0; q < nt; q++)
+            if (w->rank[q] < 0) w->rank[q] = r++;
+        free(first);
+        free(next);
+        w->rank_tasks = nt;
+        w->rank_procs = t->procs.n;
+    }
+    return stats_task_label(t->rank[k]);
+}
+
 void stats_task_name(const Trace *t, int k, char *buf, size_t n)
 {
     if (k < 0 || (size_t)k >= t->tasks.n) {
@@ -133,6 +164,23 @@ void stats_task_name(const Trace *t, int k, char *buf, size_t n)
     const TraceTask *tk = &t->tasks.v[k];
     if (t->procs.n > 1 && tk->parent < 0) snprintf(buf, n, "%s/%s", t->procs.v[tk->proc].name, tk->name);
     else snprintf(buf, n, "%s", tk->name);
+}
+
+void stats_child_label(const Trace *t, int j, char *buf, size_t n)
+{
+    /* CPython's names, and the short words the label uses */
+    static const char *const own[] = {"shutdown_asyncgens", "shutdown_default_executor"};
+    static const char *const word[] = {"asyncgens", "executor"};
+    const char *name = t->tasks.v[j].name;
+    const char *paren = strrchr(name, '(');
+    for (size_t i = 0; paren && i < ARRAY_LEN(own); i++) {
+        size_t k = strlen(own[i]);
+        if (strncmp(paren + 1, own[i], k) == 0 && paren[1 + k] == ')' && !paren[2 + k]) {
+            snprintf(buf, n, "%c   loop: %s", stats_label(t, j), word[i]);
+            return;
+        }
+    }
+    snprintf(buf, n, "%c   %s", stats_label(t, j), name);
 }
 
 const char *stats_task_str(const Trace *t, int k)
@@ -252,7 +300,7 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
             if ((size_t)tk->proc != p || tk->parent >= 0) continue;
             char name[64];
             stats_task_name(t, k, name, sizeof name);
-            snprintf(lab, sizeof lab, "%c %s", stats_task_label(k), name);
+            snprintf(lab, sizeof lab, "%c %s", stats_label(t, k), name);
             fill_cells(&task_iv[k], from, to, width, add_row(tl, ROW_TASK, k, lab)->cells);
             if (first[k] < 0) continue;
             IvList loop = {0};
@@ -272,7 +320,7 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
                     continue;
                 }
                 shown++;
-                snprintf(lab, sizeof lab, "%c   %s", stats_task_label(j), t->tasks.v[j].name);
+                stats_child_label(t, j, lab, sizeof lab);
                 fill_cells(&task_iv[j], from, to, width, add_row(tl, ROW_TASK, j, lab)->cells);
             }
             if (more) {

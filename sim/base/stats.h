@@ -23,7 +23,7 @@ typedef struct Stats {
     int64_t running_total;   /* sum of running time over threads */
     int64_t loop_iterations; /* asyncio event-loop iterations */
     int64_t task_steps;      /* asyncio task steps (switches between coroutines) */
-    double speedup;          /* running_total / elapsed */
+    double parallelism;      /* running_total / elapsed: the average number of busy cores */
 } Stats;
 
 Stats *stats_compute(const Trace *t);
@@ -55,11 +55,20 @@ typedef struct Timeline {
  * grouped by process (coroutine tasks after their loop's thread). */
 Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int width, bool gil);
 void stats_timeline_free(Timeline *tl);
-/* A one-character label for task i: 0-9, A-Z, a-z, then '*'. */
+/* The one-character label of the i-th row: 0-9, A-Z, a-z, then '*'. */
 char stats_task_label(int i);
+/* Task k's label: its row's (the rows go by process, each thread followed
+ * by its coroutine tasks), so the labels read in order down the timeline.
+ * A task created later may move the labels of the rows after its own. */
+char stats_label(const Trace *t, int k);
 /* A task's name as rows and tables show it: "Process-1/MainThread" when
  * there is more than one process. */
 void stats_task_name(const Trace *t, int k, char *buf, size_t n);
+/* The row label of coroutine task j under its loop's row: "3   Task-3
+ * (fetch)"; the tasks asyncio.run() makes for its own shutdown
+ * (shutdown_asyncgens, shutdown_default_executor) are marked as the
+ * loop's: "5   loop: asyncgens", "6   loop: executor". */
+void stats_child_label(const Trace *t, int j, char *buf, size_t n);
 /* The same as a string, valid until four more calls (for messages). */
 const char *stats_task_str(const Trace *t, int k);
 

@@ -40,6 +40,7 @@ void trace_free(Trace *t)
     for (size_t i = 0; i < t->objs.n; i++) free(t->objs.v[i].name);
     for (size_t i = 0; i < t->procs.n; i++) free(t->procs.v[i].name);
     for (size_t i = 0; i < t->strs.n; i++) free(t->strs.v[i]);
+    free(t->rank);
     BUF_FREE(t->segs);
     BUF_FREE(t->evs);
     BUF_FREE(t->ev_seg);

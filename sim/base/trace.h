@@ -94,8 +94,8 @@ extern const int trace_legend[TS_COUNT];
     X(R_MPQUEUE_GET, "waits for an item (multiprocessing.Queue.get)") \
     X(R_FUTURE, "waits for a Future") \
     X(R_IO, "waits for I/O") \
-    X(R_DONE, "finished") \
-    X(R_DIED, "died of an uncaught exception") \
+    X(R_DONE, "finishes") \
+    X(R_DIED, "dies of an uncaught exception") \
     X(R_KILLED, "was abandoned at exit (daemon)") \
     X(R_AWAIT_TIMER, "awaits a timer (asyncio.sleep)") \
     X(R_AWAIT_FUTURE, "awaits a future") \
@@ -236,6 +236,10 @@ typedef struct Trace {
      * or -1 for a state change */
     void (*hook)(void *ctx, int kind, int task, int64_t at);
     void *hook_ctx;
+    /* each task's place among the timeline's task rows (stats_label),
+     * computed for rank_tasks tasks and rank_procs processes */
+    int *rank;
+    size_t rank_tasks, rank_procs;
 } Trace;
 
 Trace *trace_new(int ncores);

@@ -361,7 +361,29 @@ def t_cross_process_wake(ctx):
     assert any(e.get("cat") == "wake" for e in evs), "no wake point in the trace"
 
 
+def t_svg_who_colours(ctx):
+    """The GIL and cpu rows colour each thread differently, and not in a
+    state's colour (a GIL held is not "starting")."""
+    rel = "scenarios/05_convoy_effect.py"
+    code, out, err = run_bin(ctx, ["run", "--format", "svg", rel])
+    assert code == 0, err
+    root = ET.fromstring(out)
+    states = {"#E69F00", "#F0E442", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"}
+    checked = 0
+    for g in svg_rows(root):
+        kind = (g.get("class") or "").split()
+        if "core" not in kind and "gil" not in kind:
+            continue
+        fills = {r.get("fill") for r in g.iter(SVG_NS + "rect") if "seg" in (r.get("class") or "").split()}
+        assert not (fills & states), f"a state's colour on {g.attrib}: {fills}"
+        if fills:
+            assert len(fills) >= 2, f"one colour for both threads on {g.attrib}: {fills}"
+            checked += 1
+    assert checked >= 2, "no cpu and GIL rows with segments"
+
+
 CASES = [
+    ("export/svg_who_colours", t_svg_who_colours),
     ("export/window", t_window),
     ("export/cross_process_wake", t_cross_process_wake),
     ("export/repl_paused", t_repl_paused),

@@ -69,7 +69,7 @@ def t_text_run(ctx):
     out, _ = check(ctx, [ctx.bin, "lesson", "1"], stdin="")
     assert out.startswith("Lesson 1. Concurrency is not parallelism"), out[:200]
     assert "=== " in out and "01_sequential_baseline.py ===" in out and "02_interleaving_one_core.py ===" in out, out
-    assert "cpu0" in out and "speedup" in out, "no text timeline and statistics"
+    assert "cpu0" in out and "parallelism" in out, "no text timeline and statistics"
 
 
 def t_text_run_options(ctx):
@@ -320,6 +320,44 @@ def t_answers(ctx, n, title, body, data):
     assert text == f"Lesson {n}. {title}\n\n{body}\n", f"lesson {n} --answers is not the lesson as written"
 
 
+def t_repl_predict(ctx):
+    """The REPL's `lesson 3`: the question first, `run` waits for the answer,
+    a bad answer is refused, `answer b` plays the run and explains, the next
+    question comes, and the answers are remembered."""
+    state = tempfile.mkdtemp(prefix="il-state-")
+    env = dict(ctx.env, XDG_STATE_HOME=state)
+    out, _ = check(ctx, [ctx.bin], stdin="lesson 3\nrun\ninfo stats\nanswer z\nanswer b\nanswer skip\nanswer a\n", env=env)
+    q1 = out.index('What will "threads / sequential" print?')
+    assert out.count("first your prediction") == 2, out[q1:]
+    assert "'z' is not one of the choices" in out, out[q1:]
+    punch = out.index("threads / sequential = 1.00")
+    right = out.index("Right: b) about 1.0.")
+    assert q1 < punch < right, out[q1:]
+    assert "How many times slower" in out[right:] and "Skipped: the answer is 51" in out, out[right:]
+    assert "no question is waiting" in out, out[right:]
+    with open(os.path.join(state, "interleave", "lessons.progress")) as f:
+        rows = [l.replace(".", " ", 1).split() for l in f if l.strip()]
+    assert rows == [["3", "1", "right", "b"], ["3", "2", "skipped", "-"]], rows
+    out, _ = check(ctx, [ctx.bin, "lesson"], env=env)
+    assert re.search(r"^\[x\]\s+3\. .*2/2 answered, 1 right", out, re.M), out
+
+
+def t_make_run_says(ctx):
+    """`make run` says it builds, and how long that takes, before the build."""
+    code, out, err = ctx.run(["make", "-n", "run"])
+    assert code == 0, err
+    assert "building the program first" in out and "about a minute" in out, out
+    assert out.index("building the program first") < out.index("run_main.sh"), out
+
+
+def t_test_progress(ctx):
+    """The test runner reports each family as it ends."""
+    code, out, err = ctx.run(["python3", os.path.join(ROOT, "tests", "run.py"), "--bin", ctx.bin, "-k", "lessons/bad_number"],
+                             timeout=300)
+    assert code == 0, out + err
+    assert re.search(r"^\[\d+/\d+\] lessons: 1 passed, 0 failed \(\d+ s; \d+ s so far\)$", out, re.M), out
+
+
 CASES = [
     ("lessons/list", t_list),
     ("lessons/scenarios_exist", t_scenarios_exist),
@@ -333,6 +371,9 @@ CASES = [
     ("lessons/structure", t_structure),
     ("lessons/predict_parse", t_predict_parse),
     ("lessons/predict_errors", t_predict_errors),
+    ("lessons/repl_predict", t_repl_predict),
+    ("lessons/make_run_says", t_make_run_says),
+    ("lessons/test_progress", t_test_progress),
 ]
 
 

@@ -21,6 +21,7 @@ class Term:
         exports = {"TERM": "tmux-256color", "LC_ALL": "C.UTF-8", "NO_COLOR": "",
                    "INTERLEAVE_HISTORY": os.path.join(self.dir, "history")}
         exports.update(env or {})
+        self.state = exports.get("XDG_STATE_HOME")
         setenv = " ".join(f"export {k}='{v}';" if v is not None else f"unset {k};" for k, v in exports.items())
         cmd = " ".join(f"'{a}'" for a in argv)
         if shell:
@@ -362,9 +363,9 @@ def case_ascii(ctx, t):
 
 
 def case_present(ctx, t):
-    s = t.wait_for("Lesson 3. The GIL and CPU-bound work")
-    assert "Source" not in s and "Output" not in s, f"presenter mode shows more than timeline and events:\n{s}"
-    assert "Events" in s and "Timeline" in s and "L3 1/2" in s, s
+    s = t.wait_for("L3 1/2 The GIL and CPU-bound work")
+    assert "Source" not in s, f"presenter mode shows the source:\n{s}"
+    assert "Events" in s and "Timeline" in s and "Output" in s, s
     t.keys("End")
     s = t.wait_for("process MainProcess exits")
     row = next(l for l in s.split("\n") if l.startswith("0 MainThread"))
@@ -423,6 +424,236 @@ def nul_term(ctx):
     return Term(ctx, "nul", [ctx.bin, "play", path])
 
 
+def state_dir():
+    """A fresh $XDG_STATE_HOME: the lesson progress of one case."""
+    return tempfile.mkdtemp(prefix="il-state-")
+
+
+def lesson_term(ctx, name, *args, w=100, h=30, state=None):
+    return Term(ctx, name, [ctx.bin, "lesson", *args], w=w, h=h, env={"XDG_STATE_HOME": state or state_dir()})
+
+
+def progress_lines(t):
+    """The progress file's lines as [lesson, question, result, answer]."""
+    path = os.path.join(t.state, "interleave", "lessons.progress")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [l.replace(".", " ", 1).split() for l in f if l.strip()]
+
+
+def case_predict(ctx, t):
+    """Lesson 3 asks its question before the run: no output, no events, no
+    run length; a key that would play is refused; the answer plays the run
+    and reveals the verdict and why; the answer is in the progress file and
+    `interleave lesson` lists it with a mark."""
+    s = t.wait_for("Question")
+    assert 'What will "threads / sequential" print?' in s and "b) about 1.0" in s, s
+    assert "hidden until you answer" in s, s
+    assert re.search(r"\s0 / \? ", t.status()), f"the run's length is shown before the answer: {t.status()!r}"
+    assert "threads / sequential =" not in s
+    t.keys("Space")
+    s = t.wait_for("first your prediction")
+    assert re.search(r"\s0 / \? ", t.status()), t.status()
+    t.keys("a")  # wrong: the answer is b
+    s = t.wait_for("the answer is b) about 1.0")
+    assert "You said a" in s and "takes turns" in s or "take turns" in s, s
+    t.keys("End")
+    t.wait_for("threads / sequential = 1.00")
+    assert progress_lines(t) == [["3", "1", "wrong", "a"]], progress_lines(t)
+    # the next scenario asks its own (numeric) question; a number and Enter
+    t.keys("n")
+    s = t.wait_for("How many times slower")
+    assert "hidden until you answer" in s, s
+    t.keys("5", "0", "Enter")
+    t.wait_for("You said 50: right.")
+    assert progress_lines(t)[-1] == ["3", "2", "right", "50"], progress_lines(t)
+    t.quit_and_check()
+    code, out, err = ctx.run([ctx.bin, "lesson"], env=dict(ctx.env, XDG_STATE_HOME=t.state))
+    line = next(l for l in out.split("\n") if "3. The GIL" in l)
+    assert line.startswith("[x]") and "2/2 answered, 1 right" in line, line
+    assert re.search(r"^\[ \]\s+4\. ", out, re.M), out
+    # --reset forgets it
+    code, out, err = ctx.run([ctx.bin, "lesson", "--reset"], env=dict(ctx.env, XDG_STATE_HOME=t.state))
+    assert code == 0 and "forgotten" in out, out + err
+    code, out, err = ctx.run([ctx.bin, "lesson"], env=dict(ctx.env, XDG_STATE_HOME=t.state))
+    assert re.search(r"^\[ \]\s+3\. ", out, re.M), out
+
+
+def case_predict_skip(ctx, t):
+    """Esc skips the question (remembered as skipped); --no-predict plays at
+    once with the question shown beside the timeline."""
+    t.wait_for("Question")
+    t.keys("Escape")
+    t.wait_for("Skipped; the answer is")
+    assert progress_lines(t) == [["1", "1", "skipped", "-"]], progress_lines(t)
+    t.quit_and_check()
+    u = lesson_term(ctx, "nopredict", "1", "--no-predict")
+    try:
+        s = u.wait_for("Question")
+        assert "hidden until you answer" not in s, s
+        assert "--answers` has the answer" in s, s
+        u.keys("End")
+        u.wait_re(r" (\S+ \S+) / \1 ")
+        u.quit_and_check()
+    finally:
+        u.close()
+
+
+def case_settings_reset(ctx, t):
+    """g in lesson 3's first scenario is an override (marked *), and the
+    convoy scenario after n opens with its own header's GIL."""
+    t.wait_for("Thread-2 (countdown)")
+    t.keys("g")
+    t.wait_for("no GIL*")
+    t.keys("n")
+    s = t.wait_for("L3 2/2")
+    t.wait_re(r"GIL 5\.00 ms, seed")
+    assert "no GIL" not in t.status() and "*" not in t.status(), t.status()
+    t.keys("End")
+    t.wait_for("slowdown:")
+    m = re.search(r"slowdown: (\d+)x", t.screen())
+    assert m and int(m.group(1)) > 10, f"no convoy after n: {t.screen()}"
+    t.quit_and_check()
+
+
+def case_next_lesson(ctx, t):
+    """n after a lesson's last scenario opens the next lesson; p goes back."""
+    t.wait_for("L3 1/2")
+    t.keys("n")
+    t.wait_for("L3 2/2")
+    t.keys("n")
+    t.wait_for("Lesson 4. Processes")
+    assert "no more scenarios" not in t.screen()
+    t.keys("p")
+    # back to the previous lesson's last scenario
+    s = t.wait_for("Lesson 3. The GIL")
+    assert "05_convoy_effect.py" in s, s
+    t.quit_and_check()
+
+
+def case_lesson_overlay(ctx, t):
+    """L: the lesson's paragraphs fill the box's lines (no one-word lines
+    left by the Markdown's own line breaks), and Down scrolls."""
+    t.wait_for("L1 1/")
+    t.keys("L")
+    s = t.wait_for("Lesson 1.")
+    lines = s.split("\n")
+    top = next(i for i, l in enumerate(lines) if "┌" in l)
+    x0, x1 = lines[top].index("┌"), lines[top].index("┐")
+    inner = [l[x0 + 1:x1].strip() for l in lines[top + 1:] if len(l) > x1 and l[x1] == "│"]
+    words = [x for x in inner if x and " " not in x and not x.startswith("`")]
+    assert not words, f"one-word lines in the lesson box: {words}\n{s}"
+    # a paragraph's lines (but its last) are nearly as wide as the box
+    assert sum(1 for x in inner if len(x) > x1 - x0 - 18) >= 3, s
+    first = inner[0]
+    t.keys("Down", "Down", "Down")
+    time.sleep(0.4)
+    s2 = t.screen()
+    assert first not in s2 and "lines, Up/Down" in s2, s2
+    t.quit_and_check()
+
+
+def case_status_80(ctx, t):
+    """At 80 columns the status line shows the lesson's number and title."""
+    t.wait_for("L3 1/2")
+    st = t.status()
+    assert "L3 1/2 The GIL and CPU-bound work" in st, st
+    t.quit_and_check()
+
+
+def case_present_lesson(ctx, t):
+    """Presenter mode: the output pane (the punch line), rows a line apart,
+    the question in a pane of its own."""
+    t.wait_for("Question")
+    t.keys("b")
+    t.keys("End")
+    s = t.wait_for("threads / sequential = 1.00")
+    assert "Output" in s and "Source" not in s, s
+    lines = s.split("\n")
+    i = next(k for k, l in enumerate(lines) if l.startswith("cpu0"))
+    assert lines[i + 1].strip() == "" and lines[i + 2].startswith("cpu1"), "rows not spaced:\n" + s
+    t.quit_and_check()
+
+
+def case_limit(ctx, t):
+    """A run stopped by max_ops says so at the end, in the status and as
+    the last event, and End goes to the run's end time."""
+    t.wait_for("0 MainThread")
+    t.keys("End")
+    s = t.wait_for("STOPPED by a limit")
+    ev = [l for l in s.split("\n") if "STOPPED by a limit: stopped after" in l]
+    assert ev, f"no limit event:\n{s}"
+    assert "STOPPED by a limit" in t.status(), t.status()
+    assert re.search(r" (\S+ \S+) / \1 ", t.status()), t.status()
+    t.quit_and_check()
+
+
+def case_next_matters(ctx, t):
+    """'.' goes on to the next event that matters: each press moves the
+    clock forward, and the newest event is a handoff, a start, a block..."""
+    t.wait_for("Thread-1 (cpu_work)")
+    times = []
+    for _ in range(8):
+        t.keys(".")
+        time.sleep(0.3)
+        times.append(now_ns(t))
+    assert times == sorted(times) and times[-1] > times[0] > 0, times
+    s = t.screen()
+    ev = [l for l in s.rstrip("\n").split("\n")[:-1] if re.match(r"^\s+[\d.]+ (ns|us|ms) [A-Z]", l)]
+    assert ev and re.search(r"takes the GIL from|starts|finishes|prints|blocks|waits for|exits|puts|gets", ev[-1]), "\n".join(ev[-5:])
+    t.quit_and_check()
+
+
+def case_short_events(ctx, t):
+    """Convoy at whole-run zoom: the I/O thread's (0) short GIL holds show on
+    the GIL row, and the two threads' labels there have different colours."""
+    t.wait_for("Thread-1 (cpu_work)")
+    t.keys("End")
+    t.wait_re(r" (\S+ \S+) / \1 ")
+    s = t.screen()
+    row = next(l for l in s.split("\n") if l.startswith("GIL"))
+    cells = row[3:].strip()
+    assert cells.count("0") >= 10 and cells.count("1") >= 10, f"the I/O thread's holds are not on the GIL row: {row!r}"
+    raw = t.raw(escapes=True).decode("utf-8", "replace")
+    gil = next(l for l in raw.split("\n") if l.startswith("GIL"))
+    # the SGR in force before each label
+    seen = {}
+    sgr = ""
+    for m in re.finditer(r"\x1b\[([0-9;]*)m|([01])", gil):
+        if m.group(1) is not None:
+            sgr = m.group(1)
+        else:
+            seen.setdefault(m.group(2), set()).add(re.sub(r"(^|;)4(;|$)", r"\1\2", sgr))
+    assert seen.get("0") and seen.get("1") and not (seen["0"] & seen["1"]), f"same colour for both threads: {seen}"
+    t.quit_and_check()
+
+
+def case_question_scrolls(ctx, t):
+    """Presenter mode on a small screen: the question pane says there is
+    more, and Tab to it then Down scrolls to its last lines."""
+    s = t.wait_for("Question")
+    assert "Up/Down: more" in s and "Your answer: press a-c" not in s, s
+    # Tab until the question pane has the focus (each Tab waited for: the
+    # focus mark moves)
+    for _ in range(6):
+        before = re.search(r"▸ (\w+)", t.screen())
+        t.keys("Tab")
+        end = time.time() + 10
+        while time.time() < end:
+            now = re.search(r"▸ (\w+)", t.screen())
+            if now and (not before or now.group(1) != before.group(1)):
+                break
+            time.sleep(0.1)
+        if "▸ Question" in t.screen():
+            break
+    t.keys("Down", "Down", "Down")
+    t.wait_for("Your answer: press a-c")
+    t.keys("c")
+    t.wait_for("the answer is b) about 1.0")
+    t.quit_and_check()
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -440,9 +671,22 @@ def run(ctx):
          lambda: Term(ctx, "signals", [ctx.bin, "play", "scenarios/04_gil_cpu_bound.py"], shell=True)),
         ("tmux/ui_no_color", case_no_color, lambda: play(ctx, "nocolor", "04_gil_cpu_bound.py", env={"NO_COLOR": "1"})),
         ("tmux/ui_ascii", case_ascii, lambda: play(ctx, "ascii", "04_gil_cpu_bound.py", "--ascii")),
-        ("tmux/ui_present", case_present, lambda: Term(ctx, "present", [ctx.bin, "lesson", "3", "--present"])),
+        ("tmux/ui_present", case_present, lambda: Term(ctx, "present", [ctx.bin, "lesson", "3", "--present", "--no-predict"])),
         ("tmux/ui_from_repl", case_repl_ui, lambda: Term(ctx, "repl", [ctx.bin, "scenarios/04_gil_cpu_bound.py"])),
         ("tmux/ui_nul_output", case_nul_output, lambda: nul_term(ctx)),
+        ("tmux/lesson_predict", case_predict, lambda: lesson_term(ctx, "predict", "3")),
+        ("tmux/lesson_predict_skip", case_predict_skip, lambda: lesson_term(ctx, "skip", "1")),
+        ("tmux/lesson_settings_reset", case_settings_reset, lambda: lesson_term(ctx, "settings", "3", "--no-predict", w=120)),
+        ("tmux/lesson_next", case_next_lesson, lambda: lesson_term(ctx, "next", "3", "--no-predict")),
+        ("tmux/lesson_overlay", case_lesson_overlay, lambda: lesson_term(ctx, "overlay", "1", "--no-predict")),
+        ("tmux/lesson_status_80", case_status_80, lambda: lesson_term(ctx, "st80", "3", w=80, h=24)),
+        ("tmux/lesson_present", case_present_lesson, lambda: lesson_term(ctx, "presentq", "3", "--present", w=120, h=45)),
+        ("tmux/ui_limit", case_limit, lambda: play(ctx, "limit", "04_gil_cpu_bound.py", "--set", "max_ops=100000")),
+        ("tmux/ui_next_matters", case_next_matters,
+         lambda: play(ctx, "matters", "05_convoy_effect.py", "--present", w=120, h=40)),
+        ("tmux/ui_short_events", case_short_events, lambda: play(ctx, "short", "05_convoy_effect.py", w=120, h=40)),
+        ("tmux/lesson_question_scrolls", case_question_scrolls,
+         lambda: lesson_term(ctx, "qscroll", "3", "--present", w=80, h=24)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]
