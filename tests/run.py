@@ -30,6 +30,7 @@ class Ctx:
         self.bin = os.path.abspath(args.bin)
         self.unit = args.unit
         self.filter = args.k
+        self.skip = args.skip
         self.verbose = args.v
         self.results = []  # (name, ok, detail)
         self.python = shutil.which("python3")
@@ -44,6 +45,8 @@ class Ctx:
         self.env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:exitcode=87")
 
     def wanted(self, name):
+        if any(name.startswith(s) for s in self.skip):
+            return False
         return not self.filter or self.filter in name
 
     def record(self, name, ok, detail=""):
@@ -214,6 +217,8 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--unit")
     ap.add_argument("-k")
+    # leave out a slow family in a quick local run (e.g. --skip sweep/)
+    ap.add_argument("--skip", action="append", default=[])
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     ctx = Ctx(args)

@@ -773,6 +773,8 @@ void draw_all(App *a)
         char size[96];
         snprintf(size, sizeof size, "%dx%d: the UI needs %dx%d", COLS, LINES, TUI_MIN_W, TUI_MIN_H);
         const char *lines[] = {"terminal too small", size, "enlarge it, or q quits"};
+        /* on a 10x5 terminal the long lines would be cut to nonsense */
+        if (COLS < (int)strlen(lines[2])) lines[0] = "too small", lines[1] = "", lines[2] = "q quits";
         for (int i = 0; i < 3; i++) {
             int len = (int)strlen(lines[i]);
             int x = (COLS - len) / 2 > 0 ? (COLS - len) / 2 : 0;

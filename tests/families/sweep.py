@@ -217,6 +217,10 @@ def sweep_range(ctx, module, path, start, stop, ended):
 
 
 def run(ctx):
+    # asked for at all? (-k names a module's sweep, or something else)
+    if any("sweep/".startswith(k) for k in ctx.skip) or (ctx.filter and "sweep" not in ctx.filter
+                                                           and ctx.filter not in "sweep/"):
+        return
     try:
         mods = module_names(ctx)
     except RuntimeError as e:

@@ -4,6 +4,7 @@ colour matters).  Each case has its own tmux server, so cases run side by
 side.  The program runs under a shell line that records its exit status
 and keeps its stderr in a file, which is checked for sanitizer reports."""
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -219,6 +220,37 @@ def case_resize(ctx, t):
     t.resize(100, 30)
     t.wait_for("Thread-2 (countdown)")
     t.quit_and_check()
+
+
+def case_abuse(ctx, t):
+    """Tiny terminals say so; a resize storm while playing and every key
+    pressed fast leave the UI alive and the terminal restored."""
+    t.wait_for("Thread-2 (countdown)")
+    for w, h in ((10, 5), (20, 8)):
+        t.resize(w, h)
+        s = t.wait_for("too small")
+        lines = s.rstrip("\n").split("\n")
+        assert len(lines) <= h and max(len(l) for l in lines) <= w, f"garbage at {w}x{h}:\n{s}"
+        assert "q quits" in s, f"no way out shown at {w}x{h}:\n{s}"
+    t.resize(100, 30)
+    t.wait_for("Thread-2 (countdown)")
+    t.keys(" ")  # play
+    rng = random.Random(11)
+    sizes = [(10, 5), (20, 8), (40, 12), (80, 24), (100, 30), (200, 60), (61, 17), (33, 9)]
+    keys = [" ", "Left", "Right", "Up", "Down", "Home", "End", "+", "-", "z", "Z", "e", "?", "L", "Tab", "g", "c",
+            "PageUp", "PageDown", "Enter", "Escape", "x", "1", "9", "[", "]", "<", ">", ".", "BSpace", "F1", "C-l"]
+    for i in range(60):
+        if i % 3 == 0:
+            t.resize(*rng.choice(sizes))
+        t.keys(*(rng.choice(keys) for _ in range(5)))
+    t.resize(100, 30)
+    t.keys("Escape", "Escape")
+    t.wait_for("? help")
+    t.quit_and_check()
+    s = t.screen()
+    assert "Timeline" not in s, f"the UI did not give the screen back:\n{s}"
+    t.keys("echo fine-$((6*7))", "Enter")
+    t.wait_for("fine-42")
 
 
 def case_command(ctx, t):
@@ -662,6 +694,8 @@ def run(ctx):
         ("tmux/ui_zoom", case_zoom, lambda: play(ctx, "zoom", "04_gil_cpu_bound.py")),
         ("tmux/ui_gil_cores", case_gil_toggle, lambda: play(ctx, "gil", "04_gil_cpu_bound.py")),
         ("tmux/ui_resize", case_resize, lambda: play(ctx, "resize", "04_gil_cpu_bound.py")),
+        ("tmux/ui_abuse", case_abuse, lambda: Term(ctx, "abuse", [ctx.bin, "play", "scenarios/04_gil_cpu_bound.py"],
+                                                   shell=True)),
         ("tmux/ui_command", case_command, lambda: play(ctx, "cmd", "04_gil_cpu_bound.py")),
         ("tmux/ui_help_explain", case_help, lambda: play(ctx, "help", "04_gil_cpu_bound.py")),
         ("tmux/ui_quit_restores", case_quit_restores,
