@@ -118,6 +118,20 @@ static inline void vstore(Value *d, uint32_t tag, int64_t payload)
 }
 #endif
 
+_Static_assert(sizeof(Frame) == 96, "CALL's fast path writes every Frame field: update it with the struct");
+
+/* Whether d has no entry for name.  An instance's __dict__ is small and
+ * scanned: when no live entry has name's hash (the usual answer for a
+ * method name) that is decided here, without a call; else dict.c does. */
+static inline bool dict_lacks_str(Dict *d, Str *name)
+{
+    int64_t h = name->hash;
+    if (d->mask || h == -1) return dict_index_str(d, name) < 0;
+    for (int64_t i = 0; i < d->nent; i++)
+        if (d->ent[i].hash == h && !is_undef(d->ent[i].key)) return dict_index_str(d, name) < 0;
+    return true;
+}
+
 /* ---- contexts and chunks ---- */
 
 #define CHUNK_MIN 48
@@ -1313,7 +1327,7 @@ RunStatus vm_run(Task *T)
                 Instance *in = AS_INST(sp[-1]);
                 a = ic_class_lookup(S, code, pc - 1, in->cls, names[arg]);
                 if ((is_kind(a, K_FUNC) || (is_kind(a, K_NATIVE) && (AS_NATIVE(a)->meth_flags & NF_METHOD))) &&
-                    (!in->dict || dict_index_str(in->dict, names[arg]) < 0)) {
+                    (!in->dict || dict_lacks_str(in->dict, names[arg]))) {
                     b = sp[-1];
                     sp[-1] = a;
                     PUSH(b);
@@ -1745,6 +1759,42 @@ RunStatus vm_run(Task *T)
                 nargs++;
             }
             Value callable = base[0];
+            /* fast path: plain Python function, exact positional arity
+             * (none of the natives' cases below applies to one) */
+            if (is_kind(callable, K_FUNC)) {
+                Func *fn = AS_FUNC(callable);
+                Code *co = fn->code;
+                if (!kw && nargs == co->argcount && co->kwonly == 0 &&
+                    !(co->flags & (CO_VARARGS | CO_VARKW | CO_MAKES_GEN)) &&
+                    args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->base_depth + c->nframes < S->recursion_limit) {
+                    f->sp = base;
+                    f->pc = pc;
+                    Frame *nf;
+                    if (LIKELY(c->nframes < c->fcap)) {
+                        /* frame_alloc's work, every field written once */
+                        nf = &c->frames[c->nframes++];
+                        nf->ns = NULL;
+                        nf->chunk = NULL;
+                        nf->pc = 0;
+                        nf->kind = 0;
+                        nf->extra = v_undef();
+                        nf->slot = NULL;
+                    } else {
+                        nf = frame_alloc(T, c);
+                    }
+                    nf->code = co;
+                    nf->func = fn;
+                    nf->globals = fn->globals;
+                    nf->locals = args;
+                    nf->sp = args + co->nlocalsplus;
+                    nf->ret = base;
+                    for (int32_t i = nargs; i < co->nlocals; i++) args[i] = v_undef();
+                    if (co->ncells | co->nfrees) frame_cells(S, nf, fn);
+                    T->clock = CLK();
+                    RELOAD();
+                    DISPATCH();
+                }
+            }
             Value *genarg = T->nested ? NULL : consumed_gen(S, callable, args, nargs);
             if (UNLIKELY(genarg)) {
                 /* run the consumed argument to its end first (it may
@@ -1797,29 +1847,6 @@ RunStatus vm_run(Task *T)
                     c = gen_drive(T, g, c, sent, thrown);
                     RELOAD();
                     THROWN_IN();
-                    break;
-                }
-            }
-            /* fast path: plain Python function, exact positional arity */
-            if (is_kind(callable, K_FUNC)) {
-                Func *fn = AS_FUNC(callable);
-                Code *co = fn->code;
-                if (!kw && nargs == co->argcount && co->kwonly == 0 &&
-                    !(co->flags & (CO_VARARGS | CO_VARKW | CO_MAKES_GEN)) &&
-                    args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->base_depth + c->nframes < S->recursion_limit) {
-                    f->sp = base;
-                    f->pc = pc;
-                    Frame *nf = frame_alloc(T, c);
-                    nf->code = co;
-                    nf->func = fn;
-                    nf->globals = fn->globals;
-                    nf->locals = args;
-                    nf->sp = args + co->nlocalsplus;
-                    nf->ret = base;
-                    for (int32_t i = nargs; i < co->nlocals; i++) args[i] = v_undef();
-                    if (co->ncells | co->nfrees) frame_cells(S, nf, fn);
-                    T->clock = CLK();
-                    RELOAD();
                     break;
                 }
             }
