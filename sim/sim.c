@@ -25,6 +25,7 @@ Sim *sim_new(void)
     Sim *S = xcalloc(1, sizeof *S);
     settings_init(&S->set);
     S->gc_threshold = 8u << 20;
+    S->attr_epoch = 1;
     S->recursion_limit = 1000;
     S->gc_inhibit = 1; /* no collection while the world is being built */
     types_init(S);
@@ -220,6 +221,7 @@ void sim_free(Sim *S)
     }
     BUF_FREE(S->procs);
     gc_free_all(S);
+    free(S->attr_cache);
     obj_ids_free(S);
     code_free_all(S->codes);
     free(S->itab);

@@ -339,8 +339,16 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, "interleave"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("-k", help="only benchmarks whose name contains this")
+    ap.add_argument("--train", action="store_true",
+                    help="run every benchmark program once under --bin and nothing else "
+                         "(make pgo: the training run of an instrumented build)")
     args = ap.parse_args()
     want = lambda n: not args.k or args.k in n
+    if args.train:
+        with tempfile.TemporaryDirectory() as d:
+            for name, src, *_ in TABLE + OTHERS + [("big trace", BIG_TRACE)]:
+                run_rss([args.bin, "run", "-q", write(d, name, src)])
+        return
     with tempfile.TemporaryDirectory() as d:
         print("interleave bench: the reference CPython (the faster of these, by a probe):")
         py, ver = pick_python(d)

@@ -50,7 +50,7 @@ static int bind_attr(Task *T, Value attr, Value self, Class *cls, bool via_class
     case K_INSTANCE:
         if (AS_INST(attr)->cls->cflags & CF_DESCR_GET) {
             /* a user descriptor: __get__(descr, instance or None, owner) */
-            Value m = obj_class_lookup(AS_INST(attr)->cls, S->sym[SYM_get]);
+            Value m = obj_class_lookup(S, AS_INST(attr)->cls, S->sym[SYM_get]);
             if (!is_undef(m)) {
                 Value a[3] = {attr, via_class ? v_none() : self, v_obj(cls)};
                 return vm_call(T, m, a, 3, NULL, out);
@@ -79,7 +79,7 @@ static inline bool is_data_descr(Value v)
 Value attr_meta_of(Sim *S, Class *c)
 {
     if (!(c->cflags & CF_USER) && c->type_id >= 0) return v_undef();
-    Value m = obj_class_lookup(c, S->sym[SYM_meta]);
+    Value m = obj_class_lookup(S, c, S->sym[SYM_meta]);
     return is_class(m) ? m : v_undef();
 }
 
@@ -88,7 +88,7 @@ Value attr_meta_method(Sim *S, Class *c, Str *name)
 {
     Value m = attr_meta_of(S, c);
     if (is_undef(m)) return m;
-    return obj_class_lookup(AS_CLASS(m), name);
+    return obj_class_lookup(S, AS_CLASS(m), name);
 }
 
 static int no_attr(Task *T, Value obj, Str *name)
@@ -111,7 +111,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
         switch ((ObjKind)o->kind) {
         case K_INSTANCE: {
             Instance *in = (Instance *)o;
-            Value ca = obj_class_lookup(in->cls, name);
+            Value ca = obj_class_lookup(S, in->cls, name);
             if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
             if (is_data_descr(ca) && (AS_INST(ca)->cls->cflags & CF_DESCR_GET))
                 return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
@@ -137,7 +137,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 if (r) return r;
             }
             if (in->cls->cflags & CF_HAS_GETATTR) {
-                Value m = obj_class_lookup(in->cls, S->sym[SYM_getattr_]);
+                Value m = obj_class_lookup(S, in->cls, S->sym[SYM_getattr_]);
                 Value args[2] = {obj, v_obj(name)};
                 if (vm_call(T, m, args, 2, NULL, out) < 0) {
                     if (exc_matches(S, T->exc, EXC_AttributeError)) {
@@ -169,7 +169,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                     return 1;
                 }
             }
-            Value ca = obj_class_lookup(c, name);
+            Value ca = obj_class_lookup(S, c, name);
             if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
             if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : str_value(S, "builtins"); return 1; }
             if (name == S->sym[SYM_dict_]) { *out = v_obj(c->dict); return 1; }
@@ -331,7 +331,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
     }
     /* builtin types: methods live on the type */
     Class *c = obj_type_of(S, obj);
-    Value ca = obj_class_lookup(c, name);
+    Value ca = obj_class_lookup(S, c, name);
     if (!is_undef(ca)) return bind_attr(T, ca, obj, c, false, out) < 0 ? -1 : 1;
     if (name == S->sym[SYM_class_]) {
         *out = v_obj(c);
@@ -354,7 +354,7 @@ int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
     *unbound = false;
     Class *c = obj_type_of(S, obj);
     if (!is_class(obj) && !is_kind(obj, K_MODULE) && !is_kind(obj, K_SUPER)) {
-        Value ca = obj_class_lookup(c, name);
+        Value ca = obj_class_lookup(S, c, name);
         if (is_kind(ca, K_FUNC) || (is_kind(ca, K_NATIVE) && (AS_NATIVE(ca)->meth_flags & NF_METHOD))) {
             bool shadowed = false;
             if (is_instance(obj) && AS_INST(obj)->dict)
@@ -379,7 +379,7 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
             Instance *in = (Instance *)o;
             /* a class's own __setattr__ comes first, as type(obj).__setattr__ */
             if (in->cls->cflags & CF_USER) {
-                Value m = obj_class_lookup(in->cls, S->sym[SYM_setattr_]);
+                Value m = obj_class_lookup(S, in->cls, S->sym[SYM_setattr_]);
                 if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
                     Value args[3] = {obj, v_obj(name), val}, r;
                     return vm_call(T, m, args, 3, NULL, &r);
@@ -423,7 +423,7 @@ int attr_object_setattr(Task *T, Value obj, Str *name, Value val)
 {
     Sim *S = T->S;
     Instance *in = AS_INST(obj);
-    Value ca = obj_class_lookup(in->cls, name);
+    Value ca = obj_class_lookup(S, in->cls, name);
     if (is_kind(ca, K_PROPERTY)) {
         Property *p = (Property *)ca.u.o;
         if (is_undef(p->fset) || is_none(p->fset))
@@ -433,7 +433,7 @@ int attr_object_setattr(Task *T, Value obj, Str *name, Value val)
         return vm_call(T, p->fset, args, 2, NULL, &r);
     }
     if (is_data_descr(ca)) {
-        Value m = obj_class_lookup(AS_INST(ca)->cls, S->sym[SYM_set]);
+        Value m = obj_class_lookup(S, AS_INST(ca)->cls, S->sym[SYM_set]);
         if (is_undef(m))
             return exc_raise(T, EXC_AttributeError, "__set__");
         Value args[3] = {ca, obj, val}, r;
@@ -448,7 +448,7 @@ int attr_del(Task *T, Value obj, Str *name)
 {
     if (is_instance(obj)) {
         Instance *in = AS_INST(obj);
-        Value ca = obj_class_lookup(in->cls, name);
+        Value ca = obj_class_lookup(T->S, in->cls, name);
         if (is_kind(ca, K_PROPERTY)) {
             Property *p = (Property *)ca.u.o;
             if (is_undef(p->fdel) || is_none(p->fdel))
@@ -457,21 +457,21 @@ int attr_del(Task *T, Value obj, Str *name)
             return vm_call(T, p->fdel, &obj, 1, NULL, &r);
         }
         if (is_data_descr(ca)) {
-            Value m = obj_class_lookup(AS_INST(ca)->cls, T->S->sym[SYM_delete_]);
+            Value m = obj_class_lookup(T->S, AS_INST(ca)->cls, T->S->sym[SYM_delete_]);
             if (is_undef(m)) return exc_raise(T, EXC_AttributeError, "__delete__");
             Value args[2] = {ca, obj}, r;
             return vm_call(T, m, args, 2, NULL, &r);
         }
-        if (in->dict && dict_del_str(in->dict, name)) return 0;
+        if (in->dict && dict_del_str(T->S, in->dict, name)) return 0;
     } else if (is_class(obj) && (AS_CLASS(obj)->cflags & CF_USER)) {
         Value m = attr_meta_method(T->S, AS_CLASS(obj), T->S->sym[SYM_delattr_]);
         if (is_kind(m, K_FUNC)) {
             Value args[2] = {obj, v_obj(name)}, r;
             return vm_call(T, m, args, 2, NULL, &r);
         }
-        if (dict_del_str(AS_CLASS(obj)->dict, name)) return 0;
+        if (dict_del_str(T->S, AS_CLASS(obj)->dict, name)) return 0;
     } else if (is_kind(obj, K_MODULE)) {
-        if (dict_del_str(AS_MODULE(obj)->dict, name)) return 0;
+        if (dict_del_str(T->S, AS_MODULE(obj)->dict, name)) return 0;
     }
     return no_attr(T, obj, name);
 }
@@ -605,7 +605,7 @@ static int class_created_hooks_in(Task *T, Class *c)
     for (int64_t i = 0; i < n && i < c->dict->nent; i++) {
         DictEntry *e = &c->dict->ent[i];
         if (is_undef(e->key) || !is_instance(e->val)) continue;
-        Value m = obj_class_lookup(AS_INST(e->val)->cls, S->sym[SYM_set_name]);
+        Value m = obj_class_lookup(S, AS_INST(e->val)->cls, S->sym[SYM_set_name]);
         if (!is_kind(m, K_FUNC)) continue;
         Value a[3] = {e->val, v_obj(c), e->key};
         if (vm_call(T, m, a, 3, NULL, &r) < 0) return -1;
@@ -621,7 +621,7 @@ static int class_created_hooks_in(Task *T, Class *c)
     }
     Value meta = attr_meta_of(S, c);
     if (!is_undef(meta)) {
-        Value init = obj_class_lookup(AS_CLASS(meta), S->sym[SYM_init]);
+        Value init = obj_class_lookup(S, AS_CLASS(meta), S->sym[SYM_init]);
         if (is_kind(init, K_FUNC)) {
             Value a[4] = {v_obj(c), v_obj(c->name), v_obj(c->bases), v_obj(c->dict)};
             if (vm_call(T, init, a, 4, NULL, &r) < 0) return -1;
@@ -633,6 +633,7 @@ static int class_created_hooks_in(Task *T, Class *c)
 Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
 {
     Class *c = gc_alloc(S, K_CLASS, sizeof(Class));
+    obj_classes_changed(S);
     c->name = name;
     c->qualname = name;
     c->dict = dict ? dict : dict_new(S);

@@ -69,6 +69,7 @@ static void code_free(Code *c)
 {
     free(c->ops);
     free(c->hints);
+    free(c->ic);
     free(c->lines);
     free(c->cols);
     free(c->consts);

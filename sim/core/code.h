@@ -55,6 +55,7 @@ struct Code {
     Str *name, *qualname;
     int32_t firstline;
     uint32_t *hints;      /* per op: where LOAD_GLOBAL/LOAD_ATTR found its name last (vm.c) */
+    struct AttrIC *ic;    /* per op: the attribute ops' inline caches (vm.c), made on first use */
     Source *src;
     struct Code *next;    /* all code objects of a program, for marking/freeing */
 };

@@ -100,8 +100,15 @@ static int64_t dict_find(Task *T, Dict *d, Value key, int64_t hash)
     }
 }
 
+/* A class's dict changed: attr.c's lookup cache no longer holds. */
+static inline void dict_changed(Sim *S, Dict *d)
+{
+    if (UNLIKELY(d->h.flags & OF_WATCHED)) S->attr_epoch++;
+}
+
 static void dict_insert_new(Sim *S, Dict *d, Value key, int64_t hash, Value val)
 {
+    dict_changed(S, d);
     dict_reserve(S, d);
     int64_t i = d->nent++;
     d->ent[i].key = key;
@@ -144,6 +151,7 @@ int dict_set(Task *T, Dict *d, Value key, Value val)
     if (i == -2) return -1;
     if (i >= 0) {
         d->ent[i].val = val;
+        dict_changed(T->S, d);
         return 0;
     }
     dict_insert_new(T->S, d, key, h, val);
@@ -176,6 +184,7 @@ int dict_del(Task *T, Dict *d, Value key)
     if (i == -2) return -1;
     if (i < 0) return 0;
     dict_remove_at(d, i);
+    dict_changed(T->S, d);
     return 1;
 }
 
@@ -195,15 +204,20 @@ void dict_set_str(Sim *S, Dict *d, Str *key, Value val)
 {
     int64_t h = str_hash(key);
     int64_t i = dict_find(NULL, d, v_obj(key), h);
-    if (i >= 0) d->ent[i].val = val;
-    else dict_insert_new(S, d, v_obj(key), h, val);
+    if (i >= 0) {
+        d->ent[i].val = val;
+        dict_changed(S, d);
+    } else {
+        dict_insert_new(S, d, v_obj(key), h, val);
+    }
 }
 
-bool dict_del_str(Dict *d, Str *key)
+bool dict_del_str(Sim *S, Dict *d, Str *key)
 {
     int64_t i = dict_find(NULL, d, v_obj(key), str_hash(key));
     if (i < 0) return false;
     dict_remove_at(d, i);
+    dict_changed(S, d);
     return true;
 }
 
@@ -222,6 +236,7 @@ bool dict_next(Dict *d, int64_t *pos, Value *key, Value *val)
 
 void dict_clear(Sim *S, Dict *d)
 {
+    dict_changed(S, d);
     free(d->ent);
     free(d->index);
     gc_account(S, &d->h, -(int64_t)(d->h.size - sizeof(Dict)));

@@ -13,7 +13,7 @@ int dict_del(Task *T, Dict *d, Value key);             /* 1 removed, 0 absent, -
 Value dict_get_str(Dict *d, Str *key);                  /* V_UNDEF if absent */
 int64_t dict_index_str(Dict *d, Str *key);              /* its entry's index in d->ent, or -1 */
 void dict_set_str(Sim *S, Dict *d, Str *key, Value val);
-bool dict_del_str(Dict *d, Str *key);
+bool dict_del_str(Sim *S, Dict *d, Str *key);
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *val);
 void dict_clear(Sim *S, Dict *d);
 /* dict.update(src): a dict, an object with keys(), or pairs. */

@@ -74,15 +74,33 @@ Class *obj_type_of(Sim *S, Value v)
 
 const char *obj_type_name(Sim *S, Value v) { return obj_type_of(S, v)->name->s; }
 
-Value obj_class_lookup(Class *c, Str *name)
+/* obj_class_lookup's miss: the MRO search, into entry e (NULL before the
+ * table exists). */
+Value obj_class_lookup_fill(Sim *S, struct AttrCacheEntry *e, Class *c, Str *name)
 {
-    Tuple *mro = c->mro;
-    for (int64_t i = 0; i < mro->n; i++) {
-        Class *k = AS_CLASS(mro->v[i]);
-        Value r = dict_get_str(k->dict, name);
-        if (!is_undef(r)) return r;
+    if (UNLIKELY(!e)) {
+        S->attr_cache = xcalloc(ATTR_CACHE_SIZE, sizeof *S->attr_cache);
+        return obj_class_lookup(S, c, name);
     }
-    return v_undef();
+    Tuple *mro = c->mro;
+    Value r = v_undef();
+    for (int64_t i = 0; i < mro->n; i++) {
+        Dict *d = AS_CLASS(mro->v[i])->dict;
+        /* from now on a change to d invalidates the cache (dict.c) */
+        d->h.flags |= OF_WATCHED;
+        r = dict_get_str(d, name);
+        if (!is_undef(r)) break;
+    }
+    e->cls = c;
+    e->name = name;
+    e->epoch = S->attr_epoch;
+    e->val = r;
+    return r;
+}
+
+void obj_classes_changed(Sim *S)
+{
+    S->attr_epoch++;
 }
 
 bool obj_is_subclass(Class *a, Class *b)
@@ -108,7 +126,7 @@ bool obj_is_callable(Sim *S, Value v)
     if (!is_obj(v)) return false;
     switch ((ObjKind)v.u.o->kind) {
     case K_FUNC: case K_CLASS: case K_METHOD: case K_NATIVE: return true;
-    case K_INSTANCE: return !is_undef(obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_call]));
+    case K_INSTANCE: return !is_undef(obj_class_lookup(S, AS_INST(v)->cls, S->sym[SYM_call]));
     default: return false;
     }
 }
@@ -120,7 +138,7 @@ Value obj_type_dunder(Sim *S, Value v, int sym)
     if (!is_instance(v)) return v_undef();
     Class *c = AS_INST(v)->cls;
     if (!(c->cflags & (CF_USER | CF_NATIVE_DUNDERS))) return v_undef();
-    Value m = obj_class_lookup(c, S->sym[sym]);
+    Value m = obj_class_lookup(S, c, S->sym[sym]);
     /* natives on builtin bases (object.__eq__ etc.) mean "default", but
      * not those of a library class that asks for its own */
     if (is_kind(m, K_NATIVE) && !(AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS)))
@@ -469,7 +487,7 @@ static int hash_inner(Task *T, Value v, int64_t *out)
     case K_INSTANCE: {
         Class *c = ((Instance *)o)->cls;
         if (c->cflags & (CF_USER | CF_NATIVE_DUNDERS)) {
-            Value m = obj_class_lookup(c, S->sym[SYM_hash]);
+            Value m = obj_class_lookup(S, c, S->sym[SYM_hash]);
             if (is_none(m)) break; /* __hash__ = None */
             bool own_native = is_kind(m, K_NATIVE) && AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS);
             if (!is_undef(m) && (!is_kind(m, K_NATIVE) || own_native)) {
@@ -486,7 +504,7 @@ static int hash_inner(Task *T, Value v, int64_t *out)
             }
             /* defining __eq__ without __hash__ makes instances unhashable */
             if (is_undef(m) || is_kind(m, K_NATIVE)) {
-                Value eq = obj_class_lookup(c, S->sym[SYM_eq]);
+                Value eq = obj_class_lookup(S, c, S->sym[SYM_eq]);
                 if (!is_undef(eq) && !is_kind(eq, K_NATIVE) && is_undef(dict_get_str(c->dict, S->sym[SYM_hash]))) {
                     /* CPython sets __hash__ = None in the class that defines __eq__ */
                     bool defines_eq_here = false;
@@ -726,7 +744,7 @@ int obj_len(Task *T, Value v, int64_t *out)
         }
         case K_INSTANCE: {
             Value m = obj_type_dunder(T->S, v, SYM_len);
-            if (is_undef(m)) m = obj_class_lookup(AS_INST(v)->cls, T->S->sym[SYM_len]);
+            if (is_undef(m)) m = obj_class_lookup(T->S, AS_INST(v)->cls, T->S->sym[SYM_len]);
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
@@ -1049,7 +1067,7 @@ int obj_getitem(Task *T, Value obj, Value key, Value *out)
         }
         case K_INSTANCE: {
             Value m = obj_type_dunder(S, obj, SYM_getitem);
-            if (is_undef(m)) m = obj_class_lookup(AS_INST(obj)->cls, S->sym[SYM_getitem]);
+            if (is_undef(m)) m = obj_class_lookup(S, AS_INST(obj)->cls, S->sym[SYM_getitem]);
             if (!is_undef(m)) return call_dunder(T, m, obj, &key, 1, out);
             break;
         }
@@ -1062,7 +1080,7 @@ int obj_getitem(Task *T, Value obj, Value key, Value *out)
             Value m = meta_dunder(S, obj, SYM_getitem);
             if (!is_undef(m)) return call_dunder(T, m, obj, &key, 1, out);
             /* __class_getitem__, an implicit classmethod (Generic[T]) */
-            m = obj_class_lookup(AS_CLASS(obj), S->sym[SYM_class_getitem]);
+            m = obj_class_lookup(S, AS_CLASS(obj), S->sym[SYM_class_getitem]);
             if (is_kind(m, K_CLASSMETHOD)) m = ((Wrapper *)m.u.o)->func;
             if (is_kind(m, K_FUNC) || is_kind(m, K_NATIVE)) return call_dunder(T, m, obj, &key, 1, out);
             break;
@@ -1115,7 +1133,7 @@ int obj_setitem(Task *T, Value obj, Value key, Value val)
         case K_DICT: return dict_set(T, (Dict *)o, key, val);
         case K_INSTANCE: {
             Value m = obj_type_dunder(S, obj, SYM_setitem);
-            if (is_undef(m)) m = obj_class_lookup(AS_INST(obj)->cls, S->sym[SYM_setitem]);
+            if (is_undef(m)) m = obj_class_lookup(S, AS_INST(obj)->cls, S->sym[SYM_setitem]);
             if (!is_undef(m)) {
                 Value args[2] = {key, val}, r;
                 Value buf[3] = {obj, args[0], args[1]};
@@ -1247,7 +1265,7 @@ int obj_iter(Task *T, Value v, Value *out)
             }
             if (is_undef(m)) {
                 /* a native class's own __iter__ (multiprocessing.Array) */
-                Value nm = obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_iter]);
+                Value nm = obj_class_lookup(S, AS_INST(v)->cls, S->sym[SYM_iter]);
                 if (is_kind(nm, K_NATIVE) && AS_NATIVE(nm)->owner != S->types[TY_OBJECT]) m = nm;
             }
             if (!is_undef(m)) {

@@ -10,7 +10,32 @@
 
 Class *obj_type_of(Sim *S, Value v);
 const char *obj_type_name(Sim *S, Value v);
-Value obj_class_lookup(Class *c, Str *name);          /* MRO search; V_UNDEF if absent */
+/* MRO search; V_UNDEF if absent.  Cached per (class, name) while no
+ * class dict it read changes and no collection runs (S->attr_epoch): a
+ * direct-mapped table, as CPython's type attribute cache.  Which entries
+ * hit depends on addresses, but never what a lookup returns, so runs
+ * stay deterministic. */
+#define ATTR_CACHE_SIZE 4096
+struct AttrCacheEntry {
+    Class *cls;
+    Str *name;
+    uint64_t epoch;
+    Value val;
+};
+Value obj_class_lookup_fill(Sim *S, struct AttrCacheEntry *e, Class *c, Str *name);
+static inline Value obj_class_lookup(Sim *S, Class *c, Str *name)
+{
+    struct AttrCacheEntry *e = NULL;
+    if (LIKELY(S->attr_cache != NULL)) {
+        uintptr_t h = ((uintptr_t)c >> 4) * 0x9E3779B1u ^ ((uintptr_t)name >> 4);
+        e = &S->attr_cache[(h ^ h >> 15) & (ATTR_CACHE_SIZE - 1)];
+        if (e->cls == c && e->name == name && e->epoch == S->attr_epoch) return e->val;
+    }
+    return obj_class_lookup_fill(S, e, c, name);
+}
+/* Every class creation calls this: a new class may sit where a freed one
+ * was, or be filled in after a lookup (a process's copy). */
+void obj_classes_changed(Sim *S);
 bool obj_is_subclass(Class *a, Class *b);
 bool obj_is_instance_of(Sim *S, Value v, Class *c);
 bool obj_is_exc_instance(Sim *S, Value v);           /* an instance of BaseException */

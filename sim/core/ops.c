@@ -359,7 +359,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
         char iname[32];
         snprintf(iname, sizeof iname, "__i%s", binop_meth[op] + 2);
         Str *n = str_intern(S, iname, strlen(iname));
-        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS) ? obj_class_lookup(AS_INST(a)->cls, n) : v_undef();
+        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS) ? obj_class_lookup(S, AS_INST(a)->cls, n) : v_undef();
         if (binop_dunder(im)) {
             Value args[2] = {a, b};
             if (vm_call(T, im, args, 2, NULL, out) < 0) return -1;
@@ -371,7 +371,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     }
     if (is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS)) {
         Str *n = str_intern(S, binop_meth[op], strlen(binop_meth[op]));
-        Value m = obj_class_lookup(AS_INST(a)->cls, n);
+        Value m = obj_class_lookup(S, AS_INST(a)->cls, n);
         if (binop_dunder(m)) {
             Value args[2] = {a, b};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
@@ -383,7 +383,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     }
     if (is_instance(b) && (AS_INST(b)->cls->cflags & BINOP_CLASS)) {
         Str *n = str_intern(S, binop_rmeth[op], strlen(binop_rmeth[op]));
-        Value m = obj_class_lookup(AS_INST(b)->cls, n);
+        Value m = obj_class_lookup(S, AS_INST(b)->cls, n);
         if (binop_dunder(m)) {
             Value args[2] = {b, a};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;

@@ -354,7 +354,7 @@ static int repr_inner(Task *T, Value v, SBuf *out)
         if (!is_undef(m))
             return call_str_dunder(T, m, v, out, "__repr__");
         if (in->cls->cflags & CF_EXCEPTION) return exc_repr(T, v, out);
-        Value rm = obj_class_lookup(in->cls, S->sym[SYM_repr]);
+        Value rm = obj_class_lookup(S, in->cls, S->sym[SYM_repr]);
         if (is_kind(rm, K_NATIVE) && AS_NATIVE(rm)->owner != S->types[TY_OBJECT]) {
             Value r;
             if (vm_call(T, rm, &v, 1, NULL, &r) < 0) return -1;
@@ -381,7 +381,7 @@ int repr_write_str(Task *T, Value v, SBuf *out)
         Value m = obj_type_dunder(S, v, SYM_str);
         if (!is_undef(m)) return call_str_dunder(T, m, v, out, "__str__");
         if (AS_INST(v)->cls->cflags & CF_EXCEPTION) return exc_str(T, v, out);
-        Value sm = obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_str]);
+        Value sm = obj_class_lookup(S, AS_INST(v)->cls, S->sym[SYM_str]);
         if (is_kind(sm, K_NATIVE) && AS_NATIVE(sm)->owner != S->types[TY_OBJECT]) {
             Value r;
             if (vm_call(T, sm, &v, 1, NULL, &r) < 0) return -1;

@@ -37,6 +37,7 @@ static Class *builtin_class(Sim *S, const char *name, Class *base, int type_id)
     if (!base) {
         /* object: its own root */
         c = gc_alloc(S, K_CLASS, sizeof(Class));
+        obj_classes_changed(S);
         c->name = c->qualname = n;
         c->dict = dict_new(S);
         c->bases = tuple_new(S, 0);

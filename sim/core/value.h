@@ -51,6 +51,8 @@ enum {
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
     OF_IMPORTED = 8,    /* K_MODULE: imported once */
     OF_PY_RAN = 16,     /* K_MODULE: its Python part has run (or is running) */
+    OF_WATCHED = 32,    /* K_DICT: a class's dict that attr.c's lookup cache has
+                           read: changing it invalidates the cache */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
     OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */

@@ -42,6 +42,96 @@ static inline Value dict_get_hinted(Dict *d, Str *name, uint32_t *hint)
     return d->ent[j].val;
 }
 
+/* The class attribute that makes obj.name not simply the instance's
+ * __dict__ entry: a property or an instance of a class (a descriptor, or
+ * a data descriptor when it has __set__); functions and plain values lose
+ * to the __dict__ entry (attr.c decides the rest). */
+static inline bool attr_plain(Value ca)
+{
+    return is_undef(ca) || (!is_kind(ca, K_PROPERTY) && !is_instance(ca));
+}
+
+/* An attribute op's inline cache: what the class lookup gave for the
+ * class it saw last (STORE_ATTR keeps whether the plain store applies),
+ * good while no class dict changed and no collection ran (attr_epoch, as
+ * obj_class_lookup's own cache). */
+struct AttrIC {
+    Class *cls;
+    uint64_t epoch;
+    Value val;
+};
+
+static struct AttrIC *attr_ic(Code *code, uint32_t at)
+{
+    if (UNLIKELY(!code->ic)) code->ic = xcalloc((size_t)code->nops, sizeof *code->ic);
+    return &code->ic[at];
+}
+
+/* The class attribute name of cls, through op `at`'s inline cache. */
+static inline Value ic_class_lookup(Sim *S, Code *code, uint32_t at, Class *cls, Str *name)
+{
+    struct AttrIC *ic = attr_ic(code, at);
+    if (LIKELY(ic->cls == cls && ic->epoch == S->attr_epoch)) return ic->val;
+    ic->val = obj_class_lookup(S, cls, name);
+    ic->cls = cls;
+    ic->epoch = S->attr_epoch;
+    return ic->val;
+}
+
+/* STORE_ATTR's question, through its inline cache: may obj.name = v on
+ * an instance of cls simply replace the __dict__ entry (no __setattr__ of
+ * the program's, no property or data descriptor on the class)? */
+static inline bool ic_plain_store(Sim *S, Code *code, uint32_t at, Class *cls, Str *name)
+{
+    struct AttrIC *ic = attr_ic(code, at);
+    if (LIKELY(ic->cls == cls && ic->epoch == S->attr_epoch)) return ic->val.u.i != 0;
+    bool ok = attr_plain(obj_class_lookup(S, cls, name));
+    if (ok && (cls->cflags & CF_USER)) {
+        Value sa = obj_class_lookup(S, cls, S->sym[SYM_setattr_]);
+        ok = is_undef(sa) || is_kind(sa, K_NATIVE);
+    }
+    ic->val = v_bool(ok);
+    ic->cls = cls;
+    ic->epoch = S->attr_epoch;
+    return ok;
+}
+
+/* A result the next op reads at once, stored as one 16-byte write.  The
+ * ops copy Values as 16-byte loads; one that spans the two 8-byte stores
+ * of a Value built field by field cannot be forwarded from the store
+ * buffer and waits for them (x86: ~15 cycles, a third of the countdown
+ * loop's time).  w0 is the first 8 bytes: the tag, aux 0. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+typedef long long VmWords __attribute__((vector_size(16)));
+_Static_assert(sizeof(Value) == 16 && offsetof(Value, u) == 8, "a Value is two words: tag and aux, payload");
+static inline void vstore(Value *d, uint32_t tag, int64_t payload)
+{
+    VmWords w = {(long long)tag, (long long)payload};
+    memcpy(d, &w, sizeof w);
+}
+#else
+static inline void vstore(Value *d, uint32_t tag, int64_t payload)
+{
+    d->tag = tag;
+    d->aux = 0;
+    d->u.i = payload;
+}
+#endif
+
+_Static_assert(sizeof(Frame) == 96, "CALL's fast path writes every Frame field: update it with the struct");
+
+/* Whether d has no entry for name.  An instance's __dict__ is small and
+ * scanned: when no live entry has name's hash (the usual answer for a
+ * method name) that is decided here, without a call; else dict.c does. */
+static inline bool dict_lacks_str(Dict *d, Str *name)
+{
+    int64_t h = name->hash;
+    if (d->mask || h == -1) return dict_index_str(d, name) < 0;
+    for (int64_t i = 0; i < d->nent; i++)
+        if (d->ent[i].hash == h && !is_undef(d->ent[i].key)) return dict_index_str(d, name) < 0;
+    return true;
+}
+
 /* ---- contexts and chunks ---- */
 
 #define CHUNK_MIN 48
@@ -472,7 +562,7 @@ static int invoke(Task *T, Value *ret, Value *want, Value callable, Value *args,
             return how;
         }
         case K_INSTANCE: {
-            Value m = obj_class_lookup(AS_INST(callable)->cls, S->sym[SYM_call]);
+            Value m = obj_class_lookup(S, AS_INST(callable)->cls, S->sym[SYM_call]);
             if (is_undef(m)) break;
             if (in_place) {
                 args[-1] = callable;
@@ -559,7 +649,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
     Sim *S = T->S;
     *how = CALL_DONE;
     Value inst;
-    Value newf = (cls->cflags & CF_USER) ? obj_class_lookup(cls, S->sym[SYM_new]) : v_undef();
+    Value newf = (cls->cflags & CF_USER) ? obj_class_lookup(S, cls, S->sym[SYM_new]) : v_undef();
     if (is_kind(newf, K_STATICMETHOD)) newf = ((Wrapper *)newf.u.o)->func;
     bool user_new = is_kind(newf, K_FUNC);
     if (user_new) {
@@ -592,7 +682,7 @@ static int instance_call(Task *T, Class *cls, Value *ret, Value *want, Value *ar
             break;
         }
     }
-    Value init = obj_class_lookup(cls, S->sym[SYM_init]);
+    Value init = obj_class_lookup(S, cls, S->sym[SYM_init]);
     if (is_kind(init, K_FUNC)) {
         *ret = inst;
         /* self goes first: build the argument list in a scratch array */
@@ -951,8 +1041,11 @@ RunStatus vm_run(Task *T)
     Value *consts, *locals, *sp;
     Str **names;
     uint32_t pc, ins, arg;
-    int64_t clk = T->clock;
+    /* the slice's end on the virtual clock, and the time left before it:
+     * one down-counter charged per op and tested for <= 0 (the clock is
+     * limit - left, computed where natives or the scheduler read it) */
     int64_t limit = T->nested ? INT64_MAX : S->debug_ops ? 0 : T->limit;
+    int64_t left = limit - T->clock;
     uint64_t nops = 0;
     uint64_t max_room = S->set.v[SET_max_ops] > (int64_t)S->ops ? (uint64_t)S->set.v[SET_max_ops] - S->ops : 0;
     /* every POLL_OPS ops (at an eval-breaker point) a slice also looks
@@ -961,10 +1054,13 @@ RunStatus vm_run(Task *T)
     const int64_t *cost = T->opcost ? T->opcost : S->opcost;
     bool reraise = false;
     RunStatus status;
+    /* scratch values; a and b never have their address taken, so they can
+     * live in registers (r is the natives' out-parameter) */
     Value a, b, r;
 
     /* natives read and charge T->clock: keep it current around them */
-#define SAVE() (f->sp = sp, f->pc = pc, T->clock = clk)
+#define CLK() (limit - left)
+#define SAVE() (f->sp = sp, f->pc = pc, T->clock = CLK())
 #define RELOAD()                                   \
     do {                                           \
         f = &c->frames[c->nframes - 1];            \
@@ -975,8 +1071,8 @@ RunStatus vm_run(Task *T)
         locals = f->locals;                        \
         sp = f->sp;                                \
         pc = f->pc;                                \
-        clk = T->clock;                            \
         if (!T->nested) limit = S->debug_ops ? 0 : T->limit; \
+        left = limit - T->clock;                   \
         nops += (uint64_t)T->op_credit;            \
         T->op_credit = 0;                          \
     } while (0)
@@ -1007,7 +1103,7 @@ RunStatus vm_run(Task *T)
      * charged) again on resume; else (a jump) after the op.  (UNDO_OP
      * names OP_CALL rather than the op at hand: reading `ins` here keeps
      * it in a register for the whole loop, 5% more instructions.) */
-#define UNDO_OP() (pc--, clk -= cost[OP_CALL], nops--)
+#define UNDO_OP() (pc--, left += cost[OP_CALL], nops--)
 #define EVAL_BREAKER(REDO)                                                   \
     if (UNLIKELY(T->breaker || S->gc_pending || nops > ops_room)) {          \
         if (nops > ops_room) {                                               \
@@ -1023,7 +1119,7 @@ RunStatus vm_run(Task *T)
                 vm_trace_full(S);                                            \
                 LEAVE(RUN_FATAL);                                            \
             }                                                                \
-            if (S->hooks && S->hooks->interrupted(T, clk, nops)) {           \
+            if (S->hooks && S->hooks->interrupted(T, CLK(), nops)) {           \
                 if (REDO) UNDO_OP();                                         \
                 SAVE();                                                      \
                 LEAVE(RUN_PAUSE);                                            \
@@ -1045,6 +1141,40 @@ RunStatus vm_run(Task *T)
         }                                                                    \
     }
 
+    /* Threaded dispatch where the compiler has labels as values (GCC,
+     * Clang): each op's body ends in its own indirect jump to the next
+     * (the compiler copies the one below into every body), so the branch
+     * predictor learns op pairs rather than one shared jump.  The switch
+     * stays: it is the fallback elsewhere and the only way bodies are
+     * reached in it. */
+    /* The next op: the slice's end, the fetch, the charge.  The hot ops
+     * end with DISPATCH() rather than break: a copy of this in each of
+     * them keeps the fetch's state in registers along the hot paths. */
+#define FETCH()                                    \
+    do {                                           \
+        ins = ops[pc++];                           \
+        arg = INSTR_ARG(ins);                      \
+        left -= cost[INSTR_OP(ins)];               \
+        nops++;                                    \
+    } while (0)
+#if defined(__GNUC__)
+#define TARGET(n) case OP_##n: L_##n:
+#define DISPATCH()                                 \
+    if (UNLIKELY(left <= 0)) continue;             \
+    else {                                         \
+        FETCH();                                   \
+        goto *dispatch[INSTR_OP(ins)];             \
+    }
+    static const void *const dispatch[OPCODE_COUNT] = {
+#define X(n, w) __extension__ &&L_##n,
+        OPCODES(X)
+#undef X
+    };
+#else
+#define TARGET(n) case OP_##n:
+#define DISPATCH() continue
+#endif
+
     if (!c->nframes) return RUN_DONE;
     RELOAD();
     if (T->resume_pending) {
@@ -1058,32 +1188,32 @@ RunStatus vm_run(Task *T)
     }
 
     for (;;) {
-        if (UNLIKELY(clk >= limit)) {
+        if (UNLIKELY(left <= 0)) {
             /* when debugging, every op comes here (limit is 0): the real
              * limit is T->limit, and debug_op may pause before this op
              * (the hook sees the operand stack: f->sp is current) */
-            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause ||
-                (f->sp = sp, S->hooks->op(T, code, pc, f, nops, clk))) {
+            if (!S->debug_ops || T->nested || CLK() >= T->limit || T->pause ||
+                (f->sp = sp, S->hooks->op(T, code, pc, f, nops, CLK()))) {
                 SAVE();
                 LEAVE(T->pause ? RUN_PAUSE : RUN_LIMIT);
             }
         }
-        ins = ops[pc++];
-        arg = INSTR_ARG(ins);
-        clk += cost[INSTR_OP(ins)];
-        nops++;
+        FETCH();
 #ifdef VM_TRACE
         fprintf(stderr, "  %-12s %4u %-20s %-8u depth %ld\n", code->qualname->s, pc - 1, code_op_name[INSTR_OP(ins)], arg,
                 (long)(sp - (locals + code->nlocalsplus)));
 #endif
+#if defined(__GNUC__)
+        goto *dispatch[INSTR_OP(ins)];
+#endif
         switch ((Opcode)INSTR_OP(ins)) {
-        case OP_NOP: case OP_GEN_START: break;
-        case OP_POP_TOP: sp--; break;
-        case OP_COPY: a = sp[-(int)arg]; PUSH(a); break;
-        case OP_SWAP: a = sp[-1]; sp[-1] = sp[-(int)arg]; sp[-(int)arg] = a; break;
-        case OP_PUSH_UNDEF: PUSH(v_undef()); break;
-        case OP_LOAD_CONST: PUSH(consts[arg]); break;
-        case OP_LOAD_FAST:
+        TARGET(NOP) TARGET(GEN_START) break;
+        TARGET(POP_TOP) sp--; DISPATCH();
+        TARGET(COPY) a = sp[-(int)arg]; PUSH(a); break;
+        TARGET(SWAP) a = sp[-1]; sp[-1] = sp[-(int)arg]; sp[-(int)arg] = a; break;
+        TARGET(PUSH_UNDEF) PUSH(v_undef()); break;
+        TARGET(LOAD_CONST) PUSH(consts[arg]); DISPATCH();
+        TARGET(LOAD_FAST)
             a = locals[arg];
             if (UNLIKELY(is_undef(a))) {
                 SAVE();
@@ -1091,9 +1221,9 @@ RunStatus vm_run(Task *T)
                 goto error;
             }
             PUSH(a);
-            break;
-        case OP_STORE_FAST: locals[arg] = POP(); break;
-        case OP_DELETE_FAST:
+            DISPATCH();
+        TARGET(STORE_FAST) locals[arg] = POP(); DISPATCH();
+        TARGET(DELETE_FAST)
             if (is_undef(locals[arg])) {
                 SAVE();
                 unbound_local(T, code, arg);
@@ -1101,8 +1231,8 @@ RunStatus vm_run(Task *T)
             }
             locals[arg] = v_undef();
             break;
-        case OP_MAKE_CELL: locals[arg] = v_obj(vm_cell_new(S, locals[arg])); break;
-        case OP_LOAD_DEREF:
+        TARGET(MAKE_CELL) locals[arg] = v_obj(vm_cell_new(S, locals[arg])); break;
+        TARGET(LOAD_DEREF)
             a = AS_CELL(locals[arg])->v;
             if (UNLIKELY(is_undef(a))) {
                 SAVE();
@@ -1111,8 +1241,8 @@ RunStatus vm_run(Task *T)
             }
             PUSH(a);
             break;
-        case OP_STORE_DEREF: AS_CELL(locals[arg])->v = POP(); break;
-        case OP_DELETE_DEREF:
+        TARGET(STORE_DEREF) AS_CELL(locals[arg])->v = POP(); break;
+        TARGET(DELETE_DEREF)
             if (is_undef(AS_CELL(locals[arg])->v)) {
                 SAVE();
                 unbound_local(T, code, arg);
@@ -1120,8 +1250,8 @@ RunStatus vm_run(Task *T)
             }
             AS_CELL(locals[arg])->v = v_undef();
             break;
-        case OP_LOAD_CLOSURE: PUSH(locals[arg]); break;
-        case OP_LOAD_CLASSDEREF: {
+        TARGET(LOAD_CLOSURE) PUSH(locals[arg]); break;
+        TARGET(LOAD_CLASSDEREF) {
             Str *nm = code->varnames[arg];
             a = f->ns ? dict_get_str(f->ns, nm) : v_undef();
             if (is_undef(a)) {
@@ -1135,47 +1265,61 @@ RunStatus vm_run(Task *T)
             PUSH(a);
             break;
         }
-        case OP_LOAD_GLOBAL:
+        TARGET(LOAD_GLOBAL)
             a = dict_get_hinted(f->globals, names[arg], &code->hints[pc - 1]);
             if (is_undef(a)) {
                 a = dict_get_str(S->builtins, names[arg]);
                 if (UNLIKELY(is_undef(a))) {
                     SAVE();
-                    ERR_IF(missing_name(T, names[arg], &a) < 0);
+                    ERR_IF(missing_name(T, names[arg], &r) < 0);
+                    a = r;
                     RELOAD();
                 }
             }
             PUSH(a);
-            break;
-        case OP_STORE_GLOBAL: dict_set_str(S, f->globals, names[arg], POP()); break;
-        case OP_DELETE_GLOBAL:
-            if (!dict_del_str(f->globals, names[arg])) {
+            DISPATCH();
+        TARGET(STORE_GLOBAL) dict_set_str(S, f->globals, names[arg], POP()); break;
+        TARGET(DELETE_GLOBAL)
+            if (!dict_del_str(S, f->globals, names[arg])) {
                 SAVE();
                 name_error(T, names[arg]);
                 goto error;
             }
             break;
-        case OP_LOAD_NAME:
+        TARGET(LOAD_NAME)
             a = dict_get_str(f->ns, names[arg]);
             if (is_undef(a)) a = dict_get_str(f->globals, names[arg]);
             if (is_undef(a)) a = dict_get_str(S->builtins, names[arg]);
             if (UNLIKELY(is_undef(a))) {
                 SAVE();
-                ERR_IF(missing_name(T, names[arg], &a) < 0);
+                ERR_IF(missing_name(T, names[arg], &r) < 0);
+                a = r;
                 RELOAD();
             }
             PUSH(a);
             break;
-        case OP_STORE_NAME: dict_set_str(S, f->ns, names[arg], POP()); break;
-        case OP_DELETE_NAME:
-            if (!dict_del_str(f->ns, names[arg])) {
+        TARGET(STORE_NAME) dict_set_str(S, f->ns, names[arg], POP()); break;
+        TARGET(DELETE_NAME)
+            if (!dict_del_str(S, f->ns, names[arg])) {
                 SAVE();
                 name_error(T, names[arg]);
                 goto error;
             }
             break;
-        case OP_LOAD_ATTR:
-            if (is_kind(sp[-1], K_MODULE)) {
+        TARGET(LOAD_ATTR)
+            if (is_instance(sp[-1])) {
+                /* an instance's own attribute: the class lookup is cached
+                 * (obj_class_lookup), the entry is where this op found it
+                 * last time */
+                Instance *in = AS_INST(sp[-1]);
+                if (in->dict && attr_plain(ic_class_lookup(S, code, pc - 1, in->cls, names[arg]))) {
+                    a = dict_get_hinted(in->dict, names[arg], &code->hints[pc - 1]);
+                    if (!is_undef(a)) {
+                        sp[-1] = a;
+                        DISPATCH();
+                    }
+                }
+            } else if (is_kind(sp[-1], K_MODULE)) {
                 /* a module's attribute is its dict's entry (or __name__) */
                 r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
                 if (!is_undef(r)) {
@@ -1188,19 +1332,37 @@ RunStatus vm_run(Task *T)
             RELOAD();
             sp[-1] = r;
             break;
-        case OP_STORE_ATTR:
+        TARGET(STORE_ATTR)
+            if (is_instance(sp[-1])) {
+                /* replacing an instance's own attribute, as attr_set would:
+                 * no __setattr__ of the program's, no property or data
+                 * descriptor on the class, the entry where it was */
+                Instance *in = AS_INST(sp[-1]);
+                Dict *d = in->dict;
+                uint32_t i = code->hints[pc - 1];
+                if (d && i < (uint64_t)d->nent && d->ent[i].key.tag == V_OBJ && d->ent[i].key.u.o == &names[arg]->h &&
+                    !(d->h.flags & OF_WATCHED) && ic_plain_store(S, code, pc - 1, in->cls, names[arg])) {
+                    d->ent[i].val = sp[-2];
+                    sp -= 2;
+                    DISPATCH();
+                }
+                if (d) {
+                    int64_t j = dict_index_str(d, names[arg]);
+                    if (j >= 0) code->hints[pc - 1] = (uint32_t)j;
+                }
+            }
             SAVE();
             ERR_IF(attr_set(T, sp[-1], names[arg], sp[-2]) < 0);
             RELOAD();
             sp -= 2;
             break;
-        case OP_DELETE_ATTR:
+        TARGET(DELETE_ATTR)
             SAVE();
             ERR_IF(attr_del(T, sp[-1], names[arg]) < 0);
             RELOAD();
             sp--;
             break;
-        case OP_LOAD_METHOD: {
+        TARGET(LOAD_METHOD) {
             if (is_kind(sp[-1], K_MODULE)) {
                 /* module.f(): no self, as attr_get_method gives for modules */
                 r = dict_get_hinted(AS_MODULE(sp[-1])->dict, names[arg], &code->hints[pc - 1]);
@@ -1208,6 +1370,20 @@ RunStatus vm_run(Task *T)
                     sp[-1] = r;
                     PUSH(v_undef());
                     break;
+                }
+            }
+            if (is_instance(sp[-1])) {
+                /* a method of an instance's class, not shadowed by its
+                 * __dict__: pushed with self, no bound method (as
+                 * attr_get_method) */
+                Instance *in = AS_INST(sp[-1]);
+                a = ic_class_lookup(S, code, pc - 1, in->cls, names[arg]);
+                if ((is_kind(a, K_FUNC) || (is_kind(a, K_NATIVE) && (AS_NATIVE(a)->meth_flags & NF_METHOD))) &&
+                    (!in->dict || dict_lacks_str(in->dict, names[arg]))) {
+                    b = sp[-1];
+                    sp[-1] = a;
+                    PUSH(b);
+                    DISPATCH();
                 }
             }
             bool unbound;
@@ -1219,7 +1395,7 @@ RunStatus vm_run(Task *T)
             PUSH(unbound ? a : v_undef());
             break;
         }
-        case OP_BINARY_OP: {
+        TARGET(BINARY_OP) {
             b = sp[-1];
             a = sp[-2];
             if (LIKELY(a.tag == V_INT && b.tag == V_INT)) {
@@ -1248,8 +1424,8 @@ RunStatus vm_run(Task *T)
                 goto binop_slow;
             int_done:
                 sp--;
-                sp[-1] = v_int(z);
-                break;
+                vstore(&sp[-1], V_INT, z);
+                DISPATCH();
             }
             if (a.tag == V_FLOAT && b.tag == V_FLOAT) {
                 double x = a.u.f, y = b.u.f;
@@ -1268,13 +1444,13 @@ RunStatus vm_run(Task *T)
             sp[-1] = r;
             break;
         }
-        case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_INVERT: case OP_UNARY_NOT:
+        TARGET(UNARY_NEG) TARGET(UNARY_POS) TARGET(UNARY_INVERT) TARGET(UNARY_NOT)
             SAVE();
             ERR_IF(ops_unary(T, (int)INSTR_OP(ins), sp[-1], &r) < 0);
             RELOAD();
             sp[-1] = r;
             break;
-        case OP_COMPARE_OP:
+        TARGET(COMPARE_OP)
             b = sp[-1];
             a = sp[-2];
             if (LIKELY(a.tag == V_INT && b.tag == V_INT)) {
@@ -1288,8 +1464,8 @@ RunStatus vm_run(Task *T)
                 default: res = a.u.i >= b.u.i; break;
                 }
                 sp--;
-                sp[-1] = v_bool(res);
-                break;
+                vstore(&sp[-1], V_BOOL, res);
+                DISPATCH();
             }
             SAVE();
             ERR_IF(obj_richcmp(T, a, b, (int)arg, &r) < 0);
@@ -1297,14 +1473,14 @@ RunStatus vm_run(Task *T)
             sp--;
             sp[-1] = r;
             break;
-        case OP_IS_OP: {
+        TARGET(IS_OP) {
             b = POP();
             a = sp[-1];
             bool same = a.tag == b.tag && (a.tag == V_OBJ ? a.u.o == b.u.o : obj_same(a, b));
             sp[-1] = v_bool(arg ? !same : same);
             break;
         }
-        case OP_CONTAINS_OP: {
+        TARGET(CONTAINS_OP) {
             SAVE();
             int rr = obj_contains(T, sp[-1], sp[-2]);
             ERR_IF(rr < 0);
@@ -1313,7 +1489,7 @@ RunStatus vm_run(Task *T)
             sp[-1] = v_bool(arg ? !rr : rr);
             break;
         }
-        case OP_BINARY_SUBSCR:
+        TARGET(BINARY_SUBSCR)
             b = sp[-1];
             a = sp[-2];
             if (is_list(a) && b.tag == V_INT) {
@@ -1331,19 +1507,19 @@ RunStatus vm_run(Task *T)
             sp--;
             sp[-1] = r;
             break;
-        case OP_STORE_SUBSCR:
+        TARGET(STORE_SUBSCR)
             SAVE();
             ERR_IF(obj_setitem(T, sp[-2], sp[-1], sp[-3]) < 0);
             RELOAD();
             sp -= 3;
             break;
-        case OP_DELETE_SUBSCR:
+        TARGET(DELETE_SUBSCR)
             SAVE();
             ERR_IF(obj_delitem(T, sp[-2], sp[-1]) < 0);
             RELOAD();
             sp -= 2;
             break;
-        case OP_BUILD_SLICE: {
+        TARGET(BUILD_SLICE) {
             Slice *s = gc_alloc(S, K_SLICE, sizeof(Slice));
             s->step = arg == 3 ? POP() : v_none();
             s->stop = POP();
@@ -1351,24 +1527,24 @@ RunStatus vm_run(Task *T)
             PUSH(v_obj(s));
             break;
         }
-        case OP_BUILD_TUPLE: {
+        TARGET(BUILD_TUPLE) {
             Tuple *t = tuple_new(S, arg);
             sp -= arg;
             vcopy(t->v, sp, arg);
             PUSH(v_obj(t));
-            clk += (int64_t)arg * cost[OP_NOP];
+            left -= (int64_t)arg * cost[OP_NOP];
             break;
         }
-        case OP_BUILD_LIST: {
+        TARGET(BUILD_LIST) {
             List *l = list_new(S, arg);
             sp -= arg;
             if (arg) vcopy(l->v, sp, arg);
             l->n = arg;
             PUSH(v_obj(l));
-            clk += (int64_t)arg * cost[OP_NOP];
+            left -= (int64_t)arg * cost[OP_NOP];
             break;
         }
-        case OP_BUILD_SET: {
+        TARGET(BUILD_SET) {
             Set *s = set_new(S, false);
             SAVE();
             for (uint32_t i = 0; i < arg; i++) ERR_IF(set_add(T, s, sp[-(int)arg + (int)i]) < 0);
@@ -1376,7 +1552,7 @@ RunStatus vm_run(Task *T)
             PUSH(v_obj(s));
             break;
         }
-        case OP_BUILD_MAP: {
+        TARGET(BUILD_MAP) {
             Dict *d = dict_new(S);
             SAVE();
             for (uint32_t i = 0; i < arg; i++)
@@ -1385,28 +1561,28 @@ RunStatus vm_run(Task *T)
             PUSH(v_obj(d));
             break;
         }
-        case OP_BUILD_STRING:
+        TARGET(BUILD_STRING)
             r = build_string(S, sp - arg, (int)arg);
             sp -= arg;
             PUSH(r);
-            clk += AS_STR(r)->len / 8 * cost[OP_NOP]; /* the copy, as charge_bytes() */
+            left -= AS_STR(r)->len / 8 * cost[OP_NOP]; /* the copy, as charge_bytes() */
             break;
-        case OP_LIST_APPEND:
+        TARGET(LIST_APPEND)
             a = POP();
             list_append(S, AS_LIST(sp[-(int)arg]), a);
             break;
-        case OP_SET_ADD:
+        TARGET(SET_ADD)
             a = POP();
             SAVE();
             ERR_IF(set_add(T, AS_SET(sp[-(int)arg]), a) < 0);
             break;
-        case OP_MAP_ADD:
+        TARGET(MAP_ADD)
             b = POP();
             a = POP();
             SAVE();
             ERR_IF(dict_set(T, AS_DICT(sp[-(int)arg]), a, b) < 0);
             break;
-        case OP_LIST_EXTEND: {
+        TARGET(LIST_EXTEND) {
             a = sp[-1];
             List *dst = AS_LIST(sp[-1 - (int)arg]);
             SAVE();
@@ -1421,21 +1597,21 @@ RunStatus vm_run(Task *T)
             }
             RELOAD();
             for (int64_t i = 0; i < n; i++) list_append(S, dst, items[i]);
-            clk += n * cost[OP_NOP]; /* as charge_items() */
+            left -= n * cost[OP_NOP]; /* as charge_items() */
             sp--;
             break;
         }
-        case OP_SET_UPDATE: {
+        TARGET(SET_UPDATE) {
             a = POP();
             Set *dst = AS_SET(sp[-(int)arg]);
             int64_t before = dst->used;
             SAVE();
             ERR_IF(set_update(T, dst, a) < 0);
             RELOAD();
-            clk += (dst->used - before) * cost[OP_NOP];
+            left -= (dst->used - before) * cost[OP_NOP];
             break;
         }
-        case OP_DICT_UPDATE: case OP_DICT_MERGE: {
+        TARGET(DICT_UPDATE) TARGET(DICT_MERGE) {
             a = POP();
             Dict *dst = AS_DICT(sp[-(int)arg]);
             SAVE();
@@ -1464,15 +1640,15 @@ RunStatus vm_run(Task *T)
             RELOAD();
             break;
         }
-        case OP_LIST_TO_TUPLE: {
+        TARGET(LIST_TO_TUPLE) {
             List *l = AS_LIST(sp[-1]);
             Tuple *t = tuple_new(S, l->n);
             if (l->n) vcopy(t->v, l->v, l->n);
             sp[-1] = v_obj(t);
-            clk += l->n * cost[OP_NOP];
+            left -= l->n * cost[OP_NOP];
             break;
         }
-        case OP_UNPACK_SEQUENCE: {
+        TARGET(UNPACK_SEQUENCE) {
             a = sp[-1];
             if (is_tuple(a) && AS_TUPLE(a)->n == (int64_t)arg) {
                 Tuple *t = AS_TUPLE(a);
@@ -1494,7 +1670,7 @@ RunStatus vm_run(Task *T)
             ERR_IF(rr < 0);
             break;
         }
-        case OP_UNPACK_EX: {
+        TARGET(UNPACK_EX) {
             int before = (int)(arg & 0xFF), after = (int)(arg >> 8);
             a = sp[-1];
             SAVE();
@@ -1512,7 +1688,7 @@ RunStatus vm_run(Task *T)
             ERR_IF(rr < 0);
             break;
         }
-        case OP_GET_ITER:
+        TARGET(GET_ITER)
             a = sp[-1];
             if (is_kind(a, K_ITER) && AS_ITER(a)->ik < IT_VIEW_KEYS) break;
             if (is_kind(a, K_GEN)) break;
@@ -1521,16 +1697,16 @@ RunStatus vm_run(Task *T)
             RELOAD();
             sp[-1] = r;
             break;
-        case OP_FOR_ITER: {
+        TARGET(FOR_ITER) {
             a = sp[-1];
             if (is_kind(a, K_ITER)) {
                 Iter *it = AS_ITER(a);
                 if (it->ik == IT_RANGE) {
                     if (it->n > 0) {
-                        PUSH(v_int(it->i));
+                        vstore(sp++, V_INT, it->i);
                         it->i += it->step;
                         it->n--;
-                        break;
+                        DISPATCH();
                     }
                     sp--;
                     pc = arg;
@@ -1540,7 +1716,7 @@ RunStatus vm_run(Task *T)
                     List *l = AS_LIST(it->src);
                     if (it->i < l->n) {
                         PUSH(l->v[it->i++]);
-                        break;
+                        DISPATCH();
                     }
                     it->src = v_none();
                     sp--;
@@ -1590,11 +1766,11 @@ RunStatus vm_run(Task *T)
             }
             break;
         }
-        case OP_JUMP_FORWARD: pc = arg; break;
-        case OP_JUMP_BACKWARD:
+        TARGET(JUMP_FORWARD) pc = arg; DISPATCH();
+        TARGET(JUMP_BACKWARD)
             pc = arg;
             goto breaker_check;
-        case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: {
+        TARGET(POP_JUMP_IF_FALSE) TARGET(POP_JUMP_IF_TRUE) {
             a = POP();
             int t;
             if (a.tag == V_BOOL) t = (int)a.u.i;
@@ -1605,9 +1781,9 @@ RunStatus vm_run(Task *T)
                 RELOAD();
             }
             if (t == (INSTR_OP(ins) == OP_POP_JUMP_IF_TRUE)) pc = arg;
-            break;
+            DISPATCH();
         }
-        case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: {
+        TARGET(JUMP_IF_FALSE_OR_POP) TARGET(JUMP_IF_TRUE_OR_POP) {
             a = sp[-1];
             int t;
             if (a.tag == V_BOOL) t = (int)a.u.i;
@@ -1621,9 +1797,9 @@ RunStatus vm_run(Task *T)
             else sp--;
             break;
         }
-        case OP_POP_JUMP_IF_NONE: a = POP(); if (is_none(a)) pc = arg; break;
-        case OP_POP_JUMP_IF_NOT_NONE: a = POP(); if (!is_none(a)) pc = arg; break;
-        case OP_CALL: {
+        TARGET(POP_JUMP_IF_NONE) a = POP(); if (is_none(a)) pc = arg; break;
+        TARGET(POP_JUMP_IF_NOT_NONE) a = POP(); if (!is_none(a)) pc = arg; break;
+        TARGET(CALL) {
             EVAL_BREAKER(1)
             int argc = (int)(arg & 0xFF);
             Tuple *kw = (arg >> 8) ? AS_TUPLE(consts[(arg >> 8) - 1]) : NULL;
@@ -1635,12 +1811,48 @@ RunStatus vm_run(Task *T)
                 nargs++;
             }
             Value callable = base[0];
+            /* fast path: plain Python function, exact positional arity
+             * (none of the natives' cases below applies to one) */
+            if (is_kind(callable, K_FUNC)) {
+                Func *fn = AS_FUNC(callable);
+                Code *co = fn->code;
+                if (!kw && nargs == co->argcount && co->kwonly == 0 &&
+                    !(co->flags & (CO_VARARGS | CO_VARKW | CO_MAKES_GEN)) &&
+                    args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->base_depth + c->nframes < S->recursion_limit) {
+                    f->sp = base;
+                    f->pc = pc;
+                    Frame *nf;
+                    if (LIKELY(c->nframes < c->fcap)) {
+                        /* frame_alloc's work, every field written once */
+                        nf = &c->frames[c->nframes++];
+                        nf->ns = NULL;
+                        nf->chunk = NULL;
+                        nf->pc = 0;
+                        nf->kind = 0;
+                        nf->extra = v_undef();
+                        nf->slot = NULL;
+                    } else {
+                        nf = frame_alloc(T, c);
+                    }
+                    nf->code = co;
+                    nf->func = fn;
+                    nf->globals = fn->globals;
+                    nf->locals = args;
+                    nf->sp = args + co->nlocalsplus;
+                    nf->ret = base;
+                    for (int32_t i = nargs; i < co->nlocals; i++) args[i] = v_undef();
+                    if (co->ncells | co->nfrees) frame_cells(S, nf, fn);
+                    T->clock = CLK();
+                    RELOAD();
+                    DISPATCH();
+                }
+            }
             Value *genarg = T->nested ? NULL : consumed_gen(S, callable, args, nargs);
             if (UNLIKELY(genarg)) {
                 /* run the consumed argument to its end first (it may
                  * block), then this call again with a list in its place */
                 pc--;
-                clk -= cost[OP_CALL];
+                left += cost[OP_CALL];
                 SAVE();
                 Ctx *gc = collect_arg(T, c, f, genarg);
                 if (!gc) goto error;
@@ -1690,29 +1902,6 @@ RunStatus vm_run(Task *T)
                     break;
                 }
             }
-            /* fast path: plain Python function, exact positional arity */
-            if (is_kind(callable, K_FUNC)) {
-                Func *fn = AS_FUNC(callable);
-                Code *co = fn->code;
-                if (!kw && nargs == co->argcount && co->kwonly == 0 &&
-                    !(co->flags & (CO_VARARGS | CO_VARKW | CO_MAKES_GEN)) &&
-                    args + co->nlocalsplus + co->maxstack <= c->chunk->end && c->base_depth + c->nframes < S->recursion_limit) {
-                    f->sp = base;
-                    f->pc = pc;
-                    Frame *nf = frame_alloc(T, c);
-                    nf->code = co;
-                    nf->func = fn;
-                    nf->globals = fn->globals;
-                    nf->locals = args;
-                    nf->sp = args + co->nlocalsplus;
-                    nf->ret = base;
-                    for (int32_t i = nargs; i < co->nlocals; i++) args[i] = v_undef();
-                    if (co->ncells | co->nfrees) frame_cells(S, nf, fn);
-                    T->clock = clk;
-                    RELOAD();
-                    break;
-                }
-            }
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];
@@ -1720,8 +1909,8 @@ RunStatus vm_run(Task *T)
             if (LIKELY(how == CALL_INPLACE)) {
                 /* the common case: a native returned, and left this frame
                  * where it was; only the clock moved */
-                clk = T->clock;
                 if (!T->nested) limit = S->debug_ops ? 0 : T->limit;
+                left = limit - T->clock;
                 sp = base + 1;
                 break;
             }
@@ -1756,7 +1945,7 @@ RunStatus vm_run(Task *T)
             }
             break;
         }
-        case OP_CALL_FUNCTION_EX: {
+        TARGET(CALL_FUNCTION_EX) {
             Value kwargs = (arg & 1) ? POP() : v_undef();
             Value posargs = POP();
             Value *base = sp - 2;
@@ -1835,7 +2024,7 @@ RunStatus vm_run(Task *T)
             }
             break;
         }
-        case OP_MAKE_FUNCTION: {
+        TARGET(MAKE_FUNCTION) {
             Func *fn = gc_alloc(S, K_FUNC, sizeof(Func));
             Code *co = code->children[arg >> 4];
             fn->code = co;
@@ -1848,7 +2037,7 @@ RunStatus vm_run(Task *T)
             PUSH(v_obj(fn));
             break;
         }
-        case OP_RETURN_VALUE: {
+        TARGET(RETURN_VALUE) {
             r = POP();
             int kind = f->kind;
             Value *ret = f->ret;
@@ -1869,7 +2058,7 @@ RunStatus vm_run(Task *T)
                 Value list = f->extra, *slot = f->slot;
                 list_append(S, AS_LIST(list), r);
                 frame_pop(c);
-                T->clock = clk;
+                T->clock = CLK();
                 RELOAD();
                 f->sp = ret;
                 if (collect_next(T, c, f, slot, list) < 0) goto error;
@@ -1882,14 +2071,14 @@ RunStatus vm_run(Task *T)
             frame_pop(c);
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_GREEN) {
                 /* a greenlet ended: its parent's switch() returns r */
-                T->clock = clk;
+                T->clock = CLK();
                 c = green_exit(T, c, r);
                 RELOAD();
                 break;
             }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_AGEN) {
                 /* an async generator ended: StopAsyncIteration to its awaiter */
-                T->clock = clk;
+                T->clock = CLK();
                 c = gen_agen_return(T, c);
                 RELOAD();
                 ERR_IF(!is_undef(T->exc));
@@ -1897,7 +2086,7 @@ RunStatus vm_run(Task *T)
             }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode >= GM_AWAIT) {
                 /* a coroutine returned: to its awaiter, or its task ended */
-                T->clock = clk;
+                T->clock = CLK();
                 c = c->gen->mode == GM_AWAIT ? gen_await_exit(T, c, r) : T->driver->task_exit(T, c, r);
                 RELOAD();
                 THROWN_IN();
@@ -1911,7 +2100,7 @@ RunStatus vm_run(Task *T)
                 Value *slot = g->slot;
                 g->collect = NULL;
                 c = gen_leave(T, c, GEN_DONE);
-                T->clock = clk;
+                T->clock = CLK();
                 RELOAD();
                 if (mode == GM_FORITER) {
                     sp--;
@@ -1935,11 +2124,11 @@ RunStatus vm_run(Task *T)
                 LEAVE(RUN_DONE);
             }
             c->frames[c->nframes - 1].sp = ret + 1;
-            T->clock = clk;
+            T->clock = CLK();
             RELOAD();
             goto breaker_check;
         }
-        case OP_BUILD_CLASS: {
+        TARGET(BUILD_CLASS) {
             Value bases = POP();
             Value name = POP();
             Value fnv = sp[-1];
@@ -1987,7 +2176,7 @@ RunStatus vm_run(Task *T)
             RELOAD();
             break;
         }
-        case OP_RAISE_VARARGS: {
+        TARGET(RAISE_VARARGS) {
             SAVE();
             if (arg == 0) {
                 if (is_undef(c->handled) || is_none(c->handled)) {
@@ -2015,21 +2204,21 @@ RunStatus vm_run(Task *T)
             exc_raise_value(T, exc);
             goto error;
         }
-        case OP_RERAISE:
+        TARGET(RERAISE)
             T->exc = POP();
             reraise = true;
             SAVE();
             goto error;
-        case OP_PUSH_EXC_INFO:
+        TARGET(PUSH_EXC_INFO)
             a = sp[-1];
             sp[-1] = c->handled;
             PUSH(a);
             c->handled = a;
             break;
-        case OP_POP_EXCEPT:
+        TARGET(POP_EXCEPT)
             c->handled = POP();
             break;
-        case OP_CHECK_EXC_MATCH: {
+        TARGET(CHECK_EXC_MATCH) {
             bool m;
             b = POP();
             SAVE();
@@ -2037,12 +2226,12 @@ RunStatus vm_run(Task *T)
             PUSH(v_bool(m));
             break;
         }
-        case OP_BEFORE_WITH: {
+        TARGET(BEFORE_WITH) {
             a = POP();
             SAVE();
             Str *ename = S->sym[arg ? SYM_aenter : SYM_enter], *xname = S->sym[arg ? SYM_aexit : SYM_exit];
             Class *cls = obj_type_of(S, a);
-            if (is_undef(obj_class_lookup(cls, ename)) || is_undef(obj_class_lookup(cls, xname))) {
+            if (is_undef(obj_class_lookup(S, cls, ename)) || is_undef(obj_class_lookup(S, cls, xname))) {
                 exc_raise(T, EXC_TypeError, "'%s' object does not support the %scontext manager protocol", obj_type_name(S, a),
                          arg ? "asynchronous " : "");
                 goto error;
@@ -2057,7 +2246,7 @@ RunStatus vm_run(Task *T)
             PUSH(unbound ? a : v_undef());
             break;
         }
-        case OP_WITH_EXCEPT_START: {
+        TARGET(WITH_EXCEPT_START) {
             Value exc = sp[-1];
             Value ex = sp[-3];
             PUSH(ex);
@@ -2067,7 +2256,7 @@ RunStatus vm_run(Task *T)
             PUSH(v_none());
             break;
         }
-        case OP_FORMAT_VALUE: {
+        TARGET(FORMAT_VALUE) {
             Value spec = (arg & 0x100) ? POP() : v_undef();
             a = sp[-1];
             if (is_str(a) && !(arg & 0xFF) && is_undef(spec)) break;
@@ -2083,18 +2272,18 @@ RunStatus vm_run(Task *T)
             sp[-1] = r;
             break;
         }
-        case OP_IMPORT_NAME:
+        TARGET(IMPORT_NAME)
             SAVE();
             ERR_IF(S->import->import(T, names[arg], &r) < 0);
             PUSH(r);
             break;
-        case OP_IMPORT_FROM:
+        TARGET(IMPORT_FROM)
             SAVE();
             ERR_IF(S->import->import_from(T, sp[-1], names[arg], &r) < 0);
             PUSH(r);
             break;
-        case OP_LOAD_ASSERTION_ERROR: PUSH(v_obj(S->exc[EXC_AssertionError])); break;
-        case OP_YIELD_VALUE:
+        TARGET(LOAD_ASSERTION_ERROR) PUSH(v_obj(S->exc[EXC_AssertionError])); break;
+        TARGET(YIELD_VALUE)
             if (c->gen && c->gen->h.kind == K_AGEN) {
                 /* an async generator's value: the result of the await of
                  * its __anext__() (or asend) */
@@ -2134,7 +2323,7 @@ RunStatus vm_run(Task *T)
             T->resume_val = POP();
             SAVE();
             LEAVE(RUN_YIELD);
-        case OP_POP_ITER:
+        TARGET(POP_ITER)
             a = POP();
             if (is_kind(a, K_GEN) && ((Gen *)a.u.o)->state == GEN_SUSPENDED) {
                 /* an exception from its close is lost, as CPython only
@@ -2145,7 +2334,7 @@ RunStatus vm_run(Task *T)
                 RELOAD();
             }
             break;
-        case OP_GET_YIELD_FROM_ITER:
+        TARGET(GET_YIELD_FROM_ITER)
             if (is_kind(sp[-1], K_CORO)) {
                 SAVE();
                 exc_raise(T, EXC_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
@@ -2157,7 +2346,7 @@ RunStatus vm_run(Task *T)
                 sp[-1] = r;
             }
             break;
-        case OP_SEND: {
+        TARGET(SEND) {
             /* sp[-2]: the subiterator, sp[-1]: the value to send it */
             a = sp[-2];
             if (is_kind(a, K_GEN) && !T->nested) {
@@ -2202,11 +2391,15 @@ RunStatus vm_run(Task *T)
             }
             break;
         }
-        case OP_GET_AWAITABLE:
+        TARGET(GET_AWAITABLE)
             /* a coroutine not yet started: await it (gen_await_op checks the rest) */
             if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;
+#if defined(__GNUC__)
+            __attribute__((fallthrough)); /* past the labels TARGET adds */
+#else
             /* fall through */
-        case OP_AWAIT: case OP_GET_AITER: case OP_GET_ANEXT: case OP_END_ASYNC_FOR: {
+#endif
+        TARGET(AWAIT) TARGET(GET_AITER) TARGET(GET_ANEXT) TARGET(END_ASYNC_FOR) {
             SAVE();
             Frame *frames0 = c->frames;
             int32_t nframes0 = c->nframes;
@@ -2215,7 +2408,7 @@ RunStatus vm_run(Task *T)
                 if (LIKELY(T->cur == c && c->frames == frames0 && c->nframes == nframes0 && f->pc == pc)) {
                     /* nothing moved: the stack as gen_await_op left it, the clock */
                     sp = f->sp;
-                    clk = T->clock;
+                    left = limit - T->clock;
                     break;
                 }
                 RELOAD();
@@ -2276,7 +2469,7 @@ RunStatus vm_run(Task *T)
             frame_pop(c);
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->h.kind == K_GREEN) {
                 /* into the parent of the greenlet, at its switch() */
-                T->clock = clk;
+                T->clock = CLK();
                 c = green_exit(T, c, v_undef());
                 RELOAD();
                 exc_add_tb(T, T->exc, code, code->lines[pc ? pc - 1 : 0]);
@@ -2284,7 +2477,7 @@ RunStatus vm_run(Task *T)
             }
             if ((kind & FR_BASE) && c->nframes == 0 && c->gen && c->gen->mode == GM_TASK) {
                 /* the exception ends the task; the loop goes on */
-                T->clock = clk;
+                T->clock = CLK();
                 c = T->driver->task_exit(T, c, v_undef());
                 RELOAD();
                 if (!is_undef(T->exc)) {
@@ -2347,10 +2540,14 @@ RunStatus vm_run(Task *T)
     }
 
 leave:
-    T->clock = clk;
+    T->clock = CLK();
     S->ops += nops;
     return status;
 #undef SAVE
+#undef CLK
+#undef TARGET
+#undef DISPATCH
+#undef FETCH
 #undef RELOAD
 #undef LEAVE
 #undef PUSH

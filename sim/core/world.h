@@ -127,6 +127,11 @@ struct Sim {
     int gc_inhibit;       /* >0: no collection (nested C-called runs) */
     bool gc_pending;
     uint64_t gc_runs;
+    /* attr.c's cache of class attribute lookups, (class, name) -> value:
+     * an entry holds while attr_epoch is what it was when it was filled
+     * (a change to a watched class dict, and every collection, move it) */
+    struct AttrCacheEntry *attr_cache;
+    uint64_t attr_epoch;
 
     /* interned strings: open addressing on Str* */
     Str **itab;

@@ -362,7 +362,7 @@ static Value check_hook(Sim *S, Value c, bool inst)
         return is_kind(m, K_FUNC) ? m : v_undef();
     }
     if (is_instance(c) && (AS_INST(c)->cls->cflags & CF_USER)) {
-        Value m = obj_class_lookup(AS_INST(c)->cls, S->sym[inst ? SYM_instancecheck : SYM_subclasscheck]);
+        Value m = obj_class_lookup(S, AS_INST(c)->cls, S->sym[inst ? SYM_instancecheck : SYM_subclasscheck]);
         return is_kind(m, K_FUNC) ? m : v_undef();
     }
     return v_undef();
@@ -386,7 +386,7 @@ static int check_classinfo(Task *T, Value c, const char *fname, int argn)
 static bool virtual_base(Sim *S, Class *k, Class *c)
 {
     if (c->type_id < 0 || !(k->cflags & CF_USER)) return false;
-    Value vb = obj_class_lookup(k, str_intern(S, "_interleave_bases_", 18));
+    Value vb = obj_class_lookup(S, k, str_intern(S, "_interleave_bases_", 18));
     if (!is_tuple(vb)) return false;
     for (int64_t i = 0; i < AS_TUPLE(vb)->n; i++)
         if (is_class(AS_TUPLE(vb)->v[i]) && obj_is_subclass(AS_CLASS(AS_TUPLE(vb)->v[i]), c)) return true;
@@ -866,7 +866,7 @@ NATIVE(bi_dir)
     Set *names = set_new(S, false);
     int r = 0;
     if (is_instance(x) && (AS_INST(x)->cls->cflags & CF_USER)) {
-        Value m = obj_class_lookup(AS_INST(x)->cls, str_intern(S, "__dir__", 7));
+        Value m = obj_class_lookup(S, AS_INST(x)->cls, str_intern(S, "__dir__", 7));
         if (is_kind(m, K_FUNC)) {
             Value res;
             List *l;

@@ -1062,7 +1062,7 @@ static void mp_after_py(Sim *S, Dict *d)
     Value run = dict_get_str(d, str_intern(S, "_process_run", 12));
     Value cls = dict_get_str(d, str_intern(S, "Process", 7));
     dict_set_str(S, AS_CLASS(cls)->dict, str_intern(S, "run", 3), run);
-    dict_del_str(d, str_intern(S, "_process_run", 12));
+    dict_del_str(S, d, str_intern(S, "_process_run", 12));
 }
 
 const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false};

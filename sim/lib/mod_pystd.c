@@ -31,7 +31,7 @@ static int newbase_clone(Copier *C, Value v, Value *out)
     if (is_str(name)) {
         Value cv;
         if (proc_copy_nested(C, v_obj(in->cls), &cv) < 0) return -1;
-        Value mm = obj_class_lookup(AS_CLASS(cv), str_intern(S, "_member_map_", 12));
+        Value mm = obj_class_lookup(S, AS_CLASS(cv), str_intern(S, "_member_map_", 12));
         if (is_dict(mm)) {
             Value m = dict_get_str(AS_DICT(mm), AS_STR(name));
             if (is_instance(m)) {
@@ -59,7 +59,7 @@ NATIVE(newbase_ctor)
     }
     if (!is_undef(nw)) return vm_call(T, nw, args, nargs, kw, out) < 0 ? NAT_ERR : NAT_OK;
     if (nargs > 1) {
-        Value init = obj_class_lookup(cls, S->sym[SYM_init]);
+        Value init = obj_class_lookup(S, cls, S->sym[SYM_init]);
         if (!is_kind(init, K_FUNC)) return exc_raise(T, EXC_TypeError, "%s() takes no arguments", cls->name->s);
     }
     *out = v_obj(obj_instance_new(S, cls));
@@ -128,7 +128,7 @@ NATIVE(il_type_delattr)
     if (nat_count(T, "type_delattr", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (!is_class(args[0]) || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "type_delattr(cls, name)");
     Str *name = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    if (!dict_del_str(AS_CLASS(args[0])->dict, name))
+    if (!dict_del_str(T->S, AS_CLASS(args[0])->dict, name))
         return exc_raise(T, EXC_AttributeError, "type object '%s' has no attribute '%s'", AS_CLASS(args[0])->name->s, name->s);
     *out = v_none();
     return NAT_OK;

@@ -387,7 +387,7 @@ static void threading_after_py(Sim *S, Dict *d)
     Value run = dict_get_str(d, str_intern(S, "run", 3));
     Value cls = dict_get_str(d, str_intern(S, "Thread", 6));
     dict_set_str(S, AS_CLASS(cls)->dict, str_intern(S, "run", 3), run);
-    dict_del_str(d, str_intern(S, "run", 3));
+    dict_del_str(S, d, str_intern(S, "run", 3));
 }
 
 const ModDef mod_threading_def = {"threading", threading_entries, threading_names, threading_setup, "threading",

@@ -185,7 +185,7 @@ void aio_warn_unretrieved(Sim *S)
         Value r;
         Value save = T->exc;
         T->exc = v_undef();
-        Value rm = obj_class_lookup(aio_st(S)->task, S->sym[SYM_repr]);
+        Value rm = obj_class_lookup(S, aio_st(S)->task, S->sym[SYM_repr]);
         if (vm_call(T, rm, &aio_st(S)->failed.v[i], 1, NULL, &r) == 0 && is_str(r)) sb_puts(&b, AS_STR(r)->s);
         T->exc = v_undef();
         sb_putc(&b, '\n');

@@ -296,6 +296,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
         n->mro = mro;
         n->dict = dict_new(S);
         if (copy_dict_into(C, k->dict, n->dict) < 0) return -1;
+        obj_classes_changed(S);
         *out = v_obj(n);
         return 0;
     }
