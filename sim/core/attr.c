@@ -65,6 +65,24 @@ static int no_attr(Task *T, Value obj, Str *name)
 
 static int exc_special_attr(Task *T, Value obj, Str *name, Value *out);
 
+/* The dict holding instance in's attributes for this task: its own, or
+ * the one its payload picks (threading.local: the running thread's). */
+static inline int inst_dict(Task *T, Value obj, Instance *in, Dict **out)
+{
+    const PayloadOps *po = in->cls->payload;
+    if (UNLIKELY(po && po->inst_dict)) return po->inst_dict(T, obj, out);
+    *out = in->dict;
+    return 0;
+}
+
+int attr_inst_dict(Task *T, Value obj, Dict **out)
+{
+    Instance *in = AS_INST(obj);
+    if (inst_dict(T, obj, in, out) < 0) return -1;
+    if (!*out && !(in->cls->payload && in->cls->payload->inst_dict)) *out = in->dict = dict_new(T->S);
+    return 0;
+}
+
 int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
 {
     Sim *S = T->S;
@@ -75,8 +93,10 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             Instance *in = (Instance *)o;
             Value ca = obj_class_lookup(in->cls, name);
             if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
-            if (in->dict) {
-                Value v = dict_get_str(in->dict, name);
+            Dict *idict;
+            if (inst_dict(T, obj, in, &idict) < 0) return -1;
+            if (idict) {
+                Value v = dict_get_str(idict, name);
                 if (!is_undef(v)) {
                     *out = v;
                     return 1;
@@ -88,8 +108,8 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 return 1;
             }
             if (name == S->sym[SYM_dict_]) {
-                if (!in->dict) in->dict = dict_new(S);
-                *out = v_obj(in->dict);
+                if (attr_inst_dict(T, obj, &idict) < 0) return -1;
+                *out = v_obj(idict);
                 return 1;
             }
             if (in->cls->cflags & CF_EXCEPTION) {
@@ -250,8 +270,11 @@ int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
         Value ca = obj_class_lookup(c, name);
         if (is_kind(ca, K_FUNC) || (is_kind(ca, K_NATIVE) && (AS_NATIVE(ca)->meth_flags & NF_METHOD))) {
             bool shadowed = false;
-            if (is_instance(obj) && AS_INST(obj)->dict)
-                shadowed = !is_undef(dict_get_str(AS_INST(obj)->dict, name));
+            if (is_instance(obj)) {
+                Dict *idict;
+                if (inst_dict(T, obj, AS_INST(obj), &idict) < 0) return -1;
+                if (idict) shadowed = !is_undef(dict_get_str(idict, name));
+            }
             if (!shadowed) {
                 *meth = ca;
                 *unbound = true;
@@ -286,8 +309,9 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
                     return vm_call(T, m, args, 3, NULL, &r);
                 }
             }
-            if (!in->dict) in->dict = dict_new(S);
-            dict_set_str(S, in->dict, name, val);
+            Dict *idict;
+            if (attr_inst_dict(T, obj, &idict) < 0) return -1;
+            dict_set_str(S, idict, name, val);
             return 0;
         }
         case K_CLASS: {
@@ -333,7 +357,9 @@ int attr_del(Task *T, Value obj, Str *name)
             Value r;
             return vm_call(T, p->fdel, &obj, 1, NULL, &r);
         }
-        if (in->dict && dict_del_str(in->dict, name)) return 0;
+        Dict *idict;
+        if (inst_dict(T, obj, in, &idict) < 0) return -1;
+        if (idict && dict_del_str(idict, name)) return 0;
     } else if (is_class(obj) && (AS_CLASS(obj)->cflags & CF_USER)) {
         if (dict_del_str(AS_CLASS(obj)->dict, name)) return 0;
     } else if (is_kind(obj, K_MODULE)) {

@@ -10,6 +10,9 @@ int attr_get(Task *T, Value obj, Str *name, Value *out);
 int attr_get_opt(Task *T, Value obj, Str *name, Value *out); /* 1 found, 0 no, -1 err */
 int attr_set(Task *T, Value obj, Str *name, Value val);
 int attr_del(Task *T, Value obj, Str *name);
+/* The attribute dict of instance obj as task T sees it (made if it has
+ * none yet): its own, or the running thread's for a threading.local. */
+int attr_inst_dict(Task *T, Value obj, Dict **out);
 /* Method lookup for LOAD_METHOD: when the attribute is a plain function or
  * method-native found on the type, returns 1 with *meth and *self set so the
  * call needs no bound-method object; otherwise 0 with *meth the attribute. */

@@ -41,7 +41,7 @@ static void exc_free(Sim *S, void *p)
     free(e);
 }
 
-const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL};
+const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL, NULL};
 
 static ExcData *exc_data(Value v)
 {

@@ -51,6 +51,7 @@ enum {
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
     OF_IMPORTED = 8,    /* K_MODULE: imported once */
     OF_PY_RAN = 16,     /* K_MODULE: its Python part has run (or is running) */
+    OF_PY_LAZY_RAN = 4, /* K_MODULE: its second, lazy Python part has run (or is running) */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
     OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */
@@ -181,6 +182,10 @@ typedef struct PayloadOps {
     /* The trace object v stands for (a lock, a thread), or -1.  NULL: none;
      * the trace names such objects after the variables that hold them. */
     int (*trace_obj)(Value v);
+    /* The attribute dict of instance v as the running task sees it, in
+     * *out (threading.local keeps one per thread): 0, or -1 with an
+     * exception.  NULL: the instance's own dict. */
+    int (*inst_dict)(Task *T, Value v, Dict **out);
 } PayloadOps;
 
 struct Class {

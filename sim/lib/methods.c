@@ -2,6 +2,7 @@
  * int, float, object, property.  Each charges virtual time for the O(n)
  * work it does. */
 #include "methods.h"
+#include "attr.h"
 #include "bigint.h"
 #include "dict.h"
 #include "format.h"
@@ -1347,10 +1348,10 @@ NATIVE(object_setattr)
 {
     (void)kw;
     if (nargs != 3 || !is_instance(args[0]) || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
-    Instance *in = AS_INST(args[0]);
-    if (!in->dict) in->dict = dict_new(T->S);
+    Dict *d;
+    if (attr_inst_dict(T, args[0], &d) < 0) return NAT_ERR;
     Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    dict_set_str(T->S, in->dict, n, args[2]);
+    dict_set_str(T->S, d, n, args[2]);
     *out = v_none();
     return NAT_OK;
 }

@@ -72,7 +72,7 @@ static int mp_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL};
+static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL, NULL};
 
 
 static MpObj *mp_of(Task *T, Value v, int kind)
@@ -133,7 +133,7 @@ static int pd_clone(Copier *C, Value v, Value *out)
     return proc_copy_instance(C, v, nd, out);
 }
 
-static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL};
+static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL, NULL};
 
 static ProcessData *pd_of(Task *T, Value v)
 {
@@ -1065,7 +1065,7 @@ static void mp_after_py(Sim *S, Dict *d)
     dict_del_str(d, str_intern(S, "_process_run", 12));
 }
 
-const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false};
+const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false, NULL};
 
 /* ---- concurrent.futures: all in sim/py/concurrent_futures.py ---- */
 
@@ -1079,7 +1079,7 @@ static void futures_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
 }
 
-const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL, false};
+const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL, false, NULL};
 
 static const char *const concurrent_names[] = {"futures", NULL};
 
@@ -1089,4 +1089,4 @@ static void concurrent_setup(Sim *S, Dict *d)
     dict_set_str(S, d, str_intern(S, "futures", 7), dict_get_str(S->native_modules, n));
 }
 
-const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL, false};
+const ModDef mod_mp_concurrent_def = {"concurrent", futures_entries, concurrent_names, concurrent_setup, NULL, NULL, false, NULL};

@@ -826,11 +826,11 @@ static const ModEntry math_entries[] = {
 
 /* ---- registry ---- */
 
-static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL, true};
-static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL, false};
-static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false};
-static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false};
-static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL, true, NULL};
+static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL, false, NULL};
+static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false, NULL};
+static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false, NULL};
+static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false, NULL};
 static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
 /* modules that are all Python (sim/py/NAME.py) */
 static const char *const calendar_names[] = {
@@ -839,7 +839,7 @@ static const char *const calendar_names[] = {
     "weekday", "monthrange", "timegm", "Calendar", "TextCalendar", "firstweekday", "setfirstweekday",
     "monthcalendar", "prmonth", "month", "weekheader", NULL,
 };
-static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL, false};
+static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL, false, NULL};
 static const char *const logging_names[] = {
     "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET", "BASIC_FORMAT", "raiseExceptions",
     "logThreads", "logMultiprocessing", "logProcesses", "getLevelName", "addLevelName", "getLevelNamesMapping",
@@ -849,10 +849,10 @@ static const char *const logging_names[] = {
     "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
     "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
 };
-static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false};
+static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false, NULL};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
-static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py, false};
+static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py, false, NULL};
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
@@ -941,15 +941,15 @@ extern const char *const py_sources[][2];
 /* Run a module's Python part the first time any task imports it.  The
  * source is compiled as a library file; its functions see the module's
  * natives as globals. */
-static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
+static int run_py_part(Task *T, const ModDef *d, ModuleObj *m, const char *part)
 {
     Sim *S = T->S;
     const char *text = NULL;
     for (int i = 0; py_sources[i][0]; i++)
-        if (strcmp(py_sources[i][0], d->py) == 0) text = py_sources[i][1];
+        if (strcmp(py_sources[i][0], part) == 0) text = py_sources[i][1];
     if (!text) return exc_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
     char name[128];
-    snprintf(name, sizeof name, "<interleave>/%s.py", d->py);
+    snprintf(name, sizeof name, "<interleave>/%s.py", part);
     Source *src = code_source_add(&S->sources, name, text, strlen(text), true);
     Module mod;
     ParseError pe;
@@ -979,7 +979,7 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     T->cur = saved;
     vm_ctx_free(&fresh);
     if (rc < 0) return -1;
-    if (d->after_py) d->after_py(S, m->dict);
+    if (d->after_py && part == d->py) d->after_py(S, m->dict);
     return 0;
 }
 
@@ -1005,7 +1005,7 @@ static int ensure_py(Task *T, const ModDef *d, ModuleObj *m)
 {
     if (!d || !d->py || (m->h.flags & OF_PY_RAN)) return 0;
     m->h.flags |= OF_PY_RAN; /* first: an import cycle sees the module as it is */
-    return run_py_part(T, d, m);
+    return run_py_part(T, d, m, d->py);
 }
 
 static int modules_import(Task *T, Str *name, Value *out)
@@ -1046,8 +1046,16 @@ static int modules_module_attr(Task *T, Value module, Str *name, Value *out)
 {
     ModuleObj *m = AS_MODULE(module);
     const ModDef *d = find_def(m->name->s);
-    if (!d || !d->py_on_demand || (m->h.flags & OF_PY_RAN)) return 0;
-    if (ensure_py(T, d, m) < 0) return -1;
+    if (!d) return 0;
+    if (d->py_on_demand && !(m->h.flags & OF_PY_RAN)) {
+        if (ensure_py(T, d, m) < 0) return -1;
+    } else if (d->py_lazy && !(m->h.flags & OF_PY_LAZY_RAN)) {
+        if (ensure_py(T, d, m) < 0) return -1;
+        m->h.flags |= OF_PY_LAZY_RAN;
+        if (run_py_part(T, d, m, d->py_lazy) < 0) return -1;
+    } else {
+        return 0;
+    }
     *out = dict_get_str(m->dict, name);
     return is_undef(*out) ? 0 : 1;
 }

@@ -604,6 +604,36 @@ static bool start_atexits(Sim *S, Task *T)
     return vm_start_call(T, run, NULL, 0, NULL, &out) == 0;
 }
 
+/* A thread's run() raised: CPython's Thread._bootstrap_inner hands the
+ * exception to threading.excepthook.  The default hook is done in C
+ * (print_thread_exception); one the program installed runs on the thread
+ * itself (threading.py's _invoke_excepthook), which goes on running it.
+ * True when it was started. */
+static bool start_excepthook(Sim *S, Task *T)
+{
+    SchedTask *st = T->st;
+    if (st->hook_done || T == T->proc->ps->main || !st->is_thread || is_undef(T->thread_obj)) return false;
+    st->hook_done = true;
+    Value m = dict_get_str(S->native_modules, str_intern(S, "threading", 9));
+    if (!is_kind(m, K_MODULE) || !(AS_MODULE(m)->h.flags & OF_PY_RAN)) return false;
+    Dict *d = AS_MODULE(m)->dict;
+    /* excepthook and __excepthook__ are in threading's lazy part: no
+     * excepthook at all means nobody set one */
+    Value hook = dict_get_str(d, str_intern(S, "excepthook", 10));
+    Value dflt = dict_get_str(d, str_intern(S, "__excepthook__", 14));
+    if (is_undef(hook) || obj_same(hook, dflt)) return false;
+    Str *iname = str_intern(S, "_invoke_excepthook", 18);
+    Value invoke = dict_get_str(d, iname), exc = T->exc, out;
+    T->exc = v_undef();
+    if (is_undef(invoke) && S->import->module_attr(T, m, iname, &invoke) <= 0) {
+        T->exc = exc;
+        return false;
+    }
+    if (vm_start_call(T, invoke, &exc, 1, NULL, &out) == 0) return true;
+    T->exc = exc;
+    return false;
+}
+
 static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
 {
     SchedTask *st = T->st;
@@ -615,6 +645,7 @@ static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
     }
     if (error) {
         st->died |= !exc_matches(S, T->exc, EXC_SystemExit);
+        if (start_excepthook(S, T)) return;
         print_thread_exception(S, T);
     }
     if (T == P->ps->main && start_atexits(S, T)) return;

@@ -66,6 +66,7 @@ typedef struct SchedTask {
     int (*on_base_done)(Task *T);  /* 1 go on, 0 exit, -1 exit with T->exc */
     int stage;            /* where a process main thread is (PS_*) */
     bool atexit_done;     /* a main thread ran threading's atexit callbacks */
+    bool hook_done;       /* a thread handed its exception to threading.excepthook */
 } SchedTask;
 
 typedef struct ProcSched {
