@@ -19,6 +19,7 @@
 /* multiprocessing's state in the Sim (SLOT_MP). */
 typedef struct MpState {
     Dict *module;         /* multiprocessing's dict: the classes natives make */
+    Class *main_cls, *parent_cls; /* _MainProcess, _ParentProcess (not in the module's namespace) */
     int start_method;     /* set_start_method()'s choice, -1 none */
 } MpState;
 
@@ -106,12 +107,20 @@ static Value new_mp(Task *T, Class *cls, int kind, int objkind)
 
 /* ---- Process ---- */
 
+/* What a process object stands for, as CPython's classes: a Process the
+ * program made, the main process (_MainProcess), a child's view of its
+ * parent (_ParentProcess). */
+enum { ROLE_PROCESS, ROLE_MAIN, ROLE_PARENT };
+
 typedef struct ProcessData {
-    Proc *proc;           /* the child, once started */
+    Proc *proc;           /* the child, once started (main/parent: that process) */
     Str *name;
     Str *ident;           /* its _identity, "1" or "1:2": every Process object takes the next number */
+    int parent_pid;       /* the pid of the process that made the object (CPython's _parent_pid) */
+    int role;             /* ROLE_* */
     bool daemon;
-    bool started;
+    bool started;         /* started by the process holding this copy (CPython's _popen) */
+    bool closed;
     int obj;
 } ProcessData;
 
@@ -143,13 +152,26 @@ static ProcessData *pd_of(Task *T, Value v)
     return NULL;
 }
 
+/* Is v the calling process's own object (CPython's `self is _current_process`)? */
+static bool is_current(Task *T, Value v) { return obj_same(v, T->proc->ps->process_obj); }
 
+/* Most methods refuse a closed process object, as CPython's _check_closed. */
+static ProcessData *pd_open(Task *T, Value v)
+{
+    ProcessData *pd = pd_of(T, v);
+    if (pd && pd->closed) {
+        exc_raise(T, EXC_ValueError, "process object is closed");
+        return NULL;
+    }
+    return pd;
+}
 
 NATIVE(process_new)
 {
     Instance *in = obj_instance_new(T->S, AS_CLASS(args[0]));
     ProcessData *pd = xcalloc(1, sizeof *pd);
     pd->obj = -1;
+    pd->parent_pid = T->proc->pid;
     in->payload = pd;
     *out = v_obj(in);
     return NAT_OK;
@@ -162,6 +184,7 @@ NATIVE(process_init)
     if (nat_parse(T, "Process.__init__", args + 1, nargs - 1, kw, "|group,target,name,args,kwargs$daemon", a) < 0) return NAT_ERR;
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd) return NAT_ERR;
+    if (!is_undef(a[0]) && !is_none(a[0])) return exc_raise(T, EXC_AssertionError, "group argument must be None for now");
     Proc *P = T->proc;
     /* as CPython's BaseProcess: the creator's identity and the next
      * number, for every Process object, named or not; the default name
@@ -169,6 +192,7 @@ NATIVE(process_init)
     char id[128];
     snprintf(id, sizeof id, "%s%s%d", P->ident ? P->ident : "", P->ident && *P->ident ? ":" : "", ++P->process_counter);
     pd->ident = str_from_c(S, id);
+    pd->parent_pid = P->pid;
     if (is_undef(a[2]) || is_none(a[2])) {
         char buf[256];
         snprintf(buf, sizeof buf, "%s-%s", AS_INST(args[0])->cls->name->s, id);
@@ -255,10 +279,11 @@ static int child_next_stage(Task *T)
 NATIVE(process_start)
 {
     Sim *S = T->S;
-    ProcessData *pd = pd_of(T, args[0]);
+    ProcessData *pd = pd_open(T, args[0]);
     if (!pd) return NAT_ERR;
     if (nat_count(T, "start", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
     if (pd->started) return exc_raise(T, EXC_AssertionError, "cannot start a process twice");
+    if (pd->parent_pid != T->proc->pid) return exc_raise(T, EXC_AssertionError, "can only start a process object created by current process");
     if (T->proc->ps->bootstrapping) return exc_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
     if (T->proc->daemon) return exc_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
     int method = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
@@ -309,6 +334,7 @@ NATIVE(process_start)
     }
     pd->started = true;
     pd->proc = child;
+    child->ps->owner_obj = args[0];
     pd->obj = trace_add_obj(S->trace, OBJ_PROCESS, T->proc->ps->tid, T->clock);
     trace_event(S->trace, T->clock, T->st->tid, EV_PROC_START, T->proc->ps->tid, child->ps->tid, method);
     sched_start_task(S, M, T->clock, cost, R_PROC_START);
@@ -319,13 +345,14 @@ NATIVE(process_start)
 
 NATIVE(process_join)
 {
-    ProcessData *pd = pd_of(T, args[0]);
+    ProcessData *pd = pd_open(T, args[0]);
     if (!pd) return NAT_ERR;
     if (T->retry == 0) {
         Value a[1];
         if (nat_parse(T, "join", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
+        if (pd->parent_pid != T->proc->pid || pd->role != ROLE_PROCESS || is_current(T, args[0]))
+            return exc_raise(T, EXC_AssertionError, "can only join a child process");
         if (!pd->started) return exc_raise(T, EXC_AssertionError, "can only join a started process");
-        if (pd->proc == T->proc) return exc_raise(T, EXC_AssertionError, "can only join a child process");
         if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
     }
     Proc *C = pd->proc;
@@ -340,31 +367,36 @@ NATIVE(process_join)
 
 NATIVE(process_is_alive)
 {
-    ProcessData *pd = pd_of(T, args[0]);
+    ProcessData *pd = pd_open(T, args[0]);
     if (!pd) return NAT_ERR;
-    *out = v_bool(pd->started && !pd->proc->ps->exited);
+    if (is_current(T, args[0])) *out = v_bool(true);
+    else if (pd->role == ROLE_PARENT) *out = v_bool(!pd->proc->ps->exited);
+    else if (pd->parent_pid != T->proc->pid) return exc_raise(T, EXC_AssertionError, "can only test a child process");
+    else *out = v_bool(pd->started && !pd->proc->ps->exited);
     return NAT_OK;
 }
 
-static int kill_impl(Task *T, Value *args, int nargs, Value *out, int code)
+/* terminate() and kill() send a signal: the child ends when it lands
+ * (signal_latency later), so is_alive() is still True right after. */
+static int kill_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int sig, const char *fname)
 {
-    ProcessData *pd = pd_of(T, args[0]);
-    (void)nargs;
-    if (!pd) return NAT_ERR;
-    if (pd->started && !pd->proc->ps->exited) {
-        pd->proc->ps->exitcode = code;
-        sched_proc_exit(T->S, pd->proc, T->clock);
-    }
+    ProcessData *pd = pd_open(T, args[0]);
+    if (!pd || nat_count(T, fname, nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
+    if (pd->started && !pd->proc->ps->exited) sched_proc_signal(T->S, pd->proc, sig, T->clock);
     *out = v_none();
     return NAT_OK;
 }
 
-NATIVE(process_terminate) { return kill_impl(T, args, nargs, out, -15); }
-NATIVE(process_kill) { return kill_impl(T, args, nargs, out, -9); }
+NATIVE(process_terminate) { return kill_impl(T, args, nargs, kw, out, 15, "terminate"); }
+NATIVE(process_kill) { return kill_impl(T, args, nargs, kw, out, 9, "kill"); }
 
 NATIVE(process_close)
 {
-    (void)args;
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd || nat_count(T, "close", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
+    if (!pd->closed && pd->started && !pd->proc->ps->exited && !is_current(T, args[0]))
+        return exc_raise(T, EXC_ValueError, "Cannot close a process while it is still running. You should first call join() or terminate().");
+    pd->closed = true;
     *out = v_none();
     return NAT_OK;
 }
@@ -381,7 +413,8 @@ NATIVE(process_set_name)
 {
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd || nargs < 2) return NAT_ERR;
-    pd->name = AS_STR(repr_str(T, args[1]));
+    if (!is_str(args[1])) return exc_raise(T, EXC_AssertionError, "name must be a string");
+    pd->name = AS_STR(args[1]);
     *out = v_none();
     return NAT_OK;
 }
@@ -406,33 +439,73 @@ NATIVE(process_set_daemon)
     return NAT_OK;
 }
 
+/* pid and ident: the calling process's own object gives its pid, another
+ * the child's once this process started it, else None (CPython's
+ * `self._popen and self._popen.pid`). */
 NATIVE(process_pid)
 {
-    ProcessData *pd = pd_of(T, args[0]);
+    ProcessData *pd = pd_open(T, args[0]);
     if (!pd) return NAT_ERR;
-    *out = pd->started ? v_int(pd->proc->pid) : (pd->proc ? v_int(pd->proc->pid) : v_none());
+    if (is_current(T, args[0])) *out = v_int(T->proc->pid);
+    else if (pd->role == ROLE_PARENT || pd->started) *out = v_int(pd->proc->pid);
+    else *out = v_none();
     return NAT_OK;
 }
 
 NATIVE(process_exitcode)
 {
-    ProcessData *pd = pd_of(T, args[0]);
+    ProcessData *pd = pd_open(T, args[0]);
     if (!pd) return NAT_ERR;
-    *out = pd->started && pd->proc->ps->exited ? v_int(pd->proc->ps->exitcode) : v_none();
+    *out = pd->started && pd->proc->ps->exited && !is_current(T, args[0]) ? v_int(pd->proc->ps->exitcode) : v_none();
     return NAT_OK;
 }
 
+/* _identity: a tuple of ints, (1,) or (3, 2) */
+NATIVE(process_identity)
+{
+    ProcessData *pd = pd_of(T, args[0]);
+    if (!pd) return NAT_ERR;
+    List *l = list_new(T->S, 0);
+    const char *p = pd->ident ? pd->ident->s : "";
+    while (*p) {
+        char *e;
+        list_append(T->S, l, v_int(strtoll(p, &e, 10)));
+        p = *e == ':' ? e + 1 : e;
+    }
+    Tuple *t = tuple_new(T->S, l->n);
+    vcopy(t->v, l->v, l->n);
+    *out = v_obj(t);
+    return NAT_OK;
+}
+
+/* CPython's names for exit codes that are signals (-15 -> -SIGTERM) */
+static const char *const signal_names[] = {NULL, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+                                           "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2",
+                                           "SIGPIPE", "SIGALRM", "SIGTERM"};
+
+/* CPython's BaseProcess.__repr__: the status as the calling process sees
+ * it, the pid once it started the child, the parent's pid, the exit code
+ * (a signal by name) and the daemon flag. */
 NATIVE(process_repr)
 {
     ProcessData *pd = pd_of(T, args[0]);
     if (!pd) return NAT_ERR;
+    bool cur = is_current(T, args[0]);
+    bool stopped = pd->started && pd->proc->ps->exited;
+    const char *st = cur ? "started" : pd->closed ? "closed" : pd->parent_pid != T->proc->pid ? "unknown"
+                   : !pd->started ? "initial" : stopped ? "stopped" : "started";
     SBuf b = {0};
-    const char *st = !pd->started ? "initial" : pd->proc->ps->exited ? "stopped" : "started";
-    sb_printf(&b, "<%s name='%s' ", AS_INST(args[0])->cls->name->s, pd->name ? pd->name->s : "?");
-    if (pd->started && pd->proc->ps->exited) sb_printf(&b, "pid=%d parent=%d stopped exitcode=%d", pd->proc->pid,
-                                                       pd->proc->parent_pid, pd->proc->ps->exitcode);
-    else if (pd->started) sb_printf(&b, "pid=%d parent=%d %s", pd->proc->pid, pd->proc->parent_pid, st);
-    else sb_puts(&b, st);
+    sb_printf(&b, "<%s name=", AS_INST(args[0])->cls->name->s);
+    repr_write(T, pd->name ? v_obj(pd->name) : v_none(), &b);
+    if (pd->started && !pd->closed) sb_printf(&b, " pid=%d", pd->proc->pid);
+    if (pd->role == ROLE_PROCESS) sb_printf(&b, " parent=%d", pd->parent_pid);
+    else sb_puts(&b, " parent=None");
+    sb_printf(&b, " %s", st);
+    if (!cur && !pd->closed && pd->parent_pid == T->proc->pid && stopped) {
+        int code = pd->proc->ps->exitcode;
+        if (code < 0 && -code < (int)ARRAY_LEN(signal_names) && signal_names[-code]) sb_printf(&b, " exitcode=-%s", signal_names[-code]);
+        else sb_printf(&b, " exitcode=%d", code);
+    }
     if (pd->daemon) sb_puts(&b, " daemon");
     sb_putc(&b, '>');
     *out = str_value_n(T->S, b.s, b.n);
@@ -442,22 +515,28 @@ NATIVE(process_repr)
 
 /* ---- module functions ---- */
 
-static Value process_class(Sim *S) { return dict_get_str(mp_st(S)->module, str_intern(S, "Process", 7)); }
+/* An object for process P that no Process() call made: the main process
+ * (_MainProcess) or a child's parent (_ParentProcess). */
+static Value process_view(Task *T, Proc *P, int role)
+{
+    Sim *S = T->S;
+    Instance *in = obj_instance_new(S, role == ROLE_MAIN ? mp_st(S)->main_cls : mp_st(S)->parent_cls);
+    ProcessData *pd = xcalloc(1, sizeof *pd);
+    pd->proc = P;
+    pd->name = str_from_c(S, P->name);
+    pd->ident = str_from_c(S, P->ident ? P->ident : "");
+    pd->parent_pid = P->parent_pid;
+    pd->role = role;
+    pd->obj = -1;
+    in->payload = pd;
+    return v_obj(in);
+}
 
 /* The Process object of the current process (the main one made on demand). */
 static Value current_process_obj(Task *T)
 {
-    Sim *S = T->S;
     ProcSched *ps = T->proc->ps;
-    if (!is_undef(ps->process_obj)) return ps->process_obj;
-    Instance *in = obj_instance_new(S, AS_CLASS(process_class(S)));
-    ProcessData *pd = xcalloc(1, sizeof *pd);
-    pd->proc = T->proc;
-    pd->name = str_from_c(S, T->proc->name);
-    pd->started = true;
-    pd->obj = -1;
-    in->payload = pd;
-    ps->process_obj = v_obj(in);
+    if (is_undef(ps->process_obj)) ps->process_obj = process_view(T, T->proc, ROLE_MAIN);
     return ps->process_obj;
 }
 
@@ -474,16 +553,7 @@ NATIVE(mp_parent_process)
     *out = v_none();
     for (size_t i = 0; i < T->S->procs.n; i++) {
         Proc *P = T->S->procs.v[i];
-        if (P->pid == T->proc->parent_pid) {
-            Instance *in = obj_instance_new(T->S, AS_CLASS(process_class(T->S)));
-            ProcessData *pd = xcalloc(1, sizeof *pd);
-            pd->proc = P;
-            pd->name = str_from_c(T->S, P->name);
-            pd->started = true;
-            pd->obj = -1;
-            in->payload = pd;
-            *out = v_obj(in);
-        }
+        if (P->pid == T->proc->parent_pid) *out = process_view(T, P, ROLE_PARENT);
     }
     return NAT_OK;
 }
@@ -495,22 +565,16 @@ NATIVE(mp_cpu_count)
     return NAT_OK;
 }
 
+/* The live children this process started: their Process objects, as
+ * CPython's process._children holds them. */
 NATIVE(mp_active_children)
 {
     if (nat_count(T, "active_children", nargs, kw, 0, 0) < 0) return NAT_ERR;
     List *l = list_new(T->S, 0);
     for (size_t i = 0; i < T->S->procs.n; i++) {
         Proc *P = T->S->procs.v[i];
-        if (P->parent_pid != T->proc->pid || P->ps->exited || P == T->proc) continue;
-        Instance *in = obj_instance_new(T->S, AS_CLASS(process_class(T->S)));
-        ProcessData *pd = xcalloc(1, sizeof *pd);
-        pd->proc = P;
-        pd->name = str_from_c(T->S, P->name);
-        pd->started = true;
-        pd->daemon = P->daemon;
-        pd->obj = -1;
-        in->payload = pd;
-        list_append(T->S, l, v_obj(in));
+        if (P->parent_pid != T->proc->pid || P->ps->exited || P == T->proc || is_undef(P->ps->owner_obj)) continue;
+        list_append(T->S, l, P->ps->owner_obj);
     }
     *out = v_obj(l);
     return NAT_OK;
@@ -994,7 +1058,13 @@ static const ModEntry mp_entries[] = {
 static const char *const mp_names[] = {"Process", "Queue", "SimpleQueue", "JoinableQueue", "Pool", "TimeoutError",
                                        "Connection", "AuthenticationError", "ProcessError", "BufferTooShort", NULL};
 
-static void state_mark(Sim *S, void *p) { gc_mark_obj(S, (Obj *)((MpState *)p)->module); }
+static void state_mark(Sim *S, void *p)
+{
+    MpState *st = p;
+    gc_mark_obj(S, (Obj *)st->module);
+    gc_mark_obj(S, (Obj *)st->main_cls);
+    gc_mark_obj(S, (Obj *)st->parent_cls);
+}
 static void state_free(Sim *S, void *p)
 {
     (void)S;
@@ -1008,21 +1078,37 @@ static void mp_setup(Sim *S, Dict *d)
     st->module = d;
     st->start_method = -1;
     sim_slot_set(S, SLOT_MP, st, &ops);
-    Class *c = attr_class_new(S, str_intern(S, "Process", 7), NULL, NULL, NULL);
-    c->payload = &process_payload_ops;
-    c->ctor = process_new;
-    c->module = str_from_c(S, "multiprocessing.context");
-    dict_set_str(S, d, c->name, v_obj(c));
+    /* BaseProcess has the methods; Process, _MainProcess and
+     * _ParentProcess are its subclasses, as in CPython */
+    Class *base = attr_class_new(S, str_intern(S, "BaseProcess", 11), NULL, NULL, NULL);
+    base->payload = &process_payload_ops;
+    base->ctor = process_new;
+    base->module = str_from_c(S, "multiprocessing.process");
     static const MethodDef pm[] = {
         {"__init__", process_init}, {"start", process_start}, {"join", process_join}, {"is_alive", process_is_alive},
         {"terminate", process_terminate}, {"kill", process_kill}, {"close", process_close}, {"__repr__", process_repr},
     };
-    nat_def_methods(S, c, pm, ARRAY_LEN(pm));
-    nat_def_property(S, c, "name", process_get_name, process_set_name);
-    nat_def_property(S, c, "daemon", process_get_daemon, process_set_daemon);
-    nat_def_property(S, c, "pid", process_pid, NULL);
-    nat_def_property(S, c, "ident", process_pid, NULL);
-    nat_def_property(S, c, "exitcode", process_exitcode, NULL);
+    nat_def_methods(S, base, pm, ARRAY_LEN(pm));
+    nat_def_property(S, base, "name", process_get_name, process_set_name);
+    nat_def_property(S, base, "daemon", process_get_daemon, process_set_daemon);
+    nat_def_property(S, base, "pid", process_pid, NULL);
+    nat_def_property(S, base, "ident", process_pid, NULL);
+    nat_def_property(S, base, "exitcode", process_exitcode, NULL);
+    nat_def_property(S, base, "_identity", process_identity, NULL);
+    static const char *const subs[][2] = {
+        {"Process", "multiprocessing.context"}, {"_MainProcess", "multiprocessing.process"},
+        {"_ParentProcess", "multiprocessing.process"},
+    };
+    Class *c = NULL;
+    for (size_t i = 0; i < ARRAY_LEN(subs); i++) {
+        Tuple *bases = tuple_new(S, 1);
+        bases->v[0] = v_obj(base);
+        c = attr_class_new(S, str_intern(S, subs[i][0], strlen(subs[i][0])), bases, NULL, NULL);
+        c->module = str_from_c(S, subs[i][1]);
+        if (i == 0) dict_set_str(S, d, c->name, v_obj(c));
+        else if (i == 1) st->main_cls = c;
+        else st->parent_cls = c;
+    }
 
     static const MethodDef qm[] = {
         {"put", mpq_put}, {"get", mpq_get}, {"put_nowait", mpq_put_nowait}, {"get_nowait", mpq_get_nowait},

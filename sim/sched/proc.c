@@ -427,11 +427,11 @@ int64_t proc_pickle_ns(Sim *S, int64_t bytes)
     return (int64_t)((double)bytes * S->set.f[SET_pickle_cost] + 0.5);
 }
 
-bool proc_children_alive(Sim *S, Proc *P)
+bool proc_children_alive(Sim *S, Proc *P, bool daemons)
 {
     for (size_t i = 0; i < S->procs.n; i++) {
         Proc *C = S->procs.v[i];
-        if (C != P && C->parent_pid == P->pid && !C->ps->exited && !C->daemon) return true;
+        if (C != P && C->parent_pid == P->pid && !C->ps->exited && (daemons || !C->daemon) && C->ps->main) return true;
     }
     return false;
 }

@@ -423,7 +423,7 @@ Proc *sched_new_proc(Sim *S, Proc *parent, const char *name)
     P->modules = dict_new(S);
     P->ps = xcalloc(1, sizeof *P->ps);
     P->ps->tid = trace_add_proc(S->trace, name, P->pid, parent ? parent->ps->tid : -1);
-    P->ps->process_obj = P->ps->snapshot = v_undef();
+    P->ps->process_obj = P->ps->snapshot = P->ps->owner_obj = v_undef();
     BUF_PUSH(S->procs, P);
     return P;
 }
@@ -482,8 +482,10 @@ static void print_thread_exception(Sim *S, Task *T)
 
 static void process_exit(Sim *S, Proc *P, int64_t at);
 
-/* The main thread's code is done: CPython joins non-daemon threads (and,
- * for multiprocessing, non-daemon child processes) before exiting. */
+/* The main thread's code is done: CPython joins non-daemon threads
+ * (threading._shutdown), then multiprocessing's exit function terminates
+ * the daemonic child processes and joins every child - the terminated
+ * ones too, once the signal has landed - before the process exits. */
 static void main_finished(Sim *S, Task *T, int64_t at)
 {
     Proc *P = T->proc;
@@ -493,7 +495,12 @@ static void main_finished(Sim *S, Task *T, int64_t at)
         sched_set_state(S, T, TS_BLOCKED, R_EXIT_WAIT, -1, at);
         return;
     }
-    if (proc_children_alive(S, P)) {
+    if (proc_children_alive(S, P, true)) {
+        for (size_t i = 0; i < S->procs.n; i++) {
+            Proc *C = S->procs.v[i];
+            if (C != P && C->parent_pid == P->pid && C->daemon && !C->ps->exited && C->ps->main)
+                sched_proc_signal(S, C, 15, at);
+        }
         T->st->exit_waiting_children = true;
         sched_set_state(S, T, TS_BLOCKED, R_PROC_EXIT_WAIT, -1, at);
         return;
@@ -572,10 +579,34 @@ void sched_proc_exit(Sim *S, Proc *P, int64_t at)
     if (!P->ps->exited) process_exit(S, P, at);
 }
 
+/* A signal lands: the process ends with exit code -signal (a process
+ * that ended meanwhile keeps its own code). */
+static void signal_lands(Sim *S, Value pid, int64_t at)
+{
+    for (size_t i = 0; i < S->procs.n; i++) {
+        Proc *P = S->procs.v[i];
+        if (P->pid != pid.u.i || P->ps->exited || !P->ps->signal) continue;
+        P->ps->exitcode = -P->ps->signal;
+        int64_t saved = SCH(S)->now;
+        SCH(S)->now = at;
+        process_exit(S, P, at);
+        SCH(S)->now = saved;
+    }
+}
+
+void sched_proc_signal(Sim *S, Proc *P, int sig, int64_t at)
+{
+    if (P->ps->exited) return;
+    /* SIGKILL overtakes a SIGTERM still on its way */
+    if (P->ps->signal && (P->ps->signal == 9 || sig != 9)) return;
+    P->ps->signal = sig;
+    sched_callback(S, at + jittered(S, S->set.v[SET_signal_latency]), signal_lands, v_int(P->pid));
+}
+
 void sched_child_exited(Sim *S, Proc *parent, int64_t at)
 {
     Task *M = parent->ps->main;
-    if (M->st->exit_waiting_children && !proc_children_alive(S, parent)) {
+    if (M->st->exit_waiting_children && !proc_children_alive(S, parent, true)) {
         M->st->exit_waiting_children = false;
         process_exit(S, parent, at);
     }
@@ -937,6 +968,7 @@ static void sched_mark(Sim *S, void *p)
         if (!ps) continue;
         gc_mark_value(S, ps->process_obj);
         gc_mark_value(S, ps->snapshot);
+        gc_mark_value(S, ps->owner_obj);
     }
     Sched *sc = SCH(S);
     if (!sc) return;
