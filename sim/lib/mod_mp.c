@@ -17,10 +17,14 @@
 #include <stdlib.h>
 
 /* multiprocessing's state in the Sim (SLOT_MP). */
+typedef struct FdEntry FdEntry;
+
 typedef struct MpState {
     Dict *module;         /* multiprocessing's dict: the classes natives make */
     Class *main_cls, *parent_cls; /* _MainProcess, _ParentProcess (not in the module's namespace) */
+    Class *pipe_end_cls;  /* _PipeEnd: the shared end a Connection is a handle on */
     int start_method;     /* set_start_method()'s choice, -1 none */
+    BUF(FdEntry *) fds;   /* every pipe handle that is open, or still has its Connection */
 } MpState;
 
 static MpState *mp_st(Sim *S) { return S->slot[SLOT_MP]; }
@@ -40,7 +44,9 @@ typedef struct MpObj {
     List *array;          /* Array: the numbers */
     char typecode;
     Value lock;           /* Value/Array: their lock */
-    bool closed;
+    bool closed;          /* queue: close() was called */
+    bool readable, writable; /* pipe end: what its handles may do */
+    int nopen;            /* pipe end: handles open on it, in every process */
 } MpObj;
 
 enum { MP_QUEUE, MP_CONN, MP_VALUE, MP_ARRAY };
@@ -104,6 +110,10 @@ static Value new_mp(Task *T, Class *cls, int kind, int objkind)
     in->payload = o;
     return v_obj(in);
 }
+
+/* forking: every open pipe handle gets the child's twin (Pipe section) */
+static void fds_fork(Sim *S, Proc *parent, Proc *child);
+static void fds_forked(Sim *S);
 
 /* ---- Process ---- */
 
@@ -297,9 +307,13 @@ NATIVE(process_start)
     child->ps->main = M;
     int64_t cost;
     if (method == 0) {
-        /* fork: the child starts as a copy of this process */
+        /* fork: the child starts as a copy of this process, with a handle
+         * of its own on every pipe end this one has open */
         Value self;
-        if (proc_fork_copy(T, child, args[0], &self) < 0) {
+        fds_fork(S, T->proc, child);
+        int rc = proc_fork_copy(T, child, args[0], &self);
+        fds_forked(S);
+        if (rc < 0) {
             proc_abandon(S, child);
             return NAT_ERR;
         }
@@ -771,59 +785,250 @@ NATIVE(mpq_join_thread)
     return NAT_OK;
 }
 
-/* ---- Pipe ---- */
+/* ---- Pipe ----
+ *
+ * A pipe has two ends, each a shared _PipeEnd (an MpObj of kind MP_CONN:
+ * the messages that have reached that end, and the readers blocked on it).
+ * A Connection is one process's handle on an end, like a file descriptor:
+ * fork gives the child a handle of its own on every end the parent holds
+ * open (reachable from the child's memory or not), a Connection sent in a
+ * pickle arrives as a new handle, and closing one handle closes only it.
+ * An end counts its open handles; recv() on the other end raises EOFError
+ * once that count is zero and nothing is left to read.  A process that
+ * exits closes every handle it holds.  A handle whose Connection object is
+ * collected stays open until its process exits (CPython closes it when
+ * the last reference goes; the simulator's collector runs at other
+ * times). */
+
+typedef struct FdEntry {
+    Value end;            /* the _PipeEnd it is a handle on */
+    int pid;              /* the process holding it; 0 while it travels in a pickle */
+    bool closed;
+    bool has_obj;         /* a Connection object uses it */
+    struct FdEntry *twin; /* while forking: the child's handle made for this one */
+} FdEntry;
+
+typedef struct ConnData {
+    FdEntry *fd;          /* NULL: closed, or never opened here */
+} ConnData;
+
+static MpState *mp_state(Sim *S) { return S->slot[SLOT_MP]; }
+
+static FdEntry *fd_open(Sim *S, Value end, int pid)
+{
+    FdEntry *fd = xcalloc(1, sizeof *fd);
+    fd->end = end;
+    fd->pid = pid;
+    ((MpObj *)AS_INST(end)->payload)->nopen++;
+    BUF_PUSH(mp_state(S)->fds, fd);
+    return fd;
+}
+
+static void fd_forget(Sim *S, FdEntry *fd)
+{
+    MpState *st = mp_state(S);
+    for (size_t i = 0; i < st->fds.n; i++)
+        if (st->fds.v[i] == fd) {
+            st->fds.v[i] = st->fds.v[--st->fds.n];
+            break;
+        }
+    free(fd);
+}
+
+/* Close one handle: the last one on an end wakes the readers of the other
+ * end (they get EOFError once they have read what is left). */
+static void fd_close(Sim *S, FdEntry *fd, Task *by)
+{
+    if (fd->closed) return;
+    fd->closed = true;
+    MpObj *e = AS_INST(fd->end)->payload;
+    if (--e->nopen == 0) {
+        MpObj *peer = AS_INST(e->peer)->payload;
+        sched_wake_all(S, &peer->waiters, by, peer->obj);
+    }
+    if (!fd->has_obj) fd_forget(S, fd);
+}
+
+static void conn_mark(Sim *S, void *p)
+{
+    ConnData *cd = p;
+    if (cd->fd) gc_mark_value(S, cd->fd->end);
+}
+
+static void conn_free(Sim *S, void *p)
+{
+    ConnData *cd = p;
+    if (cd->fd && mp_state(S)) {
+        cd->fd->has_obj = false;
+        if (cd->fd->closed) fd_forget(S, cd->fd);
+    }
+    free(cd);
+}
+
+static int conn_clone(Copier *C, Value v, Value *out);
+static const PayloadOps conn_payload_ops = {"connection", conn_mark, conn_free, conn_clone, NULL, NULL};
+
+static Value conn_new(Sim *S, FdEntry *fd)
+{
+    Instance *in = obj_instance_new(S, AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "Connection", 10))));
+    ConnData *cd = xcalloc(1, sizeof *cd);
+    cd->fd = fd;
+    if (fd) fd->has_obj = true;
+    in->payload = cd;
+    return v_obj(in);
+}
+
+/* fork: the child's handle made for this one before the copy (or a
+ * closed Connection for a closed one); pickle: a handle in transit;
+ * unpickle: the transit handle becomes the receiver's */
+static int conn_clone(Copier *C, Value v, Value *out)
+{
+    Sim *S = proc_copy_task(C)->S;
+    ConnData *cd = AS_INST(v)->payload;
+    FdEntry *fd = cd->fd && !cd->fd->closed ? cd->fd : NULL;
+    proc_copy_bytes(C, 16);
+    switch (proc_copy_mode(C)) {
+    case COPY_FORK:
+        *out = conn_new(S, fd ? fd->twin : NULL);
+        break;
+    case COPY_PICKLE:
+        if (!fd) return exc_raise(proc_copy_task(C), EXC_OSError, "handle is closed");
+        *out = conn_new(S, fd_open(S, fd->end, 0));
+        break;
+    default:
+        *out = conn_new(S, fd);
+        if (fd) fd->pid = proc_copy_dst(C)->pid;
+        cd->fd = NULL; /* the snapshot has handed its handle over */
+        if (fd) fd->has_obj = true;
+        break;
+    }
+    proc_copy_memo(C, v, *out);
+    return 0;
+}
+
+/* Before a fork: the child gets a handle of its own on every pipe end the
+ * parent has open, as fork duplicates every file descriptor. */
+static void fds_fork(Sim *S, Proc *parent, Proc *child)
+{
+    MpState *st = mp_state(S);
+    size_t n = st->fds.n;
+    for (size_t i = 0; i < n; i++) {
+        FdEntry *fd = st->fds.v[i];
+        fd->twin = fd->pid == parent->pid && !fd->closed ? fd_open(S, fd->end, child->pid) : NULL;
+    }
+}
+
+static void fds_forked(Sim *S)
+{
+    MpState *st = mp_state(S);
+    for (size_t i = 0; i < st->fds.n; i++) st->fds.v[i]->twin = NULL;
+}
+
+/* A process that exits closes its handles (the scheduler calls this). */
+static void fds_proc_exit(Sim *S, Proc *P, int64_t at)
+{
+    (void)at;
+    MpState *st = mp_state(S);
+    if (!st) return;
+    for (size_t i = 0; i < st->fds.n;) {
+        FdEntry *fd = st->fds.v[i];
+        if (fd->pid == P->pid && !fd->closed) {
+            bool gone = !fd->has_obj;
+            fd_close(S, fd, NULL);
+            if (gone) continue; /* fd_forget moved another entry here */
+        }
+        i++;
+    }
+}
+
+static ConnData *conn_of(Task *T, Value v)
+{
+    if (is_instance(v) && AS_INST(v)->cls->payload == &conn_payload_ops && AS_INST(v)->payload)
+        return AS_INST(v)->payload;
+    exc_raise(T, EXC_TypeError, "expected a multiprocessing Connection");
+    return NULL;
+}
+
+/* The end of an open handle, or NULL with CPython's OSError. */
+static MpObj *conn_end(Task *T, Value v, ConnData **cdp)
+{
+    ConnData *cd = conn_of(T, v);
+    if (!cd) return NULL;
+    if (!cd->fd || cd->fd->closed) {
+        exc_raise(T, EXC_OSError, "handle is closed");
+        return NULL;
+    }
+    if (cdp) *cdp = cd;
+    return AS_INST(cd->fd->end)->payload;
+}
 
 NATIVE(mp_pipe)
 {
     Sim *S = T->S;
     Value a[1];
     if (nat_parse(T, "Pipe", args, nargs, kw, "|duplex", a) < 0) return NAT_ERR;
-    Class *cls = AS_CLASS(dict_get_str(mp_st(S)->module, str_intern(S, "Connection", 10)));
-    Value c1 = new_mp(T, cls, MP_CONN, OBJ_PIPE), c2 = new_mp(T, cls, MP_CONN, OBJ_PIPE);
-    MpObj *p1 = AS_INST(c1)->payload, *p2 = AS_INST(c2)->payload;
+    int duplex = is_undef(a[0]) ? 1 : obj_truthy(T, a[0]);
+    if (duplex < 0) return NAT_ERR;
+    Class *cls = mp_st(S)->pipe_end_cls;
+    Value e1 = new_mp(T, cls, MP_CONN, OBJ_PIPE), e2 = new_mp(T, cls, MP_CONN, OBJ_PIPE);
+    MpObj *p1 = AS_INST(e1)->payload, *p2 = AS_INST(e2)->payload;
     p1->items = list_new(S, 0);
     p1->transit = list_new(S, 0);
     p2->items = list_new(S, 0);
     p2->transit = list_new(S, 0);
-    p1->peer = c2;
-    p2->peer = c1;
-    *out = tuple_pair(S, c1, c2);
+    p1->peer = e2;
+    p2->peer = e1;
+    /* Pipe(duplex=False): the first end only reads, the second only writes */
+    p1->readable = p2->writable = true;
+    p1->writable = p2->readable = duplex;
+    *out = tuple_pair(S, conn_new(S, fd_open(S, e1, T->proc->pid)), conn_new(S, fd_open(S, e2, T->proc->pid)));
     return NAT_OK;
 }
 
 NATIVE(conn_send)
 {
-    MpObj *c = mp_of(T, args[0], MP_CONN);
+    MpObj *c = conn_end(T, args[0], NULL);
     if (!c || nat_count(T, "send", nargs - 1, kw, 1, 1) < 0) return NAT_ERR;
-    if (c->closed) return exc_raise(T, EXC_OSError, "handle is closed");
+    if (!c->writable) return exc_raise(T, EXC_OSError, "connection is read-only");
     MpObj *peer = AS_INST(c->peer)->payload;
     if (send_item(T, c->peer, peer, args[1], T->S->set.v[SET_pipe_latency]) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }
 
+/* Nothing left to read, ever: no handle on the other end is open and no
+ * message is on its way here. */
+static bool conn_eof(MpObj *c)
+{
+    return !c->items->n && !c->transit->n && ((MpObj *)AS_INST(c->peer)->payload)->nopen == 0;
+}
+
 NATIVE(conn_recv)
 {
-    MpObj *c = mp_of(T, args[0], MP_CONN);
+    MpObj *c = conn_end(T, args[0], NULL);
     if (!c || nat_count(T, "recv", nargs - 1, kw, 0, 0) < 0) return NAT_ERR;
+    if (!c->readable) return exc_raise(T, EXC_OSError, "connection is write-only");
     if (c->items->n) return recv_item(T, c, out) < 0 ? NAT_ERR : NAT_OK;
-    MpObj *peer = AS_INST(c->peer)->payload;
-    if (peer->closed && !c->transit->n) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_EOFError], NULL, 0));
+    if (conn_eof(c)) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_EOFError], NULL, 0));
     return sched_block(T, &c->waiters, R_PIPE_RECV, c->obj, -1);
 }
 
+/* poll(): is there something to read - a message, or the end of file
+ * (recv() then raises EOFError at once)? */
 NATIVE(conn_poll)
 {
-    MpObj *c = mp_of(T, args[0], MP_CONN);
+    MpObj *c = conn_end(T, args[0], NULL);
     if (!c) return NAT_ERR;
     if (T->retry == 0) {
         Value a[1];
         if (nat_parse(T, "poll", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
+        if (!c->readable) return exc_raise(T, EXC_OSError, "connection is write-only");
         if (is_undef(a[0])) T->deadline = T->clock;
         else if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
     }
-    if (c->items->n || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline)) {
-        *out = v_bool(c->items->n > 0);
+    bool ready = c->items->n || conn_eof(c);
+    if (ready || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline)) {
+        *out = v_bool(ready);
         return NAT_OK;
     }
     return sched_block(T, &c->waiters, R_PIPE_RECV, c->obj, T->deadline);
@@ -831,13 +1036,54 @@ NATIVE(conn_poll)
 
 NATIVE(conn_close)
 {
-    MpObj *c = mp_of(T, args[0], MP_CONN);
-    if (!c) return NAT_ERR;
-    c->closed = true;
-    MpObj *peer = AS_INST(c->peer)->payload;
-    sched_wake_all(T->S, &peer->waiters, T, peer->obj);
+    ConnData *cd = conn_of(T, args[0]);
+    if (!cd) return NAT_ERR;
+    if (cd->fd) {
+        FdEntry *fd = cd->fd;
+        cd->fd = NULL;
+        fd->has_obj = false;
+        if (fd->closed) fd_forget(T->S, fd);
+        else fd_close(T->S, fd, T);
+    }
     *out = v_none();
     return NAT_OK;
+}
+
+NATIVE(conn_closed)
+{
+    ConnData *cd = conn_of(T, args[0]);
+    if (!cd) return NAT_ERR;
+    *out = v_bool(!cd->fd || cd->fd->closed);
+    return NAT_OK;
+}
+
+NATIVE(conn_readable)
+{
+    MpObj *c = conn_end(T, args[0], NULL);
+    if (!c) return NAT_ERR;
+    *out = v_bool(c->readable);
+    return NAT_OK;
+}
+
+NATIVE(conn_writable)
+{
+    MpObj *c = conn_end(T, args[0], NULL);
+    if (!c) return NAT_ERR;
+    *out = v_bool(c->writable);
+    return NAT_OK;
+}
+
+NATIVE(conn_enter)
+{
+    if (!conn_end(T, args[0], NULL)) return NAT_ERR;
+    *out = args[0];
+    return NAT_OK;
+}
+
+NATIVE(conn_exit)
+{
+    Value r;
+    return conn_close(T, args, 1, NULL, &r) == NAT_OK ? (*out = v_none(), NAT_OK) : NAT_ERR;
 }
 
 /* ---- Value / Array ---- */
@@ -1064,11 +1310,18 @@ static void state_mark(Sim *S, void *p)
     gc_mark_obj(S, (Obj *)st->module);
     gc_mark_obj(S, (Obj *)st->main_cls);
     gc_mark_obj(S, (Obj *)st->parent_cls);
+    gc_mark_obj(S, (Obj *)st->pipe_end_cls);
+    /* an open handle keeps its end alive, as a file descriptor does */
+    for (size_t i = 0; i < st->fds.n; i++) gc_mark_value(S, st->fds.v[i]->end);
 }
 static void state_free(Sim *S, void *p)
 {
-    (void)S;
-    free(p);
+    MpState *st = p;
+    for (size_t i = 0; i < st->fds.n; i++) free(st->fds.v[i]);
+    BUF_FREE(st->fds);
+    free(st);
+    /* the heap goes after the slots: Connections freed then find no handles */
+    S->slot[SLOT_MP] = NULL;
 }
 
 static void mp_setup(Sim *S, Dict *d)
@@ -1122,10 +1375,18 @@ static void mp_setup(Sim *S, Dict *d)
     dict_set_str(S, d, c->name, v_obj(c));
     dict_set_str(S, d, str_intern(S, "SimpleQueue", 11), v_obj(c));
 
-    static const MethodDef cm[] = {{"send", conn_send}, {"recv", conn_recv}, {"poll", conn_poll}, {"close", conn_close}};
+    static const MethodDef cm[] = {{"send", conn_send}, {"recv", conn_recv},     {"poll", conn_poll},
+                                   {"close", conn_close}, {"__enter__", conn_enter}, {"__exit__", conn_exit}};
     c = mp_class(S, "Connection");
+    c->payload = &conn_payload_ops;
+    c->module = str_from_c(S, "multiprocessing.connection");
     nat_def_methods(S, c, cm, ARRAY_LEN(cm));
+    nat_def_property(S, c, "closed", conn_closed, NULL);
+    nat_def_property(S, c, "readable", conn_readable, NULL);
+    nat_def_property(S, c, "writable", conn_writable, NULL);
     dict_set_str(S, d, c->name, v_obj(c));
+    st->pipe_end_cls = mp_class(S, "_PipeEnd");
+    S->on_proc_exit = fds_proc_exit;
 
     c = mp_class(S, "Synchronized");
     nat_def_method(S, c, "get_lock", mpv_get_lock);

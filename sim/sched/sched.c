@@ -555,6 +555,12 @@ static void process_exit(Sim *S, Proc *P, int64_t at)
     }
     ps->gil_holder = NULL;
     trace_event(S->trace, at, M->st->tid, EV_PROC_EXIT, ps->tid, ps->exitcode, 0);
+    if (S->on_proc_exit) {
+        int64_t saved = SCH(S)->now;
+        SCH(S)->now = at;
+        S->on_proc_exit(S, P, at);
+        SCH(S)->now = saved;
+    }
     /* daemonic child processes are terminated when their parent exits */
     for (size_t i = 0; i < S->procs.n; i++) {
         Proc *C = S->procs.v[i];
