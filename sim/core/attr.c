@@ -130,6 +130,40 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             }
             return 0;
         }
+        case K_LIST: case K_DICT: case K_SET: {
+            if (!(o->flags & OF_SUBCLASS)) break;
+            /* a program's subclass of list, dict or set: its class, then
+             * its own attributes, as an instance's */
+            SubExt *x = obj_sub_ext(o);
+            Value ca = obj_class_lookup(x->cls, name);
+            if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, x->cls, false, out) < 0 ? -1 : 1;
+            if (x->attrs) {
+                Value v = dict_get_str(x->attrs, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+            }
+            if (!is_undef(ca)) return bind_attr(T, ca, obj, x->cls, false, out) < 0 ? -1 : 1;
+            if (name == S->sym[SYM_dict_]) {
+                if (!x->attrs) x->attrs = dict_new(S);
+                *out = v_obj(x->attrs);
+                return 1;
+            }
+            if (x->cls->cflags & CF_HAS_GETATTR) {
+                Value m = obj_class_lookup(x->cls, S->sym[SYM_getattr_]);
+                Value args[2] = {obj, v_obj(name)};
+                if (vm_call(T, m, args, 2, NULL, out) < 0) {
+                    if (exc_matches(S, T->exc, EXC_AttributeError)) {
+                        T->exc = v_undef();
+                        return 0;
+                    }
+                    return -1;
+                }
+                return 1;
+            }
+            break;
+        }
         case K_CLASS: {
             Class *c = (Class *)o;
             /* type's own descriptors win over the class's dict */
@@ -274,6 +308,8 @@ int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
                 Dict *idict;
                 if (inst_dict(T, obj, AS_INST(obj), &idict) < 0) return -1;
                 if (idict) shadowed = !is_undef(dict_get_str(idict, name));
+            } else if (obj_is_sub(obj) && obj_sub_ext(obj.u.o)->attrs) {
+                shadowed = !is_undef(dict_get_str(obj_sub_ext(obj.u.o)->attrs, name));
             }
             if (!shadowed) {
                 *meth = ca;
@@ -325,6 +361,27 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
         case K_MODULE:
             dict_set_str(S, ((ModuleObj *)o)->dict, name, val);
             return 0;
+        case K_LIST: case K_DICT: case K_SET: {
+            if (!(o->flags & OF_SUBCLASS)) break;
+            SubExt *x = obj_sub_ext(o);
+            Value ca = obj_class_lookup(x->cls, name);
+            if (is_kind(ca, K_PROPERTY)) {
+                Property *p = (Property *)ca.u.o;
+                if (is_undef(p->fset) || is_none(p->fset))
+                    return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
+                                    x->cls->name->s);
+                Value args[2] = {obj, val}, r;
+                return vm_call(T, p->fset, args, 2, NULL, &r);
+            }
+            Value m = obj_class_lookup(x->cls, S->sym[SYM_setattr_]);
+            if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+                Value args[3] = {obj, v_obj(name), val}, r;
+                return vm_call(T, m, args, 3, NULL, &r);
+            }
+            if (!x->attrs) x->attrs = dict_new(S);
+            dict_set_str(S, x->attrs, name, val);
+            return 0;
+        }
         case K_FUNC: {
             Func *f = (Func *)o;
             if (name == S->sym[SYM_name] && is_str(val)) {
@@ -360,6 +417,9 @@ int attr_del(Task *T, Value obj, Str *name)
         Dict *idict;
         if (inst_dict(T, obj, in, &idict) < 0) return -1;
         if (idict && dict_del_str(idict, name)) return 0;
+    } else if (obj_is_sub(obj)) {
+        SubExt *x = obj_sub_ext(obj.u.o);
+        if (x->attrs && dict_del_str(x->attrs, name)) return 0;
     } else if (is_class(obj) && (AS_CLASS(obj)->cflags & CF_USER)) {
         if (dict_del_str(AS_CLASS(obj)->dict, name)) return 0;
     } else if (is_kind(obj, K_MODULE)) {

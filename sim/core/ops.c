@@ -336,16 +336,25 @@ static int set_binop(Task *T, int op, Set *a, Set *b, bool inplace, Value *out)
     }
 }
 
+/* The program's class of v, when it may define operator methods: an
+ * instance of a user class, or of a user subclass of list, dict or set. */
+static Class *user_class(Value v)
+{
+    if (is_instance(v)) return (AS_INST(v)->cls->cflags & CF_USER) ? AS_INST(v)->cls : NULL;
+    return obj_is_sub(v) ? obj_sub_ext(v.u.o)->cls : NULL;
+}
+
 static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *out, bool *handled)
 {
     Sim *S = T->S;
     *handled = false;
-    if (!is_instance(a) && !is_instance(b)) return 0;
-    if (inplace && is_instance(a)) {
+    Class *ca = user_class(a), *cb = user_class(b);
+    if (!ca && !cb && !is_instance(a) && !is_instance(b)) return 0;
+    if (inplace && ca) {
         char iname[32];
         snprintf(iname, sizeof iname, "__i%s", binop_meth[op] + 2);
         Str *n = str_intern(S, iname, strlen(iname));
-        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER) ? obj_class_lookup(AS_INST(a)->cls, n) : v_undef();
+        Value im = obj_class_lookup(ca, n);
         if (!is_undef(im) && !is_kind(im, K_NATIVE)) {
             Value args[2] = {a, b};
             if (vm_call(T, im, args, 2, NULL, out) < 0) return -1;
@@ -355,9 +364,9 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
             }
         }
     }
-    if (is_instance(a) && (AS_INST(a)->cls->cflags & CF_USER)) {
+    if (ca) {
         Str *n = str_intern(S, binop_meth[op], strlen(binop_meth[op]));
-        Value m = obj_class_lookup(AS_INST(a)->cls, n);
+        Value m = obj_class_lookup(ca, n);
         if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
             Value args[2] = {a, b};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
@@ -367,9 +376,9 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
             }
         }
     }
-    if (is_instance(b) && (AS_INST(b)->cls->cflags & CF_USER)) {
+    if (cb) {
         Str *n = str_intern(S, binop_rmeth[op], strlen(binop_rmeth[op]));
-        Value m = obj_class_lookup(AS_INST(b)->cls, n);
+        Value m = obj_class_lookup(cb, n);
         if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
             Value args[2] = {b, a};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
@@ -405,6 +414,12 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
         int r = float_binop(T, op, x, y, out);
         if (r <= 0) return r;
         goto unsupported;
+    }
+    if (UNLIKELY(obj_is_sub(a) || obj_is_sub(b))) {
+        /* a subclass of list, dict or set: its own operator methods first */
+        bool handled;
+        if (user_binop(T, op, a, b, inplace, out, &handled) < 0) return -1;
+        if (handled) return 0;
     }
     if (is_obj(a)) {
         Obj *o = a.u.o;

@@ -52,6 +52,7 @@ enum {
     OF_IMPORTED = 8,    /* K_MODULE: imported once */
     OF_PY_RAN = 16,     /* K_MODULE: its Python part has run (or is running) */
     OF_PY_LAZY_RAN = 4, /* K_MODULE: its second, lazy Python part has run (or is running) */
+    OF_SUBCLASS = 32,   /* K_LIST, K_DICT, K_SET: an instance of a program's subclass (a SubExt follows) */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
     OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */
@@ -118,6 +119,15 @@ typedef struct Set {
     int64_t fill, used, mask, finger;
     SetEntry *table;
 } Set;
+
+/* An instance of a program's subclass of list, dict or set is the builtin
+ * object itself, so every builtin operation and method works on it as on
+ * its base; it is flagged OF_SUBCLASS and this follows it in the same
+ * allocation (obj_sub_ext). */
+typedef struct SubExt {
+    struct Class *cls;  /* its class */
+    struct Dict *attrs; /* its attributes (__dict__), NULL until set */
+} SubExt;
 
 typedef struct Range {
     Obj h;

@@ -487,6 +487,12 @@ static int new_instance(Task *T, Class *cls, Value *args, int nargs, Tuple *kwna
         }
     }
     if (base->ctor && base->type_id != TY_OBJECT && !(base->cflags & CF_EXCEPTION) && !base->payload) {
+        if (cls != base && (base->type_id == TY_LIST || base->type_id == TY_DICT || base->type_id == TY_SET)) {
+            /* a subclass of list, dict or set: an empty one, filled by
+             * __init__ (the builtin's, or the class's own) */
+            *inst = obj_sub_new(S, cls, base->type_id);
+            return 0;
+        }
         /* int(), list(), str()...: the builtin makes the value */
         if (cls != base)
             return exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", base->name->s);
@@ -701,6 +707,19 @@ static Value build_class(Task *T, Frame *f)
     Tuple *bases = AS_TUPLE(nb->v[1]);
     Class *cls = attr_class_new(S, name, bases->n ? bases : NULL, f->ns, T);
     if (!cls) return v_undef();
+    /* an instance is one list, dict or set, or one native object
+     * (Thread, Exception...): two of them cannot be combined */
+    int layouts = 0;
+    for (int64_t i = 0; i < cls->mro->n; i++) {
+        Class *k = AS_CLASS(cls->mro->v[i]);
+        bool base_layout = k->type_id == TY_LIST || k->type_id == TY_DICT || k->type_id == TY_SET;
+        bool native = !(k->cflags & CF_USER) && k->payload && (i + 1 == cls->mro->n || AS_CLASS(cls->mro->v[i + 1])->payload != k->payload);
+        layouts += base_layout || native;
+    }
+    if (layouts > 1) {
+        exc_raise(T, EXC_TypeError, "multiple bases have instance lay-out conflict");
+        return v_undef();
+    }
     cls->cflags |= CF_USER;
     Value mod = dict_get_str(f->ns, S->sym[SYM_module]);
     cls->module = is_str(mod) ? AS_STR(mod) : str_from_c(S, "__main__");
@@ -1235,7 +1254,7 @@ RunStatus vm_run(Task *T)
         case OP_BINARY_SUBSCR:
             b = sp[-1];
             a = sp[-2];
-            if (is_list(a) && b.tag == V_INT) {
+            if (is_list(a) && b.tag == V_INT && !(a.u.o->flags & OF_SUBCLASS)) {
                 List *l = AS_LIST(a);
                 int64_t i = b.u.i < 0 ? b.u.i + l->n : b.u.i;
                 if (i >= 0 && i < l->n) {
@@ -1874,7 +1893,8 @@ RunStatus vm_run(Task *T)
                     exc_raise(T, EXC_TypeError, "type '%s' is not an acceptable base type", AS_CLASS(bv)->name->s);
                     goto error;
                 }
-                if (AS_CLASS(bv)->type_id >= 0 && AS_CLASS(bv)->type_id != TY_OBJECT) {
+                int ty = AS_CLASS(bv)->type_id;
+                if (ty >= 0 && ty != TY_OBJECT && ty != TY_LIST && ty != TY_DICT && ty != TY_SET) {
                     exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", AS_CLASS(bv)->name->s);
                     goto error;
                 }

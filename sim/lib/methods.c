@@ -1293,6 +1293,129 @@ NATIVE(float_fromhex)
     return NAT_OK;
 }
 
+/* ---- the dunder methods of list, dict and set ----
+ *
+ * What super().__setitem__(...) and list.__getitem__(x, i) reach from a
+ * program's subclass: the builtin's own work, which the subclass's
+ * overrides never intercept.  (Plain lists and dicts never go through
+ * these: the operators do the work directly.) */
+
+/* self must be a list (dict, set): the check CPython's descriptors make */
+static int cont_self(Task *T, Value *args, int nargs, int kind, const char *tname, const char *name)
+{
+    if (nargs < 1 || !is_kind(args[0], (ObjKind)kind) || (kind == K_SET && (args[0].u.o->flags & OF_FROZEN)))
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname,
+                        nargs ? obj_type_name(T->S, args[0]) : "NoneType");
+    return 0;
+}
+
+#define CONT_DUNDERS(pre, KIND, tname)                                                                     \
+    NATIVE(pre##_getitem_d)                                                                                \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__getitem__") < 0 ||                                   \
+            nat_count(T, "__getitem__", nargs - 1, kw, 1, 1) < 0)                                          \
+            return NAT_ERR;                                                                                \
+        return obj_getitem_base(T, args[0], args[1], out) < 0 ? NAT_ERR : NAT_OK;                          \
+    }                                                                                                      \
+    NATIVE(pre##_setitem_d)                                                                                \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__setitem__") < 0 ||                                   \
+            nat_count(T, "__setitem__", nargs - 1, kw, 2, 2) < 0)                                          \
+            return NAT_ERR;                                                                                \
+        *out = v_none();                                                                                   \
+        return obj_setitem_base(T, args[0], args[1], args[2]) < 0 ? NAT_ERR : NAT_OK;                      \
+    }                                                                                                      \
+    NATIVE(pre##_delitem_d)                                                                                \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__delitem__") < 0 ||                                   \
+            nat_count(T, "__delitem__", nargs - 1, kw, 1, 1) < 0)                                          \
+            return NAT_ERR;                                                                                \
+        *out = v_none();                                                                                   \
+        return obj_delitem_base(T, args[0], args[1]) < 0 ? NAT_ERR : NAT_OK;                               \
+    }
+
+CONT_DUNDERS(list, K_LIST, "list")
+CONT_DUNDERS(dict, K_DICT, "dict")
+
+#define CONT_COMMON(pre, KIND, tname)                                                                      \
+    NATIVE(pre##_contains_d)                                                                               \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__contains__") < 0 ||                                  \
+            nat_count(T, "__contains__", nargs - 1, kw, 1, 1) < 0)                                         \
+            return NAT_ERR;                                                                                \
+        int r = obj_contains_base(T, args[0], args[1]);                                                    \
+        if (r < 0) return NAT_ERR;                                                                         \
+        *out = v_bool(r);                                                                                  \
+        return NAT_OK;                                                                                     \
+    }                                                                                                      \
+    NATIVE(pre##_len_d)                                                                                    \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__len__") < 0 || nat_count(T, "__len__", nargs - 1, kw, 0, 0) < 0) \
+            return NAT_ERR;                                                                                \
+        Obj *o = args[0].u.o;                                                                              \
+        *out = v_int(KIND == K_LIST ? ((List *)o)->n : KIND == K_DICT ? ((Dict *)o)->used : ((Set *)o)->used); \
+        return NAT_OK;                                                                                     \
+    }                                                                                                      \
+    NATIVE(pre##_iter_d)                                                                                   \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__iter__") < 0 || nat_count(T, "__iter__", nargs - 1, kw, 0, 0) < 0) \
+            return NAT_ERR;                                                                                \
+        return obj_iter_base(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;                                      \
+    }                                                                                                      \
+    NATIVE(pre##_repr_d)                                                                                   \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__repr__") < 0 || nat_count(T, "__repr__", nargs - 1, kw, 0, 0) < 0) \
+            return NAT_ERR;                                                                                \
+        SBuf b = {0};                                                                                      \
+        sb_put(&b, "", 0);                                                                                 \
+        if (repr_write_builtin(T, args[0], &b) < 0) {                                                      \
+            sb_free(&b);                                                                                   \
+            return NAT_ERR;                                                                                \
+        }                                                                                                  \
+        *out = str_value_n(T->S, b.s, b.n);                                                                \
+        sb_free(&b);                                                                                       \
+        return NAT_OK;                                                                                     \
+    }
+
+CONT_COMMON(list, K_LIST, "list")
+CONT_COMMON(dict, K_DICT, "dict")
+CONT_COMMON(set, K_SET, "set")
+
+/* list.__init__(self, iterable=()): the list holds the iterable's items
+ * (what a subclass's instance starts from) */
+NATIVE(list_init_d)
+{
+    if (cont_self(T, args, nargs, K_LIST, "list", "__init__") < 0) return NAT_ERR;
+    Value a[1];
+    if (nat_parse(T, "list", args + 1, nargs - 1, kw, "|iterable", a) < 0) return NAT_ERR;
+    AS_LIST(args[0])->n = 0;
+    *out = v_none();
+    if (is_undef(a[0])) return NAT_OK;
+    Value ext[2] = {args[0], a[0]}, r;
+    return list_extend_m(T, ext, 2, NULL, &r);
+}
+
+/* dict.__init__(self, *args, **kwargs): as update() */
+NATIVE(dict_init_d)
+{
+    if (cont_self(T, args, nargs, K_DICT, "dict", "__init__") < 0) return NAT_ERR;
+    if (nat_npos(nargs - 1, kw) > 1) return exc_raise(T, EXC_TypeError, "dict expected at most 1 argument, got %d", nat_npos(nargs - 1, kw));
+    return dict_update_m(T, args, nargs, kw, out);
+}
+
+/* set.__init__(self, iterable=()) */
+NATIVE(set_init_d)
+{
+    if (cont_self(T, args, nargs, K_SET, "set", "__init__") < 0) return NAT_ERR;
+    Value a[1];
+    if (nat_parse(T, "set", args + 1, nargs - 1, kw, "|iterable", a) < 0) return NAT_ERR;
+    set_clear(T->S, AS_SET(args[0]));
+    *out = v_none();
+    if (is_undef(a[0])) return NAT_OK;
+    Value upd[2] = {args[0], a[0]}, r;
+    return set_update_m(T, upd, 2, NULL, &r);
+}
+
 /* ---- object ---- */
 
 NATIVE(object_init)
@@ -1347,9 +1470,16 @@ NATIVE(object_hash)
 NATIVE(object_setattr)
 {
     (void)kw;
-    if (nargs != 3 || !is_instance(args[0]) || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
+    if (nargs != 3 || !(is_instance(args[0]) || obj_is_sub(args[0])) || !is_str(args[1]))
+        return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
     Dict *d;
-    if (attr_inst_dict(T, args[0], &d) < 0) return NAT_ERR;
+    if (obj_is_sub(args[0])) {
+        SubExt *x = obj_sub_ext(args[0].u.o);
+        if (!x->attrs) x->attrs = dict_new(T->S);
+        d = x->attrs;
+    } else if (attr_inst_dict(T, args[0], &d) < 0) {
+        return NAT_ERR;
+    }
     Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
     dict_set_str(T->S, d, n, args[2]);
     *out = v_none();
@@ -1443,6 +1573,19 @@ void methods_init(Sim *S)
     Native *fh = nat_def_native(S, S->types[TY_FLOAT]->dict, "fromhex", float_fromhex, NF_CLASSMETHOD);
     fh->owner = S->types[TY_FLOAT];
     nat_def_method(S, S->types[TY_FLOAT], "conjugate", num_conjugate);
+    static const struct { int ty; const char *n; NativeFn f; } contm[] = {
+        {TY_LIST, "__init__", list_init_d}, {TY_LIST, "__getitem__", list_getitem_d},
+        {TY_LIST, "__setitem__", list_setitem_d}, {TY_LIST, "__delitem__", list_delitem_d},
+        {TY_LIST, "__contains__", list_contains_d}, {TY_LIST, "__len__", list_len_d},
+        {TY_LIST, "__iter__", list_iter_d}, {TY_LIST, "__repr__", list_repr_d},
+        {TY_DICT, "__init__", dict_init_d}, {TY_DICT, "__getitem__", dict_getitem_d},
+        {TY_DICT, "__setitem__", dict_setitem_d}, {TY_DICT, "__delitem__", dict_delitem_d},
+        {TY_DICT, "__contains__", dict_contains_d}, {TY_DICT, "__len__", dict_len_d},
+        {TY_DICT, "__iter__", dict_iter_d}, {TY_DICT, "__repr__", dict_repr_d},
+        {TY_SET, "__init__", set_init_d}, {TY_SET, "__contains__", set_contains_d}, {TY_SET, "__len__", set_len_d},
+        {TY_SET, "__iter__", set_iter_d}, {TY_SET, "__repr__", set_repr_d},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(contm); i++) nat_def_method(S, S->types[contm[i].ty], contm[i].n, contm[i].f);
     c = S->types[TY_OBJECT];
     nat_def_native(S, c->dict, "__new__", object_new, NF_STATIC)->owner = c;
     nat_def_method(S, c, "__init__", object_init);

@@ -169,6 +169,45 @@ static bool scenario_home(Copier *C, Dict *globals)
     return false;
 }
 
+/* A new empty container like o: a plain one, or for an instance of a
+ * program's subclass of list, dict or set, one of the copied class (it
+ * travels as classes do) with a copy of its attributes.  NULL with an
+ * exception when the class cannot travel. */
+static Obj *new_like(Copier *C, Obj *o)
+{
+    Sim *S = C->T->S;
+    if (!(o->flags & OF_SUBCLASS)) {
+        if (o->kind == K_LIST) return &list_new(S, ((List *)o)->n)->h;
+        if (o->kind == K_DICT) return &dict_new(S)->h;
+        return &set_new(S, o->flags & OF_FROZEN)->h;
+    }
+    SubExt *x = obj_sub_ext(o);
+    Value cls;
+    if (copy_value(C, v_obj(x->cls), &cls) < 0) return NULL;
+    Class *base = AS_CLASS(cls);
+    int ty = TY_SET;
+    for (int64_t i = 0; i < base->mro->n; i++) {
+        int t = AS_CLASS(base->mro->v[i])->type_id;
+        if (t == TY_LIST || t == TY_DICT || t == TY_SET) {
+            ty = t;
+            break;
+        }
+    }
+    Obj *n = obj_sub_new(S, base, ty).u.o;
+    C->bytes += 20 + base->name->len;
+    return n;
+}
+
+/* The attributes of a subclass instance, after its items. */
+static int copy_sub_attrs(Copier *C, Obj *o, Obj *n)
+{
+    if (!(o->flags & OF_SUBCLASS) || !obj_sub_ext(o)->attrs) return 0;
+    Value d;
+    if (copy_value(C, v_obj(obj_sub_ext(o)->attrs), &d) < 0) return -1;
+    obj_sub_ext(n)->attrs = AS_DICT(d);
+    return 0;
+}
+
 static int copy_obj(Copier *C, Value v, Value *out)
 {
     Task *T = C->T;
@@ -199,7 +238,9 @@ static int copy_obj(Copier *C, Value v, Value *out)
     }
     case K_LIST: {
         List *l = (List *)o;
-        List *n = list_new(S, l->n);
+        Obj *no = new_like(C, o);
+        if (!no) return -1;
+        List *n = (List *)no;
         memo_put(&C->memo, o, v_obj(n));
         C->bytes += 2;
         for (int64_t i = 0; i < l->n; i++) {
@@ -207,18 +248,22 @@ static int copy_obj(Copier *C, Value v, Value *out)
             if (copy_value(C, l->v[i], &x) < 0) return -1;
             list_append(S, n, x);
         }
+        if (copy_sub_attrs(C, o, no) < 0) return -1;
         *out = v_obj(n);
         return 0;
     }
     case K_DICT: {
-        Dict *n = dict_new(S);
-        memo_put(&C->memo, o, v_obj(n));
-        if (copy_dict_into(C, (Dict *)o, n) < 0) return -1;
-        *out = v_obj(n);
+        Obj *no = new_like(C, o);
+        if (!no) return -1;
+        memo_put(&C->memo, o, v_obj(no));
+        if (copy_dict_into(C, (Dict *)o, (Dict *)no) < 0 || copy_sub_attrs(C, o, no) < 0) return -1;
+        *out = v_obj(no);
         return 0;
     }
     case K_SET: {
-        Set *n = set_new(S, o->flags & OF_FROZEN);
+        Obj *no = new_like(C, o);
+        if (!no) return -1;
+        Set *n = (Set *)no;
         memo_put(&C->memo, o, v_obj(n));
         int64_t pos = 0;
         Value k;
@@ -226,6 +271,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
             Value k2;
             if (copy_value(C, k, &k2) < 0 || set_add(T, n, k2) < 0) return -1;
         }
+        if (copy_sub_attrs(C, o, no) < 0) return -1;
         *out = v_obj(n);
         return 0;
     }
