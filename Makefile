@@ -139,12 +139,14 @@ bench: interleave
 
 fuzz: build/deps.ok $(GEN_SRC)
 	@if ! command -v clang >/dev/null 2>&1; then echo "make fuzz needs clang (apt-get install clang)"; exit 1; fi
-	@mkdir -p build/fuzz tests/fuzz/corpus
-	clang $(WARN) $(SIM_INC) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_load \
-	  tests/fuzz/fuzz_load.c $(SIM_SRC) -lm
-	@# seeds: the parity and error corpora, read in place
-	build/fuzz/fuzz_load -max_total_time=$(FUZZ_TIME) -max_len=2048 -timeout=10 \
-	  -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus tests/parity tests/errors
+	@mkdir -p build/fuzz tests/fuzz/corpus tests/fuzz/crashes
+	@# UBSan findings abort (and are saved as crashes) like ASan's
+	clang $(WARN) $(SIM_INC) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -o build/fuzz/fuzz_load tests/fuzz/fuzz_load.c $(SIM_SRC) -lm
+	@# seeds: every corpus of programs, read in place; new inputs go to tests/fuzz/corpus
+	build/fuzz/fuzz_load -max_total_time=$(FUZZ_TIME) -max_len=4096 -timeout=10 -dict=tests/fuzz/python.dict \
+	  -print_final_stats=1 -artifact_prefix=tests/fuzz/crashes/ tests/fuzz/corpus tests/parity tests/errors \
+	  scenarios tests/trio tests/gevent tests/golden
 
 # DESTDIR stages the tree (packaging, tests); the installed program finds
 # its data relative to itself, so a staged tree works where it lies.

@@ -6,6 +6,7 @@
 #include "gc.h"
 #include "gen.h"
 #include "methods.h"
+#include "modcheck.h"
 #include "modules.h"
 #include "obj.h"
 #include "parse.h"
@@ -102,9 +103,13 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
     CompileError ce;
     Code *code = compile_module(S, &m, source, &modules_resolver, &ce);
     Value doc = m.docstring ? str_value(S, m.docstring) : v_none();
+    int ml = 0, mc = 0;
+    char mmsg[300];
+    bool attrs_ok = !code || modcheck_module(&m, &modules_resolver, &ml, &mc, mmsg, sizeof mmsg);
     parse_module_free(&m);
     S->gc_inhibit--;
     if (!code) return fail(err, name, ce.line, ce.col, ce.msg);
+    if (!attrs_ok) return fail(err, name, ml, mc, mmsg);
     S->main_code = code;
     S->main_doc = doc;
     sched_init(S);

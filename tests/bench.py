@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
-"""`make bench`: speed figures as ratios against python3, in the same run.
+"""`make bench`: speed figures as ratios against the fastest real CPython
+on the machine, in the same run.
 
-Each benchmark is a Python program run by python3 and by `interleave run -q`;
-the best of --repeat wall times is kept for each, with peak memory (max RSS
-of the child).  Nothing here is a test: it prints figures, never asserts."""
+The reference interpreter is the faster of Debian's /usr/bin/python3 and
+the first python3 on PATH, each resolved to its real binary (a pyenv shim
+is a shell script that adds a fixed start-up cost to every run), chosen by
+a short probe.  Each benchmark runs python3 and `interleave run -q`
+alternately, --repeat times each; the best wall time and the highest peak
+memory (max RSS, from wait4) of each are kept.  The ratio is python3's
+time over interleave's: above 1, interleave is faster.  Nothing here is a
+test: it prints figures, never asserts."""
 import argparse
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -13,20 +21,85 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-PROGRAMS = {
-    "countdown 20M": """
+# The table of the speed issue: (name, program, bar, goal) - bar and goal
+# as python3 time / interleave time; for the lock benchmark they are about
+# memory (interleave's peak over python3's), said in the name.
+TABLE = [
+    ("countdown 20M", """
 def countdown(n):
     while n > 0:
         n -= 1
 countdown(20_000_000)
 print("done")
-""",
-    "fib(27)": """
+""", 1.3, 2.0),
+    ("class-heavy loop", """
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def move(self, dx, dy):
+        self.x += dx
+        self.y += dy
+    def norm1(self):
+        return abs(self.x) + abs(self.y)
+class Particle(Point):
+    def __init__(self, x, y, m):
+        super().__init__(x, y)
+        self.m = m
+    def step(self):
+        self.move(1, -1)
+        return self.norm1() * self.m
+def run(n):
+    ps = [Particle(i, -i, i % 3 + 1) for i in range(100)]
+    total = 0
+    for _ in range(n):
+        for p in ps:
+            total += p.step()
+    return total
+print(run(2000))
+""", 1.0, 2.0),
+    ("aio 100k tasks x 10", """
+import asyncio
+async def worker():
+    for _ in range(10):
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(*[worker() for _ in range(100_000)])
+    print("done")
+asyncio.run(main())
+""", 10.0, 40.0),
+    ("aio 1k tasks x 1000", """
+import asyncio
+async def worker():
+    for _ in range(1000):
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(*[worker() for _ in range(1000)])
+    print("done")
+asyncio.run(main())
+""", 10.0, 40.0),
+    ("1000 threads x 1000 locks", """
+import threading
+lock = threading.Lock()
+def work():
+    for _ in range(1000):
+        lock.acquire()
+        lock.release()
+ts = [threading.Thread(target=work) for _ in range(1000)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("done")
+""", None, None),
+]
+
+# More figures, without bars
+OTHERS = [
+    ("fib(27)", """
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 print(fib(27))
-""",
-    "dict of 1M ints": """
+"""),
+    ("dict of 1M ints", """
 def build(n):
     d = {}
     for i in range(n):
@@ -36,54 +109,51 @@ def build(n):
         total += d[k]
     return total
 print(build(1_000_000))
-""",
-    "join 1M strings": """
+"""),
+    ("join 1M strings", """
 def join(n):
     parts = []
     for i in range(n):
         parts.append("s" + str(i % 100))
     return len(",".join(parts))
 print(join(1_000_000))
-""",
-}
+"""),
+]
 
+PROBE = """
+def countdown(n):
+    while n > 0:
+        n -= 1
+countdown(3_000_000)
+"""
 
-def run(argv):
-    """Wall time and the child's own peak RSS in MB."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = p.communicate()
-    dt = time.perf_counter() - t0
-    # communicate() reaped the child; its rusage is in the children total only,
-    # so measure with wait4 on a second, identical run when memory matters
-    if p.returncode != 0:
-        sys.stderr.write(err.decode(errors="replace"))
-        raise SystemExit(f"benchmark failed: {' '.join(argv)}")
-    return dt, peak_mb(argv), out
+# 10 s of virtual time: op_cost 1us makes ~10M ops of simulated work.
+TEN_SECONDS = '''"""
+op_cost: 1us
+switch_interval: 5ms
+cores: 2
+"""
+import threading, time
+def spin():
+    end = time.perf_counter() + 10
+    while time.perf_counter() < end:
+        pass
+ts = [threading.Thread(target=spin) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("done")
+'''
 
-
-def peak_mb(argv):
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
-        try:
-            os.execvp(argv[0], argv)
-        finally:
-            os._exit(127)
-    _, _, ru = os.wait4(pid, 0)
-    return ru.ru_maxrss / 1024.0
-
-
-def best(argv, repeat):
-    times, mem, out = [], 0.0, b""
-    for _ in range(repeat):
-        dt, m, out = run(argv)
-        times.append(dt)
-        mem = max(mem, m)
-    return min(times), mem, out
-
+COUNTDOWN_THREADS = """
+import threading
+def countdown(n):
+    while n > 0:
+        n -= 1
+ts = [threading.Thread(target=countdown, args=(20_000_000 // THREADS,)) for _ in range(THREADS)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("done")
+"""
 
 # About a million trace segments: 45,000 coroutines taking turns.
 BIG_TRACE = """
@@ -96,6 +166,95 @@ async def main():
     print("done")
 asyncio.run(main())
 """
+
+
+def run_rss(argv):
+    """One run: (wall seconds, peak RSS in MB, stdout), from wait4 on the child."""
+    r, w = os.pipe()
+    t0 = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        os.dup2(w, 1)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        try:
+            os.execvp(argv[0], argv)
+        finally:
+            os._exit(127)
+    os.close(w)
+    chunks = []
+    while True:
+        chunk = os.read(r, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(r)
+    _, status, ru = os.wait4(pid, 0)
+    dt = time.perf_counter() - t0
+    if status != 0:
+        raise SystemExit(f"benchmark failed: {' '.join(argv)}")
+    return dt, ru.ru_maxrss / 1024.0, b"".join(chunks)
+
+
+def alternate(a, b, repeat):
+    """Runs a and b alternately: per side, the best time, highest peak MB, output."""
+    res = [[None, 0.0, b""], [None, 0.0, b""]]
+    for _ in range(repeat):
+        for side, argv in enumerate((a, b)):
+            dt, mb, out = run_rss(argv)
+            r = res[side]
+            r[0] = dt if r[0] is None else min(r[0], dt)
+            r[1] = max(r[1], mb)
+            r[2] = out
+    return res
+
+
+def real_binary(cand):
+    """The interpreter a command really runs (a shim resolved), or None."""
+    try:
+        p = subprocess.run([cand, "-c", "import sys, platform; print(sys.executable); print(platform.python_version())"],
+                           capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if p.returncode != 0:
+        return None
+    exe, ver = p.stdout.split()
+    return os.path.realpath(exe), ver
+
+
+def pick_python(d):
+    cands = []
+    for c in ("/usr/bin/python3", shutil.which("python3")):
+        if not c:
+            continue
+        rb = real_binary(c)
+        if rb and rb[0] not in [x[0] for x in cands]:
+            cands.append(rb)
+    if not cands:
+        raise SystemExit("make bench needs python3")
+    path = write(d, "probe", PROBE)
+    best = None
+    for exe, ver in cands:
+        t = min(run_rss([exe, path])[0] for _ in range(3))
+        print(f"  {exe} (Python {ver}): probe {t:.3f}s")
+        if best is None or t < best[2]:
+            best = (exe, ver, t)
+    return best[0], best[1]
+
+
+def write(d, name, src):
+    path = os.path.join(d, "".join(c if c.isalnum() else "_" for c in name) + ".py")
+    with open(path, "w") as f:
+        f.write(src)
+    return path
+
+
+def fmt_ratio(r, bar, goal):
+    if bar is None:
+        return f"{r:6.2f}x"
+    mark = "goal" if r >= goal else "bar" if r >= bar else "BELOW BAR"
+    return f"{r:6.2f}x  {mark} (bar {bar:g}x, goal {goal:g}x)"
 
 
 def ui_bench(binary):
@@ -121,32 +280,52 @@ def ui_bench(binary):
     print(f"  start-up to the first frame, whole process: at most {worst * 1e3:.1f} ms ({name}; goal: under 50 ms)")
 
 
+def scheduler_bench(binary, d, repeat, want):
+    print()
+    print(f"scheduler (best of {repeat}, wall time)")
+    if want("10s"):
+        path = write(d, "ten_seconds", TEN_SECONDS)
+        it = min(run_rss([binary, "run", "--format", "json", path])[0] for _ in range(repeat))
+        r = json.loads(run_rss([binary, "run", "--format", "json", path])[2])
+        sw = r["gil"]["handoffs"]
+        print(f"  two CPU-bound threads, {r['elapsed_ns'] / 1e9:.1f} s virtual: wall {it:.3f}s, "
+              f"{sw} GIL switches ({sw / it:,.0f} per wall second), {r['ops'] / it / 1e6:.1f} M ops/s")
+    if want("countdown"):
+        one = write(d, "countdown1", COUNTDOWN_THREADS.replace("THREADS", "1"))
+        four = write(d, "countdown4", COUNTDOWN_THREADS.replace("THREADS", "4"))
+        (t1, _, _), (t4, _, _) = alternate([binary, "run", "-q", one], [binary, "run", "-q", four], repeat)
+        print(f"  countdown 20M in 1 thread {t1:.3f}s, in 4 threads {t4:.3f}s: "
+              f"scheduler overhead {100 * (t4 / t1 - 1):+.1f}% (goal: under 10%)")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "interleave"))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("-k", help="only benchmarks whose name contains this")
     args = ap.parse_args()
-    py = sys.executable or "python3"
-    print(f"interleave bench: best of {args.repeat}, wall time; ratio = interleave / python3 (lower is faster)")
-    print(f"{'benchmark':<22} {'python3':>9} {'interleave':>11} {'ratio':>7}   {'py MB':>6} {'il MB':>6}")
+    want = lambda n: not args.k or args.k in n
     with tempfile.TemporaryDirectory() as d:
-        for name, src in PROGRAMS.items():
-            if args.k and args.k not in name:
+        print("interleave bench: the reference CPython (the faster of these, by a probe):")
+        py, ver = pick_python(d)
+        print(f"using {py} (Python {ver}); runs alternate, best of {args.repeat}; "
+              "ratio = python3 time / interleave time (above 1: interleave is faster)")
+        print()
+        print(f"{'benchmark':<26} {'python3':>9} {'interleave':>11} {'py MB':>7} {'il MB':>7}  ratio")
+        for name, src, bar, goal in TABLE + [(n, s, None, None) for n, s in OTHERS]:
+            if not want(name):
                 continue
-            path = os.path.join(d, name.replace(" ", "_").replace("(", "").replace(")", "") + ".py")
-            with open(path, "w") as f:
-                f.write(src)
-            pt, pm, pout = best([py, path], args.repeat)
-            it, im, iout = best([args.bin, "run", "-q", path], args.repeat)
+            path = write(d, name, src)
+            (pt, pm, pout), (it, im, iout) = alternate([py, path], [args.bin, "run", "-q", path], args.repeat)
             same = "" if pout == iout else "   OUTPUT DIFFERS"
-            print(f"{name:<22} {pt:8.3f}s {it:10.3f}s {it / pt:6.2f}x   {pm:6.1f} {im:6.1f}{same}")
+            extra = ""
+            if "locks" in name:
+                extra = f"  memory {im / pm:.1f}x python3's (bar 2x, goal 1x)"
+            print(f"{name:<26} {pt:8.3f}s {it:10.3f}s {pm:7.1f} {im:7.1f}  {fmt_ratio(pt / it, bar, goal)}{extra}{same}")
             sys.stdout.flush()
-    if not args.k or "ui" in args.k:
+        scheduler_bench(args.bin, d, args.repeat, want)
+    if want("ui"):
         ui_bench(args.bin)
-    extra = os.path.join(ROOT, "tests", "bench_more.py")
-    if os.path.exists(extra):
-        subprocess.run([py, extra, "--bin", args.bin, "--repeat", str(args.repeat)] + (["-k", args.k] if args.k else []))
 
 
 if __name__ == "__main__":

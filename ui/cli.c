@@ -24,9 +24,25 @@ void print_load_error(FILE *f, const LoadError *e, const char *source)
     const char *end = strchr(p, '\n');
     size_t len = end ? (size_t)(end - p) : strlen(p);
     if (len && p[len - 1] == '\r') len--;
-    fprintf(f, "    %.*s\n    ", (int)len, p);
+    /* a very long line: a window of it around the column, cut at
+     * character boundaries and marked with ... */
+    enum { WIDE = 160 };
     int col = 1;
-    for (const char *q = p; q < p + len && col < e->col; q++) {
+    const char *from = p, *to = p + len;
+    if (len > WIDE) {
+        const char *at = p;
+        for (int c = 1; at < p + len && c < e->col; at++)
+            if (((unsigned char)*at & 0xC0) != 0x80) c++;
+        from = at - (at - p > WIDE / 2 ? WIDE / 2 : at - p);
+        while (from > p && ((unsigned char)*from & 0xC0) == 0x80) from--;
+        to = from + WIDE < p + len ? from + WIDE : p + len;
+        while (to < p + len && ((unsigned char)*to & 0xC0) == 0x80) to++;
+        for (const char *q = p; q < from; q++)
+            if (((unsigned char)*q & 0xC0) != 0x80) col++;
+    }
+    fprintf(f, "    %s%.*s%s\n    ", from > p ? "..." : "", (int)(to - from), from, to < p + len ? "..." : "");
+    if (from > p) fputs("   ", f);
+    for (const char *q = from; q < to && col < e->col; q++) {
         if (((unsigned char)*q & 0xC0) == 0x80) continue;
         fputc(*q == '\t' ? '\t' : ' ', f);
         col++;

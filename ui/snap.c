@@ -13,6 +13,7 @@
 #include "snap.h"
 #include "../sim/sim.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -56,21 +57,92 @@ static char *message;
 static size_t message_n;
 static int64_t resumed_at = -1; /* the time of the snapshot this process was woken from */
 
-/* The shell's process: reap everything, exit as the last REPL did. */
+static volatile sig_atomic_t anchor_signal;
+
+static void anchor_on_signal(int sig) { anchor_signal = sig; }
+
+/* The parent of a process, from /proc (0 when it cannot be read). */
+static pid_t parent_of(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char buf[512];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    /* "pid (comm) state ppid ...": comm may hold spaces and parentheses */
+    char *close = strrchr(buf, ')');
+    int ppid = 0;
+    char state;
+    if (!close || sscanf(close + 1, " %c %d", &state, &ppid) != 2) return 0;
+    return (pid_t)ppid;
+}
+
+/* Signal every process below this one (the REPL and its snapshots, at
+ * any depth): the family ends with the process the shell started. */
+static void signal_family(int sig)
+{
+    enum { MAXFAM = 4096 };
+    static pid_t fam[MAXFAM];
+    int n = 0;
+    fam[n++] = getpid();
+    for (bool grew = true; grew;) {
+        grew = false;
+        DIR *dir = opendir("/proc");
+        if (!dir) return;
+        struct dirent *de;
+        while ((de = readdir(dir)) != NULL) {
+            char *end;
+            long pid = strtol(de->d_name, &end, 10);
+            if (end == de->d_name || *end || pid <= 0) continue;
+            bool known = false;
+            for (int i = 0; i < n && !known; i++) known = fam[i] == (pid_t)pid;
+            if (known || n >= MAXFAM) continue;
+            pid_t pp = parent_of((pid_t)pid);
+            for (int i = 0; i < n; i++)
+                if (fam[i] == pp) {
+                    fam[n++] = (pid_t)pid;
+                    grew = true;
+                    break;
+                }
+        }
+        closedir(dir);
+    }
+    for (int i = 1; i < n; i++) kill(fam[i], sig);
+}
+
+/* The shell's process: reap everything, exit as the last REPL did.  A
+ * SIGTERM or SIGHUP sent to it (the pid the shell knows) ends the whole
+ * family, the REPL restoring the terminal on its way out. */
 static void anchor(void)
 {
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
-    int code = 0, crash = 0, status;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = anchor_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL); /* no SA_RESTART: waitpid returns EINTR */
+    sigaction(SIGHUP, &sa, NULL);
+    int code = 0, crash = 0, status, ended_by = 0;
     for (;;) {
         pid_t p = waitpid(-1, &status, 0);
         if (p < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR) {
+                if (anchor_signal && !ended_by) {
+                    ended_by = anchor_signal;
+                    signal_family(ended_by);
+                }
+                continue;
+            }
             break; /* no children left */
         }
         if (WIFEXITED(status)) code = WEXITSTATUS(status);
         else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL) crash = WTERMSIG(status);
     }
+    if (ended_by) crash = ended_by;
     if (crash) {
         signal(crash, SIG_DFL);
         raise(crash);

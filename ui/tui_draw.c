@@ -20,8 +20,14 @@ static size_t fit(const char *s, size_t len, int cols, int *used)
 {
     size_t i = 0;
     int c = 0;
-    while (i < len && s[i] && s[i] != '\n' && c < cols) {
+    while (i < len && s[i] != '\n' && c < cols) {
         unsigned char b = (unsigned char)s[i];
+        if (b < 0x20 && b != '\t') {
+            /* a control character (a NUL a program printed...) takes no
+             * column: put() skips it */
+            i++;
+            continue;
+        }
         size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
         if (i + k > len) break;
         i += k;
@@ -40,7 +46,7 @@ static int put(int y, int x, int w, const char *s, size_t len, attr_t at)
     move(y, x);
     int c = 0;
     size_t i = 0;
-    while (i < len && s[i] && s[i] != '\n' && c < w) {
+    while (i < len && s[i] != '\n' && c < w) {
         if (s[i] == '\t') {
             addch(' ');
             c++;
@@ -361,6 +367,7 @@ static void draw_output(App *a)
         size_t len = e ? (size_t)(e - (text.s + st)) : n - st, off = 0;
         do {
             size_t k = fit(text.s + st + off, len - off, R.w, NULL);
+            if (!k) k = len - off; /* no room at all: the rest is one (cut) row */
             BUF_PUSH(rows, ((Piece){st + off, k}));
             off += k;
         } while (off < len);
@@ -598,6 +605,7 @@ static void draw_overlay(App *a)
         do {
             int used;
             size_t k = fit(p + off, len - off, inner, &used);
+            if (!k) k = len - off;
             if (line >= a->overlay_top && line < a->overlay_top + bh - 2) put(y + 1 + line - a->overlay_top, x + 2, inner, p + off, k, 0);
             line++;
             off += k;

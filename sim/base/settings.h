@@ -35,7 +35,9 @@ typedef enum { ST_INT, ST_DURATION, ST_ENUM, ST_STRING, ST_FLOAT } SettingType;
     X(trio_order, "trio_order", ST_ENUM, 0, 0, 1, "shuffle|fifo", "trio runs each batch of ready tasks forward or reversed by a coin drawn from the seed (shuffle), or in order (fifo)") \
     X(jitter, "jitter", ST_FLOAT, 0, 0, 1000, NULL, "noise on costs and random tie-breaks (0 = none, 0.1 = 10%)") \
     X(max_time, "max_time", ST_DURATION, 600000000000LL, 1, INT64_MAX, NULL, "stop a runaway program at this virtual time") \
-    X(max_ops, "max_ops", ST_INT, 2000000000, 1, INT64_MAX, NULL, "stop a runaway program after this many bytecode ops")
+    X(max_ops, "max_ops", ST_INT, 2000000000, 1, INT64_MAX, NULL, "stop a runaway program after this many bytecode ops") \
+    X(max_memory, "max_memory", ST_INT, 1073741824, 1048576, 68719476736LL, NULL, "bytes of simulated heap beyond which the program gets MemoryError") \
+    X(max_output, "max_output", ST_INT, 67108864, 1024, 68719476736LL, NULL, "bytes of program output kept; the rest is cut with a note")
 
 typedef enum {
 #define X(f, k, t, d, mn, mx, ev, h) SET_##f,

@@ -47,10 +47,48 @@ static int bind_attr(Task *T, Value attr, Value self, Class *cls, bool via_class
             return exc_raise(T, EXC_AttributeError, "property of '%s' object has no getter", cls->name->s);
         return vm_call(T, p->fget, &self, 1, NULL, out);
     }
+    case K_INSTANCE:
+        if (AS_INST(attr)->cls->cflags & CF_DESCR_GET) {
+            /* a user descriptor: __get__(descr, instance or None, owner) */
+            Value m = obj_class_lookup(AS_INST(attr)->cls, S->sym[SYM_get]);
+            if (!is_undef(m)) {
+                Value a[3] = {attr, via_class ? v_none() : self, v_obj(cls)};
+                return vm_call(T, m, a, 3, NULL, out);
+            }
+        }
+        *out = attr;
+        return 0;
     default:
         *out = attr;
         return 0;
     }
+}
+
+/* A data descriptor: an instance of a class that defines __set__ or
+ * __delete__ (it wins over the instance's __dict__). */
+static inline bool is_data_descr(Value v)
+{
+    return is_instance(v) && (AS_INST(v)->cls->cflags & CF_DESCR_SET);
+}
+
+/* The metaclass-like class of c (enum's EnumType, abc's ABCMeta): the
+ * simulator has no metaclasses, so a library base class names one in its
+ * dict (_interleave_metaclass_) and class-level operations (iteration,
+ * len, in, [], repr, missing attributes, setting attributes, creating a
+ * subclass) use its methods.  V_UNDEF if none. */
+Value attr_meta_of(Sim *S, Class *c)
+{
+    if (!(c->cflags & CF_USER) && c->type_id >= 0) return v_undef();
+    Value m = obj_class_lookup(c, S->sym[SYM_meta]);
+    return is_class(m) ? m : v_undef();
+}
+
+/* meta's method `name` for class c, or V_UNDEF. */
+Value attr_meta_method(Sim *S, Class *c, Str *name)
+{
+    Value m = attr_meta_of(S, c);
+    if (is_undef(m)) return m;
+    return obj_class_lookup(AS_CLASS(m), name);
 }
 
 static int no_attr(Task *T, Value obj, Str *name)
@@ -93,6 +131,8 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             Instance *in = (Instance *)o;
             Value ca = obj_class_lookup(in->cls, name);
             if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
+            if (is_data_descr(ca) && (AS_INST(ca)->cls->cflags & CF_DESCR_GET))
+                return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
             Dict *idict;
             if (inst_dict(T, obj, in, &idict) < 0) return -1;
             if (idict) {
@@ -169,6 +209,20 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             /* type's own descriptors win over the class's dict */
             if (name == S->sym[SYM_name]) { *out = v_obj(c->name); return 1; }
             if (name == S->sym[SYM_qualname]) { *out = v_obj(c->qualname ? c->qualname : c->name); return 1; }
+            if ((name == S->sym[SYM_doc] || name == S->sym[SYM_annotations]) && (c->cflags & CF_USER)) {
+                /* not inherited: the class's own, else from its source */
+                Value v = dict_get_str(c->dict, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+                int r = S->srcinfo ? S->srcinfo->attr(T, obj, name, out) : 0;
+                if (r) return r;
+                if (name == S->sym[SYM_doc]) {
+                    *out = v_none();
+                    return 1;
+                }
+            }
             Value ca = obj_class_lookup(c, name);
             if (!is_undef(ca)) return bind_attr(T, ca, obj, c, true, out) < 0 ? -1 : 1;
             if (name == S->sym[SYM_module]) { *out = c->module ? v_obj(c->module) : str_value(S, "builtins"); return 1; }
@@ -179,6 +233,12 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             if (str_eq_c(name, "__base__")) {
                 *out = c->bases->n ? c->bases->v[0] : v_none();
                 return 1;
+            }
+            if (name == S->sym[SYM_doc]) { *out = v_none(); return 1; }
+            Value ma = attr_meta_method(S, c, name);
+            if (!is_undef(ma)) {
+                /* the class is an instance of its metaclass */
+                return bind_attr(T, ma, obj, AS_CLASS(attr_meta_of(S, c)), false, out) < 0 ? -1 : 1;
             }
             return 0;
         }
@@ -198,10 +258,29 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             Func *f = (Func *)o;
             if (name == S->sym[SYM_name]) { *out = v_obj(f->name); return 1; }
             if (name == S->sym[SYM_qualname]) { *out = v_obj(f->qualname); return 1; }
-            if (name == S->sym[SYM_module]) { *out = str_value(S, "__main__"); return 1; }
-            if (name == S->sym[SYM_doc]) {
-                Code *c = f->code;
-                *out = c->nconsts && is_str(c->consts[0]) && (c->flags & CO_NESTED) == 0 ? v_none() : v_none();
+            if (f->dict && (name == S->sym[SYM_module] || name == S->sym[SYM_doc])) {
+                Value v = dict_get_str(f->dict, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+            }
+            if (name == S->sym[SYM_module]) {
+                /* the __name__ of the globals it was defined in */
+                Value mn = f->globals ? dict_get_str(f->globals, S->sym[SYM_name]) : v_undef();
+                *out = is_str(mn) ? mn : str_value(S, "__main__");
+                return 1;
+            }
+            if (name == S->sym[SYM_doc] || name == S->sym[SYM_annotations]) {
+                Value v = f->dict ? dict_get_str(f->dict, name) : v_undef();
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+                /* the compiler keeps neither: read them from the source */
+                int r = S->srcinfo ? S->srcinfo->attr(T, obj, name, out) : 0;
+                if (r) return r;
+                *out = name == S->sym[SYM_doc] ? v_none() : v_obj(dict_new(S));
                 return 1;
             }
             if (name == S->sym[SYM_dict_]) {
@@ -251,8 +330,36 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
         case K_PROPERTY: {
             Property *p = (Property *)o;
             if (str_eq_c(name, "fget")) { *out = is_undef(p->fget) ? v_none() : p->fget; return 1; }
+            if (str_eq_c(name, "fset")) { *out = is_undef(p->fset) ? v_none() : p->fset; return 1; }
+            if (str_eq_c(name, "fdel")) { *out = is_undef(p->fdel) ? v_none() : p->fdel; return 1; }
+            if (str_eq_c(name, "__isabstractmethod__")) {
+                /* abc: abstract when one of its functions is */
+                Value fs[3] = {p->fget, p->fset, p->fdel};
+                *out = v_bool(false);
+                for (int i = 0; i < 3; i++) {
+                    Value a;
+                    if (!is_kind(fs[i], K_FUNC)) continue;
+                    int r = attr_get_opt(T, fs[i], name, &a);
+                    if (r < 0) return -1;
+                    if (r == 1) {
+                        int t = obj_truthy(T, a);
+                        if (t < 0) return -1;
+                        if (t) *out = v_bool(true);
+                    }
+                }
+                return 1;
+            }
             /* property.setter / deleter are natives on the property type */
             break;
+        }
+        case K_STATICMETHOD: case K_CLASSMETHOD: {
+            Value fn = ((Wrapper *)o)->func;
+            if (str_eq_c(name, "__func__") || str_eq_c(name, "__wrapped__")) {
+                *out = fn;
+                return 1;
+            }
+            /* the function's attributes show through (__isabstractmethod__, __doc__) */
+            return attr_get_opt(T, fn, name, out);
         }
         case K_SLICE: {
             Slice *s = (Slice *)o;
@@ -329,15 +436,7 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
         switch ((ObjKind)o->kind) {
         case K_INSTANCE: {
             Instance *in = (Instance *)o;
-            Value ca = obj_class_lookup(in->cls, name);
-            if (is_kind(ca, K_PROPERTY)) {
-                Property *p = (Property *)ca.u.o;
-                if (is_undef(p->fset) || is_none(p->fset))
-                    return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
-                                    in->cls->name->s);
-                Value args[2] = {obj, val}, r;
-                return vm_call(T, p->fset, args, 2, NULL, &r);
-            }
+            /* a class's own __setattr__ comes first, as type(obj).__setattr__ */
             if (in->cls->cflags & CF_USER) {
                 Value m = obj_class_lookup(in->cls, S->sym[SYM_setattr_]);
                 if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
@@ -345,18 +444,16 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
                     return vm_call(T, m, args, 3, NULL, &r);
                 }
             }
-            Dict *idict;
-            if (attr_inst_dict(T, obj, &idict) < 0) return -1;
-            dict_set_str(S, idict, name, val);
-            return 0;
+            return attr_object_setattr(T, obj, name, val);
         }
         case K_CLASS: {
             Class *c = (Class *)o;
-            if (!(c->cflags & CF_USER))
-                return exc_raise(T, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->s, c->name->s);
-            dict_set_str(S, c->dict, name, val);
-            if (name == S->sym[SYM_getattr_]) c->cflags |= CF_HAS_GETATTR;
-            return 0;
+            Value m = attr_meta_method(S, c, S->sym[SYM_setattr_]);
+            if (is_kind(m, K_FUNC)) {
+                Value args[3] = {obj, v_obj(name), val}, r;
+                return vm_call(T, m, args, 3, NULL, &r);
+            }
+            return attr_type_setattr(T, c, name, val);
         }
         case K_MODULE:
             dict_set_str(S, ((ModuleObj *)o)->dict, name, val);
@@ -402,6 +499,32 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
     return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute '%s'", obj_type_name(S, obj), name->s);
 }
 
+int attr_object_setattr(Task *T, Value obj, Str *name, Value val)
+{
+    Sim *S = T->S;
+    Instance *in = AS_INST(obj);
+    Value ca = obj_class_lookup(in->cls, name);
+    if (is_kind(ca, K_PROPERTY)) {
+        Property *p = (Property *)ca.u.o;
+        if (is_undef(p->fset) || is_none(p->fset))
+            return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
+                            in->cls->name->s);
+        Value args[2] = {obj, val}, r;
+        return vm_call(T, p->fset, args, 2, NULL, &r);
+    }
+    if (is_data_descr(ca)) {
+        Value m = obj_class_lookup(AS_INST(ca)->cls, S->sym[SYM_set]);
+        if (is_undef(m))
+            return exc_raise(T, EXC_AttributeError, "__set__");
+        Value args[3] = {ca, obj, val}, r;
+        return vm_call(T, m, args, 3, NULL, &r);
+    }
+    Dict *idict;
+    if (attr_inst_dict(T, obj, &idict) < 0) return -1;
+    dict_set_str(S, idict, name, val);
+    return 0;
+}
+
 int attr_del(Task *T, Value obj, Str *name)
 {
     if (is_instance(obj)) {
@@ -414,6 +537,12 @@ int attr_del(Task *T, Value obj, Str *name)
             Value r;
             return vm_call(T, p->fdel, &obj, 1, NULL, &r);
         }
+        if (is_data_descr(ca)) {
+            Value m = obj_class_lookup(AS_INST(ca)->cls, T->S->sym[SYM_delete_]);
+            if (is_undef(m)) return exc_raise(T, EXC_AttributeError, "__delete__");
+            Value args[2] = {ca, obj}, r;
+            return vm_call(T, m, args, 2, NULL, &r);
+        }
         Dict *idict;
         if (inst_dict(T, obj, in, &idict) < 0) return -1;
         if (idict && dict_del_str(idict, name)) return 0;
@@ -421,6 +550,11 @@ int attr_del(Task *T, Value obj, Str *name)
         SubExt *x = obj_sub_ext(obj.u.o);
         if (x->attrs && dict_del_str(x->attrs, name)) return 0;
     } else if (is_class(obj) && (AS_CLASS(obj)->cflags & CF_USER)) {
+        Value m = attr_meta_method(T->S, AS_CLASS(obj), T->S->sym[SYM_delattr_]);
+        if (is_kind(m, K_FUNC)) {
+            Value args[2] = {obj, v_obj(name)}, r;
+            return vm_call(T, m, args, 2, NULL, &r);
+        }
         if (dict_del_str(AS_CLASS(obj)->dict, name)) return 0;
     } else if (is_kind(obj, K_MODULE)) {
         if (dict_del_str(AS_MODULE(obj)->dict, name)) return 0;
@@ -515,6 +649,73 @@ static Tuple *compute_mro(Sim *S, Class *c, Tuple *bases, Task *T)
     return t;
 }
 
+/* Does c (or a base) define __get__, __set__ or __delete__? */
+static void class_descr_flags(Sim *S, Class *c)
+{
+    for (int64_t i = 0; i < c->mro->n; i++) {
+        Dict *d = AS_CLASS(c->mro->v[i])->dict;
+        if (!d || !d->used) continue;
+        if (!is_undef(dict_get_str(d, S->sym[SYM_get]))) c->cflags |= CF_DESCR_GET;
+        if (!is_undef(dict_get_str(d, S->sym[SYM_set])) || !is_undef(dict_get_str(d, S->sym[SYM_delete_])))
+            c->cflags |= CF_DESCR_SET;
+    }
+}
+
+/* What type.__new__ and a metaclass do once a class exists: __set_name__
+ * of its attributes, the base's __init_subclass__, and the metaclass's
+ * __init__(cls, name, bases, namespace) (attr_meta_of).  Run from C: they
+ * may not block. */
+static int class_created_hooks_in(Task *T, Class *c);
+
+/* The hooks run on a context of their own: the VM's class-body return
+ * still reads the class body's frame after making the class, so the
+ * frame array must not grow (and move) under it. */
+static int class_created_hooks(Task *T, Class *c)
+{
+    Ctx fresh, *saved = T->cur;
+    vm_ctx_init(&fresh);
+    fresh.base_depth = saved->base_depth + saved->nframes;
+    T->cur = &fresh;
+    int r = class_created_hooks_in(T, c);
+    T->cur = saved;
+    vm_ctx_free(&fresh);
+    return r;
+}
+
+static int class_created_hooks_in(Task *T, Class *c)
+{
+    Sim *S = T->S;
+    Value r;
+    /* __set_name__: over a snapshot, as the hook may change the dict */
+    int64_t n = c->dict->nent;
+    for (int64_t i = 0; i < n && i < c->dict->nent; i++) {
+        DictEntry *e = &c->dict->ent[i];
+        if (is_undef(e->key) || !is_instance(e->val)) continue;
+        Value m = obj_class_lookup(AS_INST(e->val)->cls, S->sym[SYM_set_name]);
+        if (!is_kind(m, K_FUNC)) continue;
+        Value a[3] = {e->val, v_obj(c), e->key};
+        if (vm_call(T, m, a, 3, NULL, &r) < 0) return -1;
+    }
+    for (int64_t i = 1; i < c->mro->n; i++) {
+        Value m = dict_get_str(AS_CLASS(c->mro->v[i])->dict, S->sym[SYM_init_subclass]);
+        if (is_undef(m)) continue;
+        if (is_kind(m, K_CLASSMETHOD)) m = ((Wrapper *)m.u.o)->func;
+        if (!is_kind(m, K_FUNC)) break;
+        Value a = v_obj(c);
+        if (vm_call(T, m, &a, 1, NULL, &r) < 0) return -1;
+        break;
+    }
+    Value meta = attr_meta_of(S, c);
+    if (!is_undef(meta)) {
+        Value init = obj_class_lookup(AS_CLASS(meta), S->sym[SYM_init]);
+        if (is_kind(init, K_FUNC)) {
+            Value a[4] = {v_obj(c), v_obj(c->name), v_obj(c->bases), v_obj(c->dict)};
+            if (vm_call(T, init, a, 4, NULL, &r) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
 Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
 {
     Class *c = gc_alloc(S, K_CLASS, sizeof(Class));
@@ -556,5 +757,26 @@ Class *attr_class_new(Sim *S, Str *name, Tuple *bases, Dict *dict, Task *T)
         w->func = nf;
         dict_set_str(S, dict, S->sym[SYM_new], v_obj(w));
     }
+    class_descr_flags(S, c);
+    if (T) {
+        /* a class statement or type(name, bases, dict): a user class */
+        c->cflags |= CF_USER;
+        Value mod = dict_get_str(c->dict, S->sym[SYM_module]);
+        if (is_str(mod)) c->module = AS_STR(mod);
+        Value qn = dict_get_str(c->dict, S->sym[SYM_qualname]);
+        if (is_str(qn)) c->qualname = AS_STR(qn);
+        if (class_created_hooks(T, c) < 0) return NULL;
+    }
     return c;
+}
+
+int attr_type_setattr(Task *T, Class *c, Str *name, Value val)
+{
+    Sim *S = T->S;
+    if (!(c->cflags & CF_USER))
+        return exc_raise(T, EXC_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->s, c->name->s);
+    dict_set_str(S, c->dict, name, val);
+    if (name == S->sym[SYM_getattr_]) c->cflags |= CF_HAS_GETATTR;
+    if (name == S->sym[SYM_get] || name == S->sym[SYM_set] || name == S->sym[SYM_delete_]) class_descr_flags(S, c);
+    return 0;
 }

@@ -543,7 +543,15 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
             }
             if (sp.width < 0) left = true, sp.width = -sp.width;
         } else {
-            while (p < end && *p >= '0' && *p <= '9') sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (*p++ - '0');
+            /* saturating: a width past the object limit is a MemoryError */
+            while (p < end && *p >= '0' && *p <= '9') {
+                sp.width = (sp.width < 0 ? 0 : sp.width) * 10 + (*p++ - '0');
+                if (sp.width > MAX_ITEMS) sp.width = MAX_ITEMS + 1;
+            }
+            if (sp.width > 0 && obj_check_size(T, sp.width) < 0) {
+                sb_free(&b);
+                return -1;
+            }
         }
         if (p < end && *p == '.') {
             p++;
@@ -556,7 +564,14 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
                 }
                 sp.prec = av[ai++].u.i;
             } else {
-                while (p < end && *p >= '0' && *p <= '9') sp.prec = sp.prec * 10 + (*p++ - '0');
+                while (p < end && *p >= '0' && *p <= '9') {
+                    sp.prec = sp.prec * 10 + (*p++ - '0');
+                    if (sp.prec > MAX_ITEMS) sp.prec = MAX_ITEMS + 1;
+                }
+                if (obj_check_size(T, sp.prec) < 0) {
+                    sb_free(&b);
+                    return -1;
+                }
             }
         }
         while (p < end && (*p == 'l' || *p == 'h' || *p == 'L')) p++;
@@ -686,7 +701,7 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
 /* ---- str.format ---- */
 
 static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs, Tuple *kwnames,
-                        int *auto_idx, Value *out)
+                        int *auto_idx, Value map, Value *out)
 {
     Sim *S = T->S;
     int npos = nargs - (kwnames ? (int)kwnames->n : 0);
@@ -703,6 +718,9 @@ static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs
         int k = atoi(f);
         if (k >= npos) return exc_raise(T, EXC_IndexError, "Replacement index %d out of range for positional args tuple", k);
         *out = args[k];
+    } else if (!is_undef(map)) {
+        /* format_map: the name is looked up in the mapping */
+        if (obj_getitem(T, map, str_value_n(S, f, i), out) < 0) return -1;
     } else {
         bool found = false;
         for (int k = 0; kwnames && k < (int)kwnames->n; k++) {
@@ -740,7 +758,7 @@ static int lookup_field(Task *T, const char *f, size_t n, Value *args, int nargs
 }
 
 static int format_fields(Task *T, const char *s, size_t n, Value *args, int nargs, Tuple *kwnames,
-                         int *auto_idx, SBuf *out, int depth)
+                         int *auto_idx, Value map, SBuf *out, int depth)
 {
     size_t i = 0;
     while (i < n) {
@@ -785,7 +803,7 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
         ce = k;
         (void)ce;
         Value v;
-        if (lookup_field(T, s + i + 1, fe - (i + 1), args, nargs, kwnames, auto_idx, &v) < 0) return -1;
+        if (lookup_field(T, s + i + 1, fe - (i + 1), args, nargs, kwnames, auto_idx, map, &v) < 0) return -1;
         if (conv) {
             v = conv == 's' ? repr_str(T, v) : repr_value(T, v);
             if (is_undef(v)) return -1;
@@ -794,7 +812,7 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
         if (k < j && s[k] == ':') {
             se = k + 1;
             if (depth > 1) return exc_raise(T, EXC_ValueError, "Max string recursion exceeded");
-            if (format_fields(T, s + se, j - se, args, nargs, kwnames, auto_idx, &spec, depth + 1) < 0) {
+            if (format_fields(T, s + se, j - se, args, nargs, kwnames, auto_idx, map, &spec, depth + 1) < 0) {
                 sb_free(&spec);
                 return -1;
             }
@@ -812,7 +830,21 @@ int format_str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames,
     SBuf b = {0};
     sb_put(&b, "", 0);
     int auto_idx = 0;
-    if (format_fields(T, fmt->s, (size_t)fmt->len, args, nargs, kwnames, &auto_idx, &b, 0) < 0) {
+    if (format_fields(T, fmt->s, (size_t)fmt->len, args, nargs, kwnames, &auto_idx, v_undef(), &b, 0) < 0) {
+        sb_free(&b);
+        return -1;
+    }
+    *out = str_value_n(T->S, b.s, b.n);
+    sb_free(&b);
+    return 0;
+}
+
+int format_str_format_map(Task *T, Str *fmt, Value map, Value *out)
+{
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    int auto_idx = 0;
+    if (format_fields(T, fmt->s, (size_t)fmt->len, NULL, 0, NULL, &auto_idx, map, &b, 0) < 0) {
         sb_free(&b);
         return -1;
     }

@@ -13,6 +13,8 @@ int format_value(Task *T, Value v, const char *spec, size_t speclen, SBuf *out);
 int format_percent(Task *T, Str *fmt, Value args, Value *out);
 /* fmt.format(*args, **kwargs) */
 int format_str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out);
+/* str.format_map(mapping): named fields are looked up with mapping[name]. */
+int format_str_format_map(Task *T, Str *fmt, Value map, Value *out);
 /* An int (any size) as text in a base: sign, prefix ("0x"), digits.  -1
  * with ValueError past the decimal digit limit. */
 int format_int_text(Task *T, Value v, int base, bool upper, const char *prefix, SBuf *out);

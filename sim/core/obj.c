@@ -1,6 +1,7 @@
 /* obj.c - types, truth, equality, hashing, ordering, length, membership,
  * items and iteration, with CPython's semantics and error messages. */
 #include "obj.h"
+#include "attr.h"
 #include "bigint.h"
 #include "ptrmap.h"
 #include "dict.h"
@@ -122,10 +123,12 @@ Value obj_type_dunder(Sim *S, Value v, int sym)
     if (is_instance(v)) c = AS_INST(v)->cls;
     else if (obj_is_sub(v)) c = obj_sub_ext(v.u.o)->cls;
     else return v_undef();
-    if (!(c->cflags & CF_USER)) return v_undef();
+    if (!(c->cflags & (CF_USER | CF_NATIVE_DUNDERS))) return v_undef();
     Value m = obj_class_lookup(c, S->sym[sym]);
-    /* natives on builtin bases (object.__eq__ etc.) mean "default" */
-    if (is_kind(m, K_NATIVE)) return v_undef();
+    /* natives on builtin bases (object.__eq__ etc.) mean "default", but
+     * not those of a library class that asks for its own */
+    if (is_kind(m, K_NATIVE) && !(AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS)))
+        return v_undef();
     return m;
 }
 
@@ -162,6 +165,15 @@ Value obj_sub_new(Sim *S, Class *cls, int type_id)
 static inline Value sub_dunder(Sim *S, Value v, int sym)
 {
     return UNLIKELY(obj_is_sub(v)) ? obj_type_dunder(S, v, sym) : v_undef();
+}
+
+/* A class-level dunder (len(C), iter(C), x in C, C[k]) from the class's
+ * metaclass-like class (attr_meta_of), or V_UNDEF. */
+static Value meta_dunder(Sim *S, Value cls, int sym)
+{
+    if (!is_class(cls) || !(AS_CLASS(cls)->cflags & CF_USER)) return v_undef();
+    Value m = attr_meta_method(S, AS_CLASS(cls), S->sym[sym]);
+    return is_kind(m, K_FUNC) ? m : v_undef();
 }
 
 /* ---- truth ---- */
@@ -279,7 +291,18 @@ static int num_cmp(Value a, Value b)
     return a.tag == V_OBJ ? bigint_cmp_float(a, b.u.f) : cmp_int_float(a.u.i, b.u.f);
 }
 
+static int eq_inner(Task *T, Value a, Value b);
+
 int obj_eq(Task *T, Value a, Value b)
+{
+    if (!obj_is_container(a) || !obj_is_container(b)) return eq_inner(T, a, b);
+    if (obj_recurse_enter(T, " in comparison") < 0) return -1;
+    int r = eq_inner(T, a, b);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int eq_inner(Task *T, Value a, Value b)
 {
     if (is_number(a) && is_number(b)) return num_cmp(a, b) == 0;
     if (a.tag != V_OBJ || b.tag != V_OBJ) {
@@ -415,7 +438,18 @@ static int64_t hash_double(double v)
 
 static int64_t obj_identity_hash(Sim *S, Obj *o);
 
+static int hash_inner(Task *T, Value v, int64_t *out);
+
 int obj_hash(Task *T, Value v, int64_t *out)
+{
+    if (!is_tuple(v)) return hash_inner(T, v, out);
+    if (obj_recurse_enter(T, " while calling a Python object") < 0) return -1;
+    int r = hash_inner(T, v, out);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int hash_inner(Task *T, Value v, int64_t *out)
 {
     Sim *S = T->S;
     switch (v.tag) {
@@ -495,10 +529,11 @@ int obj_hash(Task *T, Value v, int64_t *out)
     }
     case K_INSTANCE: {
         Class *c = ((Instance *)o)->cls;
-        if (c->cflags & CF_USER) {
+        if (c->cflags & (CF_USER | CF_NATIVE_DUNDERS)) {
             Value m = obj_class_lookup(c, S->sym[SYM_hash]);
             if (is_none(m)) break; /* __hash__ = None */
-            if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+            bool own_native = is_kind(m, K_NATIVE) && AS_NATIVE(m)->owner && (AS_NATIVE(m)->owner->cflags & CF_NATIVE_DUNDERS);
+            if (!is_undef(m) && (!is_kind(m, K_NATIVE) || own_native)) {
                 Value r;
                 if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
                 if (is_bigint(r)) {
@@ -618,7 +653,18 @@ static int set_subset(Task *T, Set *a, Set *b)
     return 1;
 }
 
+static int richcmp_inner(Task *T, Value a, Value b, int op, Value *out);
+
 int obj_richcmp(Task *T, Value a, Value b, int op, Value *out)
+{
+    if (!obj_is_container(a) || !obj_is_container(b)) return richcmp_inner(T, a, b, op, out);
+    if (obj_recurse_enter(T, " in comparison") < 0) return -1;
+    int r = richcmp_inner(T, a, b, op, out);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int richcmp_inner(Task *T, Value a, Value b, int op, Value *out)
 {
     Sim *S = T->S;
     if (op == CMP_EQ || op == CMP_NE) {
@@ -761,6 +807,16 @@ int obj_len(Task *T, Value v, int64_t *out)
             }
             break;
         }
+        case K_CLASS: {
+            Value m = meta_dunder(T->S, v, SYM_len);
+            if (is_undef(m)) break;
+            Value r;
+            if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+            if (!is_intlike(r))
+                return exc_raise(T, EXC_TypeError, "'%s' object cannot be interpreted as an integer", obj_type_name(T->S, r));
+            *out = r.u.i;
+            return 0;
+        }
         default: break;
         }
     }
@@ -846,8 +902,8 @@ int obj_contains_base(Task *T, Value c, Value item)
         case K_ITER:
             if (views_is_setview(c)) return views_contains(T, c, item);
             break;
-        case K_INSTANCE: {
-            Value m = obj_type_dunder(S, c, SYM_contains);
+        case K_INSTANCE: case K_CLASS: {
+            Value m = o->kind == K_CLASS ? meta_dunder(S, c, SYM_contains) : obj_type_dunder(S, c, SYM_contains);
             if (!is_undef(m)) {
                 Value r;
                 if (call_dunder(T, m, c, &item, 1, &r) < 0) return -1;
@@ -1093,6 +1149,12 @@ int obj_getitem_base(Task *T, Value obj, Value key, Value *out)
                 *out = obj;
                 return 0;
             }
+            Value m = meta_dunder(S, obj, SYM_getitem);
+            if (!is_undef(m)) return call_dunder(T, m, obj, &key, 1, out);
+            /* __class_getitem__, an implicit classmethod (Generic[T]) */
+            m = obj_class_lookup(AS_CLASS(obj), S->sym[SYM_class_getitem]);
+            if (is_kind(m, K_CLASSMETHOD)) m = ((Wrapper *)m.u.o)->func;
+            if (is_kind(m, K_FUNC) || is_kind(m, K_NATIVE)) return call_dunder(T, m, obj, &key, 1, out);
             break;
         }
         default: break;
@@ -1304,8 +1366,14 @@ int obj_iter_base(Task *T, Value v, Value *out)
             *out = v;
             return 0;
         }
-        case K_INSTANCE: {
-            Value m = obj_type_dunder(S, v, SYM_iter);
+        case K_INSTANCE: case K_CLASS: {
+            Value m;
+            if (o->kind == K_CLASS) {
+                m = meta_dunder(S, v, SYM_iter);
+                if (is_undef(m)) break;
+            } else {
+                m = obj_type_dunder(S, v, SYM_iter);
+            }
             if (is_undef(m)) {
                 /* a native class's own __iter__ (multiprocessing.Array) */
                 Value nm = obj_class_lookup(AS_INST(v)->cls, S->sym[SYM_iter]);
@@ -1369,6 +1437,8 @@ static int zip_strict_end(Task *T, Tuple *its, int64_t k)
 int obj_next(Task *T, Value itv, Value *out)
 {
     Sim *S = T->S;
+    /* a loop in C over an endless iterator must still meet the limits */
+    if (UNLIKELY((++T->citems & 4095) == 0) && vm_c_loop_check(T) < 0) return -1;
     if (is_kind(itv, K_GEN)) return gen_next(T, (Gen *)itv.u.o, out);
     if (!is_kind(itv, K_ITER)) {
         if (is_instance(itv)) {
@@ -1642,6 +1712,18 @@ Instance *obj_instance_new_with(Sim *S, Class *cls, size_t size)
     in->cls = cls;
     in->payload = in + 1;
     return in;
+}
+
+/* The depth a C recursion may reach: the recursion limit, and never more
+ * than this, which the C stack holds with room to spare */
+#define MAX_C_RECURSION 4000
+
+int obj_recurse_enter(Task *T, const char *where)
+{
+    int lim = T->S->recursion_limit < MAX_C_RECURSION ? T->S->recursion_limit : MAX_C_RECURSION;
+    if (T->cdepth >= lim) return exc_raise(T, EXC_RecursionError, "maximum recursion depth exceeded%s", where);
+    T->cdepth++;
+    return 0;
 }
 
 int obj_check_size(Task *T, int64_t n)

@@ -63,6 +63,20 @@ void obj_ids_free(Sim *S);
 #define MAX_ITEMS (INT64_C(1) << 27)
 int obj_check_size(Task *T, int64_t n);  /* 0, or -1 with MemoryError */
 
+/* repr, == and < recurse in C through nested containers: a 50,000-deep
+ * list must end in RecursionError, as in CPython, not overflow the C
+ * stack.  0, or -1 with RecursionError ("maximum recursion depth
+ * exceeded" + where). */
+int obj_recurse_enter(Task *T, const char *where);
+static inline void obj_recurse_leave(Task *T) { T->cdepth--; }
+/* Containers whose protocols recurse into their items. */
+static inline bool obj_is_container(Value v)
+{
+    if (v.tag != V_OBJ) return false;
+    int k = v.u.o->kind;
+    return k == K_LIST || k == K_TUPLE || k == K_DICT || k == K_SET;
+}
+
 /* Make objects */
 Value obj_method(Sim *S, Value self, Value func);
 Native *obj_native_new(Sim *S, const char *name, NativeFn fn, int flags);

@@ -336,11 +336,25 @@ static int set_binop(Task *T, int op, Set *a, Set *b, bool inplace, Value *out)
     }
 }
 
-/* The program's class of v, when it may define operator methods: an
- * instance of a user class, or of a user subclass of list, dict or set. */
+/* A dunder the operator calls: a user class's, or a native of a library
+ * class that asks for it (CF_NATIVE_DUNDERS: deque, bytes). */
+static bool binop_dunder(Value m)
+{
+    if (is_undef(m)) return false;
+    if (!is_kind(m, K_NATIVE)) return true;
+    Class *o = AS_NATIVE(m)->owner;
+    return o && (o->cflags & CF_NATIVE_DUNDERS);
+}
+
+#define BINOP_CLASS (CF_USER | CF_NATIVE_DUNDERS)
+
+
+/* The class of v, when it may define operator methods: an instance of a
+ * user class (or a library class asking for its dunders), or of a user
+ * subclass of list, dict or set. */
 static Class *user_class(Value v)
 {
-    if (is_instance(v)) return (AS_INST(v)->cls->cflags & CF_USER) ? AS_INST(v)->cls : NULL;
+    if (is_instance(v)) return (AS_INST(v)->cls->cflags & BINOP_CLASS) ? AS_INST(v)->cls : NULL;
     return obj_is_sub(v) ? obj_sub_ext(v.u.o)->cls : NULL;
 }
 
@@ -355,7 +369,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
         snprintf(iname, sizeof iname, "__i%s", binop_meth[op] + 2);
         Str *n = str_intern(S, iname, strlen(iname));
         Value im = obj_class_lookup(ca, n);
-        if (!is_undef(im) && !is_kind(im, K_NATIVE)) {
+        if (binop_dunder(im)) {
             Value args[2] = {a, b};
             if (vm_call(T, im, args, 2, NULL, out) < 0) return -1;
             if (!obj_same(*out, S->notimpl)) {
@@ -367,7 +381,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     if (ca) {
         Str *n = str_intern(S, binop_meth[op], strlen(binop_meth[op]));
         Value m = obj_class_lookup(ca, n);
-        if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+        if (binop_dunder(m)) {
             Value args[2] = {a, b};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
             if (!obj_same(*out, S->notimpl)) {
@@ -379,7 +393,7 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
     if (cb) {
         Str *n = str_intern(S, binop_rmeth[op], strlen(binop_rmeth[op]));
         Value m = obj_class_lookup(cb, n);
-        if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+        if (binop_dunder(m)) {
             Value args[2] = {b, a};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
             if (!obj_same(*out, S->notimpl)) {
@@ -428,6 +442,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
             if (op == BIN_ADD) {
                 if (!is_str(b))
                     return exc_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(S, b));
+                if (obj_check_size(T, (int64_t)AS_STR(a)->len + AS_STR(b)->len) < 0) return -1;
                 *out = str_concat(T, AS_STR(a), AS_STR(b));
                 return 0;
             }

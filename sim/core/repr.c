@@ -2,6 +2,7 @@
  * Where CPython prints an address ("<object at 0x...>") we print a fake
  * address derived from the object's deterministic id. */
 #include "repr.h"
+#include "attr.h"
 #include "bigint.h"
 #include "dict.h"
 #include "format.h"
@@ -101,6 +102,8 @@ static int call_str_dunder(Task *T, Value m, Value v, SBuf *out, const char *whi
 }
 
 
+static int repr_inner(Task *T, Value v, SBuf *out);
+
 int repr_write(Task *T, Value v, SBuf *out)
 {
     if (UNLIKELY(obj_is_sub(v))) {
@@ -112,6 +115,15 @@ int repr_write(Task *T, Value v, SBuf *out)
 }
 
 int repr_write_builtin(Task *T, Value v, SBuf *out)
+{
+    if (!obj_is_container(v)) return repr_inner(T, v, out);
+    if (obj_recurse_enter(T, " while getting the repr of an object") < 0) return -1;
+    int r = repr_inner(T, v, out);
+    obj_recurse_leave(T);
+    return r;
+}
+
+static int repr_inner(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
     char buf[64];
@@ -215,6 +227,11 @@ int repr_write_builtin(Task *T, Value v, SBuf *out)
         return 0;
     case K_CLASS: {
         Class *c = (Class *)o;
+        if (c->cflags & CF_USER) {
+            /* <enum 'Color'>: the metaclass-like class's __repr__ */
+            Value m = attr_meta_method(S, c, S->sym[SYM_repr]);
+            if (is_kind(m, K_FUNC)) return call_str_dunder(T, m, v, out, "__repr__");
+        }
         if (c->cflags & CF_USER) sb_printf(out, "<class '%s.%s'>", c->module ? c->module->s : "__main__", c->qualname->s);
         else if (c->module) sb_printf(out, "<class '%s.%s'>", c->module->s, c->name->s);
         else sb_printf(out, "<class '%s'>", c->name->s);

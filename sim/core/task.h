@@ -89,6 +89,8 @@ struct Task {
     int64_t limit;        /* the current slice ends at this time */
     bool breaker;         /* stop at the next eval-breaker check */
     int nested;           /* depth of C-called (nested) runs */
+    int cdepth;           /* C recursion of repr, == and < through nested containers (obj.h) */
+    int64_t citems;       /* items C loops have taken from iterators (obj_next), checked against the limits */
     Value thread_obj;     /* the threading.Thread instance, if any */
     struct AioThread *aio; /* asyncio on this thread (aio.h), NULL until it has a loop */
     int subtask;          /* the trace task (an asyncio task's, a trio task's, a greenlet's)

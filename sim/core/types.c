@@ -54,11 +54,10 @@ void types_init(Sim *S)
     for (int i = 0; i < SYM_COUNT; i++) S->sym[i] = str_intern(S, sym_text[i], strlen(sym_text[i]));
     Class *object = builtin_class(S, "object", NULL, TY_OBJECT);
     S->types[TY_OBJECT] = object;
-    for (int i = 1; i < TY_COUNT; i++) {
-        Class *base = object;
-        if (i == TY_BOOL) base = S->types[TY_INT];
-        S->types[i] = builtin_class(S, type_names[i], base, i);
-    }
+    for (int i = 1; i < TY_COUNT; i++)
+        if (i != TY_BOOL) S->types[i] = builtin_class(S, type_names[i], object, i);
+    /* bool after int, its base (bool.__mro__ is (bool, int, object)) */
+    S->types[TY_BOOL] = builtin_class(S, type_names[TY_BOOL], S->types[TY_INT], TY_BOOL);
     /* types that cannot be subclassed in the simulator */
     static const int final[] = {TY_BOOL, TY_RANGE, TY_SLICE, TY_FUNCTION, TY_CELL, TY_METHOD, TY_BUILTIN,
                                 TY_NONETYPE, TY_ELLIPSIS, TY_NOTIMPL, TY_GENERATOR, TY_COROUTINE,

@@ -218,6 +218,11 @@ enum {
     CF_USER = 2,        /* defined by the program */
     CF_HAS_GETATTR = 4, /* defines __getattr__ */
     CF_FINAL = 8,       /* builtin that cannot be subclassed (bool, range...) */
+    CF_DESCR_GET = 16,  /* defines __get__: its instances are descriptors */
+    CF_DESCR_SET = 32,  /* defines __set__ or __delete__: data descriptors */
+    CF_NATIVE_DUNDERS = 64, /* a library class in C whose native dunders (__len__,
+                               __eq__, __add__...) the operators call, as a user
+                               class's (collections.deque) */
 };
 
 typedef struct Instance {
@@ -370,7 +375,35 @@ typedef enum {
     X(EXC_Warning, "Warning", EXC_Exception) \
     X(EXC_RuntimeWarning, "RuntimeWarning", EXC_Warning) \
     X(EXC_DeprecationWarning, "DeprecationWarning", EXC_Warning) \
-    X(EXC_UserWarning, "UserWarning", EXC_Warning)
+    X(EXC_UserWarning, "UserWarning", EXC_Warning) \
+    X(EXC_ConnectionError, "ConnectionError", EXC_OSError) \
+    X(EXC_BrokenPipeError, "BrokenPipeError", EXC_ConnectionError) \
+    X(EXC_ConnectionAbortedError, "ConnectionAbortedError", EXC_ConnectionError) \
+    X(EXC_ConnectionRefusedError, "ConnectionRefusedError", EXC_ConnectionError) \
+    X(EXC_ConnectionResetError, "ConnectionResetError", EXC_ConnectionError) \
+    X(EXC_BlockingIOError, "BlockingIOError", EXC_OSError) \
+    X(EXC_ChildProcessError, "ChildProcessError", EXC_OSError) \
+    X(EXC_FileExistsError, "FileExistsError", EXC_OSError) \
+    X(EXC_FileNotFoundError, "FileNotFoundError", EXC_OSError) \
+    X(EXC_InterruptedError, "InterruptedError", EXC_OSError) \
+    X(EXC_IsADirectoryError, "IsADirectoryError", EXC_OSError) \
+    X(EXC_NotADirectoryError, "NotADirectoryError", EXC_OSError) \
+    X(EXC_PermissionError, "PermissionError", EXC_OSError) \
+    X(EXC_ProcessLookupError, "ProcessLookupError", EXC_OSError) \
+    X(EXC_SystemError, "SystemError", EXC_Exception) \
+    X(EXC_ReferenceError, "ReferenceError", EXC_Exception) \
+    X(EXC_BufferError, "BufferError", EXC_Exception) \
+    X(EXC_FloatingPointError, "FloatingPointError", EXC_ArithmeticError) \
+    X(EXC_FutureWarning, "FutureWarning", EXC_Warning) \
+    X(EXC_PendingDeprecationWarning, "PendingDeprecationWarning", EXC_Warning) \
+    X(EXC_SyntaxWarning, "SyntaxWarning", EXC_Warning) \
+    X(EXC_ImportWarning, "ImportWarning", EXC_Warning) \
+    X(EXC_UnicodeWarning, "UnicodeWarning", EXC_Warning) \
+    X(EXC_BytesWarning, "BytesWarning", EXC_Warning) \
+    X(EXC_ResourceWarning, "ResourceWarning", EXC_Warning) \
+    X(EXC_EncodingWarning, "EncodingWarning", EXC_Warning) \
+    X(EXC_UnicodeDecodeError, "UnicodeDecodeError", EXC_UnicodeError) \
+    X(EXC_UnicodeEncodeError, "UnicodeEncodeError", EXC_UnicodeError)
 
 typedef enum {
 #define X(k, s, p) k,

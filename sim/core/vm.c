@@ -844,6 +844,35 @@ static RunStatus fatal_ops(Task *T)
     return RUN_FATAL;
 }
 
+int vm_memory_error(Task *T)
+{
+    Sim *S = T->S;
+    return exc_raise(T, EXC_MemoryError, "the simulated heap passed %lld MiB (the max_memory setting)",
+                     (long long)(S->set.v[SET_max_memory] >> 20));
+}
+
+int vm_c_loop_check(Task *T)
+{
+    Sim *S = T->S;
+    if (T->nested == 0 && !S->fatal.set) {
+        /* a loop in C counts as ops and virtual time, as the VM's do */
+        if (S->ops + (uint64_t)T->citems > (uint64_t)S->set.v[SET_max_ops]) {
+            fatal_ops(T);
+            return exc_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
+        }
+        int64_t max_time = S->set.v[SET_max_time];
+        if (T->clock >= max_time) {
+            S->fatal.set = true;
+            snprintf(S->fatal.msg, sizeof S->fatal.msg,
+                     "stopped at the max_time limit of %.3f s of virtual time, inside a loop in a builtin; if the program is meant to run longer, raise it with --set max_time=...",
+                     max_time / 1e9);
+            return exc_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
+        }
+    }
+    if (S->heap_bytes > (size_t)S->set.v[SET_max_memory]) return vm_memory_error(T);
+    return 0;
+}
+
 Cell *vm_cell_new(Sim *S, Value v)
 {
     Cell *c = gc_alloc(S, K_CELL, sizeof(Cell));
@@ -973,8 +1002,8 @@ RunStatus vm_run(Task *T)
         if (S->gc_pending && !S->gc_inhibit) {                               \
             SAVE();                                                          \
             gc_collect(S);                                                   \
-            if (S->heap_bytes > HEAP_LIMIT) {                                \
-                exc_raise(T, EXC_MemoryError, "the simulated heap passed %d MiB", (int)(HEAP_LIMIT >> 20)); \
+            if (S->heap_bytes > (size_t)S->set.v[SET_max_memory]) {          \
+                vm_memory_error(T);                                          \
                 goto error;                                                  \
             }                                                                \
         }                                                                    \
@@ -2189,6 +2218,12 @@ RunStatus vm_run(Task *T)
         continue;
 
     error:
+        if (UNLIKELY(S->fatal.set)) {
+            /* a limit a native hit (a loop in C past max_ops): the run
+             * ends here, whatever handlers the program has */
+            SAVE();
+            LEAVE(RUN_FATAL);
+        }
         /* T->exc holds the exception; pc is past the failing op (every
          * jump here follows a SAVE, so the saved state is current) */
         RELOAD();

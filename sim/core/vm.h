@@ -44,6 +44,13 @@ static inline void charge_bytes(Task *T, int64_t nbytes) { charge_items(T, nbyte
  * RecursionError instead of overflowing it. */
 #define MAX_NESTED_RUNS 150
 int vm_recursion_error(Task *T);
+/* MemoryError for a heap past the max_memory setting (-1). */
+int vm_memory_error(Task *T);
+/* A loop in C (a builtin taking items from an iterator) checks the run's
+ * limits every so many items: max_ops and max_time end the run (S->fatal,
+ * with an exception to unwind the native; the VM then stops), a heap past
+ * max_memory raises MemoryError.  0, or -1. */
+int vm_c_loop_check(Task *T);
 /* How often a long slice asks DebugHooks.interrupted, in ops. */
 #define POLL_OPS (1u << 22)
 

@@ -34,7 +34,11 @@
     X(file, "__file__") X(round, "__round__") X(set_name, "__set_name__") \
     X(init_subclass, "__init_subclass__") X(missing, "__missing__") \
     X(reversed, "__reversed__") X(traceback, "__traceback__") \
-    X(cause, "__cause__") X(context, "__context__") X(value, "value") X(sleep, "sleep")
+    X(cause, "__cause__") X(context, "__context__") X(value, "value") X(sleep, "sleep") \
+    X(get, "__get__") X(set, "__set__") X(delete_, "__delete__") X(delattr_, "__delattr__") \
+    X(class_getitem, "__class_getitem__") X(meta, "_interleave_metaclass_") \
+    X(instancecheck, "__instancecheck__") X(subclasscheck, "__subclasscheck__") \
+    X(annotations, "__annotations__")
 
 typedef enum {
 #define X(f, s) SYM_##f,
@@ -44,7 +48,7 @@ typedef enum {
 } SymId;
 
 /* The most memory the simulated heaps may hold before MemoryError. */
-#define HEAP_LIMIT ((size_t)2 << 30)
+/* (the heap's limit is the max_memory setting) */
 
 /* The reason a run stopped short of the program's end (max_ops etc.). */
 typedef struct Fatal {
@@ -71,7 +75,7 @@ typedef struct DebugHooks {
 /* State that a layer above the core keeps in the Sim, by owner.  The
  * collector marks each through its SlotOps and sim_free frees it, so
  * neither needs to know what it is. */
-#define SIM_SLOTS(X) X(SLOT_SCHED) X(SLOT_DEBUG) X(SLOT_ASYNCIO) X(SLOT_THREADING) X(SLOT_MP)
+#define SIM_SLOTS(X) X(SLOT_SCHED) X(SLOT_DEBUG) X(SLOT_ASYNCIO) X(SLOT_THREADING) X(SLOT_MP) X(SLOT_SRCINFO)
 typedef enum {
 #define X(k) k,
     SIM_SLOTS(X)
@@ -98,6 +102,14 @@ typedef struct ImportHooks {
      * it does not, -1 on error. */
     int (*module_attr)(Task *T, Value module, Str *name, Value *out);
 } ImportHooks;
+
+/* What the compiler does not keep, read back from the source text (the
+ * library's srcinfo.c installs it): a function's or class's __doc__ and
+ * __annotations__.  1 with *out, 0 when it has none, -1 with an
+ * exception. */
+typedef struct SourceHooks {
+    int (*attr)(Task *T, Value obj, Str *name, Value *out);
+} SourceHooks;
 
 struct Sim {
     Settings set;
@@ -136,6 +148,7 @@ struct Sim {
 
     /* output */
     SBuf out, err;
+    bool out_cut;         /* output passed max_output: the rest is dropped (io.c) */
 
     /* processes and tasks (the scheduler owns the rest) */
     BUF(Proc *) procs;
@@ -151,6 +164,7 @@ struct Sim {
      * a dying process's file descriptors close (the library installs it,
      * the scheduler calls it). */
     void (*on_proc_exit)(Sim *S, Proc *P, int64_t at);
+    const SourceHooks *srcinfo;
     const DebugHooks *hooks;
     struct Debug *dbg;    /* = slot[SLOT_DEBUG], for the hooks */
     bool debug_ops;       /* call hooks->op before every op */

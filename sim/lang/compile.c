@@ -41,6 +41,8 @@ struct Scope {
     char *qualname;       /* owned */
     Node *node;
     BUF(Sym) syms;
+    uint32_t *sym_ix;     /* hash index of syms by name (index + 1; 0 empty) */
+    size_t sym_cap;
     BUF(Scope *) children;
     BUF(const char *) params;   /* in varnames order */
     int argcount, posonly, kwonly;
@@ -104,6 +106,7 @@ static Scope *scope_new(Compiler *C, int kind, Scope *parent, const char *name, 
 static void scope_free(Scope *s)
 {
     BUF_FREE(s->syms);
+    free(s->sym_ix);
     BUF_FREE(s->children);
     BUF_FREE(s->params);
     BUF_FREE(s->varnames);
@@ -113,19 +116,43 @@ static void scope_free(Scope *s)
     free(s);
 }
 
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h ^ (h >> 32);
+}
+
+/* The slot of name in s's index: its symbol's (index + 1), or 0 where it
+ * would go.  A module with 100,000 globals resolves them in linear time. */
+static uint32_t *sym_slot(Scope *s, const char *name)
+{
+    for (size_t i = (size_t)name_hash(name) & (s->sym_cap - 1);; i = (i + 1) & (s->sym_cap - 1))
+        if (!s->sym_ix[i] || strcmp(s->syms.v[s->sym_ix[i] - 1].name, name) == 0) return &s->sym_ix[i];
+}
+
 static Sym *sym_find(Scope *s, const char *name)
 {
-    for (size_t i = 0; i < s->syms.n; i++)
-        if (strcmp(s->syms.v[i].name, name) == 0) return &s->syms.v[i];
-    return NULL;
+    if (!s->sym_cap) return NULL;
+    uint32_t *slot = sym_slot(s, name);
+    return *slot ? &s->syms.v[*slot - 1] : NULL;
 }
 
 static Sym *sym_add(Scope *s, const char *name, int flags, Node *at)
 {
     Sym *y = sym_find(s, name);
     if (!y) {
+        if ((s->syms.n + 1) * 2 >= s->sym_cap) {
+            /* grow the index to keep it at most half full */
+            size_t nc = s->sym_cap ? s->sym_cap * 2 : 16;
+            free(s->sym_ix);
+            s->sym_ix = xcalloc(nc, sizeof *s->sym_ix);
+            s->sym_cap = nc;
+            for (size_t i = 0; i < s->syms.n; i++) *sym_slot(s, s->syms.v[i].name) = (uint32_t)i + 1;
+        }
         Sym n = {name, 0, R_UNKNOWN, at ? at->line : 0, at ? at->col : 0};
         BUF_PUSH(s->syms, n);
+        *sym_slot(s, name) = (uint32_t)s->syms.n;
         y = &s->syms.v[s->syms.n - 1];
     }
     y->flags |= flags;
@@ -491,8 +518,7 @@ static bool resolve(Compiler *C, Scope *s)
                 /* pass through (class scopes keep their own NAME binding) */
                 if (index_of(s->freevars.v, s->freevars.n, nm) < 0) BUF_PUSH(s->freevars, nm);
                 if (!y) {
-                    Sym n = {nm, F_USE, R_FREE, 0, 0};
-                    BUF_PUSH(s->syms, n);
+                    sym_add(s, nm, F_USE, NULL)->res = R_FREE;
                 } else if (s->kind == SC_FUNCTION && y->res != R_FREE) {
                     y->res = R_FREE;
                 }
@@ -549,6 +575,10 @@ typedef struct CG {
     BUF(int32_t) hand;    /* per instruction: handler index or -1 */
     BUF(Value) consts;
     BUF(Str *) names;
+    /* hash indexes of consts and names (index + 1; 0 empty): a module with
+     * 100,000 globals or a 100,000-item literal compiles in linear time */
+    uint32_t *const_ix, *name_ix;
+    size_t const_cap, name_cap;
     BUF(Code *) children;   /* code objects MAKE_FUNCTION creates functions of */
     BUF(int32_t) labels;
     BUF(Handler) handlers;
@@ -580,30 +610,77 @@ static void emit(CG *g, int op, int arg)
 /* Jumps carry a label id until the end, when they are patched. */
 static void emit_jump(CG *g, int op, int label) { emit(g, op, label); }
 
+/* Two constants are the same one: equal strings, the same float bits (so
+ * 0.0 and -0.0 stay two), the same scalar, the same object. */
+static bool const_same(Value c, Value v)
+{
+    if (c.tag != v.tag) return false;
+    if (v.tag == V_OBJ) return c.u.o == v.u.o || (is_str(v) && is_str(c) && str_eq(AS_STR(c), AS_STR(v)));
+    if (v.tag == V_FLOAT) return memcmp(&c.u.f, &v.u.f, sizeof(double)) == 0;
+    return c.u.i == v.u.i;
+}
+
+static uint64_t const_hash(Value v)
+{
+    uint64_t h = (uint64_t)v.tag * 0x9E3779B97F4A7C15u;
+    if (v.tag == V_OBJ && is_str(v)) h ^= (uint64_t)str_hash(AS_STR(v));
+    else if (v.tag == V_OBJ) h ^= (uint64_t)(uintptr_t)v.u.o >> 4;
+    else h ^= (uint64_t)v.u.i;
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9u;
+    return h ^ (h >> 29);
+}
+
+/* Look up (or, with add, insert) in an index table of n slots over items
+ * 0..count-1: the slot holding the item same() as the key, or an empty
+ * one.  The table grows to twice the items. */
+static uint32_t *ix_slot(uint32_t *tab, size_t cap, uint64_t h, bool (*same)(CG *, uint32_t, const void *),
+                         CG *g, const void *key)
+{
+    for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (!tab[i] || same(g, tab[i] - 1, key)) return &tab[i];
+}
+
+static bool const_at_same(CG *g, uint32_t i, const void *key) { return const_same(g->consts.v[i], *(const Value *)key); }
+static bool name_at_same(CG *g, uint32_t i, const void *key) { return g->names.v[i] == key; }
+
+static void ix_grow(uint32_t **tab, size_t *cap, size_t count, uint64_t (*hash_of)(CG *, uint32_t), CG *g)
+{
+    if ((count + 1) * 2 < *cap) return; /* room for one more */
+    size_t nc = *cap ? *cap * 2 : 64;
+    uint32_t *nt = xcalloc(nc, sizeof *nt);
+    for (uint32_t i = 0; i < count; i++) {
+        size_t j = (size_t)hash_of(g, i) & (nc - 1);
+        while (nt[j]) j = (j + 1) & (nc - 1);
+        nt[j] = i + 1;
+    }
+    free(*tab);
+    *tab = nt;
+    *cap = nc;
+}
+
+static uint64_t const_hash_at(CG *g, uint32_t i) { return const_hash(g->consts.v[i]); }
+static uint64_t name_hash_at(CG *g, uint32_t i) { return (uint64_t)(uintptr_t)g->names.v[i] * 0x9E3779B97F4A7C15u >> 7; }
+
 static int add_const(CG *g, Value v)
 {
-    for (size_t i = 0; i < g->consts.n; i++) {
-        Value c = g->consts.v[i];
-        if (c.tag != v.tag) continue;
-        if (v.tag == V_OBJ) {
-            if (c.u.o == v.u.o) return (int)i;
-            if (is_str(v) && is_str(c) && str_eq(AS_STR(c), AS_STR(v))) return (int)i;
-        } else if (v.tag == V_FLOAT) {
-            if (memcmp(&c.u.f, &v.u.f, sizeof(double)) == 0) return (int)i;
-        } else if (c.u.i == v.u.i) {
-            return (int)i;
-        }
-    }
+    ix_grow(&g->const_ix, &g->const_cap, g->consts.n, const_hash_at, g);
+    uint32_t *slot = ix_slot(g->const_ix, g->const_cap, const_hash(v), const_at_same, g, &v);
+    if (*slot) return (int)*slot - 1;
     BUF_PUSH(g->consts, v);
+    *slot = (uint32_t)g->consts.n;
     return (int)g->consts.n - 1;
 }
 
 static int add_name(CG *g, const char *name)
 {
     Str *s = str_intern(g->S, name, strlen(name));
-    for (size_t i = 0; i < g->names.n; i++)
-        if (g->names.v[i] == s) return (int)i;
+    ix_grow(&g->name_ix, &g->name_cap, g->names.n, name_hash_at, g);
+    uint32_t *slot = ix_slot(g->name_ix, g->name_cap, (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u >> 7, name_at_same,
+                             g, s);
+    if (*slot) return (int)*slot - 1;
     BUF_PUSH(g->names, s);
+    *slot = (uint32_t)g->names.n;
     return (int)g->names.n - 1;
 }
 
@@ -2013,6 +2090,8 @@ static int compute_maxstack(Code *c, int32_t *depths)
 static Code *finish(CG *g, Scope *s, int flags)
 {
     Sim *S = g->S;
+    free(g->const_ix);
+    free(g->name_ix);
     Code *c = xcalloc(1, sizeof *c);
     c->nops = (int32_t)g->ops.n;
     c->ops = g->ops.v;
@@ -2189,6 +2268,8 @@ static Code *compile_scope(Compiler *C, Scope *s, NodeList *body, Node *expr_bod
         free(g.hand.v);
         free(g.consts.v);
         free(g.names.v);
+        free(g.const_ix);
+        free(g.name_ix);
         free(g.children.v);
         free(g.labels.v);
         free(g.handlers.v);

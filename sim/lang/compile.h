@@ -12,7 +12,7 @@
 
 typedef struct CompileError {
     int line, col;
-    char msg[300];
+    char msg[1024];
 } CompileError;
 
 /* What the compiler asks about imports, so that `import x` of a module

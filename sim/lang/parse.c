@@ -75,10 +75,20 @@ typedef struct Parser {
     int func_depth;     /* inside def/lambda */
     int async_depth;    /* inside async def */
     int loop_depth;
+    int blocks;         /* statically nested loops, try and with items of the current function */
+    int nesting;        /* nested blocks and elif branches: the compiler recurses on them */
     const char *src;
 } Parser;
 
 #define MAX_DEPTH 200
+/* CPython's limit on a function's nested loops, try blocks and with items
+ * (CO_MAXBLOCKS): past it, SyntaxError "too many statically nested blocks" */
+#define MAX_STATIC_BLOCKS 20
+/* Nested blocks, and an if's elif branches (each one an if nested in the
+ * last one's else): CPython's compiler gives up with RecursionError a
+ * little beyond 1000 elifs; the simulator stops at this depth with a
+ * load-time error before its own C stack could run out. */
+#define MAX_NESTING 2000
 
 static void list_push(Parser *P, NodeList *l, Node *n)
 {
@@ -1642,8 +1652,20 @@ static bool simple_stmts(Parser *P, NodeList *out)
     return true;
 }
 
+static bool block_body(Parser *P, NodeList *body, const char *what, Token *kw);
+
 /* block: NEWLINE INDENT statements DEDENT | simple_stmts */
 static bool block(Parser *P, NodeList *body, const char *what, Token *kw)
+{
+    if (P->nesting >= MAX_NESTING)
+        return ERR(kw, "too many nested blocks and elif branches (the simulator's limit is %d)", MAX_NESTING);
+    P->nesting++;
+    bool ok = block_body(P, body, what, kw);
+    P->nesting--;
+    return ok;
+}
+
+static bool block_body(Parser *P, NodeList *body, const char *what, Token *kw)
 {
     if (!expect(P, OP_COLON)) return false;
     if (!is_kind(P, T_NEWLINE)) return simple_stmts(P, body);
@@ -1659,25 +1681,53 @@ static bool block(Parser *P, NodeList *body, const char *what, Token *kw)
     return true;
 }
 
-/* if_stmt: 'if' named_expression ':' block elif_stmt | else_block */
+/* Enter n statically nested blocks (a loop, a try, a with's items) at
+ * token t: false with CPython's SyntaxError past its limit. */
+static bool enter_blocks(Parser *P, int n, Token *t)
+{
+    P->blocks += n;
+    if (P->blocks <= MAX_STATIC_BLOCKS) return true;
+    ERR(t, "too many statically nested blocks");
+    return false;
+}
+
+/* if_stmt: 'if' named_expression ':' block elif_stmt | else_block
+ * An elif is an if in the else of the one before; the chain is read in a
+ * loop, not by recursion, and counts towards the nesting limit. */
 static Node *if_stmt(Parser *P)
 {
-    Token *t = P->t;
-    advance(P);
-    Node *n = new_node(P, S_IF, t);
-    n->a = named_expression(P);
-    if (!n->a) return NULL;
-    if (!block(P, &n->list, t->op == KW_IF ? "'if' statement" : "'elif' statement", t)) return NULL;
-    if (is_op(P, KW_ELIF)) {
-        Node *e = if_stmt(P);
-        if (!e) return NULL;
-        list_push(P, &n->list2, e);
-    } else if (is_op(P, KW_ELSE)) {
-        Token *et = P->t;
+    Node *head = NULL, *prev = NULL;
+    int elifs = 0;
+    Node *result = NULL;
+    for (;;) {
+        Token *t = P->t;
         advance(P);
-        if (!block(P, &n->list2, "'else' statement", et)) return NULL;
+        Node *n = new_node(P, S_IF, t);
+        n->a = named_expression(P);
+        if (!n->a) break;
+        if (!block(P, &n->list, t->op == KW_IF ? "'if' statement" : "'elif' statement", t)) break;
+        if (prev) list_push(P, &prev->list2, n);
+        else head = n;
+        prev = n;
+        if (is_op(P, KW_ELIF)) {
+            if (P->nesting >= MAX_NESTING) {
+                ERR(P->t, "too many nested blocks and elif branches (the simulator's limit is %d)", MAX_NESTING);
+                break;
+            }
+            P->nesting++;
+            elifs++;
+            continue;
+        }
+        if (is_op(P, KW_ELSE)) {
+            Token *et = P->t;
+            advance(P);
+            if (!block(P, &n->list2, "'else' statement", et)) break;
+        }
+        result = head;
+        break;
     }
-    return n;
+    P->nesting -= elifs;
+    return result;
 }
 
 static bool else_block(Parser *P, NodeList *out)
@@ -1696,9 +1746,11 @@ static Node *while_stmt(Parser *P)
     Node *n = new_node(P, S_WHILE, t);
     n->a = named_expression(P);
     if (!n->a) return NULL;
+    if (!enter_blocks(P, 1, t)) return NULL;
     P->loop_depth++;
     bool ok = block(P, &n->list, "'while' statement", t);
     P->loop_depth--;
+    P->blocks--;
     if (!ok || !else_block(P, &n->list2)) return NULL;
     return n;
 }
@@ -1717,9 +1769,11 @@ static Node *for_stmt(Parser *P, Token *async_tok)
     if (!expect(P, KW_IN)) return NULL;
     n->b = star_expressions(P);
     if (!n->b) return NULL;
+    if (!enter_blocks(P, 1, t)) return NULL;
     P->loop_depth++;
     bool ok = block(P, &n->list, "'for' statement", t);
     P->loop_depth--;
+    P->blocks--;
     if (!ok || !else_block(P, &n->list2)) return NULL;
     return n;
 }
@@ -1763,8 +1817,10 @@ static Node *with_stmt(Parser *P, Token *async_tok)
         list_push(P, &n->list, item);
     } while (accept(P, OP_COMMA));
     if (paren && !expect(P, OP_RPAR)) return NULL;
-    if (!block(P, &n->list2, "'with' statement", t)) return NULL;
-    return n;
+    if (!enter_blocks(P, (int)n->list.n, t)) return NULL;
+    bool ok = block(P, &n->list2, "'with' statement", t);
+    P->blocks -= (int)n->list.n;
+    return ok ? n : NULL;
 }
 
 /* ---- except* ----
@@ -1881,7 +1937,10 @@ static Node *try_stmt(Parser *P)
     Token *t = P->t;
     advance(P);
     Node *n = new_node(P, S_TRY, t);
-    if (!block(P, &n->list, "'try' statement", t)) return NULL;
+    if (!enter_blocks(P, 1, t)) return NULL;
+    bool body_ok = block(P, &n->list, "'try' statement", t);
+    P->blocks--;
+    if (!body_ok) return NULL;
     int nstar = 0;
     Token *first_except = NULL;
     while (is_op(P, KW_EXCEPT)) {
@@ -1960,13 +2019,15 @@ static Node *funcdef(Parser *P, Token *async_tok, NodeList *decorators)
         n->a = expression(P);
         if (!n->a) return NULL;
     }
-    int saved_loop = P->loop_depth, saved_async = P->async_depth;
+    int saved_loop = P->loop_depth, saved_async = P->async_depth, saved_blocks = P->blocks;
     P->loop_depth = 0;
+    P->blocks = 0; /* a function counts its own blocks */
     P->async_depth = async_tok ? 1 : 0;
     P->func_depth++;
     bool ok = block(P, &n->list, "function definition", t);
     P->func_depth--;
     P->loop_depth = saved_loop;
+    P->blocks = saved_blocks;
     P->async_depth = saved_async;
     return ok ? n : NULL;
 }

@@ -26,6 +26,40 @@
 
 enum { PRINT_END = 1 };
 
+/* print(..., file=obj) for an object that is not sys.stdout or sys.stderr
+ * (an io.StringIO): obj.write(text), then obj.write(end), as CPython
+ * does.  The writes are calls from C: they may not block. */
+static int print_to_object(Task *T, Value file, Value *args, int npos, Value sep, const char *e, size_t en, Value *out)
+{
+    Sim *S = T->S;
+    Value write, r;
+    if (attr_get_opt(T, file, str_intern(S, "write", 5), &write) <= 0) {
+        if (!is_undef(T->exc)) return NAT_ERR;
+        return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute 'write'", obj_type_name(S, file));
+    }
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    for (int i = 0; i < npos; i++) {
+        if (i) {
+            if (is_str(sep)) sb_put(&b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
+            else sb_putc(&b, ' ');
+        }
+        if (repr_write_str(T, args[i], &b) < 0) {
+            sb_free(&b);
+            return NAT_ERR;
+        }
+    }
+    Value text = str_value_n(S, b.s, b.n);
+    sb_free(&b);
+    if (vm_call(T, write, &text, 1, NULL, &r) < 0) return NAT_ERR;
+    if (en) {
+        Value ev = str_value_n(S, e, en);
+        if (vm_call(T, write, &ev, 1, NULL, &r) < 0) return NAT_ERR;
+    }
+    *out = v_none();
+    return NAT_OK;
+}
+
 NATIVE(bi_print)
 {
     Sim *S = T->S;
@@ -45,18 +79,20 @@ NATIVE(bi_print)
         return exc_raise(T, EXC_TypeError, "sep must be None or a string, not %s", obj_type_name(S, sep));
     if (!is_undef(end) && !is_none(end) && !is_str(end))
         return exc_raise(T, EXC_TypeError, "end must be None or a string, not %s", obj_type_name(S, end));
-    int fd = 1;
-    if (!is_undef(file) && !is_none(file)) {
-        fd = io_stream_fd(S, file);
-        if (fd < 0)
-            return exc_raise(T, EXC_TypeError, "print(file=...) only supports sys.stdout and sys.stderr in the simulator");
+    if (is_undef(file) || is_none(file)) {
+        /* sys.stdout, which contextlib.redirect_stdout may have replaced */
+        Value sys = dict_get_str(S->native_modules, str_intern(S, "sys", 3));
+        file = is_kind(sys, K_MODULE) ? dict_get_str(AS_MODULE(sys)->dict, str_intern(S, "stdout", 6)) : v_undef();
+        if (is_undef(file) || is_none(file)) file = S->std_out;
     }
+    int fd = io_stream_fd(S, file);
     const char *e = "\n";
     size_t en = 1;
     if (is_str(end)) {
         e = AS_STR(end)->s;
         en = (size_t)AS_STR(end)->len;
     }
+    if (fd < 0) return print_to_object(T, file, args, npos, sep, e, en, out);
     if (T->retry > 0 && T->phase == PRINT_END) {
         /* resumed between the two writes */
         T->phase = 0;
@@ -319,6 +355,21 @@ NATIVE(bi_id)
     return NAT_OK;
 }
 
+/* An object with its own __instancecheck__/__subclasscheck__ (typing's
+ * special forms) may stand where a class is expected. */
+static Value check_hook(Sim *S, Value c, bool inst)
+{
+    if (is_class(c)) {
+        Value m = attr_meta_method(S, AS_CLASS(c), S->sym[inst ? SYM_instancecheck : SYM_subclasscheck]);
+        return is_kind(m, K_FUNC) ? m : v_undef();
+    }
+    if (is_instance(c) && (AS_INST(c)->cls->cflags & CF_USER)) {
+        Value m = obj_class_lookup(AS_INST(c)->cls, S->sym[inst ? SYM_instancecheck : SYM_subclasscheck]);
+        return is_kind(m, K_FUNC) ? m : v_undef();
+    }
+    return v_undef();
+}
+
 static int check_classinfo(Task *T, Value c, const char *fname, int argn)
 {
     if (is_class(c)) return 0;
@@ -327,22 +378,66 @@ static int check_classinfo(Task *T, Value c, const char *fname, int argn)
             if (check_classinfo(T, AS_TUPLE(c)->v[i], fname, argn) < 0) return -1;
         return 0;
     }
+    if (!is_undef(check_hook(T->S, c, strcmp(fname, "isinstance") == 0))) return 0;
     return exc_raise(T, EXC_TypeError, "%s() arg %d must be a type, a tuple of types, or a union", fname, argn);
+}
+
+/* A library class that stands for a builtin type it cannot subclass
+ * (IntEnum members for int, namedtuples for tuple, Counter for dict) names
+ * it in _interleave_bases_. */
+static bool virtual_base(Sim *S, Class *k, Class *c)
+{
+    if (c->type_id < 0 || !(k->cflags & CF_USER)) return false;
+    Value vb = obj_class_lookup(k, str_intern(S, "_interleave_bases_", 18));
+    if (!is_tuple(vb)) return false;
+    for (int64_t i = 0; i < AS_TUPLE(vb)->n; i++)
+        if (is_class(AS_TUPLE(vb)->v[i]) && obj_is_subclass(AS_CLASS(AS_TUPLE(vb)->v[i]), c)) return true;
+    return false;
 }
 
 static bool classinfo_match(Sim *S, Class *k, Value c)
 {
-    if (is_class(c)) return obj_is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]);
+    if (is_class(c))
+        return obj_is_subclass(k, AS_CLASS(c)) || (AS_CLASS(c)->type_id == TY_INT && k == S->types[TY_BOOL]) ||
+               virtual_base(S, k, AS_CLASS(c));
+    if (!is_tuple(c)) return false;
     for (int64_t i = 0; i < AS_TUPLE(c)->n; i++)
         if (classinfo_match(S, k, AS_TUPLE(c)->v[i])) return true;
     return false;
+}
+
+/* isinstance(x, c) / issubclass(x, c): 1, 0, or -1 with an exception.  A
+ * class whose metaclass-like class (abc.ABCMeta) defines __instancecheck__
+ * or __subclasscheck__ decides for itself, as in CPython (after the exact
+ * type test, for isinstance). */
+static int class_check(Task *T, Value x, Value c, bool inst)
+{
+    Sim *S = T->S;
+    Class *k = inst ? obj_type_of(S, x) : AS_CLASS(x);
+    if (is_tuple(c)) {
+        for (int64_t i = 0; i < AS_TUPLE(c)->n; i++) {
+            int r = class_check(T, x, AS_TUPLE(c)->v[i], inst);
+            if (r) return r;
+        }
+        return 0;
+    }
+    if (inst && is_class(c) && k == AS_CLASS(c)) return 1;
+    Value m = check_hook(S, c, inst);
+    if (!is_undef(m)) {
+        Value a[2] = {c, x}, r;
+        if (vm_call(T, m, a, 2, NULL, &r) < 0) return -1;
+        return obj_truthy(T, r);
+    }
+    return classinfo_match(S, k, c);
 }
 
 NATIVE(bi_isinstance)
 {
     if (nat_count(T, "isinstance", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (check_classinfo(T, args[1], "isinstance", 2) < 0) return NAT_ERR;
-    *out = v_bool(classinfo_match(T->S, obj_type_of(T->S, args[0]), args[1]));
+    int r = class_check(T, args[0], args[1], true);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
     return NAT_OK;
 }
 
@@ -351,7 +446,9 @@ NATIVE(bi_issubclass)
     if (nat_count(T, "issubclass", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (!is_class(args[0])) return exc_raise(T, EXC_TypeError, "issubclass() arg 1 must be a class");
     if (check_classinfo(T, args[1], "issubclass", 2) < 0) return NAT_ERR;
-    *out = v_bool(classinfo_match(T->S, AS_CLASS(args[0]), args[1]));
+    int r = class_check(T, args[0], args[1], false);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
     return NAT_OK;
 }
 
@@ -957,6 +1054,11 @@ NATIVE(bi_reversed)
         return NAT_OK;
     }
     Value m = obj_type_dunder(S, v, SYM_reversed);
+    if (is_undef(m) && is_class(v) && (AS_CLASS(v)->cflags & CF_USER)) {
+        /* reversed(Color): the metaclass-like class's __reversed__ */
+        m = attr_meta_method(S, AS_CLASS(v), S->sym[SYM_reversed]);
+        if (!is_kind(m, K_FUNC)) m = v_undef();
+    }
     if (!is_undef(m)) return vm_call(T, m, &v, 1, NULL, out) < 0 ? NAT_ERR : NAT_OK;
     if (!is_undef(obj_type_dunder(S, v, SYM_len)) && !is_undef(obj_type_dunder(S, v, SYM_getitem))) {
         int64_t n;

@@ -3,8 +3,10 @@
  * work it does. */
 #include "methods.h"
 #include "attr.h"
+#include "bytes.h"
 #include "bigint.h"
 #include "dict.h"
+#include "exc.h"
 #include "format.h"
 #include "gc.h"
 #include "list.h"
@@ -520,6 +522,10 @@ NATIVE(str_join)
             return exc_raise(T, EXC_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
                             obj_type_name(T->S, items[i]));
         }
+        if ((int64_t)b.n + self->len + AS_STR(items[i])->len > MAX_ITEMS) {
+            sb_free(&b);
+            return obj_check_size(T, MAX_ITEMS + 1);
+        }
         if (i) sb_put(&b, self->s, (size_t)self->len);
         sb_put(&b, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
     }
@@ -635,6 +641,170 @@ static int affix_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bo
 
 NATIVE(str_removeprefix) { return affix_impl(T, args, nargs, kw, out, false, "removeprefix"); }
 NATIVE(str_removesuffix) { return affix_impl(T, args, nargs, kw, out, true, "removesuffix"); }
+
+/* str.maketrans(x[, y[, z]]): a dict from code points to code points,
+ * strings or None, as CPython builds it. */
+NATIVE(str_maketrans)
+{
+    Sim *S = T->S;
+    if (nat_count(T, "maketrans", nargs, kw, 1, 3) < 0) return NAT_ERR;
+    Dict *d = dict_new(S);
+    if (nargs == 1) {
+        if (!is_dict(args[0]))
+            return exc_raise(T, EXC_TypeError, "if you give only one argument to maketrans it must be a dict");
+        int64_t it = 0;
+        Value k, v;
+        while (dict_next(AS_DICT(args[0]), &it, &k, &v)) {
+            if (is_str(k)) {
+                if (AS_STR(k)->clen != 1)
+                    return exc_raise(T, EXC_ValueError, "string keys in translate table must be of length 1");
+                int l;
+                k = v_int(uc_decode(AS_STR(k)->s, (size_t)AS_STR(k)->len, &l));
+            } else if (!is_intlike(k)) {
+                return exc_raise(T, EXC_TypeError, "keys in translate table must be strings or integers");
+            }
+            if (dict_set(T, d, k, v) < 0) return NAT_ERR;
+        }
+        *out = v_obj(d);
+        return NAT_OK;
+    }
+    if (!is_str(args[0]) || !is_str(args[1]))
+        return exc_raise(T, EXC_TypeError, "maketrans() argument 1 must be str, not %s", obj_type_name(S, is_str(args[0]) ? args[1] : args[0]));
+    Str *x = AS_STR(args[0]), *y = AS_STR(args[1]);
+    if (x->clen != y->clen) return exc_raise(T, EXC_ValueError, "the first two maketrans arguments must have equal length");
+    const char *p = x->s, *q = y->s;
+    for (int32_t i = 0; i < x->clen; i++) {
+        int a, b;
+        uint32_t cx = uc_decode(p, (size_t)(x->s + x->len - p), &a);
+        uint32_t cy = uc_decode(q, (size_t)(y->s + y->len - q), &b);
+        if (dict_set(T, d, v_int(cx), v_int(cy)) < 0) return NAT_ERR;
+        p += a;
+        q += b;
+    }
+    if (nargs == 3) {
+        if (!is_str(args[2])) return exc_raise(T, EXC_TypeError, "maketrans() argument 3 must be str, not %s", obj_type_name(S, args[2]));
+        Str *z = AS_STR(args[2]);
+        for (const char *r = z->s; r < z->s + z->len;) {
+            int a;
+            uint32_t cz = uc_decode(r, (size_t)(z->s + z->len - r), &a);
+            if (dict_set(T, d, v_int(cz), v_none()) < 0) return NAT_ERR;
+            r += a;
+        }
+    }
+    charge_items(T, x->clen);
+    *out = v_obj(d);
+    return NAT_OK;
+}
+
+NATIVE(str_translate)
+{
+    SELF_STR("translate");
+    Sim *S = T->S;
+    if (nat_count(T, "translate", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    SBuf b = {0};
+    sb_put(&b, "", 0);
+    for (const char *p = self->s; p < self->s + self->len;) {
+        int l;
+        uint32_t c = uc_decode(p, (size_t)(self->s + self->len - p), &l);
+        Value r;
+        if (obj_getitem(T, args[0], v_int(c), &r) < 0) {
+            if (!exc_matches(S, T->exc, EXC_LookupError)) {
+                sb_free(&b);
+                return NAT_ERR;
+            }
+            T->exc = v_undef();
+            sb_put(&b, p, (size_t)l);
+        } else if (is_none(r)) {
+            /* deleted */
+        } else if (is_intlike(r)) {
+            if (r.u.i < 0 || r.u.i > 0x10FFFF) {
+                sb_free(&b);
+                return exc_raise(T, EXC_ValueError, "character mapping must be in range(0x110000)");
+            }
+            char buf[4];
+            sb_put(&b, buf, (size_t)uc_encode((uint32_t)r.u.i, buf));
+        } else if (is_str(r)) {
+            sb_put(&b, AS_STR(r)->s, (size_t)AS_STR(r)->len);
+        } else {
+            sb_free(&b);
+            return exc_raise(T, EXC_TypeError, "character mapping must return integer, None or str");
+        }
+        p += l;
+    }
+    charge_items(T, self->clen);
+    *out = mkstr(S, b.s, b.n);
+    sb_free(&b);
+    return NAT_OK;
+}
+
+NATIVE(str_isprintable)
+{
+    SELF_STR("isprintable");
+    if (nat_count(T, "isprintable", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    bool ok = true;
+    for (const char *p = self->s; ok && p < self->s + self->len;) {
+        int l;
+        ok = uc_isprintable(uc_decode(p, (size_t)(self->s + self->len - p), &l));
+        p += l;
+    }
+    charge_items(T, self->len);
+    *out = v_bool(ok);
+    return NAT_OK;
+}
+
+/* str.encode(encoding='utf-8', errors='strict'): utf-8, ascii and latin-1 */
+NATIVE(str_encode)
+{
+    SELF_STR("encode");
+    Value a[2];
+    if (nat_parse(T, "encode", args, nargs, kw, "|encoding,errors", a) < 0) return NAT_ERR;
+    const char *enc = is_str(a[0]) ? AS_STR(a[0])->s : "utf-8";
+    const char *errs = is_str(a[1]) ? AS_STR(a[1])->s : "strict";
+    char e[32];
+    size_t k = 0;
+    for (const char *p = enc; *p && k < sizeof e - 1; p++)
+        if (*p != '-' && *p != '_') e[k++] = (char)tolower((unsigned char)*p);
+    e[k] = 0;
+    charge_items(T, self->len / 8);
+    if (strcmp(e, "utf8") == 0 || (self->h.flags & OF_ASCII && (strcmp(e, "ascii") == 0 || strcmp(e, "latin1") == 0))) {
+        *out = bytes_new(T->S, self->s, self->len);
+        return NAT_OK;
+    }
+    int limit = strcmp(e, "ascii") == 0 ? 128 : strcmp(e, "latin1") == 0 || strcmp(e, "iso88591") == 0 ? 256 : 0;
+    if (!limit) return exc_raise(T, EXC_LookupError, "unknown encoding: %s", enc);
+    uint8_t *buf = xmalloc((size_t)self->len + 1);
+    int64_t n = 0, pos = 0;
+    for (const char *p = self->s; p < self->s + self->len; pos++) {
+        int l;
+        uint32_t c = uc_decode(p, (size_t)(self->s + self->len - p), &l);
+        p += l;
+        if (c < (uint32_t)limit) {
+            buf[n++] = (uint8_t)c;
+        } else if (strcmp(errs, "ignore") == 0) {
+        } else if (strcmp(errs, "replace") == 0) {
+            buf[n++] = '?';
+        } else {
+            free(buf);
+            char ch[16];
+            snprintf(ch, sizeof ch, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+            return exc_raise(T, EXC_UnicodeEncodeError, "'%s' codec can't encode character '%s' in position %lld: ordinal not in range(%d)",
+                             limit == 128 ? "ascii" : "latin-1", ch, (long long)pos, limit);
+        }
+    }
+    *out = bytes_new(T->S, buf, n);
+    free(buf);
+    return NAT_OK;
+}
+
+/* str.format_map(mapping): str.format with the mapping's items as the
+ * keyword arguments (looked up with [], so a defaultdict's default works) */
+NATIVE(str_format_map)
+{
+    SELF_STR("format_map");
+    if (nat_count(T, "format_map", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    if (format_str_format_map(T, self, args[0], out) < 0) return NAT_ERR;
+    return NAT_OK;
+}
 
 NATIVE(str_format_m)
 {
@@ -1472,16 +1642,14 @@ NATIVE(object_setattr)
     (void)kw;
     if (nargs != 3 || !(is_instance(args[0]) || obj_is_sub(args[0])) || !is_str(args[1]))
         return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
-    Dict *d;
+    Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
     if (obj_is_sub(args[0])) {
         SubExt *x = obj_sub_ext(args[0].u.o);
         if (!x->attrs) x->attrs = dict_new(T->S);
-        d = x->attrs;
-    } else if (attr_inst_dict(T, args[0], &d) < 0) {
+        dict_set_str(T->S, x->attrs, n, args[2]);
+    } else if (attr_object_setattr(T, args[0], n, args[2]) < 0) {
         return NAT_ERR;
     }
-    Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    dict_set_str(T->S, d, n, args[2]);
     *out = v_none();
     return NAT_OK;
 }
@@ -1504,6 +1672,237 @@ NATIVE(prop_getter) { (void)kw; return prop_with(T, args, nargs, out, 0); }
 NATIVE(prop_setter) { (void)kw; return prop_with(T, args, nargs, out, 1); }
 NATIVE(prop_deleter) { (void)kw; return prop_with(T, args, nargs, out, 2); }
 
+/* ---- the slot dunders of builtin types ----
+ * (1).__add__, [].__len__, hasattr(list, "__iter__"): natives that do
+ * what the operator does.  The operators themselves never call them
+ * (builtin types are dispatched in C); they are there for code that looks
+ * dunders up: duck typing, collections.abc, functools.total_ordering. */
+
+/* the builtin function `name`, called with args */
+static int call_builtin(Task *T, const char *name, Value *args, int nargs, Value *out)
+{
+    Value f = dict_get_str(T->S->builtins, str_intern(T->S, name, strlen(name)));
+    return vm_call(T, f, args, nargs, NULL, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+/* an operator's TypeError is the dunder's NotImplemented */
+static int not_implemented(Task *T, Value *out)
+{
+    if (!exc_matches(T->S, T->exc, EXC_TypeError)) return NAT_ERR;
+    T->exc = v_undef();
+    *out = T->S->notimpl;
+    return NAT_OK;
+}
+
+#define SLOT_ARGS(name, n) \
+    if (nat_count(T, name, nargs, kw, (n) + 1, (n) + 1) < 0) return NAT_ERR
+
+NATIVE(slot_len)
+{
+    SLOT_ARGS("__len__", 0);
+    int64_t n;
+    if (obj_len(T, args[0], &n) < 0) return NAT_ERR;
+    *out = v_int(n);
+    return NAT_OK;
+}
+
+NATIVE(slot_iter)
+{
+    SLOT_ARGS("__iter__", 0);
+    return obj_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(slot_next)
+{
+    SLOT_ARGS("__next__", 0);
+    int r = obj_next(T, args[0], out);
+    if (r < 0) return NAT_ERR;
+    if (r == 0) return exc_raise_value(T, exc_new(T, T->S->exc[EXC_StopIteration], NULL, 0));
+    return NAT_OK;
+}
+
+NATIVE(slot_contains)
+{
+    SLOT_ARGS("__contains__", 1);
+    int r = obj_contains(T, args[0], args[1]);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
+    return NAT_OK;
+}
+
+NATIVE(slot_getitem)
+{
+    SLOT_ARGS("__getitem__", 1);
+    return obj_getitem(T, args[0], args[1], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(slot_setitem)
+{
+    SLOT_ARGS("__setitem__", 2);
+    if (obj_setitem(T, args[0], args[1], args[2]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(slot_delitem)
+{
+    SLOT_ARGS("__delitem__", 1);
+    if (obj_delitem(T, args[0], args[1]) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
+NATIVE(slot_reversed)
+{
+    SLOT_ARGS("__reversed__", 0);
+    return call_builtin(T, "reversed", args, 1, out);
+}
+
+NATIVE(slot_bool)
+{
+    SLOT_ARGS("__bool__", 0);
+    int r = obj_truthy(T, args[0]);
+    if (r < 0) return NAT_ERR;
+    *out = v_bool(r);
+    return NAT_OK;
+}
+
+NATIVE(slot_int) { SLOT_ARGS("__int__", 0); return call_builtin(T, "int", args, 1, out); }
+NATIVE(slot_float) { SLOT_ARGS("__float__", 0); return call_builtin(T, "float", args, 1, out); }
+NATIVE(slot_abs) { SLOT_ARGS("__abs__", 0); return call_builtin(T, "abs", args, 1, out); }
+NATIVE(slot_round) { if (nat_count(T, "__round__", nargs, kw, 1, 2) < 0) return NAT_ERR; return call_builtin(T, "round", args, nargs, out); }
+NATIVE(slot_format) { SLOT_ARGS("__format__", 1); return call_builtin(T, "format", args, 2, out); }
+
+NATIVE(slot_index)
+{
+    SLOT_ARGS("__index__", 0);
+    int64_t i;
+    if (obj_index(T, args[0], &i, NULL) < 0) return NAT_ERR;
+    *out = v_int(i);
+    return NAT_OK;
+}
+
+NATIVE(slot_call)
+{
+    if (nat_npos(nargs, kw) < 1) return exc_raise(T, EXC_TypeError, "descriptor '__call__' needs an argument");
+    return vm_call(T, args[0], args + 1, nargs - 1, kw, out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+static int slot_unary(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int op)
+{
+    SLOT_ARGS(name, 0);
+    return ops_unary(T, op, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+}
+
+NATIVE(slot_neg) { return slot_unary(T, args, nargs, kw, out, "__neg__", OP_UNARY_NEG); }
+NATIVE(slot_pos) { return slot_unary(T, args, nargs, kw, out, "__pos__", OP_UNARY_POS); }
+NATIVE(slot_invert) { return slot_unary(T, args, nargs, kw, out, "__invert__", OP_UNARY_INVERT); }
+
+/* a binary dunder: the operator, NotImplemented where it raises TypeError
+ * (reflected: the operands swapped) */
+static int slot_binop(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int op, bool reflected)
+{
+    SLOT_ARGS(name, 1);
+    int r = reflected ? ops_binop(T, op, args[1], args[0], out) : ops_binop(T, op, args[0], args[1], out);
+    return r < 0 ? not_implemented(T, out) : NAT_OK;
+}
+
+static int slot_cmp(Task *T, Value *args, int nargs, Tuple *kw, Value *out, const char *name, int op)
+{
+    SLOT_ARGS(name, 1);
+    return obj_richcmp(T, args[0], args[1], op, out) < 0 ? not_implemented(T, out) : NAT_OK;
+}
+
+#define SLOT_BIN(cname, pyname, op, refl) \
+    NATIVE(cname) { return slot_binop(T, args, nargs, kw, out, pyname, op, refl); }
+SLOT_BIN(slot_add, "__add__", BIN_ADD, false)
+SLOT_BIN(slot_radd, "__radd__", BIN_ADD, true)
+SLOT_BIN(slot_sub, "__sub__", BIN_SUB, false)
+SLOT_BIN(slot_rsub, "__rsub__", BIN_SUB, true)
+SLOT_BIN(slot_mul, "__mul__", BIN_MUL, false)
+SLOT_BIN(slot_rmul, "__rmul__", BIN_MUL, true)
+SLOT_BIN(slot_truediv, "__truediv__", BIN_TRUEDIV, false)
+SLOT_BIN(slot_rtruediv, "__rtruediv__", BIN_TRUEDIV, true)
+SLOT_BIN(slot_floordiv, "__floordiv__", BIN_FLOORDIV, false)
+SLOT_BIN(slot_rfloordiv, "__rfloordiv__", BIN_FLOORDIV, true)
+SLOT_BIN(slot_mod, "__mod__", BIN_MOD, false)
+SLOT_BIN(slot_rmod, "__rmod__", BIN_MOD, true)
+SLOT_BIN(slot_pow, "__pow__", BIN_POW, false)
+SLOT_BIN(slot_rpow, "__rpow__", BIN_POW, true)
+SLOT_BIN(slot_and, "__and__", BIN_AND, false)
+SLOT_BIN(slot_or, "__or__", BIN_OR, false)
+SLOT_BIN(slot_xor, "__xor__", BIN_XOR, false)
+SLOT_BIN(slot_lshift, "__lshift__", BIN_LSHIFT, false)
+SLOT_BIN(slot_rshift, "__rshift__", BIN_RSHIFT, false)
+SLOT_BIN(slot_sub_set, "__sub__", BIN_SUB, false)
+
+#define SLOT_CMP(cname, pyname, op) \
+    NATIVE(cname) { return slot_cmp(T, args, nargs, kw, out, pyname, op); }
+SLOT_CMP(slot_lt, "__lt__", CMP_LT)
+SLOT_CMP(slot_le, "__le__", CMP_LE)
+SLOT_CMP(slot_gt, "__gt__", CMP_GT)
+SLOT_CMP(slot_ge, "__ge__", CMP_GE)
+
+enum { SL_SIZED = 1, SL_ITER = 2, SL_NEXT = 4, SL_CONTAINS = 8, SL_GETITEM = 16, SL_SETITEM = 32,
+       SL_REVERSED = 64, SL_NUMBER = 128, SL_INTEGRAL = 256, SL_ORDER = 512, SL_CONCAT = 1024,
+       SL_CALL = 2048, SL_UNHASHABLE = 4096, SL_SETOPS = 8192 };
+
+static void def_slots(Sim *S, Class *c, int what)
+{
+    static const struct { int flag; const char *name; NativeFn fn; } slots[] = {
+        {SL_SIZED, "__len__", slot_len}, {SL_ITER, "__iter__", slot_iter}, {SL_NEXT, "__iter__", slot_iter},
+        {SL_NEXT, "__next__", slot_next}, {SL_CONTAINS, "__contains__", slot_contains},
+        {SL_GETITEM, "__getitem__", slot_getitem}, {SL_SETITEM, "__setitem__", slot_setitem},
+        {SL_SETITEM, "__delitem__", slot_delitem}, {SL_REVERSED, "__reversed__", slot_reversed},
+        {SL_NUMBER, "__bool__", slot_bool}, {SL_NUMBER, "__int__", slot_int}, {SL_NUMBER, "__float__", slot_float},
+        {SL_NUMBER, "__abs__", slot_abs}, {SL_NUMBER, "__round__", slot_round}, {SL_NUMBER, "__neg__", slot_neg},
+        {SL_NUMBER, "__pos__", slot_pos}, {SL_NUMBER, "__add__", slot_add}, {SL_NUMBER, "__radd__", slot_radd},
+        {SL_NUMBER, "__sub__", slot_sub}, {SL_NUMBER, "__rsub__", slot_rsub}, {SL_NUMBER, "__mul__", slot_mul},
+        {SL_NUMBER, "__rmul__", slot_rmul}, {SL_NUMBER, "__truediv__", slot_truediv},
+        {SL_NUMBER, "__rtruediv__", slot_rtruediv}, {SL_NUMBER, "__floordiv__", slot_floordiv},
+        {SL_NUMBER, "__rfloordiv__", slot_rfloordiv}, {SL_NUMBER, "__mod__", slot_mod},
+        {SL_NUMBER, "__rmod__", slot_rmod}, {SL_NUMBER, "__pow__", slot_pow}, {SL_NUMBER, "__rpow__", slot_rpow},
+        {SL_INTEGRAL, "__index__", slot_index}, {SL_INTEGRAL, "__and__", slot_and}, {SL_INTEGRAL, "__or__", slot_or},
+        {SL_INTEGRAL, "__xor__", slot_xor}, {SL_INTEGRAL, "__lshift__", slot_lshift},
+        {SL_INTEGRAL, "__rshift__", slot_rshift}, {SL_INTEGRAL, "__invert__", slot_invert},
+        {SL_ORDER, "__lt__", slot_lt}, {SL_ORDER, "__le__", slot_le}, {SL_ORDER, "__gt__", slot_gt},
+        {SL_ORDER, "__ge__", slot_ge}, {SL_CONCAT, "__add__", slot_add}, {SL_CONCAT, "__mul__", slot_mul},
+        {SL_CONCAT, "__rmul__", slot_rmul}, {SL_CALL, "__call__", slot_call},
+        {SL_SETOPS, "__and__", slot_and}, {SL_SETOPS, "__or__", slot_or}, {SL_SETOPS, "__xor__", slot_xor},
+        {SL_SETOPS, "__sub__", slot_sub_set},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(slots); i++) {
+        if (!(what & slots[i].flag)) continue;
+        Str *n = str_intern(S, slots[i].name, strlen(slots[i].name));
+        if (!is_undef(dict_get_str(c->dict, n))) continue; /* the type's own */
+        nat_def_method(S, c, slots[i].name, slots[i].fn);
+    }
+    if (what & SL_UNHASHABLE) dict_set_str(S, c->dict, S->sym[SYM_hash], v_none());
+    if (!is_undef(dict_get_str(c->dict, S->sym[SYM_format]))) return;
+    nat_def_method(S, c, "__format__", slot_format);
+}
+
+static void slot_dunders_init(Sim *S)
+{
+    static const struct { int ty; int what; } types[] = {
+        {TY_STR, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_ORDER | SL_CONCAT},
+        {TY_LIST, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_SETITEM | SL_REVERSED | SL_ORDER | SL_CONCAT | SL_UNHASHABLE},
+        {TY_TUPLE, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_ORDER | SL_CONCAT},
+        {TY_DICT, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_SETITEM | SL_REVERSED | SL_UNHASHABLE},
+        {TY_SET, SL_SIZED | SL_ITER | SL_CONTAINS | SL_ORDER | SL_UNHASHABLE | SL_SETOPS},
+        {TY_FROZENSET, SL_SIZED | SL_ITER | SL_CONTAINS | SL_ORDER | SL_SETOPS},
+        {TY_RANGE, SL_SIZED | SL_ITER | SL_CONTAINS | SL_GETITEM | SL_REVERSED},
+        {TY_DICT_KEYS, SL_SIZED | SL_ITER | SL_CONTAINS | SL_REVERSED | SL_SETOPS},
+        {TY_DICT_VALUES, SL_SIZED | SL_ITER | SL_REVERSED},
+        {TY_DICT_ITEMS, SL_SIZED | SL_ITER | SL_CONTAINS | SL_REVERSED | SL_SETOPS},
+        {TY_ITERATOR, SL_NEXT}, {TY_ENUMERATE, SL_NEXT}, {TY_ZIP, SL_NEXT}, {TY_MAP, SL_NEXT},
+        {TY_FILTER, SL_NEXT}, {TY_REVERSED, SL_NEXT},
+        {TY_INT, SL_NUMBER | SL_INTEGRAL | SL_ORDER}, {TY_FLOAT, SL_NUMBER | SL_ORDER},
+        {TY_FUNCTION, SL_CALL}, {TY_BUILTIN, SL_CALL}, {TY_METHOD, SL_CALL}, {TY_TYPE, SL_CALL},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(types); i++) def_slots(S, S->types[types[i].ty], types[i].what);
+}
+
 /* object.__new__(cls, *args): what super().__new__(cls) reaches */
 NATIVE(object_new)
 {
@@ -1514,6 +1913,7 @@ NATIVE(object_new)
 
 void methods_init(Sim *S)
 {
+    slot_dunders_init(S);
     Class *c = S->types[TY_STR];
     static const struct { const char *n; NativeFn f; } strm[] = {
         {"strip", str_strip}, {"lstrip", str_lstrip}, {"rstrip", str_rstrip}, {"upper", str_upper},
@@ -1529,9 +1929,13 @@ void methods_init(Sim *S)
         {"center", str_center}, {"zfill", str_zfill}, {"partition", str_partition},
         {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
         {"removesuffix", str_removesuffix}, {"format", str_format_m}, {"expandtabs", str_expandtabs},
+        {"translate", str_translate}, {"isprintable", str_isprintable}, {"format_map", str_format_map},
+        {"encode", str_encode},
     };
     for (size_t i = 0; i < ARRAY_LEN(strm); i++) nat_def_method(S, c, strm[i].n, strm[i].f);
     AS_NATIVE(dict_get_str(c->dict, str_intern(S, "join", 4)))->meth_flags |= NF_CONSUMES;
+    Native *mt = nat_def_native(S, c->dict, "maketrans", str_maketrans, NF_STATIC);
+    mt->owner = c;
     c = S->types[TY_LIST];
     static const struct { const char *n; NativeFn f; } listm[] = {
         {"append", list_append_m}, {"extend", list_extend_m}, {"insert", list_insert_m}, {"pop", list_pop},

@@ -4,13 +4,20 @@
 #include "modules.h"
 #include "bigint.h"
 #include "dict.h"
+#include "bytes.h"
 #include "format.h"
 #include "gc.h"
 #include "gen.h"
 #include "io.h"
 #include "list.h"
 #include "mod_asyncio.h"
+#include "mod_collections.h"
+#include "mod_hashlib.h"
+#include "mod_heapq.h"
+#include "mod_operator.h"
+#include "mod_pystd.h"
 #include "mod_drivers.h"
+#include "srcinfo.h"
 #include "mod_mp.h"
 #include "mod_threading.h"
 #include "native.h"
@@ -18,7 +25,9 @@
 #include "parse.h"
 #include "str.h"
 #include "tuple.h"
+#include "unicode.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,6 +104,11 @@ typedef struct Rng {
     int mti;
     bool has_gauss;
     double gauss_next;
+    /* os.urandom's own stream (secrets, uuid4): the same generator,
+     * seeded apart, so it never shifts `random`'s sequence */
+    bool os_seeded;
+    int os_mti;
+    uint32_t os_mt[624];
 } Rng;
 
 static void mt_init(Rng *r, uint32_t s)
@@ -369,8 +383,42 @@ NATIVE(os_cpu_count)
     return NAT_OK;
 }
 
+/* os.urandom(n): n bytes from the process's urandom stream, seeded from
+ * the scenario's seed (never the host's entropy: runs repeat) */
+NATIVE(os_urandom)
+{
+    if (nat_count(T, "urandom", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    int64_t n;
+    if (nat_arg_int(T, args[0], "urandom", &n) < 0) return NAT_ERR;
+    if (n < 0) return exc_raise(T, EXC_ValueError, "negative argument not allowed");
+    if (obj_check_size(T, n) < 0) return NAT_ERR;
+    Rng *r = proc_rng(T);
+    Rng *g = xmalloc(sizeof *g);
+    if (!r->os_seeded) {
+        uint64_t seed = (uint64_t)T->S->set.v[SET_seed];
+        uint32_t key[3] = {(uint32_t)seed, (uint32_t)(seed >> 32), (uint32_t)T->proc->pid ^ 0x5EC7E75u};
+        mt_init_by_array(g, key, 3);
+        r->os_seeded = true;
+    } else {
+        memcpy(g->mt, r->os_mt, sizeof g->mt);
+        g->mti = r->os_mti;
+    }
+    uint8_t *buf = xmalloc((size_t)n + 4);
+    for (int64_t i = 0; i < n; i += 4) {
+        uint32_t v = mt_next(g);
+        for (int k = 0; k < 4 && i + k < n; k++) buf[i + k] = (uint8_t)(v >> (8 * k));
+    }
+    memcpy(r->os_mt, g->mt, sizeof g->mt);
+    r->os_mti = g->mti;
+    free(g);
+    charge_items(T, n / 8 + 30); /* getrandom(2) */
+    *out = bytes_new(T->S, buf, n);
+    free(buf);
+    return NAT_OK;
+}
+
 static const ModEntry os_entries[] = {
-    FN("getpid", os_getpid), FN("getppid", os_getppid), FN("cpu_count", os_cpu_count), END,
+    FN("urandom", os_urandom), FN("getpid", os_getpid), FN("getppid", os_getppid), FN("cpu_count", os_cpu_count), END,
 };
 
 /* ---- sys ---- */
@@ -457,6 +505,107 @@ NATIVE(sys_setrecursionlimit)
     return NAT_OK;
 }
 
+/* ---- sys.getsizeof: CPython 3.11's sizes on 64-bit Linux ---- */
+
+/* the bytes of an int object: 24 + 4 per 30-bit digit (at least one) */
+static int64_t int_size(int64_t v)
+{
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int64_t digits = 1;
+    while (m >= ((uint64_t)1 << 30)) {
+        m >>= 30;
+        digits++;
+    }
+    return 24 + 4 * digits;
+}
+
+/* a dict grown one insertion at a time: its table size, and a keys object
+ * with 16-byte entries when every key is a str, 24 otherwise */
+static int64_t dict_size(Dict *d)
+{
+    if (d->used == 0) return 64;
+    int64_t size = 8, used = d->used;
+    while (used > size * 2 / 3) {
+        /* grown at `usable` items to the power of two above usable * 3 */
+        int64_t want = (size * 2 / 3) * 3, s2 = 8;
+        while (s2 <= want) s2 *= 2;
+        size = s2;
+    }
+    bool all_str = true;
+    int64_t pos = 0;
+    Value k, v;
+    while (all_str && dict_next(d, &pos, &k, &v)) all_str = is_str(k);
+    int64_t ix = size <= 128 ? 1 : size <= 32768 ? 2 : size <= 2147483648LL ? 4 : 8;
+    return 64 + 32 + size * ix + (size * 2 / 3) * (all_str ? 16 : 24);
+}
+
+static int64_t list_size(int64_t n)
+{
+    /* as grown by appends (listobject.c's over-allocation) */
+    int64_t alloc = 0;
+    for (int64_t i = 1; i <= n; i++)
+        if (i > alloc) alloc = (i + (i >> 3) + 6) & ~(int64_t)3;
+    return 56 + 8 * alloc;
+}
+
+NATIVE(sys_getsizeof)
+{
+    if (nat_count(T, "getsizeof", nargs, kw, 1, 2) < 0) return NAT_ERR;
+    Value v = args[0];
+    int64_t size = 56;
+    switch (v.tag) {
+    case V_NONE: size = 16; break;
+    case V_BOOL: size = 28; break;
+    case V_INT: size = int_size(v.u.i); break;
+    case V_FLOAT: size = 24; break;
+    default:
+        if (bytes_check(v)) {
+            int64_t n;
+            bytes_data(v, &n);
+            size = 33 + n;
+            break;
+        }
+        switch ((ObjKind)v.u.o->kind) {
+        case K_BIGINT: size = 24 + 4 * ((bigint_bit_length(v) + 29) / 30); break;
+        case K_STR: {
+            Str *st = AS_STR(v);
+            uint32_t max = 0;
+            for (const char *p = st->s; !(st->h.flags & OF_ASCII) && p < st->s + st->len;) {
+                int l;
+                uint32_t c = uc_decode(p, (size_t)(st->s + st->len - p), &l);
+                if (c > max) max = c;
+                p += l;
+            }
+            size = max < 0x80 ? 49 + st->clen : max < 0x100 ? 73 + st->clen : max < 0x10000 ? 74 + 2 * (int64_t)st->clen
+                                                                                           : 76 + 4 * (int64_t)st->clen;
+            charge_items(T, st->len / 8);
+            break;
+        }
+        case K_TUPLE: size = 40 + 8 * AS_TUPLE(v)->n; break;
+        case K_LIST: size = list_size(AS_LIST(v)->n); break;
+        case K_DICT: size = dict_size(AS_DICT(v)); break;
+        case K_SET: size = 216 + (AS_SET(v)->mask > 7 ? 16 * (AS_SET(v)->mask + 1) : 0); break;
+        case K_RANGE: size = 48; break;
+        case K_FUNC: size = 152; break;
+        case K_CLASS: size = 1688; break;
+        case K_METHOD: size = 64; break;
+        case K_NATIVE: case K_MODULE: size = 72; break;
+        case K_GEN: case K_CORO: case K_AGEN: size = 200; break;
+        case K_ITER: size = 48; break;
+        case K_SLICE: size = 56; break;
+        case K_PROPERTY: size = 80; break;
+        case K_STATICMETHOD: case K_CLASSMETHOD: size = 48; break;
+        case K_CELL: size = 40; break;
+        case K_INSTANCE:
+            size = AS_INST(v)->cls == T->S->types[TY_OBJECT] ? 16 : (AS_INST(v)->cls->cflags & CF_EXCEPTION) ? 72 : 56;
+            break;
+        default: break;
+        }
+    }
+    *out = v_int(size);
+    return NAT_OK;
+}
+
 NATIVE(textio_write)
 {
     if (nat_count(T, "write", nargs, kw, 2, 2) < 0) return NAT_ERR;
@@ -499,6 +648,9 @@ static Value make_stream(Sim *S, int fd)
 
 static Value make_stdout(Sim *S) { return S->std_out = make_stream(S, 1); }
 static Value make_stderr(Sim *S) { return S->std_err = make_stream(S, 2); }
+/* sys.__stdout__ and sys.__stderr__: the same objects (made just before) */
+static Value make_orig_stdout(Sim *S) { return S->std_out; }
+static Value make_orig_stderr(Sim *S) { return S->std_err; }
 static Value make_version(Sim *S) { return str_value(S, "3.11.7 (interleave simulator)"); }
 static Value make_platform(Sim *S) { return str_value(S, "linux"); }
 
@@ -531,8 +683,10 @@ static Value make_version_info(Sim *S)
 static const ModEntry sys_entries[] = {
     FN("setswitchinterval", sys_setswitchinterval), FN("getswitchinterval", sys_getswitchinterval),
     FN("exit", sys_exit), FN("exc_info", sys_exc_info), FN("getrecursionlimit", sys_getrecursionlimit),
+    FN("getsizeof", sys_getsizeof),
     FN("setrecursionlimit", sys_setrecursionlimit), FN("set_int_max_str_digits", sys_set_int_max_str_digits),
     FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
+    VAL("__stdout__", make_orig_stdout), VAL("__stderr__", make_orig_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
     VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
 };
@@ -595,6 +749,8 @@ static int math_log_n(Task *T, Value *args, int nargs, Tuple *kw, Value *out, co
 NATIVE(math_log2) { return math_log_n(T, args, nargs, kw, out, "log2", log2); }
 NATIVE(math_log10) { return math_log_n(T, args, nargs, kw, out, "log10", log10); }
 MATH1(math_fabs, "fabs", fabs, 0)
+MATH1(math_erf, "erf", erf, 0)
+MATH1(math_erfc, "erfc", erfc, 0)
 
 NATIVE(math_log)
 {
@@ -820,7 +976,8 @@ static const ModEntry math_entries[] = {
     FN("pow", math_pow), FN("hypot", math_hypot), FN("isclose", math_isclose), FN("gcd", math_gcd),
     FN("factorial", math_factorial), FN("isqrt", math_isqrt), FN("isnan", math_isnan),
     FN("isinf", math_isinf), FN("isfinite", math_isfinite), FN("prod", math_prod), FN("fsum", math_fsum),
-    FN("comb", math_comb), FN("perm", math_perm), FN("lcm", math_lcm), NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
+    FN("comb", math_comb), FN("perm", math_perm), FN("lcm", math_lcm), FN("erf", math_erf), FN("erfc", math_erfc),
+    NUM("pi", M_PI), NUM("e", M_E), NUM("tau", 2 * M_PI), NUM("inf", INFINITY),
     NUM("nan", NAN), END,
 };
 
@@ -849,6 +1006,22 @@ static const char *const logging_names[] = {
     "setLoggerClass", "getLoggerClass", "basicConfig", "getLogger", "critical", "fatal", "error", "exception",
     "warning", "warn", "info", "debug", "log", "disable", "shutdown", "captureWarnings", NULL,
 };
+static const char *const datetime_names[] = {
+    "MINYEAR", "MAXYEAR", "timedelta", "tzinfo", "timezone", "UTC", "date", "time", "datetime", "IsoCalendarDate",
+    NULL,
+};
+static const ModDef mod_datetime = {"datetime", groups_entries, datetime_names, NULL, "datetime", NULL, false, NULL};
+static const char *const timeit_names[] = {
+    "default_timer", "default_number", "default_repeat", "Timer", "timeit", "repeat", NULL,
+};
+static const ModDef mod_timeit = {"timeit", groups_entries, timeit_names, NULL, "timeit", NULL, false, NULL};
+static const char *const signal_names[] = {
+    "SIG_DFL", "SIG_IGN", "NSIG", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+    "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD", "SIGCONT", "SIGSTOP",
+    "Signals", "default_int_handler", "getsignal", "signal", "strsignal", "raise_signal", "alarm", "pause",
+    "valid_signals", NULL,
+};
+static const ModDef mod_signal = {"signal", groups_entries, signal_names, NULL, "signal", NULL, false, NULL};
 static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false, NULL};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
@@ -856,12 +1029,13 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_time, &mod_calendar, &mod_logging, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
-    &mod_asyncio_def, NULL,
+    &mod_asyncio_def, &mod_collections_def, &mod_heapq_def, &mod_heapq_bisect_def, &mod_operator_def,
+    &mod_hashlib_def, NULL,
 };
 /* every registry list, each NULL-terminated */
-static const ModDef *const *const def_lists[] = {core_defs, mod_gevent_list};
+static const ModDef *const *const def_lists[] = {core_defs, mod_gevent_list, mod_pystd_list};
 #define FOR_EACH_DEF(d) \
     for (size_t l_ = 0; l_ < ARRAY_LEN(def_lists); l_++) \
         for (const ModDef *const *p_ = def_lists[l_], *d; (d = *p_) != NULL; p_++)
@@ -875,6 +1049,63 @@ static const ModDef *find_def(const char *name)
 
 static bool modules_exists(const char *name) { return find_def(name) != NULL; }
 
+extern const char *const py_sources[][2];
+
+static bool is_ident_char(char c) { return isalnum((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80; }
+
+/* Does the line at p (column 0 of a sim/py source) bind `attr` at module
+ * level: def, async def, class, or an assignment `NAME = ...`, `NAME: T =
+ * ...`, `A, B = ...`?  Names a module imports for its own use are not
+ * its attributes here. */
+static bool py_line_binds(const char *p, const char *attr, size_t alen)
+{
+    if (strncmp(p, "async def ", 10) == 0) p += 10;
+    else if (strncmp(p, "def ", 4) == 0) p += 4;
+    else if (strncmp(p, "class ", 6) == 0) p += 6;
+    else {
+        /* NAME [, NAME]* (=|:) */
+        const char *q = p;
+        for (;;) {
+            const char *w = q;
+            while (is_ident_char(*q)) q++;
+            if (q == w || isdigit((unsigned char)*w)) return false;
+            bool hit = (size_t)(q - w) == alen && memcmp(w, attr, alen) == 0;
+            while (*q == ' ') q++;
+            if (*q == ',') {
+                q++;
+                while (*q == ' ') q++;
+                if (hit) {
+                    /* still must be an assignment: check the rest */
+                    const char *r = q;
+                    while (*r && *r != '\n' && *r != '=') r++;
+                    return *r == '=' && r[1] != '=';
+                }
+                continue;
+            }
+            if ((*q == '=' && q[1] != '=') || *q == ':') return hit;
+            return false;
+        }
+    }
+    return strncmp(p, attr, alen) == 0 && !is_ident_char(p[alen]);
+}
+
+/* Is attr a module-level name of the Python source of module `py`? */
+static bool py_defines(const char *py, const char *attr)
+{
+    const char *text = NULL;
+    for (int i = 0; py_sources[i][0]; i++)
+        if (strcmp(py_sources[i][0], py) == 0) text = py_sources[i][1];
+    if (!text) return false;
+    size_t alen = strlen(attr);
+    for (const char *p = text; *p; ) {
+        if (py_line_binds(p, attr, alen)) return true;
+        const char *nl = strchr(p, '\n');
+        if (!nl) break;
+        p = nl + 1;
+    }
+    return false;
+}
+
 static bool modules_has_attr(const char *module, const char *attr)
 {
     const ModDef *d = find_def(module);
@@ -883,12 +1114,17 @@ static bool modules_has_attr(const char *module, const char *attr)
         if (strcmp(e->name, attr) == 0) return true;
     for (const char *const *n = d->names; n && *n; n++)
         if (strcmp(*n, attr) == 0) return true;
+    if (d->py && py_defines(d->py, attr)) return true;
+    /* every module has these */
+    static const char *const dunders[] = {"__name__", "__doc__", "__file__", "__dict__", "__spec__", "__loader__", "__package__"};
+    for (size_t i = 0; i < ARRAY_LEN(dunders); i++)
+        if (strcmp(dunders[i], attr) == 0) return true;
     return false;
 }
 
 static const char *modules_list(void)
 {
-    static char buf[512];
+    static char buf[2048];
     if (!buf[0]) {
         const char *names[64];
         size_t n = 0;
@@ -916,6 +1152,7 @@ static const ImportHooks import_hooks;
 void modules_init(Sim *S)
 {
     S->import = &import_hooks;
+    srcinfo_install(S);
     FOR_EACH_DEF(d) {
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
         m->name = str_intern(S, d->name, strlen(d->name));
@@ -935,8 +1172,6 @@ void modules_init(Sim *S)
         dict_set_str(S, S->native_modules, m->name, v_obj(m));
     }
 }
-
-extern const char *const py_sources[][2];
 
 /* Run a module's Python part the first time any task imports it.  The
  * source is compiled as a library file; its functions see the module's
@@ -1033,10 +1268,13 @@ static int modules_import(Task *T, Str *name, Value *out)
     } else if (pkg && fill_from_package(T, pkg, mo, dot + 1) < 0) {
         return -1;
     }
-    /* a package brings its (only) submodule's Python part along */
-    if (str_eq_c(name, "concurrent")) {
+    /* a package brings these submodules along, as CPython's do: an
+     * attribute of the package, Python part run */
+    static const char *const brought[][2] = {{"concurrent", "concurrent.futures"}, {"collections", "collections.abc"}};
+    for (size_t i = 0; i < ARRAY_LEN(brought); i++) {
+        if (!str_eq_c(name, brought[i][0])) continue;
         Value sub;
-        if (modules_import(T, str_intern(S, "concurrent.futures", 18), &sub) < 0) return -1;
+        if (modules_import(T, str_intern(S, brought[i][1], strlen(brought[i][1])), &sub) < 0) return -1;
     }
     *out = m;
     return 0;

@@ -7,6 +7,17 @@ int io_write(Task *T, int fd, const char *s, size_t n)
 {
     Sim *S = T->S;
     SBuf *b = fd == 2 ? &S->err : &S->out;
+    if (S->out_cut) return 0;
+    if (S->out.n + S->err.n + n > (size_t)S->set.v[SET_max_output]) {
+        /* a print loop cannot fill the memory (or the disk, or the JSON):
+         * what passes max_output is dropped, once said on stderr */
+        static const char note[] = "\n[interleave: the program's output passed the max_output limit; the rest is cut]\n";
+        if (S->trace && T->st)
+            trace_event(S->trace, T->clock, T->st->tid, EV_PRINT, T->proc->ps->tid, (int)S->err.n, -(int)(sizeof note - 1));
+        sb_put(&S->err, note, sizeof note - 1);
+        S->out_cut = true;
+        return 0;
+    }
     if (S->trace && T->st && n)
         trace_event(S->trace, T->clock, T->st->tid, EV_PRINT, T->proc->ps->tid, (int)b->n, fd == 2 ? -(int)n : (int)n);
     sb_put(b, s, n);

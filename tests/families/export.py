@@ -254,7 +254,8 @@ def t_tmux_complete(ctx):
     with tempfile.TemporaryDirectory() as d:
         os.mkdir(os.path.join(d, "slides"))
         env = dict(ctx.env, TERM="xterm", INTERLEAVE_HISTORY=os.path.join(d, "history"))
-        cmd = f"cd '{d}' && exec '{ctx.bin}' '{os.path.join(ROOT, 'scenarios/02_interleaving_one_core.py')}'"
+        pidfile = os.path.join(d, "pid")
+        cmd = f"cd '{d}' && echo $$ > '{pidfile}' && exec '{ctx.bin}' '{os.path.join(ROOT, 'scenarios/02_interleaving_one_core.py')}'"
         subprocess.run(["tmux", "-L", sock, "new-session", "-d", "-x", "100", "-y", "30", "-s", "t", cmd], env=env, check=True)
 
         def keys(*k):
@@ -285,6 +286,17 @@ def t_tmux_complete(ctx):
                 ET.fromstring(fh.read())
         finally:
             subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
+            # the REPL writes its history as it exits: let it finish before
+            # the directory is removed
+            try:
+                with open(pidfile) as fh:
+                    pid = int(fh.read())
+                end = time.time() + 10
+                while time.time() < end:
+                    os.kill(pid, 0)
+                    time.sleep(0.05)
+            except (OSError, ValueError):
+                pass
 
 
 ODD = """

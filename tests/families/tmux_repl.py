@@ -158,9 +158,72 @@ def case_back_snapshot(ctx, hist):
         t.close()
 
 
+def descendants(pid):
+    """pid and every process below it, from /proc."""
+    parent = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                parent[int(name)] = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    fam = {pid}
+    grew = True
+    while grew:
+        grew = False
+        for p, pp in parent.items():
+            if pp in fam and p not in fam:
+                fam.add(p)
+                grew = True
+    return fam
+
+
+def case_sigterm_family(ctx, hist):
+    """SIGTERM to the process the shell started ends the REPL and every
+    snapshot process (they would otherwise go on reading the terminal)."""
+    # from an interactive shell (its own process group, as in a terminal)
+    t = Term(ctx, "term", ["bash", "--norc", "--noprofile", "-i"], {"INTERLEAVE_HISTORY": hist})
+    try:
+        t.wait_for("bash-")
+        t.keys(f"'{ctx.bin}' scenarios/05_convoy_effect.py; echo EXIT=$?", "Enter")
+        t.wait_for("(interleave)")
+        t.keys("run", "Enter")
+        t.wait_for("the run ended normally")
+        t.keys("goto 100ms", "Enter")
+        t.wait_for("at 100.00 ms")
+        shell = int(subprocess.run(["tmux", "-L", t.sock, "display", "-p", "-t", "t", "#{pane_pid}"],
+                                   capture_output=True, text=True).stdout.strip())
+        kids = [p for p in descendants(shell) if p != shell]
+        pid = min(kids)  # the one the shell started
+        fam = descendants(pid)
+        assert len(fam) >= 3, f"expected the REPL and snapshots under {pid}, found {sorted(fam)}"
+        os.kill(pid, 15)
+        end = time.time() + 15
+        while time.time() < end and any(os.path.exists(f"/proc/{p}") and not zombie(p) for p in fam):
+            time.sleep(0.1)
+        left = [p for p in fam if os.path.exists(f"/proc/{p}") and not zombie(p)]
+        for p in left:
+            os.kill(p, 9)
+        assert not left, f"still running after SIGTERM to {pid}: {left}"
+        t.wait_for("EXIT=143")
+    finally:
+        t.close()
+
+
+def zombie(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
 def run(ctx):
     cases = [("tmux/repl_completion", case_completion), ("tmux/repl_history", case_history),
-             ("tmux/repl_ctrl_c", case_interrupt), ("tmux/repl_back_snapshot", case_back_snapshot)]
+             ("tmux/repl_ctrl_c", case_interrupt), ("tmux/repl_back_snapshot", case_back_snapshot),
+             ("tmux/repl_sigterm_family", case_sigterm_family)]
     cases = [c for c in cases if ctx.wanted(c[0])]
     if not cases:
         return

@@ -29,8 +29,16 @@ class Term:
             self.typed = f"{cmd} 2>'{self.err}'; echo EXIT=$?"
         else:
             line = f"cd '{ROOT}' && {setenv} {cmd} 2>'{self.err}'; echo EXIT=$?; sleep 600"
-        subprocess.run(["tmux", "-L", self.sock, "-f", "/dev/null", "new-session", "-d", "-x", str(w), "-y", str(h),
-                        "-s", "t", line], env=ctx.env, check=True)
+        # the server of the previous Term on this socket may still be going
+        # away (kill-server does not wait for it): try again a few times
+        for attempt in range(10):
+            p = subprocess.run(["tmux", "-L", self.sock, "-f", "/dev/null", "new-session", "-d", "-x", str(w), "-y", str(h),
+                                "-s", "t", line], env=ctx.env, capture_output=True)
+            if p.returncode == 0:
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError(f"tmux new-session failed: {p.stderr.decode(errors='replace')}")
         self.ctx = ctx
         if shell:
             self.wait_for("SHELL>")
@@ -395,6 +403,26 @@ def case_dumb(ctx, t):
     t.wait_for("EXIT=0")
 
 
+NUL_OUTPUT = 'print("a\\x00b")\nprint("after the NUL")\n'
+
+
+def case_nul_output(ctx, t):
+    # a NUL byte in the program's output: drawn as nothing, the UI stays live
+    t.wait_for("Output")
+    t.keys("End")
+    s = t.wait_for("after the NUL", timeout=20)
+    assert "ab" in s, s
+    t.quit_and_check()
+
+
+def nul_term(ctx):
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "nul.py")
+    with open(path, "w") as f:
+        f.write(NUL_OUTPUT)
+    return Term(ctx, "nul", [ctx.bin, "play", path])
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -414,6 +442,7 @@ def run(ctx):
         ("tmux/ui_ascii", case_ascii, lambda: play(ctx, "ascii", "04_gil_cpu_bound.py", "--ascii")),
         ("tmux/ui_present", case_present, lambda: Term(ctx, "present", [ctx.bin, "lesson", "3", "--present"])),
         ("tmux/ui_from_repl", case_repl_ui, lambda: Term(ctx, "repl", [ctx.bin, "scenarios/04_gil_cpu_bound.py"])),
+        ("tmux/ui_nul_output", case_nul_output, lambda: nul_term(ctx)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]

@@ -2,5 +2,5 @@
 # expect-stderr: is not available in the simulator
 # expect-exit: 1
 print("start")
-import json
-print(json.dumps([1]))
+import sqlite3
+print(sqlite3.connect(":memory:"))
