@@ -122,7 +122,8 @@ extern const int trace_legend[TS_COUNT];
     X(R_HUB_TIMER, "waits for a timer in the gevent hub (gevent.sleep)") \
     X(R_HUB_WAIT, "waits in the gevent hub for an event, a queue or a lock") \
     X(R_HUB_JOIN, "waits in the gevent hub for a greenlet to finish") \
-    X(R_HUB_IDLE, "the gevent hub waits for the next timer")
+    X(R_HUB_IDLE, "the gevent hub waits for the next timer") \
+    X(R_POOL_WAIT, "waits for a pool worker to end or the pool to change (Pool's worker handler)")
 
 typedef enum {
 #define X(k, s) k,

@@ -527,6 +527,19 @@ int attr_object_setattr(Task *T, Value obj, Str *name, Value val)
 
 int attr_del(Task *T, Value obj, Str *name)
 {
+    /* a class's own __delattr__ comes first, as type(obj).__delattr__ */
+    if (is_instance(obj) && (AS_INST(obj)->cls->cflags & CF_USER)) {
+        Value m = obj_class_lookup(AS_INST(obj)->cls, T->S->sym[SYM_delattr_]);
+        if (is_kind(m, K_FUNC)) {
+            Value args[2] = {obj, v_obj(name)}, r;
+            return vm_call(T, m, args, 2, NULL, &r);
+        }
+    }
+    return attr_object_delattr(T, obj, name);
+}
+
+int attr_object_delattr(Task *T, Value obj, Str *name)
+{
     if (is_instance(obj)) {
         Instance *in = AS_INST(obj);
         Value ca = obj_class_lookup(in->cls, name);

@@ -165,6 +165,9 @@ struct Sim {
      * the scheduler calls it). */
     void (*on_proc_exit)(Sim *S, Proc *P, int64_t at);
     const SourceHooks *srcinfo;
+    /* b'...' literals: bytes is a library type (the library installs it,
+     * the compiler calls it) */
+    Value (*make_bytes)(Sim *S, const void *data, int64_t n);
     const DebugHooks *hooks;
     struct Debug *dbg;    /* = slot[SLOT_DEBUG], for the hooks */
     bool debug_ops;       /* call hooks->op before every op */

@@ -600,6 +600,7 @@ NATIVE(bytes_isascii) { (void)kw; return pred(T, args, nargs, out, 4); }
 
 void bytes_setup(Sim *S, Dict *d)
 {
+    S->make_bytes = bytes_new;
     Class *c = attr_class_new(S, str_intern(S, "bytes", 5), NULL, NULL, NULL);
     c->payload = &bytes_ops;
     c->cflags |= CF_NATIVE_DUNDERS | CF_FINAL;

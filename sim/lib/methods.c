@@ -1637,6 +1637,17 @@ NATIVE(object_hash)
     return NAT_OK;
 }
 
+NATIVE(object_delattr)
+{
+    (void)kw;
+    if (nargs != 2 || !(is_instance(args[0]) || obj_is_sub(args[0])) || !is_str(args[1]))
+        return exc_raise(T, EXC_TypeError, "bad arguments to object.__delattr__");
+    Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
+    if (attr_object_delattr(T, args[0], n) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
 NATIVE(object_setattr)
 {
     (void)kw;
@@ -1999,6 +2010,7 @@ void methods_init(Sim *S)
     nat_def_method(S, c, "__ne__", object_ne);
     nat_def_method(S, c, "__hash__", object_hash);
     nat_def_method(S, c, "__setattr__", object_setattr);
+    nat_def_method(S, c, "__delattr__", object_delattr);
     c = S->types[TY_PROPERTY];
     nat_def_method(S, c, "getter", prop_getter);
     nat_def_method(S, c, "setter", prop_setter);

@@ -19,12 +19,22 @@
 /* multiprocessing's state in the Sim (SLOT_MP). */
 typedef struct FdEntry FdEntry;
 
+/* A Pool's worker handler blocked in _wait_for_updates: a worker that
+ * ends wakes it, as a process's sentinel does in CPython. */
+typedef struct PoolWatch {
+    Task *task;
+    Value notifier;       /* the pool's change notifier (a Queue) it blocks on */
+    BUF(int) pids;        /* the workers it watches */
+} PoolWatch;
+
 typedef struct MpState {
     Dict *module;         /* multiprocessing's dict: the classes natives make */
     Class *main_cls, *parent_cls; /* _MainProcess, _ParentProcess (not in the module's namespace) */
     Class *pipe_end_cls;  /* _PipeEnd: the shared end a Connection is a handle on */
     int start_method;     /* set_start_method()'s choice, -1 none */
     BUF(FdEntry *) fds;   /* every pipe handle that is open, or still has its Connection */
+    BUF(PoolWatch) watches;
+    List *managers;       /* every Manager's objects (a list each), seen by every process */
 } MpState;
 
 static MpState *mp_st(Sim *S) { return S->slot[SLOT_MP]; }
@@ -110,6 +120,8 @@ static Value new_mp(Task *T, Class *cls, int kind, int objkind)
     in->payload = o;
     return v_obj(in);
 }
+
+static const char *const method_names[] = {"fork", "spawn", "forkserver"};
 
 /* forking: every open pipe handle gets the child's twin (Pipe section) */
 static void fds_fork(Sim *S, Proc *parent, Proc *child);
@@ -297,6 +309,13 @@ NATIVE(process_start)
     if (T->proc->ps->bootstrapping) return exc_raise(T, EXC_RuntimeError, "%s", bootstrap_msg);
     if (T->proc->daemon) return exc_raise(T, EXC_AssertionError, "daemonic processes are not allowed to have children");
     int method = mp_st(S)->start_method >= 0 ? mp_st(S)->start_method : (int)S->set.v[SET_start_method];
+    /* a context's Process class (SpawnProcess...) names its own method */
+    Value sm;
+    int found = attr_get_opt(T, v_obj(AS_INST(args[0])->cls), str_intern(S, "_start_method", 13), &sm);
+    if (found < 0) return NAT_ERR;
+    if (found && is_str(sm))
+        for (int i = 0; i < 3; i++)
+            if (str_eq_c(AS_STR(sm), method_names[i])) method = i;
     if (S->trace->tasks.n >= TRACE_MAX_TASKS) return exc_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
     Proc *child = sched_new_proc(S, T->proc, pd->name->s);
     child->ident = xstrdup(pd->ident ? pd->ident->s : "");
@@ -593,8 +612,6 @@ NATIVE(mp_active_children)
     *out = v_obj(l);
     return NAT_OK;
 }
-
-static const char *const method_names[] = {"fork", "spawn", "forkserver"};
 
 NATIVE(mp_set_start_method)
 {
@@ -924,12 +941,16 @@ static void fds_forked(Sim *S)
     for (size_t i = 0; i < st->fds.n; i++) st->fds.v[i]->twin = NULL;
 }
 
-/* A process that exits closes its handles (the scheduler calls this). */
-static void fds_proc_exit(Sim *S, Proc *P, int64_t at)
+static void watches_proc_exit(Sim *S, Proc *P);
+
+/* A process that exits closes its handles, and wakes a Pool's worker
+ * handler that watches it (the scheduler calls this). */
+static void mp_proc_exit(Sim *S, Proc *P, int64_t at)
 {
     (void)at;
     MpState *st = mp_state(S);
     if (!st) return;
+    watches_proc_exit(S, P);
     for (size_t i = 0; i < st->fds.n;) {
         FdEntry *fd = st->fds.v[i];
         if (fd->pid == P->pid && !fd->closed) {
@@ -1084,6 +1105,152 @@ NATIVE(conn_exit)
 {
     Value r;
     return conn_close(T, args, 1, NULL, &r) == NAT_OK ? (*out = v_none(), NAT_OK) : NAT_ERR;
+}
+
+/* ---- Pool's worker handler ---- */
+
+static void watches_proc_exit(Sim *S, Proc *P)
+{
+    MpState *st = mp_state(S);
+    for (size_t i = 0; i < st->watches.n; i++) {
+        PoolWatch *w = &st->watches.v[i];
+        for (size_t k = 0; k < w->pids.n; k++)
+            if (w->pids.v[k] == P->pid) {
+                MpObj *q = AS_INST(w->notifier)->payload;
+                sched_wake_all(S, &q->waiters, NULL, q->obj);
+                break;
+            }
+    }
+}
+
+static void watch_end(MpState *st, Task *T)
+{
+    for (size_t i = 0; i < st->watches.n; i++)
+        if (st->watches.v[i].task == T) {
+            BUF_FREE(st->watches.v[i].pids);
+            st->watches.v[i] = st->watches.v[--st->watches.n];
+            return;
+        }
+}
+
+/* _wait_for_updates(workers, notifier): Pool's worker handler waits until
+ * a worker process has ended or something was put on the pool's change
+ * notifier (CPython waits on the workers' sentinels and the notifier's
+ * pipe); what is on the notifier is dropped. */
+NATIVE(mp_wait_for_updates)
+{
+    Sim *S = T->S;
+    MpState *st = mp_state(S);
+    if (nat_count(T, "_wait_for_updates", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    MpObj *q = mp_of(T, args[1], MP_QUEUE);
+    if (!q) return NAT_ERR;
+    if (!is_list(args[0])) return exc_raise(T, EXC_TypeError, "_wait_for_updates() needs a list of processes");
+    List *l = AS_LIST(args[0]);
+    bool ended = false;
+    for (int64_t i = 0; i < l->n && !ended; i++) {
+        ProcessData *pd = pd_of(T, l->v[i]);
+        if (!pd) return NAT_ERR;
+        ended = pd->started && pd->proc->ps->exited;
+    }
+    if (ended || q->items->n) {
+        int64_t n = q->items->n;
+        q->items->n = 0;
+        if (n) sched_event(T, EV_QUEUE_GET, q->obj, 0);
+        watch_end(st, T);
+        *out = v_none();
+        return NAT_OK;
+    }
+    watch_end(st, T);
+    PoolWatch w = {T, args[1], {0}};
+    for (int64_t i = 0; i < l->n; i++) {
+        ProcessData *pd = AS_INST(l->v[i])->payload;
+        if (pd->started) BUF_PUSH(w.pids, pd->proc->pid);
+    }
+    BUF_PUSH(st->watches, w);
+    return sched_block(T, &q->waiters, R_POOL_WAIT, q->obj, -1);
+}
+
+/* ---- managers ----
+ *
+ * A Manager's objects live in its server process, and a proxy's call is a
+ * round trip through a pipe to one of the server's threads (Python, in
+ * multiprocessing_extra.py).  The objects are kept here, in one list per
+ * manager that every process sees, so that a proxy called from C code (a
+ * builtin such as len() or sorted() calling __len__ or __getitem__), which
+ * cannot block for the round trip, can reach its object directly. */
+
+static List *managers(Sim *S)
+{
+    MpState *st = mp_state(S);
+    if (!st->managers) st->managers = list_new(S, 0);
+    return st->managers;
+}
+
+/* _mgr_new(): a new manager's number */
+NATIVE(mp_mgr_new)
+{
+    if (nat_count(T, "_mgr_new", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    List *all = managers(T->S);
+    list_append(T->S, all, v_obj(list_new(T->S, 0)));
+    *out = v_int(all->n - 1);
+    return NAT_OK;
+}
+
+static List *manager_objs(Task *T, Value mid)
+{
+    List *all = managers(T->S);
+    if (!is_int(mid) || mid.u.i < 0 || mid.u.i >= all->n) {
+        exc_raise(T, EXC_ValueError, "no such manager");
+        return NULL;
+    }
+    return AS_LIST(all->v[mid.u.i]);
+}
+
+/* _mgr_register(mid, obj): obj becomes one of the manager's objects; its id */
+NATIVE(mp_mgr_register)
+{
+    if (nat_count(T, "_mgr_register", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    List *objs = manager_objs(T, args[0]);
+    if (!objs) return NAT_ERR;
+    list_append(T->S, objs, args[1]);
+    *out = v_int(objs->n - 1);
+    return NAT_OK;
+}
+
+/* _mgr_object(mid, oid): the object itself */
+NATIVE(mp_mgr_object)
+{
+    if (nat_count(T, "_mgr_object", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    List *objs = manager_objs(T, args[0]);
+    if (!objs) return NAT_ERR;
+    if (!is_int(args[1]) || args[1].u.i < 0 || args[1].u.i >= objs->n)
+        return exc_raise(T, EXC_KeyError, "no such object");
+    *out = objs->v[args[1].u.i];
+    return NAT_OK;
+}
+
+/* _can_block(): false inside Python code that C code called (a blocking
+ * call would fail there) */
+NATIVE(mp_can_block)
+{
+    if (nat_count(T, "_can_block", nargs, kw, 0, 0) < 0) return NAT_ERR;
+    *out = v_bool(T->nested == 0);
+    return NAT_OK;
+}
+
+/* _transfer(obj): what the other side of a pipe would get (a pickled and
+ * unpickled copy), with the pickling time charged to the caller */
+NATIVE(mp_transfer)
+{
+    if (nat_count(T, "_transfer", nargs, kw, 1, 1) < 0) return NAT_ERR;
+    Value snap;
+    int64_t bytes = 0;
+    if (proc_copy(T, args[0], COPY_PICKLE, NULL, &snap, &bytes) < 0) return NAT_ERR;
+    T->clock += proc_pickle_ns(T->S, bytes);
+    bytes = 0;
+    if (proc_copy(T, snap, COPY_UNPICKLE, T->proc, out, &bytes) < 0) return NAT_ERR;
+    T->clock += proc_pickle_ns(T->S, bytes);
+    return NAT_OK;
 }
 
 /* ---- Value / Array ---- */
@@ -1298,10 +1465,15 @@ static const ModEntry mp_entries[] = {
     {"RLock", ME_FN, mp_rlock, 0, NULL}, {"Semaphore", ME_FN, mp_semaphore, 0, NULL},
     {"BoundedSemaphore", ME_FN, mp_bsemaphore, 0, NULL}, {"Event", ME_FN, mp_event, 0, NULL},
     {"Condition", ME_FN, mp_condition, 0, NULL}, {"Barrier", ME_FN, mp_barrier, 0, NULL},
+    {"_wait_for_updates", ME_FN, mp_wait_for_updates, 0, NULL},
+    {"_mgr_new", ME_FN, mp_mgr_new, 0, NULL}, {"_mgr_register", ME_FN, mp_mgr_register, 0, NULL},
+    {"_mgr_object", ME_FN, mp_mgr_object, 0, NULL}, {"_can_block", ME_FN, mp_can_block, 0, NULL},
+    {"_transfer", ME_FN, mp_transfer, 0, NULL},
     {NULL, 0, NULL, 0, NULL},
 };
 
 static const char *const mp_names[] = {"Process", "Queue", "SimpleQueue", "JoinableQueue", "Pool", "TimeoutError",
+                                       "get_context", "get_all_start_methods", "pool", "Manager", "managers",
                                        "Connection", "AuthenticationError", "ProcessError", "BufferTooShort", NULL};
 
 static void state_mark(Sim *S, void *p)
@@ -1313,12 +1485,16 @@ static void state_mark(Sim *S, void *p)
     gc_mark_obj(S, (Obj *)st->pipe_end_cls);
     /* an open handle keeps its end alive, as a file descriptor does */
     for (size_t i = 0; i < st->fds.n; i++) gc_mark_value(S, st->fds.v[i]->end);
+    for (size_t i = 0; i < st->watches.n; i++) gc_mark_value(S, st->watches.v[i].notifier);
+    if (st->managers) gc_mark_obj(S, (Obj *)st->managers);
 }
 static void state_free(Sim *S, void *p)
 {
     MpState *st = p;
     for (size_t i = 0; i < st->fds.n; i++) free(st->fds.v[i]);
     BUF_FREE(st->fds);
+    for (size_t i = 0; i < st->watches.n; i++) BUF_FREE(st->watches.v[i].pids);
+    BUF_FREE(st->watches);
     free(st);
     /* the heap goes after the slots: Connections freed then find no handles */
     S->slot[SLOT_MP] = NULL;
@@ -1386,7 +1562,7 @@ static void mp_setup(Sim *S, Dict *d)
     nat_def_property(S, c, "writable", conn_writable, NULL);
     dict_set_str(S, d, c->name, v_obj(c));
     st->pipe_end_cls = mp_class(S, "_PipeEnd");
-    S->on_proc_exit = fds_proc_exit;
+    S->on_proc_exit = mp_proc_exit;
 
     c = mp_class(S, "Synchronized");
     nat_def_method(S, c, "get_lock", mpv_get_lock);
@@ -1412,19 +1588,43 @@ static void mp_after_py(Sim *S, Dict *d)
     dict_del_str(d, str_intern(S, "_process_run", 12));
 }
 
-const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false, NULL};
+const ModDef mod_mp_def = {"multiprocessing", mp_entries, mp_names, mp_setup, "multiprocessing", mp_after_py, false, "multiprocessing_extra"};
+
+/* multiprocessing.pool: filled from the package's _submodules table
+ * (sim/py/multiprocessing.py) when it is imported */
+static const char *const mp_pool_names[] = {
+    "Pool", "ThreadPool", "ApplyResult", "AsyncResult", "MapResult", "IMapIterator", "IMapUnorderedIterator",
+    "MaybeEncodingError", "RUN", "CLOSE", "TERMINATE", "worker", "mapstar", "starmapstar", "TimeoutError", NULL,
+};
+static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
+const ModDef mod_mp_pool_def = {"multiprocessing.pool", no_entries, mp_pool_names, NULL, NULL, NULL, false, NULL};
+
+/* multiprocessing.managers: the same way */
+static const char *const mp_managers_names[] = {
+    "BaseManager", "SyncManager", "BaseProxy", "Token", "Namespace", "Value", "Array", "ListProxy", "DictProxy",
+    "NamespaceProxy", "ValueProxy", "AcquirerProxy", "EventProxy", "ConditionProxy", "BarrierProxy",
+    "IteratorProxy", "AutoProxy", "MakeProxyType", "RemoteError", NULL,
+};
+const ModDef mod_mp_managers_def = {"multiprocessing.managers", no_entries, mp_managers_names, NULL, NULL, NULL, false, NULL};
 
 /* ---- concurrent.futures: all in sim/py/concurrent_futures.py ---- */
 
 static const ModEntry futures_entries[] = {{NULL, 0, NULL, 0, NULL}};
 static const char *const futures_names[] = {
-    "ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future", "as_completed", "wait", "FIRST_COMPLETED",
+    "thread", "process", "ThreadPoolExecutor", "ProcessPoolExecutor", "Executor", "Future", "as_completed", "wait", "FIRST_COMPLETED",
     "FIRST_EXCEPTION", "ALL_COMPLETED", "CancelledError", "TimeoutError", "BrokenExecutor", NULL};
 
 static void futures_setup(Sim *S, Dict *d)
 {
     dict_set_str(S, d, str_intern(S, "TimeoutError", 12), v_obj(S->exc[EXC_TimeoutError]));
 }
+
+/* concurrent.futures.thread and .process: filled from the package's
+ * _submodules table */
+static const char *const futures_thread_names[] = {"ThreadPoolExecutor", "BrokenThreadPool", NULL};
+static const char *const futures_process_names[] = {"ProcessPoolExecutor", "BrokenProcessPool", NULL};
+const ModDef mod_mp_futures_thread_def = {"concurrent.futures.thread", no_entries, futures_thread_names, NULL, NULL, NULL, false, NULL};
+const ModDef mod_mp_futures_process_def = {"concurrent.futures.process", no_entries, futures_process_names, NULL, NULL, NULL, false, NULL};
 
 const ModDef mod_mp_futures_def = {"concurrent.futures", futures_entries, futures_names, futures_setup, "concurrent_futures", NULL, false, NULL};
 

@@ -1030,7 +1030,7 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
     &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
-    &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
+    &mod_threading_def, &mod_threading_queue_def, &mod_mp_pool_def, &mod_mp_managers_def, &mod_mp_def, &mod_mp_futures_thread_def, &mod_mp_futures_process_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, &mod_collections_def, &mod_heapq_def, &mod_heapq_bisect_def, &mod_operator_def,
     &mod_hashlib_def, NULL,
 };
@@ -1218,11 +1218,16 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m, const char *part)
     return 0;
 }
 
+static int ensure_py(Task *T, const ModDef *d, ModuleObj *m);
+static int ensure_py_lazy(Task *T, const ModDef *d, ModuleObj *m);
+
 /* A submodule without a Python part of its own (gevent.queue) holds what
- * its package's Python part lists for it in _submodules[short name]. */
+ * its package's Python part lists for it in _submodules[short name]
+ * (multiprocessing.pool's is in the package's lazy part). */
 static int fill_from_package(Task *T, ModuleObj *pkg, ModuleObj *sub, const char *short_name)
 {
     Sim *S = T->S;
+    if (ensure_py_lazy(T, find_def(pkg->name->s), pkg) < 0) return -1;
     Value table = dict_get_str(pkg->dict, str_intern(S, "_submodules", 11));
     if (is_undef(table) || !is_dict(table)) return 0;
     Value names = dict_get_str(AS_DICT(table), str_intern(S, short_name, strlen(short_name)));
@@ -1241,6 +1246,15 @@ static int ensure_py(Task *T, const ModDef *d, ModuleObj *m)
     if (!d || !d->py || (m->h.flags & OF_PY_RAN)) return 0;
     m->h.flags |= OF_PY_RAN; /* first: an import cycle sees the module as it is */
     return run_py_part(T, d, m, d->py);
+}
+
+/* Run module m's second, lazy Python part (def d) once, after the first. */
+static int ensure_py_lazy(Task *T, const ModDef *d, ModuleObj *m)
+{
+    if (!d || !d->py_lazy || (m->h.flags & OF_PY_LAZY_RAN)) return 0;
+    if (ensure_py(T, d, m) < 0) return -1;
+    m->h.flags |= OF_PY_LAZY_RAN;
+    return run_py_part(T, d, m, d->py_lazy);
 }
 
 static int modules_import(Task *T, Str *name, Value *out)
@@ -1288,9 +1302,7 @@ static int modules_module_attr(Task *T, Value module, Str *name, Value *out)
     if (d->py_on_demand && !(m->h.flags & OF_PY_RAN)) {
         if (ensure_py(T, d, m) < 0) return -1;
     } else if (d->py_lazy && !(m->h.flags & OF_PY_LAZY_RAN)) {
-        if (ensure_py(T, d, m) < 0) return -1;
-        m->h.flags |= OF_PY_LAZY_RAN;
-        if (run_py_part(T, d, m, d->py_lazy) < 0) return -1;
+        if (ensure_py_lazy(T, d, m) < 0) return -1;
     } else {
         return 0;
     }
@@ -1330,6 +1342,7 @@ static const struct { const char *name, *module; } lazy_builtins[] = {
 static int modules_lazy_builtin(Task *T, Str *name, Value *out)
 {
     Sim *S = T->S;
+    if (str_eq_c(name, "__annotations__")) return srcinfo_module_annotations(T, out);
     for (size_t i = 0; i < ARRAY_LEN(lazy_builtins); i++) {
         if (!str_eq_c(name, lazy_builtins[i].name)) continue;
         Value m;

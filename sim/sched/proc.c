@@ -324,7 +324,17 @@ static int copy_obj(Copier *C, Value v, Value *out)
             *out = v;
             return 0;
         }
-        if (C->mode != COPY_FORK) return by_reference(C, v, k->qualname, S->procs.v[0]->globals, out);
+        if (C->mode != COPY_FORK) {
+            /* a class of a simulated library module (multiprocessing's
+             * SpawnProcess...): every process has that module, and the
+             * class is the same object there */
+            if (k->module && !str_eq_c(k->module, "__main__") && !str_eq_c(k->module, "__mp_main__")) {
+                C->bytes += k->qualname->len + 20;
+                *out = v;
+                return 0;
+            }
+            return by_reference(C, v, k->qualname, S->procs.v[0]->globals, out);
+        }
         Class *n = gc_alloc(S, K_CLASS, sizeof(Class));
         Obj h = n->h;
         *n = *k;
