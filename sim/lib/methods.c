@@ -1346,6 +1346,110 @@ NATIVE(int_bit_length)
     return NAT_OK;
 }
 
+static int byteorder_arg(Task *T, Value v, bool *little)
+{
+    *little = false;
+    if (is_undef(v)) return 0;
+    if (!is_str(v)) return exc_raise(T, EXC_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", obj_type_name(T->S, v));
+    if (str_eq_c(AS_STR(v), "little")) *little = true;
+    else if (!str_eq_c(AS_STR(v), "big")) return exc_raise(T, EXC_ValueError, "byteorder must be either 'little' or 'big'");
+    return 0;
+}
+
+/* 2 ** (8 * n) */
+static int byte_power(Task *T, int64_t n, Value *out)
+{
+    return bigint_pow(T, v_int(2), v_int(8 * n), out);
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): through the
+ * hex digits of the value (made non-negative as two's complement) */
+NATIVE(int_to_bytes)
+{
+    if (nargs < 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "descriptor 'to_bytes' needs an int");
+    Value a[3];
+    if (nat_parse(T, "to_bytes", args + 1, nargs - 1, kw, "|length,byteorder$signed", a) < 0) return NAT_ERR;
+    int64_t len = 1;
+    if (!is_undef(a[0]) && nat_arg_int(T, a[0], "to_bytes", &len) < 0) return NAT_ERR;
+    if (len < 0) return exc_raise(T, EXC_ValueError, "length argument must be non-negative");
+    if (len > 1 << 26) return exc_raise(T, EXC_OverflowError, "int too big to convert");
+    bool little;
+    if (byteorder_arg(T, a[1], &little) < 0) return NAT_ERR;
+    int sgn = 0;
+    if (!is_undef(a[2]) && (sgn = obj_truthy(T, a[2])) < 0) return NAT_ERR;
+    Value v = args[0];
+    bool neg = bigint_sign(v) < 0;
+    if (neg && !sgn) return exc_raise(T, EXC_OverflowError, "can't convert negative int to unsigned");
+    Value mag = v;
+    if (neg && bigint_invert(T, v, &mag) < 0) return NAT_ERR;
+    if (bigint_bit_length(mag) > 8 * len - (sgn ? 1 : 0)) return exc_raise(T, EXC_OverflowError, "int too big to convert");
+    if (neg) {
+        Value p;
+        if (byte_power(T, len, &p) < 0 || ops_binop(T, BIN_ADD, v, p, &v) < 0) return NAT_ERR;
+    }
+    SBuf hex = {0};
+    if (bigint_write(T, v, 16, false, &hex) < 0) {
+        sb_free(&hex);
+        return NAT_ERR;
+    }
+    uint8_t *buf = xcalloc((size_t)(len ? len : 1), 1);
+    /* the digits fill the buffer from its end */
+    for (int64_t i = 0; i < (int64_t)hex.n; i++) {
+        int64_t digit = (int64_t)hex.n - 1 - i; /* i-th digit from the right */
+        char c = hex.s[digit];
+        int d = c <= '9' ? c - '0' : c - 'a' + 10;
+        int64_t byte = len - 1 - i / 2;
+        if (byte < 0) break;
+        buf[byte] |= (uint8_t)(i % 2 ? d << 4 : d);
+    }
+    sb_free(&hex);
+    if (little)
+        for (int64_t i = 0; i < len / 2; i++) {
+            uint8_t t = buf[i];
+            buf[i] = buf[len - 1 - i];
+            buf[len - 1 - i] = t;
+        }
+    *out = bytes_new(T->S, buf, len);
+    free(buf);
+    return NAT_OK;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False) */
+NATIVE(int_from_bytes)
+{
+    Value a[3];
+    if (nat_parse(T, "from_bytes", args + 1, nargs - 1, kw, "bytes|byteorder$signed", a) < 0) return NAT_ERR;
+    const uint8_t *d;
+    int64_t n;
+    if (bytes_arg(T, a[0], NULL, &d, &n) < 0) return NAT_ERR;
+    bool little;
+    if (byteorder_arg(T, a[1], &little) < 0) return NAT_ERR;
+    int sgn = 0;
+    if (!is_undef(a[2]) && (sgn = obj_truthy(T, a[2])) < 0) return NAT_ERR;
+    if (n == 0) {
+        *out = v_int(0);
+        return NAT_OK;
+    }
+    SBuf hex = {0};
+    static const char digits[] = "0123456789abcdef";
+    for (int64_t i = 0; i < n; i++) {
+        uint8_t b = d[little ? n - 1 - i : i];
+        sb_putc(&hex, digits[b >> 4]);
+        sb_putc(&hex, digits[b & 15]);
+    }
+    uint8_t top = d[little ? n - 1 : 0];
+    Value v;
+    int r = bigint_parse(T, hex.s, hex.n, 16, &v);
+    sb_free(&hex);
+    if (r != 0) return r < 0 ? NAT_ERR : exc_raise(T, EXC_ValueError, "bad bytes");
+    if (sgn && (top & 0x80)) {
+        Value p;
+        if (byte_power(T, n, &p) < 0 || ops_binop(T, BIN_SUB, v, p, &v) < 0) return NAT_ERR;
+    }
+    *out = v;
+    return NAT_OK;
+}
+
 NATIVE(int_bit_count)
 {
     if (nargs != 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "bit_count() takes no arguments");
@@ -1980,6 +2084,8 @@ void methods_init(Sim *S)
     }
     nat_def_method(S, S->types[TY_INT], "bit_length", int_bit_length);
     nat_def_method(S, S->types[TY_INT], "bit_count", int_bit_count);
+    nat_def_method(S, S->types[TY_INT], "to_bytes", int_to_bytes);
+    nat_def_native(S, S->types[TY_INT]->dict, "from_bytes", int_from_bytes, NF_CLASSMETHOD);
     nat_def_method(S, S->types[TY_INT], "conjugate", num_conjugate);
     nat_def_method(S, S->types[TY_FLOAT], "is_integer", float_is_integer);
     nat_def_method(S, S->types[TY_FLOAT], "as_integer_ratio", float_as_integer_ratio);
