@@ -1680,6 +1680,14 @@ RunStatus vm_run(Task *T)
                     break;
                 }
             }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) &&
+                AS_NATIVE(callable)->data == RESUME_NEXT && !T->nested && !kw && nargs == 1 && is_instance(args[0])) {
+                /* next(obj) of a class whose __next__ is Python: called
+                 * from bytecode as type(obj).__next__(obj), so its body
+                 * may block (a Pool's imap iterator waiting for a result) */
+                Value m = obj_type_dunder(S, args[0], SYM_next);
+                if (is_kind(m, K_FUNC)) base[0] = m;
+            }
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];

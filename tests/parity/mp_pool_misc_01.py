@@ -40,7 +40,7 @@ if __name__ == "__main__":
         out = []
         while True:
             try:
-                out.append(it.next())
+                out.append(next(it))
             except StopIteration:
                 break
             except ValueError as e:
