@@ -1122,6 +1122,16 @@ class BaseManager:
         if self._process is not None:
             self._process.join(timeout)
 
+    # a manager another program serves, over a socket: nothing the
+    # simulator can reach
+    def connect(self):
+        raise RuntimeError("connecting to a manager another program serves (BaseManager.connect) "
+                           "is not supported by the simulator")
+
+    def get_server(self):
+        raise RuntimeError("serving a manager to other programs (BaseManager.get_server) "
+                           "is not supported by the simulator")
+
     def _create(self, typeid, /, *args, **kwds):
         if self._state != "STARTED":
             # CPython asserts it
