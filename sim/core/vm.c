@@ -1688,6 +1688,29 @@ RunStatus vm_run(Task *T)
                 Value m = obj_type_dunder(S, args[0], SYM_next);
                 if (is_kind(m, K_FUNC)) base[0] = m;
             }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) &&
+                AS_NATIVE(callable)->data == RESUME_NEXT && !T->nested && !kw && nargs == 2 && is_instance(args[0])) {
+                /* next(obj, default) likewise: the frame's StopIteration
+                 * gives the default (FR_NEXTDEF) */
+                Value m = obj_type_dunder(S, args[0], SYM_next);
+                if (is_kind(m, K_FUNC)) {
+                    Value itv = args[0], dflt = args[1];
+                    SAVE();
+                    *base = v_none();
+                    f->sp = base + 1;
+                    /* dflt is held only here until the frame keeps it */
+                    S->gc_inhibit++;
+                    int pr = push_func_frame(T, AS_FUNC(m), base, base + 1, &itv, 1, NULL, false, FR_NEXTDEF);
+                    if (pr >= 0) c->frames[c->nframes - 1].extra = dflt;
+                    S->gc_inhibit--;
+                    if (pr < 0) {
+                        f->sp = base;
+                        goto error;
+                    }
+                    RELOAD();
+                    break;
+                }
+            }
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];
@@ -2307,6 +2330,13 @@ RunStatus vm_run(Task *T)
                 T->exc = v_undef();
                 *fslot = flist;
                 sp = fret;
+                break;
+            }
+            if ((kind & FR_NEXTDEF) && exc_matches(S, T->exc, EXC_StopIteration)) {
+                /* next(it, default): exhausted, the default is the result */
+                T->exc = v_undef();
+                *fret = flist;
+                sp = fret + 1;
                 break;
             }
             if (kind & FR_COLLECT) pc++; /* the caller stopped at its CALL */
