@@ -5,7 +5,8 @@
 #   make test     build with AddressSanitizer + UBSan and run every test
 #   make bench    speed figures, as ratios against python3 in the same run
 #   make fuzz     run the parser/compiler fuzz target (needs clang)
-#   make install  the binary, the man page, the scenarios and LESSONS.md
+#   make install  the binary, the man page, the scenarios (the challenges too)
+#                 and LESSONS.md
 #                 (PREFIX=/usr/local, DESTDIR= for staging); make uninstall
 
 CC      ?= cc
@@ -151,18 +152,21 @@ fuzz: build/deps.ok $(GEN_SRC)
 # DESTDIR stages the tree (packaging, tests); the installed program finds
 # its data relative to itself, so a staged tree works where it lies.
 install: $(INSTALL_BIN)
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/scenarios
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/scenarios \
+	  $(DESTDIR)$(DATADIR)/scenarios/challenges
 	$(INSTALL) -m 755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/interleave
 	$(INSTALL) -m 644 docs/interleave.1 $(DESTDIR)$(MANDIR)/man1/interleave.1
 	$(INSTALL) -m 644 LESSONS.md $(DESTDIR)$(DATADIR)/LESSONS.md
 	$(INSTALL) -m 644 scenarios/*.py $(DESTDIR)$(DATADIR)/scenarios/
+	$(INSTALL) -m 644 scenarios/challenges/*.py $(DESTDIR)$(DATADIR)/scenarios/challenges/
 
 # Removes only what install puts there (and the data directories if they
 # are then empty).
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/interleave $(DESTDIR)$(MANDIR)/man1/interleave.1
 	rm -f $(DESTDIR)$(DATADIR)/LESSONS.md $(DESTDIR)$(DATADIR)/scenarios/*.py
-	rmdir $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR) 2>/dev/null || true
+	rm -f $(DESTDIR)$(DATADIR)/scenarios/challenges/*.py
+	rmdir $(DESTDIR)$(DATADIR)/scenarios/challenges $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build interleave

@@ -299,6 +299,11 @@ SimStatus sim_run_until(Sim *S, const StopAt *stop)
     update_modes(S);
     SimStatus st = sim_go(S);
     if (st == SIM_PAUSED) {
+        if (!d->pausing) {
+            /* not asked for here: a controlled run waits for a choice */
+            d->now = sched_time(S);
+            d->info.why = PAUSE_CHOICE;
+        }
         d->paused = true;
         d->pausing = false;
         /* the trace so far ends now: statistics and timelines of it */

@@ -39,6 +39,7 @@ typedef enum {
     PAUSE_WATCH,          /* the watched variable changed */
     PAUSE_INTERRUPT,      /* sim_interrupt() (Ctrl-C) */
     PAUSE_CHECKPOINT,     /* sim_checkpoints(): a place to snapshot the process */
+    PAUSE_CHOICE,         /* a controlled run waits for a choice (schedule.h) */
 } PauseReason;
 
 typedef struct PauseInfo {

@@ -300,6 +300,129 @@ void sim_global_names(Sim *S, SBuf *out)
             sb_printf(out, "%s\n", AS_STR(k)->s);
 }
 
+/* A repr that runs no Python code: builtin values, containers of them. */
+static void brief_repr(Sim *S, Value v, SBuf *b, int depth)
+{
+    if (b->n > 200) {
+        sb_puts(b, "...");
+        return;
+    }
+    if (!is_obj(v) || is_str(v)) {
+        Task *T = S->main_task;
+        Value saved = T->exc;
+        if (repr_write(T, v, b) < 0) sb_puts(b, "?");
+        T->exc = saved;
+        return;
+    }
+    if (depth < 3 && (is_list(v) || is_tuple(v))) {
+        bool list = is_list(v);
+        int64_t n = list ? AS_LIST(v)->n : AS_TUPLE(v)->n;
+        Value *items = list ? AS_LIST(v)->v : AS_TUPLE(v)->v;
+        sb_putc(b, list ? '[' : '(');
+        for (int64_t i = 0; i < n; i++) {
+            if (i) sb_puts(b, ", ");
+            if (b->n > 200) {
+                sb_puts(b, "...");
+                break;
+            }
+            brief_repr(S, items[i], b, depth + 1);
+        }
+        sb_puts(b, list ? "]" : n == 1 ? ",)" : ")");
+        return;
+    }
+    if (depth < 3 && is_dict(v)) {
+        int64_t pos = 0;
+        Value k, x;
+        bool first = true;
+        sb_putc(b, '{');
+        while (dict_next(AS_DICT(v), &pos, &k, &x)) {
+            if (!first) sb_puts(b, ", ");
+            first = false;
+            if (b->n > 200) {
+                sb_puts(b, "...");
+                break;
+            }
+            brief_repr(S, k, b, depth + 1);
+            sb_puts(b, ": ");
+            brief_repr(S, x, b, depth + 1);
+        }
+        sb_putc(b, '}');
+        return;
+    }
+    sb_printf(b, "<%s>", obj_type_name(S, v));
+}
+
+void sim_globals_brief(Sim *S, SBuf *out)
+{
+    if (!S->procs.n || !S->procs.v[0]->globals) return;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(S->procs.v[0]->globals, &pos, &k, &v)) {
+        if (!is_str(k) || AS_STR(k)->s[0] == '_' || is_kind(v, K_MODULE) || is_kind(v, K_FUNC) || is_class(v) ||
+            is_kind(v, K_NATIVE) || is_kind(v, K_METHOD))
+            continue;
+        SBuf b = {0};
+        brief_repr(S, v, &b, 0);
+        sb_printf(out, "%s = %s\n", AS_STR(k)->s, b.s ? b.s : "");
+        sb_free(&b);
+    }
+}
+
+static const char *callable_name(Value v)
+{
+    if (is_kind(v, K_METHOD)) v = AS_METHOD(v)->func;
+    if (is_kind(v, K_FUNC)) return AS_FUNC(v)->name->s;
+    if (is_kind(v, K_NATIVE)) return AS_NATIVE(v)->name;
+    if (is_class(v)) return AS_CLASS(v)->name->s;
+    return NULL;
+}
+
+void sim_task_next(Sim *S, int tid, SBuf *out)
+{
+    Task *T = thread_task(S, tid);
+    if (!T || T->st->done || !T->cur || !T->cur->nframes) return;
+    const Frame *f = &T->cur->frames[T->cur->nframes - 1];
+    const Code *co = f->code;
+    if (!co->src || co->src != S->sources || f->pc >= (uint32_t)co->nops) return;
+    uint32_t ins = co->ops[f->pc], arg = INSTR_ARG(ins);
+    Value *base = f->sp;
+    switch ((Opcode)INSTR_OP(ins)) {
+    case OP_LOAD_GLOBAL: case OP_LOAD_NAME: sb_printf(out, "reads %s", co->names[arg]->s); break;
+    case OP_STORE_GLOBAL: case OP_STORE_NAME: sb_printf(out, "stores %s", co->names[arg]->s); break;
+    case OP_LOAD_FAST: case OP_LOAD_DEREF: sb_printf(out, "reads %s", co->varnames[arg]->s); break;
+    case OP_STORE_FAST: case OP_STORE_DEREF: sb_printf(out, "stores %s", co->varnames[arg]->s); break;
+    case OP_LOAD_ATTR: case OP_LOAD_METHOD: sb_printf(out, "reads .%s", co->names[arg]->s); break;
+    case OP_STORE_ATTR: sb_printf(out, "sets .%s", co->names[arg]->s); break;
+    case OP_BINARY_SUBSCR: sb_puts(out, "reads an item"); break;
+    case OP_STORE_SUBSCR: sb_puts(out, "stores an item"); break;
+    case OP_BINARY_OP: sb_puts(out, "computes"); break;
+    case OP_COMPARE_OP: case OP_CONTAINS_OP: case OP_IS_OP: sb_puts(out, "compares"); break;
+    case OP_JUMP_BACKWARD: sb_puts(out, "loops back"); break;
+    case OP_FOR_ITER: sb_puts(out, "takes the next item"); break;
+    case OP_RETURN_VALUE: sb_puts(out, "returns"); break;
+    case OP_BEFORE_WITH: sb_puts(out, "enters a with block"); break;
+    case OP_CALL: {
+        int argc = (int)(arg & 0xFF);
+        base = f->sp - argc - 2;
+        const char *name = base >= f->locals + co->nlocalsplus ? callable_name(base[0]) : NULL;
+        if (name) sb_printf(out, "calls %s()", name);
+        else sb_puts(out, "calls");
+        break;
+    }
+    default: sb_printf(out, "%s", code_op_name[INSTR_OP(ins)]); break;
+    }
+    /* what it has read and not yet used */
+    Value *lo = f->locals + co->nlocalsplus;
+    bool first = true;
+    for (Value *v = lo; v < base && v < lo + 4; v++) {
+        if (is_obj(*v) && !is_str(*v)) continue;
+        if (is_undef(*v)) continue;
+        sb_puts(out, first ? ", holds " : " and ");
+        first = false;
+        brief_repr(S, *v, out, 2);
+    }
+}
+
 /* ---- explanations ---- */
 
 /* The latest event of kind by task (or about it, when a >= 0) before

@@ -59,6 +59,17 @@ int sim_code_line(Sim *S, int line);
 /* The main process's global variable names, one per line (completion). */
 void sim_global_names(Sim *S, SBuf *out);
 
+/* The main process's global variables that hold data, one "name = value"
+ * line each, with values shown without running any Python code (an
+ * instance of a class as <Name>, long values cut short). */
+void sim_globals_brief(Sim *S, SBuf *out);
+
+/* What thread task tid does next, in words ("calls one()", "stores
+ * counter", "loops back"), and the simple values its frame holds on its
+ * operand stack ("holds 0"), for the challenge; nothing for a task that
+ * is not in the scenario's code. */
+void sim_task_next(Sim *S, int tid, SBuf *out);
+
 /* Why task tid is in its state now, in words (a paragraph). */
 void sim_explain(Sim *S, int tid, SBuf *out);
 

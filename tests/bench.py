@@ -298,6 +298,42 @@ def scheduler_bench(binary, d, repeat, want):
               f"scheduler overhead {100 * (t4 / t1 - 1):+.1f}% (goal: under 10%)")
 
 
+# `interleave explore` on the issue's examples: (label, file, options)
+EXPLORE = [
+    ("2 threads x 2 increments, a call between", "tests/explore/race_call.py", []),
+    ("the same without the call, GIL", "tests/explore/race_nocall.py", []),
+    ("without the call, --every-op", "tests/explore/race_nocall.py", ["--every-op"]),
+    ("3 dining philosophers", "tests/explore/philosophers.py", []),
+    ("Condition.wait under if (level 4)", "scenarios/challenges/04_if_not_while.py", []),
+]
+
+
+def explore_bench(binary, repeat):
+    """explore's wall time, schedules run and pruned, with the reduction and
+    without it (--no-reduction), on the issue's examples."""
+    import json
+    print()
+    print("explore (2 preemptions; wall time, best of %d)" % repeat)
+    print(f"  {'':<42} {'outcomes':>8} {'runs':>6} {'pruned':>7} {'time':>7}   {'runs, no reduction':>19} {'time':>7}")
+    for label, path, opts in EXPLORE:
+        row = []
+        for extra in ([], ["--no-reduction"]):
+            times, d = [], None
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                out = subprocess.run([binary, "explore", "--format", "json", *opts, *extra, os.path.join(ROOT, path)],
+                                     capture_output=True, text=True)
+                times.append(time.perf_counter() - t0)
+                d = json.loads(out.stdout)
+            row.append((d, min(times)))
+        (d, t), (f, ft) = row
+        outs = ",".join(sorted("deadlock" if o["deadlock"] else o["stdout"].strip()[:8] or "-" for o in d["outcomes"]))
+        print(f"  {label:<42} {len(d['outcomes']):>8} {d['runs']:>6} {d['pruned']:>7} {t:6.2f}s   {f['runs']:>19} {ft:6.2f}s"
+              f"   {outs[:40]}")
+        sys.stdout.flush()
+    print("  goals: 2 threads x a few increments well under a second; the philosophers' deadlock in seconds")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "interleave"))
@@ -326,6 +362,8 @@ def main():
         scheduler_bench(args.bin, d, args.repeat, want)
     if want("ui"):
         ui_bench(args.bin)
+    if want("explore"):
+        explore_bench(args.bin, args.repeat)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 /* cli.c - `interleave run`: simulate a scenario and print its output. */
 #include "cli.h"
 #include "export_util.h"
+#include "../sim/schedule.h"
 #include "timeline_text.h"
 
 #include <getopt.h>
@@ -68,6 +69,8 @@ static void usage_run(FILE *f)
           "                        80), or of the SVG in pixels (default 1200)\n"
           "      --no-timeline     print the output and statistics without the timeline\n"
           "      --trace-hash      end with the run's trace hash (equal runs, equal hash)\n"
+          "      --schedule S      follow schedule S (as `interleave explore` prints them):\n"
+          "                        one task at a time, switching where S says\n"
           "  -h, --help            this help\n"
           "FILE may be - to read the scenario from standard input.\n"
           "Exit status: the program's own (0, or its sys.exit code), 1 for a scenario\n"
@@ -183,11 +186,11 @@ int cmd_run(int argc, char **argv)
         {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {"width", required_argument, 0, 'w'},
         {"trace-hash", no_argument, 0, 'H'}, {"no-timeline", no_argument, 0, 'N'},
         {"output", required_argument, 0, 'o'}, {"from", required_argument, 0, 'F'},
-        {"to", required_argument, 0, 'T'}, {0, 0, 0, 0},
+        {"to", required_argument, 0, 'T'}, {"schedule", required_argument, 0, 'X'}, {0, 0, 0, 0},
     };
     bool quiet = false, json = false, dis = false, hash = false, no_timeline = false;
     int width = 0, export = -1;
-    const char *output = NULL;
+    const char *output = NULL, *schedule = NULL;
     int64_t from = 0, to = 0;
     char **sets = calloc((size_t)argc + 1, sizeof *sets);
     int nsets = 0;
@@ -217,6 +220,7 @@ int cmd_run(int argc, char **argv)
             }
             break;
         case 'o': output = optarg; break;
+        case 'X': schedule = optarg; break;
         case 'F': case 'T': {
             int64_t *v = c == 'F' ? &from : &to;
             if (!parse_duration(optarg, v)) {
@@ -265,6 +269,13 @@ int cmd_run(int argc, char **argv)
             goto out;
         }
         snprintf(le.file, sizeof le.file, "%s", strcmp(path, "-") == 0 ? "<stdin>" : path);
+        char serr[300];
+        if (schedule && !schedule_follow(S, schedule, serr, sizeof serr)) {
+            fprintf(stderr, "interleave run: --schedule: %s\n", serr);
+            sim_free(S);
+            rc = EXIT_USAGE;
+            goto out;
+        }
         if (dis) {
             SBuf b = {0};
             sim_disasm(S, &b);

@@ -359,7 +359,7 @@ static void emit_other_data(Chrome *C)
     fputs(",\"settings\":{", f);
     bool first = true;
     for (int i = 0; i < SET_COUNT; i++) {
-        if (i == SET_title) continue;
+        if (settings_info[i].type == ST_STRING) continue; /* the title, a challenge's texts */
         char v[128];
         settings_format(set, i, v, sizeof v);
         fprintf(f, "%s\"%s\":", first ? "" : ",", settings_info[i].key);

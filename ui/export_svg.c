@@ -356,7 +356,7 @@ static void settings_line(Svg *G, SBuf *b, const ExportOpts *o)
     const Settings *set = sim_settings(G->S);
     if (o && o->source) sb_printf(b, "%s", o->source);
     for (int i = 0; i < SET_COUNT; i++) {
-        if (i == SET_title) continue;
+        if (settings_info[i].type == ST_STRING) continue; /* the title, a challenge's texts */
         bool key = i == SET_cores || i == SET_gil || i == SET_switch_interval || i == SET_seed;
         if (!key && !set->given[i]) continue;
         char v[128];

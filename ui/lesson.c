@@ -2,7 +2,8 @@
  * `interleave lesson [N] [--answers]`.
  *
  * A lesson is a "## N. Title" section of LESSONS.md; its scenarios are the
- * `scenarios/NAME.py` it mentions, in the order it first mentions them.
+ * `scenarios/NAME.py` (or `scenarios/DIR/NAME.py`, as the challenges in
+ * scenarios/challenges/) it mentions, in the order it first mentions them.
  *
  * A lesson holds its answers (the predict blocks' answer and explanation,
  * the "  Answer: " line under each check question, the teacher note), and
@@ -57,13 +58,27 @@ char *data_dir_find(void)
     return NULL;
 }
 
+/* The length of the scenario name NAME or DIR/NAME at s (one directory
+ * down at most: the challenges live in scenarios/challenges/), before its
+ * ".py"; 0 when there is none. */
+static size_t scenario_name_len(const char *s)
+{
+    static const char word[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+    size_t len = strspn(s, word);
+    if (len && s[len] == '/') {
+        size_t more = strspn(s + len + 1, word);
+        if (more) len += 1 + more;
+    }
+    return len;
+}
+
 /* The scenarios a lesson's text names, as full paths, first mention first. */
 static void find_scenarios(Lesson *l, const char *dir)
 {
     const char *p = l->source;
     while ((p = strstr(p, "scenarios/")) != NULL) {
         const char *name = p + strlen("scenarios/");
-        size_t len = strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+        size_t len = scenario_name_len(name);
         p = name + len;
         if (!len || strncmp(p, ".py", 3) != 0) continue;
         SBuf path = {0};
@@ -325,9 +340,10 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
     char *const have[] = {q->scenario, q->ask, q->answer, q->explain};
     for (size_t i = 0; i < ARRAY_LEN(need); i++)
         if (!have[i]) return bad(err, errn, start, "a predict block without '%s:'", need[i]);
-    size_t sn = strspn(q->scenario, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    size_t sn = scenario_name_len(q->scenario);
     if (!sn || strcmp(q->scenario + sn, ".py") != 0)
-        return bad(err, errn, start, "'scenario: %s' is not the name of a file in scenarios/ (NAME.py)", q->scenario);
+        return bad(err, errn, start, "'scenario: %s' is not the name of a file in scenarios/ (NAME.py or DIR/NAME.py)",
+                   q->scenario);
     if (q->nchoices == 1) return bad(err, errn, start, "a predict block has no choices (a number) or at least two");
     if (q->nchoices) {
         bool found = false;

@@ -2,6 +2,8 @@
  * chooses between the UI and (without a terminal that can show it) the
  * REPL, so that neither of them needs to know the other. */
 #include "cli.h"
+#include "challenge.h"
+#include "explore_cli.h"
 #include "lesson.h"
 #include "repl.h"
 #include "tui.h"
@@ -21,6 +23,7 @@ static void usage_play(FILE *f)
           "      --present         presenter mode: timeline and events, large cells\n"
           "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
           "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
+          "      --schedule S      follow schedule S (as `interleave explore` prints them)\n"
           "      --bench-draw N    draw N frames headless and print the time per frame\n"
           "                        (0: only the first frame, for the start-up time)\n"
           "Without a terminal that can show the UI (a pipe, TERM=dumb), the REPL\n"
@@ -65,7 +68,7 @@ static int cmd_play(int argc, char **argv)
         /* reported */
     } else if (!o.bench_frames && !tui_available(why, sizeof why)) {
         fprintf(stderr, "interleave play: %s; opening the REPL instead\n", why);
-        rc = repl_main(path, o.sets, o.nsets);
+        rc = repl_main_schedule(path, o.sets, o.nsets, o.schedule);
     } else {
         rc = tui_play(path, &o);
     }
@@ -80,7 +83,11 @@ static void usage(FILE *f)
           "       interleave run [options] FILE    simulate FILE: its timeline, output and statistics,\n"
           "                                        or --format json|chrome|svg\n"
           "       interleave play [options] FILE   watch FILE run in the full-screen UI\n"
+          "       interleave explore [options] FILE every outcome of FILE within a bound on\n"
+          "                                        preemptions, each with a schedule to replay\n"
           "       interleave lesson [options] [N]  list the lessons, or start lesson N\n"
+          "       interleave challenge [N]         list the challenges, or play challenge N:\n"
+          "                                        you are the scheduler\n"
           "       interleave --help | --version\n"
           "\n"
           "interleave simulates a Python program that uses threads, processes or\n"
@@ -110,6 +117,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "run") == 0) return cmd_run(argc - 1, argv + 1);
     if (strcmp(cmd, "play") == 0) return cmd_play(argc - 1, argv + 1);
     if (strcmp(cmd, "lesson") == 0) return cmd_lesson(argc - 1, argv + 1);
+    if (strcmp(cmd, "explore") == 0) return cmd_explore(argc - 1, argv + 1);
+    if (strcmp(cmd, "challenge") == 0) return cmd_challenge(argc - 1, argv + 1);
     if (cmd[0] != '-' && argc == 2) return repl_main(cmd, NULL, 0);
     fprintf(stderr, "interleave: unknown command '%s'\n", cmd);
     usage(stderr);

@@ -232,15 +232,24 @@ static void rc_quit(Repl *r, int argc, char **argv)
 
 static void rc_load(Repl *r, int argc, char **argv)
 {
-    if (argc != 2) return usage_of("load");
-    if (!session_load(r->ss, argv[1])) {
+    /* load FILE, or load --schedule S FILE: the run follows S */
+    const char *sched = NULL, *file = argc == 2 ? argv[1] : NULL;
+    if (argc == 4 && strcmp(argv[1], "--schedule") == 0) sched = argv[2], file = argv[3];
+    if (!file) return usage_of("load");
+    char *old = r->ss->schedule ? xstrdup(r->ss->schedule) : NULL;
+    session_set_schedule(r->ss, sched);
+    if (!session_load(r->ss, file)) {
+        session_set_schedule(r->ss, old);
+        free(old);
         say("%s\n", r->ss->lasterr);
         return;
     }
+    free(old);
     snap_discard(); /* another run */
     output_seen(r);
     const Settings *set = sim_settings(r->ss->S);
-    say("loaded %s: %s\n", argv[1], set->title && *set->title ? set->title : "(no title)");
+    say("loaded %s: %s%s%s\n", file, set->title && *set->title ? set->title : "(no title)",
+        sched ? ", following schedule " : "", sched ? sched : "");
 }
 
 static void rc_reload(Repl *r, int argc, char **argv)
@@ -855,6 +864,8 @@ static void rc_show(Repl *r, int argc, char **argv)
     const Settings *set = sim_settings(r->ss->S);
     for (int i = 0; i < SET_COUNT; i++) {
         char v[128];
+        /* a challenge's goal, hints and explanation only when it has them */
+        if (settings_info[i].type == ST_STRING && i != SET_title && !set->given[i]) continue;
         settings_format(set, i, v, sizeof v);
         say("%-18s %-12s %s\n", settings_info[i].key, v, set->given[i] ? "(set)" : "");
     }
@@ -970,7 +981,7 @@ static void rc_source(Repl *r, int argc, char **argv)
 
 static const Cmd commands[] = {
     {"help", "h", "help [COMMAND]", "list the commands, or explain one", rc_help},
-    {"load", NULL, "load FILE", "load a scenario (the run starts paused at 0)", rc_load},
+    {"load", NULL, "load [--schedule S] FILE", "load a scenario (the run starts paused at 0); with --schedule the run follows schedule S, as `interleave explore` prints them", rc_load},
     {"reload", NULL, "reload", "load the scenario file again", rc_reload},
     {"restart", NULL, "restart", "go back to the start of the run", rc_restart},
     {"run", "r", "run", "run to the end or the next breakpoint", rc_run},
@@ -1281,12 +1292,15 @@ static int repl_session(Session *ss, const char *path)
     return EXIT_OK;
 }
 
-int repl_main(const char *path, char **sets, int nsets)
+int repl_main(const char *path, char **sets, int nsets) { return repl_main_schedule(path, sets, nsets, NULL); }
+
+int repl_main_schedule(const char *path, char **sets, int nsets, const char *schedule)
 {
     snap_start();
     Session ss;
     session_init(&ss);
     session_set_args(&ss, sets, nsets);
+    session_set_schedule(&ss, schedule);
     int rc = repl_session(&ss, path);
     session_free(&ss);
     return rc;

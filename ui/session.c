@@ -1,5 +1,6 @@
 /* session.c - a scenario being stepped through (session.h). */
 #include "session.h"
+#include "../sim/schedule.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@ void session_free(Session *ss)
     free(ss->path);
     for (int i = 0; i < ss->nsets; i++) free(ss->sets[i]);
     free(ss->sets);
+    free(ss->schedule);
     BUF_FREE(ss->bps);
     session_init(ss);
 }
@@ -44,7 +46,13 @@ static Sim *fresh(Session *ss, const char *path, char **sets, int nsets)
 {
     Sim *S = sim_new();
     LoadError le;
-    if (sim_load(S, path, (const char *const *)sets, nsets, &le)) return S;
+    char err[300];
+    if (sim_load(S, path, (const char *const *)sets, nsets, &le)) {
+        if (!ss->schedule || schedule_follow(S, ss->schedule, err, sizeof err)) return S;
+        snprintf(ss->lasterr, sizeof ss->lasterr, "error: --schedule: %s", err);
+        sim_free(S);
+        return NULL;
+    }
     if (le.line)
         snprintf(ss->lasterr, sizeof ss->lasterr, "%s:%d:%d: error: %s", le.file, le.line, le.col, le.msg);
     else if (le.usage)
@@ -111,6 +119,12 @@ bool session_restart(Session *ss)
     return true;
 }
 
+void session_set_schedule(Session *ss, const char *schedule)
+{
+    free(ss->schedule);
+    ss->schedule = schedule ? xstrdup(schedule) : NULL;
+}
+
 int64_t session_now(Session *ss) { return ss->S ? sim_now(ss->S) : 0; }
 
 char *session_fingerprint(const Session *ss)
@@ -118,6 +132,7 @@ char *session_fingerprint(const Session *ss)
     SBuf b = {0};
     sb_puts(&b, ss->path ? ss->path : "");
     for (int i = 0; i < ss->nsets; i++) sb_printf(&b, "\n%s", ss->sets[i]);
+    if (ss->schedule) sb_printf(&b, "\nschedule %s", ss->schedule);
     return sb_take(&b);
 }
 

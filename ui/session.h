@@ -24,6 +24,7 @@ typedef struct Session {
     char *path;               /* the loaded scenario, or NULL */
     char **sets;              /* KEY=VALUE overrides, owned */
     int nsets;
+    char *schedule;           /* a schedule every run follows (schedule.h), or NULL */
     Sim *S;                   /* the live run (paused, or finished) */
     SimStatus status;         /* of the last run command */
     BUF(Breakpoint) bps;
@@ -44,6 +45,8 @@ void session_free(Session *ss);
  * kept and lasterr says why. */
 bool session_load(Session *ss, const char *path);
 bool session_reload(Session *ss);
+/* Follow schedule (NULL: none) from the next load on. */
+void session_set_schedule(Session *ss, const char *schedule);
 /* Set (or with value NULL, drop) a KEY=VALUE override: the run is done
  * again from the start to the current time.  False (state kept) when
  * the value is bad; lasterr says why. */

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "repl.h"
 #include "../sim/inspect.h"
+#include "../sim/schedule.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -70,8 +71,15 @@ static bool ref_make(App *a)
 {
     Sim *S = sim_new();
     LoadError le;
+    char err[300];
     if (!sim_load(S, a->ss->path, (const char *const *)a->ss->sets, a->ss->nsets, &le)) {
         snprintf(a->msg, sizeof a->msg, "cannot simulate %s: %s", a->ss->path, le.msg);
+        sim_free(S);
+        return false;
+    }
+    /* a schedule to follow (play --schedule): the reference follows it too */
+    if (a->ss->schedule && !schedule_follow(S, a->ss->schedule, err, sizeof err)) {
+        snprintf(a->msg, sizeof a->msg, "--schedule: %s", err);
         sim_free(S);
         return false;
     }
@@ -707,6 +715,8 @@ void tui_options_free(TuiOptions *o)
     free(o->sets);
     o->sets = NULL;
     o->nsets = 0;
+    free(o->schedule);
+    o->schedule = NULL;
 }
 
 static void add_set(TuiOptions *o, const char *key, const char *value)
@@ -724,7 +734,7 @@ int tui_option(TuiOptions *o, int argc, char **argv, int i)
     if (strcmp(s, "--no-color") == 0) return o->color = false, 1;
     if (strcmp(s, "--ascii") == 0) return o->ascii = true, 1;
     if (strcmp(s, "--present") == 0) return o->present = true, 1;
-    static const char *const with_value[] = {"--set", "--cores", "--gil", "--seed", "--bench-draw"};
+    static const char *const with_value[] = {"--set", "--cores", "--gil", "--seed", "--bench-draw", "--schedule"};
     for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++) {
         size_t l = strlen(with_value[k]);
         if (strncmp(s, with_value[k], l) != 0 || (s[l] && s[l] != '=')) continue;
@@ -740,6 +750,9 @@ int tui_option(TuiOptions *o, int argc, char **argv, int i)
                 return -1;
             }
             add_set(o, v, NULL);
+        } else if (k == 5) {
+            free(o->schedule);
+            o->schedule = xstrdup(v);
         } else if (k == 4) {
             /* 0: only the first frame (-1 here: 0 means no benchmark) */
             o->bench_frames = atoi(v) > 0 ? atoi(v) : -1;
@@ -765,6 +778,7 @@ int tui_play(const char *path, const TuiOptions *o)
     Session ss;
     session_init(&ss);
     session_set_args(&ss, o->sets, o->nsets);
+    session_set_schedule(&ss, o->schedule);
     int rc = EXIT_OK;
     char why[512];
     if (!session_load(&ss, path)) {

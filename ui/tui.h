@@ -26,6 +26,7 @@ typedef struct TuiOptions {
     const Lesson *lesson;    /* a lesson is running (its scenarios, its text) */
     char **sets;             /* KEY=VALUE settings (--set, --cores...) */
     int nsets;
+    char *schedule;          /* --schedule: the run follows it (owned), or NULL */
     int bench_frames;        /* --bench-draw N: draw N frames headless, print the time */
     const TuiCommands *cmds; /* what `:` runs; NULL: nothing */
 } TuiOptions;

@@ -33,12 +33,17 @@ void settings_copy(Settings *dst, const Settings *src)
 {
     *dst = *src;
     dst->title = src->title ? xstrdup(src->title) : NULL;
+    for (int i = 0; i < SET_COUNT; i++) dst->text[i] = src->text[i] ? xstrdup(src->text[i]) : NULL;
 }
 
 void settings_free(Settings *s)
 {
     free(s->title);
     s->title = NULL;
+    for (int i = 0; i < SET_COUNT; i++) {
+        free(s->text[i]);
+        s->text[i] = NULL;
+    }
 }
 
 int settings_find(const char *key)
@@ -100,8 +105,18 @@ bool settings_set(Settings *s, const char *key, const char *value, char *err, si
     const SettingInfo *si = &settings_info[id];
     switch (si->type) {
     case ST_STRING:
-        free(s->title);
-        s->title = xstrdup(value);
+        if (id == SET_title) {
+            free(s->title);
+            s->title = xstrdup(value);
+        } else if (s->text[id]) {
+            /* goal, hint, explain: one more line */
+            size_t a = strlen(s->text[id]), b = strlen(value);
+            s->text[id] = xrealloc(s->text[id], a + b + 2);
+            s->text[id][a] = '\n';
+            memcpy(s->text[id] + a + 1, value, b + 1);
+        } else {
+            s->text[id] = xstrdup(value);
+        }
         break;
     case ST_INT: {
         char *end;
@@ -187,7 +202,11 @@ const char *settings_format(const Settings *s, int id, char *buf, size_t n)
 {
     const SettingInfo *si = &settings_info[id];
     switch (si->type) {
-    case ST_STRING: snprintf(buf, n, "%s", s->title ? s->title : ""); break;
+    case ST_STRING: {
+        const char *t = id == SET_title ? s->title : s->text[id];
+        snprintf(buf, n, "%s", t ? t : "");
+        break;
+    }
     case ST_INT: snprintf(buf, n, "%lld", (long long)s->v[id]); break;
     case ST_DURATION: {
         int64_t v = s->v[id];

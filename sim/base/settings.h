@@ -31,13 +31,17 @@ typedef enum { ST_INT, ST_DURATION, ST_ENUM, ST_STRING, ST_FLOAT } SettingType;
     X(io_latency, "io_latency", ST_DURATION, 1000000, 0, 100000000000LL, NULL, "default latency of a simulated blocking I/O call") \
     X(aio_step_cost, "aio_step_cost", ST_DURATION, 1000, 0, 1000000000, NULL, "event-loop cost of one task step") \
     X(task_create_cost, "task_create_cost", ST_DURATION, 5000, 0, 1000000000, NULL, "cost of asyncio.create_task") \
+    X(goal, "goal", ST_STRING, 0, 0, 0, NULL, "a challenge's goal (interleave challenge; docs/language.md)") \
+    X(hint, "hint", ST_STRING, 0, 0, 0, NULL, "a challenge's hint (each hint: line adds one)") \
+    X(explain, "explain", ST_STRING, 0, 0, 0, NULL, "what a won challenge shows (each explain: line adds one)") \
     X(seed, "seed", ST_INT, 0, 0, INT64_MAX, NULL, "seed for random and for deliberate schedule variation") \
     X(trio_order, "trio_order", ST_ENUM, 0, 0, 1, "shuffle|fifo", "trio runs each batch of ready tasks forward or reversed by a coin drawn from the seed (shuffle), or in order (fifo)") \
     X(jitter, "jitter", ST_FLOAT, 0, 0, 1000, NULL, "noise on costs and random tie-breaks (0 = none, 0.1 = 10%)") \
     X(max_time, "max_time", ST_DURATION, 600000000000LL, 1, INT64_MAX, NULL, "stop a runaway program at this virtual time") \
     X(max_ops, "max_ops", ST_INT, 2000000000, 1, INT64_MAX, NULL, "stop a runaway program after this many bytecode ops") \
     X(max_memory, "max_memory", ST_INT, 1073741824, 1048576, 68719476736LL, NULL, "bytes of simulated heap beyond which the program gets MemoryError") \
-    X(max_output, "max_output", ST_INT, 67108864, 1024, 68719476736LL, NULL, "bytes of program output kept; the rest is cut with a note")
+    X(max_output, "max_output", ST_INT, 67108864, 1024, 68719476736LL, NULL, "bytes of program output kept; the rest is cut with a note") \
+    X(max_trace, "max_trace", ST_INT, 268435456, 1048576, 68719476736LL, NULL, "bytes of the run's record (state changes and events) beyond which the run stops")
 
 typedef enum {
 #define X(f, k, t, d, mn, mx, ev, h) SET_##f,
@@ -50,6 +54,8 @@ typedef struct Settings {
     int64_t v[SET_COUNT];     /* ints, durations (ns), enum indexes */
     double f[SET_COUNT];      /* ST_FLOAT values */
     char *title;              /* owned */
+    char *text[SET_COUNT];    /* the other ST_STRING settings (owned); a key
+                                 given again adds a line */
     bool given[SET_COUNT];    /* set by the header or an override */
 } Settings;
 

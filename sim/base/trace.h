@@ -123,7 +123,8 @@ extern const int trace_legend[TS_COUNT];
     X(R_HUB_WAIT, "waits in the gevent hub for an event, a queue or a lock") \
     X(R_HUB_JOIN, "waits in the gevent hub for a greenlet to finish") \
     X(R_HUB_IDLE, "the gevent hub waits for the next timer") \
-    X(R_POOL_WAIT, "waits for a pool worker to end or the pool to change (Pool's worker handler)")
+    X(R_POOL_WAIT, "waits for a pool worker to end or the pool to change (Pool's worker handler)") \
+    X(R_SWITCHED, "was switched out: the schedule chose another task")
 
 typedef enum {
 #define X(k, s) k,
@@ -225,6 +226,13 @@ typedef struct Trace {
     int ncores;
     int64_t end;       /* virtual time the run ended */
     int64_t loop_iterations, task_steps; /* asyncio: event-loop iterations, task steps */
+    /* bytes the segments and events may still take (the max_trace
+     * setting): a loop that sleeps or locks millions of times records as
+     * fast as it runs, and the host's memory is not the limit to meet.
+     * When it runs out, full is set and the scheduler and the VM stop the
+     * run; recording goes on meanwhile, so the trace stays whole. */
+    int64_t room;
+    bool full;
     /* called after each record while set (debug.c): kind is the event's,
      * or -1 for a state change */
     void (*hook)(void *ctx, int kind, int task, int64_t at);

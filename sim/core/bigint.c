@@ -801,7 +801,7 @@ int bigint_round(Task *T, Value a, int64_t nd, Value *out)
     Num x;
     num_of(a, &x);
     /* 10**-nd > 2|a|: the answer is 0 */
-    if ((double)-nd > (double)mag_bits(x.d, x.n) * 0.30103 + 2) {
+    if (-(double)nd > (double)mag_bits(x.d, x.n) * 0.30103 + 2) {
         *out = v_int(0);
         return 0;
     }

@@ -585,6 +585,13 @@ static int64_t *oid_field(Obj *o)
     }
 }
 
+int64_t obj_id_value(Sim *S, Value v)
+{
+    if (is_obj(v)) return 140000000000000 + obj_id(S, v.u.o) * 16;
+    /* unsigned: the bits of an int64 extreme must not overflow */
+    return 9000000 + (int64_t)(((uint64_t)v.tag * 1000003u + (uint64_t)v.u.i) % 1000000u);
+}
+
 int64_t obj_id(Sim *S, Obj *o)
 {
     int64_t *f = oid_field(o);

@@ -55,6 +55,9 @@ int obj_slice_indices(Task *T, Slice *s, int64_t len, int64_t *start, int64_t *s
 /* Deterministic identity (id(), default hash): a counter, never an address,
  * so no pointer order can leak into a simulation. */
 int64_t obj_id(Sim *S, Obj *o);
+/* id(v) as the program sees it, for any value: an object's number, or one
+ * made from an immediate's bits (small ints and None have fixed ids). */
+int64_t obj_id_value(Sim *S, Value v);
 void obj_id_forget(Sim *S, Obj *o);   /* gc: o is being freed */
 void obj_ids_free(Sim *S);
 

@@ -359,6 +359,30 @@ static int push_func_frame(Task *T, Func *fn, Value *ret, Value *want, Value *ar
 
 enum { CALL_DONE, CALL_FRAME, CALL_ERROR, CALL_BLOCK, CALL_RETRY, CALL_YIELD, CALL_SWITCH, CALL_INPLACE };
 
+/* A method of a builtin type called through its class (`int.__add__(x,
+ * y)`, `Lock.acquire(x)`) gets its self from the caller, who may pass
+ * anything or nothing.  The natives trust args[0] to be their own kind, so
+ * the one check is here, as CPython's method descriptors make it. */
+static bool self_fits(Sim *S, Native *n, Value *args, int nargs, Tuple *kwnames)
+{
+    if (nargs - (kwnames ? (int)kwnames->n : 0) < 1) return false;
+    if (n->meth_flags & NF_CLASSMETHOD)
+        return is_kind(args[0], K_CLASS) && obj_is_subclass(AS_CLASS(args[0]), n->owner);
+    return obj_is_instance_of(S, args[0], n->owner);
+}
+
+static int self_error(Task *T, Native *n, Value *args, int nargs, Tuple *kwnames)
+{
+    const char *owner = n->owner->name->s;
+    if (nargs - (kwnames ? (int)kwnames->n : 0) < 1)
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' of '%s' object needs an argument", n->name, owner);
+    if (n->meth_flags & NF_CLASSMETHOD)
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for type '%s' needs a subtype of '%s' as its first argument",
+                         n->name, owner, owner);
+    return exc_raise(T, EXC_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", n->name, owner,
+                     obj_type_of(T->S, args[0])->name->s);
+}
+
 static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, Tuple *kwnames)
 {
     Value out = v_none();
@@ -370,6 +394,8 @@ static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, T
         vcopy(a + 1, args, nargs);
         r = n->fn(T, a, nargs + 1, kwnames, &out);
         if (a != small) free(a);
+    } else if ((n->meth_flags & (NF_METHOD | NF_CLASSMETHOD)) && n->owner && !self_fits(T->S, n, args, nargs, kwnames)) {
+        r = self_error(T, n, args, nargs, kwnames);
     } else {
         r = n->fn(T, args, nargs, kwnames, &out);
     }
@@ -382,7 +408,14 @@ static int call_native(Task *T, Native *n, Value *ret, Value *args, int nargs, T
         return CALL_SWITCH;
     }
     T->retry = 0;
-    if (r == NAT_ERR) return CALL_ERROR;
+    if (r == NAT_ERR) {
+        /* a native that fails must say why; one that forgot would leave
+         * the error path raising whatever T->exc held (CPython's
+         * "returned NULL without setting an exception") */
+        if (UNLIKELY(!obj_is_exc_instance(T->S, T->exc)))
+            exc_raise(T, EXC_SystemError, "%s returned an error without setting an exception", n->name);
+        return CALL_ERROR;
+    }
     if (r == NAT_BLOCK) return CALL_BLOCK;
     *ret = out;
     return CALL_DONE;
@@ -844,6 +877,15 @@ static RunStatus fatal_ops(Task *T)
     return RUN_FATAL;
 }
 
+void vm_trace_full(Sim *S)
+{
+    S->fatal.set = true;
+    snprintf(S->fatal.msg, sizeof S->fatal.msg,
+             "stopped after recording %lld MiB of state changes and events (the max_trace limit): the program switches, "
+             "sleeps or locks very often; to run longer, raise it with --set max_trace=BYTES if the machine has the memory",
+             (long long)(S->set.v[SET_max_trace] >> 20));
+}
+
 int vm_memory_error(Task *T)
 {
     Sim *S = T->S;
@@ -992,6 +1034,12 @@ RunStatus vm_run(Task *T)
                 status = fatal_ops(T);                                       \
                 goto leave;                                                  \
             }                                                                \
+            if (S->trace->full) {                                            \
+                if (REDO) pc--;                                              \
+                SAVE();                                                      \
+                vm_trace_full(S);                                            \
+                LEAVE(RUN_FATAL);                                            \
+            }                                                                \
             if (S->hooks && S->hooks->interrupted(T, clk, nops)) {           \
                 if (REDO) UNDO_OP();                                         \
                 SAVE();                                                      \
@@ -1029,8 +1077,10 @@ RunStatus vm_run(Task *T)
     for (;;) {
         if (UNLIKELY(clk >= limit)) {
             /* when debugging, every op comes here (limit is 0): the real
-             * limit is T->limit, and debug_op may pause before this op */
-            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause || S->hooks->op(T, code, pc, f, nops, clk)) {
+             * limit is T->limit, and debug_op may pause before this op
+             * (the hook sees the operand stack: f->sp is current) */
+            if (!S->debug_ops || T->nested || clk >= T->limit || T->pause ||
+                (f->sp = sp, S->hooks->op(T, code, pc, f, nops, clk))) {
                 SAVE();
                 LEAVE(T->pause ? RUN_PAUSE : RUN_LIMIT);
             }

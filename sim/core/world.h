@@ -60,7 +60,8 @@ typedef struct Fatal {
  * VM and the scheduler call them through Sim.hooks and never name the
  * debugger.  NULL hooks: no debugger. */
 typedef struct DebugHooks {
-    /* before each op while Sim.debug_ops: true to pause there */
+    /* before each op while Sim.debug_ops: true to pause there (f->sp is
+     * the operand stack's top: an explorer reads what the op touches) */
     bool (*op)(Task *T, Code *code, uint32_t pc, Frame *f, uint64_t nops, int64_t clk);
     /* every POLL_OPS ops of a slice (nops: its ops so far): true (and a
      * pause asked for) after an interrupt, or at a checkpoint */

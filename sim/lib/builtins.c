@@ -349,9 +349,7 @@ NATIVE(bi_hash)
 NATIVE(bi_id)
 {
     if (nat_count(T, "id", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    Value a = args[0];
-    if (is_obj(a)) *out = v_int(140000000000000 + obj_id(T->S, a.u.o) * 16);
-    else *out = v_int(9000000 + (a.tag * 1000003 + a.u.i) % 1000000);
+    *out = v_int(obj_id_value(T->S, args[0]));
     return NAT_OK;
 }
 

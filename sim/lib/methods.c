@@ -1737,7 +1737,9 @@ NATIVE(object_ne)
 NATIVE(object_hash)
 {
     (void)nargs, (void)kw;
-    *out = v_int(obj_id(T->S, args[0].u.o) * 2654435761LL & 0x7FFFFFFFFFFF);
+    Value v = args[0];
+    int64_t id = is_obj(v) ? obj_id(T->S, v.u.o) : obj_id_value(T->S, v);
+    *out = v_int((int64_t)((uint64_t)id * 2654435761u & 0x7FFFFFFFFFFF));
     return NAT_OK;
 }
 

@@ -198,9 +198,20 @@ NATIVE(loop_repr_m)
 
 /* ---- handles ---- */
 
+/* A Handle made by the program (asyncio.Handle() or __new__) has no
+ * callback: the loop's call_soon/call_later make the real ones. */
+static HandleData *handle_need(Task *T, Value v)
+{
+    HandleData *h = AS_INST(v)->payload;
+    if (!h) exc_raise(T, EXC_TypeError, "this %s was not made by the event loop (use loop.call_soon or call_later)",
+                      AS_INST(v)->cls->name->s);
+    return h;
+}
+
 NATIVE(handle_cancel_m)
 {
-    HandleData *h = AS_INST(args[0])->payload;
+    HandleData *h = handle_need(T, args[0]);
+    if (!h) return NAT_ERR;
     h->cancelled = true;
     *out = v_none();
     return NAT_OK;
@@ -208,21 +219,24 @@ NATIVE(handle_cancel_m)
 
 NATIVE(handle_cancelled_m)
 {
-    HandleData *h = AS_INST(args[0])->payload;
+    HandleData *h = handle_need(T, args[0]);
+    if (!h) return NAT_ERR;
     *out = v_bool(h->cancelled);
     return NAT_OK;
 }
 
 NATIVE(handle_when_m)
 {
-    HandleData *h = AS_INST(args[0])->payload;
+    HandleData *h = handle_need(T, args[0]);
+    if (!h) return NAT_ERR;
     *out = v_float((double)h->when / 1e9);
     return NAT_OK;
 }
 
 NATIVE(handle_repr_m)
 {
-    HandleData *h = AS_INST(args[0])->payload;
+    HandleData *h = handle_need(T, args[0]);
+    if (!h) return NAT_ERR;
     SBuf b = {0};
     bool timer = AS_INST(args[0])->cls == aio_st(T->S)->timer;
     sb_puts(&b, timer ? "<TimerHandle " : "<Handle ");
@@ -755,7 +769,8 @@ NATIVE(aio_wait_reason)
 /* _print_exception(message, exc): the default exception handler's log. */
 NATIVE(aio_print_exception)
 {
-    if (nat_count(T, "_print_exception", nargs, kw, 2, 2) < 0 || !is_str(args[0])) return NAT_ERR;
+    if (nat_count(T, "_print_exception", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "_print_exception() argument 1 must be str");
     Sim *S = T->S;
     SBuf b = {0};
     sb_put(&b, AS_STR(args[0])->s, (size_t)AS_STR(args[0])->len);

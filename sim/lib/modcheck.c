@@ -20,6 +20,11 @@ typedef struct Alias {
 typedef struct Check {
     const ImportResolver *r;
     BUF(Alias) aliases;
+    /* aliases by name: every name a program binds is one, and a file of
+     * 100,000 globals must not take quadratic time (open addressing,
+     * index + 1, 0 free) */
+    uint32_t *index;
+    size_t icap;
     BUF(const Node *) targets; /* attribute nodes that are assigned or deleted */
     bool failed;
     int line, col;
@@ -27,11 +32,38 @@ typedef struct Check {
     size_t msgsize;
 } Check;
 
+static size_t name_hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static uint32_t *index_slot(Check *C, const char *name)
+{
+    size_t mask = C->icap - 1;
+    for (size_t i = name_hash(name) & mask;; i = (i + 1) & mask)
+        if (!C->index[i] || strcmp(C->aliases.v[C->index[i] - 1].name, name) == 0) return &C->index[i];
+}
+
 static Alias *find_alias(Check *C, const char *name)
 {
-    for (size_t i = 0; i < C->aliases.n; i++)
-        if (strcmp(C->aliases.v[i].name, name) == 0) return &C->aliases.v[i];
-    return NULL;
+    if (!C->icap) return NULL;
+    uint32_t k = *index_slot(C, name);
+    return k ? &C->aliases.v[k - 1] : NULL;
+}
+
+/* a new alias (its name not yet bound) */
+static void add_alias(Check *C, Alias a)
+{
+    BUF_PUSH(C->aliases, a);
+    if (C->aliases.n * 2 > C->icap) {
+        free(C->index);
+        C->icap = C->icap ? C->icap * 2 : 64;
+        C->index = xcalloc(C->icap, sizeof *C->index);
+        for (size_t i = 0; i + 1 < C->aliases.n; i++) *index_slot(C, C->aliases.v[i].name) = (uint32_t)i + 1;
+    }
+    *index_slot(C, C->aliases.v[C->aliases.n - 1].name) = (uint32_t)C->aliases.n;
 }
 
 static void bind_module(Check *C, const char *name, const char *module)
@@ -44,7 +76,7 @@ static void bind_module(Check *C, const char *name, const char *module)
     Alias n = {0};
     snprintf(n.name, sizeof n.name, "%s", name);
     snprintf(n.module, sizeof n.module, "%s", module);
-    BUF_PUSH(C->aliases, n);
+    add_alias(C, n);
 }
 
 static void bind_other(Check *C, const char *name)
@@ -57,7 +89,7 @@ static void bind_other(Check *C, const char *name)
     Alias n = {0};
     snprintf(n.name, sizeof n.name, "%s", name);
     n.unsafe = true;
-    BUF_PUSH(C->aliases, n);
+    add_alias(C, n);
 }
 
 /* A store target: names it binds, attribute targets to skip. */
@@ -236,6 +268,7 @@ bool modcheck_module(const Module *m, const ImportResolver *r, int *line, int *c
     collect_list(&C, &m->body);
     check_list(&C, &m->body);
     BUF_FREE(C.aliases);
+    free(C.index);
     BUF_FREE(C.targets);
     if (!C.failed) return true;
     *line = C.line;

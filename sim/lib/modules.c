@@ -654,6 +654,8 @@ static Value make_orig_stderr(Sim *S) { return S->std_err; }
 static Value make_version(Sim *S) { return str_value(S, "3.11.7 (interleave simulator)"); }
 static Value make_platform(Sim *S) { return str_value(S, "linux"); }
 
+static Value make_builtin_module_names(Sim *S);
+
 static Value make_argv(Sim *S)
 {
     /* no scenario yet: python3 without a script gives [''] */
@@ -688,7 +690,7 @@ static const ModEntry sys_entries[] = {
     FN("get_int_max_str_digits", sys_get_int_max_str_digits), VAL("stdout", make_stdout), VAL("stderr", make_stderr),
     VAL("__stdout__", make_orig_stdout), VAL("__stderr__", make_orig_stderr),
     VAL("version", make_version), VAL("version_info", make_version_info), VAL("platform", make_platform),
-    VAL("argv", make_argv), INT("maxsize", 9223372036854775807.0), END,
+    VAL("argv", make_argv), VAL("builtin_module_names", make_builtin_module_names), INT("maxsize", 9223372036854775807.0), END,
 };
 
 /* ---- math ---- */
@@ -989,6 +991,9 @@ static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false, N
 static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false, NULL};
 static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false, NULL};
 static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
+/* `import builtins` gives the builtins themselves: its dict is S->builtins
+ * (filled by builtins_init before the modules are made), as in CPython */
+static const ModDef mod_builtins = {"builtins", groups_entries, NULL, NULL, NULL, NULL, false, NULL};
 /* modules that are all Python (sim/py/NAME.py) */
 static const char *const calendar_names[] = {
     "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "day_name", "day_abbr",
@@ -1029,7 +1034,7 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_builtins, &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_pool_def, &mod_mp_managers_def, &mod_mp_def, &mod_mp_futures_thread_def, &mod_mp_futures_process_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, &mod_collections_def, &mod_heapq_def, &mod_heapq_bisect_def, &mod_operator_def,
     &mod_hashlib_def, NULL,
@@ -1110,6 +1115,8 @@ static bool modules_has_attr(const char *module, const char *attr)
 {
     const ModDef *d = find_def(module);
     if (!d) return false;
+    /* the builtins are made by several files at start-up: asked at run time */
+    if (d == &mod_builtins) return true;
     for (const ModEntry *e = d->entries; e->name; e++)
         if (strcmp(e->name, attr) == 0) return true;
     for (const char *const *n = d->names; n && *n; n++)
@@ -1120,6 +1127,26 @@ static bool modules_has_attr(const char *module, const char *attr)
     for (size_t i = 0; i < ARRAY_LEN(dunders); i++)
         if (strcmp(dunders[i], attr) == 0) return true;
     return false;
+}
+
+/* Every module's name, sorted, as CPython's sys.builtin_module_names: all
+ * of ours are built in.  A program (and the native sweep test) can learn
+ * from it what there is to import. */
+static Value make_builtin_module_names(Sim *S)
+{
+    const char *names[128];
+    size_t n = 0;
+    FOR_EACH_DEF(d)
+        if (n < ARRAY_LEN(names)) names[n++] = d->name;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    Tuple *t = tuple_new(S, (int)n);
+    for (size_t i = 0; i < n; i++) t->v[i] = str_value(S, names[i]);
+    return v_obj(t);
 }
 
 static const char *modules_list(void)
@@ -1156,7 +1183,7 @@ void modules_init(Sim *S)
     FOR_EACH_DEF(d) {
         ModuleObj *m = gc_alloc(S, K_MODULE, sizeof(ModuleObj));
         m->name = str_intern(S, d->name, strlen(d->name));
-        m->dict = dict_new(S);
+        m->dict = d == &mod_builtins ? S->builtins : dict_new(S);
         dict_set_str(S, m->dict, S->sym[SYM_name], v_obj(m->name));
         for (const ModEntry *e = d->entries; e->name; e++) {
             Value v;

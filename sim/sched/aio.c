@@ -942,6 +942,9 @@ static int loop_finish(Task *T, LoopData *ld, Value *out)
 static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
 {
     Sim *S = T->S;
+    /* a controlled run may give the driver's call one op's time: a handle
+     * runs before the loop gives its turn back, or it never would */
+    bool ran = !sched_controlled(S);
     for (;;) {
         if (ld->ntodo == 0) {
             if (!driver) return NAT_OK;
@@ -975,10 +978,11 @@ static int loop_next(Task *T, LoopData *ld, bool driver, Value *out)
             continue;
         }
         /* long runs of C-only handles still give other cores their turn */
-        if (T->clock >= T->limit && !T->nested) {
+        if (T->clock >= T->limit && !T->nested && ran) {
             if (!driver) return NAT_OK;
             return NAT_YIELD;
         }
+        ran = true;
         Handle h = ring_pop(ld);
         ld->ntodo--;
         if (handle_cancelled(&h)) continue;

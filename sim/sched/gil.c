@@ -11,7 +11,8 @@
  *    jitter), who wakes `gil_handoff` later and takes it if it is still
  *    free.  Meanwhile another thread may barge in.
  *  - Blocking calls and thread exit drop it voluntarily.
- * The convoy effect follows from these rules alone. */
+ * The convoy effect follows from these rules alone.  In a controlled run
+ * (sched.h) the schedule decides instead: no intervals, no handoffs. */
 #include "gil.h"
 
 bool gil_on(Sim *S) { return settings_gil_on(&S->set); }
@@ -41,6 +42,9 @@ static bool may_take(ProcSched *ps, Task *T)
 static void start_interval(Sim *S, Task *T, int64_t at)
 {
     SchedTask *st = T->st;
+    /* a controlled run switches where its schedule says, never on a drop
+     * request (sched.h) */
+    if (sched_controlled(S)) return;
     st->gil_wait_switch = T->proc->ps->switch_no;
     st->gil_timer_seq++;
     sched_timer(S, at + gil_interval(T->proc), SE_GIL_TIMER, T, st->gil_timer_seq);
@@ -87,7 +91,7 @@ bool gil_try_take(Task *T, int64_t at)
 static void signal_waiter(Sim *S, Proc *P, int64_t at)
 {
     ProcSched *ps = P->ps;
-    if (ps->gil_holder || ps->handoff) return;
+    if (ps->gil_holder || ps->handoff || sched_controlled(S)) return;
     Task *eligible[64];
     int n = 0;
     for (size_t i = 0; i < ps->gil_waiters.n && n < 64; i++)

@@ -58,6 +58,11 @@ typedef struct Sched {
     int64_t resume_limit;
     int64_t slice_limit;  /* the running slice's end, cut by new timers
                              (a pause zeroes the task's limit, not this) */
+    /* a controlled run (sched.h): one task at a time, on core 0 */
+    const SchedChoice *choice;
+    bool at_switch;       /* core 0's task stopped at a switch point */
+    bool one_op;          /* its slice runs one op with the breaker off */
+    int64_t held_since;   /* when core 0's task got it */
 } Sched;
 
 static Sched *SCH(Sim *S) { return S->sched; }
@@ -219,10 +224,19 @@ static void dispatch(Sim *S, int ci, Task *T, int64_t at)
     sched_set_state(S, T, TS_RUNNING, R_RUNNING, -1, c->t);
 }
 
+bool sched_controlled(Sim *S) { return SCH(S)->choice != NULL; }
+
+void sched_set_choice(Sim *S, const SchedChoice *c) { SCH(S)->choice = c; }
+
+const SchedChoice *sched_get_choice(Sim *S) { return SCH(S)->choice; }
+
+bool sched_every_op(Sim *S) { return S->set.v[SET_preempt] == 1 || !gil_on(S); }
+
 void sched_make_ready(Sim *S, Task *T, int reason, int64_t at)
 {
     Sched *sc = SCH(S);
-    for (int i = 0; i < sc->ncores; i++)
+    /* (a controlled run puts a task on the core only when it is chosen) */
+    for (int i = 0; i < sc->ncores && !sc->choice; i++)
         if (!sc->cores[i].task) {
             dispatch(S, i, T, at);
             return;
@@ -248,7 +262,7 @@ static void core_free(Sim *S, int ci, int64_t at)
     if (c->task) c->task->st->core = -1;
     c->task = NULL;
     if (c->t < at) c->t = at;
-    Task *next = ready_pop(sc);
+    Task *next = sc->choice ? NULL : ready_pop(sc);
     if (next) dispatch(S, ci, next, c->t);
 }
 
@@ -256,6 +270,7 @@ static void core_free(Sim *S, int ci, int64_t at)
  * its process has one. */
 static void resume(Sim *S, Task *T, int64_t at)
 {
+    if (SCH(S)->choice && SCH(S)->choice->edge) SCH(S)->choice->edge(S, SCH(S)->choice->ctx, T);
     if (gil_on(S) && T->st->wants_gil && T->proc->ps->gil_holder != T) {
         Proc *P = T->proc;
         bool can = !P->ps->gil_holder && !(T->st->forced && P->ps->last_holder == T);
@@ -320,8 +335,10 @@ static void wake(Sim *S, Task *W, Task *by, int obj, int64_t at)
     st->wait_seq++;
     trace_event(S->trace, at, by ? by->st->tid : -1, EV_WAKE, W->proc->ps->tid, st->tid, obj);
     /* the woken thread needs the OS to run it again: it becomes runnable
-     * after the wake-up latency */
-    sched_timer(S, at + jittered(S, S->set.v[SET_gil_handoff]), SE_WAKE, W, st->wait_seq);
+     * after the wake-up latency (in a controlled run at once: whether it
+     * runs before the waker goes on is the schedule's choice) */
+    int64_t latency = SCH(S)->choice ? 0 : jittered(S, S->set.v[SET_gil_handoff]);
+    sched_timer(S, at + latency, SE_WAKE, W, st->wait_seq);
 }
 
 bool sched_wake_one(Sim *S, WaitQ *q, Task *by, int obj)
@@ -384,6 +401,7 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
     st->since = at;
     st->state = TS_NEW;
     st->tid = trace_add_task(S->trace, name, TK_THREAD, P->ps->tid, -1, daemon, at);
+    if (SCH(S)->choice && SCH(S)->choice->edge) SCH(S)->choice->edge(S, SCH(S)->choice->ctx, T);
     trace_state(S->trace, at, st->tid, TS_NEW, -1, R_CREATED, -1);
     st->wants_gil = true;
     double j = S->set.f[SET_jitter];
@@ -408,6 +426,9 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
 
 void sched_start_task(Sim *S, Task *T, int64_t at, int64_t cost, int reason)
 {
+    /* in a controlled run a thread can run as soon as it is started: when
+     * it does is the schedule's choice (a process still pays its start) */
+    if (SCH(S)->choice && reason == R_STARTING) cost = 0;
     sched_set_state(S, T, TS_NEW, reason, -1, at);
     sched_timer(S, at + jittered(S, cost), SE_START, T, 0);
 }
@@ -759,13 +780,24 @@ static void run_core(Sim *S, int ci, int64_t limit)
             sc->now = saved;
         }
     }
-    if (T->breaker && S->set.v[SET_preempt] == 1) {
+    if (sc->choice) {
+        /* a controlled run: the task runs to its next switch point - with
+         * every op one, else armed for its next eval-breaker check (its
+         * first op after a switch point or a wake-up runs unarmed: a stop
+         * at a call comes before the call) */
+        if (sched_every_op(S) || sc->one_op) {
+            sc->one_op = true;
+            T->breaker = false;
+            if (c->t + 1 < limit) limit = c->t + 1;
+        } else {
+            T->breaker = true;
+        }
+    } else if (T->breaker && S->set.v[SET_preempt] == 1) {
         /* preempt: every_op - the drop request is honoured between any two ops */
         T->clock = c->t;
         breaker_stop(S, ci, T);
         return;
-    }
-    if (ready_waiting(sc)) {
+    } else if (ready_waiting(sc)) {
         int64_t q = st->slice_start + S->set.v[SET_quantum];
         if (q <= c->t) {
             /* time slice used up: to the back of the ready queue */
@@ -819,6 +851,11 @@ static void run_slice(Sim *S, int ci, int64_t limit)
     c->t = T->clock;
     switch (rs) {
     case RUN_LIMIT:
+        if (sc->choice && sc->one_op) {
+            /* its one op is done (a pause before it would be RUN_PAUSE) */
+            sc->one_op = false;
+            sc->at_switch = sched_every_op(S);
+        }
         return;
     case RUN_PAUSE:
         T->pause = false;
@@ -826,6 +863,11 @@ static void run_slice(Sim *S, int ci, int64_t limit)
         sc->resume_limit = limit;
         return;
     case RUN_BREAKER:
+        if (sc->choice) {
+            T->breaker = false;
+            sc->at_switch = true;
+            return;
+        }
         breaker_stop(S, ci, T);
         return;
     case RUN_BLOCKED:
@@ -1003,6 +1045,7 @@ static void sched_free(Sim *S, void *p)
         free(ps);
         S->procs.v[i]->ps = NULL;
     }
+    if (sc && sc->choice && sc->choice->free) sc->choice->free(sc->choice->ctx);
     if (sc) {
         free(sc->cores);
         free(sc->heap);
@@ -1025,6 +1068,202 @@ void sched_init(Sim *S)
     sc->rng = (uint64_t)S->set.v[SET_seed] * 0x2545F4914F6CDD1DULL + 1;
     sc->resume_core = -1;
     S->trace = trace_new(sc->ncores);
+    S->trace->room = S->set.v[SET_max_trace];
+}
+
+static void too_long(Sim *S, int64_t max_time)
+{
+    S->fatal.set = true;
+    snprintf(S->fatal.msg, sizeof S->fatal.msg,
+             "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=%.0fs or 'max_time: %.0fs' in the header",
+             max_time / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9);
+    SCH(S)->end_time = max_time;
+}
+
+/* Nothing runs and no timer is left: a deadlock. */
+static void deadlocked(Sim *S)
+{
+    Sched *sc = SCH(S);
+    int64_t at = 0;
+    for (int i = 0; i < sc->ncores; i++)
+        if (sc->cores[i].t > at) at = sc->cores[i].t;
+    if (sc->now > at) at = sc->now;
+    report_deadlock(S, at);
+    sc->end_time = at;
+}
+
+static void fire_timer(Sim *S)
+{
+    Sched *sc = SCH(S);
+    SEvent e = heap_pop(sc);
+    sc->now = e.t;
+    on_timer(S, &e);
+}
+
+/* ---- controlled runs (sched.h) ---- */
+
+static bool in_ready(Sched *sc, Task *T)
+{
+    for (size_t k = sc->ready_head; k < sc->ready.n; k++)
+        if (sc->ready.v[k] == T) return true;
+    return false;
+}
+
+static void ready_remove(Sched *sc, Task *T)
+{
+    for (size_t k = sc->ready_head; k < sc->ready.n; k++)
+        if (sc->ready.v[k] == T) {
+            memmove(sc->ready.v + k, sc->ready.v + k + 1, (sc->ready.n - k - 1) * sizeof *sc->ready.v);
+            if (--sc->ready.n == sc->ready_head) sc->ready_head = sc->ready.n = 0;
+            return;
+        }
+}
+
+/* Could T take core 0 now?  cur, at a switch point, gives up its GIL to
+ * a thread of its process that is chosen. */
+static bool ctl_can_run(Sim *S, Task *T, Task *cur)
+{
+    SchedTask *st = T->st;
+    if (T == cur || st->done) return false;
+    if (!st->gil_waiting && !in_ready(SCH(S), T)) return false;
+    if (gil_on(S) && st->wants_gil) {
+        Task *H = T->proc->ps->gil_holder;
+        if (H && H != T && H != cur) return false;
+    }
+    return true;
+}
+
+typedef BUF(Task *) TaskBuf;
+
+/* The tasks that may run next: cur (if any) first, then by creation. */
+static int ctl_candidates(Sim *S, Task *cur, TaskBuf *out)
+{
+    out->n = 0;
+    if (cur) BUF_PUSH(*out, cur);
+    for (size_t i = 0; i < S->tasks.n; i++)
+        if (ctl_can_run(S, S->tasks.v[i], cur)) BUF_PUSH(*out, S->tasks.v[i]);
+    return (int)out->n;
+}
+
+/* What the model picks by itself: cur goes on until it has held the core
+ * for a switch interval while others wait (then the next one round, as
+ * the GIL's forced switch would do); else the one that waited longest. */
+static int ctl_default(Sim *S, Task *cur, Task *const *v, int n, int64_t now)
+{
+    if (cur) {
+        if (n < 2 || now - SCH(S)->held_since < gil_interval(cur->proc)) return 0;
+        for (int i = 1; i < n; i++)
+            if (v[i]->id > cur->id) return i;
+        return 1;
+    }
+    int best = 0;
+    for (int i = 1; i < n; i++)
+        if (v[i]->st->since < v[best]->st->since) best = i;
+    return best;
+}
+
+/* cur stops at a switch point for W: with the GIL, a thread of the same
+ * process takes it from cur. */
+static void ctl_switch_out(Sim *S, Task *cur, Task *W, int64_t at)
+{
+    Sched *sc = SCH(S);
+    sc->cores[0].task = NULL;
+    cur->st->core = -1;
+    if (gil_on(S) && cur->proc->ps->gil_holder == cur && W->proc == cur->proc) {
+        gil_drop(cur, at, DROP_PREEMPTED);
+        gil_wait(cur, at, R_SWITCHED);
+    } else {
+        waitq_push(&sc->ready, cur);
+        sched_set_state(S, cur, TS_READY, R_SWITCHED, -1, at);
+    }
+}
+
+enum { CTL_PAUSED, CTL_ENDED, CTL_DEADLOCK, CTL_TOO_LONG };
+
+static int ctl_loop(Sim *S)
+{
+    Sched *sc = SCH(S);
+    Core *c = &sc->cores[0];
+    int64_t max_time = S->set.v[SET_max_time];
+    TaskBuf cands = {0};
+    int result = CTL_ENDED;
+    for (;;) {
+        if (S->fatal.set) break;
+        if (dbg_pausing(S)) {
+            result = CTL_PAUSED;
+            break;
+        }
+        if (sc->ended) break;
+        if (sc->resume_core >= 0) {
+            sc->resume_core = -1;
+            run_slice(S, 0, sc->resume_limit);
+            continue;
+        }
+        int64_t et = sc->nheap ? sc->heap[0].t : NEVER;
+        Task *T = c->task;
+        if (T && !sc->at_switch) {
+            /* the timers due by its next op first */
+            if (dbg_pause_before(S, et <= c->t ? et : c->t)) {
+                result = CTL_PAUSED;
+                break;
+            }
+            if (et <= c->t) {
+                fire_timer(S);
+                continue;
+            }
+            if (c->t >= max_time) {
+                result = CTL_TOO_LONG;
+                break;
+            }
+            run_core(S, 0, et < max_time ? et : max_time);
+            continue;
+        }
+        /* a choice: what is due now first, as it may add candidates */
+        int64_t now = c->t > sc->now ? c->t : sc->now;
+        if (et <= now) {
+            if (dbg_pause_before(S, et)) {
+                result = CTL_PAUSED;
+                break;
+            }
+            fire_timer(S);
+            continue;
+        }
+        Task *cur = sc->at_switch ? T : NULL;
+        int n = ctl_candidates(S, cur, &cands);
+        if (!n) {
+            if (!sc->nheap) {
+                result = CTL_DEADLOCK;
+                break;
+            }
+            if (et >= max_time) {
+                result = CTL_TOO_LONG;
+                break;
+            }
+            if (dbg_pause_before(S, et)) {
+                result = CTL_PAUSED;
+                break;
+            }
+            fire_timer(S);
+            continue;
+        }
+        sc->now = now;
+        int k = sc->choice->pick(S, sc->choice->ctx, cur, cands.v, n, ctl_default(S, cur, cands.v, n, now));
+        if (k == SCHED_PAUSE) {
+            result = CTL_PAUSED;
+            break;
+        }
+        if (k < 0 || k >= n) continue; /* SCHED_STOP: S->fatal says why */
+        Task *W = cands.v[k];
+        sc->at_switch = false;
+        sc->one_op = true;
+        if (W == cur) continue;
+        if (cur) ctl_switch_out(S, cur, W, now);
+        ready_remove(sc, W);
+        dispatch(S, 0, W, now);
+        sc->held_since = c->t;
+    }
+    BUF_FREE(cands);
+    return result;
 }
 
 bool sched_run(Sim *S)
@@ -1038,7 +1277,16 @@ bool sched_run(Sim *S)
         sched_make_ready(S, M, R_READY_NEW, 0);
         M->st->started = true;
     }
-    for (;;) {
+    if (sc->choice) {
+        switch (ctl_loop(S)) {
+        case CTL_PAUSED: return false;
+        case CTL_DEADLOCK: deadlocked(S); break;
+        case CTL_TOO_LONG: too_long(S, max_time); break;
+        default: break;
+        }
+    }
+    while (!sc->choice) {
+        if (S->trace->full && !S->fatal.set) vm_trace_full(S);
         if (S->fatal.set) {
             S->status = SIM_FATAL;
             S->exit_code = 1;
@@ -1069,7 +1317,10 @@ bool sched_run(Sim *S)
         int64_t et = sc->nheap ? sc->heap[0].t : NEVER;
         if ((best >= 0 || sc->nheap) && dbg_pause_before(S, best >= 0 && bt < et ? bt : et)) return false;
         if (best >= 0 && bt < et) {
-            if (bt >= max_time) goto too_long;
+            if (bt >= max_time) {
+                too_long(S, max_time);
+                break;
+            }
             int64_t limit = et;
             if (second != NEVER && second + 1 < limit) limit = second + 1;
             if (max_time < limit) limit = max_time;
@@ -1077,28 +1328,17 @@ bool sched_run(Sim *S)
             continue;
         }
         if (sc->nheap) {
-            if (et >= max_time) goto too_long;
-            SEvent e = heap_pop(sc);
-            sc->now = e.t;
-            on_timer(S, &e);
+            if (et >= max_time) {
+                too_long(S, max_time);
+                break;
+            }
+            fire_timer(S);
             continue;
         }
-        if (best < 0) {
-            int64_t at = 0;
-            for (int i = 0; i < sc->ncores; i++)
-                if (sc->cores[i].t > at) at = sc->cores[i].t;
-            if (sc->now > at) at = sc->now;
-            report_deadlock(S, at);
-            sc->end_time = at;
-        }
+        if (best < 0) deadlocked(S);
         break;
-    too_long:
-        S->fatal.set = true;
-        snprintf(S->fatal.msg, sizeof S->fatal.msg,
-                 "stopped at the max_time limit of %.3f s of virtual time; if the program is meant to run longer, raise it with --set max_time=%.0fs or 'max_time: %.0fs' in the header",
-                 max_time / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9, max_time * 10 / 1e9 < 1 ? 1 : max_time * 10 / 1e9);
-        sc->end_time = max_time;
     }
+    if (sc->choice && sc->choice->end && !S->fatal.set) sc->choice->end(S, sc->choice->ctx);
     if (S->fatal.set && S->status != SIM_DEADLOCK) {
         S->status = SIM_FATAL;
         S->exit_code = 1;

@@ -135,6 +135,44 @@ void sched_proc_exit(Sim *S, Proc *P, int64_t at);
 void sched_proc_signal(Sim *S, Proc *P, int sig, int64_t at);
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
 
+/* ---- controlled runs (explore, schedule replay, the challenge) ----
+ *
+ * With a SchedChoice installed (before the run starts), the scheduler runs
+ * one task at a time and asks it, at every switch point, which task runs
+ * next.  Switch points are those of the model in force: with the GIL, the
+ * running thread's eval-breaker checks (backward jumps, calls), with
+ * `preempt: every_op` or `gil: off` every op; and, without a choice to
+ * make, wherever the running task blocks or ends.  Wake-ups take no time
+ * (the woken task can run at the next switch point), no time slice or
+ * switch interval forces a switch, and a GIL waiter gets the GIL when it
+ * is chosen.  Virtual time still passes with every op, so sleeps, timeouts
+ * and start costs end when they would. */
+typedef struct SchedChoice {
+    /* Which of cands[0..n) runs next (n >= 1).  cur: the task that ran up
+     * to this switch point when it could go on (then cands[0] == cur), or
+     * NULL.  def: the index the model picks by itself (cur, unless it has
+     * held the core for a switch interval while others wait: then the next
+     * one round the tasks; without cur, the one waiting longest).
+     * Returns an index, SCHED_PAUSE to pause the run here (sched_run
+     * returns false and asks again when resumed), or SCHED_STOP after
+     * setting S->fatal. */
+    int (*pick)(Sim *S, void *ctx, Task *cur, Task *const *cands, int n, int def);
+    /* T will run again after being blocked, or was created: what the
+     * running (or last) task did came first.  May be NULL. */
+    void (*edge)(Sim *S, void *ctx, Task *T);
+    /* The run has ended (not paused); may set S->fatal.  May be NULL. */
+    void (*end)(Sim *S, void *ctx);
+    /* At sim_free: free ctx (which may hold this struct).  May be NULL. */
+    void (*free)(void *ctx);
+    void *ctx;
+} SchedChoice;
+enum { SCHED_PAUSE = -1, SCHED_STOP = -2 };
+void sched_set_choice(Sim *S, const SchedChoice *c);
+const SchedChoice *sched_get_choice(Sim *S);
+bool sched_controlled(Sim *S);
+/* Does every op end a step in a controlled run (every_op, or no GIL)? */
+bool sched_every_op(Sim *S);
+
 /* ---- used by sim.c ---- */
 void sched_init(Sim *S);
 /* INTERLEAVE_DUMP_TRACE: the trace on stderr, for debugging the simulator. */

@@ -583,6 +583,12 @@ NATIVE(event_wait)
         if (nat_parse(T, "wait", args + 1, nargs - 1, kw, "|timeout", a) < 0) return NAT_ERR;
         if (sched_deadline(T, a[0], &T->deadline) < 0) return NAT_ERR;
     }
+    /* woken by set(): True even if the event was cleared since (CPython
+     * returns what its Condition.wait said) */
+    if (T->retry && !T->st->timed_out) {
+        *out = v_bool(true);
+        return NAT_OK;
+    }
     if (e->flag || (T->retry && T->st->timed_out) || (T->deadline >= 0 && T->clock >= T->deadline)) {
         *out = v_bool(e->flag);
         return NAT_OK;

@@ -84,7 +84,7 @@ def t_set_unknown_key(ctx):
     assert "unknown setting 'nosuchkey'" in err, err
     # the first and the last keys of the settings table bracket the list
     # (tests/unit/test_scenario.c checks every key)
-    assert "(known: title, cores," in err and ", max_output)" in err, f"the list of keys is cut short: {err!r}"
+    assert "(known: title, cores," in err and ", max_trace)" in err, f"the list of keys is cut short: {err!r}"
 
 
 STREAMS = """

@@ -58,8 +58,11 @@ def t_tree(ctx):
         assert os.path.isfile(os.path.join(prefix, "share/man/man1/interleave.1")), "no man page"
         assert os.path.isfile(os.path.join(data, "LESSONS.md")), "no LESSONS.md"
         want = sorted(f for f in os.listdir(os.path.join(ROOT, "scenarios")) if f.endswith(".py"))
-        got = sorted(os.listdir(os.path.join(data, "scenarios")))
+        got = sorted(f for f in os.listdir(os.path.join(data, "scenarios")) if f.endswith(".py"))
         assert got == want, f"installed scenarios {got}, expected {want}"
+        levels = sorted(f for f in os.listdir(os.path.join(ROOT, "scenarios/challenges")) if f.endswith(".py"))
+        got = sorted(os.listdir(os.path.join(data, "scenarios/challenges")))
+        assert got == levels, f"installed challenges {got}, expected {levels}"
 
         # the installed program, away from the source tree
         code, out, err = ctx.run([binary, "run", "-q", os.path.join(data, "scenarios", want[0])], cwd=elsewhere, env=env)
@@ -76,6 +79,12 @@ def t_tree(ctx):
         assert data in out or os.path.realpath(data) in out, f"lesson 1 did not run the installed scenarios:\n{out[:1500]}"
         _, sout, _ = ctx.run([ctx.bin, "run", "-q", scen], env=env)
         assert sout.strip() and sout.strip() in out, f"{scen}'s output not in the lesson's output:\n{out[-800:]}"
+
+        # the installed challenges, listed from anywhere
+        with tempfile.TemporaryDirectory() as state:
+            cenv = dict(env, XDG_STATE_HOME=state)
+            code, out, err = ctx.run([binary, "challenge"], cwd=elsewhere, env=cenv)
+            assert code == 0 and f"0 of {len(levels)} won" in out, f"installed `interleave challenge`: exit {code}\n{out}{err[-500:]}"
 
         argv[2] = "uninstall"
         code, out, err = ctx.run(argv, env=env, timeout=300)

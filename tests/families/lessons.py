@@ -1,14 +1,16 @@
 """`interleave lesson`, `make run` and `interleave play` without a terminal.
 
   lessons/list            lists every "## N." lesson of LESSONS.md with its scenarios
-  lessons/scenarios_exist every scenario a lesson names exists, every scenario is in a lesson
+  lessons/scenarios_exist every scenario a lesson names exists, every scenario is in a lesson;
+                          the challenges a lesson names (scenarios/challenges/) exist
   lessons/text_run        `lesson 1` with no terminal: the text, then each scenario run as text
   lessons/bad_number      `lesson 99`: a clear error, exit 2
   lessons/make_run        tests/run_main.sh (what `make run` runs) with no terminal: lesson 0
   lessons/text_run_options `lesson N --cores 3 --set ...` with no terminal: the runs use them
   lessons/play_no_tty     `play FILE` in a pipe: a message, then the REPL reads the pipe
   lessons/play_broken     `play` of a broken scenario: file:line:col: error, exit 1
-  lessons/data_env        $INTERLEAVE_DATA points the program at another data directory
+  lessons/data_env        $INTERLEAVE_DATA points the program at another data directory; a
+                          lesson's scenarios may be one directory down (scenarios/DIR/NAME.py)
   lessons/structure       lesson 0 first, at least 17 lessons and 24 scenarios; every lesson
                           has its idea, predict blocks, Run it, What to see, Variation, Check
                           (each question with its "  Answer:") and Teacher note, in that order
@@ -56,6 +58,11 @@ def t_scenarios_exist(ctx):
     present = {f for f in os.listdir(os.path.join(ROOT, "scenarios")) if f.endswith(".py")}
     assert named <= present, f"LESSONS.md names missing scenarios: {sorted(named - present)}"
     assert present <= named, f"scenarios in no lesson: {sorted(present - named)}"
+    # a lesson may name a challenge level (scenarios/challenges/NAME.py)
+    levels = set(re.findall(r"scenarios/challenges/(\w+\.py)", text))
+    assert levels, "no lesson names a challenge level"
+    have = set(os.listdir(os.path.join(ROOT, "scenarios", "challenges")))
+    assert levels <= have, f"LESSONS.md names missing challenges: {sorted(levels - have)}"
 
 
 def t_text_run(ctx):
@@ -122,17 +129,20 @@ def t_play_broken(ctx):
 def t_data_env(ctx):
     d = tempfile.mkdtemp()
     try:
-        os.mkdir(os.path.join(d, "scenarios"))
+        os.makedirs(os.path.join(d, "scenarios", "levels"))
         with open(os.path.join(d, "LESSONS.md"), "w") as f:
-            f.write("# Lessons\n\n## 1. Only one\n\n`scenarios/solo.py` prints.\n")
+            f.write("# Lessons\n\n## 1. Only one\n\n`scenarios/solo.py` prints, and so does "
+                    "`scenarios/levels/duo.py` (one directory down, as the challenges).\n")
         with open(os.path.join(d, "scenarios", "solo.py"), "w") as f:
             f.write("print('solo here')\n")
+        with open(os.path.join(d, "scenarios", "levels", "duo.py"), "w") as f:
+            f.write("print('duo here')\n")
         env = dict(ctx.env)
         env["INTERLEAVE_DATA"] = d
         out, _ = check(ctx, [ctx.bin, "lesson"], env=env)
-        assert " 1. Only one" in out and "solo.py" in out and "Concurrency" not in out, out
+        assert " 1. Only one" in out and "solo.py" in out and "duo.py" in out and "Concurrency" not in out, out
         out, _ = check(ctx, [ctx.bin, "lesson", "1"], env=env, stdin="")
-        assert "solo here" in out, out
+        assert "solo here" in out and "duo here" in out, out
     finally:
         shutil.rmtree(d)
 
@@ -187,7 +197,7 @@ def t_structure(ctx):
         where = f"lesson {n} ({title})"
         idea = body.split("```predict", 1)[0]
         assert idea.strip() and not idea.lstrip().startswith("#"), f"{where}: no idea paragraphs under the heading"
-        assert re.search(r"scenarios/\w+\.py", idea), f"{where}: its idea names no scenarios/NAME.py"
+        assert re.search(r"scenarios/(\w+/)?\w+\.py", idea), f"{where}: its idea names no scenarios/NAME.py"
         assert "```predict" in body, f"{where}: no predict block"
         heads = re.findall(r"^### .*$", body, re.M)
         assert heads == SECTIONS, f"{where}: sections {heads}, expected {SECTIONS}"
@@ -206,6 +216,7 @@ def t_structure(ctx):
 
 def t_predict_parse(ctx):
     present = {f for f in os.listdir(os.path.join(ROOT, "scenarios")) if f.endswith(".py")}
+    present |= {"challenges/" + f for f in os.listdir(os.path.join(ROOT, "scenarios", "challenges")) if f.endswith(".py")}
     for n, title, body in lesson_bodies():
         blocks = predict_blocks(body)
         asked = set()
@@ -223,7 +234,7 @@ def t_predict_parse(ctx):
             else:
                 float(q["answer"])
                 assert float(q.get("tolerance", "-1")) >= 0, f"lesson {n}: a numeric answer without a tolerance\n{raw}"
-        named = set(re.findall(r"scenarios/(\w+\.py)", body))
+        named = set(re.findall(r"scenarios/((?:challenges/)?\w+\.py)", body))
         assert named <= asked, f"lesson {n}: no predict block for {sorted(named - asked)}"
     # the program's own parser agrees: the list checks every lesson's blocks
     out, err = check(ctx, [ctx.bin, "lesson"])
@@ -240,6 +251,7 @@ def t_predict_errors(ctx):
         (good.replace("explain: It prints solo.\n", ""), 7, "without 'explain:'"),
         (good.replace("answer: a", "answer: a\nhint: no"), 14, "unknown key 'hint'"),
         (good.replace("scenario: solo.py", "scenario: nosuch.py"), 7, "which does not exist"),
+        (good.replace("scenario: solo.py", "scenario: a/b/solo.py"), 7, "is not the name of a file in scenarios/"),
         ("```predict\nscenario: solo.py\nask: How many?\nanswer: 3\nexplain: x\n```\n", 7, "needs 'tolerance:'"),
         ("```predict\nscenario: solo.py\nask: How many?\nanswer: three\ntolerance: 1\nexplain: x\n```\n", 7, "nor a number"),
         (good.replace("explain: It prints solo.\n```\n", "explain: It prints solo.\n"), 7, "without its closing"),
@@ -271,12 +283,13 @@ def stub_data():
     """A data directory with the real LESSONS.md and a one-line stub for
     every scenario, so that `lesson N` shows the text without simulating."""
     d = tempfile.mkdtemp()
-    os.mkdir(os.path.join(d, "scenarios"))
+    os.makedirs(os.path.join(d, "scenarios", "challenges"))
     shutil.copy(os.path.join(ROOT, "LESSONS.md"), os.path.join(d, "LESSONS.md"))
-    for f in os.listdir(os.path.join(ROOT, "scenarios")):
-        if f.endswith(".py"):
-            with open(os.path.join(d, "scenarios", f), "w") as fh:
-                fh.write(f"print('stub {f}')\n")
+    for sub in ("", "challenges"):
+        for f in os.listdir(os.path.join(ROOT, "scenarios", sub)):
+            if f.endswith(".py"):
+                with open(os.path.join(d, "scenarios", sub, f), "w") as fh:
+                    fh.write(f"print('stub {f}')\n")
     return d
 
 

@@ -20,6 +20,8 @@
   stress/endless_in_builtin  a loop inside a builtin meets max_ops
   stress/collect_endless   a builtin collecting an endless iterator meets
                            max_memory (MemoryError)
+  stress/trace_sleep_loop, trace_lock_loop   a loop that sleeps or locks
+                           millions of times stops at max_trace, with a note
   stress/output_cut        output past max_output is cut, with a note
   stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
                            50,000-deep containers: RecursionError as in CPython
@@ -63,6 +65,11 @@ CASES = [
     ("endless_in_builtin", lambda: '"""\nmax_ops: 100000\n"""\nx = 5 in iter(int, 1)\n', 1, r"max_ops limit"),
     ("collect_endless", lambda: '"""\nmax_memory: 50000000\n"""\nx = list(iter(int, 1))\n', 1,
      r"MemoryError: the simulated heap passed 47 MiB"),
+    # issue 18 #4: the record of an event-heavy loop is bounded too
+    ("trace_sleep_loop", lambda: '"""\nmax_trace: 8388608\n"""\nimport time\nwhile True:\n    time.sleep(0.000001)\n',
+     1, r"the max_trace limit"),
+    ("trace_lock_loop", lambda: '"""\nmax_trace: 8388608\n"""\nimport threading\nl = threading.Lock()\nwhile True:\n'
+     '    with l:\n        pass\n', 1, r"the max_trace limit"),
     ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
      r"^y{100}$"),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"
