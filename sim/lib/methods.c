@@ -1417,6 +1417,7 @@ NATIVE(int_to_bytes)
 /* int.from_bytes(bytes, byteorder='big', *, signed=False) */
 NATIVE(int_from_bytes)
 {
+    if (nargs < 1) return exc_raise(T, EXC_TypeError, "descriptor 'from_bytes' needs the int type");
     Value a[3];
     if (nat_parse(T, "from_bytes", args + 1, nargs - 1, kw, "bytes|byteorder$signed", a) < 0) return NAT_ERR;
     const uint8_t *d;
