@@ -1743,7 +1743,7 @@ RunStatus vm_run(Task *T)
                 /* next(obj, default) likewise: the frame's StopIteration
                  * gives the default (FR_NEXTDEF) */
                 Value m = obj_type_dunder(S, args[0], SYM_next);
-                if (is_kind(m, K_FUNC)) {
+                if (is_kind(m, K_FUNC) && !(AS_FUNC(m)->code->flags & CO_MAKES_GEN)) {
                     Value itv = args[0], dflt = args[1];
                     SAVE();
                     *base = v_none();
