@@ -63,19 +63,32 @@ static void say(const char *fmt, ...)
     va_end(ap);
 }
 
+/* An error: said like any output, and counted, so that a script piped
+ * into the REPL that hit one exits 1 at its end (as sqlite3 does). */
+static int failures;
+static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(out(), fmt, ap);
+    va_end(ap);
+    failures++;
+}
+
 static void timestr(char *b, size_t n, int64_t ns) { fmt_duration(b, n, ns); }
 
 static bool need_loaded(Repl *r)
 {
     if (session_loaded(r->ss)) return true;
-    say("no scenario is loaded: use `load FILE`\n");
+    fail("no scenario is loaded: use `load FILE`\n");
     return false;
 }
 
 static void usage_of(const char *name)
 {
     const Cmd *c = find_cmd(name);
-    if (c) say("usage: %s\n", c->usage);
+    if (c) fail("usage: %s\n", c->usage);
 }
 
 /* The program's output since it was last shown. */
@@ -195,7 +208,7 @@ static bool parse_time(const char *s, int64_t *out)
 static int resolve_task(Repl *r, const char *name)
 {
     int k = sim_find_task(r->ss->S, name);
-    if (k < 0) say("no task '%s' (see `info tasks`)\n", name);
+    if (k < 0) fail("no task '%s' (see `info tasks`)\n", name);
     return k;
 }
 
@@ -241,7 +254,7 @@ static void rc_load(Repl *r, int argc, char **argv)
     if (!session_load(r->ss, file)) {
         session_set_schedule(r->ss, old);
         free(old);
-        say("%s\n", r->ss->lasterr);
+        fail("%s\n", r->ss->lasterr);
         return;
     }
     free(old);
@@ -257,7 +270,7 @@ static void rc_reload(Repl *r, int argc, char **argv)
     (void)argv;
     if (argc != 1) return usage_of("reload");
     if (!session_reload(r->ss)) {
-        say("%s\n", r->ss->lasterr);
+        fail("%s\n", r->ss->lasterr);
         return;
     }
     snap_discard(); /* the file may have changed */
@@ -271,7 +284,7 @@ static void rc_restart(Repl *r, int argc, char **argv)
     if (argc != 1) return usage_of("restart");
     if (!need_loaded(r)) return;
     if (!session_restart(r->ss)) {
-        say("%s\n", r->ss->lasterr);
+        fail("%s\n", r->ss->lasterr);
         return;
     }
     output_seen(r);
@@ -438,7 +451,7 @@ static void rc_until(Repl *r, int argc, char **argv)
     if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("until");
     if (!need_loaded(r)) return;
     if (t < session_now(r->ss)) {
-        say("that is in the past: use `goto %s` to go back\n", argv[1]);
+        fail("that is in the past: use `goto %s` to go back\n", argv[1]);
         return;
     }
     StopAt s = sim_stop_none();
@@ -467,7 +480,7 @@ static void rc_break(Repl *r, int argc, char **argv)
         b.kind = BP_EVENT;
         b.event = event_kind(argv[2]);
         if (b.event < 0) {
-            say("unknown event '%s'; events:", argv[2]);
+            fail("unknown event '%s'; events:", argv[2]);
             for (int k = 0; k < EV_COUNT; k++) say(" %s", trace_event_name[k]);
             say(" gil-switch lock\n");
             return;
@@ -479,7 +492,7 @@ static void rc_break(Repl *r, int argc, char **argv)
         /* like gdb: a line without code means the next one with code */
         b.line = sim_code_line(r->ss->S, (int)line);
         if (b.line < 0) {
-            say("no code at or after line %ld\n", line);
+            fail("no code at or after line %ld\n", line);
             return;
         }
         if (b.line != line) say("line %ld has no code: ", line);
@@ -521,7 +534,7 @@ static void rc_delete(Repl *r, int argc, char **argv)
     int64_t id = 0;
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &id))) return usage_of("delete");
     if (!session_delete(r->ss, (int)id)) {
-        say("no breakpoint %lld\n", (long long)id);
+        fail("no breakpoint %lld\n", (long long)id);
         return;
     }
     say(id ? "deleted breakpoint %lld\n" : "deleted all breakpoints\n", (long long)id);
@@ -667,7 +680,7 @@ static void rc_info(Repl *r, int argc, char **argv)
         fflush(out());
         stats_print(out(), r->ss->S);
     } else {
-        say("info what? tasks, cores, gil, locks, queues, timers, stats, breakpoints, hash or snapshots\n");
+        fail("info what? tasks, cores, gil, locks, queues, timers, stats, breakpoints, hash or snapshots\n");
     }
     if (b.s) fputs(b.s, out());
     sb_free(&b);
@@ -683,7 +696,7 @@ static void rc_print(Repl *r, int argc, char **argv)
     for (int i = 1; i < argc; i++) sb_printf(&expr, "%s%s", i > 1 ? " " : "", argv[i]);
     int fd[2];
     if (pipe(fd) < 0) {
-        say("print: %s\n", strerror(errno));
+        fail("print: %s\n", strerror(errno));
         sb_free(&expr);
         return;
     }
@@ -702,7 +715,7 @@ static void rc_print(Repl *r, int argc, char **argv)
     while ((k = read(fd[0], buf, sizeof buf)) > 0) fwrite(buf, 1, (size_t)k, out());
     close(fd[0]);
     if (pid > 0) waitpid(pid, NULL, 0);
-    else say("print: cannot fork: %s\n", strerror(errno));
+    else fail("print: cannot fork: %s\n", strerror(errno));
     sb_free(&expr);
 }
 
@@ -792,7 +805,7 @@ static void rc_ui(Repl *r, int argc, char **argv)
     tui_options_init(&o);
     o.cmds = &repl_commands;
     if (!tui_available(why, sizeof why)) {
-        say("ui: %s\n", why);
+        fail("ui: %s\n", why);
         return;
     }
     /* no snapshots under the UI's screen; if it changed the run (g, c,
@@ -807,7 +820,7 @@ static void rc_ui(Repl *r, int argc, char **argv)
     free(after);
     r->ss->checkpoint = ckpt;
     if (rc != 0) {
-        say("ui: %s\n", why);
+        fail("ui: %s\n", why);
         return;
     }
     output_seen(r);
@@ -838,13 +851,13 @@ static void rc_set(Repl *r, int argc, char **argv)
 {
     if (argc != 3) return usage_of("set");
     if (settings_find(argv[1]) < 0) {
-        say("unknown setting '%s'; settings: %s\n", argv[1], settings_known_keys());
+        fail("unknown setting '%s'; settings: %s\n", argv[1], settings_known_keys());
         return;
     }
     /* the snapshots are of the run under the old value */
     snap_discard();
     if (!session_set(r->ss, argv[1], argv[2])) {
-        say("%s\n", r->ss->lasterr);
+        fail("%s\n", r->ss->lasterr);
         return;
     }
     if (session_loaded(r->ss)) {
@@ -884,7 +897,7 @@ static void rc_compare(Repl *r, int argc, char **argv)
         if (!eq) return usage_of("compare");
         snprintf(keys[nk], sizeof keys[nk], "%.*s", (int)(eq - argv[i]), argv[i]);
         if (settings_find(keys[nk]) < 0) {
-            say("unknown setting '%s'\n", keys[nk]);
+            fail("unknown setting '%s'\n", keys[nk]);
             return;
         }
         nv[nk] = 0;
@@ -909,7 +922,7 @@ static void rc_compare(Repl *r, int argc, char **argv)
         LoadError le;
         for (int k = 0; k < nk; k++) say("%-12s", vals[k][idx[k]]);
         if (!sim_load(S, r->ss->path, (const char *const *)sets, n, &le)) {
-            say("error: %s\n", le.msg);
+            fail("error: %s\n", le.msg);
         } else {
             SimStatus st = sim_run(S);
             Stats *s = stats_compute(sim_trace(S));
@@ -935,7 +948,7 @@ static void rc_export(Repl *r, int argc, char **argv)
     if (argc != 3 && argc != 5) return usage_of("export");
     int fmt = export_format(argv[1]);
     if (fmt < 0) {
-        say("unknown format '%s': chrome or svg\n", argv[1]);
+        fail("unknown format '%s': chrome or svg\n", argv[1]);
         return;
     }
     ExportOpts o = {0};
@@ -949,7 +962,7 @@ static void rc_export(Repl *r, int argc, char **argv)
     char err[600];
     fflush(stdout);
     if (!export_to_file(r->ss->S, (ExportFormat)fmt, argv[2], &o, err, sizeof err)) {
-        say("export: %s\n", err);
+        fail("export: %s\n", err);
         return;
     }
     int64_t to = o.to > 0 && o.to < session_now(r->ss) ? o.to : session_now(r->ss);
@@ -965,12 +978,12 @@ static void rc_source(Repl *r, int argc, char **argv)
 {
     if (argc != 2) return usage_of("source");
     if (r->depth > 8) {
-        say("source: too deeply nested\n");
+        fail("source: too deeply nested\n");
         return;
     }
     FILE *f = fopen(argv[1], "r");
     if (!f) {
-        say("source: cannot read '%s': %s\n", argv[1], strerror(errno));
+        fail("source: cannot read '%s': %s\n", argv[1], strerror(errno));
         return;
     }
     r->depth++;
@@ -1025,7 +1038,7 @@ static void rc_help(Repl *r, int argc, char **argv)
     if (argc == 2) {
         const Cmd *c = find_cmd(argv[1]);
         if (!c) {
-            say("no command '%s'\n", argv[1]);
+            fail("no command '%s'\n", argv[1]);
             return;
         }
         say("%s\n  %s\n", c->usage, c->help);
@@ -1071,8 +1084,8 @@ static void run_line(Repl *r, char *line)
                 best = commands[i].name;
             }
         }
-        if (best) say("unknown command '%s'; did you mean '%s'?\n", argv[0], best);
-        else say("unknown command '%s'; try `help`\n", argv[0]);
+        if (best) fail("unknown command '%s'; did you mean '%s'?\n", argv[0], best);
+        else fail("unknown command '%s'; try `help`\n", argv[0]);
         return;
     }
     sim_interrupt_clear(); /* a Ctrl-C at the prompt is not for this command */
@@ -1289,7 +1302,7 @@ static int repl_session(Session *ss, const char *path)
     }
     snap_end();
     ss->checkpoint = NULL;
-    return EXIT_OK;
+    return !r.interactive && failures ? EXIT_ERROR : EXIT_OK;
 }
 
 int repl_main(const char *path, char **sets, int nsets) { return repl_main_schedule(path, sets, nsets, NULL); }

@@ -4,6 +4,9 @@ tests/repl/NAME.expected is the whole output, reviewed when it was
 recorded.  Each script also runs a second time to check that the
 transcript is the same (stepping and going back are deterministic).
 
+A script that hits errors on purpose starts with the line `# exit 1`: the
+REPL exits 1 at the end of a piped script that hit an error, 0 otherwise.
+
 Record one after a deliberate change with
     python3 tests/families/repl.py --bin ./interleave --record NAME
 and review the diff before committing it.
@@ -30,8 +33,11 @@ def run(ctx):
         rep = ctx.sanitizer_report(err)
         if rep:
             return name, False, rep
-        if code != 0:
-            return name, False, f"exit {code}\n{err[-800:]}"
+        # a script that meant to hit errors says so on its first line; the
+        # REPL then exits 1 at its end (as sqlite3 does), else 0
+        want = 1 if script.startswith(b"# exit 1") else 0
+        if code != want:
+            return name, False, f"exit {code}, expected {want}\n{err[-800:]}"
         exp_path = f[:-4] + ".expected"
         if not os.path.exists(exp_path):
             return name, False, "missing .expected (record it with tests/families/repl.py --record)"
