@@ -123,6 +123,7 @@ extern const int trace_legend[TS_COUNT];
     X(R_HUB_WAIT, "waits in the gevent hub for an event, a queue or a lock") \
     X(R_HUB_JOIN, "waits in the gevent hub for a greenlet to finish") \
     X(R_HUB_IDLE, "the gevent hub waits for the next timer") \
+    X(R_POOL_WAIT, "waits for a pool worker to end or the pool to change (Pool's worker handler)") \
     X(R_SWITCHED, "was switched out: the schedule chose another task")
 
 typedef enum {

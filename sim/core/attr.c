@@ -103,6 +103,24 @@ static int no_attr(Task *T, Value obj, Str *name)
 
 static int exc_special_attr(Task *T, Value obj, Str *name, Value *out);
 
+/* The dict holding instance in's attributes for this task: its own, or
+ * the one its payload picks (threading.local: the running thread's). */
+static inline int inst_dict(Task *T, Value obj, Instance *in, Dict **out)
+{
+    const PayloadOps *po = in->cls->payload;
+    if (UNLIKELY(po && po->inst_dict)) return po->inst_dict(T, obj, out);
+    *out = in->dict;
+    return 0;
+}
+
+int attr_inst_dict(Task *T, Value obj, Dict **out)
+{
+    Instance *in = AS_INST(obj);
+    if (inst_dict(T, obj, in, out) < 0) return -1;
+    if (!*out && !(in->cls->payload && in->cls->payload->inst_dict)) *out = in->dict = dict_new(T->S);
+    return 0;
+}
+
 int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
 {
     Sim *S = T->S;
@@ -115,8 +133,10 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
             if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
             if (is_data_descr(ca) && (AS_INST(ca)->cls->cflags & CF_DESCR_GET))
                 return bind_attr(T, ca, obj, in->cls, false, out) < 0 ? -1 : 1;
-            if (in->dict) {
-                Value v = dict_get_str(in->dict, name);
+            Dict *idict;
+            if (inst_dict(T, obj, in, &idict) < 0) return -1;
+            if (idict) {
+                Value v = dict_get_str(idict, name);
                 if (!is_undef(v)) {
                     *out = v;
                     return 1;
@@ -128,8 +148,8 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 return 1;
             }
             if (name == S->sym[SYM_dict_]) {
-                if (!in->dict) in->dict = dict_new(S);
-                *out = v_obj(in->dict);
+                if (attr_inst_dict(T, obj, &idict) < 0) return -1;
+                *out = v_obj(idict);
                 return 1;
             }
             if (in->cls->cflags & CF_EXCEPTION) {
@@ -149,6 +169,40 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 return 1;
             }
             return 0;
+        }
+        case K_LIST: case K_DICT: case K_SET: {
+            if (!(o->flags & OF_SUBCLASS)) break;
+            /* a program's subclass of list, dict or set: its class, then
+             * its own attributes, as an instance's */
+            SubExt *x = obj_sub_ext(o);
+            Value ca = obj_class_lookup(S, x->cls, name);
+            if (is_kind(ca, K_PROPERTY)) return bind_attr(T, ca, obj, x->cls, false, out) < 0 ? -1 : 1;
+            if (x->attrs) {
+                Value v = dict_get_str(x->attrs, name);
+                if (!is_undef(v)) {
+                    *out = v;
+                    return 1;
+                }
+            }
+            if (!is_undef(ca)) return bind_attr(T, ca, obj, x->cls, false, out) < 0 ? -1 : 1;
+            if (name == S->sym[SYM_dict_]) {
+                if (!x->attrs) x->attrs = dict_new(S);
+                *out = v_obj(x->attrs);
+                return 1;
+            }
+            if (x->cls->cflags & CF_HAS_GETATTR) {
+                Value m = obj_class_lookup(S, x->cls, S->sym[SYM_getattr_]);
+                Value args[2] = {obj, v_obj(name)};
+                if (vm_call(T, m, args, 2, NULL, out) < 0) {
+                    if (exc_matches(S, T->exc, EXC_AttributeError)) {
+                        T->exc = v_undef();
+                        return 0;
+                    }
+                    return -1;
+                }
+                return 1;
+            }
+            break;
         }
         case K_CLASS: {
             Class *c = (Class *)o;
@@ -357,8 +411,13 @@ int attr_get_method(Task *T, Value obj, Str *name, Value *meth, bool *unbound)
         Value ca = obj_class_lookup(S, c, name);
         if (is_kind(ca, K_FUNC) || (is_kind(ca, K_NATIVE) && (AS_NATIVE(ca)->meth_flags & NF_METHOD))) {
             bool shadowed = false;
-            if (is_instance(obj) && AS_INST(obj)->dict)
-                shadowed = !is_undef(dict_get_str(AS_INST(obj)->dict, name));
+            if (is_instance(obj)) {
+                Dict *idict;
+                if (inst_dict(T, obj, AS_INST(obj), &idict) < 0) return -1;
+                if (idict) shadowed = !is_undef(dict_get_str(idict, name));
+            } else if (obj_is_sub(obj) && obj_sub_ext(obj.u.o)->attrs) {
+                shadowed = !is_undef(dict_get_str(obj_sub_ext(obj.u.o)->attrs, name));
+            }
             if (!shadowed) {
                 *meth = ca;
                 *unbound = true;
@@ -399,6 +458,27 @@ int attr_set(Task *T, Value obj, Str *name, Value val)
         case K_MODULE:
             dict_set_str(S, ((ModuleObj *)o)->dict, name, val);
             return 0;
+        case K_LIST: case K_DICT: case K_SET: {
+            if (!(o->flags & OF_SUBCLASS)) break;
+            SubExt *x = obj_sub_ext(o);
+            Value ca = obj_class_lookup(S, x->cls, name);
+            if (is_kind(ca, K_PROPERTY)) {
+                Property *p = (Property *)ca.u.o;
+                if (is_undef(p->fset) || is_none(p->fset))
+                    return exc_raise(T, EXC_AttributeError, "property '%s' of '%s' object has no setter", name->s,
+                                    x->cls->name->s);
+                Value args[2] = {obj, val}, r;
+                return vm_call(T, p->fset, args, 2, NULL, &r);
+            }
+            Value m = obj_class_lookup(S, x->cls, S->sym[SYM_setattr_]);
+            if (!is_undef(m) && !is_kind(m, K_NATIVE)) {
+                Value args[3] = {obj, v_obj(name), val}, r;
+                return vm_call(T, m, args, 3, NULL, &r);
+            }
+            if (!x->attrs) x->attrs = dict_new(S);
+            dict_set_str(S, x->attrs, name, val);
+            return 0;
+        }
         case K_FUNC: {
             Func *f = (Func *)o;
             if (name == S->sym[SYM_name] && is_str(val)) {
@@ -439,12 +519,26 @@ int attr_object_setattr(Task *T, Value obj, Str *name, Value val)
         Value args[3] = {ca, obj, val}, r;
         return vm_call(T, m, args, 3, NULL, &r);
     }
-    if (!in->dict) in->dict = dict_new(S);
-    dict_set_str(S, in->dict, name, val);
+    Dict *idict;
+    if (attr_inst_dict(T, obj, &idict) < 0) return -1;
+    dict_set_str(S, idict, name, val);
     return 0;
 }
 
 int attr_del(Task *T, Value obj, Str *name)
+{
+    /* a class's own __delattr__ comes first, as type(obj).__delattr__ */
+    if (is_instance(obj) && (AS_INST(obj)->cls->cflags & CF_USER)) {
+        Value m = obj_class_lookup(T->S, AS_INST(obj)->cls, T->S->sym[SYM_delattr_]);
+        if (is_kind(m, K_FUNC)) {
+            Value args[2] = {obj, v_obj(name)}, r;
+            return vm_call(T, m, args, 2, NULL, &r);
+        }
+    }
+    return attr_object_delattr(T, obj, name);
+}
+
+int attr_object_delattr(Task *T, Value obj, Str *name)
 {
     if (is_instance(obj)) {
         Instance *in = AS_INST(obj);
@@ -462,7 +556,12 @@ int attr_del(Task *T, Value obj, Str *name)
             Value args[2] = {ca, obj}, r;
             return vm_call(T, m, args, 2, NULL, &r);
         }
-        if (in->dict && dict_del_str(T->S, in->dict, name)) return 0;
+        Dict *idict;
+        if (inst_dict(T, obj, in, &idict) < 0) return -1;
+        if (idict && dict_del_str(T->S, idict, name)) return 0;
+    } else if (obj_is_sub(obj)) {
+        SubExt *x = obj_sub_ext(obj.u.o);
+        if (x->attrs && dict_del_str(T->S, x->attrs, name)) return 0;
     } else if (is_class(obj) && (AS_CLASS(obj)->cflags & CF_USER)) {
         Value m = attr_meta_method(T->S, AS_CLASS(obj), T->S->sym[SYM_delattr_]);
         if (is_kind(m, K_FUNC)) {

@@ -41,7 +41,7 @@ static void exc_free(Sim *S, void *p)
     free(e);
 }
 
-const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL, false};
+const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL, NULL, false};
 
 static ExcData *exc_data(Value v)
 {

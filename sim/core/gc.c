@@ -158,6 +158,11 @@ static void mark_values(Sim *S, const Value *v, int64_t n)
 /* Mark everything o refers to. */
 static void trace_obj(Sim *S, Obj *o)
 {
+    if (UNLIKELY(o->flags & OF_SUBCLASS) && (o->kind == K_LIST || o->kind == K_DICT || o->kind == K_SET)) {
+        SubExt *x = obj_sub_ext(o);
+        gc_mark_obj(S, (Obj *)x->cls);
+        gc_mark_obj(S, (Obj *)x->attrs);
+    }
     switch ((ObjKind)o->kind) {
     case K_STR: case K_RANGE: case K_BIGINT: break;
     case K_LIST: mark_values(S, ((List *)o)->v, ((List *)o)->n); break;

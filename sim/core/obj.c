@@ -34,10 +34,12 @@ Class *obj_type_of(Sim *S, Value v)
     Obj *o = v.u.o;
     switch ((ObjKind)o->kind) {
     case K_STR: return S->types[TY_STR];
-    case K_LIST: return S->types[TY_LIST];
+    case K_LIST: return UNLIKELY(o->flags & OF_SUBCLASS) ? obj_sub_ext(o)->cls : S->types[TY_LIST];
     case K_TUPLE: return S->types[TY_TUPLE];
-    case K_DICT: return S->types[TY_DICT];
-    case K_SET: return S->types[(o->flags & OF_FROZEN) ? TY_FROZENSET : TY_SET];
+    case K_DICT: return UNLIKELY(o->flags & OF_SUBCLASS) ? obj_sub_ext(o)->cls : S->types[TY_DICT];
+    case K_SET:
+        if (UNLIKELY(o->flags & OF_SUBCLASS)) return obj_sub_ext(o)->cls;
+        return S->types[(o->flags & OF_FROZEN) ? TY_FROZENSET : TY_SET];
     case K_RANGE: return S->types[TY_RANGE];
     case K_SLICE: return S->types[TY_SLICE];
     case K_FUNC: return S->types[TY_FUNCTION];
@@ -135,8 +137,10 @@ bool obj_is_callable(Sim *S, Value v)
  * instance of a user class or the class does not define it. */
 Value obj_type_dunder(Sim *S, Value v, int sym)
 {
-    if (!is_instance(v)) return v_undef();
-    Class *c = AS_INST(v)->cls;
+    Class *c;
+    if (is_instance(v)) c = AS_INST(v)->cls;
+    else if (obj_is_sub(v)) c = obj_sub_ext(v.u.o)->cls;
+    else return v_undef();
     if (!(c->cflags & (CF_USER | CF_NATIVE_DUNDERS))) return v_undef();
     Value m = obj_class_lookup(S, c, S->sym[sym]);
     /* natives on builtin bases (object.__eq__ etc.) mean "default", but
@@ -152,6 +156,33 @@ static int call_dunder(Task *T, Value m, Value self, Value *args, int nargs, Val
     buf[0] = self;
     for (int i = 0; i < nargs && i < 3; i++) buf[i + 1] = args[i];
     return vm_call(T, m, buf, nargs + 1, NULL, out);
+}
+
+/* ---- instances of a program's subclass of list, dict or set ---- */
+
+SubExt *obj_sub_ext(Obj *o)
+{
+    size_t base = o->kind == K_LIST ? sizeof(List) : o->kind == K_DICT ? sizeof(Dict) : sizeof(Set);
+    return (SubExt *)((char *)o + base);
+}
+
+Value obj_sub_new(Sim *S, Class *cls, int type_id)
+{
+    Obj *o;
+    if (type_id == TY_LIST) o = gc_alloc(S, K_LIST, sizeof(List) + sizeof(SubExt));
+    else if (type_id == TY_DICT) o = gc_alloc(S, K_DICT, sizeof(Dict) + sizeof(SubExt));
+    else o = &set_new_with(S, false, sizeof(SubExt))->h;
+    o->flags |= OF_SUBCLASS;
+    obj_sub_ext(o)->cls = cls;
+    return v_obj(o);
+}
+
+/* The method a subclass of a builtin container defines for sym (a
+ * Python function; the builtin's own is V_UNDEF), for the operations
+ * below to call before doing the builtin's work. */
+static inline Value sub_dunder(Sim *S, Value v, int sym)
+{
+    return UNLIKELY(obj_is_sub(v)) ? obj_type_dunder(S, v, sym) : v_undef();
 }
 
 /* A class-level dunder (len(C), iter(C), x in C, C[k]) from the class's
@@ -174,6 +205,15 @@ int obj_truthy(Task *T, Value v)
     default: break;
     }
     Obj *o = v.u.o;
+    if (UNLIKELY(obj_is_sub(v))) {
+        Value m = obj_type_dunder(T->S, v, SYM_bool_);
+        if (is_undef(m)) m = obj_type_dunder(T->S, v, SYM_len);
+        if (!is_undef(m)) {
+            Value r;
+            if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+            return obj_truthy(T, r);
+        }
+    }
     switch ((ObjKind)o->kind) {
     case K_STR: return ((Str *)o)->len != 0;
     case K_LIST: return ((List *)o)->n != 0;
@@ -296,6 +336,18 @@ static int eq_inner(Task *T, Value a, Value b)
     }
     Sim *S = T->S;
     Obj *x = a.tag == V_OBJ ? a.u.o : NULL, *y = b.tag == V_OBJ ? b.u.o : NULL;
+    if (UNLIKELY(obj_is_sub(a) || obj_is_sub(b))) {
+        Value r, m = sub_dunder(S, a, SYM_eq);
+        if (!is_undef(m)) {
+            if (call_dunder(T, m, a, &b, 1, &r) < 0) return -1;
+            if (!obj_same(r, S->notimpl)) return obj_truthy(T, r);
+        }
+        m = sub_dunder(S, b, SYM_eq);
+        if (!is_undef(m)) {
+            if (call_dunder(T, m, b, &a, 1, &r) < 0) return -1;
+            if (!obj_same(r, S->notimpl)) return obj_truthy(T, r);
+        }
+    }
     if (x && y && (x->kind == K_ITER || y->kind == K_ITER)) {
         Value r;
         int h = views_compare(T, a, b, CMP_EQ, &r);
@@ -432,6 +484,17 @@ static int hash_inner(Task *T, Value v, int64_t *out)
     default: break;
     }
     Obj *o = v.u.o;
+    if (UNLIKELY(obj_is_sub(v))) {
+        /* a subclass may make itself hashable */
+        Value m = obj_type_dunder(S, v, SYM_hash);
+        if (is_kind(m, K_FUNC)) {
+            Value r;
+            if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+            if (!is_intlike(r)) return exc_raise(T, EXC_TypeError, "__hash__ method should return an integer");
+            *out = r.u.i == -1 ? -2 : r.u.i;
+            return 0;
+        }
+    }
     switch ((ObjKind)o->kind) {
     case K_STR: *out = str_hash((Str *)o); return 0;
     case K_BIGINT: *out = bigint_hash(v); return 0;
@@ -632,7 +695,7 @@ static int richcmp_inner(Task *T, Value a, Value b, int op, Value *out)
 {
     Sim *S = T->S;
     if (op == CMP_EQ || op == CMP_NE) {
-        if (is_instance(a) || is_instance(b)) {
+        if (is_instance(a) || is_instance(b) || obj_is_sub(a) || obj_is_sub(b)) {
             /* user __eq__/__ne__ may return non-bools */
             Value m = obj_type_dunder(S, a, cmp_dunder[op]);
             if (!is_undef(m)) {
@@ -660,6 +723,18 @@ static int richcmp_inner(Task *T, Value a, Value b, int op, Value *out)
         int c = num_cmp(a, b);
         *out = v_bool(c != 2 && cmp_result(c, op));
         return 0;
+    }
+    if (UNLIKELY(obj_is_sub(a) || obj_is_sub(b))) {
+        Value m = sub_dunder(S, a, cmp_dunder[op]);
+        if (!is_undef(m)) {
+            if (call_dunder(T, m, a, &b, 1, out) < 0) return -1;
+            if (!obj_same(*out, S->notimpl)) return 0;
+        }
+        m = sub_dunder(S, b, cmp_dunder[cmp_swap[op]]);
+        if (!is_undef(m)) {
+            if (call_dunder(T, m, b, &a, 1, out) < 0) return -1;
+            if (!obj_same(*out, S->notimpl)) return 0;
+        }
     }
     if (is_obj(a) && is_obj(b) && a.u.o->kind == b.u.o->kind) {
         switch ((ObjKind)a.u.o->kind) {
@@ -727,6 +802,7 @@ int obj_len(Task *T, Value v, int64_t *out)
 {
     if (is_obj(v)) {
         Obj *o = v.u.o;
+        if (UNLIKELY(obj_is_sub(v)) && !is_undef(obj_type_dunder(T->S, v, SYM_len))) goto user_len;
         switch ((ObjKind)o->kind) {
         case K_STR: *out = ((Str *)o)->clen; return 0;
         case K_LIST: *out = ((List *)o)->n; return 0;
@@ -742,7 +818,7 @@ int obj_len(Task *T, Value v, int64_t *out)
             }
             break;
         }
-        case K_INSTANCE: {
+        case K_INSTANCE: user_len: {
             Value m = obj_type_dunder(T->S, v, SYM_len);
             if (is_undef(m)) m = obj_class_lookup(T->S, AS_INST(v)->cls, T->S->sym[SYM_len]);
             if (!is_undef(m)) {
@@ -788,6 +864,17 @@ static const char *str_find(const char *h, size_t hn, const char *n, size_t nn)
 }
 
 int obj_contains(Task *T, Value c, Value item)
+{
+    Value m = sub_dunder(T->S, c, SYM_contains);
+    if (UNLIKELY(!is_undef(m))) {
+        Value r;
+        if (call_dunder(T, m, c, &item, 1, &r) < 0) return -1;
+        return obj_truthy(T, r);
+    }
+    return obj_contains_base(T, c, item);
+}
+
+int obj_contains_base(Task *T, Value c, Value item)
 {
     Sim *S = T->S;
     if (is_obj(c)) {
@@ -999,6 +1086,13 @@ static int str_slice(Task *T, Str *s, Slice *sl, Value *out)
 
 int obj_getitem(Task *T, Value obj, Value key, Value *out)
 {
+    Value m = sub_dunder(T->S, obj, SYM_getitem);
+    if (UNLIKELY(!is_undef(m))) return call_dunder(T, m, obj, &key, 1, out);
+    return obj_getitem_base(T, obj, key, out);
+}
+
+int obj_getitem_base(Task *T, Value obj, Value key, Value *out)
+{
     Sim *S = T->S;
     if (is_obj(obj)) {
         Obj *o = obj.u.o;
@@ -1062,7 +1156,12 @@ int obj_getitem(Task *T, Value obj, Value key, Value *out)
         case K_DICT: {
             int f = dict_get(T, (Dict *)o, key, out);
             if (f < 0) return -1;
-            if (f == 0) return exc_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
+            if (f == 0) {
+                /* a dict subclass's __missing__ answers for a missing key */
+                Value mm = sub_dunder(S, obj, SYM_missing);
+                if (!is_undef(mm)) return call_dunder(T, mm, obj, &key, 1, out);
+                return exc_raise_value(T, exc_new(T, S->exc[EXC_KeyError], &key, 1));
+            }
             return 0;
         }
         case K_INSTANCE: {
@@ -1092,6 +1191,16 @@ int obj_getitem(Task *T, Value obj, Value key, Value *out)
 }
 
 int obj_setitem(Task *T, Value obj, Value key, Value val)
+{
+    Value m = sub_dunder(T->S, obj, SYM_setitem);
+    if (UNLIKELY(!is_undef(m))) {
+        Value buf[3] = {obj, key, val}, r;
+        return vm_call(T, m, buf, 3, NULL, &r);
+    }
+    return obj_setitem_base(T, obj, key, val);
+}
+
+int obj_setitem_base(Task *T, Value obj, Value key, Value val)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -1148,6 +1257,16 @@ int obj_setitem(Task *T, Value obj, Value key, Value val)
 }
 
 int obj_delitem(Task *T, Value obj, Value key)
+{
+    Value m = sub_dunder(T->S, obj, SYM_delitem);
+    if (UNLIKELY(!is_undef(m))) {
+        Value r;
+        return call_dunder(T, m, obj, &key, 1, &r);
+    }
+    return obj_delitem_base(T, obj, key);
+}
+
+int obj_delitem_base(Task *T, Value obj, Value key)
 {
     Sim *S = T->S;
     if (is_obj(obj)) {
@@ -1213,6 +1332,25 @@ Iter *obj_iter_new(Sim *S, int kind, Value src)
 }
 
 int obj_iter(Task *T, Value v, Value *out)
+{
+    Value m = sub_dunder(T->S, v, SYM_iter);
+    if (UNLIKELY(!is_undef(m))) {
+        Value r;
+        if (call_dunder(T, m, v, NULL, 0, &r) < 0) return -1;
+        if (is_kind(r, K_ITER) || is_kind(r, K_GEN)) {
+            *out = r;
+            return 0;
+        }
+        if (is_instance(r) && !is_undef(obj_type_dunder(T->S, r, SYM_next))) {
+            *out = v_obj(obj_iter_new(T->S, IT_USER, r));
+            return 0;
+        }
+        return exc_raise(T, EXC_TypeError, "iter() returned non-iterator of type '%s'", obj_type_name(T->S, r));
+    }
+    return obj_iter_base(T, v, out);
+}
+
+int obj_iter_base(Task *T, Value v, Value *out)
 {
     Sim *S = T->S;
     if (is_obj(v)) {
@@ -1506,10 +1644,17 @@ int obj_next(Task *T, Value itv, Value *out)
     return 0;
 }
 
+/* A list subclass with its own __iter__ is iterated, as CPython's list()
+ * does for anything but an exact list or tuple. */
+static inline bool plain_items(Sim *S, Value v)
+{
+    return is_tuple(v) || (is_list(v) && (!(v.u.o->flags & OF_SUBCLASS) || is_undef(obj_type_dunder(S, v, SYM_iter))));
+}
+
 int obj_to_list(Task *T, Value v, List **out)
 {
     Sim *S = T->S;
-    if (is_list(v) || is_tuple(v)) {
+    if (plain_items(S, v)) {
         int64_t n = is_list(v) ? AS_LIST(v)->n : AS_TUPLE(v)->n;
         Value *src = is_list(v) ? AS_LIST(v)->v : AS_TUPLE(v)->v;
         List *l = list_new(S, n);
@@ -1541,7 +1686,7 @@ int obj_to_list(Task *T, Value v, List **out)
 
 int obj_items(Task *T, Value v, Value **items, int64_t *n, Value *keep)
 {
-    if (is_list(v)) {
+    if (is_list(v) && plain_items(T->S, v)) {
         *items = AS_LIST(v)->v;
         *n = AS_LIST(v)->n;
         *keep = v;

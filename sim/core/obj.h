@@ -125,6 +125,24 @@ Iter *obj_iter_new(Sim *S, int kind, Value src);
  * hot paths to skip user-code calls). */
 Value obj_type_dunder(Sim *S, Value v, int sym);
 
+/* Instances of a program's subclass of list, dict or set (value.h SubExt). */
+static inline bool obj_is_sub(Value v)
+{
+    return v.tag == V_OBJ && (v.u.o->flags & OF_SUBCLASS) &&
+           (v.u.o->kind == K_LIST || v.u.o->kind == K_DICT || v.u.o->kind == K_SET);
+}
+SubExt *obj_sub_ext(Obj *o);
+/* An empty instance of cls, whose builtin base is type_id (TY_LIST,
+ * TY_DICT or TY_SET). */
+Value obj_sub_new(Sim *S, Class *cls, int type_id);
+/* The builtin base's own item operations, which a subclass's overrides
+ * do not intercept (list.__getitem__ and the like, what super() reaches). */
+int obj_getitem_base(Task *T, Value obj, Value key, Value *out);
+int obj_setitem_base(Task *T, Value obj, Value key, Value val);
+int obj_delitem_base(Task *T, Value obj, Value key);
+int obj_contains_base(Task *T, Value container, Value item);
+int obj_iter_base(Task *T, Value v, Value *out);
+
 
 /* Protection against infinite recursion in repr of self-containing
  * containers: 1 if v is already being printed. */

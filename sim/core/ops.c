@@ -350,16 +350,27 @@ static bool binop_dunder(Value m)
 
 #define BINOP_CLASS (CF_USER | CF_NATIVE_DUNDERS)
 
+
+/* The class of v, when it may define operator methods: an instance of a
+ * user class (or a library class asking for its dunders), or of a user
+ * subclass of list, dict or set. */
+static Class *user_class(Value v)
+{
+    if (is_instance(v)) return (AS_INST(v)->cls->cflags & BINOP_CLASS) ? AS_INST(v)->cls : NULL;
+    return obj_is_sub(v) ? obj_sub_ext(v.u.o)->cls : NULL;
+}
+
 static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *out, bool *handled)
 {
     Sim *S = T->S;
     *handled = false;
-    if (!is_instance(a) && !is_instance(b)) return 0;
-    if (inplace && is_instance(a)) {
+    Class *ca = user_class(a), *cb = user_class(b);
+    if (!ca && !cb && !is_instance(a) && !is_instance(b)) return 0;
+    if (inplace && ca) {
         char iname[32];
         snprintf(iname, sizeof iname, "__i%s", binop_meth[op] + 2);
         Str *n = str_intern(S, iname, strlen(iname));
-        Value im = is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS) ? obj_class_lookup(S, AS_INST(a)->cls, n) : v_undef();
+        Value im = obj_class_lookup(S, ca, n);
         if (binop_dunder(im)) {
             Value args[2] = {a, b};
             if (vm_call(T, im, args, 2, NULL, out) < 0) return -1;
@@ -369,9 +380,9 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
             }
         }
     }
-    if (is_instance(a) && (AS_INST(a)->cls->cflags & BINOP_CLASS)) {
+    if (ca) {
         Str *n = str_intern(S, binop_meth[op], strlen(binop_meth[op]));
-        Value m = obj_class_lookup(S, AS_INST(a)->cls, n);
+        Value m = obj_class_lookup(S, ca, n);
         if (binop_dunder(m)) {
             Value args[2] = {a, b};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
@@ -381,9 +392,9 @@ static int user_binop(Task *T, int op, Value a, Value b, bool inplace, Value *ou
             }
         }
     }
-    if (is_instance(b) && (AS_INST(b)->cls->cflags & BINOP_CLASS)) {
+    if (cb) {
         Str *n = str_intern(S, binop_rmeth[op], strlen(binop_rmeth[op]));
-        Value m = obj_class_lookup(S, AS_INST(b)->cls, n);
+        Value m = obj_class_lookup(S, cb, n);
         if (binop_dunder(m)) {
             Value args[2] = {b, a};
             if (vm_call(T, m, args, 2, NULL, out) < 0) return -1;
@@ -419,6 +430,12 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
         int r = float_binop(T, op, x, y, out);
         if (r <= 0) return r;
         goto unsupported;
+    }
+    if (UNLIKELY(obj_is_sub(a) || obj_is_sub(b))) {
+        /* a subclass of list, dict or set: its own operator methods first */
+        bool handled;
+        if (user_binop(T, op, a, b, inplace, out, &handled) < 0) return -1;
+        if (handled) return 0;
     }
     if (is_obj(a)) {
         Obj *o = a.u.o;

@@ -106,6 +106,16 @@ static int repr_inner(Task *T, Value v, SBuf *out);
 
 int repr_write(Task *T, Value v, SBuf *out)
 {
+    if (UNLIKELY(obj_is_sub(v))) {
+        /* a subclass of list, dict or set may have its own __repr__ */
+        Value m = obj_type_dunder(T->S, v, SYM_repr);
+        if (!is_undef(m)) return call_str_dunder(T, m, v, out, "__repr__");
+    }
+    return repr_write_builtin(T, v, out);
+}
+
+int repr_write_builtin(Task *T, Value v, SBuf *out)
+{
     if (!obj_is_container(v)) return repr_inner(T, v, out);
     if (obj_recurse_enter(T, " while getting the repr of an object") < 0) return -1;
     int r = repr_inner(T, v, out);
@@ -376,6 +386,10 @@ int repr_write_str(Task *T, Value v, SBuf *out)
     if (is_str(v)) {
         sb_put(out, AS_STR(v)->s, (size_t)AS_STR(v)->len);
         return 0;
+    }
+    if (UNLIKELY(obj_is_sub(v))) {
+        Value m = obj_type_dunder(S, v, SYM_str);
+        if (!is_undef(m)) return call_str_dunder(T, m, v, out, "__str__");
     }
     if (is_instance(v)) {
         Value m = obj_type_dunder(S, v, SYM_str);

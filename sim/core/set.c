@@ -13,9 +13,11 @@
 
 static bool entry_empty(SetEntry *e) { return is_undef(e->key) && e->hash == 0; }
 
-Set *set_new(Sim *S, bool frozen)
+Set *set_new(Sim *S, bool frozen) { return set_new_with(S, frozen, 0); }
+
+Set *set_new_with(Sim *S, bool frozen, size_t extra)
 {
-    Set *s = gc_alloc(S, K_SET, sizeof(Set));
+    Set *s = gc_alloc(S, K_SET, sizeof(Set) + extra);
     if (frozen) s->h.flags |= OF_FROZEN;
     s->mask = SET_MINSIZE - 1;
     s->table = xcalloc(SET_MINSIZE, sizeof(SetEntry));

@@ -17,6 +17,7 @@ enum {
     FR_DISCARD = 16,      /* result is dropped (thread entry) */
     FR_FORITER = 32,      /* a user __next__ called by FOR_ITER: StopIteration ends the loop */
     FR_COLLECT = 64,      /* a user __next__ called to collect an argument of list(), sorted()... */
+    FR_NEXTDEF = 128,     /* a user __next__ called by next(it, default): StopIteration gives extra */
 };
 
 /* Values live in chunks that never move, so a native may keep pointers to
@@ -39,7 +40,7 @@ typedef struct Frame {
     Chunk *chunk;         /* the chunk this frame opened, or NULL */
     uint32_t pc;          /* next instruction */
     int32_t kind;         /* FR_* */
-    Value extra;          /* FR_CLASSBODY: (name, bases) tuple; FR_COLLECT: the list */
+    Value extra;          /* FR_CLASSBODY: (name, bases) tuple; FR_COLLECT: the list; FR_NEXTDEF: the default */
     Value *slot;          /* FR_COLLECT: the call argument the list replaces */
 } Frame;
 

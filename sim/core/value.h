@@ -51,7 +51,9 @@ enum {
     OF_ASCII = 2,       /* K_STR: every byte < 0x80, so index = byte offset */
     OF_IMPORTED = 8,    /* K_MODULE: imported once */
     OF_PY_RAN = 16,     /* K_MODULE: its Python part has run (or is running) */
-    OF_WATCHED = 32,    /* K_DICT: a class's dict that attr.c's lookup cache has
+    OF_PY_LAZY_RAN = 4, /* K_MODULE: its second, lazy Python part has run (or is running) */
+    OF_SUBCLASS = 32,   /* K_LIST, K_DICT, K_SET: an instance of a program's subclass (a SubExt follows) */
+    OF_WATCHED = 64,    /* K_DICT: a class's dict that attr.c's lookup cache has
                            read: changing it invalidates the cache */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
@@ -120,6 +122,15 @@ typedef struct Set {
     SetEntry *table;
 } Set;
 
+/* An instance of a program's subclass of list, dict or set is the builtin
+ * object itself, so every builtin operation and method works on it as on
+ * its base; it is flagged OF_SUBCLASS and this follows it in the same
+ * allocation (obj_sub_ext). */
+typedef struct SubExt {
+    struct Class *cls;  /* its class */
+    struct Dict *attrs; /* its attributes (__dict__), NULL until set */
+} SubExt;
+
 typedef struct Range {
     Obj h;
     int64_t start, stop, step, len;
@@ -183,6 +194,10 @@ typedef struct PayloadOps {
     /* The trace object v stands for (a lock, a thread), or -1.  NULL: none;
      * the trace names such objects after the variables that hold them. */
     int (*trace_obj)(Value v);
+    /* The attribute dict of instance v as the running task sees it, in
+     * *out (threading.local keeps one per thread): 0, or -1 with an
+     * exception.  NULL: the instance's own dict. */
+    int (*inst_dict)(Task *T, Value v, Dict **out);
     /* only the simulator makes these (a loop's handles, a deque's
      * iterators): calling the class is "cannot create 'X' instances", as
      * for CPython's internal types, instead of an instance whose methods

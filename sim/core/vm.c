@@ -610,6 +610,12 @@ static int new_instance(Task *T, Class *cls, Value *args, int nargs, Tuple *kwna
         }
     }
     if (base->ctor && base->type_id != TY_OBJECT && !(base->cflags & CF_EXCEPTION) && !base->payload) {
+        if (cls != base && (base->type_id == TY_LIST || base->type_id == TY_DICT || base->type_id == TY_SET)) {
+            /* a subclass of list, dict or set: an empty one, filled by
+             * __init__ (the builtin's, or the class's own) */
+            *inst = obj_sub_new(S, cls, base->type_id);
+            return 0;
+        }
         /* int(), list(), str()...: the builtin makes the value */
         if (cls != base)
             return exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", base->name->s);
@@ -826,6 +832,19 @@ static Value build_class(Task *T, Frame *f)
     Tuple *bases = AS_TUPLE(nb->v[1]);
     Class *cls = attr_class_new(S, name, bases->n ? bases : NULL, f->ns, T);
     if (!cls) return v_undef();
+    /* an instance is one list, dict or set, or one native object
+     * (Thread, Exception...): two of them cannot be combined */
+    int layouts = 0;
+    for (int64_t i = 0; i < cls->mro->n; i++) {
+        Class *k = AS_CLASS(cls->mro->v[i]);
+        bool base_layout = k->type_id == TY_LIST || k->type_id == TY_DICT || k->type_id == TY_SET;
+        bool native = !(k->cflags & CF_USER) && k->payload && (i + 1 == cls->mro->n || AS_CLASS(cls->mro->v[i + 1])->payload != k->payload);
+        layouts += base_layout || native;
+    }
+    if (layouts > 1) {
+        exc_raise(T, EXC_TypeError, "multiple bases have instance lay-out conflict");
+        return v_undef();
+    }
     cls->cflags |= CF_USER;
     Value mod = dict_get_str(f->ns, S->sym[SYM_module]);
     cls->module = is_str(mod) ? AS_STR(mod) : str_from_c(S, "__main__");
@@ -1492,7 +1511,7 @@ RunStatus vm_run(Task *T)
         TARGET(BINARY_SUBSCR)
             b = sp[-1];
             a = sp[-2];
-            if (is_list(a) && b.tag == V_INT) {
+            if (is_list(a) && b.tag == V_INT && !(a.u.o->flags & OF_SUBCLASS)) {
                 List *l = AS_LIST(a);
                 int64_t i = b.u.i < 0 ? b.u.i + l->n : b.u.i;
                 if (i >= 0 && i < l->n) {
@@ -1902,6 +1921,37 @@ RunStatus vm_run(Task *T)
                     break;
                 }
             }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) &&
+                AS_NATIVE(callable)->data == RESUME_NEXT && !T->nested && !kw && nargs == 1 && is_instance(args[0])) {
+                /* next(obj) of a class whose __next__ is Python: called
+                 * from bytecode as type(obj).__next__(obj), so its body
+                 * may block (a Pool's imap iterator waiting for a result) */
+                Value m = obj_type_dunder(S, args[0], SYM_next);
+                if (is_kind(m, K_FUNC)) base[0] = m;
+            }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_RESUMES) &&
+                AS_NATIVE(callable)->data == RESUME_NEXT && !T->nested && !kw && nargs == 2 && is_instance(args[0])) {
+                /* next(obj, default) likewise: the frame's StopIteration
+                 * gives the default (FR_NEXTDEF) */
+                Value m = obj_type_dunder(S, args[0], SYM_next);
+                if (is_kind(m, K_FUNC) && !(AS_FUNC(m)->code->flags & CO_MAKES_GEN)) {
+                    Value itv = args[0], dflt = args[1];
+                    SAVE();
+                    *base = v_none();
+                    f->sp = base + 1;
+                    /* dflt is held only here until the frame keeps it */
+                    S->gc_inhibit++;
+                    int pr = push_func_frame(T, AS_FUNC(m), base, base + 1, &itv, 1, NULL, false, FR_NEXTDEF);
+                    if (pr >= 0) c->frames[c->nframes - 1].extra = dflt;
+                    S->gc_inhibit--;
+                    if (pr < 0) {
+                        f->sp = base;
+                        goto error;
+                    }
+                    RELOAD();
+                    break;
+                }
+            }
             /* natives may run nested code: it must start above the args */
             SAVE();
             Value layout0 = base[0], layout1 = base[1];
@@ -2144,7 +2194,8 @@ RunStatus vm_run(Task *T)
                     exc_raise(T, EXC_TypeError, "type '%s' is not an acceptable base type", AS_CLASS(bv)->name->s);
                     goto error;
                 }
-                if (AS_CLASS(bv)->type_id >= 0 && AS_CLASS(bv)->type_id != TY_OBJECT) {
+                int ty = AS_CLASS(bv)->type_id;
+                if (ty >= 0 && ty != TY_OBJECT && ty != TY_LIST && ty != TY_DICT && ty != TY_SET) {
                     exc_raise(T, EXC_TypeError, "subclassing '%s' is not supported by the simulator", AS_CLASS(bv)->name->s);
                     goto error;
                 }
@@ -2524,6 +2575,13 @@ RunStatus vm_run(Task *T)
                 T->exc = v_undef();
                 *fslot = flist;
                 sp = fret;
+                break;
+            }
+            if ((kind & FR_NEXTDEF) && exc_matches(S, T->exc, EXC_StopIteration)) {
+                /* next(it, default): exhausted, the default is the result */
+                T->exc = v_undef();
+                *fret = flist;
+                sp = fret + 1;
                 break;
             }
             if (kind & FR_COLLECT) pc++; /* the caller stopped at its CALL */

@@ -166,7 +166,14 @@ struct Sim {
     void *slot[SLOT_COUNT];
     const SlotOps *slot_ops[SLOT_COUNT];
     const ImportHooks *import;
+    /* A process ended: multiprocessing closes the pipe handles it held, as
+     * a dying process's file descriptors close (the library installs it,
+     * the scheduler calls it). */
+    void (*on_proc_exit)(Sim *S, Proc *P, int64_t at);
     const SourceHooks *srcinfo;
+    /* b'...' literals: bytes is a library type (the library installs it,
+     * the compiler calls it) */
+    Value (*make_bytes)(Sim *S, const void *data, int64_t n);
     const DebugHooks *hooks;
     struct Debug *dbg;    /* = slot[SLOT_DEBUG], for the hooks */
     bool debug_ops;       /* call hooks->op before every op */

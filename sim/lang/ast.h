@@ -28,7 +28,7 @@ typedef enum {
 
 extern const char *const parse_node_kind_name[];
 
-typedef enum { C_NONE, C_TRUE, C_FALSE, C_INT, C_FLOAT, C_STR, C_ELLIPSIS } ConstKind;
+typedef enum { C_NONE, C_TRUE, C_FALSE, C_INT, C_FLOAT, C_STR, C_ELLIPSIS, C_BYTES } ConstKind;
 
 typedef struct Node Node;
 typedef struct NodeList { Node **v; size_t n, cap; } NodeList;

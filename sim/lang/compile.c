@@ -905,6 +905,11 @@ static bool const_value(CG *g, Node *n, Value *out)
     case C_FLOAT: *out = v_float(n->fval); return true;
     case C_STR: *out = v_obj(str_intern(S, n->sval, (size_t)n->slen)); return true;
     case C_ELLIPSIS: *out = S->ellipsis; return true;
+    case C_BYTES:
+        /* bytes is a library type: the library makes the object */
+        if (!S->make_bytes) return false;
+        *out = S->make_bytes(S, n->sval, n->slen);
+        return true;
     }
     return false;
 }
@@ -1106,7 +1111,7 @@ static bool const_key_eq(const Node *a, const Node *b)
         double u = na ? -x->fval : x->fval, v = nb ? -y->fval : y->fval;
         return u == v && signbit(u) == signbit(v);
     }
-    case C_STR: return x->slen == y->slen && memcmp(x->sval, y->sval, (size_t)x->slen) == 0;
+    case C_STR: case C_BYTES: return x->slen == y->slen && memcmp(x->sval, y->sval, (size_t)x->slen) == 0;
     default: return true; /* None, True, False, Ellipsis */
     }
 }

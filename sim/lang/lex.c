@@ -216,6 +216,66 @@ bool lex_unescape(const char *s, int len, bool raw, SBuf *out, char *msg,
     return true;
 }
 
+/* Decode a bytes literal's body: ASCII only; \\x and octal escapes give
+ * one byte each, and \\u, \\U, \\N are no escapes in bytes (kept as they
+ * are), as in CPython. */
+static bool unescape_bytes(const char *s, int len, bool raw, SBuf *out, char *msg, size_t msgn)
+{
+    if (!out->s) sb_put(out, "", 0);
+    for (int i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            snprintf(msg, msgn, "bytes can only contain ASCII literal characters");
+            return false;
+        }
+    for (int i = 0; i < len; i++) {
+        char c = s[i];
+        if (c != '\\' || raw || i + 1 >= len) {
+            sb_putc(out, c);
+            continue;
+        }
+        char e = s[++i];
+        switch (e) {
+        case '\n': break;
+        case '\\': sb_putc(out, '\\'); break;
+        case '\'': sb_putc(out, '\''); break;
+        case '"': sb_putc(out, '"'); break;
+        case 'a': sb_putc(out, '\a'); break;
+        case 'b': sb_putc(out, '\b'); break;
+        case 'f': sb_putc(out, '\f'); break;
+        case 'n': sb_putc(out, '\n'); break;
+        case 'r': sb_putc(out, '\r'); break;
+        case 't': sb_putc(out, '\t'); break;
+        case 'v': sb_putc(out, '\v'); break;
+        case 'x': {
+            int h1 = i + 1 < len ? hexval((unsigned char)s[i + 1]) : -1;
+            int h2 = i + 2 < len ? hexval((unsigned char)s[i + 2]) : -1;
+            if (h1 < 0 || h2 < 0) {
+                snprintf(msg, msgn, "(value error) invalid \\x escape at position %d", i - 1);
+                return false;
+            }
+            sb_putc(out, (char)(h1 * 16 + h2));
+            i += 2;
+            break;
+        }
+        default:
+            if (e >= '0' && e <= '7') {
+                unsigned v = 0;
+                int k = 0;
+                while (k < 3 && i < len && s[i] >= '0' && s[i] <= '7') {
+                    v = v * 8 + (unsigned)(s[i] - '0');
+                    i++, k++;
+                }
+                i--;
+                sb_putc(out, (char)(v & 0xFF));
+            } else {
+                sb_putc(out, '\\');
+                sb_putc(out, e);
+            }
+        }
+    }
+    return true;
+}
+
 /* Lex a string literal starting at p (at the prefix). */
 static bool lex_string(Lexer *L, const char *p, int flags)
 {
@@ -276,8 +336,10 @@ static bool lex_string(Lexer *L, const char *p, int flags)
         SBuf b = {0};
         char msg[200];
         int off = 0;
-        if (!lex_unescape(body, (int)(body_end - body), flags & STR_RAW, &b, msg,
-                          sizeof msg, &off)) {
+        bool ok = (flags & STR_BYTES)
+                      ? unescape_bytes(body, (int)(body_end - body), flags & STR_RAW, &b, msg, sizeof msg)
+                      : lex_unescape(body, (int)(body_end - body), flags & STR_RAW, &b, msg, sizeof msg, &off);
+        if (!ok) {
             sb_free(&b);
             L->err->line = startline;
             L->err->col = startcol;
@@ -514,9 +576,8 @@ static bool lex_run(Lexer *L)
                     else if (d == 'u') ;
                     else ok = false;
                 }
+                if ((flags & STR_BYTES) && (flags & STR_F)) ok = false;
                 if (ok) {
-                    if (flags & STR_BYTES)
-                        return fail(L, p, "bytes literals are not supported by the simulator%s", "");
                     if (!lex_string(L, p, flags)) return false;
                     continue;
                 }

@@ -454,9 +454,29 @@ static Node *parse_fstring_body(Parser *P, Token *tok, const char *body, int len
 static Node *strings(Parser *P)
 {
     Token *first = P->t;
-    bool anyf = false;
-    for (Token *t = P->t; t->kind == T_STRING; t++)
+    bool anyf = false, anyb = false, anys = false;
+    for (Token *t = P->t; t->kind == T_STRING; t++) {
         if (t->sflags & STR_F) anyf = true;
+        if (t->sflags & STR_BYTES) anyb = true;
+        else anys = true;
+    }
+    if (anyb && anys) {
+        error_at(P, first->line, first->col, "cannot mix bytes and nonbytes literals");
+        return NULL;
+    }
+    if (anyb) {
+        SBuf b = {0};
+        sb_put(&b, "", 0);
+        while (is_kind(P, T_STRING)) {
+            sb_put(&b, P->t->sval, (size_t)P->t->slen);
+            advance(P);
+        }
+        Node *c = str_const(P, first, b.s, (int)b.n);
+        c->op = C_BYTES;
+        set_end(P, c);
+        sb_free(&b);
+        return c;
+    }
     if (!anyf) {
         SBuf b = {0};
         sb_put(&b, "", 0);
@@ -1416,7 +1436,7 @@ static bool check_target(Parser *P, Node *n, bool del, bool aug)
     default:
         if (aug) return error_at(P, n->line, n->col, "'%s' is an illegal expression for augmented assignment", target_desc(n));
         if (del) return error_at(P, n->line, n->col, "cannot delete %s", target_desc(n));
-        if (n->kind == E_CONST && n->op != C_STR && n->op != C_INT && n->op != C_FLOAT && n->op != C_ELLIPSIS)
+        if (n->kind == E_CONST && n->op != C_STR && n->op != C_BYTES && n->op != C_INT && n->op != C_FLOAT && n->op != C_ELLIPSIS)
             return error_at(P, n->line, n->col, "cannot assign to %s", n->op == C_NONE ? "None" : n->op == C_TRUE ? "True" : "False");
         return error_at(P, n->line, n->col, "cannot assign to %s here. Maybe you meant '==' instead of '='?", target_desc(n));
     }

@@ -460,7 +460,11 @@ NATIVE(bi_iter)
         *out = v_obj(it);
         return NAT_OK;
     }
-    return obj_iter(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;
+    if (obj_iter(T, args[0], out) < 0) return NAT_ERR;
+    /* a class's __iter__ result is what iter() returns, as in CPython
+     * (the wrapper is for the builtins that iterate) */
+    if (is_kind(*out, K_ITER) && AS_ITER(*out)->ik == IT_USER) *out = AS_ITER(*out)->src;
+    return NAT_OK;
 }
 
 NATIVE(bi_next)
@@ -1314,7 +1318,9 @@ NATIVE(ctor_type)
     Class *c = attr_class_new(S, AS_STR(args[0]), AS_TUPLE(args[1])->n ? AS_TUPLE(args[1]) : NULL, dict_copy(S, AS_DICT(args[2])), T);
     if (!c) return NAT_ERR;
     c->cflags |= CF_USER;
-    c->module = str_from_c(S, "__main__");
+    /* a __module__ in the namespace names it, as in CPython */
+    Value mod = dict_get_str(c->dict, S->sym[SYM_module]);
+    c->module = is_str(mod) ? AS_STR(mod) : str_from_c(S, "__main__");
     *out = v_obj(c);
     return NAT_OK;
 }

@@ -25,7 +25,7 @@ typedef struct BytesData {
 } BytesData;
 
 static int bytes_clone(Copier *C, Value v, Value *out);
-static const PayloadOps bytes_ops = {"bytes", NULL, NULL, bytes_clone, NULL, false};
+static const PayloadOps bytes_ops = {"bytes", NULL, NULL, bytes_clone, NULL, NULL, false};
 
 static Class *bytes_class(Sim *S)
 {
@@ -601,6 +601,7 @@ NATIVE(bytes_isascii) { (void)kw; return pred(T, args, nargs, out, 4); }
 
 void bytes_setup(Sim *S, Dict *d)
 {
+    S->make_bytes = bytes_new;
     Class *c = attr_class_new(S, str_intern(S, "bytes", 5), NULL, NULL, NULL);
     c->payload = &bytes_ops;
     c->cflags |= CF_NATIVE_DUNDERS | CF_FINAL;

@@ -1346,6 +1346,111 @@ NATIVE(int_bit_length)
     return NAT_OK;
 }
 
+static int byteorder_arg(Task *T, Value v, bool *little)
+{
+    *little = false;
+    if (is_undef(v)) return 0;
+    if (!is_str(v)) return exc_raise(T, EXC_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", obj_type_name(T->S, v));
+    if (str_eq_c(AS_STR(v), "little")) *little = true;
+    else if (!str_eq_c(AS_STR(v), "big")) return exc_raise(T, EXC_ValueError, "byteorder must be either 'little' or 'big'");
+    return 0;
+}
+
+/* 2 ** (8 * n) */
+static int byte_power(Task *T, int64_t n, Value *out)
+{
+    return bigint_pow(T, v_int(2), v_int(8 * n), out);
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): through the
+ * hex digits of the value (made non-negative as two's complement) */
+NATIVE(int_to_bytes)
+{
+    if (nargs < 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "descriptor 'to_bytes' needs an int");
+    Value a[3];
+    if (nat_parse(T, "to_bytes", args + 1, nargs - 1, kw, "|length,byteorder$signed", a) < 0) return NAT_ERR;
+    int64_t len = 1;
+    if (!is_undef(a[0]) && nat_arg_int(T, a[0], "to_bytes", &len) < 0) return NAT_ERR;
+    if (len < 0) return exc_raise(T, EXC_ValueError, "length argument must be non-negative");
+    if (len > 1 << 26) return exc_raise(T, EXC_OverflowError, "int too big to convert");
+    bool little;
+    if (byteorder_arg(T, a[1], &little) < 0) return NAT_ERR;
+    int sgn = 0;
+    if (!is_undef(a[2]) && (sgn = obj_truthy(T, a[2])) < 0) return NAT_ERR;
+    Value v = args[0];
+    bool neg = bigint_sign(v) < 0;
+    if (neg && !sgn) return exc_raise(T, EXC_OverflowError, "can't convert negative int to unsigned");
+    Value mag = v;
+    if (neg && bigint_invert(T, v, &mag) < 0) return NAT_ERR;
+    if (bigint_bit_length(mag) > 8 * len - (sgn ? 1 : 0)) return exc_raise(T, EXC_OverflowError, "int too big to convert");
+    if (neg) {
+        Value p;
+        if (byte_power(T, len, &p) < 0 || ops_binop(T, BIN_ADD, v, p, &v) < 0) return NAT_ERR;
+    }
+    SBuf hex = {0};
+    if (bigint_write(T, v, 16, false, &hex) < 0) {
+        sb_free(&hex);
+        return NAT_ERR;
+    }
+    uint8_t *buf = xcalloc((size_t)(len ? len : 1), 1);
+    /* the digits fill the buffer from its end */
+    for (int64_t i = 0; i < (int64_t)hex.n; i++) {
+        int64_t digit = (int64_t)hex.n - 1 - i; /* i-th digit from the right */
+        char c = hex.s[digit];
+        int d = c <= '9' ? c - '0' : c - 'a' + 10;
+        int64_t byte = len - 1 - i / 2;
+        if (byte < 0) break;
+        buf[byte] |= (uint8_t)(i % 2 ? d << 4 : d);
+    }
+    sb_free(&hex);
+    if (little)
+        for (int64_t i = 0; i < len / 2; i++) {
+            uint8_t t = buf[i];
+            buf[i] = buf[len - 1 - i];
+            buf[len - 1 - i] = t;
+        }
+    *out = bytes_new(T->S, buf, len);
+    free(buf);
+    return NAT_OK;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False) */
+NATIVE(int_from_bytes)
+{
+    if (nargs < 1) return exc_raise(T, EXC_TypeError, "descriptor 'from_bytes' needs the int type");
+    Value a[3];
+    if (nat_parse(T, "from_bytes", args + 1, nargs - 1, kw, "bytes|byteorder$signed", a) < 0) return NAT_ERR;
+    const uint8_t *d;
+    int64_t n;
+    if (bytes_arg(T, a[0], NULL, &d, &n) < 0) return NAT_ERR;
+    bool little;
+    if (byteorder_arg(T, a[1], &little) < 0) return NAT_ERR;
+    int sgn = 0;
+    if (!is_undef(a[2]) && (sgn = obj_truthy(T, a[2])) < 0) return NAT_ERR;
+    if (n == 0) {
+        *out = v_int(0);
+        return NAT_OK;
+    }
+    SBuf hex = {0};
+    static const char digits[] = "0123456789abcdef";
+    for (int64_t i = 0; i < n; i++) {
+        uint8_t b = d[little ? n - 1 - i : i];
+        sb_putc(&hex, digits[b >> 4]);
+        sb_putc(&hex, digits[b & 15]);
+    }
+    uint8_t top = d[little ? n - 1 : 0];
+    Value v;
+    int r = bigint_parse(T, hex.s, hex.n, 16, &v);
+    sb_free(&hex);
+    if (r != 0) return r < 0 ? NAT_ERR : exc_raise(T, EXC_ValueError, "bad bytes");
+    if (sgn && (top & 0x80)) {
+        Value p;
+        if (byte_power(T, n, &p) < 0 || ops_binop(T, BIN_SUB, v, p, &v) < 0) return NAT_ERR;
+    }
+    *out = v;
+    return NAT_OK;
+}
+
 NATIVE(int_bit_count)
 {
     if (nargs != 1 || !bigint_is_int(args[0])) return exc_raise(T, EXC_TypeError, "bit_count() takes no arguments");
@@ -1463,6 +1568,129 @@ NATIVE(float_fromhex)
     return NAT_OK;
 }
 
+/* ---- the dunder methods of list, dict and set ----
+ *
+ * What super().__setitem__(...) and list.__getitem__(x, i) reach from a
+ * program's subclass: the builtin's own work, which the subclass's
+ * overrides never intercept.  (Plain lists and dicts never go through
+ * these: the operators do the work directly.) */
+
+/* self must be a list (dict, set): the check CPython's descriptors make */
+static int cont_self(Task *T, Value *args, int nargs, int kind, const char *tname, const char *name)
+{
+    if (nargs < 1 || !is_kind(args[0], (ObjKind)kind) || (kind == K_SET && (args[0].u.o->flags & OF_FROZEN)))
+        return exc_raise(T, EXC_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, tname,
+                        nargs ? obj_type_name(T->S, args[0]) : "NoneType");
+    return 0;
+}
+
+#define CONT_DUNDERS(pre, KIND, tname)                                                                     \
+    NATIVE(pre##_getitem_d)                                                                                \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__getitem__") < 0 ||                                   \
+            nat_count(T, "__getitem__", nargs - 1, kw, 1, 1) < 0)                                          \
+            return NAT_ERR;                                                                                \
+        return obj_getitem_base(T, args[0], args[1], out) < 0 ? NAT_ERR : NAT_OK;                          \
+    }                                                                                                      \
+    NATIVE(pre##_setitem_d)                                                                                \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__setitem__") < 0 ||                                   \
+            nat_count(T, "__setitem__", nargs - 1, kw, 2, 2) < 0)                                          \
+            return NAT_ERR;                                                                                \
+        *out = v_none();                                                                                   \
+        return obj_setitem_base(T, args[0], args[1], args[2]) < 0 ? NAT_ERR : NAT_OK;                      \
+    }                                                                                                      \
+    NATIVE(pre##_delitem_d)                                                                                \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__delitem__") < 0 ||                                   \
+            nat_count(T, "__delitem__", nargs - 1, kw, 1, 1) < 0)                                          \
+            return NAT_ERR;                                                                                \
+        *out = v_none();                                                                                   \
+        return obj_delitem_base(T, args[0], args[1]) < 0 ? NAT_ERR : NAT_OK;                               \
+    }
+
+CONT_DUNDERS(list, K_LIST, "list")
+CONT_DUNDERS(dict, K_DICT, "dict")
+
+#define CONT_COMMON(pre, KIND, tname)                                                                      \
+    NATIVE(pre##_contains_d)                                                                               \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__contains__") < 0 ||                                  \
+            nat_count(T, "__contains__", nargs - 1, kw, 1, 1) < 0)                                         \
+            return NAT_ERR;                                                                                \
+        int r = obj_contains_base(T, args[0], args[1]);                                                    \
+        if (r < 0) return NAT_ERR;                                                                         \
+        *out = v_bool(r);                                                                                  \
+        return NAT_OK;                                                                                     \
+    }                                                                                                      \
+    NATIVE(pre##_len_d)                                                                                    \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__len__") < 0 || nat_count(T, "__len__", nargs - 1, kw, 0, 0) < 0) \
+            return NAT_ERR;                                                                                \
+        Obj *o = args[0].u.o;                                                                              \
+        *out = v_int(KIND == K_LIST ? ((List *)o)->n : KIND == K_DICT ? ((Dict *)o)->used : ((Set *)o)->used); \
+        return NAT_OK;                                                                                     \
+    }                                                                                                      \
+    NATIVE(pre##_iter_d)                                                                                   \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__iter__") < 0 || nat_count(T, "__iter__", nargs - 1, kw, 0, 0) < 0) \
+            return NAT_ERR;                                                                                \
+        return obj_iter_base(T, args[0], out) < 0 ? NAT_ERR : NAT_OK;                                      \
+    }                                                                                                      \
+    NATIVE(pre##_repr_d)                                                                                   \
+    {                                                                                                      \
+        if (cont_self(T, args, nargs, KIND, tname, "__repr__") < 0 || nat_count(T, "__repr__", nargs - 1, kw, 0, 0) < 0) \
+            return NAT_ERR;                                                                                \
+        SBuf b = {0};                                                                                      \
+        sb_put(&b, "", 0);                                                                                 \
+        if (repr_write_builtin(T, args[0], &b) < 0) {                                                      \
+            sb_free(&b);                                                                                   \
+            return NAT_ERR;                                                                                \
+        }                                                                                                  \
+        *out = str_value_n(T->S, b.s, b.n);                                                                \
+        sb_free(&b);                                                                                       \
+        return NAT_OK;                                                                                     \
+    }
+
+CONT_COMMON(list, K_LIST, "list")
+CONT_COMMON(dict, K_DICT, "dict")
+CONT_COMMON(set, K_SET, "set")
+
+/* list.__init__(self, iterable=()): the list holds the iterable's items
+ * (what a subclass's instance starts from) */
+NATIVE(list_init_d)
+{
+    if (cont_self(T, args, nargs, K_LIST, "list", "__init__") < 0) return NAT_ERR;
+    Value a[1];
+    if (nat_parse(T, "list", args + 1, nargs - 1, kw, "|iterable", a) < 0) return NAT_ERR;
+    AS_LIST(args[0])->n = 0;
+    *out = v_none();
+    if (is_undef(a[0])) return NAT_OK;
+    Value ext[2] = {args[0], a[0]}, r;
+    return list_extend_m(T, ext, 2, NULL, &r);
+}
+
+/* dict.__init__(self, *args, **kwargs): as update() */
+NATIVE(dict_init_d)
+{
+    if (cont_self(T, args, nargs, K_DICT, "dict", "__init__") < 0) return NAT_ERR;
+    if (nat_npos(nargs - 1, kw) > 1) return exc_raise(T, EXC_TypeError, "dict expected at most 1 argument, got %d", nat_npos(nargs - 1, kw));
+    return dict_update_m(T, args, nargs, kw, out);
+}
+
+/* set.__init__(self, iterable=()) */
+NATIVE(set_init_d)
+{
+    if (cont_self(T, args, nargs, K_SET, "set", "__init__") < 0) return NAT_ERR;
+    Value a[1];
+    if (nat_parse(T, "set", args + 1, nargs - 1, kw, "|iterable", a) < 0) return NAT_ERR;
+    set_clear(T->S, AS_SET(args[0]));
+    *out = v_none();
+    if (is_undef(a[0])) return NAT_OK;
+    Value upd[2] = {args[0], a[0]}, r;
+    return set_update_m(T, upd, 2, NULL, &r);
+}
+
 /* ---- object ---- */
 
 NATIVE(object_init)
@@ -1522,12 +1750,30 @@ NATIVE(object_hash)
     return NAT_OK;
 }
 
+NATIVE(object_delattr)
+{
+    (void)kw;
+    if (nargs != 2 || !(is_instance(args[0]) || obj_is_sub(args[0])) || !is_str(args[1]))
+        return exc_raise(T, EXC_TypeError, "bad arguments to object.__delattr__");
+    Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
+    if (attr_object_delattr(T, args[0], n) < 0) return NAT_ERR;
+    *out = v_none();
+    return NAT_OK;
+}
+
 NATIVE(object_setattr)
 {
     (void)kw;
-    if (nargs != 3 || !is_instance(args[0]) || !is_str(args[1])) return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
+    if (nargs != 3 || !(is_instance(args[0]) || obj_is_sub(args[0])) || !is_str(args[1]))
+        return exc_raise(T, EXC_TypeError, "bad arguments to object.__setattr__");
     Str *n = str_intern(T->S, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len);
-    if (attr_object_setattr(T, args[0], n, args[2]) < 0) return NAT_ERR;
+    if (obj_is_sub(args[0])) {
+        SubExt *x = obj_sub_ext(args[0].u.o);
+        if (!x->attrs) x->attrs = dict_new(T->S);
+        dict_set_str(T->S, x->attrs, n, args[2]);
+    } else if (attr_object_setattr(T, args[0], n, args[2]) < 0) {
+        return NAT_ERR;
+    }
     *out = v_none();
     return NAT_OK;
 }
@@ -1847,6 +2093,8 @@ void methods_init(Sim *S)
     }
     nat_def_method(S, S->types[TY_INT], "bit_length", int_bit_length);
     nat_def_method(S, S->types[TY_INT], "bit_count", int_bit_count);
+    nat_def_method(S, S->types[TY_INT], "to_bytes", int_to_bytes);
+    nat_def_native(S, S->types[TY_INT]->dict, "from_bytes", int_from_bytes, NF_CLASSMETHOD);
     nat_def_method(S, S->types[TY_INT], "conjugate", num_conjugate);
     nat_def_method(S, S->types[TY_FLOAT], "is_integer", float_is_integer);
     nat_def_method(S, S->types[TY_FLOAT], "as_integer_ratio", float_as_integer_ratio);
@@ -1855,6 +2103,19 @@ void methods_init(Sim *S)
     Native *fh = nat_def_native(S, S->types[TY_FLOAT]->dict, "fromhex", float_fromhex, NF_CLASSMETHOD);
     fh->owner = S->types[TY_FLOAT];
     nat_def_method(S, S->types[TY_FLOAT], "conjugate", num_conjugate);
+    static const struct { int ty; const char *n; NativeFn f; } contm[] = {
+        {TY_LIST, "__init__", list_init_d}, {TY_LIST, "__getitem__", list_getitem_d},
+        {TY_LIST, "__setitem__", list_setitem_d}, {TY_LIST, "__delitem__", list_delitem_d},
+        {TY_LIST, "__contains__", list_contains_d}, {TY_LIST, "__len__", list_len_d},
+        {TY_LIST, "__iter__", list_iter_d}, {TY_LIST, "__repr__", list_repr_d},
+        {TY_DICT, "__init__", dict_init_d}, {TY_DICT, "__getitem__", dict_getitem_d},
+        {TY_DICT, "__setitem__", dict_setitem_d}, {TY_DICT, "__delitem__", dict_delitem_d},
+        {TY_DICT, "__contains__", dict_contains_d}, {TY_DICT, "__len__", dict_len_d},
+        {TY_DICT, "__iter__", dict_iter_d}, {TY_DICT, "__repr__", dict_repr_d},
+        {TY_SET, "__init__", set_init_d}, {TY_SET, "__contains__", set_contains_d}, {TY_SET, "__len__", set_len_d},
+        {TY_SET, "__iter__", set_iter_d}, {TY_SET, "__repr__", set_repr_d},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(contm); i++) nat_def_method(S, S->types[contm[i].ty], contm[i].n, contm[i].f);
     c = S->types[TY_OBJECT];
     nat_def_native(S, c->dict, "__new__", object_new, NF_STATIC)->owner = c;
     nat_def_method(S, c, "__init__", object_init);
@@ -1864,6 +2125,7 @@ void methods_init(Sim *S)
     nat_def_method(S, c, "__ne__", object_ne);
     nat_def_method(S, c, "__hash__", object_hash);
     nat_def_method(S, c, "__setattr__", object_setattr);
+    nat_def_method(S, c, "__delattr__", object_delattr);
     c = S->types[TY_PROPERTY];
     nat_def_method(S, c, "getter", prop_getter);
     nat_def_method(S, c, "setter", prop_setter);

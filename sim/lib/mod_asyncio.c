@@ -892,4 +892,4 @@ static void aio_after_py(Sim *S, Dict *d)
     dict_set_str(S, d, name, v_obj(aio_st(S)->loop));
 }
 
-const ModDef mod_asyncio_def = {"asyncio", aio_entries, aio_names, aio_setup, "asyncio", aio_after_py, false};
+const ModDef mod_asyncio_def = {"asyncio", aio_entries, aio_names, aio_setup, "asyncio", aio_after_py, false, NULL};

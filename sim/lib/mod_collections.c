@@ -147,7 +147,7 @@ static int deque_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps deque_ops = {"deque", deque_mark, deque_free, deque_clone, NULL, false};
+static const PayloadOps deque_ops = {"deque", deque_mark, deque_free, deque_clone, NULL, NULL, false};
 
 static void dequeiter_mark(Sim *S, void *p) { gc_mark_value(S, ((DequeIter *)p)->deque); }
 static void dequeiter_free(Sim *S, void *p)
@@ -155,7 +155,7 @@ static void dequeiter_free(Sim *S, void *p)
     (void)S;
     free(p);
 }
-static const PayloadOps dequeiter_ops = {"deque_iterator", dequeiter_mark, dequeiter_free, NULL, NULL, true};
+static const PayloadOps dequeiter_ops = {"deque_iterator", dequeiter_mark, dequeiter_free, NULL, NULL, NULL, true};
 
 static Deque *deque_of(Task *T, Value v)
 {
@@ -736,4 +736,4 @@ static const ModEntry collections_entries[] = {{NULL, 0, NULL, 0, NULL}};
 static const char *const collections_names[] = {"deque", NULL};
 
 const ModDef mod_collections_def = {"collections", collections_entries, collections_names, collections_setup,
-                                    "collections", NULL, false};
+                                    "collections", NULL, false, NULL};

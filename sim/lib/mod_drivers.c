@@ -166,7 +166,7 @@ static const ModEntry drv_entries[] = {
 };
 static const char *const drv_names[] = {"row", "run", "park", "idle", "setting", "format_exception", "caller", NULL};
 
-const ModDef mod_drivers_def = {"_interleave", drv_entries, drv_names, NULL, NULL, NULL, false};
+const ModDef mod_drivers_def = {"_interleave", drv_entries, drv_names, NULL, NULL, NULL, false, NULL};
 
 /* trio: all Python (sim/py/trio.py), on the driver seam and _interleave */
 static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
@@ -178,7 +178,7 @@ static const char *const trio_names[] = {
     "MemorySendChannel", "MemoryReceiveChannel", "Event", "Lock", "StrictFIFOLock", "Semaphore", "CapacityLimiter",
     "to_thread", "from_thread", "lowlevel", "TASK_STATUS_IGNORED", NULL,
 };
-const ModDef mod_trio_def = {"trio", no_entries, trio_names, NULL, "trio", NULL, false};
+const ModDef mod_trio_def = {"trio", no_entries, trio_names, NULL, "trio", NULL, false, NULL};
 
 /* greenlet: the class is Python (sim/py/greenlet.py); the stacks and the
  * switch are the core's (green.h).  _switch and _throw are switched by
@@ -200,7 +200,7 @@ static void green_setup(Sim *S, Dict *d)
     }
 }
 
-const ModDef mod_greenlet_def = {"greenlet", green_entries, green_names, green_setup, "greenlet", NULL, false};
+const ModDef mod_greenlet_def = {"greenlet", green_entries, green_names, green_setup, "greenlet", NULL, false, NULL};
 
 /* gevent: all Python (sim/py/gevent.py), on greenlets and _interleave.
  * Its submodules have no Python part of their own: importing one fills it
@@ -234,17 +234,17 @@ static const char *const gevent_monkey_names[] = {
 };
 
 static const ModDef gevent_sub_defs[] = {
-    {"gevent.exceptions", no_entries, gevent_exceptions_names, NULL, NULL, NULL, false},
-    {"gevent.hub", no_entries, gevent_hub_names, NULL, NULL, NULL, false},
-    {"gevent.greenlet", no_entries, gevent_greenlet_names, NULL, NULL, NULL, false},
-    {"gevent.timeout", no_entries, gevent_timeout_names, NULL, NULL, NULL, false},
-    {"gevent.event", no_entries, gevent_event_names, NULL, NULL, NULL, false},
-    {"gevent.lock", no_entries, gevent_lock_names, NULL, NULL, NULL, false},
-    {"gevent.queue", no_entries, gevent_queue_names, NULL, NULL, NULL, false},
-    {"gevent.pool", no_entries, gevent_pool_names, NULL, NULL, NULL, false},
-    {"gevent.monkey", no_entries, gevent_monkey_names, NULL, NULL, NULL, false},
+    {"gevent.exceptions", no_entries, gevent_exceptions_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.hub", no_entries, gevent_hub_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.greenlet", no_entries, gevent_greenlet_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.timeout", no_entries, gevent_timeout_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.event", no_entries, gevent_event_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.lock", no_entries, gevent_lock_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.queue", no_entries, gevent_queue_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.pool", no_entries, gevent_pool_names, NULL, NULL, NULL, false, NULL},
+    {"gevent.monkey", no_entries, gevent_monkey_names, NULL, NULL, NULL, false, NULL},
 };
-static const ModDef gevent_def = {"gevent", no_entries, gevent_names, NULL, "gevent", NULL, false};
+static const ModDef gevent_def = {"gevent", no_entries, gevent_names, NULL, "gevent", NULL, false, NULL};
 
 const ModDef *const mod_gevent_list[] = {
     &gevent_sub_defs[0], &gevent_sub_defs[1], &gevent_sub_defs[2], &gevent_sub_defs[3], &gevent_sub_defs[4],

@@ -1,4 +1,4 @@
-/* mod_hashlib.c - hashlib: md5, sha1, sha224, sha256, sha384, sha512 and
+/* mod_hashlib.c - hashlib: md5, sha1, sha224, sha256, sha384, sha512, blake2b and
  * new(), in C (CPython's come from OpenSSL).  Hashing is CPU-bound work
  * the simulator charges for: per byte as CPython 3.11 with OpenSSL runs
  * on an ordinary x86-64 machine (md5 about 3 ns a byte, sha1 and sha256
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { H_MD5, H_SHA1, H_SHA224, H_SHA256, H_SHA384, H_SHA512, H_COUNT };
+enum { H_MD5, H_SHA1, H_SHA224, H_SHA256, H_SHA384, H_SHA512, H_BLAKE2B, H_COUNT };
 
 static const struct {
     const char *name;
@@ -24,6 +24,7 @@ static const struct {
 } algs[H_COUNT] = {
     {"md5", 16, 64, 1}, {"sha1", 20, 64, 4}, {"sha224", 28, 64, 4},
     {"sha256", 32, 64, 4}, {"sha384", 48, 128, 2}, {"sha512", 64, 128, 2},
+    {"blake2b", 64, 128, 2},
 };
 
 typedef struct Hash {
@@ -33,6 +34,7 @@ typedef struct Hash {
     int nbuf;
     uint32_t h32[8];
     uint64_t h64[8];
+    int ds;                 /* digest size (blake2b's is chosen) */
 } Hash;
 
 /* ---- MD5 (RFC 1321) ---- */
@@ -194,6 +196,96 @@ static void sha512_block(Hash *h, const uint8_t *p)
     for (int i = 0; i < 8; i++) h->h64[i] += v[i];
 }
 
+/* ---- BLAKE2b (RFC 7693) ---- */
+
+static const uint64_t b2b_iv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                   0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                   0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+
+
+/* Compress one 128-byte block; len is the bytes hashed so far, this block
+ * included. */
+static void b2b_compress(Hash *h, const uint8_t *p, uint64_t len, bool last)
+{
+    static const uint8_t sigma[12][16] = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+        {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4}, {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+        {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13}, {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+        {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11}, {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+        {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5}, {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    };
+    uint64_t m[16], v[16];
+    for (int i = 0; i < 16; i++) {
+        m[i] = 0;
+        for (int k = 7; k >= 0; k--) m[i] = m[i] << 8 | p[i * 8 + k];
+    }
+    for (int i = 0; i < 8; i++) v[i] = h->h64[i], v[i + 8] = b2b_iv[i];
+    v[12] ^= len;
+    if (last) v[14] = ~v[14];
+#define B2B_G(a, b, c, d, x, y)                  \
+    do {                                         \
+        v[a] = v[a] + v[b] + (x);                \
+        v[d] = ror64(v[d] ^ v[a], 32);           \
+        v[c] = v[c] + v[d];                      \
+        v[b] = ror64(v[b] ^ v[c], 24);           \
+        v[a] = v[a] + v[b] + (y);                \
+        v[d] = ror64(v[d] ^ v[a], 16);           \
+        v[c] = v[c] + v[d];                      \
+        v[b] = ror64(v[b] ^ v[c], 63);           \
+    } while (0)
+    for (int r = 0; r < 12; r++) {
+        const uint8_t *s = sigma[r];
+        B2B_G(0, 4, 8, 12, m[s[0]], m[s[1]]);
+        B2B_G(1, 5, 9, 13, m[s[2]], m[s[3]]);
+        B2B_G(2, 6, 10, 14, m[s[4]], m[s[5]]);
+        B2B_G(3, 7, 11, 15, m[s[6]], m[s[7]]);
+        B2B_G(0, 5, 10, 15, m[s[8]], m[s[9]]);
+        B2B_G(1, 6, 11, 12, m[s[10]], m[s[11]]);
+        B2B_G(2, 7, 8, 13, m[s[12]], m[s[13]]);
+        B2B_G(3, 4, 9, 14, m[s[14]], m[s[15]]);
+    }
+#undef B2B_G
+    for (int i = 0; i < 8; i++) h->h64[i] ^= v[i] ^ v[i + 8];
+}
+
+/* BLAKE2b keeps the last block back: it is compressed differently */
+static void b2b_update(Hash *h, const uint8_t *p, int64_t n)
+{
+    while (n > 0) {
+        if (h->nbuf == 128) {
+            h->len += 128;
+            b2b_compress(h, h->buf, h->len, false);
+            h->nbuf = 0;
+        }
+        int take = 128 - h->nbuf < n ? 128 - h->nbuf : (int)n;
+        memcpy(h->buf + h->nbuf, p, (size_t)take);
+        h->nbuf += take;
+        p += take;
+        n -= take;
+    }
+}
+
+static void b2b_final(const Hash *src, uint8_t *out)
+{
+    Hash h = *src;
+    memset(h.buf + h.nbuf, 0, (size_t)(128 - h.nbuf));
+    b2b_compress(&h, h.buf, h.len + (uint64_t)h.nbuf, true);
+    for (int i = 0; i < h.ds; i++) out[i] = (uint8_t)(h.h64[i / 8] >> (8 * (i % 8)));
+}
+
+static void b2b_init(Hash *h, int ds, const uint8_t *key, int64_t keylen)
+{
+    memcpy(h->h64, b2b_iv, sizeof b2b_iv);
+    h->h64[0] ^= 0x01010000ULL ^ ((uint64_t)keylen << 8) ^ (uint64_t)ds;
+    h->ds = ds;
+    if (keylen > 0) {
+        uint8_t block[128] = {0};
+        memcpy(block, key, (size_t)keylen);
+        b2b_update(h, block, 128);
+    }
+}
+
 static void hash_init(Hash *h, int alg)
 {
     static const uint32_t sha224_iv[8] = {0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
@@ -208,6 +300,7 @@ static void hash_init(Hash *h, int alg)
                                           0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
     memset(h, 0, sizeof *h);
     h->alg = alg;
+    h->ds = algs[alg].digest_size;
     switch (alg) {
     case H_MD5:
         h->h32[0] = 0x67452301, h->h32[1] = 0xefcdab89, h->h32[2] = 0x98badcfe, h->h32[3] = 0x10325476;
@@ -219,6 +312,7 @@ static void hash_init(Hash *h, int alg)
     case H_SHA224: memcpy(h->h32, sha224_iv, sizeof sha224_iv); break;
     case H_SHA256: memcpy(h->h32, sha256_iv, sizeof sha256_iv); break;
     case H_SHA384: memcpy(h->h64, sha384_iv, sizeof sha384_iv); break;
+    case H_BLAKE2B: b2b_init(h, 64, NULL, 0); break;
     default: memcpy(h->h64, sha512_iv, sizeof sha512_iv); break;
     }
 }
@@ -235,6 +329,10 @@ static void hash_block(Hash *h, const uint8_t *p)
 
 static void hash_update(Hash *h, const uint8_t *p, int64_t n)
 {
+    if (h->alg == H_BLAKE2B) {
+        b2b_update(h, p, n);
+        return;
+    }
     int bs = algs[h->alg].block_size;
     h->len += (uint64_t)n;
     while (n > 0) {
@@ -259,6 +357,10 @@ static void hash_update(Hash *h, const uint8_t *p, int64_t n)
 /* The digest of a copy (the object can go on hashing). */
 static void hash_final(const Hash *src, uint8_t *out)
 {
+    if (src->alg == H_BLAKE2B) {
+        b2b_final(src, out);
+        return;
+    }
     Hash h = *src;
     int bs = algs[h.alg].block_size, lenbytes = bs == 128 ? 16 : 8;
     uint64_t bits = h.len * 8;
@@ -297,7 +399,7 @@ static int hash_clone(Copier *C, Value v, Value *out)
     return proc_copy_instance(C, v, h, out);
 }
 
-static const PayloadOps hash_ops = {"_hashlib.HASH", NULL, hash_free, hash_clone, NULL, false};
+static const PayloadOps hash_ops = {"_hashlib.HASH", NULL, hash_free, hash_clone, NULL, NULL, false};
 
 static Hash *hash_of(Task *T, Value v)
 {
@@ -351,6 +453,26 @@ NATIVE(hl_sha256) { return ctor(T, args, nargs, kw, out, H_SHA256); }
 NATIVE(hl_sha384) { return ctor(T, args, nargs, kw, out, H_SHA384); }
 NATIVE(hl_sha512) { return ctor(T, args, nargs, kw, out, H_SHA512); }
 
+/* blake2b(data=b'', *, digest_size=64, key=b''): salt, person and the tree
+ * parameters are not supported */
+NATIVE(hl_blake2b)
+{
+    Value a[4];
+    if (nat_parse(T, "blake2b", args, nargs, kw, "|data$digest_size,key,usedforsecurity", a) < 0) return NAT_ERR;
+    int64_t ds = 64;
+    if (!is_undef(a[1]) && nat_arg_int(T, a[1], "blake2b", &ds) < 0) return NAT_ERR;
+    if (ds < 1 || ds > 64) return exc_raise(T, EXC_ValueError, "digest_size must be between 1 and 64 bytes");
+    const uint8_t *key = NULL;
+    int64_t keylen = 0;
+    if (!is_undef(a[2]) && bytes_arg(T, a[2], NULL, &key, &keylen) < 0) return NAT_ERR;
+    if (keylen > 64) return exc_raise(T, EXC_ValueError, "maximum key length is 64 bytes");
+    if (make_hash(T, H_BLAKE2B, v_undef(), out) < 0) return NAT_ERR;
+    Hash *h = AS_INST(*out)->payload;
+    b2b_init(h, (int)ds, key, keylen);
+    if (!is_undef(a[0]) && feed(T, h, a[0]) < 0) return NAT_ERR;
+    return NAT_OK;
+}
+
 NATIVE(hl_new)
 {
     Value a[4];
@@ -364,7 +486,7 @@ NATIVE(hl_new)
     for (int i = 0; i < H_COUNT; i++)
         if (strcmp(lower, algs[i].name) == 0) return make_hash(T, i, !is_undef(a[1]) ? a[1] : a[3], out);
     return exc_raise(T, EXC_ValueError, "unsupported hash type %s (the simulator has %s)", AS_STR(a[0])->s,
-                     "md5, sha1, sha224, sha256, sha384 and sha512");
+                     "md5, sha1, sha224, sha256, sha384, sha512 and blake2b");
 }
 
 NATIVE(hash_update_m)
@@ -384,7 +506,7 @@ NATIVE(hash_digest)
     uint8_t d[64];
     hash_final(h, d);
     charge_items(T, 20);
-    *out = bytes_new(T->S, d, algs[h->alg].digest_size);
+    *out = bytes_new(T->S, d, h->ds);
     return NAT_OK;
 }
 
@@ -396,7 +518,7 @@ NATIVE(hash_hexdigest)
     uint8_t d[64];
     char hex[129];
     hash_final(h, d);
-    int ds = algs[h->alg].digest_size;
+    int ds = h->ds;
     for (int i = 0; i < ds; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
     charge_items(T, 24);
     *out = str_value_n(T->S, hex, (size_t)ds * 2);
@@ -430,7 +552,7 @@ NATIVE(hash_digest_size)
     Hash *h = hash_of(T, args[0]);
     (void)nargs, (void)kw;
     if (!h) return NAT_ERR;
-    *out = v_int(algs[h->alg].digest_size);
+    *out = v_int(h->ds);
     return NAT_OK;
 }
 
@@ -475,7 +597,8 @@ static void hashlib_setup(Sim *S, Dict *d)
 static const ModEntry hashlib_entries[] = {
     {"md5", ME_FN, hl_md5, 0, NULL}, {"sha1", ME_FN, hl_sha1, 0, NULL}, {"sha224", ME_FN, hl_sha224, 0, NULL},
     {"sha256", ME_FN, hl_sha256, 0, NULL}, {"sha384", ME_FN, hl_sha384, 0, NULL},
-    {"sha512", ME_FN, hl_sha512, 0, NULL}, {"new", ME_FN, hl_new, 0, NULL}, {NULL, 0, NULL, 0, NULL},
+    {"sha512", ME_FN, hl_sha512, 0, NULL}, {"blake2b", ME_FN, hl_blake2b, 0, NULL},
+    {"new", ME_FN, hl_new, 0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
 
-const ModDef mod_hashlib_def = {"hashlib", hashlib_entries, NULL, hashlib_setup, "hashlib", NULL, false};
+const ModDef mod_hashlib_def = {"hashlib", hashlib_entries, NULL, hashlib_setup, "hashlib", NULL, false, NULL};

@@ -170,7 +170,7 @@ static const ModEntry heapq_entries[] = {
     {"_heapify_max", ME_FN, heapq_heapify_max, 0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
 
-const ModDef mod_heapq_def = {"heapq", heapq_entries, NULL, NULL, "heapq", NULL, false};
+const ModDef mod_heapq_def = {"heapq", heapq_entries, NULL, NULL, "heapq", NULL, false, NULL};
 
 /* ---- bisect ---- */
 
@@ -274,4 +274,4 @@ static const ModEntry bisect_entries[] = {
     {NULL, 0, NULL, 0, NULL},
 };
 
-const ModDef mod_heapq_bisect_def = {"bisect", bisect_entries, NULL, NULL, NULL, NULL, false};
+const ModDef mod_heapq_bisect_def = {"bisect", bisect_entries, NULL, NULL, NULL, NULL, false, NULL};

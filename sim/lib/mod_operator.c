@@ -230,7 +230,7 @@ static int getter_clone(Copier *C, Value v, Value *out)
     if (proc_copy_nested(C, v_obj((Obj *)AS_INST(v)->payload), &t) < 0) return -1;
     return proc_copy_instance(C, v, AS_TUPLE(t), out);
 }
-static const PayloadOps getter_ops = {"operator getter", getter_mark, NULL, getter_clone, NULL, false};
+static const PayloadOps getter_ops = {"operator getter", getter_mark, NULL, getter_clone, NULL, NULL, false};
 
 static Tuple *state_of(Value self) { return (Tuple *)AS_INST(self)->payload; }
 
@@ -490,4 +490,4 @@ static void operator_setup(Sim *S, Dict *d)
     getter_class(S, d, "methodcaller", methodcaller_ctor, methodcaller_call, methodcaller_repr);
 }
 
-const ModDef mod_operator_def = {"operator", operator_entries, operator_names, operator_setup, NULL, NULL, false};
+const ModDef mod_operator_def = {"operator", operator_entries, operator_names, operator_setup, NULL, NULL, false, NULL};

@@ -43,7 +43,7 @@ static int newbase_clone(Copier *C, Value v, Value *out)
     }
     return proc_copy_instance(C, v, NULL, out);
 }
-static const PayloadOps newbase_ops = {"object", NULL, NULL, newbase_clone, NULL, false};
+static const PayloadOps newbase_ops = {"object", NULL, NULL, newbase_clone, NULL, NULL, false};
 
 static bool is_newbase_class(Class *c) { return c->payload == &newbase_ops; }
 
@@ -155,9 +155,9 @@ static const ModEntry il_entries[] = {
 
 static const ModEntry no_entries[] = {{NULL, 0, NULL, 0, NULL}};
 
-#define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL, false}
+#define PYMOD(var, name, py) static const ModDef var = {name, no_entries, NULL, NULL, py, NULL, false, NULL}
 static const char *const il_names[] = {"NewBase", "bytes", NULL};
-static const ModDef mod_il = {"_stdlib", il_entries, il_names, il_setup, NULL, NULL, false};
+static const ModDef mod_il = {"_stdlib", il_entries, il_names, il_setup, NULL, NULL, false, NULL};
 PYMOD(mod_functools, "functools", "functools");
 PYMOD(mod_copy, "copy", "copy");
 PYMOD(mod_itertools, "itertools", "itertools");

@@ -5,6 +5,7 @@
 #include "attr.h"
 #include "dict.h"
 #include "gc.h"
+#include "io.h"
 #include "list.h"
 #include "native.h"
 #include "proc.h"
@@ -49,7 +50,7 @@ static int thread_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj, false};
+static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj, NULL, false};
 
 static ThreadData *thread_of(Task *T, Value v)
 {
@@ -282,6 +283,131 @@ NATIVE(thread_repr)
     return NAT_OK;
 }
 
+/* ---- threading.local ----
+ *
+ * One attribute dict per thread, as CPython's _thread._local: a thread
+ * that touches the object for the first time gets a fresh dict, and a
+ * subclass's __init__ runs again there with the constructor's arguments.
+ * Threads are keyed by task id, which the run never reuses. */
+
+typedef struct LocalDict {
+    int task;             /* Task.id of the thread */
+    Dict *dict;
+} LocalDict;
+
+typedef struct LocalData {
+    Value args;           /* the constructor's positional arguments (a tuple) */
+    Value kwnames;        /* their keyword names (a tuple) or undef */
+    BUF(LocalDict) dicts;
+} LocalData;
+
+static const PayloadOps local_payload_ops;
+
+static void local_mark(Sim *S, void *p)
+{
+    LocalData *ld = p;
+    gc_mark_value(S, ld->args);
+    gc_mark_value(S, ld->kwnames);
+    for (size_t i = 0; i < ld->dicts.n; i++) gc_mark_obj(S, (Obj *)ld->dicts.v[i].dict);
+}
+
+static void local_free(Sim *S, void *p)
+{
+    (void)S;
+    BUF_FREE(((LocalData *)p)->dicts);
+    free(p);
+}
+
+/* fork: the child's main thread is the thread that forked, so it sees
+ * that thread's attributes; a pickle refuses, as CPython's does */
+static int local_clone(Copier *C, Value v, Value *out)
+{
+    if (proc_copy_mode(C) != COPY_FORK) return proc_unpicklable(C, v);
+    LocalData *ld = AS_INST(v)->payload, *nd = xcalloc(1, sizeof *nd);
+    nd->args = ld->args;
+    nd->kwnames = ld->kwnames;
+    Value copy;
+    if (proc_copy_instance(C, v, nd, &copy) < 0) return -1;
+    Value a;
+    if (proc_copy_nested(C, ld->args, &a) < 0) return -1;
+    nd->args = a;
+    int forker = proc_copy_task(C)->id;
+    for (size_t i = 0; i < ld->dicts.n; i++) {
+        if (ld->dicts.v[i].task != forker) continue;
+        Value d;
+        if (proc_copy_nested(C, v_obj(ld->dicts.v[i].dict), &d) < 0) return -1;
+        LocalDict e = {proc_copy_dst(C)->ps->main->id, AS_DICT(d)};
+        BUF_PUSH(nd->dicts, e);
+    }
+    *out = copy;
+    return 0;
+}
+
+/* The running thread's dict; a thread new to the object gets one, and the
+ * class's own __init__ (if it has one) runs on it with the saved arguments. */
+static int local_inst_dict(Task *T, Value v, Dict **out)
+{
+    Sim *S = T->S;
+    LocalData *ld = AS_INST(v)->payload;
+    for (size_t i = 0; i < ld->dicts.n; i++)
+        if (ld->dicts.v[i].task == T->id) {
+            *out = ld->dicts.v[i].dict;
+            return 0;
+        }
+    /* forget the dicts of threads that have ended, as CPython does */
+    size_t k = 0;
+    for (size_t i = 0; i < ld->dicts.n; i++) {
+        Task *X = ld->dicts.v[i].task < (int)S->tasks.n ? S->tasks.v[ld->dicts.v[i].task] : NULL;
+        if (X && X->st && !X->st->done) ld->dicts.v[k++] = ld->dicts.v[i];
+    }
+    ld->dicts.n = k;
+    LocalDict e = {T->id, dict_new(S)};
+    BUF_PUSH(ld->dicts, e);
+    *out = e.dict;
+    Value init = obj_class_lookup(S, AS_INST(v)->cls, S->sym[SYM_init]);
+    if (!is_kind(init, K_FUNC)) return 0;
+    Tuple *a = AS_TUPLE(ld->args);
+    Value small[9], r;
+    Value *cargs = a->n + 1 <= 9 ? small : xmalloc((size_t)(a->n + 1) * sizeof(Value));
+    cargs[0] = v;
+    vcopy(cargs + 1, a->v, a->n);
+    int rc = vm_call(T, init, cargs, (int)a->n + 1, is_undef(ld->kwnames) ? NULL : AS_TUPLE(ld->kwnames), &r);
+    if (cargs != small) free(cargs);
+    if (rc < 0) {
+        /* a failed __init__ leaves no dict behind */
+        for (size_t i = 0; i < ld->dicts.n; i++)
+            if (ld->dicts.v[i].task == T->id) ld->dicts.v[i] = ld->dicts.v[--ld->dicts.n];
+        return -1;
+    }
+    return 0;
+}
+
+static const PayloadOps local_payload_ops = {"local", local_mark, local_free, local_clone, NULL, local_inst_dict, false};
+
+/* local(*args, **kwargs): arguments are kept for the subclass's __init__
+ * in each thread; without one, CPython refuses them. */
+NATIVE(local_new)
+{
+    Sim *S = T->S;
+    Class *cls = AS_CLASS(args[0]);
+    Value init = obj_class_lookup(S, cls, S->sym[SYM_init]);
+    if (nargs > 1 && !is_kind(init, K_FUNC))
+        return exc_raise(T, EXC_TypeError, "Initialization arguments are not supported");
+    Instance *in = obj_instance_new(S, cls);
+    LocalData *ld = xcalloc(1, sizeof *ld);
+    /* positionals then keyword values, as vm_call takes them back */
+    Tuple *a = tuple_new(S, nargs - 1);
+    vcopy(a->v, args + 1, nargs - 1);
+    ld->args = v_obj(a);
+    ld->kwnames = kw ? v_obj(kw) : v_undef();
+    /* the creating thread's dict: its __init__ is the ordinary call that follows */
+    LocalDict e = {T->id, dict_new(S)};
+    BUF_PUSH(ld->dicts, e);
+    in->payload = ld;
+    *out = v_obj(in);
+    return NAT_OK;
+}
+
 /* ---- module functions ---- */
 
 NATIVE(th_current_thread)
@@ -336,15 +462,33 @@ NATIVE(th_enumerate)
     return NAT_OK;
 }
 
+/* A header line and an exception's traceback on stderr: the default
+ * excepthook's "Exception in thread NAME:" (threading.py calls it). */
+NATIVE(th_print_exception)
+{
+    if (nat_count(T, "_print_exception", nargs, kw, 2, 2) < 0) return NAT_ERR;
+    if (!is_str(args[0]) || !obj_is_exc_instance(T->S, args[1]))
+        return exc_raise(T, EXC_TypeError, "_print_exception(header, exception)");
+    SBuf b = {0};
+    sb_printf(&b, "%s\n", AS_STR(args[0])->s);
+    exc_format_task(T, args[1], &b);
+    io_write(T, 2, b.s, b.n);
+    sb_free(&b);
+    *out = v_none();
+    return NAT_OK;
+}
+
 static const ModEntry threading_entries[] = {
     {"current_thread", ME_FN, th_current_thread, 0, NULL}, {"currentThread", ME_FN, th_current_thread, 0, NULL},
     {"main_thread", ME_FN, th_main_thread, 0, NULL}, {"get_ident", ME_FN, th_get_ident, 0, NULL},
     {"get_native_id", ME_FN, th_get_native_id, 0, NULL}, {"active_count", ME_FN, th_active_count, 0, NULL},
     {"activeCount", ME_FN, th_active_count, 0, NULL}, {"enumerate", ME_FN, th_enumerate, 0, NULL},
-    {"TIMEOUT_MAX", ME_FLOAT, NULL, 9223372036.0, NULL}, {NULL, 0, NULL, 0, NULL},
+    {"TIMEOUT_MAX", ME_FLOAT, NULL, 9223372036.0, NULL},
+    {"_print_exception", ME_FN, th_print_exception, 0, NULL}, {NULL, 0, NULL, 0, NULL},
 };
 
-static const char *const threading_names[] = {"Thread", "_register_atexit", SYNC_THREADING_NAMES, NULL};
+static const char *const threading_names[] = {"Thread", "_register_atexit", "local", "Timer", "excepthook",
+                                              "__excepthook__", "ExceptHookArgs", SYNC_THREADING_NAMES, NULL};
 
 static void threading_setup(Sim *S, Dict *d)
 {
@@ -378,6 +522,11 @@ static void threading_setup(Sim *S, Dict *d)
         p->fdel = v_none();
         dict_set_str(S, c->dict, str_intern(S, props[i].n, strlen(props[i].n)), v_obj(p));
     }
+    c = attr_class_new(S, str_intern(S, "_local", 6), NULL, NULL, NULL);
+    c->payload = &local_payload_ops;
+    c->ctor = local_new;
+    c->module = str_from_c(S, "_thread");
+    dict_set_str(S, d, str_intern(S, "local", 5), v_obj(c));
     sync_register_threading(S, d);
 }
 
@@ -391,7 +540,7 @@ static void threading_after_py(Sim *S, Dict *d)
 }
 
 const ModDef mod_threading_def = {"threading", threading_entries, threading_names, threading_setup, "threading",
-                              threading_after_py, false};
+                              threading_after_py, false, "threading_extra"};
 
 static const ModEntry queue_entries[] = {{NULL, 0, NULL, 0, NULL}};
 static const char *const queue_names[] = {SYNC_QUEUE_NAMES, NULL};
@@ -401,4 +550,4 @@ static void queue_setup(Sim *S, Dict *d)
     sync_register_queue(S, d);
 }
 
-const ModDef mod_threading_queue_def = {"queue", queue_entries, queue_names, queue_setup, NULL, NULL, false};
+const ModDef mod_threading_queue_def = {"queue", queue_entries, queue_names, queue_setup, NULL, NULL, false, NULL};

@@ -985,15 +985,15 @@ static const ModEntry math_entries[] = {
 
 /* ---- registry ---- */
 
-static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL, true};
-static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL, false};
-static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false};
-static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false};
-static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_time = {"time", time_entries, time_names, NULL, "time", NULL, true, NULL};
+static const ModDef mod_random = {"random", random_entries, NULL, NULL, NULL, NULL, false, NULL};
+static const ModDef mod_os = {"os", os_entries, NULL, NULL, NULL, NULL, false, NULL};
+static const ModDef mod_sys = {"sys", sys_entries, NULL, NULL, NULL, NULL, false, NULL};
+static const ModDef mod_math = {"math", math_entries, NULL, NULL, NULL, NULL, false, NULL};
 static const ModEntry groups_entries[] = {{NULL, 0, NULL, 0, NULL}};
 /* `import builtins` gives the builtins themselves: its dict is S->builtins
  * (filled by builtins_init before the modules are made), as in CPython */
-static const ModDef mod_builtins = {"builtins", groups_entries, NULL, NULL, NULL, NULL, false};
+static const ModDef mod_builtins = {"builtins", groups_entries, NULL, NULL, NULL, NULL, false, NULL};
 /* modules that are all Python (sim/py/NAME.py) */
 static const char *const calendar_names[] = {
     "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "day_name", "day_abbr",
@@ -1001,7 +1001,7 @@ static const char *const calendar_names[] = {
     "weekday", "monthrange", "timegm", "Calendar", "TextCalendar", "firstweekday", "setfirstweekday",
     "monthcalendar", "prmonth", "month", "weekheader", NULL,
 };
-static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL, false};
+static const ModDef mod_calendar = {"calendar", groups_entries, calendar_names, NULL, "calendar", NULL, false, NULL};
 static const char *const logging_names[] = {
     "CRITICAL", "FATAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "NOTSET", "BASIC_FORMAT", "raiseExceptions",
     "logThreads", "logMultiprocessing", "logProcesses", "getLevelName", "addLevelName", "getLevelNamesMapping",
@@ -1015,27 +1015,27 @@ static const char *const datetime_names[] = {
     "MINYEAR", "MAXYEAR", "timedelta", "tzinfo", "timezone", "UTC", "date", "time", "datetime", "IsoCalendarDate",
     NULL,
 };
-static const ModDef mod_datetime = {"datetime", groups_entries, datetime_names, NULL, "datetime", NULL, false};
+static const ModDef mod_datetime = {"datetime", groups_entries, datetime_names, NULL, "datetime", NULL, false, NULL};
 static const char *const timeit_names[] = {
     "default_timer", "default_number", "default_repeat", "Timer", "timeit", "repeat", NULL,
 };
-static const ModDef mod_timeit = {"timeit", groups_entries, timeit_names, NULL, "timeit", NULL, false};
+static const ModDef mod_timeit = {"timeit", groups_entries, timeit_names, NULL, "timeit", NULL, false, NULL};
 static const char *const signal_names[] = {
     "SIG_DFL", "SIG_IGN", "NSIG", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
     "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGCHLD", "SIGCONT", "SIGSTOP",
     "Signals", "default_int_handler", "getsignal", "signal", "strsignal", "raise_signal", "alarm", "pause",
     "valid_signals", NULL,
 };
-static const ModDef mod_signal = {"signal", groups_entries, signal_names, NULL, "signal", NULL, false};
-static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false};
+static const ModDef mod_signal = {"signal", groups_entries, signal_names, NULL, "signal", NULL, false, NULL};
+static const ModDef mod_logging = {"logging", groups_entries, logging_names, NULL, "logging", NULL, false, NULL};
 static const char *const groups_names[] = {"BaseExceptionGroup", "ExceptionGroup", NULL};
 static void groups_after_py(Sim *S, Dict *d);
-static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py, false};
+static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_names, NULL, "_exceptiongroup", groups_after_py, false, NULL};
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
     &mod_builtins, &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
-    &mod_threading_def, &mod_threading_queue_def, &mod_mp_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
+    &mod_threading_def, &mod_threading_queue_def, &mod_mp_pool_def, &mod_mp_managers_def, &mod_mp_def, &mod_mp_futures_thread_def, &mod_mp_futures_process_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, &mod_collections_def, &mod_heapq_def, &mod_heapq_bisect_def, &mod_operator_def,
     &mod_hashlib_def, NULL,
 };
@@ -1203,15 +1203,15 @@ void modules_init(Sim *S)
 /* Run a module's Python part the first time any task imports it.  The
  * source is compiled as a library file; its functions see the module's
  * natives as globals. */
-static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
+static int run_py_part(Task *T, const ModDef *d, ModuleObj *m, const char *part)
 {
     Sim *S = T->S;
     const char *text = NULL;
     for (int i = 0; py_sources[i][0]; i++)
-        if (strcmp(py_sources[i][0], d->py) == 0) text = py_sources[i][1];
+        if (strcmp(py_sources[i][0], part) == 0) text = py_sources[i][1];
     if (!text) return exc_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
     char name[128];
-    snprintf(name, sizeof name, "<interleave>/%s.py", d->py);
+    snprintf(name, sizeof name, "<interleave>/%s.py", part);
     Source *src = code_source_add(&S->sources, name, text, strlen(text), true);
     Module mod;
     ParseError pe;
@@ -1241,15 +1241,20 @@ static int run_py_part(Task *T, const ModDef *d, ModuleObj *m)
     T->cur = saved;
     vm_ctx_free(&fresh);
     if (rc < 0) return -1;
-    if (d->after_py) d->after_py(S, m->dict);
+    if (d->after_py && part == d->py) d->after_py(S, m->dict);
     return 0;
 }
 
+static int ensure_py(Task *T, const ModDef *d, ModuleObj *m);
+static int ensure_py_lazy(Task *T, const ModDef *d, ModuleObj *m);
+
 /* A submodule without a Python part of its own (gevent.queue) holds what
- * its package's Python part lists for it in _submodules[short name]. */
+ * its package's Python part lists for it in _submodules[short name]
+ * (multiprocessing.pool's is in the package's lazy part). */
 static int fill_from_package(Task *T, ModuleObj *pkg, ModuleObj *sub, const char *short_name)
 {
     Sim *S = T->S;
+    if (ensure_py_lazy(T, find_def(pkg->name->s), pkg) < 0) return -1;
     Value table = dict_get_str(pkg->dict, str_intern(S, "_submodules", 11));
     if (is_undef(table) || !is_dict(table)) return 0;
     Value names = dict_get_str(AS_DICT(table), str_intern(S, short_name, strlen(short_name)));
@@ -1267,7 +1272,16 @@ static int ensure_py(Task *T, const ModDef *d, ModuleObj *m)
 {
     if (!d || !d->py || (m->h.flags & OF_PY_RAN)) return 0;
     m->h.flags |= OF_PY_RAN; /* first: an import cycle sees the module as it is */
-    return run_py_part(T, d, m);
+    return run_py_part(T, d, m, d->py);
+}
+
+/* Run module m's second, lazy Python part (def d) once, after the first. */
+static int ensure_py_lazy(Task *T, const ModDef *d, ModuleObj *m)
+{
+    if (!d || !d->py_lazy || (m->h.flags & OF_PY_LAZY_RAN)) return 0;
+    if (ensure_py(T, d, m) < 0) return -1;
+    m->h.flags |= OF_PY_LAZY_RAN;
+    return run_py_part(T, d, m, d->py_lazy);
 }
 
 static int modules_import(Task *T, Str *name, Value *out)
@@ -1311,8 +1325,14 @@ static int modules_module_attr(Task *T, Value module, Str *name, Value *out)
 {
     ModuleObj *m = AS_MODULE(module);
     const ModDef *d = find_def(m->name->s);
-    if (!d || !d->py_on_demand || (m->h.flags & OF_PY_RAN)) return 0;
-    if (ensure_py(T, d, m) < 0) return -1;
+    if (!d) return 0;
+    if (d->py_on_demand && !(m->h.flags & OF_PY_RAN)) {
+        if (ensure_py(T, d, m) < 0) return -1;
+    } else if (d->py_lazy && !(m->h.flags & OF_PY_LAZY_RAN)) {
+        if (ensure_py_lazy(T, d, m) < 0) return -1;
+    } else {
+        return 0;
+    }
     *out = dict_get_str(m->dict, name);
     return is_undef(*out) ? 0 : 1;
 }
@@ -1349,6 +1369,7 @@ static const struct { const char *name, *module; } lazy_builtins[] = {
 static int modules_lazy_builtin(Task *T, Str *name, Value *out)
 {
     Sim *S = T->S;
+    if (str_eq_c(name, "__annotations__")) return srcinfo_module_annotations(T, out);
     for (size_t i = 0; i < ARRAY_LEN(lazy_builtins); i++) {
         if (!str_eq_c(name, lazy_builtins[i].name)) continue;
         Value m;

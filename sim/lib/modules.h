@@ -29,6 +29,10 @@ typedef struct ModDef {
     /* the Python part runs when a name it defines is first asked for, not
      * at import: `import time` stays as cheap as in CPython */
     bool py_on_demand;
+    /* sim/py/<py_lazy>.py: a second Python part, run after the first the
+     * first time a name the module lacks is asked for (threading's Timer
+     * and excepthook: `import threading` costs no more for having them) */
+    const char *py_lazy;
 } ModDef;
 
 /* The compiler's questions about imports, answered from the registry. */

@@ -15,6 +15,7 @@
  * (The proper home of this is the compiler: srcinfo stays until it emits
  * docstrings and __annotations__ itself.) */
 #include "srcinfo.h"
+#include "bytes.h"
 #include "attr.h"
 #include "dict.h"
 #include "ops.h"
@@ -254,6 +255,7 @@ static int eval_node(Task *T, const Node *n, Scope *sc, Value *out)
         case C_FLOAT: *out = v_float(n->fval); return 0;
         case C_STR: *out = str_value_n(S, n->sval, (size_t)n->slen); return 0;
         case C_ELLIPSIS: *out = S->ellipsis; return 0;
+        case C_BYTES: *out = bytes_new(S, n->sval, n->slen); return 0;
         default: break;
         }
         break;
@@ -448,6 +450,40 @@ static int source_attr(Task *T, Value obj, Str *name, Value *out)
         return 1;
     }
     return 0;
+}
+
+/* Module-level annotated names in the statements body (and the blocks of
+ * its if/for/while/try/with statements) before line `upto`. */
+static int module_ann(Task *T, const NodeList *body, int upto, Scope *sc, Dict *d)
+{
+    for (size_t i = 0; i < body->n; i++) {
+        const Node *s = body->v[i];
+        if (s->line >= upto) break;
+        if (s->kind == S_ANNASSIGN && s->a->kind == E_NAME) {
+            Value v;
+            if (eval_node(T, s->b, sc, &v) < 0) return -1;
+            dict_set_str(T->S, d, str_intern(T->S, s->a->name, strlen(s->a->name)), v);
+        } else if (s->kind != S_FUNCDEF && s->kind != S_CLASSDEF) {
+            if (module_ann(T, &s->list, upto, sc, d) < 0 || module_ann(T, &s->list2, upto, sc, d) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+int srcinfo_module_annotations(Task *T, Value *out)
+{
+    Ctx *c = T->cur;
+    if (!c->nframes) return 0;
+    Frame *f = &c->frames[c->nframes - 1];
+    /* module-level code only: a function's own body has no __annotations__ */
+    if (!f->code || !f->code->src || f->code->src->library || !str_eq_c(f->code->name, "<module>")) return 0;
+    Module *m = parsed(T->S, f->code->src);
+    if (!m) return 0;
+    Dict *d = dict_new(T->S);
+    Scope sc = {NULL, f->globals, f->code->src};
+    if (module_ann(T, &m->body, code_line(f->code, f->pc), &sc, d) < 0) return -1;
+    *out = v_obj(d);
+    return 1;
 }
 
 static const SourceHooks source_hooks = {source_attr};

@@ -20,6 +20,21 @@ class BrokenExecutor(RuntimeError):
     pass
 
 
+class BrokenThreadPool(BrokenExecutor):
+    __module__ = "concurrent.futures.thread"
+
+
+class BrokenProcessPool(BrokenExecutor):
+    __module__ = "concurrent.futures.process"
+
+
+def _log_initializer_failure():
+    # as CPython: logged at CRITICAL on the concurrent.futures logger (with
+    # no handler, logging's last resort prints it on stderr)
+    import logging
+    logging.getLogger("concurrent.futures").critical("Exception in initializer:", exc_info=True)
+
+
 class Future:
     def __init__(self):
         self._condition = Condition()
@@ -287,7 +302,14 @@ def _ensure_exit_hook():
 _ensure_exit_hook()
 
 
-def _thread_worker(work_queue, idle):
+def _thread_worker(executor, work_queue, idle, initializer, initargs):
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _log_initializer_failure()
+            executor._initializer_failed()
+            return
     while True:
         item = work_queue.get()
         if item is None:
@@ -308,11 +330,16 @@ def _thread_worker(work_queue, idle):
 class ThreadPoolExecutor(Executor):
     _counter = 0
 
-    def __init__(self, max_workers=None, thread_name_prefix=''):
+    def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
         if max_workers is None:
             max_workers = min(32, cpu_count() + 4)
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._initializer = initializer
+        self._initargs = initargs
+        self._broken = False
         self._max_workers = max_workers
         self._work_queue = SimpleQueue()
         self._idle = Semaphore(0)
@@ -324,6 +351,8 @@ class ThreadPoolExecutor(Executor):
 
     def submit(self, fn, /, *args, **kwargs):
         with self._shutdown_lock:
+            if self._broken:
+                raise BrokenThreadPool(self._broken)
             if self._shutdown:
                 raise RuntimeError('cannot schedule new futures after shutdown')
             from os import getpid
@@ -334,12 +363,22 @@ class ThreadPoolExecutor(Executor):
             # a new worker only when none is idle, as CPython does
             if not self._idle.acquire(timeout=0) and len(self._threads) < self._max_workers:
                 t = Thread(name='%s_%d' % (self._prefix, len(self._threads)), target=_thread_worker,
-                           args=(self._work_queue, self._idle))
+                           args=(self, self._work_queue, self._idle, self._initializer, self._initargs))
                 t.start()
                 self._threads.append(t)
                 _ensure_exit_hook()
                 _threads_queues.setdefault(getpid(), []).append((t, self._work_queue))
             return f
+
+    def _initializer_failed(self):
+        # a worker's initializer raised: the pool is broken, and the work
+        # still queued fails with BrokenThreadPool
+        with self._shutdown_lock:
+            self._broken = 'A thread initializer failed, the thread pool is not usable anymore'
+            while not self._work_queue.empty():
+                item = self._work_queue.get_nowait()
+                if item is not None:
+                    item[0].set_exception(BrokenThreadPool(self._broken))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
@@ -355,7 +394,15 @@ class ThreadPoolExecutor(Executor):
                 t.join()
 
 
-def _process_worker(call_queue, result_queue):
+def _process_worker(call_queue, result_queue, initializer=None, initargs=()):
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            _log_initializer_failure()
+            # the executor learns that this worker is gone
+            result_queue.put((None, False, None))
+            return
     while True:
         item = call_queue.get()
         if item is None:
@@ -370,19 +417,28 @@ def _process_worker(call_queue, result_queue):
 
 
 class ProcessPoolExecutor(Executor):
-    def __init__(self, max_workers=None):
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=()):
         if max_workers is None:
             max_workers = cpu_count()
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        process_class = Process if mp_context is None else mp_context.Process
         self._call_queue = Queue()
         self._result_queue = Queue()
         self._pending = {}
         self._next_id = 0
         self._shutdown = False
+        self._broken = False
         self._processes = []
         for i in range(max_workers):
-            p = Process(target=_process_worker, args=(self._call_queue, self._result_queue))
+            # the initializer travels only when there is one: a plain
+            # pool's workers cost what they did
+            args = (self._call_queue, self._result_queue)
+            if initializer is not None:
+                args += (initializer, initargs)
+            p = process_class(target=_process_worker, args=args)
             p.daemon = True
             p.start()
             self._processes.append(p)
@@ -396,6 +452,14 @@ class ProcessPoolExecutor(Executor):
             if item is None:
                 return
             work_id, ok, value = item
+            if work_id is None:
+                # a worker's initializer failed: the pool is broken
+                self._broken = 'A child process terminated abruptly, the process pool is not usable anymore'
+                for f in self._pending.values():
+                    f.set_exception(BrokenProcessPool(
+                        'A process in the process pool was terminated abruptly while the future was running or pending.'))
+                self._pending.clear()
+                continue
             f = self._pending.pop(work_id)
             if ok:
                 f.set_result(value)
@@ -403,6 +467,8 @@ class ProcessPoolExecutor(Executor):
                 f.set_exception(value)
 
     def submit(self, fn, /, *args, **kwargs):
+        if self._broken:
+            raise BrokenProcessPool(self._broken)
         if self._shutdown:
             raise RuntimeError('cannot schedule new futures after shutdown')
         f = Future()
@@ -424,3 +490,10 @@ class ProcessPoolExecutor(Executor):
                 p.join()
             self._result_queue.put(None)
             self._manager.join()
+
+
+# what `import concurrent.futures.thread` (and .process) fill the submodules with
+_submodules = {
+    "thread": {"ThreadPoolExecutor": ThreadPoolExecutor, "BrokenThreadPool": BrokenThreadPool},
+    "process": {"ProcessPoolExecutor": ProcessPoolExecutor, "BrokenProcessPool": BrokenProcessPool},
+}

@@ -29,3 +29,4 @@ def _run_atexits():
     _shutting_down.add(getpid())
     for call in reversed(_threading_atexits.pop(getpid(), [])):
         call()
+

@@ -169,6 +169,45 @@ static bool scenario_home(Copier *C, Dict *globals)
     return false;
 }
 
+/* A new empty container like o: a plain one, or for an instance of a
+ * program's subclass of list, dict or set, one of the copied class (it
+ * travels as classes do) with a copy of its attributes.  NULL with an
+ * exception when the class cannot travel. */
+static Obj *new_like(Copier *C, Obj *o)
+{
+    Sim *S = C->T->S;
+    if (!(o->flags & OF_SUBCLASS)) {
+        if (o->kind == K_LIST) return &list_new(S, ((List *)o)->n)->h;
+        if (o->kind == K_DICT) return &dict_new(S)->h;
+        return &set_new(S, o->flags & OF_FROZEN)->h;
+    }
+    SubExt *x = obj_sub_ext(o);
+    Value cls;
+    if (copy_value(C, v_obj(x->cls), &cls) < 0) return NULL;
+    Class *base = AS_CLASS(cls);
+    int ty = TY_SET;
+    for (int64_t i = 0; i < base->mro->n; i++) {
+        int t = AS_CLASS(base->mro->v[i])->type_id;
+        if (t == TY_LIST || t == TY_DICT || t == TY_SET) {
+            ty = t;
+            break;
+        }
+    }
+    Obj *n = obj_sub_new(S, base, ty).u.o;
+    C->bytes += 20 + base->name->len;
+    return n;
+}
+
+/* The attributes of a subclass instance, after its items. */
+static int copy_sub_attrs(Copier *C, Obj *o, Obj *n)
+{
+    if (!(o->flags & OF_SUBCLASS) || !obj_sub_ext(o)->attrs) return 0;
+    Value d;
+    if (copy_value(C, v_obj(obj_sub_ext(o)->attrs), &d) < 0) return -1;
+    obj_sub_ext(n)->attrs = AS_DICT(d);
+    return 0;
+}
+
 static int copy_obj(Copier *C, Value v, Value *out)
 {
     Task *T = C->T;
@@ -199,7 +238,9 @@ static int copy_obj(Copier *C, Value v, Value *out)
     }
     case K_LIST: {
         List *l = (List *)o;
-        List *n = list_new(S, l->n);
+        Obj *no = new_like(C, o);
+        if (!no) return -1;
+        List *n = (List *)no;
         memo_put(&C->memo, o, v_obj(n));
         C->bytes += 2;
         for (int64_t i = 0; i < l->n; i++) {
@@ -207,18 +248,22 @@ static int copy_obj(Copier *C, Value v, Value *out)
             if (copy_value(C, l->v[i], &x) < 0) return -1;
             list_append(S, n, x);
         }
+        if (copy_sub_attrs(C, o, no) < 0) return -1;
         *out = v_obj(n);
         return 0;
     }
     case K_DICT: {
-        Dict *n = dict_new(S);
-        memo_put(&C->memo, o, v_obj(n));
-        if (copy_dict_into(C, (Dict *)o, n) < 0) return -1;
-        *out = v_obj(n);
+        Obj *no = new_like(C, o);
+        if (!no) return -1;
+        memo_put(&C->memo, o, v_obj(no));
+        if (copy_dict_into(C, (Dict *)o, (Dict *)no) < 0 || copy_sub_attrs(C, o, no) < 0) return -1;
+        *out = v_obj(no);
         return 0;
     }
     case K_SET: {
-        Set *n = set_new(S, o->flags & OF_FROZEN);
+        Obj *no = new_like(C, o);
+        if (!no) return -1;
+        Set *n = (Set *)no;
         memo_put(&C->memo, o, v_obj(n));
         int64_t pos = 0;
         Value k;
@@ -226,6 +271,7 @@ static int copy_obj(Copier *C, Value v, Value *out)
             Value k2;
             if (copy_value(C, k, &k2) < 0 || set_add(T, n, k2) < 0) return -1;
         }
+        if (copy_sub_attrs(C, o, no) < 0) return -1;
         *out = v_obj(n);
         return 0;
     }
@@ -278,7 +324,17 @@ static int copy_obj(Copier *C, Value v, Value *out)
             *out = v;
             return 0;
         }
-        if (C->mode != COPY_FORK) return by_reference(C, v, k->qualname, S->procs.v[0]->globals, out);
+        if (C->mode != COPY_FORK) {
+            /* a class of a simulated library module (multiprocessing's
+             * SpawnProcess...): every process has that module, and the
+             * class is the same object there */
+            if (k->module && !str_eq_c(k->module, "__main__") && !str_eq_c(k->module, "__mp_main__")) {
+                C->bytes += k->qualname->len + 20;
+                *out = v;
+                return 0;
+            }
+            return by_reference(C, v, k->qualname, S->procs.v[0]->globals, out);
+        }
         Class *n = gc_alloc(S, K_CLASS, sizeof(Class));
         Obj h = n->h;
         *n = *k;
@@ -428,11 +484,11 @@ int64_t proc_pickle_ns(Sim *S, int64_t bytes)
     return (int64_t)((double)bytes * S->set.f[SET_pickle_cost] + 0.5);
 }
 
-bool proc_children_alive(Sim *S, Proc *P)
+bool proc_children_alive(Sim *S, Proc *P, bool daemons)
 {
     for (size_t i = 0; i < S->procs.n; i++) {
         Proc *C = S->procs.v[i];
-        if (C != P && C->parent_pid == P->pid && !C->ps->exited && !C->daemon) return true;
+        if (C != P && C->parent_pid == P->pid && !C->ps->exited && (daemons || !C->daemon) && C->ps->main) return true;
     }
     return false;
 }

@@ -444,7 +444,7 @@ Proc *sched_new_proc(Sim *S, Proc *parent, const char *name)
     P->modules = dict_new(S);
     P->ps = xcalloc(1, sizeof *P->ps);
     P->ps->tid = trace_add_proc(S->trace, name, P->pid, parent ? parent->ps->tid : -1);
-    P->ps->process_obj = P->ps->snapshot = v_undef();
+    P->ps->process_obj = P->ps->snapshot = P->ps->owner_obj = v_undef();
     BUF_PUSH(S->procs, P);
     return P;
 }
@@ -503,8 +503,10 @@ static void print_thread_exception(Sim *S, Task *T)
 
 static void process_exit(Sim *S, Proc *P, int64_t at);
 
-/* The main thread's code is done: CPython joins non-daemon threads (and,
- * for multiprocessing, non-daemon child processes) before exiting. */
+/* The main thread's code is done: CPython joins non-daemon threads
+ * (threading._shutdown), then multiprocessing's exit function terminates
+ * the daemonic child processes and joins every child - the terminated
+ * ones too, once the signal has landed - before the process exits. */
 static void main_finished(Sim *S, Task *T, int64_t at)
 {
     Proc *P = T->proc;
@@ -514,7 +516,12 @@ static void main_finished(Sim *S, Task *T, int64_t at)
         sched_set_state(S, T, TS_BLOCKED, R_EXIT_WAIT, -1, at);
         return;
     }
-    if (proc_children_alive(S, P)) {
+    if (proc_children_alive(S, P, true)) {
+        for (size_t i = 0; i < S->procs.n; i++) {
+            Proc *C = S->procs.v[i];
+            if (C != P && C->parent_pid == P->pid && C->daemon && !C->ps->exited && C->ps->main)
+                sched_proc_signal(S, C, 15, at);
+        }
         T->st->exit_waiting_children = true;
         sched_set_state(S, T, TS_BLOCKED, R_PROC_EXIT_WAIT, -1, at);
         return;
@@ -569,6 +576,12 @@ static void process_exit(Sim *S, Proc *P, int64_t at)
     }
     ps->gil_holder = NULL;
     trace_event(S->trace, at, M->st->tid, EV_PROC_EXIT, ps->tid, ps->exitcode, 0);
+    if (S->on_proc_exit) {
+        int64_t saved = SCH(S)->now;
+        SCH(S)->now = at;
+        S->on_proc_exit(S, P, at);
+        SCH(S)->now = saved;
+    }
     /* daemonic child processes are terminated when their parent exits */
     for (size_t i = 0; i < S->procs.n; i++) {
         Proc *C = S->procs.v[i];
@@ -593,10 +606,34 @@ void sched_proc_exit(Sim *S, Proc *P, int64_t at)
     if (!P->ps->exited) process_exit(S, P, at);
 }
 
+/* A signal lands: the process ends with exit code -signal (a process
+ * that ended meanwhile keeps its own code). */
+static void signal_lands(Sim *S, Value pid, int64_t at)
+{
+    for (size_t i = 0; i < S->procs.n; i++) {
+        Proc *P = S->procs.v[i];
+        if (P->pid != pid.u.i || P->ps->exited || !P->ps->signal) continue;
+        P->ps->exitcode = -P->ps->signal;
+        int64_t saved = SCH(S)->now;
+        SCH(S)->now = at;
+        process_exit(S, P, at);
+        SCH(S)->now = saved;
+    }
+}
+
+void sched_proc_signal(Sim *S, Proc *P, int sig, int64_t at)
+{
+    if (P->ps->exited) return;
+    /* SIGKILL overtakes a SIGTERM still on its way */
+    if (P->ps->signal && (P->ps->signal == 9 || sig != 9)) return;
+    P->ps->signal = sig;
+    sched_callback(S, at + jittered(S, S->set.v[SET_signal_latency]), signal_lands, v_int(P->pid));
+}
+
 void sched_child_exited(Sim *S, Proc *parent, int64_t at)
 {
     Task *M = parent->ps->main;
-    if (M->st->exit_waiting_children && !proc_children_alive(S, parent)) {
+    if (M->st->exit_waiting_children && !proc_children_alive(S, parent, true)) {
         M->st->exit_waiting_children = false;
         process_exit(S, parent, at);
     }
@@ -625,6 +662,36 @@ static bool start_atexits(Sim *S, Task *T)
     return vm_start_call(T, run, NULL, 0, NULL, &out) == 0;
 }
 
+/* A thread's run() raised: CPython's Thread._bootstrap_inner hands the
+ * exception to threading.excepthook.  The default hook is done in C
+ * (print_thread_exception); one the program installed runs on the thread
+ * itself (threading.py's _invoke_excepthook), which goes on running it.
+ * True when it was started. */
+static bool start_excepthook(Sim *S, Task *T)
+{
+    SchedTask *st = T->st;
+    if (st->hook_done || T == T->proc->ps->main || !st->is_thread || is_undef(T->thread_obj)) return false;
+    st->hook_done = true;
+    Value m = dict_get_str(S->native_modules, str_intern(S, "threading", 9));
+    if (!is_kind(m, K_MODULE) || !(AS_MODULE(m)->h.flags & OF_PY_RAN)) return false;
+    Dict *d = AS_MODULE(m)->dict;
+    /* excepthook and __excepthook__ are in threading's lazy part: no
+     * excepthook at all means nobody set one */
+    Value hook = dict_get_str(d, str_intern(S, "excepthook", 10));
+    Value dflt = dict_get_str(d, str_intern(S, "__excepthook__", 14));
+    if (is_undef(hook) || obj_same(hook, dflt)) return false;
+    Str *iname = str_intern(S, "_invoke_excepthook", 18);
+    Value invoke = dict_get_str(d, iname), exc = T->exc, out;
+    T->exc = v_undef();
+    if (is_undef(invoke) && S->import->module_attr(T, m, iname, &invoke) <= 0) {
+        T->exc = exc;
+        return false;
+    }
+    if (vm_start_call(T, invoke, &exc, 1, NULL, &out) == 0) return true;
+    T->exc = exc;
+    return false;
+}
+
 static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
 {
     SchedTask *st = T->st;
@@ -636,6 +703,7 @@ static void thread_exit(Sim *S, Task *T, bool error, int64_t at)
     }
     if (error) {
         st->died |= !exc_matches(S, T->exc, EXC_SystemExit);
+        if (start_excepthook(S, T)) return;
         print_thread_exception(S, T);
     }
     if (T == P->ps->main && start_atexits(S, T)) return;
@@ -948,6 +1016,7 @@ static void sched_mark(Sim *S, void *p)
         if (!ps) continue;
         gc_mark_value(S, ps->process_obj);
         gc_mark_value(S, ps->snapshot);
+        gc_mark_value(S, ps->owner_obj);
     }
     Sched *sc = SCH(S);
     if (!sc) return;

@@ -66,6 +66,7 @@ typedef struct SchedTask {
     int (*on_base_done)(Task *T);  /* 1 go on, 0 exit, -1 exit with T->exc */
     int stage;            /* where a process main thread is (PS_*) */
     bool atexit_done;     /* a main thread ran threading's atexit callbacks */
+    bool hook_done;       /* a thread handed its exception to threading.excepthook */
 } SchedTask;
 
 typedef struct ProcSched {
@@ -84,6 +85,8 @@ typedef struct ProcSched {
     WaitQ joiners;        /* Process.join() callers */
     bool bootstrapping;   /* spawn: re-running the main module */
     Value process_obj;    /* its multiprocessing.Process object (in its heap) */
+    Value owner_obj;      /* the Process object its parent started it with (in the parent's heap) */
+    int signal;           /* a terminate()/kill() on its way: the signal, 0 none */
     Value snapshot;       /* spawn: the pickled Process object in transit */
 } ProcSched;
 
@@ -121,11 +124,15 @@ typedef void (*SchedCallback)(Sim *S, Value data, int64_t at);
 void sched_callback(Sim *S, int64_t at, SchedCallback fn, Value data);
 
 /* Processes (proc.c). */
-bool proc_children_alive(Sim *S, Proc *P);
+/* Is a child of P still running (its daemonic ones too, or not)? */
+bool proc_children_alive(Sim *S, Proc *P, bool daemons);
 void proc_exited(Sim *S, Proc *P, int64_t at);
 void sched_child_exited(Sim *S, Proc *parent, int64_t at);
-/* End process P now (terminate/kill, or its main thread is done). */
+/* End process P now (its main thread is done). */
 void sched_proc_exit(Sim *S, Proc *P, int64_t at);
+/* Send signal sig (15 SIGTERM, 9 SIGKILL) to P at time at: P ends with
+ * exit code -sig when it lands, signal_latency later. */
+void sched_proc_signal(Sim *S, Proc *P, int sig, int64_t at);
 void sched_stats(Sim *S, int64_t *busy, int ncores, uint64_t *ctx_switches);
 
 /* ---- controlled runs (explore, schedule replay, the challenge) ----

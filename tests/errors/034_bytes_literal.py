@@ -1,6 +1,6 @@
 # expect-stderr: :5:11: error:
-# expect-stderr: bytes literals are not supported by the simulator
+# expect-stderr: bytes can only contain ASCII literal characters
 # expect-exit: 1
 header = "abc"
-payload = b"x"
+payload = b"café"
 print(header, payload)

@@ -375,8 +375,8 @@ static void test_int_literal_big(void)
 
 static void test_err_bytes_literal(void)
 {
-    check_lex_error("x = b'abc'\n", 1, 5, "bytes literals are not supported by the simulator");
-    check_lex_error("x = 1\ny = rb\"z\"\n", 2, 5, "bytes literals are not supported");
+    check_lex_error("x = b'ab\xc3\xa9'\n", 1, 5, "bytes can only contain ASCII literal characters");
+    check_lex_error("x = 1\ny = rb\"\xc3\xa9\"\n", 2, 5, "bytes can only contain ASCII");
 }
 
 static void test_err_bad_dedent(void)

@@ -1,8 +1,0 @@
-# expect-stderr: :7:18: error:
-# expect-stderr: 'hashlib.blake2b' is not supported by the simulator
-# expect-exit: 1
-import hashlib
-
-print("start")
-digest = hashlib.blake2b("abc".encode()).hexdigest()
-print(digest)

@@ -1,0 +1,11 @@
+# hashlib.blake2b: digest sizes, keys, blocks at the 128-byte boundary, incremental updates, new('blake2b')
+import hashlib
+print(hashlib.blake2b(b"abc", digest_size=16).hexdigest())
+print(hashlib.blake2b(b"").hexdigest())
+print(hashlib.blake2b(b"abc").hexdigest())
+print(hashlib.blake2b(b"x" * 128).hexdigest()[:32], hashlib.blake2b(b"x" * 129).hexdigest()[:32], hashlib.blake2b(b"x" * 1000).hexdigest()[:32])
+h = hashlib.blake2b(digest_size=20, key=b"secret")
+h.update(b"a" * 100); h.update(b"b" * 100)
+print(h.hexdigest(), h.digest_size, h.block_size, h.name, len(h.digest()))
+print(hashlib.new("blake2b", b"abc").hexdigest()[:20], hashlib.blake2b(b"k", key=b"k" * 64).hexdigest()[:20])
+c = h.copy(); c.update(b"!"); print(c.hexdigest() != h.hexdigest())
