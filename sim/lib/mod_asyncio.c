@@ -533,7 +533,9 @@ NATIVE(task_repr_m)
     if (!t) return NAT_ERR;
     SBuf b = {0};
     sb_printf(&b, "<%s %s name='%s' coro=<", AS_INST(args[0])->cls->name->s,
-              t->state == FUT_PENDING ? "pending" : t->state == FUT_CANCELLED ? "cancelled" : "finished", aio_task_name(T->S, t)->s);
+              /* a pending task asked to cancel says so, as CPython's task repr */
+              t->state == FUT_PENDING ? (t->num_cancels > 0 ? "cancelling" : "pending")
+              : t->state == FUT_CANCELLED ? "cancelled" : "finished", aio_task_name(T->S, t)->s);
     coro_where((Gen *)t->coro.u.o, &b, t->state != FUT_PENDING);
     sb_putc(&b, '>');
     int rc = 0;
