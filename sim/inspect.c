@@ -600,7 +600,19 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
     fn->qualname = code->qualname;
     Value r, saved = T->exc;
     T->exc = v_undef();
+    /* a question about the run gets a prompt answer: an expression that
+     * computes for ever stops after SIM_EVAL_OPS ops, not at max_ops */
+    int64_t max_ops = S->set.v[SET_max_ops];
+    if ((int64_t)S->ops + SIM_EVAL_OPS < max_ops) S->set.v[SET_max_ops] = (int64_t)S->ops + SIM_EVAL_OPS;
     bool ok = vm_call(T, v_obj(fn), NULL, 0, NULL, &r) == 0;
+    S->set.v[SET_max_ops] = max_ops;
+    if (S->fatal.set) {
+        /* the limit ended the evaluation, not the run */
+        S->fatal.set = false;
+        sb_printf(out, "the expression ran for more than %d ops: stopped\n", SIM_EVAL_OPS);
+        T->exc = saved;
+        return false;
+    }
     if (ok) {
         Value val = dict_get_str(ns, str_intern(S, "__interleave_value__", 20));
         ok = repr_write(T, val, out) == 0;

@@ -78,5 +78,7 @@ void sim_explain(Sim *S, int tid, SBuf *out);
  * error, to out.  This runs Python code and so may change the run: a
  * front end calls it in a forked copy of the process. */
 bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out);
+/* the ops an expression of sim_eval may run */
+#define SIM_EVAL_OPS 10000000
 
 #endif

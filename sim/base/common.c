@@ -127,23 +127,37 @@ char *read_file(const char *path, size_t *len)
     return sb_take(&b);
 }
 
-bool parse_duration(const char *s, int64_t *out_ns)
+/* 1 with *ns (a double: it may be out of range), 0 when s is not a
+ * number with a unit */
+static int duration_value(const char *s, double *ns)
 {
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (end == s || errno || !isfinite(v) || v < 0) return false;
+    if (end == s || v < 0 || v != v) return 0;
     while (*end == ' ') end++;
     double mul;
     if (strcmp(end, "ns") == 0) mul = 1;
     else if (strcmp(end, "us") == 0 || strcmp(end, "\xc2\xb5s") == 0) mul = 1e3;
     else if (strcmp(end, "ms") == 0) mul = 1e6;
     else if (strcmp(end, "s") == 0) mul = 1e9;
-    else return false;
-    double ns = v * mul;
-    if (ns > 9.2e18) return false;
+    else return 0;
+    *ns = v * mul;
+    return 1;
+}
+
+bool parse_duration(const char *s, int64_t *out_ns)
+{
+    double ns;
+    if (!duration_value(s, &ns) || !(ns <= 9.2e18)) return false;
     *out_ns = (int64_t)llround(ns);
     return true;
+}
+
+bool duration_too_long(const char *s)
+{
+    double ns;
+    return duration_value(s, &ns) && !(ns <= 9.2e18);
 }
 
 int64_t secs_to_ns(double s)

@@ -52,6 +52,8 @@ char *read_file(const char *path, size_t *len);
 
 /* Durations: "5ms", "0.5s", "100us", "20ns" -> ns.  Returns false if bad. */
 bool parse_duration(const char *s, int64_t *out_ns);
+/* s is a duration with a unit, but past what a run can hold (about 292 years) */
+bool duration_too_long(const char *s);
 /* Seconds (a timeout, a delay, an interval) to virtual nanoseconds, with
  * one rule everywhere: the nearest nanosecond; NaN and negative values
  * give 0, and huge ones INT64_MAX / 2 (far past any run's end, and safe to

@@ -988,8 +988,9 @@ int vm_memory_error(Task *T)
 int vm_c_loop_check(Task *T)
 {
     Sim *S = T->S;
-    if (T->nested == 0 && !S->fatal.set) {
-        /* a loop in C counts as ops and virtual time, as the VM's do */
+    if (!S->fatal.set) {
+        /* a loop in C counts as ops and virtual time, as the VM's do (in
+         * nested code too: a print expression in the REPL, a key function) */
         if (S->ops + (uint64_t)T->citems > (uint64_t)S->set.v[SET_max_ops]) {
             fatal_ops(T);
             return exc_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
