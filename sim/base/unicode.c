@@ -2,6 +2,20 @@
  * Unicode database; the ranges here cover the letters learners type. */
 #include "unicode.h"
 
+int64_t uc_find_surrogate(const char *s, size_t n, uint32_t *cp)
+{
+    int64_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xED && i + 2 < n && ((unsigned char)s[i + 1] & 0xE0) == 0xA0) {
+            *cp = 0xD000u | (((unsigned char)s[i + 1] & 0x3Fu) << 6) | ((unsigned char)s[i + 2] & 0x3Fu);
+            return k;
+        }
+        if (!uc_cont(c)) k++;
+    }
+    return -1;
+}
+
 int64_t uc_count(const char *s, size_t n)
 {
     int64_t c = 0;

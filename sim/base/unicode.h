@@ -13,6 +13,9 @@ size_t uc_invalid(const char *s, size_t n);
 static inline bool uc_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 /* The number of characters in n bytes of UTF-8. */
 int64_t uc_count(const char *s, size_t n);
+/* The index (in characters) of the first lone surrogate in s (kept as its
+ * 3-byte form, ED A0..BF xx), or -1: text that cannot be written as UTF-8. */
+int64_t uc_find_surrogate(const char *s, size_t n, uint32_t *cp);
 /* Encode cp into buf (4 bytes); returns the length. */
 int uc_encode(uint32_t cp, char *buf);
 

@@ -115,6 +115,10 @@ NATIVE(bi_print)
     /* CPython writes the text and the end separately, and the second
      * write is a call - an eval-breaker point: a pending GIL drop request
      * lets another thread print in between */
+    if (io_check_text(T, b.s, b.n) < 0 || io_check_text(T, e, en) < 0) {
+        sb_free(&b);
+        return NAT_ERR;
+    }
     int r = io_write(T, fd, b.s, b.n);
     sb_free(&b);
     if (r < 0) return NAT_ERR;

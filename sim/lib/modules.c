@@ -611,7 +611,8 @@ NATIVE(textio_write)
     if (nat_count(T, "write", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "write() argument must be str, not %s", obj_type_name(T->S, args[1]));
     int fd = io_stream_fd(T->S, args[0]);
-    if (io_write(T, fd < 0 ? 1 : fd, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len) < 0) return NAT_ERR;
+    if (io_check_text(T, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len) < 0 ||
+        io_write(T, fd < 0 ? 1 : fd, AS_STR(args[1])->s, (size_t)AS_STR(args[1])->len) < 0) return NAT_ERR;
     *out = v_int(AS_STR(args[1])->clen);
     return NAT_OK;
 }

@@ -2,6 +2,16 @@
  * is also a trace event at the writer's virtual time, so the front ends
  * can show what was printed when, and by whom. */
 #include "io.h"
+#include "unicode.h"
+
+int io_check_text(Task *T, const char *s, size_t n)
+{
+    uint32_t cp;
+    int64_t at = uc_find_surrogate(s, n, &cp);
+    if (at < 0) return 0;
+    return exc_raise(T, EXC_UnicodeEncodeError, "'utf-8' codec can't encode character '\\u%04x' in position %lld: surrogates not allowed",
+                     (unsigned)cp, (long long)at);
+}
 
 int io_write(Task *T, int fd, const char *s, size_t n)
 {

@@ -6,6 +6,9 @@
 
 /* Write text to fd 1 or 2 of the simulated program, at the task's time. */
 int io_write(Task *T, int fd, const char *s, size_t n);
+/* Text for the program's output must be UTF-8: a lone surrogate raises
+ * UnicodeEncodeError, as CPython's UTF-8 stdout does (0, or -1). */
+int io_check_text(Task *T, const char *s, size_t n);
 /* 1 or 2 for sys.stdout / sys.stderr objects, -1 for anything else. */
 int io_stream_fd(Sim *S, Value v);
 
