@@ -22,7 +22,11 @@ static bool open_now, use_color, use_ascii;
 static SCREEN *screen;
 static FILE *headless_out, *headless_in;
 static volatile sig_atomic_t interrupted;
-static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+/* every signal whose default action ends the process (but SIGKILL, which
+ * cannot be caught): an uncommon one (SIGUSR1, SIGALRM, SIGXCPU from a
+ * ulimit) must not leave the terminal in the alternate screen either */
+static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS,  SIGFPE,    SIGILL,  SIGABRT, SIGUSR1,
+                                    SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGTRAP, SIGPIPE};
 enum { NFATAL = sizeof fatal_signals / sizeof *fatal_signals };
 /* the handlers we replaced, given back by term_close() */
 static struct sigaction old_fatal[NFATAL], old_int;

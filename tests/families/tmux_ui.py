@@ -305,8 +305,9 @@ def case_quit_restores(ctx, t):
 
 
 def case_signals(ctx, t):
-    """SIGTERM and a crash signal: the terminal comes back, and the shell works."""
-    for i, (sig, status) in enumerate((("TERM", 143), ("SEGV", 139))):
+    """SIGTERM, a crash signal and two uncommon ones (SIGUSR1, SIGALRM): the
+    terminal comes back, and the shell works."""
+    for i, (sig, status) in enumerate((("TERM", 143), ("SEGV", 139), ("USR1", 138), ("ALRM", 142))):
         if i:  # the first run is the one the shell was started with
             # (clear may drop typed-ahead input: type once it is done)
             t.keys("clear", "Enter")
@@ -320,6 +321,10 @@ def case_signals(ctx, t):
         subprocess.run(["kill", f"-{sig}", kid[0]])
         s = t.wait_for(f"EXIT={status}")
         assert "Timeline" not in s, f"the UI is still on screen after SIG{sig}:\n{s}"
+        # the alternate screen left and the cursor shown again
+        modes = subprocess.run(["tmux", "-L", t.sock, "display", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}"],
+                               capture_output=True, text=True).stdout.split()
+        assert modes == ["0", "1"], f"after SIG{sig} the terminal is left with alternate_on, cursor_flag = {modes}"
         t.keys("echo ok-$((40+2))", "Enter")
         t.wait_for("ok-42")
 
