@@ -314,7 +314,8 @@ static void rc_step(Repl *r, int argc, char **argv)
     if (argc > 2 || (argc == 2 && !parse_count(argv[1], &n))) return usage_of("step");
     if (!need_loaded(r)) return;
     StopAt s = sim_stop_none();
-    s.records = sim_position(r->ss->S).records + n;
+    int64_t at = sim_position(r->ss->S).records;
+    s.records = n > INT64_MAX - at ? INT64_MAX : at + n; /* step 9999999999999999999 runs to the end */
     go(r, &s, true);
 }
 

@@ -1223,8 +1223,9 @@ int obj_setitem_base(Task *T, Value obj, Value key, Value val)
                         gc_account(S, o, (nn - l->cap) * (int64_t)sizeof(Value));
                         l->cap = nn;
                     }
-                    memmove(l->v + a + m, l->v + a + n, (size_t)(l->n - a - n) * sizeof(Value));
-                    vcopy(l->v + a, src->v, m);
+                    /* an empty list has no array yet: nothing to move */
+                    if (l->n - a - n) memmove(l->v + a + m, l->v + a + n, (size_t)(l->n - a - n) * sizeof(Value));
+                    if (m) vcopy(l->v + a, src->v, m);
                     l->n = nn;
                     return 0;
                 }

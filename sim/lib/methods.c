@@ -550,7 +550,8 @@ static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
         fill = AS_STR(args[1])->s;
         fl = (size_t)AS_STR(args[1])->len;
     }
-    int64_t pad = width - self->clen;
+    /* compared before subtracting: width may be INT64_MIN */
+    int64_t pad = width > self->clen ? width - self->clen : 0;
     if (pad <= 0) {
         *out = v_obj(self);
         return NAT_OK;
