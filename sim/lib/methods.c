@@ -579,7 +579,7 @@ NATIVE(str_zfill)
     if (nat_count(T, "zfill", nargs, kw, 1, 1) < 0) return NAT_ERR;
     int64_t width;
     if (nat_arg_int(T, args[0], "zfill", &width) < 0) return NAT_ERR;
-    int64_t pad = width - self->clen;
+    int64_t pad = width > self->clen ? width - self->clen : 0; /* width may be INT64_MIN */
     if (pad <= 0) {
         *out = v_obj(self);
         return NAT_OK;
