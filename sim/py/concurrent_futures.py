@@ -422,6 +422,9 @@ class ProcessPoolExecutor(Executor):
             max_workers = cpu_count()
         if max_workers <= 0:
             raise ValueError("max_workers must be greater than 0")
+        if max_workers > 2147483646:
+            # CPython's call queue sizes a C int semaphore with it
+            raise OverflowError("Python int too large to convert to C int")
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         process_class = Process if mp_context is None else mp_context.Process
