@@ -51,7 +51,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 # the parts of ui/ that need no terminal, tested in-process
 UI_PURE_SAN_OBJ := build/san/ui/tl_index.o build/san/ui/tui_layout.o
 
-.PHONY: all run test bench pgo fuzz clean install uninstall deps
+.PHONY: all run test sweep bench pgo fuzz clean install uninstall deps
 
 all: interleave
 
@@ -163,6 +163,11 @@ run:
 
 test: build/testdeps.ok build/san/interleave build/san/unit_tests
 	@python3 tests/run.py --bin build/san/interleave --unit build/san/unit_tests
+
+# every native callable with odd arguments, under ASan and UBSan
+# (tests/families/sweep.py): long, so not part of make test
+sweep: build/testdeps.ok build/san/interleave
+	@python3 tests/run.py --bin build/san/interleave -k sweep/
 
 bench: interleave
 	@python3 tests/bench.py --bin ./interleave
