@@ -132,7 +132,7 @@ void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason
     TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,
                   .core = core < 0 ? TRACE_NO_CORE : (unsigned)core, .obj = obj, .reason = (unsigned)reason};
     BUF_PUSH(t->segs, s);
-    if ((t->room -= (int64_t)sizeof s) < 0) t->full = true;
+    t->room -= (int64_t)sizeof s;
     TraceTask *tk = &t->tasks.v[task];
     tk->state = state;
     tk->reason = reason;
@@ -146,7 +146,7 @@ void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int 
     TraceEvent e = {at, task, (uint16_t)kind, (uint16_t)proc, a, b};
     BUF_PUSH(t->evs, e);
     BUF_PUSH(t->ev_seg, (uint32_t)t->segs.n);
-    if ((t->room -= (int64_t)(sizeof e + sizeof(uint32_t))) < 0) t->full = true;
+    t->room -= (int64_t)(sizeof e + sizeof(uint32_t));
     if (t->hook) t->hook(t->hook_ctx, kind, task, at);
 }
 

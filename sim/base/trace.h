@@ -229,10 +229,9 @@ typedef struct Trace {
     /* bytes the segments and events may still take (the max_trace
      * setting): a loop that sleeps or locks millions of times records as
      * fast as it runs, and the host's memory is not the limit to meet.
-     * When it runs out, full is set and the scheduler and the VM stop the
-     * run; recording goes on meanwhile, so the trace stays whole. */
+     * When it is below 0 the scheduler and the VM stop the run; recording
+     * goes on meanwhile, so the trace stays whole. */
     int64_t room;
-    bool full;
     /* called after each record while set (debug.c): kind is the event's,
      * or -1 for a state change */
     void (*hook)(void *ctx, int kind, int task, int64_t at);

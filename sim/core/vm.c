@@ -1133,7 +1133,7 @@ RunStatus vm_run(Task *T)
                 status = fatal_ops(T);                                       \
                 goto leave;                                                  \
             }                                                                \
-            if (S->trace->full) {                                            \
+            if (S->trace->room < 0) {                                            \
                 if (REDO) pc--;                                              \
                 SAVE();                                                      \
                 vm_trace_full(S);                                            \

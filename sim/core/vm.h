@@ -46,7 +46,7 @@ static inline void charge_bytes(Task *T, int64_t nbytes) { charge_items(T, nbyte
 int vm_recursion_error(Task *T);
 /* MemoryError for a heap past the max_memory setting (-1). */
 int vm_memory_error(Task *T);
-/* Stop the run because its record passed max_trace (S->trace->full). */
+/* Stop the run because its record passed max_trace (S->trace->room < 0). */
 void vm_trace_full(Sim *S);
 /* A loop in C (a builtin taking items from an iterator) checks the run's
  * limits every so many items: max_ops and max_time end the run (S->fatal,

@@ -1286,7 +1286,7 @@ bool sched_run(Sim *S)
         }
     }
     while (!sc->choice) {
-        if (S->trace->full && !S->fatal.set) vm_trace_full(S);
+        if (S->trace->room < 0 && !S->fatal.set) vm_trace_full(S);
         if (S->fatal.set) {
             S->status = SIM_FATAL;
             S->exit_code = 1;
