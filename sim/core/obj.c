@@ -21,6 +21,39 @@ static int index_too_big(Task *T, const char *what);
 
 /* ---- types ---- */
 
+/* which builtin type an iterator is: what type() and repr() name */
+static TypeId iter_type_id(const Iter *it)
+{
+    static const TypeId reversed[] = {
+        [REV_LIST] = TY_LIST_REVITER, [REV_TUPLE] = TY_REVERSED, [REV_OTHER] = TY_REVERSED,
+        [REV_DICT] = TY_DICT_REVKEYITER, [REV_DICT_VALUES] = TY_DICT_REVVALUEITER,
+        [REV_DICT_ITEMS] = TY_DICT_REVITEMITER,
+    };
+    switch ((IterKind)it->ik) {
+    case IT_SEQ:
+        if (is_list(it->src)) return TY_LIST_ITER;
+        if (is_tuple(it->src)) return TY_TUPLE_ITER;
+        return it->src.u.o->flags & OF_ASCII ? TY_STR_ASCII_ITER : TY_STR_ITER;
+    case IT_RANGE: return TY_RANGE_ITER;
+    case IT_DICT_KEYS: return TY_DICT_KEYITER;
+    case IT_DICT_VALUES: return TY_DICT_VALUEITER;
+    case IT_DICT_ITEMS: return TY_DICT_ITEMITER;
+    case IT_SET: return TY_SET_ITER;
+    case IT_SENTINEL: return TY_CALLABLE_ITER;
+    case IT_ENUMERATE: return TY_ENUMERATE;
+    case IT_ZIP: return TY_ZIP;
+    case IT_MAP: return TY_MAP;
+    case IT_FILTER: return TY_FILTER;
+    case IT_REVERSED:
+        return it->step >= 0 && it->step < (int64_t)ARRAY_LEN(reversed) ? reversed[it->step] : TY_REVERSED;
+    case IT_VIEW_KEYS: return TY_DICT_KEYS;
+    case IT_VIEW_VALUES: return TY_DICT_VALUES;
+    case IT_VIEW_ITEMS: return TY_DICT_ITEMS;
+    case IT_CALLITER: case IT_USER: break;
+    }
+    return TY_ITERATOR;
+}
+
 Class *obj_type_of(Sim *S, Value v)
 {
     switch (v.tag) {
@@ -49,18 +82,7 @@ Class *obj_type_of(Sim *S, Value v)
     case K_METHOD: return S->types[TY_METHOD];
     case K_NATIVE: return S->types[TY_BUILTIN];
     case K_MODULE: return S->types[TY_MODULE];
-    case K_ITER:
-        switch (((Iter *)o)->ik) {
-        case IT_ENUMERATE: return S->types[TY_ENUMERATE];
-        case IT_ZIP: return S->types[TY_ZIP];
-        case IT_MAP: return S->types[TY_MAP];
-        case IT_FILTER: return S->types[TY_FILTER];
-        case IT_REVERSED: return S->types[TY_REVERSED];
-        case IT_VIEW_KEYS: return S->types[TY_DICT_KEYS];
-        case IT_VIEW_VALUES: return S->types[TY_DICT_VALUES];
-        case IT_VIEW_ITEMS: return S->types[TY_DICT_ITEMS];
-        default: return S->types[TY_ITERATOR];
-        }
+    case K_ITER: return S->types[iter_type_id((Iter *)o)];
     case K_PROPERTY: return S->types[TY_PROPERTY];
     case K_STATICMETHOD: return S->types[TY_STATICMETHOD];
     case K_CLASSMETHOD: return S->types[TY_CLASSMETHOD];

@@ -295,29 +295,7 @@ static int repr_inner(Task *T, Value v, SBuf *out)
             sb_puts(out, "])");
             return 0;
         }
-        const char *name;
-        switch (it->ik) {
-        case IT_SEQ:
-            name = is_list(it->src) ? "list_iterator" : is_tuple(it->src) ? "tuple_iterator"
-                 : is_str(it->src) && !(it->src.u.o->flags & OF_ASCII) ? "str_iterator" : "str_ascii_iterator";
-            break;
-        case IT_REVERSED: {
-            static const char *const rev[] = {
-                [REV_LIST] = "list_reverseiterator", [REV_TUPLE] = "reversed", [REV_OTHER] = "reversed",
-                [REV_DICT] = "dict_reversekeyiterator", [REV_DICT_VALUES] = "dict_reversevalueiterator",
-                [REV_DICT_ITEMS] = "dict_reverseitemiterator",
-            };
-            name = it->step >= 0 && it->step < (int64_t)ARRAY_LEN(rev) ? rev[it->step] : "reversed";
-            break;
-        }
-        case IT_RANGE: name = "range_iterator"; break;
-        case IT_DICT_KEYS: name = "dict_keyiterator"; break;
-        case IT_DICT_VALUES: name = "dict_valueiterator"; break;
-        case IT_DICT_ITEMS: name = "dict_itemiterator"; break;
-        case IT_SET: name = "set_iterator"; break;
-        case IT_SENTINEL: name = "callable_iterator"; break;
-        default: name = obj_type_name(S, v); break;
-        }
+        const char *name = obj_type_name(S, v);
         sb_printf(out, "<%s object at ", name);
         fake_addr(S, o, out);
         sb_putc(out, '>');

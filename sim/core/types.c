@@ -62,7 +62,11 @@ void types_init(Sim *S)
     /* types that cannot be subclassed in the simulator */
     static const int final[] = {TY_BOOL, TY_RANGE, TY_SLICE, TY_FUNCTION, TY_CELL, TY_METHOD, TY_BUILTIN,
                                 TY_NONETYPE, TY_ELLIPSIS, TY_NOTIMPL, TY_GENERATOR, TY_COROUTINE,
-                                TY_ASYNC_GENERATOR, TY_GREENLET};
+                                TY_ASYNC_GENERATOR, TY_GREENLET,
+#define X(k, s) k,
+                                ITER_TYPE_IDS(X)
+#undef X
+    };
     for (size_t i = 0; i < ARRAY_LEN(final); i++) S->types[final[i]]->cflags |= CF_FINAL;
     for (int i = 0; i < EXC_COUNT; i++) {
         Class *base = exc_table[i].parent < 0 ? object : S->exc[exc_table[i].parent];

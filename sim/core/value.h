@@ -332,7 +332,19 @@ typedef struct Super {
     X(TY_DICT_ITEMS, "dict_items") X(TY_ENUMERATE, "enumerate") \
     X(TY_ZIP, "zip") X(TY_MAP, "map") X(TY_FILTER, "filter") \
     X(TY_REVERSED, "reversed") X(TY_GENERATOR, "generator") \
-    X(TY_ASYNC_GENERATOR, "async_generator") X(TY_GREENLET, "greenlet_stack")
+    X(TY_ASYNC_GENERATOR, "async_generator") X(TY_GREENLET, "greenlet_stack") \
+    ITER_TYPE_IDS(X)
+
+/* the iterators of the builtin containers: each its own final type, named
+ * as CPython names it (a class with only __getitem__ gets "iterator") */
+#define ITER_TYPE_IDS(X) \
+    X(TY_LIST_ITER, "list_iterator") X(TY_TUPLE_ITER, "tuple_iterator") \
+    X(TY_STR_ITER, "str_iterator") X(TY_STR_ASCII_ITER, "str_ascii_iterator") \
+    X(TY_RANGE_ITER, "range_iterator") X(TY_SET_ITER, "set_iterator") \
+    X(TY_DICT_KEYITER, "dict_keyiterator") X(TY_DICT_VALUEITER, "dict_valueiterator") \
+    X(TY_DICT_ITEMITER, "dict_itemiterator") X(TY_CALLABLE_ITER, "callable_iterator") \
+    X(TY_LIST_REVITER, "list_reverseiterator") X(TY_DICT_REVKEYITER, "dict_reversekeyiterator") \
+    X(TY_DICT_REVVALUEITER, "dict_reversevalueiterator") X(TY_DICT_REVITEMITER, "dict_reverseitemiterator")
 
 typedef enum {
 #define X(k, s) k,

@@ -2022,6 +2022,9 @@ static void slot_dunders_init(Sim *S)
         {TY_DICT_ITEMS, SL_SIZED | SL_ITER | SL_CONTAINS | SL_REVERSED | SL_SETOPS},
         {TY_ITERATOR, SL_NEXT}, {TY_ENUMERATE, SL_NEXT}, {TY_ZIP, SL_NEXT}, {TY_MAP, SL_NEXT},
         {TY_FILTER, SL_NEXT}, {TY_REVERSED, SL_NEXT},
+#define X(k, s) {k, SL_NEXT},
+        ITER_TYPE_IDS(X)
+#undef X
         {TY_INT, SL_NUMBER | SL_INTEGRAL | SL_ORDER}, {TY_FLOAT, SL_NUMBER | SL_ORDER},
         {TY_FUNCTION, SL_CALL}, {TY_BUILTIN, SL_CALL}, {TY_METHOD, SL_CALL}, {TY_TYPE, SL_CALL},
     };
