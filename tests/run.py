@@ -19,6 +19,7 @@ import glob
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -213,6 +214,11 @@ def load_families():
 
 
 def main():
+    # a runner started in the background (nohup, `&` in a script) inherits
+    # SIGINT ignored, and so would every python3 oracle it starts: the
+    # programs that look at their SIGINT handler would then differ.  A
+    # handler (not SIG_IGN) resets to the default in the children.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--unit")
