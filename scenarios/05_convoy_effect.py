@@ -1,12 +1,12 @@
 """
 title: The convoy effect: I/O threads stuck behind a CPU-bound thread
 cores: 2
-An I/O thread does 50 short waits (0.1 ms each, like small network reads).
-Alone, that takes about 5 ms.  Next to one CPU-bound thread, every time the
-I/O thread wakes up it needs the GIL back, and the CPU-bound thread holds it:
-the I/O thread asks, waits a whole switch interval (5 ms), and only then
-gets it.  Fifty waits become fifty intervals.  Nothing in the simulator
-special-cases this: it follows from the GIL's rules (CPython issue bpo-7946).
+An I/O thread does 50 short waits (0.1 ms each, like small network reads):
+about 10 ms alone, as each sleep returns about 0.1 ms late (sleep_slack).
+Next to one CPU-bound thread, every time the I/O thread wakes up it needs
+the GIL back, and the CPU-bound thread holds it: the I/O thread asks, waits
+a whole switch interval (5 ms), and only then gets it.  Fifty waits become
+fifty intervals.  This follows from the GIL's rules alone (bpo-7946).
 Try `--set switch_interval=1ms`, or `--gil off`.
 """
 import threading

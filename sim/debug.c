@@ -257,10 +257,13 @@ static bool debug_pause_before(Sim *S, int64_t t)
         interrupted = 0;
         request(S, PAUSE_INTERRUPT, -1, t);
     }
-    if (checkpoint_due(d, S->ops)) request(S, PAUSE_CHECKPOINT, -1, t);
+    /* the stop before a checkpoint due at the same moment: a checkpoint
+     * pause past the stop time would let the run resume beyond it (the
+     * next slice is no longer capped by a time already passed) */
     if (!d->pausing && d->stop.time >= 0 && t >= d->stop.time) request(S, PAUSE_TIME, -1, d->stop.time);
     if (!d->pausing && d->stop.ops >= 0 && (int64_t)S->ops >= d->stop.ops && records(S->trace) >= d->stop.records)
         request(S, PAUSE_POSITION, -1, t);
+    if (checkpoint_due(d, S->ops)) request(S, PAUSE_CHECKPOINT, -1, t);
     return d->pausing;
 }
 

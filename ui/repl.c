@@ -897,7 +897,7 @@ static void rc_show(Repl *r, int argc, char **argv)
 }
 
 /* The program's own figure: the last line of its output with a digit in
- * it ("threads / sequential = 1.00", "slowdown: 51x"), cut to fit; "" when
+ * it ("threads / sequential = 1.00", "slowdown: 26x"), cut to fit; "" when
  * it prints none. */
 static void last_figure(Sim *S, char *b, size_t n)
 {

@@ -28,6 +28,7 @@ typedef enum { ST_INT, ST_DURATION, ST_ENUM, ST_STRING, ST_FLOAT } SettingType;
     X(queue_latency, "queue_latency", ST_DURATION, 70000, 0, 10000000000LL, NULL, "one-way latency of multiprocessing.Queue") \
     X(pipe_latency, "pipe_latency", ST_DURATION, 9000, 0, 10000000000LL, NULL, "one-way latency of multiprocessing.Pipe") \
     X(signal_latency, "signal_latency", ST_DURATION, 100000, 0, 10000000000LL, NULL, "time for terminate()/kill() to end a process") \
+    X(sleep_slack, "sleep_slack", ST_DURATION, 100000, 0, 10000000000LL, NULL, "how late a thread's time.sleep() or timed wait returns (Linux timer slack and wake-up latency)") \
     X(io_latency, "io_latency", ST_DURATION, 1000000, 0, 100000000000LL, NULL, "default latency of a simulated blocking I/O call") \
     X(aio_step_cost, "aio_step_cost", ST_DURATION, 1000, 0, 1000000000, NULL, "event-loop cost of one task step") \
     X(task_create_cost, "task_create_cost", ST_DURATION, 5000, 0, 1000000000, NULL, "cost of asyncio.create_task") \

@@ -371,9 +371,11 @@ static int copy_obj(Copier *C, Value v, Value *out)
             *out = v;
             return 0;
         }
-        if (cls->payload && cls->payload != &exc_payload_ops) {
+        if (cls->payload && cls->payload != &exc_payload_ops && in->payload) {
             /* native state: the payload's own copy (a lock's fork copy, a
-             * shared queue's handle...), or none */
+             * shared queue's handle...), or none.  An instance made
+             * without its state (object.__new__(Connection)) is copied as
+             * the plain object it is. */
             if (!cls->payload->clone) return proc_unpicklable(C, v);
             return cls->payload->clone(C, v, out);
         }

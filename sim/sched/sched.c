@@ -295,9 +295,16 @@ int sched_new_obj(Task *T, int kind)
     return trace_add_obj(T->S->trace, kind, T->proc->ps->tid, T->clock);
 }
 
-int sched_sleep(Task *T, int64_t ns) { return sched_sleep_for(T, ns, R_SLEEP); }
+/* A thread's sleep and a timed wait's timeout end late by sleep_slack: the
+ * kernel's timer slack (50 us for a normal thread) plus the wake-up, as
+ * measured by `interleave calibrate`.  It adds up: ten sleep(1) calls end
+ * after one sleep(10), which sleep-based demos depend on.  sleep(0) and a
+ * zero timeout do not wait, so they are not late. */
+static int64_t slack(Sim *S, int64_t ns) { return ns > 0 ? ns + S->set.v[SET_sleep_slack] : ns; }
 
-int sched_sleep_for(Task *T, int64_t ns, int reason)
+/* T sleeps ns as the program sees it (the event says ns) and wakes after
+ * wake_ns */
+static int sleep_task(Task *T, int64_t ns, int64_t wake_ns, int reason)
 {
     if (T->nested)
         return exc_raise(T, EXC_RuntimeError, "time.sleep() inside a callback run from C code is not supported by the simulator");
@@ -306,11 +313,15 @@ int sched_sleep_for(Task *T, int64_t ns, int reason)
     st->pending_reason = reason;
     st->pending_obj = -1;
     st->wait_seq++;
-    sched_timer(T->S, T->clock + jittered_up(T->S, ns), SE_WAKE, T, st->wait_seq);
+    sched_timer(T->S, T->clock + jittered_up(T->S, wake_ns), SE_WAKE, T, st->wait_seq);
     sched_event(T, EV_SLEEP, (int)(ns / 1000), 0);
     T->resume_val = v_none();
     return NAT_BLOCK;
 }
+
+int sched_sleep(Task *T, int64_t ns) { return sleep_task(T, ns, slack(T->S, ns), R_SLEEP); }
+
+int sched_sleep_for(Task *T, int64_t ns, int reason) { return sleep_task(T, ns, ns, reason); }
 
 int sched_block(Task *T, WaitQ *q, int reason, int obj, int64_t deadline)
 {
@@ -372,7 +383,7 @@ int sched_deadline(Task *T, Value timeout, int64_t *deadline)
         if (secs == -1) return 0; /* Lock.acquire(timeout=-1): forever */
         return exc_raise(T, EXC_ValueError, "timeout value must be a non-negative number");
     }
-    *deadline = T->clock + secs_to_ns(secs);
+    *deadline = T->clock + slack(T->S, secs_to_ns(secs));
     return 0;
 }
 

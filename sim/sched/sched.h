@@ -94,9 +94,10 @@ enum { PS_MODULE, PS_UNPICKLE, PS_RUN };
 
 /* ---- used by natives ---- */
 
-/* time.sleep(ns): the task sleeps; NAT_BLOCK. */
+/* time.sleep(ns): the task sleeps (sleep_slack late); NAT_BLOCK. */
 int sched_sleep(Task *T, int64_t ns);
-/* The same, with the reason the timeline shows (R_*). */
+/* A run loop's idle wait for exactly ns, with the reason the timeline
+ * shows (R_*). */
 int sched_sleep_for(Task *T, int64_t ns, int reason);
 /* Block T on q until woken or until deadline (-1: none).  Returns NAT_RETRY:
  * the call runs again when T wakes (T->retry > 0, T->st->timed_out). */

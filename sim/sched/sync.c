@@ -510,7 +510,9 @@ NATIVE(sem_enter)
 static int sem_release_impl(Task *T, SyncObj *s, int64_t n)
 {
     if (n < 1) return exc_raise(T, EXC_ValueError, "n must be one or more");
-    if (s->bound >= 0 && s->count + n > s->bound) return exc_raise(T, EXC_ValueError, "Semaphore released too many times");
+    if (s->bound >= 0 && n > s->bound - s->count) return exc_raise(T, EXC_ValueError, "Semaphore released too many times");
+    /* CPython's value is unbounded (and its notify loop runs n times) */
+    if (s->count > INT64_MAX - n) return exc_raise(T, EXC_OverflowError, "semaphore value too large");
     s->count += n;
     sched_event(T, EV_LOCK_RELEASE, s->obj, (int)s->count);
     for (int64_t i = 0; i < n && s->waiters.n; i++) sched_wake_one(T->S, &s->waiters, T, s->obj);
