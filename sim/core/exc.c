@@ -154,11 +154,27 @@ void exc_set_cause(Value exc, Value cause)
 
 /* ---- text ---- */
 
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): CPython
+ * reads the errno and its text out of the arguments */
+static bool os_error_args(Sim *S, Value v, Tuple *a)
+{
+    return a->n >= 2 && a->n <= 5 && is_intlike(a->v[0]) && obj_is_subclass(AS_INST(v)->cls, S->exc[EXC_OSError]);
+}
+
 int exc_str(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
     Tuple *a = exc_args(S, v);
     if (a->n == 0) return 0;
+    if (os_error_args(S, v, a)) {
+        sb_printf(out, "[Errno %lld] ", (long long)a->v[0].u.i);
+        if (repr_write_str(T, a->v[1], out) < 0) return -1;
+        if (a->n >= 3 && !is_none(a->v[2])) {
+            sb_puts(out, ": ");
+            if (repr_write(T, a->v[2], out) < 0) return -1;
+        }
+        return 0;
+    }
     if (a->n == 1) {
         if (obj_is_subclass(AS_INST(v)->cls, S->exc[EXC_KeyError])) return repr_write(T, a->v[0], out);
         return repr_write_str(T, a->v[0], out);
@@ -203,6 +219,15 @@ int exc_get_attr(Task *T, Value exc, Str *name, Value *out)
     if (str_eq_c(name, "__suppress_context__")) {
         *out = v_bool(e->suppress_context);
         return 1;
+    }
+    if (obj_is_subclass(AS_INST(exc)->cls, S->exc[EXC_OSError])) {
+        static const char *const fields[] = {"errno", "strerror", "filename"};
+        for (int i = 0; i < 3; i++)
+            if (str_eq_c(name, fields[i])) {
+                Tuple *a = exc_args(S, exc);
+                *out = os_error_args(S, exc, a) && i < a->n ? a->v[i] : v_none();
+                return 1;
+            }
     }
     if (name == S->sym[SYM_value] && obj_is_subclass(AS_INST(exc)->cls, S->exc[EXC_StopIteration])) {
         Tuple *a = exc_args(S, exc);

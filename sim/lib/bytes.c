@@ -33,7 +33,8 @@ static Class *bytes_class(Sim *S)
     return AS_CLASS(dict_get_str(AS_MODULE(m)->dict, str_intern(S, "bytes", 5)));
 }
 
-bool bytes_check(Value v) { return is_instance(v) && AS_INST(v)->cls->payload == &bytes_ops; }
+/* a bytes object with its data (object.__new__(bytes) makes one without) */
+bool bytes_check(Value v) { return is_instance(v) && AS_INST(v)->cls->payload == &bytes_ops && AS_INST(v)->payload; }
 
 const uint8_t *bytes_data(Value v, int64_t *n)
 {

@@ -259,15 +259,6 @@ static const char bootstrap_msg[] =
     "        section in https://docs.python.org/3/library/multiprocessing.html\n"
     "        ";
 
-/* A child that could not be started never existed as far as anyone
- * waits for it. */
-static void proc_abandon(Sim *S, Proc *child)
-{
-    (void)S;
-    child->ps->exited = true;
-    child->ps->main->st->done = true;
-}
-
 /* Stages of a child's main thread (spawn): the module, then the Process
  * object unpickled, then its run(). */
 static int child_next_stage(Task *T)
@@ -317,6 +308,14 @@ NATIVE(process_start)
         for (int i = 0; i < 3; i++)
             if (str_eq_c(AS_STR(sm), method_names[i])) method = i;
     if (S->trace->tasks.n >= TRACE_MAX_TASKS) return exc_raise(T, EXC_RuntimeError, TOO_MANY_TASKS);
+    /* fork's EAGAIN, as the OS answers past ulimit -u */
+    if (sched_procs_full(S)) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "Resource temporarily unavailable (the simulator runs at most %lld processes at once: the max_processes setting)",
+                 (long long)S->set.v[SET_max_processes]);
+        Value eargs[2] = {v_int(11), v_obj(str_from_c(S, msg))};
+        return exc_raise_value(T, exc_new(T, S->exc[EXC_BlockingIOError], eargs, 2));
+    }
     Proc *child = sched_new_proc(S, T->proc, pd->name->s);
     child->ident = xstrdup(pd->ident ? pd->ident->s : "");
     child->daemon = pd->daemon;
@@ -333,7 +332,7 @@ NATIVE(process_start)
         int rc = proc_fork_copy(T, child, args[0], &self);
         fds_forked(S);
         if (rc < 0) {
-            proc_abandon(S, child);
+            sched_proc_abandon(S, child);
             return NAT_ERR;
         }
         child->ps->process_obj = self;
@@ -342,7 +341,7 @@ NATIVE(process_start)
         if (attr_get(M, self, str_intern(S, "run", 3), &run) < 0 || vm_start_call(M, run, NULL, 0, NULL, &dummy) < 0) {
             T->exc = M->exc;
             M->exc = v_undef();
-            proc_abandon(S, child);
+            sched_proc_abandon(S, child);
             return NAT_ERR;
         }
         cost = S->set.v[SET_fork_cost];
@@ -352,7 +351,7 @@ NATIVE(process_start)
         int64_t bytes = 0;
         Value snap;
         if (proc_copy(T, args[0], COPY_PICKLE, child, &snap, &bytes) < 0) {
-            proc_abandon(S, child);
+            sched_proc_abandon(S, child);
             return NAT_ERR;
         }
         T->clock += proc_pickle_ns(S, bytes);

@@ -50,6 +50,7 @@ typedef struct Sched {
     uint64_t rng;
     int64_t now;          /* time of the event being processed */
     Task *current;        /* task whose bytecode (or native) is running */
+    int procs_alive;      /* processes not yet exited (max_processes) */
     uint64_t ctx_switches;
     bool ended;
     int64_t end_time;
@@ -457,7 +458,17 @@ Proc *sched_new_proc(Sim *S, Proc *parent, const char *name)
     P->ps->tid = trace_add_proc(S->trace, name, P->pid, parent ? parent->ps->tid : -1);
     P->ps->process_obj = P->ps->snapshot = P->ps->owner_obj = v_undef();
     BUF_PUSH(S->procs, P);
+    SCH(S)->procs_alive++;
     return P;
+}
+
+bool sched_procs_full(Sim *S) { return SCH(S)->procs_alive >= S->set.v[SET_max_processes]; }
+
+void sched_proc_abandon(Sim *S, Proc *P)
+{
+    if (!P->ps->exited) SCH(S)->procs_alive--;
+    P->ps->exited = true;
+    P->ps->main->st->done = true;
 }
 
 static int alive_nondaemon(Sim *S, Proc *P, Task *except)
@@ -559,6 +570,7 @@ static void process_exit(Sim *S, Proc *P, int64_t at)
 {
     Task *M = P->ps->main;
     ProcSched *ps = P->ps;
+    if (!ps->exited) SCH(S)->procs_alive--;
     ps->exited = true;
     if (!M->st->done) thread_done(S, M, M->st->died ? R_DIED : R_DONE, at);
     /* daemon threads are abandoned */

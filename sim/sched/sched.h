@@ -118,6 +118,11 @@ Task *sched_new_thread(Sim *S, Proc *P, const char *name, bool daemon, int64_t a
 #define TOO_MANY_TASKS "can't start new thread: the simulator's trace holds at most 2097151 tasks"
 void sched_start_task(Sim *S, Task *T, int64_t at, int64_t cost, int reason);
 Proc *sched_new_proc(Sim *S, Proc *parent, const char *name);
+/* Are max_processes processes alive (starting one more fails)? */
+bool sched_procs_full(Sim *S);
+/* A child that could not be started: it never existed as far as anyone
+ * waits for it. */
+void sched_proc_abandon(Sim *S, Proc *P);
 Task *sched_current(Sim *S);
 int64_t sched_now(Sim *S);
 /* A one-shot native callback at time `at` (mp queue latency, asyncio). */

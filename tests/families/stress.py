@@ -25,6 +25,9 @@
   stress/internal_types    classes only the simulator instantiates, and
                            methods given a foreign self: TypeError
   stress/empty_repeat      [] * 2**62 and its kin are empty at once
+  stress/sweep_finds       what the native sweep found since: OverflowError,
+                           ValueError, a fork, BlockingIOError past
+                           max_processes
   stress/output_cut        output past max_output is cut, with a note
   stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
                            50,000-deep containers: RecursionError as in CPython
@@ -90,6 +93,20 @@ CASES = [
      r"descriptor '__add__' requires a 'int' object but received a 'str'\n"
      r"descriptor 'acquire' requires a 'Condition' object but received a 'lock'\n"
      r"descriptor 'cancel' requires a 'Handle' object but received a 'type'\n.*argument 1 must be str\nTrue 5 None$"),
+    # found by the native sweep: a semaphore's count past int64, a
+    # Connection made without its state handed to a fork, and a pool of
+    # 2**63-1 processes (each fork copying the heap: a hang before
+    # max_processes)
+    ("sweep_finds", lambda: "import threading, multiprocessing, multiprocessing.pool as mpool\n"
+     "s = threading.Semaphore(5)\ntry:\n    s.release(2 ** 63 - 1)\nexcept OverflowError as e:\n    print('OverflowError', e)\n"
+     "b = threading.BoundedSemaphore(2 ** 63 - 1)\ntry:\n    b.release()\nexcept ValueError as e:\n    print('ValueError', e)\n"
+     "c = object.__new__(type(multiprocessing.Pipe()[0]))\n"
+     "def child():\n    print('child sees', type(c).__name__)\n"
+     "if __name__ == '__main__':\n    p = multiprocessing.Process(target=child)\n    p.start()\n    p.join()\n"
+     "    try:\n        mpool.Pool(2 ** 63 - 1)\n    except BlockingIOError as e:\n        print('BlockingIOError', e.errno)\n"
+     "    try:\n        hash(object.__new__(type(b'')))\n    except TypeError:\n        print('TypeError')\n",
+     0, r"^OverflowError semaphore value too large\nValueError Semaphore released too many times\n"
+     r"child sees Connection\nBlockingIOError 11\nTypeError$"),
     ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
      r"^y{100}$"),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"

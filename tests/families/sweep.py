@@ -28,6 +28,7 @@ not part of make test, whose other families take a few minutes.
 import os
 import re
 import tempfile
+import time
 
 PROGRAM = r'''
 import sys, threading, multiprocessing, asyncio
@@ -238,6 +239,7 @@ def run(ctx):
         d = tempfile.mkdtemp()
         path = os.path.join(d, "sweep_" + module.replace(".", "_") + ".py")
         ended = []
+        began = time.time()
         try:
             start = 0
             total = sweep_range(ctx, module, path, 0, CHUNK, ended)
@@ -253,7 +255,8 @@ def run(ctx):
         if total is None or (total < 3 and "." not in module and module not in ("concurrent",)):
             return name, False, f"only {total} targets found"
         if ctx.verbose:
-            print(f"  {name}: {total} targets" + ("; these ended a run: " + "; ".join(ended) if ended else ""))
+            print(f"  {name}: {total} targets in {time.time() - began:.0f} s"
+                  + ("; these ended a run: " + "; ".join(ended) if ended else ""))
         return name, True, ""
 
     ctx.parallel(items, one)
