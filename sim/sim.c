@@ -41,11 +41,6 @@ Sim *sim_new(void)
     return S;
 }
 
-static void set_costs(Sim *S)
-{
-    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * code_op_weight[i];
-}
-
 static bool fail(LoadError *err, const char *file, int line, int col, const char *msg)
 {
     snprintf(err->file, sizeof err->file, "%s", file);
@@ -54,6 +49,56 @@ static bool fail(LoadError *err, const char *file, int line, int col, const char
     snprintf(err->msg, sizeof err->msg, "%s", msg);
     return false;
 }
+
+/* the calibration profile: the values its lines gave (given[] marks
+ * them), and its file */
+static Settings calib;
+static char *calib_origin;
+
+bool sim_calibration(const char *text, const char *origin, char *err, size_t errn)
+{
+    Settings s;
+    settings_init(&s);
+    char *desc = NULL;
+    HeaderError he;
+    bool ok = settings_parse_header(text, 1, &s, &desc, &he);
+    free(desc);
+    if (!ok) {
+        snprintf(err, errn, "%s:%d:%d: error: %s", origin, he.line, he.col, he.msg);
+        settings_free(&s);
+        return false;
+    }
+    settings_free(&calib);
+    free(calib_origin);
+    calib = s;
+    calib_origin = xstrdup(origin);
+    return true;
+}
+
+const char *sim_calibrated_from(Sim *S) { return S->set.v[SET_calibrated] ? calib_origin : NULL; }
+
+/* calibrated: yes - the profile's numbers where the header and the
+ * overrides said nothing (they stay not given: defaults of this machine) */
+static bool calibrate(Sim *S, const char *name, LoadError *err)
+{
+    if (!calib_origin) {
+        err->usage = true;
+        return fail(err, name, 0, 0, "calibrated: yes, but this machine has no calibration profile: run `interleave calibrate` first");
+    }
+    for (int i = 0; i < SET_COUNT; i++) {
+        SettingType ty = settings_info[i].type;
+        if (!calib.given[i] || S->set.given[i] || ty == ST_STRING) continue;
+        S->set.v[i] = calib.v[i];
+        S->set.f[i] = calib.f[i];
+    }
+    return true;
+}
+
+static void set_costs(Sim *S)
+{
+    for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * code_op_weight[i];
+}
+
 
 bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
                      const char *const *overrides, int noverrides, LoadError *err)
@@ -94,6 +139,10 @@ bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
             err->usage = true;
             return fail(err, name, 0, 0, msg);
         }
+    }
+    if (S->set.v[SET_calibrated] && !calibrate(S, name, err)) {
+        parse_module_free(&m);
+        return false;
     }
     if (!S->set.title) {
         const char *base = strrchr(name, '/');

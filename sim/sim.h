@@ -30,6 +30,16 @@ bool sim_load(Sim *S, const char *path, const char *const *overrides, int noverr
 bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
                      const char *const *overrides, int noverrides, LoadError *err);
 
+/* The machine's calibration profile (`interleave calibrate`): `key: value`
+ * lines as in a scenario header, and the file they came from.  A run whose
+ * settings say `calibrated: yes` takes from it every setting its header
+ * and overrides leave unset.  Process-wide: the front end reads the file
+ * once, before any load.  False with a `file:line:col:` message in err for
+ * a bad profile. */
+bool sim_calibration(const char *text, const char *origin, char *err, size_t errn);
+/* Where the run's calibrated costs came from, or NULL if not calibrated. */
+const char *sim_calibrated_from(Sim *S);
+
 /* The loaded program's bytecode, human-readable (`interleave run --dis`). */
 void sim_disasm(Sim *S, SBuf *out);
 

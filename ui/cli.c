@@ -65,6 +65,8 @@ static void usage_run(FILE *f)
           "      --cores N         shorthand for --set cores=N\n"
           "      --gil on|off      shorthand for --set gil=...\n"
           "      --seed N          shorthand for --set seed=N\n"
+          "      --calibrated      this machine's costs (interleave calibrate) for the\n"
+          "                        settings the header leaves unset\n"
           "      --width N         width of the text timeline (default: the terminal's, or\n"
           "                        80), or of the SVG in pixels (default 1200)\n"
           "      --no-timeline     print the output and statistics without the timeline\n"
@@ -169,6 +171,10 @@ static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
         fputs("null", f);
     }
     if (loaded) {
+        const char *cal = sim_calibrated_from(S);
+        fputs(", \"calibrated\": ", f);
+        if (cal) ex_json_str(f, cal, strlen(cal));
+        else fputs("null", f);
         fputs(", \"deadlock\": ", f);
         if (st == SIM_DEADLOCK) ex_json_str(f, sim_fatal_message(S), strlen(sim_fatal_message(S)));
         else fputs("null", f);
@@ -186,7 +192,8 @@ int cmd_run(int argc, char **argv)
         {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {"width", required_argument, 0, 'w'},
         {"trace-hash", no_argument, 0, 'H'}, {"no-timeline", no_argument, 0, 'N'},
         {"output", required_argument, 0, 'o'}, {"from", required_argument, 0, 'F'},
-        {"to", required_argument, 0, 'T'}, {"schedule", required_argument, 0, 'X'}, {0, 0, 0, 0},
+        {"to", required_argument, 0, 'T'}, {"schedule", required_argument, 0, 'X'},
+        {"calibrated", no_argument, 0, 'C'}, {0, 0, 0, 0},
     };
     bool quiet = false, json = false, dis = false, hash = false, no_timeline = false;
     int width = 0, export = -1;
@@ -231,6 +238,7 @@ int cmd_run(int argc, char **argv)
             break;
         }
         case 's': sets[nsets++] = strdup(optarg); break;
+        case 'C': sets[nsets++] = strdup("calibrated=yes"); break;
         case 'c': case 'g': case 'S':
             snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", optarg);
             sets[nsets++] = strdup(buf);

@@ -31,6 +31,7 @@ static void usage_explore(FILE *f)
           "      --format FMT      text (default) or json\n"
           "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
           "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
+          "      --calibrated      this machine's costs (interleave calibrate)\n"
           "  -h, --help            this help\n"
           "Exit status: 0 when the exploration ran (complete or not), 1 for a\n"
           "scenario error or a run too long to explore, 2 for a usage error.\n",
@@ -208,7 +209,7 @@ int cmd_explore(int argc, char **argv)
         {"until-goal", no_argument, 0, 'U'},
         {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
         {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        {"calibrated", no_argument, 0, 'C'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     ExploreOptions o;
     explore_options_init(&o);
@@ -245,6 +246,7 @@ int cmd_explore(int argc, char **argv)
             json = strcmp(optarg, "json") == 0;
             break;
         case 's': sets[nsets++] = strdup(optarg); break;
+        case 'C': sets[nsets++] = strdup("calibrated=yes"); break;
         case 'c': case 'g': case 'S':
             snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", optarg);
             sets[nsets++] = strdup(buf);

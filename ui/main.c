@@ -2,6 +2,7 @@
  * chooses between the UI and (without a terminal that can show it) the
  * REPL, so that neither of them needs to know the other. */
 #include "cli.h"
+#include "calibrate.h"
 #include "challenge.h"
 #include "explore_cli.h"
 #include "lesson.h"
@@ -23,6 +24,8 @@ static void usage_play(FILE *f)
           "      --present         presenter mode: timeline and events, large cells\n"
           "      --set KEY=VALUE   override a scenario setting (repeatable)\n"
           "      --cores N, --gil on|off, --seed N   shorthands for --set\n"
+          "      --calibrated      this machine's costs (interleave calibrate), for the\n"
+          "                        settings the header leaves unset\n"
           "      --schedule S      follow schedule S (as `interleave explore` prints them)\n"
           "      --bench-draw N    draw N frames headless and print the time per frame\n"
           "                        (0: only the first frame, for the start-up time)\n"
@@ -88,6 +91,8 @@ static void usage(FILE *f)
           "       interleave lesson [options] [N]  list the lessons, or start lesson N\n"
           "       interleave challenge [N]         list the challenges, or play challenge N:\n"
           "                                        you are the scheduler\n"
+          "       interleave calibrate             measure this machine's costs under python3,\n"
+          "                                        for runs with --calibrated\n"
           "       interleave --help | --version\n"
           "\n"
           "interleave simulates a Python program that uses threads, processes or\n"
@@ -95,7 +100,7 @@ static void usage(FILE *f)
           "`interleave run --help` lists the options of run; in the REPL, `help`\n"
           "lists its commands.  The manual: man interleave (docs/interleave.1).\n"
           "\n"
-          "Environment: NO_COLOR, TERM, INTERLEAVE_HISTORY, XDG_STATE_HOME,\n"
+          "Environment: NO_COLOR, TERM, INTERLEAVE_HISTORY, XDG_STATE_HOME, XDG_CONFIG_HOME,\n"
           "INTERLEAVE_SNAPSHOTS, INTERLEAVE_DATA.\n"
           "Exit status: 0 success (or the program's sys.exit status), 1 scenario or\n"
           "program error, 2 usage error, 3 deadlock.\n",
@@ -104,6 +109,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    calibrate_load_profile();
     if (argc < 2) return repl_main(NULL, NULL, 0);
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
@@ -119,6 +125,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "lesson") == 0) return cmd_lesson(argc - 1, argv + 1);
     if (strcmp(cmd, "explore") == 0) return cmd_explore(argc - 1, argv + 1);
     if (strcmp(cmd, "challenge") == 0) return cmd_challenge(argc - 1, argv + 1);
+    if (strcmp(cmd, "calibrate") == 0) return cmd_calibrate(argc - 1, argv + 1);
     if (cmd[0] != '-' && argc == 2) return repl_main(cmd, NULL, 0);
     fprintf(stderr, "interleave: unknown command '%s'\n", cmd);
     usage(stderr);

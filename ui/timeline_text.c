@@ -103,6 +103,8 @@ void stats_print(FILE *f, Sim *S)
     char el[32];
     fmt_duration(el, sizeof el, s->elapsed);
     fprintf(f, "--- %s: %s virtual time, %llu bytecode ops\n", sim_settings(S)->title, el, (unsigned long long)sim_ops(S));
+    /* not the costs the lessons quote */
+    if (sim_calibrated_from(S)) fprintf(f, "  calibrated: the costs of this machine (%s)\n", sim_calibrated_from(S));
     /* io (an event loop waiting in select) only when some task did */
     int cols[] = {TS_RUNNING, TS_READY, TS_GILWAIT, TS_BLOCKED, TS_SLEEPING, TS_IO, TS_AWAITING};
     size_t ncols = ARRAY_LEN(cols);

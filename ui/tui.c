@@ -1025,6 +1025,7 @@ int tui_option(TuiOptions *o, int argc, char **argv, int i)
     if (strcmp(s, "--no-color") == 0) return o->color = false, 1;
     if (strcmp(s, "--ascii") == 0) return o->ascii = true, 1;
     if (strcmp(s, "--present") == 0) return o->present = true, 1;
+    if (strcmp(s, "--calibrated") == 0) return add_set(o, "calibrated", "yes"), 1;
     static const char *const with_value[] = {"--set", "--cores", "--gil", "--seed", "--bench-draw", "--schedule"};
     for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++) {
         size_t l = strlen(with_value[k]);

@@ -624,9 +624,10 @@ static void draw_status(App *a)
     bool gil_o = session_overrides(a->ss, "gil") || session_overrides(a->ss, "switch_interval");
     if (settings_gil_on(st)) snprintf(gil, sizeof gil, "GIL %s%s", sw, gil_o ? "*" : "");
     else snprintf(gil, sizeof gil, "no GIL%s", gil_o ? "*" : "");
-    snprintf(conf, sizeof conf, " %lld core%s%s, %s, seed %lld%s ", (long long)st->v[SET_cores],
+    snprintf(conf, sizeof conf, " %lld core%s%s, %s, seed %lld%s%s ", (long long)st->v[SET_cores],
              st->v[SET_cores] == 1 ? "" : "s", session_overrides(a->ss, "cores") ? "*" : "", gil,
-             (long long)st->v[SET_seed], session_overrides(a->ss, "seed") ? "*" : "");
+             (long long)st->v[SET_seed], session_overrides(a->ss, "seed") ? "*" : "",
+             sim_calibrated_from(a->ref) ? ", calibrated" : "");
     char sp[32];
     Axis sx;
     axis_init(&sx, 0, tui_speeds[a->speed], tui_speeds[a->speed]);

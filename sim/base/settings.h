@@ -35,6 +35,7 @@ typedef enum { ST_INT, ST_DURATION, ST_ENUM, ST_STRING, ST_FLOAT } SettingType;
     X(goal, "goal", ST_STRING, 0, 0, 0, NULL, "a challenge's goal (interleave challenge; docs/language.md)") \
     X(hint, "hint", ST_STRING, 0, 0, 0, NULL, "a challenge's hint (each hint: line adds one)") \
     X(explain, "explain", ST_STRING, 0, 0, 0, NULL, "what a won challenge shows (each explain: line adds one)") \
+    X(calibrated, "calibrated", ST_ENUM, 0, 0, 1, "no|yes", "take the unset costs from this machine's calibration profile (interleave calibrate)") \
     X(seed, "seed", ST_INT, 0, 0, INT64_MAX, NULL, "seed for random and for deliberate schedule variation") \
     X(trio_order, "trio_order", ST_ENUM, 0, 0, 1, "shuffle|fifo", "trio runs each batch of ready tasks forward or reversed by a coin drawn from the seed (shuffle), or in order (fifo)") \
     X(jitter, "jitter", ST_FLOAT, 0, 0, 1000, NULL, "noise on costs and random tie-breaks (0 = none, 0.1 = 10%)") \

@@ -3,6 +3,12 @@ its own arguments, compared with python3 where python3 has an answer.
 
   cli/sys_argv_*        sys.argv is [the path as typed], or ['-'] for stdin
   cli/set_unknown_key   `--set nosuchkey=1` names every known setting
+  cli/calibrate         `interleave calibrate` measures under python3 and
+                        writes a profile of every setting it gives, which
+                        the simulator accepts
+  cli/calibrated_runs   a profile is used only when asked (--calibrated,
+                        `calibrated: yes`), beneath the header and --set,
+                        and the run says so; none, or a bad one: a clear error
 """
 import json
 import os
@@ -124,7 +130,91 @@ def t_streams_in_order(ctx):
     assert all(a["t_ns"] <= b["t_ns"] for a, b in zip(writes, writes[1:])), "writes out of time order"
 
 
+CAL_SETTINGS = ["op_cost", "thread_start_cost", "fork_cost", "spawn_cost", "forkserver_cost", "queue_latency",
+                "pipe_latency", "pickle_cost", "sleep_slack", "switch_interval"]
+
+
+def t_calibrate(ctx):
+    with tempfile.TemporaryDirectory() as d:
+        calibrate_in(ctx, d)
+
+
+def calibrate_in(ctx, d):
+    env = dict(ctx.env, XDG_CONFIG_HOME=d)
+    code, out, err = ctx.run([ctx.bin, "calibrate"], env=env, timeout=300)
+    assert not ctx.sanitizer_report(err), ctx.sanitizer_report(err)
+    assert code == 0, f"exit {code}: {err[-800:]}"
+    path = os.path.join(d, "interleave", "calibration")
+    with open(path) as f:
+        prof = f.read()
+    assert f"written to {path}" in out, out
+    keys = [l.split(":")[0] for l in prof.splitlines() if l and not l.startswith("#")]
+    assert keys == CAL_SETTINGS, prof
+    assert "Python 3." in prof, prof
+    # the profile is what a run uses: the simulator reads it back
+    code, out, err = ctx.run([ctx.bin, "run", "-q", "--calibrated", os.path.join(ROOT, "scenarios", "01_sequential_baseline.py")],
+                             env=env)
+    assert code == 0 and "calibration profile" not in err, f"exit {code}: {err[-500:]}"
+    code, out2, err = ctx.run([ctx.bin, "calibrate", "--print"], env=dict(ctx.env, XDG_CONFIG_HOME="", HOME=""), timeout=300)
+    assert code == 0 and out2.startswith("# interleave calibration profile"), f"exit {code}: {out2}{err[-500:]}"
+
+
+CAL_PROGRAM = (
+    '"""\ncalibrated: yes\nfork_cost: 1ms\n"""\n'
+    "import multiprocessing, sys, time\n"
+    "def f():\n    pass\n"
+    "if __name__ == '__main__':\n"
+    "    t = time.perf_counter()\n"
+    "    p = multiprocessing.Process(target=f)\n    p.start()\n    p.join()\n"
+    "    print(round((time.perf_counter() - t) * 1000), sys.getswitchinterval())\n")
+
+
+def t_calibrated_runs(ctx):
+    with tempfile.TemporaryDirectory() as d:
+        calibrated_runs_in(ctx, d)
+
+
+def calibrated_runs_in(ctx, d):
+    env = dict(ctx.env, XDG_CONFIG_HOME=d)
+    prog = os.path.join(d, "cal.py")
+    with open(prog, "w") as f:
+        f.write(CAL_PROGRAM)
+    plain = os.path.join(d, "plain.py")
+    with open(plain, "w") as f:
+        f.write(CAL_PROGRAM.replace("calibrated: yes\n", ""))
+
+    def run(*argv):
+        code, out, err = ctx.run([ctx.bin, "run", *argv], env=env)
+        assert not ctx.sanitizer_report(err), ctx.sanitizer_report(err)
+        return code, out, err
+    # no profile yet
+    code, out, err = run("-q", prog)
+    assert code == 2 and "no calibration profile: run `interleave calibrate` first" in err, f"exit {code}: {err}"
+    os.makedirs(os.path.join(d, "interleave"))
+    path = os.path.join(d, "interleave", "calibration")
+    with open(path, "w") as f:
+        f.write("# hand-made\nfork_cost: 30ms\nswitch_interval: 2ms\n")
+    # the header's fork_cost wins; the profile gives the switch interval
+    assert run("-q", prog)[1] == "1 0.002\n", run("-q", prog)
+    assert run("-q", "--set", "fork_cost=5ms", prog)[1] == "5 0.002\n"
+    # not asked: the defaults; asked by --calibrated: the profile's fork_cost
+    assert run("-q", plain)[1] == "1 0.005\n", run("-q", plain)
+    assert run("-q", "--calibrated", plain)[1] == "1 0.002\n"
+    code, out, err = run("--no-timeline", "--calibrated", plain)
+    assert f"calibrated: the costs of this machine ({path})" in out, out
+    code, out, err = run("--format", "json", "--calibrated", plain)
+    assert json.loads(out)["calibrated"] == path, out
+    code, out, err = run("--format", "json", plain)
+    assert json.loads(out)["calibrated"] is None, out
+    with open(path, "w") as f:
+        f.write("fork_cost: lots\n")
+    code, out, err = run("-q", plain)
+    assert code == 0 and f"the calibration profile is left out: {path}:1:12: error: bad value 'lots'" in err, err
+
+
 CASES = [
+    ("cli/calibrate", t_calibrate),
+    ("cli/calibrated_runs", t_calibrated_runs),
     ("cli/streams_in_order", t_streams_in_order),
     ("cli/sys_argv_relative", t_argv_relative),
     ("cli/sys_argv_dotted_path", t_argv_dotted_path),
