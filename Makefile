@@ -165,7 +165,7 @@ test: build/testdeps.ok build/san/interleave build/san/unit_tests
 	@python3 tests/run.py --bin build/san/interleave --unit build/san/unit_tests
 
 # every native callable with odd arguments, under ASan and UBSan
-# (tests/families/sweep.py): long, so not part of make test
+# (tests/families/sweep.py): part of make test; this runs it alone
 sweep: build/testdeps.ok build/san/interleave
 	@python3 tests/run.py --bin build/san/interleave -k sweep/
 

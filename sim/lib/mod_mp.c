@@ -92,13 +92,20 @@ static int mp_clone(Copier *C, Value v, Value *out)
 static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL, NULL, false};
 
 
-static MpObj *mp_of(Task *T, Value v, int kind)
+/* v's state if it is a multiprocessing object of this kind, else NULL */
+static MpObj *mp_peek(Value v, int kind)
 {
     if (is_instance(v) && AS_INST(v)->cls->payload == &mp_payload_ops && AS_INST(v)->payload &&
         ((MpObj *)AS_INST(v)->payload)->kind == kind)
         return AS_INST(v)->payload;
-    exc_raise(T, EXC_TypeError, "wrong multiprocessing object");
     return NULL;
+}
+
+static MpObj *mp_of(Task *T, Value v, int kind)
+{
+    MpObj *o = mp_peek(v, kind);
+    if (!o) exc_raise(T, EXC_TypeError, "wrong multiprocessing object");
+    return o;
 }
 
 static Class *mp_class(Sim *S, const char *name)
@@ -1324,8 +1331,10 @@ NATIVE(mpv_set)
 
 NATIVE(mpv_get_lock)
 {
-    MpObj *o = AS_INST(args[0])->payload;
-    (void)nargs;
+    /* a synchronized Value's or Array's */
+    MpObj *o = nargs ? mp_peek(args[0], MP_VALUE) : NULL;
+    if (!o && nargs) o = mp_peek(args[0], MP_ARRAY);
+    if (!o) return exc_raise(T, EXC_TypeError, "wrong multiprocessing object");
     *out = o->lock;
     return NAT_OK;
 }

@@ -242,17 +242,27 @@ NATIVE(random_random)
     return NAT_OK;
 }
 
+/* start + step * k for a uniform k in [0, n), or any k when full (all 2**64
+ * values): in unsigned arithmetic, as stop - start and step * k may not
+ * fit an int64 while the result does */
+static int64_t range_pick(Task *T, int64_t start, int64_t step, uint64_t n, bool full)
+{
+    uint64_t k = full ? rng_getrandbits(proc_rng(T), 64) : rng_below(proc_rng(T), n);
+    return (int64_t)((uint64_t)start + (uint64_t)step * k);
+}
+
 static int randrange_impl(Task *T, int64_t start, int64_t stop, int64_t step, Value *out)
 {
-    if (step == 1) {
-        if (stop <= start) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)start, (long long)stop);
-        *out = v_int(start + (int64_t)rng_below(proc_rng(T), (uint64_t)(stop - start)));
-        return NAT_OK;
-    }
     if (step == 0) return exc_raise(T, EXC_ValueError, "zero step for randrange()");
-    int64_t n = step > 0 ? (stop - start + step - 1) / step : (stop - start + step + 1) / step;
-    if (n <= 0) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
-    *out = v_int(start + step * (int64_t)rng_below(proc_rng(T), (uint64_t)n));
+    uint64_t w = step > 0 ? (stop > start ? (uint64_t)stop - (uint64_t)start : 0)
+                          : (start > stop ? (uint64_t)start - (uint64_t)stop : 0);
+    uint64_t s = step > 0 ? (uint64_t)step : (uint64_t)0 - (uint64_t)step;
+    uint64_t n = w / s + (w % s != 0);
+    if (n == 0) {
+        if (step == 1) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)start, (long long)stop);
+        return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
+    }
+    *out = v_int(range_pick(T, start, step, n, false));
     return NAT_OK;
 }
 
@@ -261,7 +271,11 @@ NATIVE(random_randint)
     if (nat_count(T, "randint", nargs, kw, 2, 2) < 0) return NAT_ERR;
     int64_t a, b;
     if (nat_arg_int(T, args[0], "randint", &a) < 0 || nat_arg_int(T, args[1], "randint", &b) < 0) return NAT_ERR;
-    return randrange_impl(T, a, b + 1, 1, out);
+    if (b < INT64_MAX) return randrange_impl(T, a, b + 1, 1, out);
+    /* b + 1 does not fit: [a, b] has w + 1 values, all 2**64 from INT64_MIN */
+    uint64_t w = (uint64_t)b - (uint64_t)a;
+    *out = v_int(range_pick(T, a, 1, w + 1, w == UINT64_MAX));
+    return NAT_OK;
 }
 
 NATIVE(random_randrange)

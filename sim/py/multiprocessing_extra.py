@@ -719,26 +719,34 @@ class Namespace:
         return "%s(%s)" % (type(self).__name__, ", ".join(temp))
 
 
-class Value:
-    __module__ = "multiprocessing.managers"
-    def __init__(self, typecode, value, lock=True):
-        self._typecode = typecode
-        self._value = value
+# managers.Value and managers.Array, made inside a function: this file's
+# globals are the multiprocessing module's, where Value and Array are the
+# shared-memory ones (a top-level class Value here replaced them)
+def _managed_value_and_array():
+    class Value:
+        __module__ = "multiprocessing.managers"
+        def __init__(self, typecode, value, lock=True):
+            self._typecode = typecode
+            self._value = value
 
-    def get(self):
-        return self._value
+        def get(self):
+            return self._value
 
-    def set(self, value):
-        self._value = value
+        def set(self, value):
+            self._value = value
 
-    def __repr__(self):
-        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
+        def __repr__(self):
+            return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
 
-    value = property(get, set)
+        value = property(get, set)
 
 
-def Array(typecode, sequence, lock=True):
-    return list(sequence)
+    def Array(typecode, sequence, lock=True):
+        return list(sequence)
+    return Value, Array
+
+
+_ManagedValue, _ManagedArray = _managed_value_and_array()
 
 
 _VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
@@ -1191,8 +1199,8 @@ SyncManager.register("Condition", threading.Condition, ConditionProxy)
 SyncManager.register("Barrier", threading.Barrier, BarrierProxy)
 SyncManager.register("list", list, ListProxy)
 SyncManager.register("dict", dict, DictProxy)
-SyncManager.register("Value", Value, ValueProxy)
-SyncManager.register("Array", Array, ArrayProxy)
+SyncManager.register("Value", _ManagedValue, ValueProxy)
+SyncManager.register("Array", _ManagedArray, ArrayProxy)
 SyncManager.register("Namespace", Namespace, NamespaceProxy)
 SyncManager.register("Iterator", proxytype=IteratorProxy, create_method=False)
 
@@ -1213,7 +1221,7 @@ _submodules = {
     },
     "managers": {
         "BaseManager": BaseManager, "SyncManager": SyncManager, "BaseProxy": BaseProxy, "Token": Token,
-        "Namespace": Namespace, "Value": Value, "Array": Array, "ListProxy": ListProxy, "DictProxy": DictProxy,
+        "Namespace": Namespace, "Value": _ManagedValue, "Array": _ManagedArray, "ListProxy": ListProxy, "DictProxy": DictProxy,
         "NamespaceProxy": NamespaceProxy, "ValueProxy": ValueProxy, "AcquirerProxy": AcquirerProxy,
         "EventProxy": EventProxy, "ConditionProxy": ConditionProxy, "BarrierProxy": BarrierProxy,
         "IteratorProxy": IteratorProxy, "AutoProxy": AutoProxy, "MakeProxyType": MakeProxyType,

@@ -104,9 +104,13 @@ CASES = [
      "def child():\n    print('child sees', type(c).__name__)\n"
      "if __name__ == '__main__':\n    p = multiprocessing.Process(target=child)\n    p.start()\n    p.join()\n"
      "    try:\n        mpool.Pool(2 ** 63 - 1)\n    except BlockingIOError as e:\n        print('BlockingIOError', e.errno)\n"
-     "    try:\n        hash(object.__new__(type(b'')))\n    except TypeError:\n        print('TypeError')\n",
+     "    try:\n        hash(object.__new__(type(b'')))\n    except TypeError:\n        print('TypeError')\n"
+     "    import random\n    print(-2 ** 63 <= random.randint(-2 ** 63, 2 ** 63 - 1) < 2 ** 63, "
+     "random.randint(2 ** 63 - 1, 2 ** 63 - 1), random.randrange(-2 ** 63, 2 ** 63 - 1, 2 ** 62) % 2 ** 62)\n"
+     "    v = multiprocessing.Value('i')\n"
+     "    try:\n        type(v).get_lock(object.__new__(type(v)))\n    except TypeError:\n        print('TypeError')\n",
      0, r"^OverflowError semaphore value too large\nValueError Semaphore released too many times\n"
-     r"child sees Connection\nBlockingIOError 11\nTypeError$"),
+     r"child sees Connection\nBlockingIOError 11\nTypeError\nTrue 9223372036854775807 0\nTypeError$"),
     ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
      r"^y{100}$"),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"

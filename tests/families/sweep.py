@@ -20,8 +20,8 @@ sleep past max_time, exit the process.  The program prints the index of
 each target before calling it, so when a run ends early the sweep goes on
 from the next one in a new run (the one that ended it is listed with -v).
 
-Run by `make sweep` (the sanitizer build), or -k sweep/NAME for one module;
-not part of make test, whose other families take a few minutes.
+Part of `make test` (about two minutes on 2 cores); `make sweep` runs it
+alone, -k sweep/NAME one module.
 
   sweep/NAME    one module's callables (sweep/builtins: the builtins, the
                 builtin types and the methods of every value)"""
@@ -221,17 +221,16 @@ def sweep_range(ctx, module, path, start, stop, ended):
 
 
 def run(ctx):
-    # only when asked for (make sweep, or -k sweep/...): a whole sweep under
-    # the sanitizers takes longer than the rest of make test together
-    if not ctx.filter or "sweep" not in ctx.filter or any("sweep/".startswith(k) for k in ctx.skip):
+    if not ctx.wanted("sweep/modules") and not (ctx.filter and ctx.filter.startswith("sweep/")):
         return
     try:
         mods = module_names(ctx)
     except RuntimeError as e:
         ctx.record("sweep/modules", False, str(e))
         return
-    ctx.record("sweep/modules", len(mods) >= 40 and "builtins" in mods and "threading" in mods,
-               f"{len(mods)} modules: {mods}")
+    if ctx.wanted("sweep/modules"):
+        ctx.record("sweep/modules", len(mods) >= 40 and "builtins" in mods and "threading" in mods,
+                   f"{len(mods)} modules: {mods}")
     items = [m for m in mods if ctx.wanted(f"sweep/{m}")]
 
     def one(module):
