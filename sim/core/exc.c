@@ -161,6 +161,37 @@ static bool os_error_args(Sim *S, Value v, Tuple *a)
     return a->n >= 2 && a->n <= 5 && is_intlike(a->v[0]) && obj_is_subclass(AS_INST(v)->cls, S->exc[EXC_OSError]);
 }
 
+/* OSError(errno, ...) makes the subclass the errno names, as CPython's
+ * OSError.__new__ does (Linux's numbers: the simulated OS is Linux) */
+Class *exc_os_error_class(Sim *S, Value errno_value)
+{
+    static const struct { int no, exc; } map[] = {
+        {11, EXC_BlockingIOError} /* EAGAIN */, {114, EXC_BlockingIOError} /* EALREADY */,
+        {115, EXC_BlockingIOError} /* EINPROGRESS */, {10, EXC_ChildProcessError} /* ECHILD */,
+        {32, EXC_BrokenPipeError} /* EPIPE */, {108, EXC_BrokenPipeError} /* ESHUTDOWN */,
+        {103, EXC_ConnectionAbortedError}, {111, EXC_ConnectionRefusedError}, {104, EXC_ConnectionResetError},
+        {17, EXC_FileExistsError} /* EEXIST */, {2, EXC_FileNotFoundError} /* ENOENT */,
+        {21, EXC_IsADirectoryError}, {20, EXC_NotADirectoryError}, {4, EXC_InterruptedError} /* EINTR */,
+        {13, EXC_PermissionError} /* EACCES */, {1, EXC_PermissionError} /* EPERM */,
+        {3, EXC_ProcessLookupError} /* ESRCH */, {110, EXC_TimeoutError} /* ETIMEDOUT */,
+    };
+    if (is_intlike(errno_value))
+        for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+            if (map[i].no == errno_value.u.i) return S->exc[map[i].exc];
+    return S->exc[EXC_OSError];
+}
+
+/* What .args shows: an OSError given a filename keeps it out of them */
+static Tuple *shown_args(Sim *S, Value v)
+{
+    Tuple *a = exc_args(S, v);
+    if (!os_error_args(S, v, a) || a->n <= 2 || is_none(a->v[2])) return a;
+    Tuple *t = tuple_new(S, 2);
+    t->v[0] = a->v[0];
+    t->v[1] = a->v[1];
+    return t;
+}
+
 int exc_str(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
@@ -172,6 +203,10 @@ int exc_str(Task *T, Value v, SBuf *out)
         if (a->n >= 3 && !is_none(a->v[2])) {
             sb_puts(out, ": ");
             if (repr_write(T, a->v[2], out) < 0) return -1;
+            if (a->n >= 5 && !is_none(a->v[4])) {
+                sb_puts(out, " -> ");
+                if (repr_write(T, a->v[4], out) < 0) return -1;
+            }
         }
         return 0;
     }
@@ -185,7 +220,7 @@ int exc_str(Task *T, Value v, SBuf *out)
 int exc_repr(Task *T, Value v, SBuf *out)
 {
     Sim *S = T->S;
-    Tuple *a = exc_args(S, v);
+    Tuple *a = shown_args(S, v);
     sb_puts(out, AS_INST(v)->cls->name->s);
     sb_putc(out, '(');
     for (int64_t i = 0; i < a->n; i++) {
@@ -201,7 +236,7 @@ int exc_get_attr(Task *T, Value exc, Str *name, Value *out)
     Sim *S = T->S;
     ExcData *e = exc_data(exc);
     if (name == S->sym[SYM_args]) {
-        *out = v_obj(exc_args(S, exc));
+        *out = v_obj(shown_args(S, exc));
         return 1;
     }
     if (name == S->sym[SYM_cause]) {
@@ -221,9 +256,10 @@ int exc_get_attr(Task *T, Value exc, Str *name, Value *out)
         return 1;
     }
     if (obj_is_subclass(AS_INST(exc)->cls, S->exc[EXC_OSError])) {
-        static const char *const fields[] = {"errno", "strerror", "filename"};
-        for (int i = 0; i < 3; i++)
-            if (str_eq_c(name, fields[i])) {
+        /* (errno, strerror, filename, winerror, filename2) */
+        static const char *const fields[] = {"errno", "strerror", "filename", NULL, "filename2"};
+        for (int i = 0; i < 5; i++)
+            if (fields[i] && str_eq_c(name, fields[i])) {
                 Tuple *a = exc_args(S, exc);
                 *out = os_error_args(S, exc, a) && i < a->n ? a->v[i] : v_none();
                 return 1;

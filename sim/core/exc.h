@@ -12,6 +12,9 @@ bool exc_matches(Sim *S, Value exc, int exc_id);
 void exc_add_tb(Task *T, Value exc, Code *code, int line);
 void exc_set_args(Sim *S, Value exc, Value *args, int nargs);
 Tuple *exc_args(Sim *S, Value exc);
+/* The OSError subclass an errno names (OSError(2, ...) is a
+ * FileNotFoundError), or OSError. */
+Class *exc_os_error_class(Sim *S, Value errno_value);
 void exc_set_cause(Value exc, Value cause);
 bool exc_location(Value exc, int *line, Code **code);
 extern const PayloadOps exc_payload_ops;

@@ -1335,6 +1335,7 @@ NATIVE(ctor_exception)
     /* args[0] is the class (instance_call passes it for payload classes) */
     Class *cls = AS_CLASS(args[0]);
     int npos = nat_npos(nargs, kw);
+    if (cls == T->S->exc[EXC_OSError] && npos >= 3 && npos <= 6) cls = exc_os_error_class(T->S, args[1]);
     Value exc = exc_new(T, cls, args + 1, npos - 1);
     if (kw && kw->n && !(cls->cflags & CF_USER))
         return exc_raise(T, EXC_TypeError, "%s() takes no keyword arguments", cls->name->s);
