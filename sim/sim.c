@@ -51,9 +51,16 @@ static bool fail(LoadError *err, const char *file, int line, int col, const char
 }
 
 /* the calibration profile: the values its lines gave (given[] marks
- * them), and its file */
+ * them), and its file; or why the file was refused */
 static Settings calib;
 static char *calib_origin;
+static char calib_error[600];
+
+/* what a machine's costs may set: not the semantics (gil, seed, jitter,
+ * the limits) */
+static const int calibratable[] = {SET_op_cost, SET_thread_start_cost, SET_fork_cost, SET_spawn_cost,
+                                   SET_forkserver_cost, SET_queue_latency, SET_pipe_latency, SET_pickle_cost,
+                                   SET_sleep_slack, SET_switch_interval};
 
 bool sim_calibration(const char *text, const char *origin, char *err, size_t errn)
 {
@@ -63,11 +70,24 @@ bool sim_calibration(const char *text, const char *origin, char *err, size_t err
     HeaderError he;
     bool ok = settings_parse_header(text, 1, &s, &desc, &he);
     free(desc);
+    if (ok) {
+        bool allowed[SET_COUNT] = {false};
+        for (size_t i = 0; i < sizeof calibratable / sizeof *calibratable; i++) allowed[calibratable[i]] = true;
+        for (int i = 0; ok && i < SET_COUNT; i++)
+            if (s.given[i] && !allowed[i]) {
+                he.line = he.col = 0;
+                snprintf(he.msg, sizeof he.msg, "'%s' is not a cost a calibration profile may set", settings_info[i].key);
+                ok = false;
+            }
+    }
     if (!ok) {
-        snprintf(err, errn, "%s:%d:%d: error: %s", origin, he.line, he.col, he.msg);
+        snprintf(err, errn, "%s: error: %s", origin, he.msg);
+        if (he.line) snprintf(err, errn, "%s:%d:%d: error: %s", origin, he.line, he.col, he.msg);
+        snprintf(calib_error, sizeof calib_error, "%s", err);
         settings_free(&s);
         return false;
     }
+    calib_error[0] = 0;
     settings_free(&calib);
     free(calib_origin);
     calib = s;
@@ -83,7 +103,10 @@ static bool calibrate(Sim *S, const char *name, LoadError *err)
 {
     if (!calib_origin) {
         err->usage = true;
-        return fail(err, name, 0, 0, "calibrated: yes, but this machine has no calibration profile: run `interleave calibrate` first");
+        char msg[800];
+        if (calib_error[0])
+            snprintf(msg, sizeof msg, "calibrated: yes, but the calibration profile was refused (%s): run `interleave calibrate` again", calib_error);
+        return fail(err, name, 0, 0, calib_error[0] ? msg : "calibrated: yes, but this machine has no calibration profile: run `interleave calibrate` first");
     }
     for (int i = 0; i < SET_COUNT; i++) {
         SettingType ty = settings_info[i].type;

@@ -43,6 +43,8 @@ class Ctx:
         # lesson progress and REPL history go to a place of the tests' own
         import tempfile
         self.env["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="il-state-")
+        # and no calibration profile of the person running the tests
+        self.env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="il-config-")
         self.env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:exitcode=87")
 
     def wanted(self, name):

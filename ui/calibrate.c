@@ -212,7 +212,13 @@ static bool run_probe(const char *python, double secs[P_COUNT], char *version, s
         return false;
     }
     FILE *f = fdopen(fd, "w");
-    fputs(PROBE, f);
+    if (!f || fputs(PROBE, f) < 0) {
+        fprintf(stderr, "interleave calibrate: cannot write the probe: %s\n", strerror(errno));
+        if (f) fclose(f);
+        else close(fd);
+        unlink(path);
+        return false;
+    }
     fclose(f);
     char cmd[8400];
     snprintf(cmd, sizeof cmd, "'%s' '%s' %d 2>&1", python, path, COUNTDOWN_N);

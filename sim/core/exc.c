@@ -41,7 +41,7 @@ static void exc_free(Sim *S, void *p)
     free(e);
 }
 
-const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL, NULL, false};
+const PayloadOps exc_payload_ops = {"exception", exc_mark, exc_free, NULL, NULL, NULL, false, false};
 
 static ExcData *exc_data(Value v)
 {
@@ -158,7 +158,7 @@ void exc_set_cause(Value exc, Value cause)
  * reads the errno and its text out of the arguments */
 static bool os_error_args(Sim *S, Value v, Tuple *a)
 {
-    return a->n >= 2 && a->n <= 5 && is_intlike(a->v[0]) && obj_is_subclass(AS_INST(v)->cls, S->exc[EXC_OSError]);
+    return a->n >= 2 && a->n <= 5 && obj_is_subclass(AS_INST(v)->cls, S->exc[EXC_OSError]);
 }
 
 /* OSError(errno, ...) makes the subclass the errno names, as CPython's
@@ -198,7 +198,9 @@ int exc_str(Task *T, Value v, SBuf *out)
     Tuple *a = exc_args(S, v);
     if (a->n == 0) return 0;
     if (os_error_args(S, v, a)) {
-        sb_printf(out, "[Errno %lld] ", (long long)a->v[0].u.i);
+        sb_puts(out, "[Errno ");
+        if (repr_write_str(T, a->v[0], out) < 0) return -1;
+        sb_puts(out, "] ");
         if (repr_write_str(T, a->v[1], out) < 0) return -1;
         if (a->n >= 3 && !is_none(a->v[2])) {
             sb_puts(out, ": ");

@@ -68,6 +68,12 @@ void types_init(Sim *S)
 #undef X
     };
     for (size_t i = 0; i < ARRAY_LEN(final); i++) S->types[final[i]]->cflags |= CF_FINAL;
+    static const int made_here[] = {
+#define X(k, s) k,
+        ITER_TYPE_IDS(X)
+#undef X
+    };
+    for (size_t i = 0; i < ARRAY_LEN(made_here); i++) S->types[made_here[i]]->cflags |= CF_NO_INSTANCES;
     for (int i = 0; i < EXC_COUNT; i++) {
         Class *base = exc_table[i].parent < 0 ? object : S->exc[exc_table[i].parent];
         Class *c = builtin_class(S, exc_table[i].name, base, -1);

@@ -203,6 +203,10 @@ typedef struct PayloadOps {
      * for CPython's internal types, instead of an instance whose methods
      * would find no payload */
     bool internal;
+    /* the instances carry no payload by design (an enum's members): clone
+     * is theirs even so; for the other kinds an instance made without its
+     * payload (object.__new__(Connection)) is copied as a plain object */
+    bool stateless;
 } PayloadOps;
 
 struct Class {
@@ -230,6 +234,8 @@ enum {
     CF_NATIVE_DUNDERS = 64, /* a library class in C whose native dunders (__len__,
                                __eq__, __add__...) the operators call, as a user
                                class's (collections.deque) */
+    CF_NO_INSTANCES = 128, /* only the simulator makes these (list_iterator...):
+                              calling the class is "cannot create" */
 };
 
 typedef struct Instance {

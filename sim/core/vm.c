@@ -634,7 +634,7 @@ static int new_instance(Task *T, Class *cls, Value *args, int nargs, Tuple *kwna
         if (a != small) free(a);
         if (r != NAT_OK) return -1;
     } else {
-        if (cls->payload && cls->payload->internal)
+        if ((cls->payload && cls->payload->internal) || (cls->cflags & CF_NO_INSTANCES))
             return exc_raise(T, EXC_TypeError, "cannot create '%s' instances", cls->name->s);
         *inst = v_obj(obj_instance_new(S, cls));
     }

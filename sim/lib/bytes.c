@@ -25,7 +25,7 @@ typedef struct BytesData {
 } BytesData;
 
 static int bytes_clone(Copier *C, Value v, Value *out);
-static const PayloadOps bytes_ops = {"bytes", NULL, NULL, bytes_clone, NULL, NULL, false};
+static const PayloadOps bytes_ops = {"bytes", NULL, NULL, bytes_clone, NULL, NULL, false, false};
 
 static Class *bytes_class(Sim *S)
 {

@@ -147,7 +147,7 @@ static int deque_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps deque_ops = {"deque", deque_mark, deque_free, deque_clone, NULL, NULL, false};
+static const PayloadOps deque_ops = {"deque", deque_mark, deque_free, deque_clone, NULL, NULL, false, false};
 
 static void dequeiter_mark(Sim *S, void *p) { gc_mark_value(S, ((DequeIter *)p)->deque); }
 static void dequeiter_free(Sim *S, void *p)
@@ -155,7 +155,7 @@ static void dequeiter_free(Sim *S, void *p)
     (void)S;
     free(p);
 }
-static const PayloadOps dequeiter_ops = {"deque_iterator", dequeiter_mark, dequeiter_free, NULL, NULL, NULL, true};
+static const PayloadOps dequeiter_ops = {"deque_iterator", dequeiter_mark, dequeiter_free, NULL, NULL, NULL, true, false};
 
 static Deque *deque_of(Task *T, Value v)
 {

@@ -399,7 +399,7 @@ static int hash_clone(Copier *C, Value v, Value *out)
     return proc_copy_instance(C, v, h, out);
 }
 
-static const PayloadOps hash_ops = {"_hashlib.HASH", NULL, hash_free, hash_clone, NULL, NULL, false};
+static const PayloadOps hash_ops = {"_hashlib.HASH", NULL, hash_free, hash_clone, NULL, NULL, false, false};
 
 static Hash *hash_of(Task *T, Value v)
 {

@@ -89,7 +89,7 @@ static int mp_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL, NULL, false};
+static const PayloadOps mp_payload_ops = {"multiprocessing", mp_mark, mp_free, mp_clone, NULL, NULL, false, false};
 
 
 /* v's state if it is a multiprocessing object of this kind, else NULL */
@@ -171,7 +171,7 @@ static int pd_clone(Copier *C, Value v, Value *out)
     return proc_copy_instance(C, v, nd, out);
 }
 
-static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL, NULL, false};
+static const PayloadOps process_payload_ops = {"process", pd_mark, pd_free, pd_clone, NULL, NULL, false, false};
 
 static ProcessData *pd_of(Task *T, Value v)
 {
@@ -889,7 +889,7 @@ static void conn_free(Sim *S, void *p)
 }
 
 static int conn_clone(Copier *C, Value v, Value *out);
-static const PayloadOps conn_payload_ops = {"connection", conn_mark, conn_free, conn_clone, NULL, NULL, false};
+static const PayloadOps conn_payload_ops = {"connection", conn_mark, conn_free, conn_clone, NULL, NULL, false, false};
 
 static Value conn_new(Sim *S, FdEntry *fd)
 {

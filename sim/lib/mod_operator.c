@@ -230,7 +230,7 @@ static int getter_clone(Copier *C, Value v, Value *out)
     if (proc_copy_nested(C, v_obj((Obj *)AS_INST(v)->payload), &t) < 0) return -1;
     return proc_copy_instance(C, v, AS_TUPLE(t), out);
 }
-static const PayloadOps getter_ops = {"operator getter", getter_mark, NULL, getter_clone, NULL, NULL, false};
+static const PayloadOps getter_ops = {"operator getter", getter_mark, NULL, getter_clone, NULL, NULL, false, false};
 
 static Tuple *state_of(Value self) { return (Tuple *)AS_INST(self)->payload; }
 

@@ -43,7 +43,7 @@ static int newbase_clone(Copier *C, Value v, Value *out)
     }
     return proc_copy_instance(C, v, NULL, out);
 }
-static const PayloadOps newbase_ops = {"object", NULL, NULL, newbase_clone, NULL, NULL, false};
+static const PayloadOps newbase_ops = {"object", NULL, NULL, newbase_clone, NULL, NULL, false, true};
 
 static bool is_newbase_class(Class *c) { return c->payload == &newbase_ops; }
 

@@ -50,7 +50,7 @@ static int thread_clone(Copier *C, Value v, Value *out)
     return 0;
 }
 
-static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj, NULL, false};
+static const PayloadOps thread_payload_ops = {"thread", thread_mark, thread_free, thread_clone, thread_trace_obj, NULL, false, false};
 
 static ThreadData *thread_of(Task *T, Value v)
 {
@@ -382,7 +382,7 @@ static int local_inst_dict(Task *T, Value v, Dict **out)
     return 0;
 }
 
-static const PayloadOps local_payload_ops = {"local", local_mark, local_free, local_clone, NULL, local_inst_dict, false};
+static const PayloadOps local_payload_ops = {"local", local_mark, local_free, local_clone, NULL, local_inst_dict, false, false};
 
 /* local(*args, **kwargs): arguments are kept for the subclass's __init__
  * in each thread; without one, CPython refuses them. */

@@ -242,16 +242,32 @@ NATIVE(random_random)
     return NAT_OK;
 }
 
-/* start + step * k for a uniform k in [0, n), or any k when full (all 2**64
- * values): in unsigned arithmetic, as stop - start and step * k may not
- * fit an int64 while the result does */
+/* start + step * k for a uniform k in [0, n), or in [0, 2**64) when full:
+ * in unsigned arithmetic, as stop - start and step * k may not fit an
+ * int64 while the result does.  Full is CPython's _randbelow(2**64):
+ * getrandbits(65) - two words and the top bit of a third - until that bit
+ * is clear, so the stream stays CPython's. */
 static int64_t range_pick(Task *T, int64_t start, int64_t step, uint64_t n, bool full)
 {
-    uint64_t k = full ? rng_getrandbits(proc_rng(T), 64) : rng_below(proc_rng(T), n);
+    Rng *r = proc_rng(T);
+    uint64_t k;
+    if (full) {
+        for (;;) {
+            uint64_t lo = rng_getrandbits(r, 32), hi = rng_getrandbits(r, 32);
+            if (!rng_getrandbits(r, 1)) {
+                k = lo | hi << 32;
+                break;
+            }
+        }
+    } else {
+        k = rng_below(r, n);
+    }
     return (int64_t)((uint64_t)start + (uint64_t)step * k);
 }
 
-static int randrange_impl(Task *T, int64_t start, int64_t stop, int64_t step, Value *out)
+/* randrange(start, stop, step); one_arg: randrange(stop).  The messages
+ * are 3.11's. */
+static int randrange_impl(Task *T, int64_t start, int64_t stop, int64_t step, bool one_arg, Value *out)
 {
     if (step == 0) return exc_raise(T, EXC_ValueError, "zero step for randrange()");
     uint64_t w = step > 0 ? (stop > start ? (uint64_t)stop - (uint64_t)start : 0)
@@ -259,8 +275,11 @@ static int randrange_impl(Task *T, int64_t start, int64_t stop, int64_t step, Va
     uint64_t s = step > 0 ? (uint64_t)step : (uint64_t)0 - (uint64_t)step;
     uint64_t n = w / s + (w % s != 0);
     if (n == 0) {
-        if (step == 1) return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld)", (long long)start, (long long)stop);
-        return exc_raise(T, EXC_ValueError, "empty range in randrange(%lld, %lld, %lld)", (long long)start, (long long)stop, (long long)step);
+        if (step != 1 || one_arg) return exc_raise(T, EXC_ValueError, "empty range for randrange()");
+        /* the width stop - start: 0 or negative here, maybe past int64 */
+        uint64_t mag = (uint64_t)start - (uint64_t)stop;
+        return exc_raise(T, EXC_ValueError, "empty range for randrange() (%lld, %lld, %s%llu)", (long long)start,
+                         (long long)stop, mag ? "-" : "", (unsigned long long)mag);
     }
     *out = v_int(range_pick(T, start, step, n, false));
     return NAT_OK;
@@ -271,7 +290,7 @@ NATIVE(random_randint)
     if (nat_count(T, "randint", nargs, kw, 2, 2) < 0) return NAT_ERR;
     int64_t a, b;
     if (nat_arg_int(T, args[0], "randint", &a) < 0 || nat_arg_int(T, args[1], "randint", &b) < 0) return NAT_ERR;
-    if (b < INT64_MAX) return randrange_impl(T, a, b + 1, 1, out);
+    if (b < INT64_MAX) return randrange_impl(T, a, b + 1, 1, false, out);
     /* b + 1 does not fit: [a, b] has w + 1 values, all 2**64 from INT64_MIN */
     uint64_t w = (uint64_t)b - (uint64_t)a;
     *out = v_int(range_pick(T, a, 1, w + 1, w == UINT64_MAX));
@@ -284,8 +303,8 @@ NATIVE(random_randrange)
     int64_t v[3] = {0, 0, 1};
     for (int i = 0; i < nargs; i++)
         if (nat_arg_int(T, args[i], "randrange", &v[i]) < 0) return NAT_ERR;
-    if (nargs == 1) return randrange_impl(T, 0, v[0], 1, out);
-    return randrange_impl(T, v[0], v[1], nargs == 3 ? v[2] : 1, out);
+    if (nargs == 1) return randrange_impl(T, 0, v[0], 1, true, out);
+    return randrange_impl(T, v[0], v[1], nargs == 3 ? v[2] : 1, false, out);
 }
 
 NATIVE(random_choice)

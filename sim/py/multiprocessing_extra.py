@@ -725,6 +725,7 @@ class Namespace:
 def _managed_value_and_array():
     class Value:
         __module__ = "multiprocessing.managers"
+        __qualname__ = "Value"
         def __init__(self, typecode, value, lock=True):
             self._typecode = typecode
             self._value = value
@@ -743,6 +744,7 @@ def _managed_value_and_array():
 
     def Array(typecode, sequence, lock=True):
         return list(sequence)
+    Array.__qualname__ = "Array"
     return Value, Array
 
 

@@ -42,7 +42,7 @@ static void fut_free(Sim *S, void *p)
     /* f itself is part of its instance */
 }
 
-const PayloadOps aio_fut_ops = {"future", fut_mark, fut_free, NULL, NULL, NULL, false};
+const PayloadOps aio_fut_ops = {"future", fut_mark, fut_free, NULL, NULL, NULL, false, false};
 
 static void handle_mark(Sim *S, Handle *h)
 {
@@ -72,7 +72,7 @@ static void loop_free(Sim *S, void *p)
     free(ld);
 }
 
-const PayloadOps aio_loop_ops = {"event loop", loop_mark, loop_free, NULL, NULL, NULL, false};
+const PayloadOps aio_loop_ops = {"event loop", loop_mark, loop_free, NULL, NULL, NULL, false, false};
 
 static void hd_mark(Sim *S, void *p)
 {
@@ -87,7 +87,7 @@ static void hd_free(Sim *S, void *p)
     free(p);
 }
 
-const PayloadOps aio_handle_ops = {"handle", hd_mark, hd_free, NULL, NULL, NULL, true};
+const PayloadOps aio_handle_ops = {"handle", hd_mark, hd_free, NULL, NULL, NULL, true, false};
 
 /* ---- the state ---- */
 

@@ -371,11 +371,10 @@ static int copy_obj(Copier *C, Value v, Value *out)
             *out = v;
             return 0;
         }
-        if (cls->payload && cls->payload != &exc_payload_ops && in->payload) {
+        if (cls->payload && cls->payload != &exc_payload_ops && (in->payload || cls->payload->stateless)) {
             /* native state: the payload's own copy (a lock's fork copy, a
-             * shared queue's handle...), or none.  An instance made
-             * without its state (object.__new__(Connection)) is copied as
-             * the plain object it is. */
+             * shared queue's handle...), or none (PayloadOps.stateless:
+             * when an instance without its state is copied plainly) */
             if (!cls->payload->clone) return proc_unpicklable(C, v);
             return cls->payload->clone(C, v, out);
         }

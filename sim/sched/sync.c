@@ -72,7 +72,7 @@ static int sync_trace_obj(Value v)
     return o ? o->obj : -1;
 }
 
-const PayloadOps sync_payload_ops = {"sync", sync_mark, sync_free, sync_clone, sync_trace_obj, NULL, false};
+const PayloadOps sync_payload_ops = {"sync", sync_mark, sync_free, sync_clone, sync_trace_obj, NULL, false, false};
 
 SyncObj *sync_of(Sim *S, Value v)
 {

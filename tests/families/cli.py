@@ -181,7 +181,7 @@ def calibrated_runs_in(ctx, d):
         f.write(CAL_PROGRAM)
     plain = os.path.join(d, "plain.py")
     with open(plain, "w") as f:
-        f.write(CAL_PROGRAM.replace("calibrated: yes\n", ""))
+        f.write(CAL_PROGRAM.replace("calibrated: yes\nfork_cost: 1ms\n", ""))
 
     def run(*argv):
         code, out, err = ctx.run([ctx.bin, "run", *argv], env=env)
@@ -197,9 +197,9 @@ def calibrated_runs_in(ctx, d):
     # the header's fork_cost wins; the profile gives the switch interval
     assert run("-q", prog)[1] == "1 0.002\n", run("-q", prog)
     assert run("-q", "--set", "fork_cost=5ms", prog)[1] == "5 0.002\n"
-    # not asked: the defaults; asked by --calibrated: the profile's fork_cost
-    assert run("-q", plain)[1] == "1 0.005\n", run("-q", plain)
-    assert run("-q", "--calibrated", plain)[1] == "1 0.002\n"
+    # not asked: the defaults; asked by --calibrated: the profile's costs
+    assert run("-q", plain)[1] == "2 0.005\n", run("-q", plain)
+    assert run("-q", "--calibrated", plain)[1] == "30 0.002\n", run("-q", "--calibrated", plain)
     code, out, err = run("--no-timeline", "--calibrated", plain)
     assert f"calibrated: the costs of this machine ({path})" in out, out
     code, out, err = run("--format", "json", "--calibrated", plain)
@@ -210,6 +210,13 @@ def calibrated_runs_in(ctx, d):
         f.write("fork_cost: lots\n")
     code, out, err = run("-q", plain)
     assert code == 0 and f"the calibration profile is left out: {path}:1:12: error: bad value 'lots'" in err, err
+    code, out, err = run("-q", "--calibrated", plain)
+    assert code == 2 and "the calibration profile was refused" in err, err
+    # a profile sets costs, not what a program means
+    with open(path, "w") as f:
+        f.write("seed: 5\n")
+    code, out, err = run("-q", "--calibrated", plain)
+    assert code == 2 and "'seed' is not a cost a calibration profile may set" in err, err
 
 
 CASES = [

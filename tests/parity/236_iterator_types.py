@@ -18,3 +18,8 @@ except TypeError as e:
     print("TypeError:", e)
 print(repr(iter([]))[:len("<list_iterator object at 0x")])
 print(sorted(n for n in dir(it) if n in ("__next__", "__iter__")))
+for it in (iter([]), iter(()), iter({}), reversed([]), iter(range(2)), iter(''), iter(set())):
+    try:
+        type(it)()
+    except TypeError as e:
+        print(e)

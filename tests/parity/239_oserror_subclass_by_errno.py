@@ -14,3 +14,5 @@ except FileNotFoundError as e:
 class MyErr(OSError):
     pass
 print(type(MyErr(2, "x")).__name__)
+for e in (OSError('a','b'), OSError(True,'b'), OSError(None, 'x'), OSError(2.5, 'y', 'f')):
+    print(e, repr(e), e.errno, e.args, type(e).__name__)
