@@ -45,6 +45,11 @@ class Ctx:
         self.env["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="il-state-")
         # and no calibration profile of the person running the tests
         self.env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="il-config-")
+        # the oracle is python3 as a learner runs it: with PYTHONUNBUFFERED
+        # (set on some machines) every print is a write() that lets a
+        # thread waiting for the GIL in at once, which CPython's default
+        # buffering does not
+        self.env.pop("PYTHONUNBUFFERED", None)
         self.env.setdefault("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1:exitcode=87")
 
     def wanted(self, name):
