@@ -81,8 +81,8 @@ bool sim_calibration(const char *text, const char *origin, char *err, size_t err
             }
     }
     if (!ok) {
-        snprintf(err, errn, "%s: error: %s", origin, he.msg);
         if (he.line) snprintf(err, errn, "%s:%d:%d: error: %s", origin, he.line, he.col, he.msg);
+        else snprintf(err, errn, "%s: error: %s", origin, he.msg);
         snprintf(calib_error, sizeof calib_error, "%s", err);
         settings_free(&s);
         return false;
@@ -121,7 +121,6 @@ static void set_costs(Sim *S)
 {
     for (int i = 0; i < OPCODE_COUNT; i++) S->opcost[i] = S->set.v[SET_op_cost] * code_op_weight[i];
 }
-
 
 bool sim_load_source(Sim *S, const char *name, const char *src, size_t len,
                      const char *const *overrides, int noverrides, LoadError *err)
