@@ -93,6 +93,22 @@ void sb_printf(SBuf *b, const char *fmt, ...)
     b->n += (size_t)k;
 }
 
+int fmt_i64(char buf[20], int64_t v)
+{
+    char tmp[20];
+    int n = 0;
+    /* the magnitude in unsigned: -INT64_MIN does not fit an int64 */
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    int k = 0;
+    if (v < 0) buf[k++] = '-';
+    while (n) buf[k++] = tmp[--n];
+    return k;
+}
+
 char *sb_take(SBuf *b)
 {
     char *s = b->s ? b->s : xstrdup("");

@@ -45,6 +45,9 @@ void sb_put(SBuf *b, const char *s, size_t n);
 void sb_puts(SBuf *b, const char *s);
 void sb_printf(SBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sb_take(SBuf *b);          /* returns the string (never NULL), resets b */
+/* v in decimal into buf (no NUL); its length.  str(int) and f-strings
+ * print ints all the time, and snprintf is a fifth of such a loop. */
+int fmt_i64(char buf[20], int64_t v);
 void sb_free(SBuf *b);
 
 /* Read a whole file; NULL and errno set on failure.  "-" reads stdin. */

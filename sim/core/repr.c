@@ -130,7 +130,11 @@ static int repr_inner(Task *T, Value v, SBuf *out)
     switch (v.tag) {
     case V_NONE: sb_puts(out, "None"); return 0;
     case V_BOOL: sb_puts(out, v.u.i ? "True" : "False"); return 0;
-    case V_INT: sb_printf(out, "%lld", (long long)v.u.i); return 0;
+    case V_INT: {
+        char digits[20];
+        sb_put(out, digits, (size_t)fmt_i64(digits, v.u.i));
+        return 0;
+    }
     case V_FLOAT: format_float_repr(v.u.f, buf, sizeof buf); sb_puts(out, buf); return 0;
     case V_UNDEF: sb_puts(out, "<undefined>"); return 0;
     default: break;

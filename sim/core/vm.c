@@ -2313,8 +2313,8 @@ RunStatus vm_run(Task *T)
             a = sp[-1];
             if (is_str(a) && !(arg & 0xFF) && is_undef(spec)) break;
             if (is_int(a) && !(arg & 0xFF) && is_undef(spec)) {
-                char buf[32];
-                int k = snprintf(buf, sizeof buf, "%lld", (long long)a.u.i);
+                char buf[20];
+                int k = fmt_i64(buf, a.u.i);
                 sp[-1] = str_value_n(S, buf, (size_t)k);
                 break;
             }
