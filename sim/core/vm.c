@@ -2114,7 +2114,10 @@ RunStatus vm_run(Task *T)
                 f->sp = ret;
                 if (collect_next(T, c, f, slot, list) < 0) goto error;
                 RELOAD();
-                break;
+                /* a return and a call: an eval-breaker point, where the
+                 * limits and the collector are met (list() of an endless
+                 * iterator otherwise grew without either) */
+                goto breaker_check;
             }
             /* write the result before popping: the frame may own the
              * chunk that holds the result slot */

@@ -20,6 +20,8 @@
   stress/endless_in_builtin  a loop inside a builtin meets max_ops
   stress/collect_endless   a builtin collecting an endless iterator meets
                            max_memory (MemoryError)
+  stress/collect_user_endless, collect_user_memory   list()/sorted() of an
+                           endless user iterator meet max_ops and max_memory
   stress/trace_sleep_loop, trace_lock_loop   a loop that sleeps or locks
                            millions of times stops at max_trace, with a note
   stress/internal_types    classes only the simulator instantiates, and
@@ -72,6 +74,14 @@ CASES = [
     ("collect_endless", lambda: '"""\nmax_memory: 50000000\n"""\nx = list(iter(int, 1))\n', 1,
      r"MemoryError: the simulated heap passed 47 MiB"),
     # issue 18 #4: the record of an event-heavy loop is bounded too
+    # found by the fuzzer: list() drives a user __next__ in the VM, frame
+    # after frame, and that path had no eval-breaker check: no limit held
+    ("collect_user_endless", lambda: '"""\nmax_ops: 100000\n"""\nclass C:\n    def __init__(self):\n        self.n = 0\n'
+     "    def __iter__(self):\n        return self\n    def __next__(self):\n        self.n += 1\n        return self.n\n"
+     "x = list(C())\n", 1, r"max_ops limit"),
+    ("collect_user_memory", lambda: '"""\nmax_memory: 50000000\n"""\nclass C:\n    def __iter__(self):\n        return self\n'
+     "    def __next__(self):\n        return [0] * 100\n"
+     "x = sorted(C(), key=len)\n", 1, r"MemoryError"),
     ("trace_sleep_loop", lambda: '"""\nmax_trace: 8388608\n"""\nimport time\nwhile True:\n    time.sleep(0.000001)\n',
      1, r"the max_trace limit"),
     ("trace_lock_loop", lambda: '"""\nmax_trace: 8388608\n"""\nimport threading\nl = threading.Lock()\nwhile True:\n'
