@@ -130,6 +130,26 @@ static int hexval(int c)
     return -1;
 }
 
+/* The one-character escapes str and bytes literals share: the character
+ * it stands for, 0 for a backslash-newline (nothing), -1 for the others. */
+static int simple_escape(char e)
+{
+    switch (e) {
+    case '\n': return 0;
+    case '\\': return '\\';
+    case '\'': return '\'';
+    case '"': return '"';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'v': return '\v';
+    default: return -1;
+    }
+}
+
 /* CPython's message for a bad escape that starts at s[from] and was found
  * bad at s[to + 1]: "... in position FROM-TO: what".  Positions count bytes of
  * the literal as CPython's decoder sees it, where each non-ASCII character
@@ -158,18 +178,12 @@ bool lex_unescape(const char *s, int len, bool raw, SBuf *out, char *msg,
             continue;
         }
         char e = s[++i];
+        int one = simple_escape(e);
+        if (one >= 0) {
+            if (one) sb_putc(out, (char)one);
+            continue;
+        }
         switch (e) {
-        case '\n': break;
-        case '\\': sb_putc(out, '\\'); break;
-        case '\'': sb_putc(out, '\''); break;
-        case '"': sb_putc(out, '"'); break;
-        case 'a': sb_putc(out, '\a'); break;
-        case 'b': sb_putc(out, '\b'); break;
-        case 'f': sb_putc(out, '\f'); break;
-        case 'n': sb_putc(out, '\n'); break;
-        case 'r': sb_putc(out, '\r'); break;
-        case 't': sb_putc(out, '\t'); break;
-        case 'v': sb_putc(out, '\v'); break;
         case 'x': case 'u': case 'U': {
             int nd = e == 'x' ? 2 : e == 'u' ? 4 : 8;
             uint32_t cp = 0;
@@ -234,18 +248,12 @@ static bool unescape_bytes(const char *s, int len, bool raw, SBuf *out, char *ms
             continue;
         }
         char e = s[++i];
+        int one = simple_escape(e);
+        if (one >= 0) {
+            if (one) sb_putc(out, (char)one);
+            continue;
+        }
         switch (e) {
-        case '\n': break;
-        case '\\': sb_putc(out, '\\'); break;
-        case '\'': sb_putc(out, '\''); break;
-        case '"': sb_putc(out, '"'); break;
-        case 'a': sb_putc(out, '\a'); break;
-        case 'b': sb_putc(out, '\b'); break;
-        case 'f': sb_putc(out, '\f'); break;
-        case 'n': sb_putc(out, '\n'); break;
-        case 'r': sb_putc(out, '\r'); break;
-        case 't': sb_putc(out, '\t'); break;
-        case 'v': sb_putc(out, '\v'); break;
         case 'x': {
             int h1 = i + 1 < len ? hexval((unsigned char)s[i + 1]) : -1;
             int h2 = i + 2 < len ? hexval((unsigned char)s[i + 2]) : -1;
