@@ -103,6 +103,21 @@ static int no_attr(Task *T, Value obj, Str *name)
 
 static int exc_special_attr(Task *T, Value obj, Str *name, Value *out);
 
+/* The last resort of a lookup: cls's __getattr__(obj, name); 1 with *out,
+ * 0 when it raised AttributeError (not found), -1 for another error. */
+static int call_getattr(Task *T, Class *cls, Value obj, Str *name, Value *out)
+{
+    Sim *S = T->S;
+    Value m = obj_class_lookup(S, cls, S->sym[SYM_getattr_]);
+    Value args[2] = {obj, v_obj(name)};
+    if (vm_call(T, m, args, 2, NULL, out) < 0) {
+        if (!exc_matches(S, T->exc, EXC_AttributeError)) return -1;
+        T->exc = v_undef();
+        return 0;
+    }
+    return 1;
+}
+
 /* The dict holding instance in's attributes for this task: its own, or
  * the one its payload picks (threading.local: the running thread's). */
 static inline int inst_dict(Task *T, Value obj, Instance *in, Dict **out)
@@ -156,18 +171,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 int r = exc_special_attr(T, obj, name, out);
                 if (r) return r;
             }
-            if (in->cls->cflags & CF_HAS_GETATTR) {
-                Value m = obj_class_lookup(S, in->cls, S->sym[SYM_getattr_]);
-                Value args[2] = {obj, v_obj(name)};
-                if (vm_call(T, m, args, 2, NULL, out) < 0) {
-                    if (exc_matches(S, T->exc, EXC_AttributeError)) {
-                        T->exc = v_undef();
-                        return 0;
-                    }
-                    return -1;
-                }
-                return 1;
-            }
+            if (in->cls->cflags & CF_HAS_GETATTR) return call_getattr(T, in->cls, obj, name, out);
             return 0;
         }
         case K_LIST: case K_DICT: case K_SET: {
@@ -190,18 +194,7 @@ int attr_get_opt(Task *T, Value obj, Str *name, Value *out)
                 *out = v_obj(x->attrs);
                 return 1;
             }
-            if (x->cls->cflags & CF_HAS_GETATTR) {
-                Value m = obj_class_lookup(S, x->cls, S->sym[SYM_getattr_]);
-                Value args[2] = {obj, v_obj(name)};
-                if (vm_call(T, m, args, 2, NULL, out) < 0) {
-                    if (exc_matches(S, T->exc, EXC_AttributeError)) {
-                        T->exc = v_undef();
-                        return 0;
-                    }
-                    return -1;
-                }
-                return 1;
-            }
+            if (x->cls->cflags & CF_HAS_GETATTR) return call_getattr(T, x->cls, obj, name, out);
             break;
         }
         case K_CLASS: {
