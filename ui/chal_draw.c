@@ -10,44 +10,11 @@
 
 /* ---- text helpers ---- */
 
-/* Draw at most w columns of the first line of s at (y, x); returns the
- * columns used (UTF-8 aware; in ASCII mode other bytes become '?'). */
-static int put(int y, int x, int w, const char *s, size_t len, attr_t at)
-{
-    if (w <= 0) return 0;
-    attron(at);
-    move(y, x);
-    int c = 0;
-    size_t i = 0;
-    while (i < len && s[i] && s[i] != '\n' && c < w) {
-        unsigned char b = (unsigned char)s[i];
-        size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        if (i + k > len) break;
-        if (b == '\t') addch(' ');
-        else if (b < 0x20) c--;
-        else if (term_ascii() && b >= 0x80) addch('?');
-        else addnstr(s + i, (int)k);
-        i += k;
-        c++;
-    }
-    attroff(at);
-    return c;
-}
-
-static int puts_at(int y, int x, int w, const char *s, attr_t at) { return put(y, x, w, s, strlen(s), at); }
-
-static void fill(int y, int x, int w, attr_t at)
-{
-    attron(at);
-    for (int i = 0; i < w; i++) mvaddch(y, x + i, ' ');
-    attroff(at);
-}
-
 static void title_bar(int y, int x, int w, const char *text, bool focus)
 {
     attr_t at = term_attr(focus ? G_TITLE_FOCUS : G_TITLE);
-    fill(y, x, w, at);
-    puts_at(y, x + 1, w - 1, text, at);
+    term_fill(y, x, w, at);
+    term_puts_at(y, x + 1, w - 1, text, at);
 }
 
 /* Wrap text (paragraphs split at '\n') into lines of at most w columns:
@@ -136,16 +103,16 @@ static void draw_source(Chal *c, int y, int x, int h, int w)
         size_t len = e ? (size_t)(e - p) : strlen(p);
         char num[16];
         snprintf(num, sizeof num, "%4d ", line);
-        puts_at(yy, x, 5, num, term_attr(G_DIM));
+        term_puts_at(yy, x, 5, num, term_attr(G_DIM));
         int m = 0;
         for (int k = 0; k < nm && m < 3; k++)
             if (marks[k].line == line) {
                 char lab[2] = {(char)('0' + marks[k].task % 10), 0};
                 attr_t at = term_attr(G_STATE + marks[k].state) | A_BOLD;
                 if (is_candidate(c, marks[k].task)) at |= A_REVERSE;
-                puts_at(yy, x + 5 + m++, 1, lab, at);
+                term_puts_at(yy, x + 5 + m++, 1, lab, at);
             }
-        put(yy, x + 9, w - 9, p, len, line == focus_line ? term_attr(G_HILITE) : 0);
+        term_put(yy, x + 9, w - 9, p, len, line == focus_line ? term_attr(G_HILITE) : 0);
         p = e ? e + 1 : p + len;
     }
 }
@@ -166,7 +133,7 @@ static int draw_tasks(Chal *c, int y, int x, int h, int w)
         char b[300];
         snprintf(b, sizeof b, "%s%d %-16.16s ", mark, k, v.name);
         attr_t at = cand ? A_BOLD : term_attr(G_DIM);
-        int used = puts_at(y + row, x, w, b, at);
+        int used = term_puts_at(y + row, x, w, b, at);
         SBuf what = {0};
         sb_puts(&what, "");
         if (v.state == TS_DONE) {
@@ -181,7 +148,7 @@ static int draw_tasks(Chal *c, int y, int x, int h, int w)
             if (v.state != TS_RUNNING && v.state != TS_NEW)
                 sb_printf(&what, ": %s", v.waits[0] ? v.waits : v.reason);
         }
-        puts_at(y + row, x + used, w - used, what.s, cand ? 0 : term_attr(G_STATE + v.state));
+        term_puts_at(y + row, x + used, w - used, what.s, cand ? 0 : term_attr(G_STATE + v.state));
         sb_free(&what);
         row++;
     }
@@ -199,7 +166,7 @@ static int draw_text_lines(int y, int x, int h, int w, const char *text, attr_t 
     for (int i = 0; *p && row < h; i++) {
         const char *e = strchr(p, '\n');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        if (i >= skip) put(y + row++, x, w, p, len, at);
+        if (i >= skip) term_put(y + row++, x, w, p, len, at);
         p = e ? e + 1 : p + len;
     }
     return row;
@@ -242,7 +209,7 @@ static void draw_output(Chal *c, int y, int x, int h, int w)
         while (end > e && end[-1] == '\n') end--;
         const char *start = end;
         while (start > e && start[-1] != '\n') start--;
-        put(y + h - 1, x, w, start, (size_t)(end - start), term_attr(G_STDERR));
+        term_put(y + h - 1, x, w, start, (size_t)(end - start), term_attr(G_STDERR));
     }
     sb_free(&b);
 }
@@ -251,20 +218,20 @@ static void draw_output(Chal *c, int y, int x, int h, int w)
 static void draw_steps(Chal *c, int y, int w)
 {
     const char *label = "Steps ";
-    puts_at(y, 0, w, label, term_attr(G_DIM));
+    term_puts_at(y, 0, w, label, term_attr(G_DIM));
     int x0 = (int)strlen(label), room = (w - x0) / 2;
     int from = c->nsteps > room ? c->nsteps - room : 0;
     for (int i = from; i < c->nsteps; i++) {
         char b[4];
         snprintf(b, sizeof b, "%d", c->steps[i] % 10);
         bool switched = i > 0 && c->steps[i] != c->steps[i - 1];
-        puts_at(y, x0 + (i - from) * 2, 2, b, switched ? A_BOLD : term_attr(G_DIM));
+        term_puts_at(y, x0 + (i - from) * 2, 2, b, switched ? A_BOLD : term_attr(G_DIM));
     }
 }
 
 static void draw_prompt(Chal *c, int y, int w)
 {
-    fill(y, 0, w, 0);
+    term_fill(y, 0, w, 0);
     char b[1700];
     if (c->msg[0]) {
         snprintf(b, sizeof b, "%s", c->msg);
@@ -284,7 +251,7 @@ static void draw_prompt(Chal *c, int y, int w)
     } else {
         snprintf(b, sizeof b, "...");
     }
-    puts_at(y, 0, w, b, A_BOLD);
+    term_puts_at(y, 0, w, b, A_BOLD);
 }
 
 static void draw_overlay(Chal *c)
@@ -297,7 +264,7 @@ static void draw_overlay(Chal *c)
     if (h > LINES - 2) h = LINES - 2;
     int y = (LINES - h) / 2;
     if (c->ov_top > lines - (h - 3)) c->ov_top = lines - (h - 3) > 0 ? lines - (h - 3) : 0;
-    for (int r = 0; r < h; r++) fill(y + r, x, w, 0);
+    for (int r = 0; r < h; r++) term_fill(y + r, x, w, 0);
     title_bar(y, x, w, c->ov_title, true);
     const char *p = c->ov_text;
     int row = 0;
@@ -305,10 +272,10 @@ static void draw_overlay(Chal *c)
         const char *s = p;
         size_t len = wrap_next(&p, inner);
         if (p == s) p++;
-        if (i >= c->ov_top) put(y + 1 + row++, x + 2, inner, s, len, 0);
+        if (i >= c->ov_top) term_put(y + 1 + row++, x + 2, inner, s, len, 0);
     }
     const char *foot = lines > h - 3 ? "Up/Down scroll; any key closes" : "any key closes";
-    puts_at(y + h - 1, x + w - 2 - (int)strlen(foot), (int)strlen(foot), foot, term_attr(G_DIM));
+    term_puts_at(y + h - 1, x + w - 2 - (int)strlen(foot), (int)strlen(foot), foot, term_attr(G_DIM));
 }
 
 void chal_draw(Chal *c)
@@ -316,7 +283,7 @@ void chal_draw(Chal *c)
     erase();
     int W = COLS, H = LINES;
     if (W < 60 || H < 16) {
-        puts_at(0, 0, W, "The terminal is too small for the challenge (60x16 at least): q quits", 0);
+        term_puts_at(0, 0, W, "The terminal is too small for the challenge (60x16 at least): q quits", 0);
         wnoutrefresh(stdscr);
         doupdate();
         return;
@@ -331,7 +298,7 @@ void chal_draw(Chal *c)
     snprintf(goal, sizeof goal, "Goal: %s", c->goal ? c->goal : "");
     for (char *q = goal; *q; q++)
         if (*q == '\n') *q = ' ';
-    puts_at(1, 1, W - 1, goal, A_BOLD);
+    term_puts_at(1, 1, W - 1, goal, A_BOLD);
     int body = 2, bottom = H - 3; /* rows [body, bottom) */
     int left = W * 48 / 100;
     draw_source(c, body, 0, bottom - body, left - 1);
@@ -345,7 +312,7 @@ void chal_draw(Chal *c)
     draw_output(c, body + th + vh, rx, rest - vh, rw);
     draw_steps(c, H - 3, W);
     draw_prompt(c, H - 2, W);
-    puts_at(H - 1, 0, W, "0-9 pick  Enter go on  c run on  u undo  r restart  h hint  i info  n/p level  q quit",
+    term_puts_at(H - 1, 0, W, "0-9 pick  Enter go on  c run on  u undo  r restart  h hint  i info  n/p level  q quit",
             term_attr(G_DIM));
     if (c->overlay) draw_overlay(c);
     wnoutrefresh(stdscr);

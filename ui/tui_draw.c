@@ -14,78 +14,14 @@
 
 /* ---- text helpers ---- */
 
-/* Bytes of the first `cols` characters of s (UTF-8), stopping at a
- * newline; *used gets the columns taken. */
-static size_t fit(const char *s, size_t len, int cols, int *used)
-{
-    size_t i = 0;
-    int c = 0;
-    while (i < len && s[i] != '\n' && c < cols) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x20 && b != '\t') {
-            /* a control character (a NUL a program printed...) takes no
-             * column: put() skips it */
-            i++;
-            continue;
-        }
-        size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-        if (i + k > len) break;
-        i += k;
-        c++;
-    }
-    if (used) *used = c;
-    return i;
-}
-
-/* Draw at most w columns of s at (y, x); returns the columns used.  Tabs
- * become spaces; in ASCII mode other bytes above 127 become '?'. */
-static int put(int y, int x, int w, const char *s, size_t len, attr_t at)
-{
-    if (w <= 0) return 0;
-    attron(at);
-    move(y, x);
-    int c = 0;
-    size_t i = 0;
-    while (i < len && s[i] != '\n' && c < w) {
-        if (s[i] == '\t') {
-            addch(' ');
-            c++;
-            i++;
-            continue;
-        }
-        if (s[i] == '\r' || ((unsigned char)s[i] < 0x20)) {
-            i++;
-            continue;
-        }
-        int one;
-        size_t k = fit(s + i, len - i, 1, &one);
-        if (!k) break;
-        if (term_ascii() && (unsigned char)s[i] >= 0x80) addch('?');
-        else addnstr(s + i, (int)k);
-        i += k;
-        c++;
-    }
-    attroff(at);
-    return c;
-}
-
-static int puts_at(int y, int x, int w, const char *s, attr_t at) { return put(y, x, w, s, strlen(s), at); }
-
-static void fill(int y, int x, int w, attr_t at)
-{
-    attron(at);
-    for (int i = 0; i < w; i++) mvaddch(y, x + i, ' ');
-    attroff(at);
-}
-
 static void pane_title(const App *a, int pane, const char *name, const char *extra)
 {
     Rect r = a->L.pane[pane];
     attr_t at = term_attr(a->focus == pane ? G_TITLE_FOCUS : G_TITLE);
-    fill(r.y, r.x, r.w, at);
+    term_fill(r.y, r.x, r.w, at);
     char b[256];
     snprintf(b, sizeof b, "%s%s%s%s", a->focus == pane ? (term_ascii() ? "> " : "▸ ") : " ", name, extra && *extra ? "  " : "", extra ? extra : "");
-    puts_at(r.y, r.x, r.w, b, at);
+    term_puts_at(r.y, r.x, r.w, b, at);
 }
 
 static void fmt_time(char *b, size_t n, int64_t ns)
@@ -104,10 +40,10 @@ static void draw_legend(int y, int x, int w)
         const char *name = trace_states[st].legend;
         int need = 2 + (int)strlen(name) + 1;
         if (c + need > w) break;
-        c += puts_at(y, x + c, 1, term_state_glyph(st), term_attr(G_STATE + st));
-        c += puts_at(y, x + c, w - c, " ", 0);
-        c += puts_at(y, x + c, w - c, name, 0);
-        c += puts_at(y, x + c, w - c, " ", 0);
+        c += term_puts_at(y, x + c, 1, term_state_glyph(st), term_attr(G_STATE + st));
+        c += term_puts_at(y, x + c, w - c, " ", 0);
+        c += term_puts_at(y, x + c, w - c, name, 0);
+        c += term_puts_at(y, x + c, w - c, " ", 0);
     }
 }
 
@@ -158,15 +94,15 @@ static void draw_timeline(App *a)
         int c = (int)((double)(tk - from) / (double)(to - from) * cols) * cw;
         char lab[32];
         axis_label(&ax, tk, lab, sizeof lab);
-        puts_at(R.y + 2, x0 + c, 1, ch->tick, term_attr(G_DIM));
+        term_puts_at(R.y + 2, x0 + c, 1, ch->tick, term_attr(G_DIM));
         if (c > last_end && c + (int)strlen(lab) <= cols * cw) {
             last_end = c + (int)strlen(lab) + 1;
-            puts_at(R.y + 1, x0 + c, cols * cw - c, lab, term_attr(G_DIM));
+            term_puts_at(R.y + 1, x0 + c, cols * cw - c, lab, term_attr(G_DIM));
         }
     }
     if (a->now >= from && a->now < to) {
         int pc = (int)((double)(a->now - from) / (double)(to - from) * cols) * cw;
-        puts_at(R.y + 2, x0 + pc, 1, ch->playhead, term_attr(G_PLAYHEAD));
+        term_puts_at(R.y + 2, x0 + pc, 1, ch->playhead, term_attr(G_PLAYHEAD));
     }
 
     /* the rows, the cursor's kept in view */
@@ -184,8 +120,8 @@ static void draw_timeline(App *a)
         const TlxRowInfo *ri = tlx_row(a->idx, r);
         int y = R.y + 3 + i * gap;
         attr_t lat = r == a->cursor ? term_attr(G_CURSOR) : (ri->kind == ROW_TASK ? 0 : term_attr(G_HILITE));
-        if (r == a->cursor) fill(y, R.x, lw, lat);
-        puts_at(y, R.x, lw, ri->label, lat);
+        if (r == a->cursor) term_fill(y, R.x, lw, lat);
+        term_puts_at(y, R.x, lw, ri->label, lat);
         if (ri->kind == ROW_NOTE) continue;
         tlx_cells(a->idx, r, from, to, cols, a->now, cells);
         tlx_minor(a->idx, r, from, to, cols, a->now, cells, minor);
@@ -208,7 +144,7 @@ static void draw_timeline(App *a)
                 at = term_task_attr(v);
             }
             if (mark) at |= A_UNDERLINE;
-            for (int k = 0; k < cw; k++) puts_at(y, x0 + c * cw + k, 1, g, at);
+            for (int k = 0; k < cw; k++) term_puts_at(y, x0 + c * cw + k, 1, g, at);
         }
     }
     free(cells);
@@ -216,7 +152,7 @@ static void draw_timeline(App *a)
     if (nrows > vis) {
         char more[48];
         snprintf(more, sizeof more, " rows %d-%d of %d ", a->row_top + 1, a->row_top + vis < nrows ? a->row_top + vis : nrows, nrows);
-        puts_at(R.y + R.h - 1, R.x + R.w - (int)strlen(more), (int)strlen(more), more, term_attr(G_DIM));
+        term_puts_at(R.y + R.h - 1, R.x + R.w - (int)strlen(more), (int)strlen(more), more, term_attr(G_DIM));
         draw_legend(R.y + R.h - 1, R.x, R.w - (int)strlen(more) - 1);
     } else {
         draw_legend(R.y + R.h - 1, R.x, R.w);
@@ -288,16 +224,16 @@ static void draw_source(App *a)
         size_t len = e ? (size_t)(e - p) : strlen(p);
         char num[16];
         snprintf(num, sizeof num, "%4d ", line);
-        puts_at(y, R.x, 5, num, term_attr(G_DIM));
+        term_puts_at(y, R.x, 5, num, term_attr(G_DIM));
         /* the margin: the labels of the tasks at this line */
         int m = 0;
         for (int k = 0; k < nm && m < 3; k++)
             if (marks[k].line == line) {
                 char lab[2] = {stats_label(sim_trace(a->ref), marks[k].task), 0};
-                puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
+                term_puts_at(y, R.x + 5 + m++, 1, lab, term_attr(G_STATE + marks[k].state) | A_BOLD);
             }
         attr_t at = line == cursor_line ? term_attr(G_HILITE) : 0;
-        put(y, R.x + 9, R.w - 9, p, len, at);
+        term_put(y, R.x + 9, R.w - 9, p, len, at);
         p = e ? e + 1 : p + len;
     }
 }
@@ -312,7 +248,7 @@ static void draw_output(App *a)
     if (!R.h) return;
     pane_title(a, PANE_OUTPUT, "Output", a->out_back ? "(scrolled back)" : NULL);
     if (a->asking) {
-        puts_at(R.y + 1, R.x, R.w, " (hidden until you answer the question)", term_attr(G_DIM));
+        term_puts_at(R.y + 1, R.x, R.w, " (hidden until you answer the question)", term_attr(G_DIM));
         return;
     }
     const Trace *t = sim_trace(a->ref);
@@ -384,7 +320,7 @@ static void draw_output(App *a)
         const char *e = memchr(text.s + st, '\n', n - st);
         size_t len = e ? (size_t)(e - (text.s + st)) : n - st, off = 0;
         do {
-            size_t k = fit(text.s + st + off, len - off, R.w, NULL);
+            size_t k = term_fit(text.s + st + off, len - off, R.w, NULL);
             if (!k) k = len - off; /* no room at all: the rest is one (cut) row */
             BUF_PUSH(rows, ((Piece){st + off, k}));
             off += k;
@@ -396,7 +332,7 @@ static void draw_output(App *a)
     if (top < 0) top = 0;
     for (int i = 0; i < vis && top + i < total; i++) {
         Piece p = rows.v[top + i];
-        put(R.y + 1 + i, R.x, R.w, text.s + p.at, p.len, iserr.v[p.at] ? term_attr(G_STDERR) : 0);
+        term_put(R.y + 1 + i, R.x, R.w, text.s + p.at, p.len, iserr.v[p.at] ? term_attr(G_STDERR) : 0);
     }
     BUF_FREE(rows);
     free(starts);
@@ -410,7 +346,7 @@ static void draw_events(App *a)
     if (!R.h) return;
     pane_title(a, PANE_EVENTS, "Events", a->ev_back ? "(scrolled back)" : NULL);
     if (a->asking) {
-        puts_at(R.y + 1, R.x, R.w, " (hidden until you answer the question)", term_attr(G_DIM));
+        term_puts_at(R.y + 1, R.x, R.w, " (hidden until you answer the question)", term_attr(G_DIM));
         return;
     }
     const Trace *t = sim_trace(a->ref);
@@ -436,17 +372,17 @@ static void draw_events(App *a)
         bool latest = !a->ev_back && i + 1 == n;
         char col[40];
         snprintf(col, sizeof col, "%*s ", tw - 1, tm);
-        puts_at(y, R.x, tw, col, term_attr(G_DIM));
-        puts_at(y, R.x + tw, R.w - tw, b.s ? b.s : "", latest ? term_attr(G_HILITE) : 0);
+        term_puts_at(y, R.x, tw, col, term_attr(G_DIM));
+        term_puts_at(y, R.x + tw, R.w - tw, b.s ? b.s : "", latest ? term_attr(G_HILITE) : 0);
         sb_free(&b);
     }
-    if (!n) puts_at(R.y + 1, R.x, R.w, a->pos ? "" : " (nothing has happened yet: space plays, -> steps)", term_attr(G_DIM));
+    if (!n) term_puts_at(R.y + 1, R.x, R.w, a->pos ? "" : " (nothing has happened yet: space plays, -> steps)", term_attr(G_DIM));
     if (stopped) {
         char tm[32], line[600];
         fmt_time(tm, sizeof tm, app_span(a));
         snprintf(line, sizeof line, "%*s STOPPED by a limit: %s", 10, tm, sim_fatal_message(a->ref));
         int y = R.y + 1 + ((int)n < vis ? (int)n : vis);
-        puts_at(y, R.x, R.w, line, term_attr(G_STDERR) | A_BOLD);
+        term_puts_at(y, R.x, R.w, line, term_attr(G_STDERR) | A_BOLD);
     }
     free(rec);
 }
@@ -473,7 +409,7 @@ static int draw_wrapped(int y, int x, int h, int w, const char *text, int skip, 
         do {
             int room = w - (first ? 0 : (int)ind);
             int used;
-            size_t k = fit(p + off, len - off, room, &used);
+            size_t k = term_fit(p + off, len - off, room, &used);
             if (off + k < len) {
                 size_t b = k;
                 while (b > 0 && p[off + b] != ' ') b--;
@@ -481,7 +417,7 @@ static int draw_wrapped(int y, int x, int h, int w, const char *text, int skip, 
             }
             if (!k) k = len - off; /* no room: cut */
             if (h && line >= skip && line < skip + h)
-                put(y + line - skip, x + (first ? 0 : (int)ind), room, p + off, k, at);
+                term_put(y + line - skip, x + (first ? 0 : (int)ind), room, p + off, k, at);
             line++;
             off += k;
             while (off < len && p[off] == ' ') off++;
@@ -596,11 +532,11 @@ static void draw_status(App *a)
 {
     Rect R = a->L.status;
     attr_t at = term_attr(G_TITLE);
-    fill(R.y, 0, R.w, at);
+    term_fill(R.y, 0, R.w, at);
     if (a->cmdline) {
         char b[300];
         snprintf(b, sizeof b, ":%.*s", a->cmdlen, a->cmd);
-        puts_at(R.y, 0, R.w, b, at | A_BOLD);
+        term_puts_at(R.y, 0, R.w, b, at | A_BOLD);
         curs_set(1);
         move(R.y, 1 + a->cmdlen < R.w ? 1 + a->cmdlen : R.w - 1);
         return;
@@ -637,7 +573,7 @@ static void draw_status(App *a)
     int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);
     int cw = (int)strlen(conf);
     int room = R.w - rw;
-    int x = puts_at(R.y, 0, room, clock, at | A_BOLD);
+    int x = term_puts_at(R.y, 0, room, clock, at | A_BOLD);
     /* the settings go first when there is no room for both, except in a
      * lesson: its number and title first */
     const char *first = a->msg[0] ? a->msg : title;
@@ -645,10 +581,10 @@ static void draw_status(App *a)
     int need = (int)strlen(first) < most ? (int)strlen(first) : most;
     bool show_conf = room - x - cw >= need || (!a->msg[0] && !a->o.lesson);
     int tw = room - x - (show_conf ? cw : 0);
-    if (a->msg[0]) puts_at(R.y, x, tw, a->msg, at | A_BOLD);
-    else puts_at(R.y, x, tw, title, at);
-    if (show_conf && room - cw > x) puts_at(R.y, room - cw, cw, conf, at);
-    if (R.w > rw) puts_at(R.y, R.w - rw, rw, right, at);
+    if (a->msg[0]) term_puts_at(R.y, x, tw, a->msg, at | A_BOLD);
+    else term_puts_at(R.y, x, tw, title, at);
+    if (show_conf && room - cw > x) term_puts_at(R.y, room - cw, cw, conf, at);
+    if (R.w > rw) term_puts_at(R.y, R.w - rw, rw, right, at);
 }
 
 /* ---- overlays ---- */
@@ -677,23 +613,23 @@ static const char *const help_lines[] = {
 static void box_at(int y, int x, int h, int w, const char *title)
 {
     const Chrome *ch = term_chrome();
-    for (int i = 0; i < h; i++) fill(y + i, x, w, 0);
+    for (int i = 0; i < h; i++) term_fill(y + i, x, w, 0);
     for (int i = 1; i < w - 1; i++) {
-        puts_at(y, x + i, 1, ch->hline, 0);
-        puts_at(y + h - 1, x + i, 1, ch->hline, 0);
+        term_puts_at(y, x + i, 1, ch->hline, 0);
+        term_puts_at(y + h - 1, x + i, 1, ch->hline, 0);
     }
     for (int i = 1; i < h - 1; i++) {
-        puts_at(y + i, x, 1, ch->vline, 0);
-        puts_at(y + i, x + w - 1, 1, ch->vline, 0);
+        term_puts_at(y + i, x, 1, ch->vline, 0);
+        term_puts_at(y + i, x + w - 1, 1, ch->vline, 0);
     }
     const char *c = term_ascii() ? "+" : NULL;
-    puts_at(y, x, 1, c ? c : "┌", 0);
-    puts_at(y, x + w - 1, 1, c ? c : "┐", 0);
-    puts_at(y + h - 1, x, 1, c ? c : "└", 0);
-    puts_at(y + h - 1, x + w - 1, 1, c ? c : "┘", 0);
+    term_puts_at(y, x, 1, c ? c : "┌", 0);
+    term_puts_at(y, x + w - 1, 1, c ? c : "┐", 0);
+    term_puts_at(y + h - 1, x, 1, c ? c : "└", 0);
+    term_puts_at(y + h - 1, x + w - 1, 1, c ? c : "┘", 0);
     char t[160];
     snprintf(t, sizeof t, " %s ", title);
-    puts_at(y, x + 2, w - 4, t, A_BOLD);
+    term_puts_at(y, x + 2, w - 4, t, A_BOLD);
 }
 
 static int count_lines(const char *s, int w)
@@ -718,7 +654,7 @@ static void draw_overlay(App *a)
         int bw = w + 4 < W ? w + 4 : W, bh = n + 3 < H ? n + 3 : H;
         int y = (H - bh) / 2, x = (W - bw) / 2;
         box_at(y, x, bh, bw, "keys (any key closes)");
-        for (int i = 0; i < n && i < bh - 2; i++) puts_at(y + 1 + i, x + 2, bw - 4, help_lines[i], 0);
+        for (int i = 0; i < n && i < bh - 2; i++) term_puts_at(y + 1 + i, x + 2, bw - 4, help_lines[i], 0);
         return;
     }
     char *flowed = a->overlay == OV_LESSON && a->o.lesson ? app_reflow(a->o.lesson->text) : NULL;
@@ -750,9 +686,9 @@ static void draw_overlay(App *a)
         size_t off = 0;
         do {
             int used;
-            size_t k = fit(p + off, len - off, inner, &used);
+            size_t k = term_fit(p + off, len - off, inner, &used);
             if (!k) k = len - off;
-            if (line >= a->overlay_top && line < a->overlay_top + bh - 2) put(y + 1 + line - a->overlay_top, x + 2, inner, p + off, k, 0);
+            if (line >= a->overlay_top && line < a->overlay_top + bh - 2) term_put(y + 1 + line - a->overlay_top, x + 2, inner, p + off, k, 0);
             line++;
             off += k;
         } while (off < len);
@@ -762,7 +698,7 @@ static void draw_overlay(App *a)
     if (total > bh - 2) {
         char more[64];
         snprintf(more, sizeof more, " %d-%d of %d lines, Up/Down ", a->overlay_top + 1, a->overlay_top + bh - 2, total);
-        puts_at(y + bh - 1, x + bw - 2 - (int)strlen(more), (int)strlen(more), more, term_attr(G_DIM));
+        term_puts_at(y + bh - 1, x + bw - 2 - (int)strlen(more), (int)strlen(more), more, term_attr(G_DIM));
     }
 }
 
@@ -779,7 +715,7 @@ void draw_all(App *a)
         for (int i = 0; i < 3; i++) {
             int len = (int)strlen(lines[i]);
             int x = (COLS - len) / 2 > 0 ? (COLS - len) / 2 : 0;
-            puts_at(LINES / 2 - 1 + i >= 0 ? LINES / 2 - 1 + i : 0, x, COLS, lines[i], i == 0 ? A_BOLD : 0);
+            term_puts_at(LINES / 2 - 1 + i >= 0 ? LINES / 2 - 1 + i : 0, x, COLS, lines[i], i == 0 ? A_BOLD : 0);
         }
         refresh();
         return;
@@ -792,7 +728,7 @@ void draw_all(App *a)
     /* the column between the source and the panes on its right */
     Rect s = a->L.pane[PANE_SOURCE];
     if (s.h)
-        for (int i = 0; i < s.h; i++) puts_at(s.y + i, s.x + s.w, 1, term_chrome()->vline, term_attr(G_DIM));
+        for (int i = 0; i < s.h; i++) term_puts_at(s.y + i, s.x + s.w, 1, term_chrome()->vline, term_attr(G_DIM));
     if (a->overlay) draw_overlay(a);
     draw_status(a);
     if (!a->cmdline) curs_set(0);

@@ -223,3 +223,69 @@ const Chrome *term_chrome(void)
     static const Chrome ascii = {"|", "-", "|", "v", ">", "||", "~", "+"};
     return use_ascii ? &ascii : &utf8;
 }
+
+/* ---- text ---- */
+
+/* Bytes of the first `cols` characters of s (UTF-8), stopping at a
+ * newline; *used gets the columns taken. */
+size_t term_fit(const char *s, size_t len, int cols, int *used)
+{
+    size_t i = 0;
+    int c = 0;
+    while (i < len && s[i] != '\n' && c < cols) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x20 && b != '\t') {
+            /* a control character (a NUL a program printed...) takes no
+             * column: term_put() skips it */
+            i++;
+            continue;
+        }
+        size_t k = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        if (i + k > len) break;
+        i += k;
+        c++;
+    }
+    if (used) *used = c;
+    return i;
+}
+
+/* Draw at most w columns of s at (y, x); returns the columns used.  Tabs
+ * become spaces; in ASCII mode other bytes above 127 become '?'. */
+int term_put(int y, int x, int w, const char *s, size_t len, attr_t at)
+{
+    if (w <= 0) return 0;
+    attron(at);
+    move(y, x);
+    int c = 0;
+    size_t i = 0;
+    while (i < len && s[i] != '\n' && c < w) {
+        if (s[i] == '\t') {
+            addch(' ');
+            c++;
+            i++;
+            continue;
+        }
+        if (s[i] == '\r' || ((unsigned char)s[i] < 0x20)) {
+            i++;
+            continue;
+        }
+        int one;
+        size_t k = term_fit(s + i, len - i, 1, &one);
+        if (!k) break;
+        if (term_ascii() && (unsigned char)s[i] >= 0x80) addch('?');
+        else addnstr(s + i, (int)k);
+        i += k;
+        c++;
+    }
+    attroff(at);
+    return c;
+}
+
+int term_puts_at(int y, int x, int w, const char *s, attr_t at) { return term_put(y, x, w, s, strlen(s), at); }
+
+void term_fill(int y, int x, int w, attr_t at)
+{
+    attron(at);
+    for (int i = 0; i < w; i++) mvaddch(y, x + i, ' ');
+    attroff(at);
+}

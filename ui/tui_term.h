@@ -54,4 +54,14 @@ typedef struct Chrome {
 } Chrome;
 const Chrome *term_chrome(void);
 
+/* Text in cells.  term_fit: the bytes of the first `cols` characters of
+ * s (UTF-8), stopping at a newline, with the columns taken in *used;
+ * term_put: at most w columns of s at (y, x), tabs as spaces, control
+ * characters skipped, other bytes above 127 as '?' in ASCII mode; the
+ * columns used.  term_fill: w blank cells. */
+size_t term_fit(const char *s, size_t len, int cols, int *used);
+int term_put(int y, int x, int w, const char *s, size_t len, attr_t at);
+int term_puts_at(int y, int x, int w, const char *s, attr_t at);
+void term_fill(int y, int x, int w, attr_t at);
+
 #endif
