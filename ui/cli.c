@@ -183,17 +183,30 @@ static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
     fputs("}\n", f);
 }
 
+bool cli_setting_option(int c, const char *arg, char **sets, int *nsets)
+{
+    char buf[300];
+    switch (c) {
+    case 's': sets[(*nsets)++] = strdup(arg); return true;
+    case 'C': snprintf(buf, sizeof buf, "calibrated=yes"); break;
+    case 'c': case 'g': case 'S':
+        snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", arg);
+        break;
+    default: return false;
+    }
+    sets[(*nsets)++] = strdup(buf);
+    return true;
+}
+
 int cmd_run(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"quiet", no_argument, 0, 'q'}, {"format", required_argument, 0, 'f'},
-        {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
-        {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
+        CLI_SETTING_OPTIONS,
         {"help", no_argument, 0, 'h'}, {"dis", no_argument, 0, 'D'}, {"width", required_argument, 0, 'w'},
         {"trace-hash", no_argument, 0, 'H'}, {"no-timeline", no_argument, 0, 'N'},
         {"output", required_argument, 0, 'o'}, {"from", required_argument, 0, 'F'},
-        {"to", required_argument, 0, 'T'}, {"schedule", required_argument, 0, 'X'},
-        {"calibrated", no_argument, 0, 'C'}, {0, 0, 0, 0},
+        {"to", required_argument, 0, 'T'}, {"schedule", required_argument, 0, 'X'}, {0, 0, 0, 0},
     };
     bool quiet = false, json = false, dis = false, hash = false, no_timeline = false;
     int width = 0, export = -1;
@@ -205,7 +218,6 @@ int cmd_run(int argc, char **argv)
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
-        char buf[128];
         switch (c) {
         case 'q': quiet = true; break;
         case 'D': dis = true; break;
@@ -237,12 +249,7 @@ int cmd_run(int argc, char **argv)
             }
             break;
         }
-        case 's': sets[nsets++] = strdup(optarg); break;
-        case 'C': sets[nsets++] = strdup("calibrated=yes"); break;
-        case 'c': case 'g': case 'S':
-            snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", optarg);
-            sets[nsets++] = strdup(buf);
-            break;
+        case 's': case 'C': case 'c': case 'g': case 'S': cli_setting_option(c, optarg, sets, &nsets); break;
         case 'h':
             usage_run(stdout);
             rc = EXIT_OK;

@@ -20,4 +20,14 @@ void print_load_error(FILE *f, const LoadError *e, const char *source);
  * EXIT_OK, or the exit status to return. */
 int check_scenario(const char *path, char **sets, int nsets);
 
+/* The getopt_long entries of the options that set a setting (--set,
+ * --cores, --gil, --seed, --calibrated), shared by run and explore. */
+#define CLI_SETTING_OPTIONS                                                    \
+    {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'}, \
+    {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},  \
+    {"calibrated", no_argument, 0, 'C'}
+/* Option c, one of those, appended to sets as KEY=VALUE; false for any
+ * other option. */
+bool cli_setting_option(int c, const char *arg, char **sets, int *nsets);
+
 #endif

@@ -207,9 +207,7 @@ int cmd_explore(int argc, char **argv)
         {"every-op", no_argument, 0, 'e'}, {"goal", required_argument, 0, 'G'},
         {"no-reduction", no_argument, 0, 'R'}, {"format", required_argument, 0, 'f'},
         {"until-goal", no_argument, 0, 'U'},
-        {"set", required_argument, 0, 's'}, {"cores", required_argument, 0, 'c'},
-        {"gil", required_argument, 0, 'g'}, {"seed", required_argument, 0, 'S'},
-        {"calibrated", no_argument, 0, 'C'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
+        CLI_SETTING_OPTIONS, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0},
     };
     ExploreOptions o;
     explore_options_init(&o);
@@ -218,7 +216,7 @@ int cmd_explore(int argc, char **argv)
     int nsets = 0, rc = EXIT_USAGE, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "p:h", opts, NULL)) != -1) {
-        char buf[128], *end;
+        char *end;
         switch (c) {
         case 'p':
             o.preemptions = (int)strtol(optarg, &end, 10);
@@ -245,12 +243,7 @@ int cmd_explore(int argc, char **argv)
             }
             json = strcmp(optarg, "json") == 0;
             break;
-        case 's': sets[nsets++] = strdup(optarg); break;
-        case 'C': sets[nsets++] = strdup("calibrated=yes"); break;
-        case 'c': case 'g': case 'S':
-            snprintf(buf, sizeof buf, "%s=%s", c == 'c' ? "cores" : c == 'g' ? "gil" : "seed", optarg);
-            sets[nsets++] = strdup(buf);
-            break;
+        case 's': case 'C': case 'c': case 'g': case 'S': cli_setting_option(c, optarg, sets, &nsets); break;
         case 'h':
             usage_explore(stdout);
             rc = EXIT_OK;
