@@ -218,13 +218,19 @@ static GNode *parse_atom(Parser *P)
     return NULL;
 }
 
-static GNode *parse_and(Parser *P)
+/* `and` joins the atoms (so does a newline: each goal: line is one more
+ * condition), `or` joins the and-chains: a left-leaning chain of kind
+ * over what operand parses. */
+static bool and_sep(Parser *P) { return word_is(P, "and") || (skip_space(P), *P->p == '\n' && P->p++); }
+static bool or_sep(Parser *P) { return word_is(P, "or"); }
+
+static GNode *parse_chain(Parser *P, int kind, GNode *(*operand)(Parser *), bool (*sep)(Parser *))
 {
-    GNode *l = parse_atom(P);
-    while (l && (word_is(P, "and") || (skip_space(P), *P->p == '\n' && P->p++))) {
-        GNode *n = node(G_AND);
+    GNode *l = operand(P);
+    while (l && sep(P)) {
+        GNode *n = node(kind);
         n->a = l;
-        n->b = parse_atom(P);
+        n->b = operand(P);
         l = n;
         if (!n->b) break;
     }
@@ -235,22 +241,8 @@ static GNode *parse_and(Parser *P)
     return l;
 }
 
-static GNode *parse_or(Parser *P)
-{
-    GNode *l = parse_and(P);
-    while (l && word_is(P, "or")) {
-        GNode *n = node(G_OR);
-        n->a = l;
-        n->b = parse_and(P);
-        l = n;
-        if (!n->b) break;
-    }
-    if (P->failed) {
-        free_node(l);
-        return NULL;
-    }
-    return l;
-}
+static GNode *parse_and(Parser *P) { return parse_chain(P, G_AND, parse_atom, and_sep); }
+static GNode *parse_or(Parser *P) { return parse_chain(P, G_OR, parse_and, or_sep); }
 
 Goal *goal_parse(const char *text, char *err, size_t errn)
 {
