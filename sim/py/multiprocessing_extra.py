@@ -667,11 +667,7 @@ class ThreadPool(Pool):
         return cleaned
 
     def _help_stuff_finish(self):
-        while True:
-            try:
-                self._inqueue.get_nowait()
-            except Empty:
-                break
+        Pool._help_stuff_finish(self)
         for i in range(len(self._pool)):
             self._inqueue.put(None)
 
