@@ -464,7 +464,8 @@ static Node *strings(Parser *P)
         error_at(P, first->line, first->col, "cannot mix bytes and nonbytes literals");
         return NULL;
     }
-    if (anyb) {
+    if (anyb || !anyf) {
+        /* adjacent plain literals (all bytes, or all str) are one constant */
         SBuf b = {0};
         sb_put(&b, "", 0);
         while (is_kind(P, T_STRING)) {
@@ -472,19 +473,7 @@ static Node *strings(Parser *P)
             advance(P);
         }
         Node *c = str_const(P, first, b.s, (int)b.n);
-        c->op = C_BYTES;
-        set_end(P, c);
-        sb_free(&b);
-        return c;
-    }
-    if (!anyf) {
-        SBuf b = {0};
-        sb_put(&b, "", 0);
-        while (is_kind(P, T_STRING)) {
-            sb_put(&b, P->t->sval, (size_t)P->t->slen);
-            advance(P);
-        }
-        Node *c = str_const(P, first, b.s, (int)b.n);
+        if (anyb) c->op = C_BYTES;
         set_end(P, c);
         sb_free(&b);
         return c;
