@@ -366,9 +366,9 @@ static void new_events(Goal *g, Sim *S)
 {
     const Trace *t = S->trace;
     for (; g->events_seen < t->evs.n; g->events_seen++) {
-        const TraceEvent *e = &t->evs.v[g->events_seen];
-        if (e->kind == EV_EXCEPTION)
-            saw_exception(g->root, e->a >= 0 && (size_t)e->a < t->strs.n ? t->strs.v[e->a] : "");
+        const TraceEvent e = trace_ev(t, g->events_seen);
+        if (e.kind == EV_EXCEPTION)
+            saw_exception(g->root, e.a >= 0 && (size_t)e.a < t->strs.n ? t->strs.v[e.a] : "");
     }
 }
 

@@ -430,8 +430,8 @@ void sim_task_next(Sim *S, int tid, SBuf *out)
 static int64_t last_event(const Trace *t, int kind, int task, int a)
 {
     for (size_t i = t->evs.n; i > 0; i--) {
-        const TraceEvent *e = &t->evs.v[i - 1];
-        if (e->kind == kind && (task < 0 || e->task == task) && (a < 0 || e->a == a)) return e->t;
+        const TraceEvent e = trace_ev(t, i - 1);
+        if (e.kind == kind && (task < 0 || e.task == task) && (a < 0 || e.a == a)) return e.t;
     }
     return -1;
 }

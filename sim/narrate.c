@@ -14,20 +14,20 @@ void narrate_records_between(const Trace *t, size_t seg_from, size_t seg_to, siz
     size_t i = seg_from, j = ev_from;
     while (i < seg_to || j < ev_to) {
         /* in the order they were recorded */
-        bool seg = j >= ev_to || (i < seg_to && i < t->ev_seg.v[j]);
+        bool seg = j >= ev_to || (i < seg_to && i < trace_ev(t, j).seg);
         if (seg) {
             /* a task's end is told once: by its exit event, when that
              * comes next, not also by the state change before it */
-            const TraceSeg *g = &t->segs.v[i];
-            if (g->state == TS_DONE && j < ev_to && t->ev_seg.v[j] == i + 1 && t->evs.v[j].kind == EV_EXIT &&
-                t->evs.v[j].task == (int32_t)g->task) {
+            const TraceSeg g = trace_seg(t, i);
+            if (g.state == TS_DONE && j < ev_to && trace_ev(t, j).seg == i + 1 && trace_ev(t, j).kind == EV_EXIT &&
+                trace_ev(t, j).task == (int32_t)g.task) {
                 i++;
                 continue;
             }
-            r[k++] = (Record){t->segs.v[i].t, (int)i, -1};
+            r[k++] = (Record){trace_seg(t, i).t, (int)i, -1};
             i++;
         } else {
-            r[k++] = (Record){t->evs.v[j].t, -1, (int)j};
+            r[k++] = (Record){trace_ev(t, j).t, -1, (int)j};
             j++;
         }
     }
@@ -135,16 +135,17 @@ void narrate(Sim *S, const Record *r, SBuf *out)
 {
     const Trace *t = S->trace;
     if (r->ev >= 0) {
-        narrate_event(S, &t->evs.v[r->ev], out);
+        TraceEvent e = trace_ev(t, (size_t)r->ev);
+        narrate_event(S, &e, out);
         return;
     }
-    const TraceSeg *g = &t->segs.v[r->seg];
-    sb_printf(out, "%s ", stats_task_str(t, (int)g->task));
-    if (g->state == TS_RUNNING && g->core != TRACE_NO_CORE) sb_printf(out, "runs on cpu%u", g->core);
-    else sb_puts(out, trace_reason_text[g->reason]);
-    if (g->obj >= 0 && g->state != TS_RUNNING) {
+    const TraceSeg g = trace_seg(t, r->seg);
+    sb_printf(out, "%s ", stats_task_str(t, (int)g.task));
+    if (g.state == TS_RUNNING && g.core != TRACE_NO_CORE) sb_printf(out, "runs on cpu%u", g.core);
+    else sb_puts(out, trace_reason_text[g.reason]);
+    if (g.obj >= 0 && g.state != TS_RUNNING) {
         sb_puts(out, " (");
-        obj_text(S, g->obj, out);
+        obj_text(S, g.obj, out);
         sb_putc(out, ')');
     }
 }

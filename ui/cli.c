@@ -91,10 +91,10 @@ static void write_program_output(Sim *S, FILE *out, FILE *err)
     const Trace *t = sim_trace(S);
     FILE *last = NULL;
     for (size_t k = 0; t && k < t->evs.n; k++) {
-        const TraceEvent *ev = &t->evs.v[k];
-        if (ev->kind != EV_PRINT) continue;
-        bool is_err = ev->b < 0;
-        size_t off = (size_t)ev->a, len = (size_t)(is_err ? -(int64_t)ev->b : ev->b);
+        const TraceEvent ev = trace_ev(t, k);
+        if (ev.kind != EV_PRINT) continue;
+        bool is_err = ev.b < 0;
+        size_t off = (size_t)ev.a, len = (size_t)(is_err ? -(int64_t)ev.b : ev.b);
         size_t *done = is_err ? &edone : &odone;
         if (off != *done || off + len > (is_err ? en : on)) continue;
         FILE *f = is_err ? err : out;
@@ -132,13 +132,13 @@ static void print_json(Sim *S, const LoadError *le, SimStatus st, bool loaded)
     const Trace *t = loaded ? sim_trace(S) : NULL;
     bool first = true;
     for (size_t k = 0; t && k < t->evs.n; k++) {
-        const TraceEvent *ev = &t->evs.v[k];
-        if (ev->kind != EV_PRINT) continue;
-        bool is_err = ev->b < 0;
-        size_t off = (size_t)ev->a, len = (size_t)(is_err ? -(int64_t)ev->b : ev->b);
+        const TraceEvent ev = trace_ev(t, k);
+        if (ev.kind != EV_PRINT) continue;
+        bool is_err = ev.b < 0;
+        size_t off = (size_t)ev.a, len = (size_t)(is_err ? -(int64_t)ev.b : ev.b);
         if (off + len > (is_err ? en : on)) continue;
         fprintf(f, "%s{\"t_ns\": %lld, \"task\": %d, \"stream\": \"%s\", \"text\": ", first ? "" : ", ",
-                (long long)ev->t, ev->task, is_err ? "stderr" : "stdout");
+                (long long)ev.t, ev.task, is_err ? "stderr" : "stdout");
         ex_json_str(f, (is_err ? e : o) + off, len);
         fputc('}', f);
         first = false;

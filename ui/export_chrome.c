@@ -137,11 +137,11 @@ static void counter_set(Chrome *C, int i, int64_t ts, int64_t val)
 static void seg_reason(Chrome *C, int seg, SBuf *out)
 {
     const Trace *t = C->t;
-    Record r = {t->segs.v[seg].t, seg, -1};
+    Record r = {trace_seg(t, seg).t, seg, -1};
     SBuf b = {0};
     narrate(C->S, &r, &b);
     char name[96];
-    stats_task_name(t, (int)t->segs.v[seg].task, name, sizeof name);
+    stats_task_name(t, (int)trace_seg(t, seg).task, name, sizeof name);
     size_t n = strlen(name);
     const char *s = b.s ? b.s : "";
     if (strncmp(s, name, n) == 0 && s[n] == ' ') s += n + 1;
@@ -233,21 +233,21 @@ static void link_flows(Chrome *C, const Record *rec, size_t n)
     int32_t id = 0;
     for (size_t r = 0; r < n; r++) {
         if (rec[r].ev >= 0) {
-            const TraceEvent *e = &t->evs.v[rec[r].ev];
-            if (e->kind == EV_WAKE && e->task >= 0 && e->a >= 0 && (size_t)e->a < t->tasks.n && e->t >= C->from &&
-                e->t <= C->to)
-                pend[e->a] = rec[r].ev;
+            const TraceEvent e = trace_ev(t, rec[r].ev);
+            if (e.kind == EV_WAKE && e.task >= 0 && e.a >= 0 && (size_t)e.a < t->tasks.n && e.t >= C->from &&
+                e.t <= C->to)
+                pend[e.a] = rec[r].ev;
             continue;
         }
         int i = rec[r].seg;
-        const TraceSeg *g = &t->segs.v[i];
-        if (pend[g->task] < 0) continue;
-        int64_t s = g->t > C->from ? g->t : C->from, e = C->seg_end[i] < C->to ? C->seg_end[i] : C->to;
-        if (g->state == TS_DONE || g->t > C->to) {
-            pend[g->task] = -1;
+        const TraceSeg g = trace_seg(t, i);
+        if (pend[g.task] < 0) continue;
+        int64_t s = g.t > C->from ? g.t : C->from, e = C->seg_end[i] < C->to ? C->seg_end[i] : C->to;
+        if (g.state == TS_DONE || g.t > C->to) {
+            pend[g.task] = -1;
         } else if (e > s) {
-            C->flow_out[pend[g->task]] = C->flow_in[i] = ++id;
-            pend[g->task] = -1;
+            C->flow_out[pend[g.task]] = C->flow_in[i] = ++id;
+            pend[g.task] = -1;
         }
     }
     free(pend);
@@ -256,25 +256,25 @@ static void link_flows(Chrome *C, const Record *rec, size_t n)
 static void emit_segment(Chrome *C, int i, int *lstate)
 {
     const Trace *t = C->t;
-    const TraceSeg *g = &t->segs.v[i];
-    int k = (int)g->task;
+    const TraceSeg g = trace_seg(t, i);
+    int k = (int)g.task;
     const TraceTask *tk = &t->tasks.v[k];
     /* counters first: they hold from this change on */
     int old = lstate[k];
-    lstate[k] = g->state;
-    if (old != (int)g->state) {
+    lstate[k] = g.state;
+    if (old != (int)g.state) {
         int ctr = tk->parent < 0 ? C->ready_ctr : tk->parent < (int)t->tasks.n ? C->loop_ctr[tk->parent] : -1;
-        if (ctr >= 0 && (old == TS_READY || g->state == TS_READY)) {
+        if (ctr >= 0 && (old == TS_READY || g.state == TS_READY)) {
             Counter *c = &C->ctr.v[ctr];
-            counter_set(C, ctr, g->t, c->val + (g->state == TS_READY) - (old == TS_READY));
+            counter_set(C, ctr, g.t, c->val + (g.state == TS_READY) - (old == TS_READY));
         }
     }
-    int64_t s = g->t > C->from ? g->t : C->from, e = C->seg_end[i] < C->to ? C->seg_end[i] : C->to;
-    if (g->state == TS_DONE || e <= s) return;
+    int64_t s = g.t > C->from ? g.t : C->from, e = C->seg_end[i] < C->to ? C->seg_end[i] : C->to;
+    if (g.state == TS_DONE || e <= s) return;
     int pid = t->procs.v[tk->proc].pid;
     SBuf why = {0};
     seg_reason(C, i, &why);
-    ev_begin(C, "X", "state", trace_states[g->state].legend, pid, task_tid(k));
+    ev_begin(C, "X", "state", trace_states[g.state].legend, pid, task_tid(k));
     ev_ts(C, s);
     fputs(",\"dur\":", C->f);
     ex_us(C->f, e - s);
@@ -283,10 +283,10 @@ static void emit_segment(Chrome *C, int i, int *lstate)
     ex_json_str(C->f, why.s ? why.s : "", why.n);
     fputs("}}", C->f);
     sb_free(&why);
-    if (g->state == TS_RUNNING && tk->parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores) {
+    if (g.state == TS_RUNNING && tk->parent < 0 && g.core != TRACE_NO_CORE && (int)g.core < t->ncores) {
         char name[96];
         stats_task_name(t, k, name, sizeof name);
-        ev_begin(C, "X", "cpu", name, CPU_PID, CORE_TID0 + (int)g->core);
+        ev_begin(C, "X", "cpu", name, CPU_PID, CORE_TID0 + (int)g.core);
         ev_ts(C, s);
         fputs(",\"dur\":", C->f);
         ex_us(C->f, e - s);
@@ -309,20 +309,20 @@ static const char *event_cat(int kind)
 static void emit_event(Chrome *C, int j)
 {
     const Trace *t = C->t;
-    const TraceEvent *e = &t->evs.v[j];
-    size_t p = e->proc < t->procs.n ? e->proc : 0;
-    if ((e->kind == EV_GIL_TAKE || e->kind == EV_GIL_DROP) && p < t->procs.n)
-        counter_set(C, C->gil_ctr[p], e->t, e->kind == EV_GIL_TAKE ? e->task : -1);
-    if (e->t < C->from || e->t > C->to || !t->procs.n) return;
-    Record r = {e->t, -1, j};
+    const TraceEvent e = trace_ev(t, j);
+    size_t p = e.proc < t->procs.n ? e.proc : 0;
+    if ((e.kind == EV_GIL_TAKE || e.kind == EV_GIL_DROP) && p < t->procs.n)
+        counter_set(C, C->gil_ctr[p], e.t, e.kind == EV_GIL_TAKE ? e.task : -1);
+    if (e.t < C->from || e.t > C->to || !t->procs.n) return;
+    Record r = {e.t, -1, j};
     SBuf what = {0};
     narrate(C->S, &r, &what);
-    bool own = e->task >= 0 && (size_t)e->task < t->tasks.n;
+    bool own = e.task >= 0 && (size_t)e.task < t->tasks.n;
     /* a task's event goes on its own thread, in its own process (a
      * wake-up across processes is recorded under the woken's process) */
-    if (own && (size_t)t->tasks.v[e->task].proc < t->procs.n) p = (size_t)t->tasks.v[e->task].proc;
+    if (own && (size_t)t->tasks.v[e.task].proc < t->procs.n) p = (size_t)t->tasks.v[e.task].proc;
     int pid = t->procs.v[p].pid;
-    int tid = own ? task_tid(e->task) : -1;
+    int tid = own ? task_tid(e.task) : -1;
     if (!own) /* the system's events go on the process, through a named thread */
         for (size_t k = 0; k < t->tasks.n && tid < 0; k++)
             if ((size_t)t->tasks.v[k].proc == p) tid = task_tid((int)k);
@@ -330,11 +330,11 @@ static void emit_event(Chrome *C, int j)
     if (C->flow_out[j]) {
         /* a point the flow can start from: a zero-length slice */
         ev_begin(C, "X", "wake", "wake", pid, tid);
-        ev_ts(C, e->t);
+        ev_ts(C, e.t);
         fprintf(C->f, ",\"dur\":0.000,\"bind_id\":%d,\"flow_out\":true", C->flow_out[j]);
     } else {
-        ev_begin(C, "i", event_cat(e->kind), trace_event_name[e->kind], pid, tid);
-        ev_ts(C, e->t);
+        ev_begin(C, "i", event_cat(e.kind), trace_event_name[e.kind], pid, tid);
+        ev_ts(C, e.t);
         fprintf(C->f, ",\"s\":\"%s\"", own ? "t" : "p");
     }
     fputs(",\"args\":{\"what\":", C->f);

@@ -103,16 +103,16 @@ static void collect(Svg *G)
     G->gil = xcalloc(t->procs.n + 1, sizeof *G->gil);
     int64_t *end = ex_seg_ends(t);
     for (size_t i = 0; i < t->segs.n; i++) {
-        const TraceSeg *g = &t->segs.v[i];
-        if (g->state == TS_DONE) continue;
-        int k = (int)g->task;
+        const TraceSeg g = trace_seg(t, i);
+        if (g.state == TS_DONE) continue;
+        int k = (int)g.task;
         int parent = t->tasks.v[k].parent;
-        push(G, &G->task[k], g->t, end[i], g->state, (int)i);
-        if (g->state != TS_RUNNING) continue;
-        if (parent < 0 && g->core != TRACE_NO_CORE && (int)g->core < t->ncores)
-            push(G, &G->core[g->core], g->t, end[i], k, (int)i);
+        push(G, &G->task[k], g.t, end[i], g.state, (int)i);
+        if (g.state != TS_RUNNING) continue;
+        if (parent < 0 && g.core != TRACE_NO_CORE && (int)g.core < t->ncores)
+            push(G, &G->core[g.core], g.t, end[i], k, (int)i);
         else if (parent >= 0 && (size_t)parent < nt)
-            push(G, &G->loop[parent], g->t, end[i], k, (int)i);
+            push(G, &G->loop[parent], g.t, end[i], k, (int)i);
     }
     free(end);
     for (int c = 0; c < t->ncores; c++)
@@ -124,11 +124,11 @@ static void collect(Svg *G)
     int64_t *since = xcalloc(t->procs.n + 1, sizeof(int64_t));
     for (size_t p = 0; p < t->procs.n; p++) holder[p] = -1;
     for (size_t i = 0; i < t->evs.n; i++) {
-        const TraceEvent *e = &t->evs.v[i];
-        if ((e->kind != EV_GIL_TAKE && e->kind != EV_GIL_DROP) || e->proc >= t->procs.n) continue;
-        if (holder[e->proc] >= 0) push(G, &G->gil[e->proc], since[e->proc], e->t, holder[e->proc], -1);
-        holder[e->proc] = e->kind == EV_GIL_TAKE ? e->task : -1;
-        since[e->proc] = e->t;
+        const TraceEvent e = trace_ev(t, i);
+        if ((e.kind != EV_GIL_TAKE && e.kind != EV_GIL_DROP) || e.proc >= t->procs.n) continue;
+        if (holder[e.proc] >= 0) push(G, &G->gil[e.proc], since[e.proc], e.t, holder[e.proc], -1);
+        holder[e.proc] = e.kind == EV_GIL_TAKE ? e.task : -1;
+        since[e.proc] = e.t;
     }
     for (size_t p = 0; p < t->procs.n; p++)
         if (holder[p] >= 0) push(G, &G->gil[p], since[p], t->end, holder[p], -1);
@@ -168,11 +168,11 @@ static void span_text(SBuf *b, int64_t s, int64_t e)
 static void seg_reason(Svg *G, int seg, SBuf *out)
 {
     const Trace *t = G->t;
-    Record r = {t->segs.v[seg].t, seg, -1};
+    Record r = {trace_seg(t, seg).t, seg, -1};
     SBuf b = {0};
     narrate(G->S, &r, &b);
     char name[96];
-    stats_task_name(G->t, (int)t->segs.v[seg].task, name, sizeof name);
+    stats_task_name(G->t, (int)trace_seg(t, seg).task, name, sizeof name);
     size_t n = strlen(name);
     const char *s = b.s ? b.s : "";
     if (strncmp(s, name, n) == 0 && s[n] == ' ') s += n + 1;

@@ -23,11 +23,11 @@ int64_t *ex_seg_ends(const Trace *t)
     int64_t *next = xmalloc((t->tasks.n + 1) * sizeof *next);
     for (size_t k = 0; k < t->tasks.n; k++) next[k] = -1;
     for (size_t i = t->segs.n; i-- > 0;) {
-        const TraceSeg *g = &t->segs.v[i];
-        int64_t e = next[g->task];
-        if (e < 0) e = g->state == TS_DONE ? g->t : t->end;
-        end[i] = e < g->t ? g->t : e;
-        next[g->task] = g->t;
+        const TraceSeg g = trace_seg(t, i);
+        int64_t e = next[g.task];
+        if (e < 0) e = g.state == TS_DONE ? g.t : t->end;
+        end[i] = e < g.t ? g.t : e;
+        next[g.task] = g.t;
     }
     free(next);
     return end;

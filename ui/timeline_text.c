@@ -176,7 +176,7 @@ void stats_json(FILE *f, Sim *S)
     fprintf(f, ", \"event_loop\": {\"iterations\": %lld, \"task_steps\": %lld}", (long long)s->loop_iterations,
             (long long)s->task_steps);
     fprintf(f, ", \"trace\": {\"segments\": %zu, \"events\": %zu, \"bytes\": %zu}", t->segs.n, t->evs.n,
-            t->segs.n * sizeof(TraceSeg) + t->evs.n * sizeof(TraceEvent));
+            trace_bytes(t));
     fprintf(f, ", \"trace_hash\": \"%016llx\"", (unsigned long long)sim_trace_hash(S));
     stats_free(s);
 }

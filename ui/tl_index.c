@@ -292,12 +292,15 @@ void tlx_update(TlIndex *x, const Trace *t, bool gil)
     x->gil = gil;
     grow_tasks(x, t->tasks.n);
     grow_procs(x, t->procs.n);
-    for (; x->segs < t->segs.n; x->segs++) take_segment(x, t, &t->segs.v[x->segs]);
+    for (; x->segs < t->segs.n; x->segs++) {
+        TraceSeg g = trace_seg(t, x->segs);
+        take_segment(x, t, &g);
+    }
     for (; x->evs < t->evs.n; x->evs++) {
-        const TraceEvent *e = &t->evs.v[x->evs];
-        if ((e->kind != EV_GIL_TAKE && e->kind != EV_GIL_DROP) || e->proc >= t->procs.n) continue;
-        grow_procs(x, (size_t)e->proc + 1);
-        series_set(&x->gils[e->proc], e->t, e->kind == EV_GIL_TAKE ? e->task : -1);
+        const TraceEvent e = trace_ev(t, x->evs);
+        if ((e.kind != EV_GIL_TAKE && e.kind != EV_GIL_DROP) || e.proc >= t->procs.n) continue;
+        grow_procs(x, (size_t)e.proc + 1);
+        series_set(&x->gils[e.proc], e.t, e.kind == EV_GIL_TAKE ? e.task : -1);
     }
     if (x->rows_tasks != t->tasks.n || x->rows_procs != t->procs.n || x->rows_gil != gil || !x->rows.n)
         build_rows(x, t);

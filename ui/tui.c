@@ -52,14 +52,14 @@ static int64_t records_at(const App *a, int64_t at)
     size_t lo = 0, hi = t->segs.n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (t->segs.v[mid].t <= at) lo = mid + 1;
+        if (trace_seg(t, mid).t <= at) lo = mid + 1;
         else hi = mid;
     }
     size_t s = lo;
     lo = 0, hi = t->evs.n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (t->evs.v[mid].t <= at) lo = mid + 1;
+        if (trace_ev(t, mid).t <= at) lo = mid + 1;
         else hi = mid;
     }
     return (int64_t)(s + lo);
@@ -559,8 +559,10 @@ static void next_that_matters(App *a)
     size_t j = app_events_before(t, a->pos), i = (size_t)a->pos - j;
     while ((int64_t)(i + j) < total) {
         /* the record at index i + j: event j when it comes before segment i */
-        bool ev = j < t->evs.n && (i >= t->segs.n || t->ev_seg.v[j] <= i);
-        bool hit = ev ? event_matters(&t->evs.v[j]) : seg_matters(&t->segs.v[i]);
+        TraceEvent e = j < t->evs.n ? trace_ev(t, j) : (TraceEvent){0};
+        bool ev = j < t->evs.n && (i >= t->segs.n || e.seg <= i);
+        TraceSeg g = ev ? (TraceSeg){0} : trace_seg(t, i);
+        bool hit = ev ? event_matters(&e) : seg_matters(&g);
         if (ev) j++;
         else i++;
         if (hit) {

@@ -16,11 +16,11 @@ int app_rows(const App *a) { return tlx_rows(a->idx); }
 
 size_t app_events_before(const Trace *t, int64_t n)
 {
-    /* event j is record j + ev_seg[j]: increasing in j */
+    /* event j is record j + its seg: increasing in j */
     size_t lo = 0, hi = t->evs.n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if ((int64_t)(mid + t->ev_seg.v[mid]) < n) lo = mid + 1;
+        if ((int64_t)(mid + trace_ev(t, mid).seg) < n) lo = mid + 1;
         else hi = mid;
     }
     return lo;
@@ -30,9 +30,9 @@ int64_t app_record_time(const App *a, int64_t i)
 {
     const Trace *t = sim_trace(a->ref);
     size_t e = app_events_before(t, i);
-    if (e < t->evs.n && (int64_t)(e + t->ev_seg.v[e]) == i) return t->evs.v[e].t;
+    if (e < t->evs.n && (int64_t)(e + trace_ev(t, e).seg) == i) return trace_ev(t, e).t;
     size_t s = (size_t)i - e;
-    return s < t->segs.n ? t->segs.v[s].t : sim_now(a->ref);
+    return s < t->segs.n ? trace_seg(t, s).t : sim_now(a->ref);
 }
 
 

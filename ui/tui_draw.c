@@ -260,10 +260,10 @@ static void draw_output(App *a)
     int newlines = 0;
     size_t bytes = 0;
     while (j > 0 && newlines <= want && bytes < (1 << 18)) {
-        const TraceEvent *e = &t->evs.v[--j];
-        if (e->kind != EV_PRINT) continue;
-        size_t len = (size_t)(e->b < 0 ? -(int64_t)e->b : e->b);
-        const char *s = (e->b < 0 ? err : out) + e->a;
+        const TraceEvent e = trace_ev(t, --j);
+        if (e.kind != EV_PRINT) continue;
+        size_t len = (size_t)(e.b < 0 ? -(int64_t)e.b : e.b);
+        const char *s = (e.b < 0 ? err : out) + e.a;
         for (size_t k = 0; k < len; k++) newlines += s[k] == '\n';
         bytes += len;
         first = j;
@@ -272,12 +272,12 @@ static void draw_output(App *a)
     SBuf text = {0};
     BUF(char) iserr = {0};
     for (size_t k = first; k < app_events_before(t, a->pos); k++) {
-        const TraceEvent *e = &t->evs.v[k];
-        if (e->kind != EV_PRINT) continue;
-        bool is_err = e->b < 0;
-        size_t len = (size_t)(is_err ? -(int64_t)e->b : e->b);
-        if ((size_t)e->a + len > (is_err ? se : so)) continue;
-        sb_put(&text, (is_err ? err : out) + e->a, len);
+        const TraceEvent e = trace_ev(t, k);
+        if (e.kind != EV_PRINT) continue;
+        bool is_err = e.b < 0;
+        size_t len = (size_t)(is_err ? -(int64_t)e.b : e.b);
+        if ((size_t)e.a + len > (is_err ? se : so)) continue;
+        sb_put(&text, (is_err ? err : out) + e.a, len);
         for (size_t q = 0; q < len; q++) BUF_PUSH(iserr, is_err);
     }
     /* at the end, what the program wrote to stderr other than by printing:
@@ -286,8 +286,8 @@ static void draw_output(App *a)
         if (a->err_printed < 0) {
             a->err_printed = 0;
             for (size_t k = t->evs.n; k-- > 0;)
-                if (t->evs.v[k].kind == EV_PRINT && t->evs.v[k].b < 0) {
-                    a->err_printed = t->evs.v[k].a - (int64_t)t->evs.v[k].b;
+                if (trace_ev(t, k).kind == EV_PRINT && trace_ev(t, k).b < 0) {
+                    a->err_printed = trace_ev(t, k).a - (int64_t)trace_ev(t, k).b;
                     break;
                 }
         }

@@ -17,24 +17,24 @@ Stats *stats_compute(const Trace *t)
     int64_t *last_t = xcalloc((size_t)s->ntasks + 1, sizeof(int64_t));
     for (int i = 0; i < s->ntasks; i++) last_state[i] = -1;
     for (size_t i = 0; i < t->segs.n; i++) {
-        const TraceSeg *g = &t->segs.v[i];
-        int k = g->task;
+        const TraceSeg g = trace_seg(t, i);
+        int k = g.task;
         /* coroutine tasks run on their thread: its core time and context
          * switches already count them */
         bool thread = t->tasks.v[k].parent < 0;
         if (last_state[k] >= 0) {
-            int64_t d = g->t - last_t[k];
+            int64_t d = g.t - last_t[k];
             s->tasks[k].t[last_state[k]] += d;
             if (thread && last_state[k] == TS_RUNNING && last_core[k] >= 0 && last_core[k] < s->ncores)
                 s->core_busy[last_core[k]] += d;
         }
-        if (g->state == TS_RUNNING && last_state[k] != TS_RUNNING) {
+        if (g.state == TS_RUNNING && last_state[k] != TS_RUNNING) {
             s->tasks[k].switches++;
             if (thread) s->context_switches++;
         }
-        last_state[k] = g->state;
-        last_core[k] = g->core == TRACE_NO_CORE ? -1 : (int)g->core;
-        last_t[k] = g->t;
+        last_state[k] = g.state;
+        last_core[k] = g.core == TRACE_NO_CORE ? -1 : (int)g.core;
+        last_t[k] = g.t;
     }
     for (int k = 0; k < s->ntasks; k++) {
         if (last_state[k] < 0 || t->end <= last_t[k]) continue;
@@ -48,9 +48,9 @@ Stats *stats_compute(const Trace *t)
     s->loop_iterations = t->loop_iterations;
     s->task_steps = t->task_steps;
     for (size_t i = 0; i < t->evs.n; i++) {
-        const TraceEvent *e = &t->evs.v[i];
-        if (e->kind == EV_GIL_TAKE && e->a >= 0 && e->a != e->task) s->gil_handoffs++;
-        if (e->kind == EV_GIL_DROP && e->a == DROP_FORCED) s->forced_switches++;
+        const TraceEvent e = trace_ev(t, i);
+        if (e.kind == EV_GIL_TAKE && e.a >= 0 && e.a != e.task) s->gil_handoffs++;
+        if (e.kind == EV_GIL_DROP && e.a == DROP_FORCED) s->forced_switches++;
     }
     s->parallelism = s->elapsed > 0 ? (double)s->running_total / (double)s->elapsed : 0;
     free(last_state);
@@ -234,10 +234,10 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
     for (int i = 0; i < nt; i++) lstate[i] = -1;
     for (size_t i = 0; i <= t->segs.n; i++) {
         bool end = i == t->segs.n;
-        const TraceSeg *g = end ? NULL : &t->segs.v[i];
-        int lo = end ? 0 : g->task, hi = end ? nt : g->task + 1;
+        TraceSeg g = end ? (TraceSeg){0} : trace_seg(t, i);
+        int lo = end ? 0 : g.task, hi = end ? nt : g.task + 1;
         for (int k = lo; k < hi; k++) {
-            int64_t now = end ? t->end : g->t;
+            int64_t now = end ? t->end : g.t;
             if (lstate[k] >= 0 && now > lt[k]) {
                 Iv iv = {lt[k], now, lstate[k]};
                 BUF_PUSH(task_iv[k], iv);
@@ -247,9 +247,9 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
                 }
             }
             if (!end) {
-                lstate[k] = g->state;
-                lcore[k] = g->core == TRACE_NO_CORE ? -1 : (int)g->core;
-                lt[k] = g->t;
+                lstate[k] = g.state;
+                lcore[k] = g.core == TRACE_NO_CORE ? -1 : (int)g.core;
+                lt[k] = g.t;
             }
         }
     }
@@ -260,16 +260,16 @@ Timeline *stats_timeline_build(const Trace *t, int64_t from, int64_t to, int wid
     int64_t *since = xcalloc(t->procs.n + 1, sizeof(int64_t));
     for (size_t p = 0; p < t->procs.n; p++) holder[p] = -1;
     for (size_t i = 0; i < t->evs.n; i++) {
-        const TraceEvent *e = &t->evs.v[i];
-        if (e->kind != EV_GIL_TAKE && e->kind != EV_GIL_DROP) continue;
-        size_t p = e->proc;
+        const TraceEvent e = trace_ev(t, i);
+        if (e.kind != EV_GIL_TAKE && e.kind != EV_GIL_DROP) continue;
+        size_t p = e.proc;
         if (p >= t->procs.n) continue;
-        if (holder[p] >= 0 && e->t > since[p]) {
-            Iv iv = {since[p], e->t, holder[p]};
+        if (holder[p] >= 0 && e.t > since[p]) {
+            Iv iv = {since[p], e.t, holder[p]};
             BUF_PUSH(gil_iv[p], iv);
         }
-        holder[p] = e->kind == EV_GIL_TAKE ? e->task : -1;
-        since[p] = e->t;
+        holder[p] = e.kind == EV_GIL_TAKE ? e.task : -1;
+        since[p] = e.t;
     }
     for (size_t p = 0; p < t->procs.n; p++)
         if (holder[p] >= 0 && t->end > since[p]) {

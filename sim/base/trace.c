@@ -25,11 +25,18 @@ const char *const trace_event_name[EV_COUNT] = {
 #undef X
 };
 
+/* The fields of a packed state change and event, in the order packed:
+ * the time first, as it changes in every record. */
+enum { SEGF_T, SEGF_TASK, SEGF_STATE, SEGF_CORE, SEGF_OBJ, SEGF_REASON, SEGF_FIELDS };
+enum { EVF_T, EVF_TASK, EVF_KIND, EVF_PROC, EVF_A, EVF_B, EVF_SEG, EVF_FIELDS };
+
 Trace *trace_new(int ncores)
 {
     Trace *t = xcalloc(1, sizeof *t);
     t->ncores = ncores;
     t->room = INT64_MAX;
+    pack_init(&t->segs, SEGF_FIELDS);
+    pack_init(&t->evs, EVF_FIELDS);
     return t;
 }
 
@@ -41,9 +48,8 @@ void trace_free(Trace *t)
     for (size_t i = 0; i < t->procs.n; i++) free(t->procs.v[i].name);
     for (size_t i = 0; i < t->strs.n; i++) free(t->strs.v[i]);
     free(t->rank);
-    BUF_FREE(t->segs);
-    BUF_FREE(t->evs);
-    BUF_FREE(t->ev_seg);
+    pack_free(&t->segs);
+    pack_free(&t->evs);
     BUF_FREE(t->tasks);
     BUF_FREE(t->objs);
     BUF_FREE(t->procs);
@@ -129,10 +135,10 @@ void trace_children(const Trace *t, int **first, int **next)
 
 void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj)
 {
-    TraceSeg s = {.t = at, .task = (unsigned)task, .state = (unsigned)state,
-                  .core = core < 0 ? TRACE_NO_CORE : (unsigned)core, .obj = obj, .reason = (unsigned)reason};
-    BUF_PUSH(t->segs, s);
-    t->room -= (int64_t)sizeof s;
+    int64_t rec[SEGF_FIELDS] = {[SEGF_T] = at, [SEGF_TASK] = task, [SEGF_STATE] = state,
+                               [SEGF_CORE] = core < 0 ? TRACE_NO_CORE : core, [SEGF_OBJ] = obj,
+                               [SEGF_REASON] = reason};
+    t->room -= (int64_t)pack_push(&t->segs, rec);
     TraceTask *tk = &t->tasks.v[task];
     tk->state = state;
     tk->reason = reason;
@@ -143,11 +149,32 @@ void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason
 
 void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b)
 {
-    TraceEvent e = {at, task, (uint16_t)kind, (uint16_t)proc, a, b};
-    BUF_PUSH(t->evs, e);
-    BUF_PUSH(t->ev_seg, (uint32_t)t->segs.n);
-    t->room -= (int64_t)(sizeof e + sizeof(uint32_t));
+    int64_t rec[EVF_FIELDS] = {[EVF_T] = at, [EVF_TASK] = task, [EVF_KIND] = kind, [EVF_PROC] = proc,
+                              [EVF_A] = a, [EVF_B] = b, [EVF_SEG] = (int64_t)t->segs.n};
+    t->room -= (int64_t)pack_push(&t->evs, rec);
     if (t->hook) t->hook(t->hook_ctx, kind, task, at);
+}
+
+TraceSeg trace_seg(const Trace *t, size_t i)
+{
+    int64_t r[SEGF_FIELDS];
+    pack_get(&t->segs, i, r);
+    return (TraceSeg){.t = r[SEGF_T], .task = (unsigned)r[SEGF_TASK], .state = (unsigned)r[SEGF_STATE],
+                      .core = (unsigned)r[SEGF_CORE], .obj = (int)r[SEGF_OBJ], .reason = (unsigned)r[SEGF_REASON]};
+}
+
+TraceEvent trace_ev(const Trace *t, size_t i)
+{
+    int64_t r[EVF_FIELDS];
+    pack_get(&t->evs, i, r);
+    return (TraceEvent){.t = r[EVF_T], .task = (int32_t)r[EVF_TASK], .kind = (uint16_t)r[EVF_KIND],
+                        .proc = (uint16_t)r[EVF_PROC], .a = (int32_t)r[EVF_A], .b = (int32_t)r[EVF_B],
+                        .seg = (uint32_t)r[EVF_SEG]};
+}
+
+size_t trace_bytes(const Trace *t)
+{
+    return pack_bytes(&t->segs) + pack_bytes(&t->evs);
 }
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -172,19 +199,19 @@ uint64_t trace_hash(const Trace *t)
     /* field by field, so padding and host byte order never matter */
     uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < t->segs.n; i++) {
-        const TraceSeg *s = &t->segs.v[i];
-        h = fnv_i64(h, s->t);
-        h = fnv_i64(h, s->task);
-        h = fnv_i64(h, (int64_t)s->state | (int64_t)(s->core == TRACE_NO_CORE ? 0xFF : s->core) << 8 | (int64_t)s->reason << 16);
-        h = fnv_i64(h, s->obj);
+        TraceSeg s = trace_seg(t, i);
+        h = fnv_i64(h, s.t);
+        h = fnv_i64(h, s.task);
+        h = fnv_i64(h, (int64_t)s.state | (int64_t)(s.core == TRACE_NO_CORE ? 0xFF : s.core) << 8 | (int64_t)s.reason << 16);
+        h = fnv_i64(h, s.obj);
     }
     for (size_t i = 0; i < t->evs.n; i++) {
-        const TraceEvent *e = &t->evs.v[i];
-        h = fnv_i64(h, e->t);
-        h = fnv_i64(h, e->task);
-        h = fnv_i64(h, e->kind | (int64_t)e->proc << 16);
-        h = fnv_i64(h, e->a);
-        h = fnv_i64(h, e->b);
+        TraceEvent e = trace_ev(t, i);
+        h = fnv_i64(h, e.t);
+        h = fnv_i64(h, e.task);
+        h = fnv_i64(h, e.kind | (int64_t)e.proc << 16);
+        h = fnv_i64(h, e.a);
+        h = fnv_i64(h, e.b);
     }
     for (size_t i = 0; i < t->tasks.n; i++) {
         h = fnv(h, t->tasks.v[i].name, strlen(t->tasks.v[i].name) + 1);

@@ -14,6 +14,7 @@
 #define IL_TRACE_H
 
 #include "common.h"
+#include "pack.h"
 
 /* How a run ended (sim_run), or that it is paused. */
 typedef enum {
@@ -180,6 +181,7 @@ typedef struct TraceEvent {
     uint16_t kind;     /* TraceEventKind */
     uint16_t proc;     /* process index */
     int32_t a, b;      /* meaning per kind */
+    uint32_t seg;      /* how many segments were recorded before it */
 } TraceEvent;
 
 enum { TK_THREAD, TK_COROUTINE, TK_PROCESS_MAIN };
@@ -213,9 +215,9 @@ typedef struct TraceProc {
 } TraceProc;
 
 typedef struct Trace {
-    BUF(TraceSeg) segs;
-    BUF(TraceEvent) evs;
-    BUF(uint32_t) ev_seg;  /* per event: how many segments came before it */
+    /* the state changes and the events, packed (pack.c); read them with
+     * trace_seg and trace_ev, count them with segs.n and evs.n */
+    Pack segs, evs;
     BUF(TraceTask) tasks;
     BUF(TraceObj) objs;
     BUF(TraceProc) procs;
@@ -258,6 +260,11 @@ int trace_add_proc(Trace *t, const char *name, int pid, int parent);
 int trace_add_str(Trace *t, const char *s);
 void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj);
 void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b);
+/* State change i (< segs.n) and event i (< evs.n), by value. */
+TraceSeg trace_seg(const Trace *t, size_t i);
+TraceEvent trace_ev(const Trace *t, size_t i);
+/* The bytes the state changes and events take. */
+size_t trace_bytes(const Trace *t);
 /* FNV-1a over segments, events and the task table: equal runs, equal hash. */
 uint64_t trace_hash(const Trace *t);
 /* A readable name for object i: its variable name if one was found. */

@@ -1465,8 +1465,8 @@ void sched_debug_dump(Sim *S)
 {
     Trace *t = S->trace;
     for (size_t i = 0; i < t->segs.n; i++) {
-        TraceSeg *s = &t->segs.v[i];
-        fprintf(stderr, "%10lld %-22s %-9s core %3d %s\n", (long long)s->t, t->tasks.v[s->task].name,
-                trace_states[s->state].name, s->core == TRACE_NO_CORE ? -1 : (int)s->core, trace_reason_text[s->reason]);
+        const TraceSeg s = trace_seg(t, i);
+        fprintf(stderr, "%10lld %-22s %-9s core %3d %s\n", (long long)s.t, t->tasks.v[s.task].name,
+                trace_states[s.state].name, s.core == TRACE_NO_CORE ? -1 : (int)s.core, trace_reason_text[s.reason]);
     }
 }
