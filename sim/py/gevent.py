@@ -1416,7 +1416,7 @@ class Greenlet(_greenlet):
 
     def _new_row(self, state, reason):
         info = self._formatinfo()
-        self._row = _il.row(info if len(info) <= 30 else info[:27] + "...")
+        self._row = _il.row(info if len(info) <= 30 else info[:27] + "...", "HUB_READY")
         _il.park(self._row, state, reason)
 
     def start(self):

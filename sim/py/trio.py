@@ -11,6 +11,7 @@ import _interleave as _il
 import time as _time
 import threading as _threading
 import queue as _queue
+import math as _math
 
 __all__ = []
 
@@ -136,7 +137,7 @@ class _Task:
         self._next = (None, None)     # (value, exception) for the next step
         self._abort = None            # how to abort its wait, while it waits
         self._reason = "TRIO_READY"
-        self._row = _il.row(name)
+        self._row = _il.row(name, "TRIO_READY")
         self._done = False
         self.custom_sleep_data = None
 
@@ -278,6 +279,11 @@ class _Runner:
                     self.wake.get()
                     continue
                 timeout = None if nd is None else max(nd - self.now(), 0)
+                if timeout:
+                    # trio waits in epoll, whose timeout CPython rounds up
+                    # to whole milliseconds: deadlines less than a
+                    # millisecond apart expire together, in one batch
+                    timeout = _math.ceil(timeout * 1000) / 1000
                 if self.threads:
                     try:
                         msg = self.wake.get(timeout=timeout) if timeout is None or timeout > 0 else self.wake.get_nowait()
@@ -452,7 +458,7 @@ class _Stats:
 # ---- cancel scopes ----
 
 
-import math as _math
+
 
 
 class CancelScope:
@@ -758,8 +764,9 @@ class _NurseryManager:
             except BaseException as e:  # noqa
                 n._pending_excs.append(e)
         else:
+            # nothing to wait for: trio still makes this a full checkpoint
             try:
-                await _checkpoint_if_cancelled()
+                await _checkpoint()
             except BaseException as e:  # noqa
                 n._pending_excs.append(e)
         n._closed = True
