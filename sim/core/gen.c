@@ -427,6 +427,13 @@ static Ctx *chain_root(Ctx *c)
     return c;
 }
 
+int gen_await_sleep0(Task *T, Ctx *c, Gen *g)
+{
+    Gen *rg = chain_root(c)->gen;
+    if (!rg || rg->mode != GM_TASK || !T->driver || !T->driver->sleep0) return -1;
+    return T->driver->sleep0(T, c, g);
+}
+
 /* Leaf context leaf cannot finish its await of (or its __await__
  * generator's yield of) v: to the root's driver. */
 static int trap(Task *T, Ctx *leaf, Value v, int kind)

@@ -2448,7 +2448,27 @@ RunStatus vm_run(Task *T)
         }
         TARGET(GET_AWAITABLE)
             /* a coroutine not yet started: await it (gen_await_op checks the rest) */
-            if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;
+            if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) {
+                /* asyncio.sleep(0) awaited at once goes to the task's
+                 * driver here, charged and counted as the AWAIT it
+                 * stands for, when the AWAIT would run now (the slice is
+                 * not over, no debugger looks at each op) */
+                struct Gen *g = (struct Gen *)sp[-1].u.o;
+                if (g->native == CORO_SLEEP && g->delay <= 0 && left > 0 && INSTR_OP(ops[pc]) == OP_AWAIT) {
+                    FETCH();
+                    SAVE();
+                    int rr = gen_await_sleep0(T, c, g);
+                    if (rr == AIO_RELOAD) {
+                        c = T->cur;
+                        RELOAD();
+                        THROWN_IN();
+                        break;
+                    }
+                    /* not taken: the AWAIT runs as an op */
+                    pc--, left += cost[OP_AWAIT], nops--;
+                }
+                break;
+            }
 #if defined(__GNUC__)
             __attribute__((fallthrough)); /* past the labels TARGET adds */
 #else

@@ -797,6 +797,18 @@ static int not_awaitable(Task *T, Value v)
  * finish - a future, or asyncio.sleep's C-made coroutine (kind
  * TRAP_AWAIT), or a value an __await__ generator yields (TRAP_YIELD, which
  * the simulator's asyncio does not take). */
+/* The running task's chain, whose leaf is c, waits for wait (undefined:
+ * a bare yield to the loop): the task suspends, and its AWAIT runs again
+ * when it wakes; the loop goes on with its next handle. */
+static int suspend_at_await(Task *T, LoopData *ld, Ctx *c, Value wait)
+{
+    c->frames[c->nframes - 1].pc--;
+    aio_fut_data(ld->current)->leaf = c;
+    task_suspend(T, ld, wait);
+    next_step(T, ld);
+    return AIO_RELOAD;
+}
+
 static int aio_trap(Task *T, Ctx *c, Value a, int kind)
 {
     Sim *S = T->S;
@@ -838,16 +850,25 @@ static int aio_trap(Task *T, Ctx *c, Value a, int kind)
             }
             wait = a;
         }
-        /* suspend the task; this AWAIT runs again when it wakes */
-        f->pc--;
-        FutData *t = aio_fut_data(ld->current);
-        t->leaf = c;
-        task_suspend(T, ld, wait);
-        next_step(T, ld);
-        return AIO_RELOAD;
+        return suspend_at_await(T, ld, c, wait);
     }
 
-static const AwaitDriver aio_driver = {aio_trap, task_exit};
+/* The driver: `await asyncio.sleep(0)` at once, without the AWAIT op's
+ * trip through gen_await_op and aio_trap (a tenth of a task step): what
+ * they would do for it - the coroutine's first step, a bare yield - and
+ * the same suspension.  Not taken outside a running task (aio_trap then
+ * raises as it should). */
+static int aio_sleep0(Task *T, Ctx *c, Gen *g)
+{
+    LoopData *ld = aio_loop_data(aio_loop_of(T));
+    if (!ld || is_undef(ld->current) || ld->thread != T) return -1;
+    gen_coro_started(T->S, g);
+    g->state = GEN_RUNNING;
+    g->nstate = 1;
+    return suspend_at_await(T, ld, c, v_undef());
+}
+
+static const AwaitDriver aio_driver = {aio_trap, task_exit, aio_sleep0};
 
 /* ---- running the loop ---- */
 
