@@ -1,34 +1,37 @@
 """
-title: Nothing left to take
+title: Send first, read later
 cores: 1
 goal: deadlock
-hint: A worker looks at the job queue, sees work, and only then takes it.  What if two workers see the same last job?
-hint: When one job is left, let both workers pass the `while not jobs.empty()` check before either calls get().
-explain: Both workers saw the last job; one took it, and the other waits in jobs.get() for a job that will never come.  The main thread then waits forever to join it.
-explain: empty() tells you about the past.  Take work with get() and stop on a sentinel (one None per worker), or use get_nowait() and catch queue.Empty.
+hint: Ada sends all three of her numbers before she reads a single answer, and her inbox holds one.  Where does the server put her second answer?
+hint: Let the server take Ada's first two numbers before Ben has sent his; then let Ben's number take the one place in the request queue before Ada sends her third.
+explain: The server holds Ada's second answer and waits for room in her inbox, which is full with the first; Ada waits for room in the request queue, which is full with Ben's number, to send her third, and reads only after that.  Each side waits for the other to take something out of a queue: a deadlock of two full queues.
+explain: Two bounded queues, one each way, make a cycle: it needs a side that reads while it sends.  Send one number and read one answer at a time, read the answers in a thread of their own, or give the answers an unbounded queue (a client never has more answers waiting than numbers it sent).
 
-Two workers take jobs from one queue and put their results on another.
-The main thread reads the results, then waits for the workers to finish.
-Make it wait forever.
+A server squares numbers for two clients.  A client puts its numbers on
+the shared request queue, each with the inbox the answer should go to,
+then reads the answers.  Both queues are small, so that nobody runs far
+ahead.  Make the program hang.
 """
 import queue
 import threading
 
-jobs = queue.Queue()
-results = queue.Queue()
+requests = queue.Queue(maxsize=1)
 
 
-def worker():
-    while not jobs.empty():
-        n = jobs.get()
-        results.put(n * n)
+def client(name, numbers):
+    inbox = queue.Queue(maxsize=1)
+    for n in numbers:
+        requests.put((n, inbox))
+    squares = [inbox.get() for _ in numbers]
+    print(f"{name}: {squares}")
 
 
-for n in range(3):
-    jobs.put(n)
-workers = [threading.Thread(target=worker) for _ in range(2)]
-for w in workers:
-    w.start()
-print(sorted(results.get() for _ in range(3)))
-for w in workers:
-    w.join()
+ben = threading.Thread(target=client, args=("Ben", [4]))
+ada = threading.Thread(target=client, args=("Ada", [1, 2, 3]))
+ben.start()
+ada.start()
+for _ in range(4):
+    n, reply_to = requests.get()
+    reply_to.put(n * n)
+ben.join()
+ada.join()
