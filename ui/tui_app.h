@@ -47,8 +47,8 @@ typedef struct App {
     int ev_back, out_back;   /* lines scrolled back in the events and output panes */
 
     bool playing;
-    int speed;               /* index into the speed ladder */
-    bool speed_set;
+    int64_t rate;            /* virtual ns played per wall second */
+    bool speed_set;          /* the rate is the run's default or a key's (else not chosen yet) */
     double last_frame;       /* wall time of the last frame (pacing only) */
 
     int overlay;             /* OV_* */
@@ -79,7 +79,7 @@ typedef struct App {
     bool quit;
 } App;
 
-/* Virtual nanoseconds of playback per wall second. */
+/* The rates [ and ] step through: virtual ns of playback per wall second. */
 extern const int64_t tui_speeds[];
 extern const int tui_nspeeds;
 

@@ -564,10 +564,15 @@ static void draw_status(App *a)
              st->v[SET_cores] == 1 ? "" : "s", session_overrides(a->ss, "cores") ? "*" : "", gil,
              (long long)st->v[SET_seed], session_overrides(a->ss, "seed") ? "*" : "",
              sim_calibrated_from(a->ref) ? ", calibrated" : "");
+    /* the rate with as many decimals as its digits need ("3.4 ms", a
+     * presenter's pace; "2 ms", a rung of the ladder): the step of the
+     * axis is the place of its last nonzero digit */
     char sp[32];
+    int64_t place = 1;
+    while (a->rate > 0 && place <= INT64_MAX / 10 && a->rate % (place * 10) == 0) place *= 10;
     Axis sx;
-    axis_init(&sx, 0, tui_speeds[a->speed], tui_speeds[a->speed]);
-    axis_label(&sx, tui_speeds[a->speed], sp, sizeof sp);
+    axis_init(&sx, 0, a->rate, place);
+    axis_label(&sx, a->rate, sp, sizeof sp);
     const Chrome *ch = term_chrome();
     snprintf(right, sizeof right, " %s %s/s  ? help  q quit ", a->playing ? ch->play : ch->pause, sp);
     int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);

@@ -420,6 +420,43 @@ def case_present(ctx, t):
     t.quit_and_check()
 
 
+RATE = r"(\d+(?:\.\d+)?) (ns|us|ms|s)/s "
+
+
+def rate_ns(t):
+    """The playback rate, from the status line ("7.2 ms/s")."""
+    m = re.search(RATE, t.status())
+    assert m, f"no rate in the status line: {t.status()!r}"
+    return float(m.group(1)) * UNIT[m.group(2)]
+
+
+def case_present_pace(ctx, t):
+    """Presenter mode plays a whole run at a demo's pace, whatever its
+    virtual length (about 15 s; at a rung of the ladder 04 took 54 s, 03 50
+    s, 12 44 s): not over after 5 s of polling, over within 40; [ and ]
+    still change the rate."""
+    t.wait_for("0 MainThread")
+    t.keys(" ")
+    start = time.time()
+    while time.time() - start < 5:
+        assert "the end of the run" not in t.status(), f"played in under 5 s: {t.status()!r}"
+        time.sleep(0.2)
+    t.wait_for("the end of the run", timeout=35)
+    r = rate_ns(t)
+    t.keys("[")
+    end = time.time() + 10
+    while rate_ns(t) == r and time.time() < end:
+        time.sleep(0.1)
+    slower = rate_ns(t)
+    t.keys("]", "]")
+    end = time.time() + 10
+    while rate_ns(t) == slower and time.time() < end:
+        time.sleep(0.1)
+    time.sleep(0.3)
+    assert slower < r < rate_ns(t), f"[ and ] did not change the rate: {r}, then {slower}, then {rate_ns(t)}"
+    t.quit_and_check()
+
+
 def case_repl_ui(ctx, t):
     t.wait_for("(interleave)")
     t.keys("goto 20ms", "Enter")
@@ -717,6 +754,12 @@ def run(ctx):
         ("tmux/ui_no_color", case_no_color, lambda: play(ctx, "nocolor", "04_gil_cpu_bound.py", env={"NO_COLOR": "1"})),
         ("tmux/ui_ascii", case_ascii, lambda: play(ctx, "ascii", "04_gil_cpu_bound.py", "--ascii")),
         ("tmux/ui_present", case_present, lambda: Term(ctx, "present", [ctx.bin, "lesson", "3", "--present", "--no-predict"])),
+        ("tmux/ui_present_pace", case_present_pace,
+         lambda: play(ctx, "pace04", "04_gil_cpu_bound.py", "--present", w=120, h=40)),
+        ("tmux/ui_present_pace_long", case_present_pace,
+         lambda: play(ctx, "pace03", "03_threads_for_io.py", "--present", w=120, h=40)),
+        ("tmux/ui_present_pace_short", case_present_pace,
+         lambda: play(ctx, "pace12", "12_deadlock.py", "--present", w=120, h=40)),
         ("tmux/ui_from_repl", case_repl_ui, lambda: Term(ctx, "repl", [ctx.bin, "scenarios/04_gil_cpu_bound.py"])),
         ("tmux/ui_nul_output", case_nul_output, lambda: nul_term(ctx)),
         ("tmux/lesson_predict", case_predict, lambda: lesson_term(ctx, "predict", "3")),
