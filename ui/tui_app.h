@@ -102,7 +102,8 @@ char *app_question_text(const App *a);
 int app_wrapped_lines(const char *text, int w);
 /* Markdown paragraphs joined into one line each, so that they wrap to
  * the box they are drawn in (list items, indented and fenced lines
- * keep their own lines).  A new string. */
+ * keep their own lines), and predict blocks as their questions
+ * (lesson_predict_prose).  A new string. */
 char *app_reflow(const char *md);
 
 /* Draw everything (one doupdate). */

@@ -452,6 +452,17 @@ char *app_reflow(const char *md)
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         bool is_fence = n >= 3 && strncmp(p, "```", 3) == 0;
+        const char *after = e ? e + 1 : p + n;
+        char *q = !fence && n == 10 && strncmp(p, "```predict", 10) == 0 ? lesson_predict_prose(&after) : NULL;
+        if (q) {
+            /* a predict block: the question a learner reads, not its syntax */
+            if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
+            sb_puts(&b, q);
+            free(q);
+            joinable = false;
+            p = after;
+            continue;
+        }
         if (fence || is_fence) {
             if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
             sb_put(&b, p, n);

@@ -634,6 +634,76 @@ def case_lesson_overlay(ctx, t):
     t.quit_and_check()
 
 
+def overlay_lines(t):
+    """The whole text of the open overlay, its inner lines in order, paged
+    through with PgDn (its "N-M of T lines" says where it is)."""
+    got = {}
+    for _ in range(40):
+        s = t.screen()
+        lines = s.split("\n")
+        top = next(i for i, l in enumerate(lines) if "┌" in l)
+        x0, x1 = lines[top].index("┌"), lines[top].index("┐")
+        body = [l[x0 + 1:x1] for l in lines[top + 1:] if len(l) > x1 and l[x1] == "│"]
+        m = re.search(r"(\d+)-\d+ of (\d+) lines", s)
+        first, total = (int(m.group(1)), int(m.group(2))) if m else (1, len(body))
+        for k, l in enumerate(body):
+            got[first + k] = l
+        if first + len(body) > total:
+            return [got[k] for k in sorted(got)]
+        t.keys("NPage")
+        end = time.time() + 10
+        while time.time() < end and m.group(0) in t.screen():
+            time.sleep(0.1)
+    raise AssertionError("the overlay never reached its end")
+
+
+def lesson_questions_80(t, lesson):
+    """L at 80 columns: the lesson box's text, with no predict syntax in
+    it, and its questions ("Predict (SCENARIO): ...") as lists of lines,
+    each without one-word lines."""
+    t.wait_for(f"L{lesson} 1/")
+    t.keys("L")
+    t.wait_for(f"Lesson {lesson}.")
+    text = [l.strip() for l in overlay_lines(t)]
+    raw = [l for l in text if re.match(r"(```|ask:|scenario:|choice:|unit:|answer:)", l)]
+    assert not raw, "predict syntax in the lesson box:\n" + "\n".join(raw)
+    qs = []
+    for i, l in enumerate(text):
+        if l.startswith("Predict ("):
+            block = []
+            for x in text[i:]:
+                if not x:
+                    break
+                block.append(x)
+            words = [x for x in block if " " not in x]
+            assert not words, f"one-word lines in a question: {words}\n" + "\n".join(block)
+            qs.append(block)
+    return qs
+
+
+def case_lesson_overlay_80(ctx, t):
+    """L at 80 columns: each predict block reads as its question, reflowed
+    to the box ("Predict (SCENARIO): the question"), then what kind of
+    answer, not as the block's syntax (an "ask:" line wrapped to a
+    one-word "it" and an indented rest)."""
+    qs = lesson_questions_80(t, 1)
+    assert len(qs) == 2, f"not two questions in lesson 1: {qs}"
+    for block in qs:
+        assert len(block[0]) > 60 and block[-1] == "(a number, in ms)", "\n".join(block)
+    t.quit_and_check()
+
+
+def case_lesson_overlay_80_choices(ctx, t):
+    """The same for a question with choices: its letters on lines of their
+    own."""
+    qs = lesson_questions_80(t, 3)
+    block = next(q for q in qs if q[0].startswith("Predict (04_gil_cpu_bound.py)"))
+    # the question's lines, then one line per choice
+    choices = [l for l in block if re.match(r"[a-d]\) ", l)]
+    assert len(choices) >= 2 and block[-len(choices):] == choices, "\n".join(block)
+    t.quit_and_check()
+
+
 def case_status_80(ctx, t):
     """At 80 columns the status line shows the lesson's number and title."""
     t.wait_for("L3 1/2")
@@ -767,6 +837,9 @@ def run(ctx):
         ("tmux/lesson_settings_reset", case_settings_reset, lambda: lesson_term(ctx, "settings", "3", "--no-predict", w=120)),
         ("tmux/lesson_next", case_next_lesson, lambda: lesson_term(ctx, "next", "3", "--no-predict")),
         ("tmux/lesson_overlay", case_lesson_overlay, lambda: lesson_term(ctx, "overlay", "1", "--no-predict")),
+        ("tmux/lesson_overlay_80", case_lesson_overlay_80, lambda: lesson_term(ctx, "overlay80", "1", "--no-predict", w=80, h=30)),
+        ("tmux/lesson_overlay_80_choices", case_lesson_overlay_80_choices,
+         lambda: lesson_term(ctx, "overlay80c", "3", "--no-predict", w=80, h=30)),
         ("tmux/lesson_status_80", case_status_80, lambda: lesson_term(ctx, "st80", "3", w=80, h=24)),
         ("tmux/lesson_present", case_present_lesson, lambda: lesson_term(ctx, "presentq", "3", "--present", w=120, h=45)),
         ("tmux/ui_limit", case_limit, lambda: play(ctx, "limit", "04_gil_cpu_bound.py", "--set", "max_ops=100000")),
