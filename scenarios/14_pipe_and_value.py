@@ -5,7 +5,8 @@ Processes share nothing by accident, so they share on purpose.  The parent
 sends each of two workers the size of its batch through a Pipe.  Each
 worker counts its batch in its own memory, then adds its count to a
 multiprocessing.Value - a number in shared memory - once, under the Value's
-lock.  A plain global, by contrast, is copied into each child and changed
+lock, and sends a report back through the same Pipe (a Pipe goes both
+ways).  A plain global, by contrast, is copied into each child and changed
 only there.
 """
 import multiprocessing
@@ -21,7 +22,7 @@ def worker(name, conn, total):
         plain += 1
     with total.get_lock():             # one update of the shared Value, under its lock
         total.value += count
-    print(f"{name} counted {count}; its own copy of plain is {plain}")
+    conn.send(f"{name} counted {count}; its own copy of plain is {plain}")   # the report, back through the Pipe
 
 if __name__ == "__main__":
     total = multiprocessing.Value("i", 0)
@@ -32,6 +33,8 @@ if __name__ == "__main__":
         p.start()
     for (parent_end, child_end), items in zip(pipes, (1_000, 3_000)):
         parent_end.send(items)
+    for parent_end, child_end in pipes:
+        print(parent_end.recv())       # the reports, read in a fixed order
     for p in procs:
         p.join()
     print(f"shared Value: {total.value}")

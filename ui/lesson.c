@@ -279,14 +279,16 @@ static bool parse_number(const char *s, double *out)
     return true;
 }
 
-/* The block after a "```predict" line at *p (LESSONS.md line *lineno),
- * up to its closing fence.  False with err set when it is malformed. */
-static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *err, size_t errn)
+/* The keys of the block after a "```predict" line at *p (LESSONS.md line
+ * *lineno), up to its closing fence, into q (*has_tolerance: a tolerance
+ * line was read).  False with err set when a line is malformed; which
+ * keys a question needs is check_block's. */
+static bool read_block(const char **p, int *lineno, LessonQuestion *q, bool *has_tolerance, char *err, size_t errn)
 {
     int start = *lineno;
     q->line = start;
     char **cont = NULL;          /* the key that continuation lines add to */
-    bool has_tolerance = false;
+    *has_tolerance = false;
     Line ln;
     for (;;) {
         if (!next_line(p, &ln)) return bad(err, errn, start, "a predict block without its closing ```");
@@ -328,8 +330,8 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
             bool ok = parse_number(t, &q->tolerance) && q->tolerance >= 0;
             free(t);
             if (!ok) return bad(err, errn, *lineno, "the tolerance is not a number >= 0");
-            if (has_tolerance) return bad(err, errn, *lineno, "'tolerance:' given twice");
-            has_tolerance = true;
+            if (*has_tolerance) return bad(err, errn, *lineno, "'tolerance:' given twice");
+            *has_tolerance = true;
             continue;
         } else {
             return bad(err, errn, *lineno, "unknown key '%s' in a predict block (known: scenario, ask, choice, answer, tolerance, unit, explain)", key);
@@ -337,6 +339,14 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
         if (*one) return bad(err, errn, *lineno, "'%s:' given twice", key);
         *one = xstrndup(v.s, v.n);
     }
+    return true;
+}
+
+/* Does the question read by read_block (from LESSONS.md line q->line) have
+ * the keys it needs, and do they agree?  False with err set when not. */
+static bool check_block(LessonQuestion *q, bool has_tolerance, char *err, size_t errn)
+{
+    int start = q->line;
     static const char *const need[] = {"scenario", "ask", "answer", "explain"};
     char *const have[] = {q->scenario, q->ask, q->answer, q->explain};
     for (size_t i = 0; i < ARRAY_LEN(need); i++)
@@ -358,6 +368,41 @@ static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *er
         q->numeric = true;
     }
     return true;
+}
+
+/* The block after a "```predict" line at *p (LESSONS.md line *lineno),
+ * up to its closing fence.  False with err set when it is malformed. */
+static bool parse_block(const char **p, int *lineno, LessonQuestion *q, char *err, size_t errn)
+{
+    bool has_tolerance;
+    return read_block(p, lineno, q, &has_tolerance, err, errn) && check_block(q, has_tolerance, err, errn);
+}
+
+char *lesson_predict_prose(const char **p)
+{
+    LessonQuestion q = {0};
+    const char *at = *p;
+    int lineno = 0;
+    bool has_tolerance;
+    char err[256];
+    if (!read_block(&at, &lineno, &q, &has_tolerance, err, sizeof err) || !q.scenario || !q.ask) {
+        q_free(&q);
+        return NULL;
+    }
+    SBuf b = {0};
+    sb_printf(&b, "Predict (%s): %s\n", q.scenario, q.ask);
+    for (int i = 0; i < q.nchoices; i++) sb_printf(&b, "  %s\n", q.choices[i]);
+    if (!q.nchoices) sb_printf(&b, "  (a number%s%s)\n", q.unit ? ", in " : "", q.unit ? q.unit : "");
+    /* the text with the answers (`lesson N --answers`) holds them: say them */
+    if (q.answer && q.explain && check_block(&q, has_tolerance, err, sizeof err)) {
+        char right[256];
+        lesson_answer_text(&q, right, sizeof right);
+        sb_printf(&b, "  Answer: %s. %s\n", right, q.explain);
+    }
+    q_free(&q);
+    *p = at;
+    b.s[--b.n] = 0; /* the last newline is the caller's */
+    return sb_take(&b);
 }
 
 static const char *const result_words[] = {[LP_NONE] = "none", [LP_RIGHT] = "right", [LP_WRONG] = "wrong",

@@ -78,6 +78,15 @@ void lesson_questions_free(LessonQuestion *q, int n);
  * continue them) and its "### Teacher note" section.  A new string. */
 char *lesson_render(const Lesson *l, bool answers);
 
+/* The predict block after a "```predict" line at *p as a learner reads
+ * it, instead of its syntax: "Predict (SCENARIO): the question", its
+ * choices (or "(a number, in UNIT)") indented on lines of their own, and,
+ * when the block holds them (the text with the answers), "Answer: ..."
+ * with the explanation.  Lines end in newlines but the last.  *p moves
+ * past the block's closing fence.  A new string, or NULL with *p unmoved
+ * when the block does not parse (show it as written). */
+char *lesson_predict_prose(const char **p);
+
 /* How a question was answered. */
 enum { LP_NONE, LP_RIGHT, LP_WRONG, LP_SKIPPED };
 

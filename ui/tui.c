@@ -179,14 +179,50 @@ static bool at_end(const App *a) { return sim_finished(a->ref) && a->pos >= ref_
 
 /* ---- playback ---- */
 
+/* A presented scenario plays in about this many wall seconds, whatever
+ * its virtual length: a demo's pace.  The rate is not a rung of the
+ * ladder, whose steps of up to 2.5 would make it anything from 15 to 37 s. */
+#define PRESENT_SECONDS 15
+
+/* v rounded to two significant digits, so the status line can say it
+ * exactly ("3.4 ms/s"). */
+static int64_t two_digits(int64_t v)
+{
+    int64_t p = 1;
+    while (v / p >= 100) p *= 10;
+    return (v + p / 2) / p * p;
+}
+
+/* The pace a run opens with: in presenter mode the whole run in
+ * PRESENT_SECONDS, else the fastest rung that takes at least 10 s. */
 static void default_speed(App *a)
 {
     if (a->speed_set) return;
     ref_finish(a);
-    int64_t target = app_span(a) / (a->o.present ? 25 : 10);
-    a->speed = 0;
-    while (a->speed + 1 < tui_nspeeds && tui_speeds[a->speed + 1] <= target) a->speed++;
+    int64_t lo = tui_speeds[0], hi = tui_speeds[tui_nspeeds - 1];
+    if (a->o.present) {
+        int64_t r = two_digits(app_span(a) / PRESENT_SECONDS);
+        a->rate = r < lo ? lo : r > hi ? hi : r;
+    } else {
+        int64_t target = app_span(a) / 10;
+        a->rate = lo;
+        for (int i = 0; i < tui_nspeeds && tui_speeds[i] <= target; i++) a->rate = tui_speeds[i];
+    }
     a->speed_set = true;
+}
+
+/* The next rung of the speed ladder above (up) or below the rate, which
+ * may lie between rungs; the ladder's end when there is none. */
+static int64_t ladder_step(int64_t rate, bool up)
+{
+    if (up) {
+        for (int i = 0; i < tui_nspeeds; i++)
+            if (tui_speeds[i] > rate) return tui_speeds[i];
+        return tui_speeds[tui_nspeeds - 1];
+    }
+    for (int i = tui_nspeeds - 1; i >= 0; i--)
+        if (tui_speeds[i] < rate) return tui_speeds[i];
+    return tui_speeds[0];
 }
 
 static void play_toggle(App *a)
@@ -215,7 +251,7 @@ static void play_advance(App *a)
     double t = wall(), dt = t - a->last_frame;
     a->last_frame = t;
     if (dt > 0.25) dt = 0.25; /* after a stall, do not jump */
-    int64_t at = a->now + (int64_t)((double)tui_speeds[a->speed] * dt);
+    int64_t at = a->now + (int64_t)((double)a->rate * dt);
     ref_ensure(a, -1, at);
     if (sim_finished(a->ref) && at >= app_span(a)) {
         set_pos(a, ref_records(a));
@@ -766,11 +802,11 @@ static void handle_key(App *a, int k)
     case '0': a->fit = true; break;
     case '[':
         default_speed(a);
-        if (a->speed > 0) a->speed--;
+        a->rate = ladder_step(a->rate, false);
         break;
     case ']':
         default_speed(a);
-        if (a->speed + 1 < tui_nspeeds) a->speed++;
+        a->rate = ladder_step(a->rate, true);
         break;
     case 'g': change_setting(a, "gil", sim_gil_on(a->ref) ? "off" : "on"); break;
     case 'c': {
@@ -842,7 +878,7 @@ static void app_init(App *a, Session *ss, void *cmds, const TuiOptions *o)
     }
     a->idx = tlx_new();
     a->fit = a->follow = true;
-    a->speed = 9;
+    a->rate = 1000000; /* 1 ms/s until the run's length is known */
     a->synced = -1;
     a->keep_kind = -1;
     a->q_cur = -1;

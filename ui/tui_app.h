@@ -47,8 +47,8 @@ typedef struct App {
     int ev_back, out_back;   /* lines scrolled back in the events and output panes */
 
     bool playing;
-    int speed;               /* index into the speed ladder */
-    bool speed_set;
+    int64_t rate;            /* virtual ns played per wall second */
+    bool speed_set;          /* the rate is the run's default or a key's (else not chosen yet) */
     double last_frame;       /* wall time of the last frame (pacing only) */
 
     int overlay;             /* OV_* */
@@ -79,7 +79,7 @@ typedef struct App {
     bool quit;
 } App;
 
-/* Virtual nanoseconds of playback per wall second. */
+/* The rates [ and ] step through: virtual ns of playback per wall second. */
 extern const int64_t tui_speeds[];
 extern const int tui_nspeeds;
 
@@ -102,7 +102,8 @@ char *app_question_text(const App *a);
 int app_wrapped_lines(const char *text, int w);
 /* Markdown paragraphs joined into one line each, so that they wrap to
  * the box they are drawn in (list items, indented and fenced lines
- * keep their own lines).  A new string. */
+ * keep their own lines), and predict blocks as their questions
+ * (lesson_predict_prose).  A new string. */
 char *app_reflow(const char *md);
 
 /* Draw everything (one doupdate). */

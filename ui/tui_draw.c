@@ -452,6 +452,17 @@ char *app_reflow(const char *md)
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         bool is_fence = n >= 3 && strncmp(p, "```", 3) == 0;
+        const char *after = e ? e + 1 : p + n;
+        char *q = !fence && n == 10 && strncmp(p, "```predict", 10) == 0 ? lesson_predict_prose(&after) : NULL;
+        if (q) {
+            /* a predict block: the question a learner reads, not its syntax */
+            if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
+            sb_puts(&b, q);
+            free(q);
+            joinable = false;
+            p = after;
+            continue;
+        }
         if (fence || is_fence) {
             if (b.n && b.s[b.n - 1] != '\n') sb_putc(&b, '\n');
             sb_put(&b, p, n);
@@ -564,10 +575,15 @@ static void draw_status(App *a)
              st->v[SET_cores] == 1 ? "" : "s", session_overrides(a->ss, "cores") ? "*" : "", gil,
              (long long)st->v[SET_seed], session_overrides(a->ss, "seed") ? "*" : "",
              sim_calibrated_from(a->ref) ? ", calibrated" : "");
+    /* the rate with as many decimals as its digits need ("3.4 ms", a
+     * presenter's pace; "2 ms", a rung of the ladder): the step of the
+     * axis is the place of its last nonzero digit */
     char sp[32];
+    int64_t place = 1;
+    while (a->rate > 0 && place <= INT64_MAX / 10 && a->rate % (place * 10) == 0) place *= 10;
     Axis sx;
-    axis_init(&sx, 0, tui_speeds[a->speed], tui_speeds[a->speed]);
-    axis_label(&sx, tui_speeds[a->speed], sp, sizeof sp);
+    axis_init(&sx, 0, a->rate, place);
+    axis_label(&sx, a->rate, sp, sizeof sp);
     const Chrome *ch = term_chrome();
     snprintf(right, sizeof right, " %s %s/s  ? help  q quit ", a->playing ? ch->play : ch->pause, sp);
     int rw = (int)strlen(right) - (term_ascii() ? 0 : 2);

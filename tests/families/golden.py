@@ -19,11 +19,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-# Lesson scenarios whose output does not depend on timing (the scenarios
-# carry no test markers: learners read them).
-SCENARIO_PARITY = {"03_threads_for_io", "07_separate_memory", "08_asyncio_gather", "09_blocking_in_coroutine"}
-
-
 def all_files():
     return sorted(glob.glob(os.path.join(ROOT, "tests/golden/*.py"))) + sorted(glob.glob(os.path.join(ROOT, "scenarios/*.py")))
 
@@ -67,7 +62,9 @@ def run(ctx):
             return name, False, "a second run differs: the simulation is not deterministic"
         with open(f, encoding="utf-8") as fh:
             head = fh.read(400)
-        parity = "# parity: python3" in head or os.path.basename(f)[:-3] in SCENARIO_PARITY
+        # lesson scenarios carry no test markers (learners read them): their
+        # python3 comparison, which allows for timing, is lesson_facts.PYTHON3
+        parity = "# parity: python3" in head
         if parity and ctx.python:
             _, pout, _ = ctx.run([ctx.python, f], timeout=120)
             _, qout, _ = ctx.run([ctx.bin, "run", "-q", f])

@@ -420,6 +420,43 @@ def case_present(ctx, t):
     t.quit_and_check()
 
 
+RATE = r"(\d+(?:\.\d+)?) (ns|us|ms|s)/s "
+
+
+def rate_ns(t):
+    """The playback rate, from the status line ("7.2 ms/s")."""
+    m = re.search(RATE, t.status())
+    assert m, f"no rate in the status line: {t.status()!r}"
+    return float(m.group(1)) * UNIT[m.group(2)]
+
+
+def case_present_pace(ctx, t):
+    """Presenter mode plays a whole run at a demo's pace, whatever its
+    virtual length (about 15 s; at a rung of the ladder 04 took 54 s, 03 50
+    s, 12 44 s): not over after 5 s of polling, over within 40; [ and ]
+    still change the rate."""
+    t.wait_for("0 MainThread")
+    t.keys(" ")
+    start = time.time()
+    while time.time() - start < 5:
+        assert "the end of the run" not in t.status(), f"played in under 5 s: {t.status()!r}"
+        time.sleep(0.2)
+    t.wait_for("the end of the run", timeout=35)
+    r = rate_ns(t)
+    t.keys("[")
+    end = time.time() + 10
+    while rate_ns(t) == r and time.time() < end:
+        time.sleep(0.1)
+    slower = rate_ns(t)
+    t.keys("]", "]")
+    end = time.time() + 10
+    while rate_ns(t) == slower and time.time() < end:
+        time.sleep(0.1)
+    time.sleep(0.3)
+    assert slower < r < rate_ns(t), f"[ and ] did not change the rate: {r}, then {slower}, then {rate_ns(t)}"
+    t.quit_and_check()
+
+
 def case_repl_ui(ctx, t):
     t.wait_for("(interleave)")
     t.keys("goto 20ms", "Enter")
@@ -597,6 +634,76 @@ def case_lesson_overlay(ctx, t):
     t.quit_and_check()
 
 
+def overlay_lines(t):
+    """The whole text of the open overlay, its inner lines in order, paged
+    through with PgDn (its "N-M of T lines" says where it is)."""
+    got = {}
+    for _ in range(40):
+        s = t.screen()
+        lines = s.split("\n")
+        top = next(i for i, l in enumerate(lines) if "┌" in l)
+        x0, x1 = lines[top].index("┌"), lines[top].index("┐")
+        body = [l[x0 + 1:x1] for l in lines[top + 1:] if len(l) > x1 and l[x1] == "│"]
+        m = re.search(r"(\d+)-\d+ of (\d+) lines", s)
+        first, total = (int(m.group(1)), int(m.group(2))) if m else (1, len(body))
+        for k, l in enumerate(body):
+            got[first + k] = l
+        if first + len(body) > total:
+            return [got[k] for k in sorted(got)]
+        t.keys("NPage")
+        end = time.time() + 10
+        while time.time() < end and m.group(0) in t.screen():
+            time.sleep(0.1)
+    raise AssertionError("the overlay never reached its end")
+
+
+def lesson_questions_80(t, lesson):
+    """L at 80 columns: the lesson box's text, with no predict syntax in
+    it, and its questions ("Predict (SCENARIO): ...") as lists of lines,
+    each without one-word lines."""
+    t.wait_for(f"L{lesson} 1/")
+    t.keys("L")
+    t.wait_for(f"Lesson {lesson}.")
+    text = [l.strip() for l in overlay_lines(t)]
+    raw = [l for l in text if re.match(r"(```|ask:|scenario:|choice:|unit:|answer:)", l)]
+    assert not raw, "predict syntax in the lesson box:\n" + "\n".join(raw)
+    qs = []
+    for i, l in enumerate(text):
+        if l.startswith("Predict ("):
+            block = []
+            for x in text[i:]:
+                if not x:
+                    break
+                block.append(x)
+            words = [x for x in block if " " not in x]
+            assert not words, f"one-word lines in a question: {words}\n" + "\n".join(block)
+            qs.append(block)
+    return qs
+
+
+def case_lesson_overlay_80(ctx, t):
+    """L at 80 columns: each predict block reads as its question, reflowed
+    to the box ("Predict (SCENARIO): the question"), then what kind of
+    answer, not as the block's syntax (an "ask:" line wrapped to a
+    one-word "it" and an indented rest)."""
+    qs = lesson_questions_80(t, 1)
+    assert len(qs) == 2, f"not two questions in lesson 1: {qs}"
+    for block in qs:
+        assert len(block[0]) > 60 and block[-1] == "(a number, in ms)", "\n".join(block)
+    t.quit_and_check()
+
+
+def case_lesson_overlay_80_choices(ctx, t):
+    """The same for a question with choices: its letters on lines of their
+    own."""
+    qs = lesson_questions_80(t, 3)
+    block = next(q for q in qs if q[0].startswith("Predict (04_gil_cpu_bound.py)"))
+    # the question's lines, then one line per choice
+    choices = [l for l in block if re.match(r"[a-d]\) ", l)]
+    assert len(choices) >= 2 and block[-len(choices):] == choices, "\n".join(block)
+    t.quit_and_check()
+
+
 def case_status_80(ctx, t):
     """At 80 columns the status line shows the lesson's number and title."""
     t.wait_for("L3 1/2")
@@ -717,6 +824,12 @@ def run(ctx):
         ("tmux/ui_no_color", case_no_color, lambda: play(ctx, "nocolor", "04_gil_cpu_bound.py", env={"NO_COLOR": "1"})),
         ("tmux/ui_ascii", case_ascii, lambda: play(ctx, "ascii", "04_gil_cpu_bound.py", "--ascii")),
         ("tmux/ui_present", case_present, lambda: Term(ctx, "present", [ctx.bin, "lesson", "3", "--present", "--no-predict"])),
+        ("tmux/ui_present_pace", case_present_pace,
+         lambda: play(ctx, "pace04", "04_gil_cpu_bound.py", "--present", w=120, h=40)),
+        ("tmux/ui_present_pace_long", case_present_pace,
+         lambda: play(ctx, "pace03", "03_threads_for_io.py", "--present", w=120, h=40)),
+        ("tmux/ui_present_pace_short", case_present_pace,
+         lambda: play(ctx, "pace12", "12_deadlock.py", "--present", w=120, h=40)),
         ("tmux/ui_from_repl", case_repl_ui, lambda: Term(ctx, "repl", [ctx.bin, "scenarios/04_gil_cpu_bound.py"])),
         ("tmux/ui_nul_output", case_nul_output, lambda: nul_term(ctx)),
         ("tmux/lesson_predict", case_predict, lambda: lesson_term(ctx, "predict", "3")),
@@ -724,6 +837,9 @@ def run(ctx):
         ("tmux/lesson_settings_reset", case_settings_reset, lambda: lesson_term(ctx, "settings", "3", "--no-predict", w=120)),
         ("tmux/lesson_next", case_next_lesson, lambda: lesson_term(ctx, "next", "3", "--no-predict")),
         ("tmux/lesson_overlay", case_lesson_overlay, lambda: lesson_term(ctx, "overlay", "1", "--no-predict")),
+        ("tmux/lesson_overlay_80", case_lesson_overlay_80, lambda: lesson_term(ctx, "overlay80", "1", "--no-predict", w=80, h=30)),
+        ("tmux/lesson_overlay_80_choices", case_lesson_overlay_80_choices,
+         lambda: lesson_term(ctx, "overlay80c", "3", "--no-predict", w=80, h=30)),
         ("tmux/lesson_status_80", case_status_80, lambda: lesson_term(ctx, "st80", "3", w=80, h=24)),
         ("tmux/lesson_present", case_present_lesson, lambda: lesson_term(ctx, "presentq", "3", "--present", w=120, h=45)),
         ("tmux/ui_limit", case_limit, lambda: play(ctx, "limit", "04_gil_cpu_bound.py", "--set", "max_ops=100000")),
