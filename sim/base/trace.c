@@ -26,9 +26,15 @@ const char *const trace_event_name[EV_COUNT] = {
 };
 
 /* The fields of a packed state change and event, in the order packed:
- * the time first, as it changes in every record. */
-enum { SEGF_T, SEGF_TASK, SEGF_STATE, SEGF_CORE, SEGF_OBJ, SEGF_REASON, SEGF_FIELDS };
-enum { EVF_T, EVF_TASK, EVF_KIND, EVF_PROC, EVF_A, EVF_B, EVF_SEG, EVF_FIELDS };
+ * the time first, as it changes in every record.  A state change's
+ * state, core and reason are one field (SEG_WHAT), and an event's kind
+ * and process: the fewer fields, the cheaper a record (pack_push's cost
+ * is per field, and an asyncio task step records two state changes). */
+enum { SEGF_T, SEGF_TASK, SEGF_WHAT, SEGF_OBJ, SEGF_FIELDS };
+enum { EVF_T, EVF_TASK, EVF_WHAT, EVF_A, EVF_B, EVF_SEG, EVF_FIELDS };
+#define SEG_WHAT(state, core, reason) ((int64_t)(state) | (int64_t)(core) << 4 | (int64_t)(reason) << 11)
+#define EV_WHAT(kind, proc) ((int64_t)(kind) | (int64_t)(proc) << 8)
+_Static_assert(TS_COUNT <= 16 && TRACE_NO_CORE < 128 && EV_COUNT <= 256, "SEG_WHAT and EV_WHAT fields fit");
 
 Trace *trace_new(int ncores)
 {
@@ -135,9 +141,9 @@ void trace_children(const Trace *t, int **first, int **next)
 
 void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason, int obj)
 {
-    int64_t rec[SEGF_FIELDS] = {[SEGF_T] = at, [SEGF_TASK] = task, [SEGF_STATE] = state,
-                               [SEGF_CORE] = core < 0 ? TRACE_NO_CORE : core, [SEGF_OBJ] = obj,
-                               [SEGF_REASON] = reason};
+    int64_t rec[SEGF_FIELDS] = {[SEGF_T] = at, [SEGF_TASK] = task,
+                               [SEGF_WHAT] = SEG_WHAT(state, core < 0 ? TRACE_NO_CORE : core, reason),
+                               [SEGF_OBJ] = obj};
     t->room -= (int64_t)pack_push(&t->segs, rec);
     TraceTask *tk = &t->tasks.v[task];
     tk->state = state;
@@ -149,7 +155,7 @@ void trace_state(Trace *t, int64_t at, int task, int state, int core, int reason
 
 void trace_event(Trace *t, int64_t at, int task, int kind, int proc, int a, int b)
 {
-    int64_t rec[EVF_FIELDS] = {[EVF_T] = at, [EVF_TASK] = task, [EVF_KIND] = kind, [EVF_PROC] = proc,
+    int64_t rec[EVF_FIELDS] = {[EVF_T] = at, [EVF_TASK] = task, [EVF_WHAT] = EV_WHAT(kind, proc),
                               [EVF_A] = a, [EVF_B] = b, [EVF_SEG] = (int64_t)t->segs.n};
     t->room -= (int64_t)pack_push(&t->evs, rec);
     if (t->hook) t->hook(t->hook_ctx, kind, task, at);
@@ -159,16 +165,17 @@ TraceSeg trace_seg(const Trace *t, size_t i)
 {
     int64_t r[SEGF_FIELDS];
     pack_get(&t->segs, i, r);
-    return (TraceSeg){.t = r[SEGF_T], .task = (unsigned)r[SEGF_TASK], .state = (unsigned)r[SEGF_STATE],
-                      .core = (unsigned)r[SEGF_CORE], .obj = (int)r[SEGF_OBJ], .reason = (unsigned)r[SEGF_REASON]};
+    int64_t w = r[SEGF_WHAT];
+    return (TraceSeg){.t = r[SEGF_T], .task = (unsigned)r[SEGF_TASK], .state = (unsigned)(w & 15),
+                      .core = (unsigned)(w >> 4 & 127), .obj = (int)r[SEGF_OBJ], .reason = (unsigned)(w >> 11)};
 }
 
 TraceEvent trace_ev(const Trace *t, size_t i)
 {
     int64_t r[EVF_FIELDS];
     pack_get(&t->evs, i, r);
-    return (TraceEvent){.t = r[EVF_T], .task = (int32_t)r[EVF_TASK], .kind = (uint16_t)r[EVF_KIND],
-                        .proc = (uint16_t)r[EVF_PROC], .a = (int32_t)r[EVF_A], .b = (int32_t)r[EVF_B],
+    return (TraceEvent){.t = r[EVF_T], .task = (int32_t)r[EVF_TASK], .kind = (uint16_t)(r[EVF_WHAT] & 255),
+                        .proc = (uint16_t)(r[EVF_WHAT] >> 8), .a = (int32_t)r[EVF_A], .b = (int32_t)r[EVF_B],
                         .seg = (uint32_t)r[EVF_SEG]};
 }
 
