@@ -162,6 +162,9 @@ class _Runner:
         self.main = None
         self.threads = 0
         self.wake = _queue.SimpleQueue()
+        # the memory channels open in this run, for the debugger's `info
+        # queues` (sim/lib/mod_drivers.c reads them): id -> _ChannelState
+        self.channels = {}
         self.start = _time.monotonic()
         self.fifo = _il.setting("trio_order") == "fifo"
         # the coin: xorshift32 seeded from the scenario's seed
@@ -237,10 +240,10 @@ class _Runner:
             _il.park(task._row, "ready", "TRIO_READY")
             return
         if kind == "wait":
-            abort, reason = trap.arg
+            abort, reason, obj = trap.arg
             task._abort = abort
             task._reason = reason
-            _il.park(task._row, "sleeping" if reason == "TRIO_SLEEP" else "awaiting", reason)
+            _il.park(task._row, "sleeping" if reason == "TRIO_SLEEP" else "awaiting", reason, obj)
             if task._cancelled():
                 self.try_abort(task)
             return
@@ -389,8 +392,10 @@ async def _cancel_shielded_checkpoint():
     await _Trap("checkpoint")
 
 
-async def _wait_task_rescheduled(abort_fn, reason="TRIO_PARK"):
-    return await _Trap("wait", (abort_fn, reason))
+async def _wait_task_rescheduled(abort_fn, reason="TRIO_PARK", obj=-1):
+    # obj: the trace object of what it waits on (_il.obj), which the
+    # timeline and explain then name
+    return await _Trap("wait", (abort_fn, reason, obj))
 
 
 async def _checkpoint():
@@ -409,8 +414,9 @@ async def _checkpoint_if_cancelled():
 class _ParkingLot:
     """FIFO waiters with a handoff, as trio's ParkingLot."""
 
-    def __init__(self):
+    def __init__(self, obj=-1):
         self._parked = []
+        self._obj = obj
 
     def __len__(self):
         return len(self._parked)
@@ -424,7 +430,7 @@ class _ParkingLot:
                 self._parked.remove(task)
             return _Abort.SUCCEEDED
 
-        return await _wait_task_rescheduled(abort, reason)
+        return await _wait_task_rescheduled(abort, reason, self._obj)
 
     def unpark(self, value=None):
         if not self._parked:
@@ -470,6 +476,8 @@ class CancelScope:
         self._entered = False
         self._task = None
         self._entry = None
+        # what made it, for `info timers`: (function, its argument) or None
+        self._what = None
 
     def _enter_as_root(self):
         self._entered = True
@@ -572,18 +580,23 @@ class CancelScope:
 
 
 def move_on_at(deadline):
-    return CancelScope(deadline=deadline)
+    s = CancelScope(deadline=deadline)
+    s._what = ("move_on_at", deadline)
+    return s
 
 
 def move_on_after(seconds):
     if seconds < 0:
         raise ValueError("timeout must be non-negative")
-    return move_on_at(current_time() + seconds)
+    s = move_on_at(current_time() + seconds)
+    s._what = ("move_on_after", seconds)
+    return s
 
 
 class _FailScope:
-    def __init__(self, deadline):
+    def __init__(self, deadline, what):
         self._scope = CancelScope(deadline=deadline)
+        self._scope._what = what
 
     def __enter__(self):
         return self._scope.__enter__()
@@ -596,13 +609,13 @@ class _FailScope:
 
 
 def fail_at(deadline):
-    return _FailScope(deadline)
+    return _FailScope(deadline, ("fail_at", deadline))
 
 
 def fail_after(seconds):
     if seconds < 0:
         raise ValueError("timeout must be non-negative")
-    return fail_at(current_time() + seconds)
+    return _FailScope(current_time() + seconds, ("fail_after", seconds))
 
 
 def current_time():
@@ -625,9 +638,15 @@ async def sleep_forever():
     await _wait_task_rescheduled(lambda _: _Abort.SUCCEEDED, "TRIO_PARK")
 
 
-async def sleep_until(deadline):
-    with move_on_at(deadline):
+async def _sleep_until(deadline, what):
+    s = CancelScope(deadline=deadline)
+    s._what = what
+    with s:
         await _wait_task_rescheduled(lambda _: _Abort.SUCCEEDED, "TRIO_SLEEP")
+
+
+async def sleep_until(deadline):
+    await _sleep_until(deadline, ("sleep_until", deadline))
 
 
 async def sleep(seconds):
@@ -636,7 +655,7 @@ async def sleep(seconds):
     if seconds == 0:
         await _checkpoint()
     else:
-        await sleep_until(current_time() + seconds)
+        await _sleep_until(current_time() + seconds, ("sleep", seconds))
 
 
 # ---- nurseries ----
@@ -809,6 +828,7 @@ class Event:
     def __init__(self):
         self._flag = False
         self._tasks = []
+        self._obj = _il.obj("event")
 
     def is_set(self):
         return self._flag
@@ -832,7 +852,7 @@ class Event:
             self._tasks.remove(task)
             return _Abort.SUCCEEDED
 
-        await _wait_task_rescheduled(abort, "TRIO_EVENT")
+        await _wait_task_rescheduled(abort, "TRIO_EVENT", self._obj)
 
     def statistics(self):
         return _Stats("_EventStatistics", tasks_waiting=len(self._tasks))
@@ -840,7 +860,7 @@ class Event:
 
 class _LockBase:
     def __init__(self):
-        self._lot = _ParkingLot()
+        self._lot = _ParkingLot(_il.obj("lock"))
         self._owner = None
 
     def locked(self):
@@ -908,7 +928,7 @@ class Semaphore:
                 raise ValueError("max_values must be >= initial_value")
         self._value = initial_value
         self._max_value = max_value
-        self._lot = _ParkingLot()
+        self._lot = _ParkingLot(_il.obj("semaphore"))
 
     @property
     def value(self):
@@ -956,7 +976,7 @@ class Semaphore:
 
 class CapacityLimiter:
     def __init__(self, total_tokens):
-        self._lot = _ParkingLot()
+        self._lot = _ParkingLot(_il.obj("semaphore"))
         self._borrowers = set()
         self._pending = {}
         self.total_tokens = total_tokens
@@ -1051,6 +1071,14 @@ class _ChannelState:
         self.open_receive = 0
         self.send_tasks = []      # [task, value]
         self.receive_tasks = []
+        self.obj = _il.obj("queue")
+        if _runner is not None:
+            _runner.channels[id(self)] = self
+
+    def closed(self):
+        # every clone of both ends closed: nothing more to show
+        if not self.open_send and not self.open_receive and _runner is not None:
+            _runner.channels.pop(id(self), None)
 
     def statistics(self):
         return _Stats("MemoryChannelStats", current_buffer_used=len(self.data), max_buffer_size=self.max,
@@ -1088,16 +1116,18 @@ class MemorySendChannel:
             await _cancel_shielded_checkpoint()
             return
         st = self._state
-        task = _current().current_task_obj()
+        r = _current()
+        task = r.current_task_obj()
         entry = [task, value]
         st.send_tasks.append(entry)
+        r.channels[id(st)] = st
 
         def abort(_):
             if entry in st.send_tasks:
                 st.send_tasks.remove(entry)
             return _Abort.SUCCEEDED
 
-        await _wait_task_rescheduled(abort, "TRIO_CHANNEL")
+        await _wait_task_rescheduled(abort, "TRIO_CHANNEL", st.obj)
 
     def clone(self):
         if self._closed:
@@ -1115,6 +1145,7 @@ class MemorySendChannel:
             for task in st.receive_tasks:
                 r.reschedule(task, exc=EndOfChannel())
             st.receive_tasks = []
+        st.closed()
 
     async def aclose(self):
         self.close()
@@ -1169,15 +1200,17 @@ class MemoryReceiveChannel:
             await _cancel_shielded_checkpoint()
             return value
         st = self._state
-        task = _current().current_task_obj()
+        r = _current()
+        task = r.current_task_obj()
         st.receive_tasks.append(task)
+        r.channels[id(st)] = st
 
         def abort(_):
             if task in st.receive_tasks:
                 st.receive_tasks.remove(task)
             return _Abort.SUCCEEDED
 
-        return await _wait_task_rescheduled(abort, "TRIO_CHANNEL")
+        return await _wait_task_rescheduled(abort, "TRIO_CHANNEL", st.obj)
 
     def clone(self):
         if self._closed:
@@ -1196,6 +1229,7 @@ class MemoryReceiveChannel:
                 r.reschedule(task, exc=BrokenResourceError())
             st.send_tasks = []
             st.data = []
+        st.closed()
 
     async def aclose(self):
         self.close()
