@@ -461,9 +461,27 @@ static const char *const trio_names[] = {
     "WouldBlock", "EndOfChannel", "ClosedResourceError", "BrokenResourceError", "BusyResourceError",
     "RunFinishedError", "TrioInternalError", "MultiError", "NonBaseMultiError", "open_memory_channel",
     "MemorySendChannel", "MemoryReceiveChannel", "Event", "Lock", "StrictFIFOLock", "Semaphore", "CapacityLimiter",
-    "to_thread", "from_thread", "lowlevel", "TASK_STATUS_IGNORED", NULL,
+    "to_thread", "from_thread", "lowlevel", "abc", "TASK_STATUS_IGNORED", NULL,
 };
 const ModDef mod_trio_def = {"trio", no_entries, trio_names, NULL, "trio", NULL, false, NULL};
+
+/* trio's submodules: filled from trio.py's _submodules table, which these
+ * lists repeat for the load-time check (`trio.lowlevel.spawn_system_task`
+ * is an error at load, as `trio.open_tcp_stream` is) */
+static const char *const trio_lowlevel_names[] = {
+    "Abort", "Task", "checkpoint", "checkpoint_if_cancelled", "cancel_shielded_checkpoint", "current_task",
+    "current_root_task", "wait_task_rescheduled", "reschedule", "current_clock", "add_instrument",
+    "remove_instrument", NULL,
+};
+static const char *const trio_to_thread_names[] = {"run_sync", "current_default_thread_limiter", NULL};
+static const char *const trio_from_thread_names[] = {"run", "run_sync", NULL};
+static const char *const trio_abc_names[] = {"Instrument", NULL};
+const ModDef mod_trio_sub_defs[TRIO_SUBMODULES] = {
+    {"trio.lowlevel", no_entries, trio_lowlevel_names, NULL, NULL, NULL, false, NULL},
+    {"trio.to_thread", no_entries, trio_to_thread_names, NULL, NULL, NULL, false, NULL},
+    {"trio.from_thread", no_entries, trio_from_thread_names, NULL, NULL, NULL, false, NULL},
+    {"trio.abc", no_entries, trio_abc_names, NULL, NULL, NULL, false, NULL},
+};
 
 /* greenlet: the class is Python (sim/py/greenlet.py); the stacks and the
  * switch are the core's (green.h).  _switch and _throw are switched by

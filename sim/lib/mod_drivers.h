@@ -9,6 +9,9 @@
 #include "modules.h"
 
 extern const ModDef mod_drivers_def, mod_trio_def, mod_greenlet_def;
+/* trio.lowlevel, trio.to_thread, trio.from_thread, trio.abc */
+#define TRIO_SUBMODULES 4
+extern const ModDef mod_trio_sub_defs[TRIO_SUBMODULES];
 /* gevent's submodules and then gevent, NULL-terminated */
 extern const ModDef *const mod_gevent_list[];
 
