@@ -261,12 +261,11 @@ static const char *row_name(Sim *S, Value task)
 
 /* "(function, argument)" a run loop stored on a timer: the function's
  * name and the argument as text, or false. */
-static bool what_of(Sim *S, Value what, const char **fn, char *arg, size_t n)
+static bool what_of(Value what, const char **fn, char *arg, size_t n)
 {
     if (!is_tuple(what) || AS_TUPLE(what)->n != 2 || !is_str(AS_TUPLE(what)->v[0])) return false;
     *fn = AS_STR(AS_TUPLE(what)->v[0])->s;
     num_text(AS_TUPLE(what)->v[1], arg, n);
-    (void)S;
     return true;
 }
 
@@ -284,11 +283,11 @@ static const struct { const char *fn, *text; } timer_words[] = {
     {"spawn_later", "spawn_later(%s) starts it"},
 };
 
-static void timer_text(Sim *S, Value what, const char *otherwise, SBuf *out)
+static void timer_text(Value what, const char *otherwise, SBuf *out)
 {
     const char *fn;
     char arg[40];
-    if (what_of(S, what, &fn, arg, sizeof arg))
+    if (what_of(what, &fn, arg, sizeof arg))
         for (size_t i = 0; i < ARRAY_LEN(timer_words); i++)
             if (strcmp(timer_words[i].fn, fn) == 0) {
                 sb_printf(out, timer_words[i].text, arg);
@@ -313,7 +312,7 @@ static void trio_timers(Sim *S, SBuf *out)
         const char *who = row_name(S, own_attr(S, scope, "_task"));
         int64_t ns = llround((AS_LIST(e)->v[0].u.f - TRIO_EPOCH + start.u.f) * 1e9);
         sb_printf(out, "%lld %s: ", (long long)ns, who ? who : "a trio task");
-        timer_text(S, own_attr(S, scope, "_what"), "the deadline of its CancelScope: Cancelled at its checkpoints", out);
+        timer_text(own_attr(S, scope, "_what"), "the deadline of its CancelScope: Cancelled at its checkpoints", out);
         sb_putc(out, '\n');
     }
 }
@@ -346,7 +345,7 @@ static void gevent_timers(Sim *S, SBuf *out)
             }
             greenlet_text(S, who, hub, out);
             sb_puts(out, ": ");
-            timer_text(S, own_attr(S, t, "_il_what"), "a timer for it", out);
+            timer_text(own_attr(S, t, "_il_what"), "a timer for it", out);
             sb_putc(out, '\n');
         }
     }
