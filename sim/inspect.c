@@ -4,8 +4,10 @@
 #include "dict.h"
 #include "gc.h"
 #include "gil.h"
+#include "mod_drivers.h"
 #include "modules.h"
 #include "names.h"
+#include "narrate.h"
 #include "obj.h"
 #include "parse.h"
 #include "repr.h"
@@ -116,7 +118,12 @@ bool sim_task_view(Sim *S, int tid, TaskView *out)
         out->core = host->st->state == TS_RUNNING ? host->st->core : -1;
     }
     FutData *t = aio_find_task(S, tid);
-    if (!t) return true;
+    if (!t) {
+        /* a trio task or a greenlet: what it waits on, when its run loop
+         * said (_interleave.park's object) */
+        if (!stepping && out->state != TS_DONE && tk->obj >= 0) waits_text(S, tk->obj, NULL, 0, out->waits, sizeof out->waits);
+        return true;
+    }
     if (!stepping && t->leaf) {
         where_in(t->leaf, false, &out->file, &out->line);
     }
@@ -242,8 +249,9 @@ void sim_objects(Sim *S, char kind, SBuf *out)
 {
     ObjWalk w = {kind, out, {0}};
     size_t before = out->n;
-    names_walk(S, describe_obj, &w);
+    names_walk_program(S, describe_obj, &w);
     BUF_FREE(w.seen);
+    if (kind == 'q') drivers_queues(S, out);
     if (out->n == before) sb_puts(out, kind == 'q' ? "no queues\n" : "no locks, conditions, semaphores, events or barriers\n");
 }
 
@@ -255,12 +263,37 @@ static int line_time_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A thread that runs trio's run loop or a gevent hub idles in a sleep on
+ * the virtual clock, which the scheduler lists as a time.sleep: say what
+ * it is instead (raw: the scheduler's "NS TEXT" lines). */
+static void loop_wakeups(Sim *S, SBuf *raw)
+{
+    for (size_t i = 0; i < S->tasks.n; i++) {
+        Task *T = S->tasks.v[i];
+        if (!T->st || T->st->done || T->st->state != TS_SLEEPING) continue;
+        const char *loop = T->st->reason == R_TRIO_IDLE ? "trio's run loop wakes for its next deadline"
+                         : T->st->reason == R_HUB_IDLE ? "the gevent hub wakes for its next timer" : NULL;
+        int64_t at = sched_timer_of(S, T, SE_WAKE);
+        if (!loop || at < 0) continue;
+        char was[200];
+        snprintf(was, sizeof was, "%lld %s wakes from time.sleep\n", (long long)at, T->name);
+        char *p = raw->s ? strstr(raw->s, was) : NULL;
+        if (!p || (p != raw->s && p[-1] != '\n')) continue;
+        size_t len = strlen(was);
+        memmove(p, p + len, raw->n - (size_t)(p - raw->s) - len + 1);
+        raw->n -= len;
+        sb_printf(raw, "%lld %s: %s (epoll's timeout, in whole milliseconds)\n", (long long)at, T->name, loop);
+    }
+}
+
 void sim_timers(Sim *S, SBuf *out)
 {
     SBuf raw = {0};
     sb_puts(&raw, "");
     sched_timers(S, &raw);
+    loop_wakeups(S, &raw);
     aio_timers(S, &raw);
+    drivers_timers(S, &raw);
     /* one "ns text" line each: sort them by time and print the times */
     BUF(char *) lines = {0};
     for (char *p = raw.s, *nl; p && *p; p = nl + 1) {
@@ -443,6 +476,29 @@ static void when(SBuf *out, const char *fmt, int64_t ns)
     sb_printf(out, fmt, b);
 }
 
+/* The task's reason as a clause: "it waits for a lock", "its event loop
+ * waits for the next timer". */
+static void reason_clause(SBuf *out, const char *reason)
+{
+    for (int r = 0; r < R_COUNT; r++)
+        if (reason == trace_reason_text[r] && narrate_reason_lead(r)) {
+            sb_printf(out, "%s%s", narrate_reason_lead(r), reason);
+            return;
+        }
+    sb_printf(out, "it %s", reason);
+}
+
+/* What runs a coroutine task's peers while it waits, by its reason: trio's
+ * run loop, the gevent hub, or an asyncio event loop. */
+static const char *runner_noun(const char *reason)
+{
+    for (int r = R_TRIO_READY; r <= R_TRIO_BATCH_REV; r++)
+        if (reason == trace_reason_text[r]) return "trio's run loop";
+    for (int r = R_HUB_READY; r <= R_HUB_IDLE; r++)
+        if (reason == trace_reason_text[r]) return "the gevent hub";
+    return "its event loop";
+}
+
 void sim_explain(Sim *S, int tid, SBuf *out)
 {
     TaskView v;
@@ -457,7 +513,7 @@ void sim_explain(Sim *S, int tid, SBuf *out)
     sb_puts(out, ": ");
     switch (v.state) {
     case TS_DONE:
-        sb_printf(out, "it %s", v.reason);
+        reason_clause(out, v.reason);
         if (t->tasks.v[tid].ended >= 0) when(out, " at %s", t->tasks.v[tid].ended);
         sb_puts(out, ".\n");
         return;
@@ -508,7 +564,7 @@ void sim_explain(Sim *S, int tid, SBuf *out)
         break;
     }
     case TS_BLOCKED: case TS_IO:
-        sb_printf(out, "it %s", v.reason);
+        reason_clause(out, v.reason);
         if (v.waits[0]) sb_printf(out, " (%s)", v.waits);
         sb_puts(out, ".");
         if (T && T->st->waits_for && T->st->reason != R_JOIN) {
@@ -518,25 +574,26 @@ void sim_explain(Sim *S, int tid, SBuf *out)
         if (T && sched_timer_of(S, T, SE_TIMEOUT) >= 0) when(out, " Its timeout ends the wait at %s.", sched_timer_of(S, T, SE_TIMEOUT));
         break;
     case TS_SLEEPING:
-        sb_printf(out, "it %s", v.reason);
+        reason_clause(out, v.reason);
         if (T && sched_timer_of(S, T, SE_WAKE) >= 0) when(out, " and wakes at %s", sched_timer_of(S, T, SE_WAKE));
         sb_puts(out, "; sleeping, it needs no core and holds no GIL.");
         break;
     case TS_AWAITING: {
-        sb_printf(out, "it %s", v.reason);
+        reason_clause(out, v.reason);
         if (v.waits[0]) sb_printf(out, " (%s)", v.waits);
         int64_t w = aio_task_wakeup(S, tid);
         if (w >= 0) when(out, ", which fires at %s", w);
-        sb_puts(out, "; meanwhile its event loop runs other tasks.");
+        sb_printf(out, "; meanwhile %s runs other tasks.", runner_noun(v.reason));
         break;
     }
     case TS_NEW:
-        sb_printf(out, "it %s", v.reason);
+        reason_clause(out, v.reason);
         if (T && sched_timer_of(S, T, SE_START) >= 0) when(out, " until %s", sched_timer_of(S, T, SE_START));
         sb_puts(out, ".");
         break;
     default:
-        sb_printf(out, "it %s.", v.reason);
+        reason_clause(out, v.reason);
+        sb_putc(out, '.');
         break;
     }
     if (v.file) sb_printf(out, " It is at line %d.", v.line);

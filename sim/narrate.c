@@ -64,6 +64,33 @@ static void quote_output(Sim *S, int off, int len, SBuf *out)
     sb_putc(out, '"');
 }
 
+/* Reasons whose words have a subject of their own - the run loop a thread
+ * runs, not the thread - and the word that leads into them. */
+static const struct { int reason; const char *lead; } loop_reasons[] = {
+    {R_LOOP_IDLE, "its "},   /* "event loop waits for the next timer" */
+    {R_LOOP_RUN, "its "},
+    {R_TRIO_IDLE, ""},       /* "trio's run loop waits for the next deadline" */
+    {R_HUB_IDLE, ""},
+};
+
+const char *narrate_reason_lead(int reason)
+{
+    for (size_t i = 0; i < ARRAY_LEN(loop_reasons); i++)
+        if (loop_reasons[i].reason == reason) return loop_reasons[i].lead;
+    return NULL;
+}
+
+/* The reason of task's first state change at or after segment i (within
+ * a few), or -1. */
+static int next_reason(const Trace *t, size_t i, int task)
+{
+    for (size_t k = i; k < t->segs.n && k < i + 8; k++) {
+        TraceSeg g = trace_seg(t, k);
+        if ((int)g.task == task) return (int)g.reason;
+    }
+    return -1;
+}
+
 static void narrate_event(Sim *S, const TraceEvent *e, SBuf *out)
 {
     const Trace *t = S->trace;
@@ -126,9 +153,21 @@ static void narrate_event(Sim *S, const TraceEvent *e, SBuf *out)
         break;
     case EV_DEADLOCK: sb_puts(out, "deadlock: no task can ever proceed"); break;
     case EV_TIMEOUT: sb_printf(out, "%s's wait times out", who); break;
-    case EV_SLEEP: sb_printf(out, "%s calls time.sleep", who); break;
+    case EV_SLEEP: {
+        /* a run loop's idle wait is a sleep on the virtual clock, where
+         * the real loop waits in epoll with a timeout */
+        int r = next_reason(t, e->seg, e->task);
+        if (r == R_TRIO_IDLE || r == R_HUB_IDLE) sb_printf(out, "%s calls epoll_wait with a timeout", who);
+        else sb_printf(out, "%s calls time.sleep", who);
+        break;
+    }
     default: sb_printf(out, "%s: %s", who, trace_event_name[e->kind]); break;
     }
+}
+
+const char *narrate_batch_order(int reason)
+{
+    return reason == R_TRIO_BATCH_FWD ? "in ready order" : reason == R_TRIO_BATCH_REV ? "reversed" : NULL;
 }
 
 void narrate(Sim *S, const Record *r, SBuf *out)
@@ -140,9 +179,19 @@ void narrate(Sim *S, const Record *r, SBuf *out)
         return;
     }
     const TraceSeg g = trace_seg(t, r->seg);
-    sb_printf(out, "%s ", stats_task_str(t, (int)g.task));
-    if (g.state == TS_RUNNING && g.core != TRACE_NO_CORE) sb_printf(out, "runs on cpu%u", g.core);
-    else sb_puts(out, trace_reason_text[g.reason]);
+    const char *lead = narrate_reason_lead(g.reason);
+    if (lead && !(g.state == TS_RUNNING && g.core != TRACE_NO_CORE))
+        sb_printf(out, "%s: %s", stats_task_str(t, (int)g.task), lead);
+    else
+        sb_printf(out, "%s ", stats_task_str(t, (int)g.task));
+    if (g.state == TS_RUNNING && g.core != TRACE_NO_CORE) {
+        sb_printf(out, "runs on cpu%u", g.core);
+        /* which way trio runs this batch: the coin is part of the story */
+        const char *order = narrate_batch_order(g.reason);
+        if (order) sb_printf(out, " (trio's batch, %s)", order);
+    } else {
+        sb_puts(out, trace_reason_text[g.reason]);
+    }
     if (g.obj >= 0 && g.state != TS_RUNNING) {
         sb_puts(out, " (");
         obj_text(S, g.obj, out);

@@ -21,4 +21,14 @@ void narrate_records_between(const Trace *t, size_t seg_from, size_t seg_to, siz
  * from the program's output. */
 void narrate(Sim *S, const Record *r, SBuf *out);
 
+/* A reason whose words have a subject of their own (the run loop a
+ * thread runs: "trio's run loop waits for the next deadline"): the word to
+ * lead into them with after the task's name ("its ", or ""); NULL for the
+ * others, which read after the task's name or "it". */
+const char *narrate_reason_lead(int reason);
+/* The order of the trio batch a task step with this run reason belongs
+ * to, in two words ("reversed", "in ready order"), or NULL when the
+ * reason is not a trio batch's. */
+const char *narrate_batch_order(int reason);
+
 #endif

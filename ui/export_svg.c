@@ -211,7 +211,12 @@ static void tip(Svg *G, const RowCtx *rc, const Iv *iv, SBuf *b)
     stats_task_name(G->t, iv->v, who, sizeof who);
     if (rc->kind == ROW_CORE) sb_printf(b, "cpu%d runs %s, ", rc->index, who);
     else if (rc->kind == ROW_GIL) sb_printf(b, "the GIL of %s is held by %s, ", G->t->procs.v[rc->index].name, who);
-    else sb_printf(b, "the event loop of %s runs %s, ", G->t->tasks.v[rc->index].name, who);
+    else {
+        sb_printf(b, "the event loop of %s runs %s", G->t->tasks.v[rc->index].name, who);
+        const char *order = iv->seg >= 0 ? narrate_batch_order(trace_seg(G->t, (size_t)iv->seg).reason) : NULL;
+        if (order) sb_printf(b, " (trio's batch, %s)", order);
+        sb_puts(b, ", ");
+    }
     span_text(b, iv->s, iv->e);
 }
 

@@ -3,6 +3,7 @@
 #include "timeline_text.h"
 #include "export_util.h"
 #include "axis.h"
+#include "../sim/narrate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,51 @@ int terminal_width(void)
     struct winsize ws;
     if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
     return 80;
+}
+
+/* The glyphs of a thread's trio-batch row: a batch trio runs in the order
+ * its tasks became ready, one it runs reversed (its coin), and a column
+ * that holds both. */
+enum { BATCH_FWD = '>', BATCH_REV = '<', BATCH_BOTH = '*' };
+
+/* The trio-batch row of the loop on thread `thread` over [from, to) in
+ * cols columns: each column a task of the loop ran in shows which way its
+ * batch went.  false (line untouched) when no trio batch ran there. */
+static bool batch_row(const Trace *t, int thread, int64_t from, int64_t to, int cols, char *line)
+{
+    size_t nt = t->tasks.n;
+    int64_t *start = xmalloc((nt + 1) * sizeof *start); /* a batch step's start, or -1 */
+    int *glyph = xmalloc((nt + 1) * sizeof *glyph);
+    for (size_t k = 0; k < nt; k++) start[k] = -1;
+    bool any = false;
+    memset(line, ' ', (size_t)cols);
+    line[cols] = 0;
+    for (size_t i = 0; i <= t->segs.n; i++) {
+        bool end = i == t->segs.n;
+        TraceSeg g = end ? (TraceSeg){0} : trace_seg(t, i);
+        size_t lo = end ? 0 : g.task, hi = end ? nt : (size_t)g.task + 1;
+        for (size_t k = lo; k < hi; k++) {
+            if (start[k] < 0) continue;
+            int64_t s = start[k] > from ? start[k] : from, e = end ? t->end : g.t;
+            if (e > to) e = to;
+            start[k] = -1;
+            if (e < s || s >= to) continue;
+            int c0 = (int)((double)(s - from) / (double)(to - from) * cols);
+            int c1 = (int)((double)(e - from) / (double)(to - from) * cols);
+            if (c1 >= cols) c1 = cols - 1;
+            for (int c = c0 < cols ? c0 : cols - 1; c <= c1; c++)
+                line[c] = line[c] == ' ' || line[c] == glyph[k] ? (char)glyph[k] : BATCH_BOTH;
+            any = true;
+        }
+        if (end || t->tasks.v[g.task].parent != thread) continue;
+        if (g.state == TS_RUNNING && narrate_batch_order(g.reason)) {
+            start[g.task] = g.t;
+            glyph[g.task] = g.reason == R_TRIO_BATCH_REV ? BATCH_REV : BATCH_FWD;
+        }
+    }
+    free(start);
+    free(glyph);
+    return any;
 }
 
 void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width, bool gil)
@@ -61,6 +107,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     fprintf(f, "%*s  %s\n", lw, "", line);
     fprintf(f, "%*s  %s\n", lw, "", ruler);
     free(ruler);
+    bool batches = false;
     for (int r = 0; r < tl->nrows; r++) {
         TlRow *row = &tl->rows[r];
         if (row->kind == ROW_GIL && !gil) continue;
@@ -70,6 +117,10 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
             else line[c] = v < 0 ? ' ' : stats_label(t, v);
         }
         fprintf(f, "%-*.*s  %s\n", lw, lw, row->label, line);
+        if (row->kind == ROW_LOOP && batch_row(t, row->index, from, to, cols, line)) {
+            fprintf(f, "%-*.*s  %s\n", lw, lw, "  trio batch", line);
+            batches = true;
+        }
     }
     /* the legend, wrapped to the width */
     int x = lw;
@@ -86,6 +137,9 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
         x += n;
     }
     fprintf(f, "\n%*s  cpu, GIL and event-loop rows show the label of the task they run\n", lw, "");
+    if (batches)
+        fprintf(f, "%*s  trio batch: %c in the order its tasks became ready, %c reversed (a coin per batch), %c both\n",
+                lw, "", BATCH_FWD, BATCH_REV, BATCH_BOTH);
     free(line);
     stats_timeline_free(tl);
 }

@@ -1780,9 +1780,21 @@ static bool with_items(CG *g, Node *n, size_t i)
 
 static bool check_import(CG *g, Node *at, const char *mod)
 {
-    if (!g->C->imports->exists(mod))
-        return cerror(g->C, at->line, at->col, "module '%s' is not available in the simulator (available: %s)", mod, g->C->imports->list());
-    return true;
+    if (g->C->imports->exists(mod)) return true;
+    /* a submodule the simulated package lacks (gevent.subprocess): the
+     * package is there, only part of it is simulated */
+    const char *dot = strrchr(mod, '.');
+    char pkg[128];
+    snprintf(pkg, sizeof pkg, "%.*s", dot ? (int)(dot - mod) : 0, mod);
+    if (dot && g->C->imports->exists(pkg)) {
+        const char *subs = g->C->imports->submodules(pkg);
+        if (*subs)
+            return cerror(g->C, at->line, at->col, "module '%s' is not supported by the simulator (the simulated %s has: %s)",
+                          mod, pkg, subs);
+        return cerror(g->C, at->line, at->col, "module '%s' is not supported by the simulator (%s has no submodules here)",
+                      mod, pkg);
+    }
+    return cerror(g->C, at->line, at->col, "module '%s' is not available in the simulator (available: %s)", mod, g->C->imports->list());
 }
 
 static bool stmt_import(CG *g, Node *n)

@@ -22,6 +22,9 @@ typedef struct ImportResolver {
     bool (*exists)(const char *module);
     bool (*has_attr)(const char *module, const char *attr);
     const char *(*list)(void);      /* the modules there are, for messages */
+    /* a package's submodules there are ("event, queue"), for messages; ""
+     * when it has none */
+    const char *(*submodules)(const char *package);
 } ImportResolver;
 
 /* Compile a parsed module.  Code objects are linked into S->codes (the Sim

@@ -9,7 +9,22 @@
 #include "modules.h"
 
 extern const ModDef mod_drivers_def, mod_trio_def, mod_greenlet_def;
+/* trio.lowlevel, trio.to_thread, trio.from_thread, trio.abc */
+#define TRIO_SUBMODULES 4
+extern const ModDef mod_trio_sub_defs[TRIO_SUBMODULES];
 /* gevent's submodules and then gevent, NULL-terminated */
 extern const ModDef *const mod_gevent_list[];
+
+/* ---- what the debugger shows of them (sim/inspect.c) ----
+ * Read from the run loops' Python state without running any code, so a
+ * paused run is left as it was. */
+
+/* trio's pending deadlines (a sleep's, a move_on_after block's...) and
+ * every gevent hub's timers: one "NS TEXT" line each, NS the virtual time
+ * it fires at, as sched_timers writes them. */
+void drivers_timers(Sim *S, SBuf *out);
+/* trio's open memory channels and the gevent queues: a line each, "Type
+ * name: N items...; waiting to get: ...", as sim_objects writes queues. */
+void drivers_queues(Sim *S, SBuf *out);
 
 #endif

@@ -1068,7 +1068,8 @@ static const ModDef mod_groups = {"_exceptiongroup", groups_entries, groups_name
 
 /* in creation order: a package after its submodules */
 static const ModDef *const core_defs[] = {
-    &mod_builtins, &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def, &mod_trio_def, &mod_greenlet_def,
+    &mod_builtins, &mod_time, &mod_calendar, &mod_datetime, &mod_logging, &mod_timeit, &mod_signal, &mod_random, &mod_os, &mod_sys, &mod_math, &mod_groups, &mod_drivers_def,
+    &mod_trio_sub_defs[0], &mod_trio_sub_defs[1], &mod_trio_sub_defs[2], &mod_trio_sub_defs[3], &mod_trio_def, &mod_greenlet_def,
     &mod_threading_def, &mod_threading_queue_def, &mod_mp_pool_def, &mod_mp_managers_def, &mod_mp_def, &mod_mp_futures_thread_def, &mod_mp_futures_process_def, &mod_mp_futures_def, &mod_mp_concurrent_def,
     &mod_asyncio_def, &mod_collections_def, &mod_heapq_def, &mod_heapq_bisect_def, &mod_operator_def,
     &mod_hashlib_def, NULL,
@@ -1206,7 +1207,28 @@ static const char *modules_list(void)
     return buf;
 }
 
-const ImportResolver modules_resolver = {modules_exists, modules_has_attr, modules_list};
+/* package's submodules, sorted by name, short ("event, queue") */
+static const char *modules_submodules(const char *package)
+{
+    static char buf[1024];
+    const char *names[64];
+    size_t n = 0, plen = strlen(package);
+    FOR_EACH_DEF(d)
+        if (strncmp(d->name, package, plen) == 0 && d->name[plen] == '.' && n < ARRAY_LEN(names)) names[n++] = d->name + plen + 1;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    size_t off = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < n && off < sizeof buf; i++)
+        off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s", i ? ", " : "", names[i]);
+    return buf;
+}
+
+const ImportResolver modules_resolver = {modules_exists, modules_has_attr, modules_list, modules_submodules};
 
 static const ImportHooks import_hooks;
 
@@ -1345,7 +1367,10 @@ static int modules_import(Task *T, Str *name, Value *out)
     }
     /* a package brings these submodules along, as CPython's do: an
      * attribute of the package, Python part run */
-    static const char *const brought[][2] = {{"concurrent", "concurrent.futures"}, {"collections", "collections.abc"}};
+    static const char *const brought[][2] = {
+        {"concurrent", "concurrent.futures"}, {"collections", "collections.abc"}, {"trio", "trio.lowlevel"},
+        {"trio", "trio.to_thread"}, {"trio", "trio.from_thread"}, {"trio", "trio.abc"},
+    };
     for (size_t i = 0; i < ARRAY_LEN(brought); i++) {
         if (!str_eq_c(name, brought[i][0])) continue;
         Value sub;

@@ -69,9 +69,11 @@ class HubDestroyed(GreenletExit):
 _parking = None
 
 
-def _park_as(state, reason):
+def _park_as(state, reason, obj=-1):
+    # obj: the trace object of what it waits on (_il.obj), which the
+    # timeline and explain then name
     global _parking
-    _parking = (state, reason)
+    _parking = (state, reason, obj)
 
 
 def _trace(event, args):
@@ -82,8 +84,8 @@ def _trace(event, args):
         if origin._exc_info is not None or origin._start_event is _cancelled_start_event:
             _il.park(row, "done", "DONE")
         else:
-            state, reason = _parking or ("blocked", "HUB_WAIT")
-            _il.park(row, state, reason)
+            state, reason, obj = _parking or ("blocked", "HUB_WAIT", -1)
+            _il.park(row, state, reason, obj)
     _parking = None
     row = getattr(target, '_row', None)
     if row is not None:
@@ -149,6 +151,10 @@ class _Timer(_Watcher):
         self.after = after
         self.at = 0.0
         self.index = -1          # its place in the loop's heap, -1: not active
+        # for `info timers`: the greenlet it is for, and what made it
+        # (function, its argument), when known
+        self._il_who = None
+        self._il_what = None
 
     @property
     def active(self):
@@ -384,6 +390,10 @@ class _IdentRegistry:
         return i
 
 
+_hubs = []          # every hub made (one per thread that used gevent)
+_IL_QUEUES = 64     # queues a hub keeps for `info queues` before it drops idle ones
+
+
 class Hub(_greenlet):
     __module__ = 'gevent.hub'
     SYSTEM_ERROR = (KeyboardInterrupt, SystemExit)
@@ -396,6 +406,22 @@ class Hub(_greenlet):
         self.ident_registry = _IdentRegistry()
         self.thread_ident = _threading.get_ident()
         self.minimal_ident = 1
+        # for the debugger's `info timers` and `info queues`
+        # (sim/lib/mod_drivers.c reads them): the thread's name, and the
+        # queues made under this hub (id -> Queue)
+        self._il_thread = _threading.current_thread().name
+        self._il_queues = {}
+        _hubs.append(self)
+
+    def _il_watch(self, queue):
+        # a queue to show; past _IL_QUEUES of them, the idle ones (empty,
+        # nobody waiting) are let go, so a program that makes a queue per
+        # request does not keep them all alive
+        qs = self._il_queues
+        qs[id(queue)] = queue
+        if len(qs) > _IL_QUEUES:
+            for k in [k for k, q in qs.items() if not q.queue and not q.getters and not q.putters and q is not queue]:
+                del qs[k]
 
     def __repr__(self):
         return "<Hub %r at 0x%x %s thread_ident=%s>" % (self.name, id(self), self.loop._format(), hex(self.thread_ident))
@@ -521,8 +547,8 @@ def _get_hub_if_exists():
     return getattr(_thread_root(), '_gevent_hub', None)
 
 
-def _switch_to_hub(state, reason):
-    _park_as(state, reason)
+def _switch_to_hub(state, reason, obj=-1):
+    _park_as(state, reason, obj)
     return get_hub().switch()
 
 
@@ -633,6 +659,8 @@ def sleep(seconds=0, ref=True):
         waiter.get(("ready", "HUB_READY"))
     else:
         t = loop.timer(seconds, ref=ref)
+        t._il_who = getcurrent()
+        t._il_what = ("gevent.sleep", seconds)
         try:
             loop.update_now()
             waiter = Waiter(hub)
@@ -716,6 +744,7 @@ class Timeout(BaseException):
             self.timer = _FakeTimer
         else:
             self.timer = get_hub().loop.timer(seconds or 0.0, ref=ref)
+            self.timer._il_what = ("Timeout", seconds)
 
     def start(self):
         if self.pending:
@@ -726,6 +755,7 @@ class Timeout(BaseException):
             throws = self
         else:
             throws = self.exception
+        self.timer._il_who = getcurrent()
         self.timer.start(self._on_expiration, getcurrent(), throws)
 
     def _on_expiration(self, prev_greenlet, ex):
@@ -810,6 +840,8 @@ def with_timeout(seconds, function, *args, **kwds):
 
 
 class _AbstractLinkable:
+    _obj = -1                    # its trace object (_il.obj), for the timeline
+
     def __init__(self, hub=None):
         self._links = []
         self._notifier = None
@@ -897,7 +929,7 @@ class _AbstractLinkable:
         else:
             self._notifier.args[0].append(resume)
         try:
-            result = _switch_to_hub("blocked", "HUB_WAIT")
+            result = _switch_to_hub("blocked", "HUB_WAIT", self._obj)
             if result is not self:
                 raise InvalidSwitchError('Invalid switch into %s.wait(): %r' % (type(self).__name__, result))
             resume = None
@@ -937,6 +969,7 @@ class Event(_AbstractLinkable):
     def __init__(self):
         _AbstractLinkable.__init__(self)
         self._flag = False
+        self._obj = _il.obj("event")
 
     def __str__(self):
         return '<%s %s _links[%s]>' % (type(self).__name__, 'set' if self._flag else 'clear', self.linkcount())
@@ -972,6 +1005,7 @@ class AsyncResult(_AbstractLinkable):
         _AbstractLinkable.__init__(self)
         self._value = _NONE
         self._exc_info = ()
+        self._obj = _il.obj("future")
 
     @property
     def value(self):
@@ -1067,6 +1101,7 @@ class Semaphore(_AbstractLinkable):
         _AbstractLinkable.__init__(self, hub)
         self.counter = value
         self._notify_all = False
+        self._obj = _il.obj("semaphore")
 
     def __str__(self):
         return '<%s at 0x%x counter=%s _links[%s]>' % (type(self).__name__, id(self), self.counter, self.linkcount())
@@ -1428,6 +1463,8 @@ class Greenlet(_greenlet):
         if self._start_event is None:
             self._new_row("sleeping", "HUB_TIMER")
             self._start_event = self.parent.loop.timer(seconds)
+            self._start_event._il_who = self
+            self._start_event._il_what = ("spawn_later", seconds)
             self._start_event.start(self.switch)
 
     @classmethod
@@ -1767,6 +1804,8 @@ class Queue:
         self.hub = get_hub()
         self._event_unlock = None
         self.queue = self._create_queue(items)
+        self._obj = _il.obj("queue")
+        self.hub._il_watch(self)
 
     @property
     def maxsize(self):
@@ -1846,7 +1885,7 @@ class Queue:
             try:
                 if self.getters:
                     self._schedule_unlock()
-                result = waiter.get()
+                result = waiter.get(("blocked", "HUB_WAIT", self._obj))
                 if result is not waiter:
                     raise InvalidSwitchError("Invalid switch into Queue.put: %r" % (result,))
             finally:
@@ -1873,7 +1912,7 @@ class Queue:
             self.getters.append(waiter)
             if self.putters:
                 self._schedule_unlock()
-            result = waiter.get()
+            result = waiter.get(("blocked", "HUB_WAIT", self._obj))
             if result is not waiter:
                 raise InvalidSwitchError('Invalid switch into Queue.get: %r' % (result,))
             return method()

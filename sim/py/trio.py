@@ -106,6 +106,92 @@ def _multi(excs):
     return MultiError(excs)
 
 
+# ---- instruments (trio.abc.Instrument) ----
+
+
+class Instrument:
+    """The interface of run-loop instruments: subclass it and override the
+    hooks you want; trio calls only those (trio.abc.Instrument)."""
+    __module__ = 'trio.abc'
+
+    def before_run(self):
+        """Called at the beginning of trio.run."""
+
+    def after_run(self):
+        """Called just before trio.run returns."""
+
+    def task_spawned(self, task):
+        """Called when the given task is created."""
+
+    def task_scheduled(self, task):
+        """Called when the given task becomes runnable."""
+
+    def before_task_step(self, task):
+        """Called immediately before we resume running the given task."""
+
+    def after_task_step(self, task):
+        """Called when we return to the main run loop after a task has yielded."""
+
+    def task_exited(self, task):
+        """Called when the given task exits."""
+
+    def before_io_wait(self, timeout):
+        """Called before blocking to wait for I/O readiness."""
+
+    def after_io_wait(self, timeout):
+        """Called after handling pending I/O."""
+
+
+_HOOKS = ("before_run", "after_run", "task_spawned", "task_scheduled", "before_task_step", "after_task_step",
+          "task_exited", "before_io_wait", "after_io_wait")
+_MAX_TIMEOUT = 24 * 60 * 60   # the longest I/O wait trio asks for
+
+
+class _Instruments:
+    # the instruments of a run by hook, each hook holding only those that
+    # override it, as trio's own Instruments: a run without instruments
+    # pays one truth test per hook point
+    def __init__(self, incoming):
+        self.all = {}
+        self.hooks = {}          # hook name -> {instrument: None}
+        for instrument in incoming:
+            self.add(instrument)
+
+    def add(self, instrument):
+        if instrument in self.all:
+            return
+        self.all[instrument] = None
+        try:
+            for name in _HOOKS:
+                impl = getattr(instrument, name, None)
+                if impl is None or getattr(impl, '__func__', None) is getattr(Instrument, name):
+                    continue     # inherited unchanged: nothing to call
+                self.hooks.setdefault(name, {})[instrument] = None
+        except BaseException:
+            self.remove(instrument)
+            raise
+
+    def remove(self, instrument):
+        del self.all[instrument]     # KeyError when it is not installed
+        for name in list(self.hooks):
+            hooked = self.hooks[name]
+            if instrument in hooked:
+                del hooked[instrument]
+                if not hooked:
+                    del self.hooks[name]
+
+    def call(self, name, *args):
+        for instrument in list(self.hooks[name]):
+            try:
+                getattr(instrument, name)(*args)
+            except BaseException:  # noqa: trio catches everything here
+                self.remove(instrument)
+                import logging
+                logging.getLogger("trio.abc.Instrument").exception(
+                    "Exception raised when calling %r on instrument %r. Instrument has been disabled.",
+                    name, instrument)
+
+
 # ---- the run loop ----
 
 
@@ -126,31 +212,42 @@ class _Abort:
     FAILED = 2
 
 
-class _Task:
-    def __init__(self, runner, coro, name, nursery, context_scope):
-        self._runner = runner
-        self.coro = coro
-        self.name = name
-        self.parent_nursery = nursery
-        self.child_nurseries = []
-        self._scopes = [context_scope] if context_scope is not None else []
-        self._next = (None, None)     # (value, exception) for the next step
-        self._abort = None            # how to abort its wait, while it waits
-        self._reason = "TRIO_READY"
-        self._row = _il.row(name, "TRIO_READY")
-        self._done = False
-        self.custom_sleep_data = None
+def _task_class():
+    # trio.lowlevel.Task, made in a function: trio itself has no Task
+    # (the load-time check takes trio's names from its module-level
+    # bindings, sim/lib/modules.c)
+    class Task:
+        __module__ = 'trio.lowlevel'
 
-    def __repr__(self):
-        return f"<Task {self.name!r} at 0x{id(self):x}>"
+        def __init__(self, runner, coro, name, nursery, context_scope):
+            self._runner = runner
+            self.coro = coro
+            self.name = name
+            self.parent_nursery = nursery
+            self.child_nurseries = []
+            self._scopes = [context_scope] if context_scope is not None else []
+            self._next = (None, None)     # (value, exception) for the next step
+            self._abort = None            # how to abort its wait, while it waits
+            self._reason = "TRIO_READY"
+            self._row = _il.row(name, "TRIO_READY")
+            self._done = False
+            self.custom_sleep_data = None
 
-    def _cancelled(self):
-        for s in reversed(self._scopes):
-            if s._cancel_called:
-                return True
-            if s._shield:
-                return False
-        return False
+        def __repr__(self):
+            return f"<Task {self.name!r} at 0x{id(self):x}>"
+
+        def _cancelled(self):
+            for s in reversed(self._scopes):
+                if s._cancel_called:
+                    return True
+                if s._shield:
+                    return False
+            return False
+
+    return Task
+
+
+_Task = _task_class()
 
 
 class _Runner:
@@ -162,12 +259,17 @@ class _Runner:
         self.main = None
         self.threads = 0
         self.wake = _queue.SimpleQueue()
+        # the memory channels open in this run, for the debugger's `info
+        # queues` (sim/lib/mod_drivers.c reads them): id -> _ChannelState
+        self.channels = {}
         self.start = _time.monotonic()
         self.fifo = _il.setting("trio_order") == "fifo"
         # the coin: xorshift32 seeded from the scenario's seed
         self.rng = ((_il.setting("seed") & 0xFFFFFFFF) * 2654435761 + 0x7472696F) & 0xFFFFFFFF or 1
         self._stepping = None
         self._order = "TRIO_BATCH_FWD"
+        self.instruments = _Instruments(())
+        self.hooks = self.instruments.hooks   # the same dict: empty, no instrument
 
     def now(self):
         return _time.monotonic() - self.start + 1000.0
@@ -177,6 +279,8 @@ class _Runner:
         task._next = (value, exc)
         self.runq.append(task)
         _il.park(task._row, "ready", "TRIO_READY")
+        if self.hooks and "task_scheduled" in self.hooks:
+            self.instruments.call("task_scheduled", task)
 
     def add_deadline(self, scope):
         self.seq += 1
@@ -209,11 +313,17 @@ class _Runner:
         self.tasks.add(task)
         if nursery is not None:
             nursery._children.add(task)
+        if self.hooks and "task_spawned" in self.hooks:
+            self.instruments.call("task_spawned", task)
         self.runq.append(task)
+        if self.hooks and "task_scheduled" in self.hooks:
+            self.instruments.call("task_scheduled", task)
         return task
 
     def step(self, task):
         self._stepping = task
+        if self.hooks and "before_task_step" in self.hooks:
+            self.instruments.call("before_task_step", task)
         _il.run(task._row, self._order)
         value, exc = task._next
         task._next = (None, None)
@@ -224,23 +334,23 @@ class _Runner:
                 trap = task.coro.send(value)
         except StopIteration as s:
             self.finish(task, s.value, None)
-            return
         except BaseException as e:
             self.finish(task, None, e)
-            return
-        self.handle(task, trap)
+        else:
+            self.handle(task, trap)
+        if self.hooks and "after_task_step" in self.hooks:
+            self.instruments.call("after_task_step", task)
 
     def handle(self, task, trap):
         kind = trap.kind
         if kind == "checkpoint":
-            self.runq.append(task)
-            _il.park(task._row, "ready", "TRIO_READY")
+            self.reschedule(task)
             return
         if kind == "wait":
-            abort, reason = trap.arg
+            abort, reason, obj = trap.arg
             task._abort = abort
             task._reason = reason
-            _il.park(task._row, "sleeping" if reason == "TRIO_SLEEP" else "awaiting", reason)
+            _il.park(task._row, "sleeping" if reason == "TRIO_SLEEP" else "awaiting", reason, obj)
             if task._cancelled():
                 self.try_abort(task)
             return
@@ -263,6 +373,8 @@ class _Runner:
             n._child_finished(task, exc)
         if task is self.main:
             self.main_result = (value, exc)
+        if self.hooks and "task_exited" in self.hooks:
+            self.instruments.call("task_exited", task)
 
     def cancel_scope(self, scope):
         for task in list(self.tasks):
@@ -270,7 +382,20 @@ class _Runner:
                 self.try_abort(task)
 
     def run(self):
+        instruments = self.instruments
         while not self.main._done:
+            wait = None
+            if instruments.hooks:
+                # the timeout trio's loop gives its I/O wait, as the io
+                # hooks see it: 0 with tasks to run, else until the next
+                # deadline, at most a day
+                if self.runq:
+                    wait = 0
+                else:
+                    nd = self.next_deadline()
+                    wait = _MAX_TIMEOUT if nd is None else min(max(nd - self.now(), 0), _MAX_TIMEOUT)
+                if "before_io_wait" in instruments.hooks:
+                    instruments.call("before_io_wait", wait)
             if not self.runq:
                 nd = self.next_deadline()
                 if nd is None and not self.threads:
@@ -298,6 +423,8 @@ class _Runner:
                             msg = None
                 elif timeout > 0:
                     _il.idle(timeout, "TRIO_IDLE")
+            if wait is not None and "after_io_wait" in instruments.hooks:
+                instruments.call("after_io_wait", wait)
             now = self.now()
             while True:
                 nd = self.next_deadline()
@@ -363,16 +490,23 @@ def run(async_fn, *args, strict_exception_groups=False, clock=None, instruments=
         raise RuntimeError("Attempted to call run() from inside a run()")
     coro = _coro_of(async_fn, args, "run")
     r = _Runner()
+    r.instruments = _Instruments(instruments)
+    r.hooks = r.instruments.hooks
     _runner = r
     _strict_default = strict_exception_groups
     root = CancelScope()
     root._enter_as_root()
-    r.main = r.spawn(coro, _name_of(async_fn), None, root)
-    r.main._scopes = [root]
     try:
+        if "before_run" in r.instruments.hooks:
+            r.instruments.call("before_run")
+        r.main = r.spawn(coro, _name_of(async_fn), None, root)
+        r.main._scopes = [root]
         r.run()
     finally:
         _runner = None
+        # as trio's: after the run's context is gone
+        if "after_run" in r.instruments.hooks:
+            r.instruments.call("after_run")
     value, exc = r.main_result
     if exc is not None:
         raise exc
@@ -389,8 +523,10 @@ async def _cancel_shielded_checkpoint():
     await _Trap("checkpoint")
 
 
-async def _wait_task_rescheduled(abort_fn, reason="TRIO_PARK"):
-    return await _Trap("wait", (abort_fn, reason))
+async def _wait_task_rescheduled(abort_fn, reason="TRIO_PARK", obj=-1):
+    # obj: the trace object of what it waits on (_il.obj), which the
+    # timeline and explain then name
+    return await _Trap("wait", (abort_fn, reason, obj))
 
 
 async def _checkpoint():
@@ -409,8 +545,9 @@ async def _checkpoint_if_cancelled():
 class _ParkingLot:
     """FIFO waiters with a handoff, as trio's ParkingLot."""
 
-    def __init__(self):
+    def __init__(self, obj=-1):
         self._parked = []
+        self._obj = obj
 
     def __len__(self):
         return len(self._parked)
@@ -424,7 +561,7 @@ class _ParkingLot:
                 self._parked.remove(task)
             return _Abort.SUCCEEDED
 
-        return await _wait_task_rescheduled(abort, reason)
+        return await _wait_task_rescheduled(abort, reason, self._obj)
 
     def unpark(self, value=None):
         if not self._parked:
@@ -470,6 +607,8 @@ class CancelScope:
         self._entered = False
         self._task = None
         self._entry = None
+        # what made it, for `info timers`: (function, its argument) or None
+        self._what = None
 
     def _enter_as_root(self):
         self._entered = True
@@ -572,18 +711,23 @@ class CancelScope:
 
 
 def move_on_at(deadline):
-    return CancelScope(deadline=deadline)
+    s = CancelScope(deadline=deadline)
+    s._what = ("move_on_at", deadline)
+    return s
 
 
 def move_on_after(seconds):
     if seconds < 0:
         raise ValueError("timeout must be non-negative")
-    return move_on_at(current_time() + seconds)
+    s = move_on_at(current_time() + seconds)
+    s._what = ("move_on_after", seconds)
+    return s
 
 
 class _FailScope:
-    def __init__(self, deadline):
+    def __init__(self, deadline, what):
         self._scope = CancelScope(deadline=deadline)
+        self._scope._what = what
 
     def __enter__(self):
         return self._scope.__enter__()
@@ -596,13 +740,13 @@ class _FailScope:
 
 
 def fail_at(deadline):
-    return _FailScope(deadline)
+    return _FailScope(deadline, ("fail_at", deadline))
 
 
 def fail_after(seconds):
     if seconds < 0:
         raise ValueError("timeout must be non-negative")
-    return fail_at(current_time() + seconds)
+    return _FailScope(current_time() + seconds, ("fail_after", seconds))
 
 
 def current_time():
@@ -625,9 +769,15 @@ async def sleep_forever():
     await _wait_task_rescheduled(lambda _: _Abort.SUCCEEDED, "TRIO_PARK")
 
 
-async def sleep_until(deadline):
-    with move_on_at(deadline):
+async def _sleep_until(deadline, what):
+    s = CancelScope(deadline=deadline)
+    s._what = what
+    with s:
         await _wait_task_rescheduled(lambda _: _Abort.SUCCEEDED, "TRIO_SLEEP")
+
+
+async def sleep_until(deadline):
+    await _sleep_until(deadline, ("sleep_until", deadline))
 
 
 async def sleep(seconds):
@@ -636,7 +786,7 @@ async def sleep(seconds):
     if seconds == 0:
         await _checkpoint()
     else:
-        await sleep_until(current_time() + seconds)
+        await _sleep_until(current_time() + seconds, ("sleep", seconds))
 
 
 # ---- nurseries ----
@@ -809,6 +959,7 @@ class Event:
     def __init__(self):
         self._flag = False
         self._tasks = []
+        self._obj = _il.obj("event")
 
     def is_set(self):
         return self._flag
@@ -832,7 +983,7 @@ class Event:
             self._tasks.remove(task)
             return _Abort.SUCCEEDED
 
-        await _wait_task_rescheduled(abort, "TRIO_EVENT")
+        await _wait_task_rescheduled(abort, "TRIO_EVENT", self._obj)
 
     def statistics(self):
         return _Stats("_EventStatistics", tasks_waiting=len(self._tasks))
@@ -840,7 +991,7 @@ class Event:
 
 class _LockBase:
     def __init__(self):
-        self._lot = _ParkingLot()
+        self._lot = _ParkingLot(_il.obj("lock"))
         self._owner = None
 
     def locked(self):
@@ -908,7 +1059,7 @@ class Semaphore:
                 raise ValueError("max_values must be >= initial_value")
         self._value = initial_value
         self._max_value = max_value
-        self._lot = _ParkingLot()
+        self._lot = _ParkingLot(_il.obj("semaphore"))
 
     @property
     def value(self):
@@ -956,7 +1107,7 @@ class Semaphore:
 
 class CapacityLimiter:
     def __init__(self, total_tokens):
-        self._lot = _ParkingLot()
+        self._lot = _ParkingLot(_il.obj("semaphore"))
         self._borrowers = set()
         self._pending = {}
         self.total_tokens = total_tokens
@@ -1051,6 +1202,14 @@ class _ChannelState:
         self.open_receive = 0
         self.send_tasks = []      # [task, value]
         self.receive_tasks = []
+        self.obj = _il.obj("queue")
+        if _runner is not None:
+            _runner.channels[id(self)] = self
+
+    def closed(self):
+        # every clone of both ends closed: nothing more to show
+        if not self.open_send and not self.open_receive and _runner is not None:
+            _runner.channels.pop(id(self), None)
 
     def statistics(self):
         return _Stats("MemoryChannelStats", current_buffer_used=len(self.data), max_buffer_size=self.max,
@@ -1088,16 +1247,18 @@ class MemorySendChannel:
             await _cancel_shielded_checkpoint()
             return
         st = self._state
-        task = _current().current_task_obj()
+        r = _current()
+        task = r.current_task_obj()
         entry = [task, value]
         st.send_tasks.append(entry)
+        r.channels[id(st)] = st
 
         def abort(_):
             if entry in st.send_tasks:
                 st.send_tasks.remove(entry)
             return _Abort.SUCCEEDED
 
-        await _wait_task_rescheduled(abort, "TRIO_CHANNEL")
+        await _wait_task_rescheduled(abort, "TRIO_CHANNEL", st.obj)
 
     def clone(self):
         if self._closed:
@@ -1115,6 +1276,7 @@ class MemorySendChannel:
             for task in st.receive_tasks:
                 r.reschedule(task, exc=EndOfChannel())
             st.receive_tasks = []
+        st.closed()
 
     async def aclose(self):
         self.close()
@@ -1169,15 +1331,17 @@ class MemoryReceiveChannel:
             await _cancel_shielded_checkpoint()
             return value
         st = self._state
-        task = _current().current_task_obj()
+        r = _current()
+        task = r.current_task_obj()
         st.receive_tasks.append(task)
+        r.channels[id(st)] = st
 
         def abort(_):
             if task in st.receive_tasks:
                 st.receive_tasks.remove(task)
             return _Abort.SUCCEEDED
 
-        return await _wait_task_rescheduled(abort, "TRIO_CHANNEL")
+        return await _wait_task_rescheduled(abort, "TRIO_CHANNEL", st.obj)
 
     def clone(self):
         if self._closed:
@@ -1196,6 +1360,7 @@ class MemoryReceiveChannel:
                 r.reschedule(task, exc=BrokenResourceError())
             st.send_tasks = []
             st.data = []
+        st.closed()
 
     async def aclose(self):
         self.close()
@@ -1290,7 +1455,7 @@ class _ToThread:
 
 
 _ToThread._n = 0
-to_thread = _ToThread()
+_to_thread = _ToThread()
 
 
 class _FromThread:
@@ -1333,7 +1498,6 @@ class _FromThread:
 
 
 _from_thread = _FromThread()
-from_thread = _from_thread
 
 
 # ---- lowlevel ----
@@ -1374,5 +1538,37 @@ class _Lowlevel:
     def current_clock():
         return None
 
+    @staticmethod
+    def add_instrument(instrument):
+        _current().instruments.add(instrument)
 
-lowlevel = _Lowlevel()
+    @staticmethod
+    def remove_instrument(instrument):
+        _current().instruments.remove(instrument)
+
+
+# ---- the submodules ----
+
+# trio.lowlevel, trio.to_thread, trio.from_thread and trio.abc have no
+# Python part of their own: importing one fills it from this table
+# (sim/lib/modules.c), and `import trio` brings them along as trio's own
+# __init__ does.  Their names are listed again in sim/lib/mod_drivers.c,
+# which the load-time check reads: a name of these modules that is not
+# here is an error at load, not an AttributeError at run time.
+_submodules = {
+    'lowlevel': {
+        'Abort': _Abort, 'Task': _Task, 'checkpoint': _Lowlevel.checkpoint,
+        'checkpoint_if_cancelled': _Lowlevel.checkpoint_if_cancelled,
+        'cancel_shielded_checkpoint': _Lowlevel.cancel_shielded_checkpoint,
+        'current_task': _Lowlevel.current_task, 'current_root_task': _Lowlevel.current_root_task,
+        'wait_task_rescheduled': _Lowlevel.wait_task_rescheduled, 'reschedule': _Lowlevel.reschedule,
+        'current_clock': _Lowlevel.current_clock, 'add_instrument': _Lowlevel.add_instrument,
+        'remove_instrument': _Lowlevel.remove_instrument,
+    },
+    'to_thread': {
+        'run_sync': _to_thread.run_sync,
+        'current_default_thread_limiter': _to_thread.current_default_thread_limiter,
+    },
+    'from_thread': {'run': _from_thread.run, 'run_sync': _from_thread.run_sync},
+    'abc': {'Instrument': Instrument},
+}

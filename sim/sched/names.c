@@ -45,7 +45,9 @@ static void scan_dict(Sim *S, Dict *d, const char *prefix, int depth, NameFn fn,
     }
 }
 
-void names_walk(Sim *S, NameFn fn, void *ctx)
+/* program_only: not the variables of the simulator's library code (a run
+ * loop's own queue is no queue of the program's) */
+static void walk(Sim *S, NameFn fn, void *ctx, bool program_only)
 {
     for (size_t i = 0; i < S->procs.n; i++) scan_dict(S, S->procs.v[i]->globals, "", 1, fn, ctx);
     for (size_t i = 0; i < S->tasks.n; i++) {
@@ -53,6 +55,7 @@ void names_walk(Sim *S, NameFn fn, void *ctx)
         for (int32_t f = c->nframes - 1; f >= 0; f--) {
             Frame *fr = &c->frames[f];
             Code *co = fr->code;
+            if (program_only && co->src && co->src->library) continue;
             for (int32_t k = 0; k < co->nlocals; k++) {
                 Value v = fr->locals[k];
                 if (is_undef(v)) continue;
@@ -66,6 +69,10 @@ void names_walk(Sim *S, NameFn fn, void *ctx)
         }
     }
 }
+
+void names_walk(Sim *S, NameFn fn, void *ctx) { walk(S, fn, ctx, false); }
+
+void names_walk_program(Sim *S, NameFn fn, void *ctx) { walk(S, fn, ctx, true); }
 
 static void name_one(Sim *S, void *ctx, const char *name, Value v)
 {

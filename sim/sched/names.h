@@ -9,5 +9,7 @@ void names_trace_objects(Sim *S);
 /* Visit (name, value) for every variable of every process and task frame,
  * one level into instances and lists (names.c). */
 void names_walk(Sim *S, void (*fn)(Sim *S, void *ctx, const char *name, Value v), void *ctx);
+/* The same, leaving out the frames of the simulator's library code. */
+void names_walk_program(Sim *S, void (*fn)(Sim *S, void *ctx, const char *name, Value v), void *ctx);
 
 #endif

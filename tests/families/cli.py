@@ -6,6 +6,8 @@ its own arguments, compared with python3 where python3 has an answer.
   cli/calibrate         `interleave calibrate` measures under python3 and
                         writes a profile of every setting it gives, which
                         the simulator accepts
+  cli/help_libraries    `interleave --help` names every concurrency library
+                        the simulator runs, as the man page's NAME line does
   cli/calibrated_runs   a profile is used only when asked (--calibrated,
                         `calibrated: yes`), beneath the header and --set,
                         and the run says so; none, or a bad one: a clear error
@@ -219,7 +221,16 @@ def calibrated_runs_in(ctx, d):
     assert code == 2 and "'seed' is not a cost a calibration profile may set" in err, err
 
 
+def t_help_libraries(ctx):
+    code, out, err = ctx.run([ctx.bin, "--help"])
+    assert code == 0, err
+    text = " ".join(out.split())
+    for lib in ("threads", "processes", "asyncio", "trio", "gevent"):
+        assert lib in text, f"--help does not mention {lib}: {text[:400]}"
+
+
 CASES = [
+    ("cli/help_libraries", t_help_libraries),
     ("cli/calibrate", t_calibrate),
     ("cli/calibrated_runs", t_calibrated_runs),
     ("cli/streams_in_order", t_streams_in_order),

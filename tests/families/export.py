@@ -18,6 +18,9 @@
                        JSON and XML
   export/tmux_complete in a terminal, Tab completes `export`, its format and
                        then a file name
+  export/trio_batch_order  which way each trio batch ran: every running slice
+                       of a trio task says it in the Chrome trace and the SVG
+                       tooltips, and the text timeline has a row of it
 
 Times are compared as decimals (the file's microseconds with three
 decimals are exact nanoseconds), never as binary floats."""
@@ -247,6 +250,34 @@ def t_errors(ctx):
             ET.fromstring(fh.read())
 
 
+BATCH_WORDS = ("(trio's batch, reversed)", "(trio's batch, in ready order)")
+
+
+def t_trio_batch_order(ctx):
+    rel = "tests/trio_order/001_start_soon_sleep0.py"
+    code, out, err = run_bin(ctx, ["run", "--seed", "1", "--format", "chrome", rel])
+    assert code == 0, err
+    doc = json.loads(out, parse_float=Decimal)
+    evs = doc["traceEvents"] if isinstance(doc, dict) else doc
+    names = {e["tid"]: e["args"]["name"] for e in evs if e["ph"] == "M" and e["name"] == "thread_name"}
+    running = [e for e in evs if e["ph"] == "X" and e.get("cat") == "state" and e["name"] == "running"
+               and names.get(e["tid"], "").startswith("__main__.")]
+    assert running, "no running slices of the trio tasks"
+    for e in running:
+        assert any(w in e["args"]["reason"] for w in BATCH_WORDS), f"a trio step without its batch order: {e}"
+    seen = {w for e in running for w in BATCH_WORDS if w in e["args"]["reason"]}
+    assert len(seen) == 2, f"seed 1 runs batches both ways, the trace says only {seen}"
+    code, out, err = run_bin(ctx, ["run", "--seed", "1", "--format", "svg", rel])
+    assert code == 0, err
+    titles = [t.text or "" for t in ET.fromstring(out).iter(SVG_NS + "title")]
+    assert all(any(w in t for t in titles) for w in BATCH_WORDS), "the SVG tooltips do not say the batch order"
+    code, out, err = run_bin(ctx, ["run", "--seed", "1", "--width", "100", rel])
+    assert code == 0, err
+    row = [ln for ln in out.splitlines() if ln.startswith("  trio batch")]
+    assert len(row) == 1 and "<" in row[0] and ">" in row[0], f"no trio batch row with both orders: {row}"
+    assert "reversed (a coin per batch)" in out, "no legend for the trio batch row"
+
+
 def t_tmux_complete(ctx):
     if not shutil.which("tmux"):
         raise AssertionError("tmux is not installed (make test installs it, or: sudo apt-get install tmux)")
@@ -390,6 +421,7 @@ CASES = [
     ("export/errors", t_errors),
     ("export/odd_text", t_odd_text),
     ("export/tmux_complete", t_tmux_complete),
+    ("export/trio_batch_order", t_trio_batch_order),
 ]
 
 

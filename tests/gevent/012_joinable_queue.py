@@ -1,4 +1,6 @@
-# JoinableQueue: workers call task_done(); join() waits until every item is done
+# JoinableQueue: workers call task_done(); join() waits until every item is done.
+# The first three items end 0.2 s apart on timers set at once, so their order
+# holds even when gevent on a loaded machine runs late.
 import gevent
 from gevent.queue import JoinableQueue
 
@@ -10,14 +12,14 @@ def worker(name):
     while True:
         item = jobs.get()
         try:
-            gevent.sleep(0.02 * item)
+            gevent.sleep(0.1 * item)
             processed.append((item, name))
         finally:
             jobs.task_done()
 
 
 workers = [gevent.spawn(worker, f"w{i}") for i in range(3)]
-for item in [5, 1, 3, 2, 4, 1]:
+for item in [1, 3, 5, 6, 4, 2]:
     jobs.put(item)
 print("unfinished tasks:", jobs.unfinished_tasks)
 jobs.join()

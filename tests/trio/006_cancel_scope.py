@@ -3,6 +3,13 @@ import math
 import trio
 
 
+def about(seconds, expected):
+    # real trio on a loaded machine wakes late, never early: a time up to a
+    # quarter second past the expected one prints as that one (the
+    # simulator's are exact), so the comparison with real trio holds
+    return expected if expected - 0.005 <= seconds < expected + 0.25 else round(seconds, 3)
+
+
 async def main():
     with trio.CancelScope() as scope:
         print("deadline is inf:", scope.deadline == math.inf, "shield:", scope.shield)
@@ -33,12 +40,12 @@ async def main():
     with trio.CancelScope() as scope:
         scope.deadline = trio.current_time() + 0.2
         await trio.sleep(10)
-    print("deadline fired after", round(trio.current_time() - start, 1), "s, caught:", scope.cancelled_caught)
+    print("deadline fired after", about(trio.current_time() - start, 0.2), "s, caught:", scope.cancelled_caught)
 
     with trio.CancelScope(deadline=trio.current_time() + 0.1) as scope:
         scope.deadline += 0.2
         await trio.sleep_forever()
-    print("moved deadline fired after", round(trio.current_time() - start, 1), "s in total")
+    print("moved deadline fired after", about(trio.current_time() - start, 0.5), "s in total")
 
     async with trio.open_nursery() as nursery:
         async def background():

@@ -2,6 +2,13 @@
 import trio
 
 
+def about(seconds, expected):
+    # real trio on a loaded machine wakes late, never early: a time up to a
+    # quarter second past the expected one prints as that one (the
+    # simulator's are exact), so the comparison with real trio holds
+    return expected if expected - 0.005 <= seconds < expected + 0.25 else round(seconds, 3)
+
+
 async def download(name, chunks, delay):
     got = []
     for i in range(chunks):
@@ -13,10 +20,10 @@ async def download(name, chunks, delay):
 async def main():
     start = trio.current_time()
     result = None
-    with trio.move_on_after(0.33) as scope:
+    with trio.move_on_after(0.3) as scope:
         result = await download("big", 10, 0.1)
     print("big: cancelled_caught =", scope.cancelled_caught, "result =", result)
-    print("gave up after", round(trio.current_time() - start, 1), "s")
+    print("gave up after", about(trio.current_time() - start, 0.3), "s")
 
     with trio.move_on_after(1) as scope:
         result = await download("small", 2, 0.1)
@@ -25,15 +32,18 @@ async def main():
     partial = []
 
     async def collect():
+        # on a fixed grid (sleep_until): a late wake-up does not push the
+        # later items past the deadline
+        begin = trio.current_time()
         for i in range(100):
-            await trio.sleep(0.1)
+            await trio.sleep_until(begin + 0.2 * (i + 1))
             partial.append(i)
 
     mark = trio.current_time()
-    with trio.move_on_at(mark + 0.42):
+    with trio.move_on_at(mark + 0.5):
         await collect()
     print("collected before the absolute deadline:", partial)
-    print("deadline relative to mark:", round(trio.current_time() - mark, 1))
+    print("deadline relative to mark:", about(trio.current_time() - mark, 0.5))
 
     with trio.move_on_after(0) as zero:
         await trio.sleep(0)

@@ -23,9 +23,11 @@ async def main():
     print("total:", limiter.total_tokens, "borrowed:", limiter.borrowed_tokens)
     log = []
     async with trio.open_nursery() as nursery:
-        for i, (arrive, hold) in enumerate([(0, 0.2), (0.02, 0.4), (0.04, 0.1), (0.06, 0.1)]):
+        # arrivals and hand-overs a tenth of a second or more apart, so a
+        # loaded machine running real trio late keeps their order
+        for i, (arrive, hold) in enumerate([(0, 0.6), (0.1, 1.4), (0.2, 0.2), (0.3, 0.2)]):
             nursery.start_soon(worker, limiter, f"w{i}", arrive, hold, log)
-        await trio.sleep(0.1)
+        await trio.sleep(0.45)
         print("waiting for a token:", limiter.statistics().tasks_waiting)
     print("log:", log)
 
