@@ -639,7 +639,15 @@ def overlay_lines(t):
     through with PgDn (its "N-M of T lines" says where it is)."""
     got = {}
     for _ in range(40):
+        # the box and its "N-M of T lines" can reach tmux in separate
+        # writes: read it once two captures agree
         s = t.screen()
+        for _ in range(20):
+            time.sleep(0.1)
+            s2 = t.screen()
+            if s2 == s:
+                break
+            s = s2
         lines = s.split("\n")
         top = next(i for i, l in enumerate(lines) if "┌" in l)
         x0, x1 = lines[top].index("┌"), lines[top].index("┐")
