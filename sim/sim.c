@@ -26,6 +26,7 @@ Sim *sim_new(void)
     settings_init(&S->set);
     S->gc_threshold = 8u << 20;
     S->attr_epoch = 1;
+    S->globals_epoch = 1;
     S->recursion_limit = 1000;
     S->gc_inhibit = 1; /* no collection while the world is being built */
     types_init(S);

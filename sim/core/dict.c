@@ -109,6 +109,7 @@ static inline void dict_changed(Sim *S, Dict *d)
 static void dict_insert_new(Sim *S, Dict *d, Value key, int64_t hash, Value val)
 {
     dict_changed(S, d);
+    if (UNLIKELY(d->h.flags & OF_GLOBALS_SEEN)) S->globals_epoch++;
     dict_reserve(S, d);
     int64_t i = d->nent++;
     d->ent[i].key = key;

@@ -359,6 +359,7 @@ void gc_collect(Sim *S)
     /* what the attribute cache points to may be freed (or its address
      * reused) from here on */
     S->attr_epoch++;
+    S->globals_epoch++;
     mark_roots(S);
     while (S->gray.n) {
         Obj *o = S->gray.v[--S->gray.n];

@@ -55,6 +55,8 @@ enum {
     OF_SUBCLASS = 32,   /* K_LIST, K_DICT, K_SET: an instance of a program's subclass (a SubExt follows) */
     OF_WATCHED = 64,    /* K_DICT: a class's dict that attr.c's lookup cache has
                            read: changing it invalidates the cache */
+    OF_GLOBALS_SEEN = 128, /* K_DICT: globals where a LOAD_GLOBAL found a builtin:
+                           a new key moves Sim.globals_epoch */
     OF_POOL_CLASS = 0x1F00, /* any kind: gc.c's pool size class - 1 */
     OF_POOLED = 0x2000, /* any kind: allocated from gc.c's pools */
     OF_SEEN = 0x4000,   /* any kind: seen by the running native (gather's duplicates); cleared before it returns */

@@ -56,7 +56,7 @@ static inline bool attr_plain(Value ca)
  * good while no class dict changed and no collection ran (attr_epoch, as
  * obj_class_lookup's own cache). */
 struct AttrIC {
-    Class *cls;
+    const void *owner;  /* the class seen (attribute ops), the globals (LOAD_GLOBAL) */
     uint64_t epoch;
     Value val;
 };
@@ -71,9 +71,9 @@ static struct AttrIC *attr_ic(Code *code, uint32_t at)
 static inline Value ic_class_lookup(Sim *S, Code *code, uint32_t at, Class *cls, Str *name)
 {
     struct AttrIC *ic = attr_ic(code, at);
-    if (LIKELY(ic->cls == cls && ic->epoch == S->attr_epoch)) return ic->val;
+    if (LIKELY(ic->owner == cls && ic->epoch == S->attr_epoch)) return ic->val;
     ic->val = obj_class_lookup(S, cls, name);
-    ic->cls = cls;
+    ic->owner = cls;
     ic->epoch = S->attr_epoch;
     return ic->val;
 }
@@ -84,14 +84,14 @@ static inline Value ic_class_lookup(Sim *S, Code *code, uint32_t at, Class *cls,
 static inline bool ic_plain_store(Sim *S, Code *code, uint32_t at, Class *cls, Str *name)
 {
     struct AttrIC *ic = attr_ic(code, at);
-    if (LIKELY(ic->cls == cls && ic->epoch == S->attr_epoch)) return ic->val.u.i != 0;
+    if (LIKELY(ic->owner == cls && ic->epoch == S->attr_epoch)) return ic->val.u.i != 0;
     bool ok = attr_plain(obj_class_lookup(S, cls, name));
     if (ok && (cls->cflags & CF_USER)) {
         Value sa = obj_class_lookup(S, cls, S->sym[SYM_setattr_]);
         ok = is_undef(sa) || is_kind(sa, K_NATIVE);
     }
     ic->val = v_bool(ok);
-    ic->cls = cls;
+    ic->owner = cls;
     ic->epoch = S->attr_epoch;
     return ok;
 }
@@ -1286,15 +1286,28 @@ RunStatus vm_run(Task *T)
             break;
         }
         TARGET(LOAD_GLOBAL)
-            a = dict_get_hinted(f->globals, names[arg], &code->hints[pc - 1]);
-            if (is_undef(a)) {
-                a = dict_get_str(S->builtins, names[arg]);
-                if (UNLIKELY(is_undef(a))) {
-                    SAVE();
-                    ERR_IF(missing_name(T, names[arg], &r) < 0);
-                    a = r;
-                    RELOAD();
+            if (code->ic && code->ic[pc - 1].owner == f->globals && code->ic[pc - 1].epoch == S->globals_epoch) {
+                /* a builtin, as found before, and no global made since
+                 * could hide it: no miss in the globals first (abs(),
+                 * len() in a loop spent a lookup in each) */
+                a = dict_get_hinted(S->builtins, names[arg], &code->hints[pc - 1]);
+            } else {
+                a = dict_get_hinted(f->globals, names[arg], &code->hints[pc - 1]);
+                if (is_undef(a)) {
+                    a = dict_get_hinted(S->builtins, names[arg], &code->hints[pc - 1]);
+                    if (!is_undef(a)) {
+                        struct AttrIC *ic = attr_ic(code, pc - 1);
+                        ic->owner = f->globals;
+                        ic->epoch = S->globals_epoch;
+                        f->globals->h.flags |= OF_GLOBALS_SEEN;
+                    }
                 }
+            }
+            if (UNLIKELY(is_undef(a))) {
+                SAVE();
+                ERR_IF(missing_name(T, names[arg], &r) < 0);
+                a = r;
+                RELOAD();
             }
             PUSH(a);
             DISPATCH();

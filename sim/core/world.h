@@ -132,6 +132,10 @@ struct Sim {
      * (a change to a watched class dict, and every collection, move it) */
     struct AttrCacheEntry *attr_cache;
     uint64_t attr_epoch;
+    /* LOAD_GLOBAL's cache of "not a global: a builtin" holds while this
+     * is what it was when filled (a new key in globals it looked in, and
+     * every collection, move it) */
+    uint64_t globals_epoch;
 
     /* interned strings: open addressing on Str* */
     Str **itab;
