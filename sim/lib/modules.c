@@ -1164,6 +1164,27 @@ static bool modules_has_attr(const char *module, const char *attr)
     return false;
 }
 
+/* Module names sorted (a few dozen: an insertion sort) and, for the
+ * messages that list them, joined with ", " into buf. */
+static void sort_names(const char **names, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+}
+
+static void join_sorted(const char **names, size_t n, char *buf, size_t size)
+{
+    sort_names(names, n);
+    size_t off = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < n && off < size; i++)
+        off += (size_t)snprintf(buf + off, size - off, "%s%s", i ? ", " : "", names[i]);
+}
+
 /* Every module's name, sorted, as CPython's sys.builtin_module_names: all
  * of ours are built in.  A program (and the native sweep test) can learn
  * from it what there is to import. */
@@ -1173,12 +1194,7 @@ static Value make_builtin_module_names(Sim *S)
     size_t n = 0;
     FOR_EACH_DEF(d)
         if (n < ARRAY_LEN(names)) names[n++] = d->name;
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-            const char *t = names[j];
-            names[j] = names[j - 1];
-            names[j - 1] = t;
-        }
+    sort_names(names, n);
     Tuple *t = tuple_new(S, (int)n);
     for (size_t i = 0; i < n; i++) t->v[i] = str_value(S, names[i]);
     return v_obj(t);
@@ -1194,15 +1210,7 @@ static const char *modules_list(void)
         FOR_EACH_DEF(d)
             if (d->name[0] != '_' && !strchr(d->name, '.') && n < ARRAY_LEN(names)) names[n++] = d->name;
         /* sorted for a stable, readable message */
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-                const char *t = names[j];
-                names[j] = names[j - 1];
-                names[j - 1] = t;
-            }
-        size_t off = 0;
-        for (size_t i = 0; i < n; i++)
-            off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s", i ? ", " : "", names[i]);
+        join_sorted(names, n, buf, sizeof buf);
     }
     return buf;
 }
@@ -1215,16 +1223,7 @@ static const char *modules_submodules(const char *package)
     size_t n = 0, plen = strlen(package);
     FOR_EACH_DEF(d)
         if (strncmp(d->name, package, plen) == 0 && d->name[plen] == '.' && n < ARRAY_LEN(names)) names[n++] = d->name + plen + 1;
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-            const char *t = names[j];
-            names[j] = names[j - 1];
-            names[j - 1] = t;
-        }
-    size_t off = 0;
-    buf[0] = 0;
-    for (size_t i = 0; i < n && off < sizeof buf; i++)
-        off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s", i ? ", " : "", names[i]);
+    join_sorted(names, n, buf, sizeof buf);
     return buf;
 }
 
