@@ -427,11 +427,11 @@ static Ctx *chain_root(Ctx *c)
     return c;
 }
 
-int gen_await_sleep0(Task *T, Ctx *c, Gen *g)
+int gen_await_sleep0(Task *T, Ctx *c, Value *slot, int64_t charge)
 {
     Gen *rg = chain_root(c)->gen;
     if (!rg || rg->mode != GM_TASK || !T->driver || !T->driver->sleep0) return -1;
-    return T->driver->sleep0(T, c, g);
+    return T->driver->sleep0(T, c, slot, charge);
 }
 
 /* Leaf context leaf cannot finish its await of (or its __await__

@@ -151,16 +151,19 @@ typedef struct AwaitDriver {
     /* The root coroutine of context c (GM_TASK) returned r, or raised
      * T->exc (r undefined): the context to run next. */
     Ctx *(*task_exit)(Task *T, Ctx *c, Value r);
-    /* Optional: the leaf awaits g, a C-made sleep(0) coroutine its CALL
-     * just made (the AWAIT fetched and charged, its pc saved past the
-     * AWAIT): as trap would end it, without the trip through the AWAIT
-     * op; or -1, and nothing done, when the driver does not take it. */
-    int (*sleep0)(Task *T, Ctx *leaf, Gen *g);
+    /* Optional: the leaf's frame is at `await asyncio.sleep(0)`, its CALL
+     * charged and its pc past it, the next two ops GET_AWAITABLE and
+     * AWAIT, whose costs are charge: the call's coroutine into *slot (the
+     * call's result slot), and the three ops' work done as they would
+     * do it, charged and counted as them, ending as trap would
+     * (AIO_RELOAD); or -1, and nothing done, when the driver does not
+     * take it. */
+    int (*sleep0)(Task *T, Ctx *leaf, Value *slot, int64_t charge);
 } AwaitDriver;
 
 /* `await asyncio.sleep(0)`, the commonest await of all, straight to the
  * driver of c's chain (AwaitDriver.sleep0): AIO_* or -1 as that op. */
-int gen_await_sleep0(Task *T, Ctx *c, Gen *g);
+int gen_await_sleep0(Task *T, Ctx *c, Value *slot, int64_t charge);
 
 /* An __await__ generator (mode GM_AWAIT) in context c yields v: a trap. */
 int gen_trap_yield(Task *T, Ctx *c, Value v);

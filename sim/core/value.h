@@ -271,6 +271,8 @@ enum {
     NF_CONSUMES = 8,    /* consumes an iterable argument completely (list, sorted, sum...) */
     NF_RESUMES = 16,    /* resumes a generator (data: RESUME_*): called from bytecode, the VM
                            runs the generator on the task instead, so its body may block */
+    NF_SLEEP0 = 32,     /* asyncio.sleep: `await asyncio.sleep(0)` may go to the task's driver
+                           whole (AwaitDriver.sleep0) */
 };
 
 /* next(g), g.send(v), g.throw(e); a greenlet's switch and throw (green.h) */

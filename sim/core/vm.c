@@ -1880,6 +1880,24 @@ RunStatus vm_run(Task *T)
                     DISPATCH();
                 }
             }
+            if (is_kind(callable, K_NATIVE) && (AS_NATIVE(callable)->meth_flags & NF_SLEEP0) && nargs == 1 && !kw &&
+                is_int(args[0]) && args[0].u.i == 0 && left > cost[OP_GET_AWAITABLE] &&
+                INSTR_OP(ops[pc]) == OP_GET_AWAITABLE && INSTR_OP(ops[pc + 1]) == OP_AWAIT) {
+                /* `await asyncio.sleep(0)`: the call and the two ops
+                 * after it go to the task's driver whole, when the ops
+                 * would run now (the slice not over, no debugger looking
+                 * at each op) - the trip through the native call, the
+                 * ops and the await trap was a fifth of a task step */
+                f->sp = base + 1;
+                f->pc = pc;
+                T->clock = CLK();
+                if (gen_await_sleep0(T, c, base, cost[OP_GET_AWAITABLE] + cost[OP_AWAIT]) == AIO_RELOAD) {
+                    c = T->cur;
+                    RELOAD();
+                    THROWN_IN();
+                    break;
+                }
+            }
             Value *genarg = T->nested ? NULL : consumed_gen(S, callable, args, nargs);
             if (UNLIKELY(genarg)) {
                 /* run the consumed argument to its end first (it may
@@ -2461,27 +2479,7 @@ RunStatus vm_run(Task *T)
         }
         TARGET(GET_AWAITABLE)
             /* a coroutine not yet started: await it (gen_await_op checks the rest) */
-            if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) {
-                /* asyncio.sleep(0) awaited at once goes to the task's
-                 * driver here, charged and counted as the AWAIT it
-                 * stands for, when the AWAIT would run now (the slice is
-                 * not over, no debugger looks at each op) */
-                struct Gen *g = (struct Gen *)sp[-1].u.o;
-                if (g->native == CORO_SLEEP && g->delay <= 0 && left > 0 && INSTR_OP(ops[pc]) == OP_AWAIT) {
-                    FETCH();
-                    SAVE();
-                    int rr = gen_await_sleep0(T, c, g);
-                    if (rr == AIO_RELOAD) {
-                        c = T->cur;
-                        RELOAD();
-                        THROWN_IN();
-                        break;
-                    }
-                    /* not taken: the AWAIT runs as an op */
-                    pc--, left += cost[OP_AWAIT], nops--;
-                }
-                break;
-            }
+            if (is_kind(sp[-1], K_CORO) && ((struct Gen *)sp[-1].u.o)->state == GEN_CREATED) break;
 #if defined(__GNUC__)
             __attribute__((fallthrough)); /* past the labels TARGET adds */
 #else

@@ -816,6 +816,7 @@ static Class *aio_class(Sim *S, Dict *d, const char *name, const char *module, C
 static void aio_setup(Sim *S, Dict *d)
 {
     aio_init(S);
+    AS_NATIVE(dict_get_str(d, str_intern(S, "sleep", 5)))->meth_flags |= NF_SLEEP0;
     Class *c = aio_class(S, d, "_UnixSelectorEventLoop", "asyncio.unix_events", NULL, &aio_loop_ops);
     c->ctor = loop_ctor;
     static const MethodDef lm[] = {

@@ -853,18 +853,25 @@ static int aio_trap(Task *T, Ctx *c, Value a, int kind)
         return suspend_at_await(T, ld, c, wait);
     }
 
-/* The driver: `await asyncio.sleep(0)` at once, without the AWAIT op's
- * trip through gen_await_op and aio_trap (a tenth of a task step): what
- * they would do for it - the coroutine's first step, a bare yield - and
- * the same suspension.  Not taken outside a running task (aio_trap then
- * raises as it should). */
-static int aio_sleep0(Task *T, Ctx *c, Gen *g)
+/* The driver: `await asyncio.sleep(0)` whole (AwaitDriver.sleep0), what
+ * the call, GET_AWAITABLE, AWAIT and aio_trap would do: the coroutine
+ * (made where the call is, so it is recycled as any), its first step - a
+ * bare yield - and the same suspension at the AWAIT, charged and counted
+ * as the two ops.  Not taken outside a running task (the ops then run,
+ * and aio_trap raises as it should). */
+static int aio_sleep0(Task *T, Ctx *c, Value *slot, int64_t charge)
 {
     LoopData *ld = aio_loop_data(aio_loop_of(T));
     if (!ld || is_undef(ld->current) || ld->thread != T) return -1;
+    Value coro = aio_sleep_coro(T, 0, v_none());
+    *slot = coro;
+    Gen *g = (Gen *)coro.u.o;
     gen_coro_started(T->S, g);
     g->state = GEN_RUNNING;
     g->nstate = 1;
+    T->clock += charge;
+    T->op_credit += 2;
+    c->frames[c->nframes - 1].pc += 2;
     return suspend_at_await(T, ld, c, v_undef());
 }
 
