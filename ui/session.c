@@ -13,9 +13,17 @@ void session_init(Session *ss)
     ss->focus = -1;
 }
 
+/* Let go of the live run: freed unless borrowed. */
+static void drop(Session *ss)
+{
+    if (ss->S && !ss->borrowed) sim_free(ss->S);
+    ss->S = NULL;
+    ss->borrowed = false;
+}
+
 void session_free(Session *ss)
 {
-    if (ss->S) sim_free(ss->S);
+    drop(ss);
     free(ss->path);
     for (int i = 0; i < ss->nsets; i++) free(ss->sets[i]);
     free(ss->sets);
@@ -77,7 +85,7 @@ static SimStatus run_to(Session *ss, Sim *S, const StopAt *stop)
 
 static void replace(Session *ss, Sim *S)
 {
-    if (ss->S) sim_free(ss->S);
+    drop(ss);
     ss->S = S;
     ss->status = SIM_PAUSED;
     apply_breaks(ss);
@@ -119,6 +127,21 @@ bool session_restart(Session *ss)
     return true;
 }
 
+void session_borrow(Session *ss, Sim *S, SimStatus status)
+{
+    if (ss->S != S) drop(ss);
+    ss->S = S;
+    ss->borrowed = true;
+    ss->status = status;
+}
+
+bool session_adopt(Session *ss, const Sim *S)
+{
+    if (!ss->borrowed || ss->S != S) return false;
+    ss->borrowed = false;
+    return true;
+}
+
 void session_set_schedule(Session *ss, const char *schedule)
 {
     free(ss->schedule);
@@ -153,7 +176,7 @@ SimStatus session_goto(Session *ss, Position p, int64_t t)
     if (back) {
         Sim *S = fresh(ss, ss->path, ss->sets, ss->nsets);
         if (!S) return ss->status;
-        if (ss->S) sim_free(ss->S);
+        drop(ss);
         ss->S = S;
     } else {
         /* forward without breakpoints: a fresh copy of them afterwards */
@@ -199,7 +222,7 @@ bool session_set(Session *ss, const char *key, const char *value)
             free(sets);
             return false;
         }
-        if (ss->S) sim_free(ss->S);
+        drop(ss);
         ss->S = S;
         if (t > 0) {
             StopAt stop = sim_stop_none();

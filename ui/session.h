@@ -26,6 +26,7 @@ typedef struct Session {
     int nsets;
     char *schedule;           /* a schedule every run follows (schedule.h), or NULL */
     Sim *S;                   /* the live run (paused, or finished) */
+    bool borrowed;            /* S is someone else's (session_borrow): never freed here */
     SimStatus status;         /* of the last run command */
     BUF(Breakpoint) bps;
     int next_bp;
@@ -67,6 +68,16 @@ SimStatus session_run(Session *ss, const StopAt *stop);
 SimStatus session_goto(Session *ss, Position p, int64_t t);
 /* Back to the start (nothing has run). */
 bool session_restart(Session *ss);
+/* Use S, a finished run of the session's scenario and settings that the
+ * caller owns (the UI's reference run, whose end is where the session is
+ * to be), instead of simulating the whole run a second time: the
+ * session's own run is freed, S never is.  The session lets go of S
+ * unfreed when it moves (goto, restart, set, load); the owner, to let go
+ * of S first, calls session_adopt. */
+void session_borrow(Session *ss, Sim *S, SimStatus status);
+/* If the session borrows S, S is the session's from now on (true); else
+ * nothing changes (false). */
+bool session_adopt(Session *ss, const Sim *S);
 
 int64_t session_now(Session *ss);
 /* The file and settings as one string (a new one): equal strings, the

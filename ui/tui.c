@@ -89,7 +89,7 @@ static bool ref_make(App *a)
             a->keep_kind = tlx_row(a->idx, a->cursor)->kind;
             a->keep_index = tlx_row(a->idx, a->cursor)->index;
         }
-        sim_free(a->ref);
+        if (!session_adopt(a->ss, a->ref)) sim_free(a->ref);
     }
     a->ref = S;
     a->ref_status = SIM_PAUSED;
@@ -159,11 +159,18 @@ static void set_time(App *a, int64_t at)
 /* Bring the session to the playhead (backwards: by running again). */
 static bool in_sync(const App *a) { return a->synced == a->pos && a->synced_now == a->now; }
 
+static bool at_end(const App *a) { return sim_finished(a->ref) && a->pos >= ref_records(a); }
+
 static void sync_live(App *a)
 {
     if (in_sync(a)) return;
     if (a->pos == 0 && a->now == 0) {
         session_restart(a->ss);
+    } else if (at_end(a) && a->now >= app_span(a) && app_same_run(a)) {
+        /* the finished reference is the session's state there: borrowed,
+         * not simulated a second time (two whole runs of 100k tasks took
+         * 2x the memory of `interleave run`) */
+        session_borrow(a->ss, a->ref, a->ref_status);
     } else if (a->by_time) {
         Position p = {-1, -1};
         session_goto(a->ss, p, a->now);
@@ -174,8 +181,6 @@ static void sync_live(App *a)
     a->synced = a->pos;
     a->synced_now = a->now;
 }
-
-static bool at_end(const App *a) { return sim_finished(a->ref) && a->pos >= ref_records(a); }
 
 /* ---- playback ---- */
 
@@ -887,7 +892,8 @@ static void app_init(App *a, Session *ss, void *cmds, const TuiOptions *o)
 
 static void app_free(App *a)
 {
-    if (a->ref) sim_free(a->ref);
+    /* a session at the run's end keeps the run (the REPL goes on with it) */
+    if (a->ref && !session_adopt(a->ss, a->ref)) sim_free(a->ref);
     tlx_free(a->idx);
     if (a->own_cmds) a->o.cmds->close(a->cmds);
     free(a->fingerprint);

@@ -3,6 +3,9 @@
  * drawing never calls back into the loop. */
 #include "tui_app.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 const int64_t tui_speeds[] = {
     1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000,                  /* 1 us/s .. */
     1000000, 2000000, 5000000, 10000000, 20000000, 50000000, 100000000, 200000000, 500000000, /* 1 ms/s .. */
@@ -35,6 +38,13 @@ int64_t app_record_time(const App *a, int64_t i)
     return s < t->segs.n ? trace_seg(t, s).t : sim_now(a->ref);
 }
 
+bool app_same_run(const App *a)
+{
+    char *fp = session_fingerprint(a->ss);
+    bool same = a->fingerprint && strcmp(fp, a->fingerprint) == 0;
+    free(fp);
+    return same;
+}
 
 int app_cursor_task(const App *a)
 {

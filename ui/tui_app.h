@@ -7,7 +7,11 @@
  * the output are drawn from.  Runs are deterministic, so the reference's
  * trace up to the playhead is exactly the session's: stepping back only
  * moves the playhead over the reference, and the session catches up when
- * the keys stop coming. */
+ * the keys stop coming.  At the end of a finished run the session borrows
+ * the reference's Sim (session_borrow) instead of simulating the whole run
+ * a second time: two whole runs of 100k asyncio tasks are twice the memory
+ * of `interleave run`.  Anywhere else before the end, the two runs are
+ * separate, so near the end of a big run both are nearly whole. */
 #ifndef IL_TUI_APP_H
 #define IL_TUI_APP_H
 
@@ -89,6 +93,8 @@ int64_t app_span(const App *a);
 int64_t app_record_time(const App *a, int64_t i);
 /* How many of the first n records are events (the rest are state changes). */
 size_t app_events_before(const Trace *t, int64_t n);
+/* Are the session's scenario and settings the reference's? */
+bool app_same_run(const App *a);
 /* The task the cursor row stands for, or -1. */
 int app_cursor_task(const App *a);
 /* The number of timeline rows. */

@@ -812,6 +812,92 @@ def case_question_scrolls(ctx, t):
     t.quit_and_check()
 
 
+BIG_ASYNC = """import asyncio
+async def worker():
+    for _ in range(10):
+        await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(*[worker() for _ in range(20_000)])
+    print("done")
+asyncio.run(main())
+"""
+
+
+def vm_hwm_kb(root):
+    """The largest VmHWM (peak resident KB) among root and its descendants."""
+    kids = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                kids.setdefault(ppid, []).append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    best, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(kids.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        best = max(best, int(line.split()[1]))
+        except OSError:
+            pass
+    return best
+
+
+def case_big_run_memory(ctx, t):
+    """play on 20,000 asyncio tasks stepping ten times: the first frame
+    shows, and the UI's peak memory stays under twice that of `run` on the
+    same program - once the run is simulated, at its end (End: the session
+    borrows the finished reference run instead of simulating it again), and
+    zoomed and scrolled there.  (The timeline index keeps series only for
+    the tasks with rows, packed: it took more than the run itself.)"""
+    try:
+        big_run_memory(ctx, t)
+    finally:
+        shutil.rmtree(os.path.dirname(t.prog), ignore_errors=True)
+
+
+def big_run_memory(ctx, t):
+    p = subprocess.Popen([ctx.bin, "run", "-q", t.prog], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, status
+    run_kb = ru.ru_maxrss
+    t.wait_for("Timeline")
+    t.wait_for("2   Task-2 (worker)")
+    pane = int(subprocess.run(["tmux", "-L", t.sock, "display", "-p", "-t", "t", "#{pane_pid}"],
+                              capture_output=True, text=True).stdout)
+    t.wait_for("simulating...", gone=True, timeout=120)
+    peaks = [("simulated", vm_hwm_kb(pane))]
+    t.keys("End")
+    t.wait_for("the end of the run")
+    t.wait_re(r" (\S+ \S+) / \1 ")
+    time.sleep(0.5)  # the session follows the playhead once the keys stop
+    peaks.append(("End", vm_hwm_kb(pane)))
+    for k in ("+", "+", "+", "Down", "NPage", "-", "0"):
+        t.keys(k)
+        time.sleep(0.2)
+    t.wait_for("(whole run)")
+    time.sleep(0.3)
+    peaks.append(("zoomed and scrolled", vm_hwm_kb(pane)))
+    for what, kb in peaks:
+        assert 0 < kb < 2 * run_kb, f"VmHWM {kb} KB {what}: not under 2x `run`'s {run_kb} KB ({peaks})"
+    t.quit_and_check()
+
+
+def big_term(ctx):
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "big_async.py")
+    with open(path, "w") as f:
+        f.write(BIG_ASYNC)
+    t = Term(ctx, "big", [ctx.bin, "play", path], w=120, h=40)
+    t.prog = path
+    return t
+
+
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -856,6 +942,7 @@ def run(ctx):
         ("tmux/ui_short_events", case_short_events, lambda: play(ctx, "short", "05_convoy_effect.py", w=120, h=40)),
         ("tmux/lesson_question_scrolls", case_question_scrolls,
          lambda: lesson_term(ctx, "qscroll", "3", "--present", w=80, h=24)),
+        ("tmux/ui_big_run_memory", case_big_run_memory, lambda: big_term(ctx)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]

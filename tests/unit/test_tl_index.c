@@ -17,14 +17,15 @@ static int64_t state_time(const Trace *t, int k, int st, int64_t bs, int64_t be)
     int cur = -1;
     for (size_t i = 0; i <= t->segs.n; i++) {
         bool end = i == t->segs.n;
-        if (!end && (int)t->segs.v[i].task != k) continue;
-        int64_t now = end ? t->end : t->segs.v[i].t;
+        TraceSeg g = end ? (TraceSeg){0} : trace_seg(t, i);
+        if (!end && (int)g.task != k) continue;
+        int64_t now = end ? t->end : g.t;
         if (cur == st) {
             int64_t a = since > bs ? since : bs, b = now < be ? now : be;
             if (b > a) sum += b - a;
         }
         if (!end) {
-            cur = (int)t->segs.v[i].state;
+            cur = (int)g.state;
             since = now;
         }
     }
