@@ -71,7 +71,7 @@ void timeline_print(FILE *f, const Trace *t, int64_t from, int64_t to, int width
     for (size_t i = 0; i < t->tasks.n; i++) {
         char name[64];
         stats_task_name(t, (int)i, name, sizeof name);
-        int n = (int)strlen(name) + 2 + (t->tasks.v[i].parent >= 0 ? 2 : 0);
+        int n = (int)strlen(name) + 2 + (t->tasks.v[i].parent >= 0 ? 2 + 2 * trace_depth(t, (int)i) : 0);
         if (n > lw) lw = n;
     }
     if (lw > 40) lw = 40;

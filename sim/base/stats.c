@@ -321,7 +321,8 @@ void stats_child_label(const Trace *t, int j, char *buf, size_t n)
             return;
         }
     }
-    snprintf(buf, n, "%c   %s", stats_label(t, j), name);
+    /* a nursery's children indented under the task that opened it */
+    snprintf(buf, n, "%c   %*s%s", stats_label(t, j), 2 * trace_depth(t, j), "", name);
 }
 
 const char *stats_task_str(const Trace *t, int k)

@@ -89,7 +89,8 @@ static char *name_copy(Trace *t, const char *name)
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at)
 {
     if (t->tasks.n >= TRACE_MAX_TASKS) return -1;
-    TraceTask tk = {name_copy(t, name), kind, proc, parent, daemon, at, -1, 0, 0, -1, at};
+    TraceTask tk = {.name = name_copy(t, name), .kind = kind, .proc = proc, .parent = parent, .opener = -1,
+                    .daemon = daemon, .created = at, .ended = -1, .obj = -1, .since = at};
     BUF_PUSH(t->tasks, tk);
     return (int)t->tasks.n - 1;
 }
@@ -121,18 +122,54 @@ int trace_add_str(Trace *t, const char *s)
     return (int)t->strs.n - 1;
 }
 
+/* A task's opener when it is a row of the same thread made before it
+ * (so that following openers always ends), else -1. */
+static int opener_of(const Trace *t, size_t j)
+{
+    int o = t->tasks.v[j].opener;
+    return o >= 0 && (size_t)o < j && t->tasks.v[o].parent == t->tasks.v[j].parent ? o : -1;
+}
+
+int trace_depth(const Trace *t, int j)
+{
+    int d = 0;
+    for (int o = opener_of(t, (size_t)j); o >= 0; o = opener_of(t, (size_t)o)) d++;
+    return d;
+}
+
 void trace_children(const Trace *t, int **first, int **next)
 {
     size_t nt = t->tasks.n;
     int *f = xmalloc((nt + 1) * sizeof(int)), *n = xmalloc((nt + 1) * sizeof(int));
     int *last = xmalloc((nt + 1) * sizeof(int));
     for (size_t k = 0; k < nt; k++) f[k] = last[k] = n[k] = -1;
+    /* first the tree of openers: for each task, the tasks it opened, in
+     * creation order (a thread's own rows are the roots) */
     for (size_t j = 0; j < nt; j++) {
-        int k = t->tasks.v[j].parent;
+        int k = opener_of(t, j);
+        if (k < 0) k = t->tasks.v[j].parent;
         if (k < 0 || (size_t)k >= nt) continue;
         if (last[k] < 0) f[k] = (int)j;
         else n[last[k]] = (int)j;
         last[k] = (int)j;
+    }
+    /* then each thread's rows in depth-first order of that tree, so a
+     * nursery's children come right under the task that opened it: every
+     * task but a root had a parent earlier in the list, so one pass in
+     * creation order splices each one's opened tasks in after it */
+    for (size_t k = 0; k < nt; k++) {
+        if (t->tasks.v[k].parent >= 0 || f[k] < 0) continue;
+        for (int j = f[k]; j >= 0;) {
+            int after = n[j];
+            if (f[j] >= 0) {
+                int tail = f[j];
+                while (n[tail] >= 0) tail = n[tail];
+                n[tail] = after;
+                n[j] = f[j];
+                f[j] = -1;
+            }
+            j = n[j];
+        }
     }
     free(last);
     *first = f;

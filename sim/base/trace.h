@@ -191,6 +191,8 @@ typedef struct TraceTask {
     int kind;          /* TK_* */
     int proc;          /* process index */
     int parent;        /* coroutine tasks: the loop's thread; else -1 */
+    int opener;        /* coroutine tasks: the task whose nursery started it
+                          (trio), shown under it; else -1 */
     bool daemon;
     int64_t created, ended;   /* ended -1 while alive */
     /* its latest state change, kept up to date for the front ends */
@@ -248,10 +250,15 @@ Trace *trace_new(int ncores);
 void trace_free(Trace *t);
 /* A new task's index, or -1 past TRACE_MAX_TASKS. */
 int trace_add_task(Trace *t, const char *name, int kind, int proc, int parent, bool daemon, int64_t at);
-/* Each thread's coroutine tasks, in creation order, as linked lists over
- * task indexes: first[k] is task k's first one, next[j] the one after j,
- * -1 ending both.  The two arrays are the caller's to free. */
+/* Each thread's coroutine tasks, in creation order but for a trio
+ * nursery's children, which come right after the task that opened the
+ * nursery (depth first), as linked lists over task indexes: first[k] is
+ * thread k's first one, next[j] the one after j, -1 ending both.  The two
+ * arrays are the caller's to free. */
 void trace_children(const Trace *t, int **first, int **next);
+/* How many openers above coroutine task j (0: started by its thread's
+ * loop or the program), for its row's indentation. */
+int trace_depth(const Trace *t, int j);
 /* A task's new name (threading's Thread.name = ...). */
 void trace_rename_task(Trace *t, int task, const char *name);
 /* A new object's index, or -1 (an unnamed object) past TRACE_MAX_OBJS. */

@@ -54,17 +54,20 @@ static int row_arg(Task *T, Value v, int *row)
     return 0;
 }
 
-/* row(name, reason) -> a new task row under the current thread, ready
- * for reason (trio's next batch, the gevent hub's callback queue) */
+/* row(name, reason[, opener]) -> a new task row under the current
+ * thread, ready for reason (trio's next batch, the gevent hub's callback
+ * queue); shown under row opener (the task whose nursery started it) */
 NATIVE(drv_row)
 {
     Str *name;
-    if (nat_count(T, "row", nargs, kw, 2, 2) < 0 || nat_arg_str(T, args[0], "row", &name) < 0) return NAT_ERR;
+    int opener = -1;
+    if (nat_count(T, "row", nargs, kw, 2, 3) < 0 || nat_arg_str(T, args[0], "row", &name) < 0) return NAT_ERR;
     int reason = reason_code(T, args[1]);
-    if (reason < 0) return NAT_ERR;
+    if (reason < 0 || (nargs == 3 && row_arg(T, args[2], &opener) < 0)) return NAT_ERR;
     Trace *tr = T->S->trace;
     int row = trace_add_task(tr, name->s, TK_COROUTINE, T->proc->ps->tid, T->st->tid, false, T->clock);
     if (row < 0) return exc_raise(T, EXC_RuntimeError, "too many tasks for the trace");
+    tr->tasks.v[row].opener = opener;
     trace_state(tr, T->clock, row, TS_READY, -1, reason, -1);
     *out = v_int(row);
     return NAT_OK;

@@ -229,7 +229,11 @@ def _task_class():
             self._next = (None, None)     # (value, exception) for the next step
             self._abort = None            # how to abort its wait, while it waits
             self._reason = "TRIO_READY"
-            self._row = _il.row(name, "TRIO_READY")
+            # a nursery's child is shown under the task that opened it
+            if nursery is not None:
+                self._row = _il.row(name, "TRIO_READY", nursery._parent_task._row)
+            else:
+                self._row = _il.row(name, "TRIO_READY")
             self._done = False
             self.custom_sleep_data = None
 
