@@ -116,10 +116,10 @@ static void safe_repr(Sim *S, Value v, char *buf, size_t n, int depth)
         return;
     }
     if (!is_obj(v) || is_str(v)) {
-        SBuf b = {0};
+        SBuf b = {.max = n}; /* no more than buf holds, whatever v's size */
         Task *T = S->main_task;
         Value saved = T->exc;
-        if (repr_write(T, v, &b) < 0) sb_puts(&b, "?");
+        if (repr_write(T, v, &b) < 0 && !b.over) sb_puts(&b, "?");
         T->exc = saved;
         snprintf(buf, n, "%s", b.s ? b.s : "");
         sb_free(&b);

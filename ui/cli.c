@@ -242,9 +242,9 @@ int cmd_run(int argc, char **argv)
         case 'X': schedule = optarg; break;
         case 'F': case 'T': {
             int64_t *v = c == 'F' ? &from : &to;
-            if (!parse_duration(optarg, v)) {
-                fprintf(stderr, "interleave run: bad time '%s' for --%s (give a unit: 500us, 12.5ms, 2s)\n", optarg,
-                        c == 'F' ? "from" : "to");
+            const char *why = duration_parse(optarg, v);
+            if (why) {
+                fprintf(stderr, "interleave run: bad time '%s' for --%s: %s\n", optarg, c == 'F' ? "from" : "to", why);
                 goto out;
             }
             break;

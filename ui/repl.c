@@ -208,9 +208,14 @@ static bool parse_count(const char *s, int64_t *out)
     return true;
 }
 
+/* A time for goto, until, timeline or export, through the one duration
+ * parser: true, or false after saying why s is not one (as --from and
+ * --set do: "too long (at most 9200000000s)"). */
 static bool parse_time(const char *s, int64_t *out)
 {
-    return parse_duration(s, out) && *out >= 0;
+    const char *why = duration_parse(s, out);
+    if (why) fail("bad time '%s': %s\n", s, why);
+    return !why;
 }
 
 static int resolve_task(Repl *r, const char *name)
@@ -446,7 +451,8 @@ static void rc_back(Repl *r, int argc, char **argv)
 static void rc_goto(Repl *r, int argc, char **argv)
 {
     int64_t t;
-    if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("goto");
+    if (argc != 2) return usage_of("goto");
+    if (!parse_time(argv[1], &t)) return;
     if (!need_loaded(r)) return;
     Position p = {-1, -1};
     if (t > 0) jump_via_snapshot(r, GO_TIME, p, t);
@@ -457,7 +463,8 @@ static void rc_goto(Repl *r, int argc, char **argv)
 static void rc_until(Repl *r, int argc, char **argv)
 {
     int64_t t;
-    if (argc != 2 || !parse_time(argv[1], &t)) return usage_of("until");
+    if (argc != 2) return usage_of("until");
+    if (!parse_time(argv[1], &t)) return;
     if (!need_loaded(r)) return;
     if (t < session_now(r->ss)) {
         fail("that is in the past: use `goto %s` to go back\n", argv[1]);
@@ -793,7 +800,8 @@ static void rc_timeline(Repl *r, int argc, char **argv)
     if (argc != 1 && argc != 3) return usage_of("timeline");
     if (!need_loaded(r)) return;
     int64_t from = 0, to = session_now(r->ss);
-    if (argc == 3 && (!parse_time(argv[1], &from) || !parse_time(argv[2], &to) || to <= from)) return usage_of("timeline");
+    if (argc == 3 && (!parse_time(argv[1], &from) || !parse_time(argv[2], &to))) return;
+    if (argc == 3 && to <= from) return usage_of("timeline");
     if (to <= 0) {
         say("nothing has run yet\n");
         return;
@@ -991,7 +999,8 @@ static void rc_export(Repl *r, int argc, char **argv)
         return;
     }
     ExportOpts o = {0};
-    if (argc == 5 && (!parse_time(argv[3], &o.from) || !parse_time(argv[4], &o.to) || o.to <= o.from)) return usage_of("export");
+    if (argc == 5 && (!parse_time(argv[3], &o.from) || !parse_time(argv[4], &o.to))) return;
+    if (argc == 5 && o.to <= o.from) return usage_of("export");
     if (!need_loaded(r)) return;
     if (session_now(r->ss) <= 0) {
         say("nothing has run yet: step or run first\n");

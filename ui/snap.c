@@ -11,6 +11,7 @@
  * Fork keeps one process group, so the terminal's Ctrl-C reaches every
  * process: the anchor and the frozen snapshots ignore it. */
 #include "snap.h"
+#include "tui_term.h"
 #include "../sim/sim.h"
 
 #include <dirent.h>
@@ -114,8 +115,9 @@ static void signal_family(int sig)
 }
 
 /* The shell's process: reap everything, exit as the last REPL did.  A
- * SIGTERM or SIGHUP sent to it (the pid the shell knows) ends the whole
- * family, the REPL restoring the terminal on its way out. */
+ * SIGTERM or SIGHUP sent to it (the pid the shell knows) - or any other
+ * signal that would end it alone, SIGUSR1 or a real-time one - ends the
+ * whole family, the REPL restoring the terminal on its way out. */
 static void anchor(void)
 {
     signal(SIGINT, SIG_IGN);
@@ -123,9 +125,18 @@ static void anchor(void)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = anchor_on_signal;
+    /* once: a second one of the kind ends the anchor at once */
+    sa.sa_flags = SA_RESETHAND;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, NULL); /* no SA_RESTART: waitpid returns EINTR */
-    sigaction(SIGHUP, &sa, NULL);
+    /* no SA_RESTART: waitpid returns EINTR; the C library's own signals
+     * refuse, one ignored when we started (nohup's SIGHUP) stays so */
+    for (int sig = 1; sig <= SIGRTMAX; sig++) {
+        struct sigaction old;
+        if (sig == SIGINT || sig == SIGQUIT || !term_signal_ends(sig) || sigaction(sig, NULL, &old) != 0 ||
+            old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sig, &sa, NULL);
+    }
     int code = 0, crash = 0, status, ended_by = 0;
     for (;;) {
         pid_t p = waitpid(-1, &status, 0);

@@ -22,14 +22,13 @@ static bool open_now, use_color, use_ascii;
 static SCREEN *screen;
 static FILE *headless_out, *headless_in;
 static volatile sig_atomic_t interrupted;
-/* every signal whose default action ends the process (but SIGKILL, which
- * cannot be caught): an uncommon one (SIGUSR1, SIGALRM, SIGXCPU from a
- * ulimit) must not leave the terminal in the alternate screen either */
-static const int fatal_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS,  SIGFPE,    SIGILL,  SIGABRT, SIGUSR1,
-                                    SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGTRAP, SIGPIPE};
-enum { NFATAL = sizeof fatal_signals / sizeof *fatal_signals };
-/* the handlers we replaced, given back by term_close() */
-static struct sigaction old_fatal[NFATAL], old_int;
+/* The handlers we replaced, given back by term_close(): for every signal
+ * whose default action ends the process (term_signal_ends), so that none -
+ * an uncommon one (SIGUSR1, SIGXCPU from a ulimit, SIGPWR, SIGSTKFLT, a
+ * real-time signal) no more than SIGTERM - leaves the terminal in the
+ * alternate screen with the cursor hidden. */
+static struct sigaction old_fatal[NSIG], old_int;
+static bool caught[NSIG];
 static void (*old_hook)(void);
 static attr_t attrs[G_COUNT];
 
@@ -61,7 +60,8 @@ void term_close(void)
     if (!open_now) return;
     open_now = false;
     endwin();
-    for (int i = 0; i < NFATAL; i++) sigaction(fatal_signals[i], &old_fatal[i], NULL);
+    for (int sig = 1; sig < NSIG; sig++)
+        if (caught[sig]) sigaction(sig, &old_fatal[sig], NULL), caught[sig] = false;
     sigaction(SIGINT, &old_int, NULL);
     xalloc_fatal_hook = old_hook;
     if (screen) {
@@ -95,13 +95,31 @@ bool term_interrupted(void)
     return was;
 }
 
+bool term_signal_ends(int sig)
+{
+    switch (sig) {
+    case SIGKILL: case SIGSTOP: case SIGCHLD: case SIGCONT:
+    case SIGURG: case SIGWINCH: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+        return false;
+    default:
+        return sig > 0 && sig <= SIGRTMAX;
+    }
+}
+
 static void handlers(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_fatal_signal;
     sa.sa_flags = SA_RESETHAND;
-    for (int i = 0; i < NFATAL; i++) sigaction(fatal_signals[i], &sa, &old_fatal[i]);
+    /* every signal up to the last real-time one; the C library's own
+     * (glibc keeps two below SIGRTMIN) refuse, and are left alone */
+    for (int sig = 1; sig <= SIGRTMAX && sig < NSIG; sig++) {
+        if (sig == SIGINT || !term_signal_ends(sig) || sigaction(sig, NULL, &old_fatal[sig]) != 0) continue;
+        /* one ignored when we started (nohup's SIGHUP) ends nothing */
+        if (old_fatal[sig].sa_handler == SIG_IGN) continue;
+        caught[sig] = sigaction(sig, &sa, NULL) == 0;
+    }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, &old_int);

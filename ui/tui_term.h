@@ -19,6 +19,11 @@ bool term_open(bool color, bool ascii, bool headless, char *why, size_t n);
 void term_close(void);
 /* Ctrl-C was pressed since the last call. */
 bool term_interrupted(void);
+/* Whether sig's default action ends the process and it can be caught:
+ * all but SIGKILL, SIGSTOP and those ignored or stopping by default; the
+ * real-time signals too.  term_open catches each (SIGINT apart) to give
+ * the terminal back first; the REPL's anchor (snap.c) to end its family. */
+bool term_signal_ends(int sig);
 
 /* What the palette and glyphs are. */
 bool term_color(void);

@@ -47,32 +47,52 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
-static void sb_reserve(SBuf *b, size_t extra)
+/* Room for extra more bytes and the NUL: how many of them may go in.
+ * That is extra, unless it would pass b->max: then what fits, over is
+ * set, and from then on none, so the text is always the exact start of
+ * what was asked for.  n <= max holds throughout: max - n cannot wrap. */
+static size_t sb_room(SBuf *b, size_t extra)
 {
+    if (b->over) return 0;
+    if (b->max && extra > b->max - b->n) {
+        b->over = true;
+        extra = b->max - b->n;
+    }
     if (b->n + extra + 1 > b->cap) {
         size_t nc = b->cap ? b->cap * 2 : 64;
         while (nc < b->n + extra + 1) nc *= 2;
+        /* a bounded buffer never takes much more than its bound */
+        if (b->max && nc > b->max + 1) nc = b->max + 1;
         b->s = xrealloc(b->s, nc);
         b->cap = nc;
     }
+    return extra;
 }
 
 void sb_putc(SBuf *b, char c)
 {
-    sb_reserve(b, 1);
+    if (!sb_room(b, 1)) return;
     b->s[b->n++] = c;
     b->s[b->n] = 0;
 }
 
 void sb_put(SBuf *b, const char *s, size_t n)
 {
-    sb_reserve(b, n);
-    memcpy(b->s + b->n, s, n);
+    n = sb_room(b, n);
+    if (n) memcpy(b->s + b->n, s, n);
     b->n += n;
     b->s[b->n] = 0;
 }
 
 void sb_puts(SBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+void sb_fill(SBuf *b, char c, size_t n)
+{
+    n = sb_room(b, n);
+    memset(b->s + b->n, c, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
 
 void sb_printf(SBuf *b, const char *fmt, ...)
 {
@@ -86,11 +106,11 @@ void sb_printf(SBuf *b, const char *fmt, ...)
         sb_put(b, tmp, (size_t)k);
         return;
     }
-    sb_reserve(b, (size_t)k);
+    size_t m = sb_room(b, (size_t)k);
     va_start(ap, fmt);
-    vsnprintf(b->s + b->n, (size_t)k + 1, fmt, ap);
+    vsnprintf(b->s + b->n, m + 1, fmt, ap);
     va_end(ap);
-    b->n += (size_t)k;
+    b->n += m;
 }
 
 int fmt_i64(char buf[20], int64_t v)
@@ -114,6 +134,7 @@ char *sb_take(SBuf *b)
     char *s = b->s ? b->s : xstrdup("");
     b->s = NULL;
     b->n = b->cap = 0;
+    b->over = false;
     return s;
 }
 
@@ -122,6 +143,7 @@ void sb_free(SBuf *b)
     free(b->s);
     b->s = NULL;
     b->n = b->cap = 0;
+    b->over = false;
 }
 
 char *read_file(const char *path, size_t *len)
@@ -143,37 +165,25 @@ char *read_file(const char *path, size_t *len)
     return sb_take(&b);
 }
 
-/* 1 with *ns (a double: it may be out of range), 0 when s is not a
- * number with a unit */
-static int duration_value(const char *s, double *ns)
+const char *duration_parse(const char *s, int64_t *out_ns)
 {
+    static const char *const expected = "expected a duration with a unit (ns, us, ms, s), e.g. 5ms";
     char *end;
-    errno = 0;
     double v = strtod(s, &end);
-    if (end == s || v < 0 || v != v) return 0;
+    if (end == s || v != v) return expected;
     while (*end == ' ') end++;
     double mul;
     if (strcmp(end, "ns") == 0) mul = 1;
     else if (strcmp(end, "us") == 0 || strcmp(end, "\xc2\xb5s") == 0) mul = 1e3;
     else if (strcmp(end, "ms") == 0) mul = 1e6;
     else if (strcmp(end, "s") == 0) mul = 1e9;
-    else return 0;
-    *ns = v * mul;
-    return 1;
-}
-
-bool parse_duration(const char *s, int64_t *out_ns)
-{
-    double ns;
-    if (!duration_value(s, &ns) || !(ns <= 9.2e18)) return false;
+    else return expected;
+    if (v < 0) return "a duration cannot be negative";
+    /* about 292 years of nanoseconds fit an int64 */
+    double ns = v * mul;
+    if (!(ns <= 9.2e18)) return "too long (at most 9200000000s)";
     *out_ns = (int64_t)llround(ns);
-    return true;
-}
-
-bool duration_too_long(const char *s)
-{
-    double ns;
-    return duration_value(s, &ns) && !(ns <= 9.2e18);
+    return NULL;
 }
 
 int64_t secs_to_ns(double s)

@@ -38,11 +38,22 @@ extern void (*xalloc_fatal_hook)(void);
     } while (0)
 #define BUF_FREE(b) do { free((b).v); (b).v = NULL; (b).n = (b).cap = 0; } while (0)
 
-/* A growable byte string, always NUL-terminated when s != NULL. */
-typedef struct SBuf { char *s; size_t n, cap; } SBuf;
+/* A growable byte string, always NUL-terminated when s != NULL.  With
+ * max set it never holds more than max bytes: the append that would pass
+ * it keeps what fits, sets over, and every later one is dropped.  So a
+ * builder of a bounded result (the text of a new str, a message) cannot
+ * use more memory than the bound however much it is asked to append,
+ * learns that it was cut, and holds the first max bytes of the text. */
+typedef struct SBuf {
+    char *s;
+    size_t n, cap;
+    size_t max;   /* 0 (no bound), or the most bytes it may hold */
+    bool over;    /* an append was dropped: the text is incomplete */
+} SBuf;
 void sb_putc(SBuf *b, char c);
 void sb_put(SBuf *b, const char *s, size_t n);
 void sb_puts(SBuf *b, const char *s);
+void sb_fill(SBuf *b, char c, size_t n);   /* n copies of c */
 void sb_printf(SBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *sb_take(SBuf *b);          /* returns the string (never NULL), resets b */
 /* v in decimal into buf (no NUL); its length.  str(int) and f-strings
@@ -53,10 +64,11 @@ void sb_free(SBuf *b);
 /* Read a whole file; NULL and errno set on failure.  "-" reads stdin. */
 char *read_file(const char *path, size_t *len);
 
-/* Durations: "5ms", "0.5s", "100us", "20ns" -> ns.  Returns false if bad. */
-bool parse_duration(const char *s, int64_t *out_ns);
-/* s is a duration with a unit, but past what a run can hold (about 292 years) */
-bool duration_too_long(const char *s);
+/* Durations: "5ms", "0.5s", "100us", "20ns" -> ns.  The one parser of
+ * every duration a user gives (--from, --to, --set, a header, the REPL's
+ * goto and until...): NULL, or why s is not one, to print after the value
+ * ("too long (at most 9200000000s)": a run cannot hold more). */
+const char *duration_parse(const char *s, int64_t *out_ns);
 /* Seconds (a timeout, a delay, an interval) to virtual nanoseconds, with
  * one rule everywhere: the nearest nanosecond; NaN and negative values
  * give 0, and huge ones INT64_MAX / 2 (far past any run's end, and safe to

@@ -148,11 +148,9 @@ bool settings_set(Settings *s, const char *key, const char *value, char *err, si
     }
     case ST_DURATION: {
         int64_t ns;
-        if (!parse_duration(value, &ns)) {
-            if (duration_too_long(value))
-                snprintf(err, errn, "bad value '%s' for %s: too long (at most 9200000000s)", value, key);
-            else
-                snprintf(err, errn, "bad value '%s' for %s: expected a duration with a unit (ns, us, ms, s), e.g. 5ms", value, key);
+        const char *why = duration_parse(value, &ns);
+        if (why) {
+            snprintf(err, errn, "bad value '%s' for %s: %s", value, key, why);
             return false;
         }
         if (ns < si->min || ns > si->max) {

@@ -42,7 +42,7 @@ typedef enum { ST_INT, ST_DURATION, ST_ENUM, ST_STRING, ST_FLOAT } SettingType;
     X(max_time, "max_time", ST_DURATION, 600000000000LL, 1, INT64_MAX, NULL, "stop a runaway program at this virtual time") \
     X(max_ops, "max_ops", ST_INT, 2000000000, 1, INT64_MAX, NULL, "stop a runaway program after this many bytecode ops") \
     X(max_memory, "max_memory", ST_INT, 1073741824, 1048576, 68719476736LL, NULL, "bytes of simulated heap beyond which the program gets MemoryError") \
-    X(max_output, "max_output", ST_INT, 67108864, 1024, 68719476736LL, NULL, "bytes of program output kept; the rest is cut with a note") \
+    X(max_output, "max_output", ST_INT, 67108864, 1024, 68719476736LL, NULL, "bytes of program output beyond which the run stops, with a note") \
     X(max_processes, "max_processes", ST_INT, 1000, 1, 100000, NULL, "processes alive at once beyond which starting one fails, as past the OS's ulimit -u") \
     X(max_trace, "max_trace", ST_INT, 268435456, 1048576, 68719476736LL, NULL, "bytes of the run's record (state changes and events) beyond which the run stops")
 

@@ -122,7 +122,7 @@ int exc_raise_value(Task *T, Value exc)
 
 int exc_raise(Task *T, int exc_id, const char *fmt, ...)
 {
-    char buf[1024];
+    char buf[EXC_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -277,7 +277,7 @@ int exc_get_attr(Task *T, Value exc, Str *name, Value *out)
 
 Str *exc_message(Task *T, Value exc)
 {
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_put(&b, "", 0);
     Value saved = T->exc;
     T->exc = v_undef();
@@ -329,7 +329,7 @@ static void format_one(Sim *S, Task *T, Value exc, SBuf *out, int depth)
     if (cls->module && !str_eq_c(cls->module, "__main__") && !str_eq_c(cls->module, "builtins"))
         sb_printf(out, "%s.", cls->module->s);
     sb_puts(out, cls->name->s);
-    SBuf msg = {0};
+    SBuf msg = STR_BUF;
     Value saved = T->exc;
     T->exc = v_undef();
     if (exc_str(T, exc, &msg) < 0) {

@@ -5,6 +5,11 @@
 
 #include "world.h"
 
+/* A message exc_raise formats is cut at this many bytes; the buffer a
+ * message's repr of a program's value is written into (MSG_BUF) stops
+ * there too, so "X is not in list" of a huge X costs no more. */
+#define EXC_MSG_MAX 1024
+#define MSG_BUF {.max = EXC_MSG_MAX}
 int exc_raise(Task *T, int exc_id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int exc_raise_value(Task *T, Value exc);
 Value exc_new(Task *T, Class *cls, Value *args, int nargs);

@@ -164,6 +164,18 @@ static int parse_spec(Task *T, const char *s, size_t n, Spec *sp, const char *tn
     return 0;
 }
 
+/* k copies of the fill character (UTF-8); a buffer cut at its bound
+ * stops the loop (a %-width may reach the limit of a single object). */
+static void put_fill(SBuf *out, const char *fill, int64_t k)
+{
+    size_t fl = strlen(fill);
+    if (fl == 1) {
+        if (k > 0) sb_fill(out, fill[0], (size_t)k);
+        return;
+    }
+    for (int64_t i = 0; i < k && !out->over; i++) sb_put(out, fill, fl);
+}
+
 /* Pad body (sign/prefix already split out for '=' alignment). */
 static void emit_padded(SBuf *out, const Spec *sp, const char *prefix, const char *body, size_t blen, char def_align)
 {
@@ -183,12 +195,11 @@ static void emit_padded(SBuf *out, const Spec *sp, const char *prefix, const cha
     case '=': break;
     default: left = pad; break;
     }
-    for (int64_t i = 0; i < left; i++) sb_puts(out, fill);
+    put_fill(out, fill, left);
     sb_put(out, prefix, plen);
-    if (align == '=')
-        for (int64_t i = 0; i < pad; i++) sb_puts(out, fill);
+    if (align == '=') put_fill(out, fill, pad);
     sb_put(out, body, blen);
-    for (int64_t i = 0; i < right; i++) sb_puts(out, fill);
+    put_fill(out, fill, right);
 }
 
 /* Insert grouping separators every `every` digits into the integer part. */
@@ -477,8 +488,7 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
         is_map = true;
     }
     bool used_map = false;
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
     const char *p = fmt->s, *end = fmt->s + fmt->len;
     while (p < end) {
         const char *pc = memchr(p, '%', (size_t)(end - p));
@@ -628,7 +638,7 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
                     return -1;
                 }
                 SBuf body = {0};
-                for (int64_t k = (int64_t)dg.n; k < prec; k++) sb_putc(&body, '0');
+                if (prec > (int64_t)dg.n) sb_fill(&body, '0', (size_t)(prec - (int64_t)dg.n));
                 sb_put(&body, dg.s, dg.n);
                 char pre[8] = "";
                 if (bigint_sign(iv) < 0) strcpy(pre, "-");
@@ -684,7 +694,7 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
             return exc_raise(T, EXC_ValueError, "unsupported format character '%c' (0x%x) at index %d", conv,
                             (unsigned char)conv, (int)(p - fmt->s - 1));
         }
-        if (r < 0) {
+        if (r < 0 || obj_cut(T, &b) < 0) {
             sb_free(&b);
             return -1;
         }
@@ -693,9 +703,7 @@ int format_percent(Task *T, Str *fmt, Value args, Value *out)
         sb_free(&b);
         return exc_raise(T, EXC_TypeError, "not all arguments converted during string formatting");
     }
-    *out = str_value_n(S, b.s, b.n);
-    sb_free(&b);
-    return 0;
+    return str_from_buf(T, &b, out);
 }
 
 /* ---- str.format ---- */
@@ -819,7 +827,7 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
         }
         int r = format_value(T, v, spec.s ? spec.s : "", spec.n, out);
         sb_free(&spec);
-        if (r < 0) return -1;
+        if (r < 0 || obj_cut(T, out) < 0) return -1;
         i = j + 1;
     }
     return 0;
@@ -827,28 +835,22 @@ static int format_fields(Task *T, const char *s, size_t n, Value *args, int narg
 
 int format_str_format(Task *T, Str *fmt, Value *args, int nargs, Tuple *kwnames, Value *out)
 {
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
     int auto_idx = 0;
     if (format_fields(T, fmt->s, (size_t)fmt->len, args, nargs, kwnames, &auto_idx, v_undef(), &b, 0) < 0) {
         sb_free(&b);
         return -1;
     }
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return 0;
+    return str_from_buf(T, &b, out);
 }
 
 int format_str_format_map(Task *T, Str *fmt, Value map, Value *out)
 {
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
     int auto_idx = 0;
     if (format_fields(T, fmt->s, (size_t)fmt->len, NULL, 0, NULL, &auto_idx, map, &b, 0) < 0) {
         sb_free(&b);
         return -1;
     }
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return 0;
+    return str_from_buf(T, &b, out);
 }

@@ -92,7 +92,20 @@ void obj_ids_free(Sim *S);
 /* The largest container or string one operation may build: the simulator
  * must not exhaust the host's memory because a scenario asked it to. */
 #define MAX_ITEMS (INT64_C(1) << 27)
-int obj_check_size(Task *T, int64_t n);  /* 0, or -1 with MemoryError */
+/* The one check of that limit: 0, or -1 with MemoryError ("the simulator
+ * limits a single object to ...").  n is a 64-bit count computed before
+ * anything is allocated (a 32-bit length would wrap past 2 GiB). */
+int obj_check_size(Task *T, int64_t n);
+/* The initialiser of a buffer (SBuf) that builds the text of a new str or
+ * bytes: it never holds more than the limit (what passes it is cut, and
+ * over set), so no builder - repr of a huge list, an f-string, '%'
+ * formatting, replace - uses more memory than one object may, whatever
+ * the program asks; str_from_buf or bytes_from_buf then raise the
+ * MemoryError.  Loops over many items stop early on over (obj_cut). */
+#define STR_BUF {.max = (size_t)MAX_ITEMS}
+/* -1 with the MemoryError when b was cut at the limit (a loop filling it
+ * stops), else 0. */
+static inline int obj_cut(Task *T, const SBuf *b) { return UNLIKELY(b->over) ? obj_check_size(T, MAX_ITEMS + 1) : 0; }
 
 /* repr, == and < recurse in C through nested containers: a 50,000-deep
  * list must end in RecursionError, as in CPython, not overflow the C

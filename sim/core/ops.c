@@ -184,13 +184,15 @@ static int seq_repeat(Task *T, Value seq, Value count, Value *out)
     if (is_str(seq)) {
         Str *s = AS_STR(seq);
         if (!s->len) n = 0; /* '' * 2**62 is '' at once, not 2**62 empty copies */
-        if (n && s->len > MAX_ITEMS / n) return obj_check_size(T, MAX_ITEMS + 1);
-        Str *r = gc_alloc(S, K_STR, sizeof(Str) + (size_t)(s->len * n) + 1);
-        for (int64_t i = 0; i < n; i++) memcpy(r->s + i * s->len, s->s, (size_t)s->len);
-        r->len = (int32_t)(s->len * n);
-        r->s[r->len] = 0;
+        /* len * n saturated: it may not fit 64 bits */
+        Str *r = str_alloc(T, n && s->len > MAX_ITEMS / n ? MAX_ITEMS + 1 : s->len * n);
+        if (!r) return -1;
+        /* doubling: log n copies, not n ('x' * 10**8 is 10**8 one-byte copies) */
+        int64_t total = r->len;
+        if (n) memcpy(r->s, s->s, (size_t)s->len);
+        for (int64_t done = s->len; done < total; done *= 2)
+            memcpy(r->s + done, r->s, (size_t)(done < total - done ? done : total - done));
         r->clen = (int32_t)(s->clen * n);
-        r->hash = -1;
         r->h.flags |= s->h.flags & OF_ASCII;
         if (!s->len) r->h.flags |= OF_ASCII;
         charge_bytes(T, r->len);
@@ -215,19 +217,18 @@ static int seq_repeat(Task *T, Value seq, Value count, Value *out)
     return 0;
 }
 
-static Value str_concat(Task *T, Str *a, Str *b)
+/* a + b: 0, or -1 with MemoryError past the limit of a single object */
+static int str_concat(Task *T, Str *a, Str *b, Value *out)
 {
-    Sim *S = T->S;
-    charge_bytes(T, (int64_t)a->len + b->len);
-    Str *r = gc_alloc(S, K_STR, sizeof(Str) + (size_t)a->len + (size_t)b->len + 1);
+    Str *r = str_alloc(T, (int64_t)a->len + b->len);
+    if (!r) return -1;
+    charge_bytes(T, r->len);
     memcpy(r->s, a->s, (size_t)a->len);
     memcpy(r->s + a->len, b->s, (size_t)b->len);
-    r->len = a->len + b->len;
-    r->s[r->len] = 0;
     r->clen = a->clen + b->clen;
-    r->hash = -1;
     if ((a->h.flags & OF_ASCII) && (b->h.flags & OF_ASCII)) r->h.flags |= OF_ASCII;
-    return v_obj(r);
+    *out = v_obj(r);
+    return 0;
 }
 
 static Set *set_copy(Task *T, Set *s, bool frozen)
@@ -444,9 +445,7 @@ int ops_binop(Task *T, int opx, Value a, Value b, Value *out)
             if (op == BIN_ADD) {
                 if (!is_str(b))
                     return exc_raise(T, EXC_TypeError, "can only concatenate str (not \"%s\") to str", obj_type_name(S, b));
-                if (obj_check_size(T, (int64_t)AS_STR(a)->len + AS_STR(b)->len) < 0) return -1;
-                *out = str_concat(T, AS_STR(a), AS_STR(b));
-                return 0;
+                return str_concat(T, AS_STR(a), AS_STR(b), out);
             }
             if (op == BIN_MUL && bigint_is_int(b)) return seq_repeat(T, a, b, out);
             if (op == BIN_MUL && !is_instance(b))

@@ -54,7 +54,15 @@ static void repr_quote_str(Str *s, SBuf *out)
     bool has_dq = memchr(s->s, '"', (size_t)s->len) != NULL;
     char q = has_sq && !has_dq ? '"' : '\'';
     sb_putc(out, q);
-    for (int32_t i = 0; i < s->len; i++) {
+    for (int32_t i = 0; i < s->len && !out->over; i++) {
+        /* a run of characters that stand for themselves goes in at once */
+        int32_t j = i;
+        while (j < s->len && (unsigned char)s->s[j] >= 0x20 && (unsigned char)s->s[j] < 0x7f && s->s[j] != q && s->s[j] != '\\') j++;
+        if (j > i) {
+            sb_put(out, s->s + i, (size_t)(j - i));
+            i = j - 1;
+            continue;
+        }
         unsigned char c = (unsigned char)s->s[i];
         if (c == (unsigned char)q || c == '\\') {
             sb_putc(out, '\\');
@@ -87,7 +95,7 @@ static int repr_seq(Task *T, const Value *v, int64_t n, SBuf *out)
     charge_items(T, n);
     for (int64_t i = 0; i < n; i++) {
         if (i) sb_puts(out, ", ");
-        if (repr_write(T, v[i], out) < 0) return -1;
+        if (repr_write(T, v[i], out) < 0 || obj_cut(T, out) < 0) return -1;
     }
     return 0;
 }
@@ -176,7 +184,7 @@ static int repr_inner(Task *T, Value v, SBuf *out)
         while (dict_next((Dict *)o, &pos, &k, &val)) {
             if (!first) sb_puts(out, ", ");
             first = false;
-            if (repr_write(T, k, out) < 0 || (sb_puts(out, ": "), repr_write(T, val, out)) < 0) {
+            if (repr_write(T, k, out) < 0 || (sb_puts(out, ": "), repr_write(T, val, out)) < 0 || obj_cut(T, out) < 0) {
                 obj_repr_leave(S, o);
                 return -1;
             }
@@ -201,7 +209,7 @@ static int repr_inner(Task *T, Value v, SBuf *out)
         while (set_next(s, &pos, &k)) {
             if (!first) sb_puts(out, ", ");
             first = false;
-            if (repr_write(T, k, out) < 0) return -1;
+            if (repr_write(T, k, out) < 0 || obj_cut(T, out) < 0) return -1;
         }
         sb_putc(out, '}');
         if (frozen) sb_putc(out, ')');
@@ -392,29 +400,25 @@ int repr_write_str(Task *T, Value v, SBuf *out)
 
 Value repr_value(Task *T, Value v)
 {
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
+    Value r;
     if (repr_write(T, v, &b) < 0) {
         sb_free(&b);
         return v_undef();
     }
-    Value r = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return r;
+    return str_from_buf(T, &b, &r) < 0 ? v_undef() : r;
 }
 
 Value repr_str(Task *T, Value v)
 {
     if (is_str(v)) return v;
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
+    Value r;
     if (repr_write_str(T, v, &b) < 0) {
         sb_free(&b);
         return v_undef();
     }
-    Value r = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return r;
+    return str_from_buf(T, &b, &r) < 0 ? v_undef() : r;
 }
 
 /* ascii(v): repr(v) with every non-ASCII character escaped as \xNN,
@@ -424,9 +428,8 @@ Value repr_ascii(Task *T, Value v)
     Value r = repr_value(T, v);
     if (is_undef(r)) return r;
     const Str *s = AS_STR(r);
-    SBuf b = {0};
-    sb_put(&b, "", 0);
-    for (int64_t i = 0; i < s->len;) {
+    SBuf b = STR_BUF;
+    for (int64_t i = 0; i < s->len && !b.over;) {
         unsigned char c = (unsigned char)s->s[i];
         if (c < 0x80) {
             sb_putc(&b, (char)c);
@@ -436,11 +439,11 @@ Value repr_ascii(Task *T, Value v)
         int n;
         uint32_t cp = uc_decode(s->s + i, (size_t)(s->len - i), &n);
         i += n;
-        if (cp < 0x100) sb_printf(&b, "\\x%02x", (unsigned)cp);
-        else if (cp < 0x10000) sb_printf(&b, "\\u%04x", (unsigned)cp);
-        else sb_printf(&b, "\\U%08x", (unsigned)cp);
+        /* \xNN, \uNNNN or \UNNNNNNNN by hand: snprintf was most of the time */
+        int digits = cp < 0x100 ? 2 : cp < 0x10000 ? 4 : 8;
+        char esc[10] = {'\\', digits == 2 ? 'x' : digits == 4 ? 'u' : 'U'};
+        for (int k = 0; k < digits; k++) esc[2 + k] = "0123456789abcdef"[(cp >> (4 * (digits - 1 - k))) & 15];
+        sb_put(&b, esc, (size_t)(2 + digits));
     }
-    r = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return r;
+    return str_from_buf(T, &b, &r) < 0 ? v_undef() : r;
 }

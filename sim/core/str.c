@@ -6,6 +6,7 @@
  * runs reproducible. */
 #include "str.h"
 #include "gc.h"
+#include "obj.h"
 #include "unicode.h"
 #include "vm.h"
 
@@ -28,6 +29,27 @@ Str *str_new(Sim *S, const char *s, size_t n)
     o->clen = c;
     if (ascii) o->h.flags |= OF_ASCII;
     return o;
+}
+
+Str *str_alloc(Task *T, int64_t nbytes)
+{
+    if (obj_check_size(T, nbytes) < 0) return NULL;
+    Str *o = gc_alloc(T->S, K_STR, sizeof(Str) + (size_t)nbytes + 1);
+    o->len = (int32_t)nbytes;
+    o->s[nbytes] = 0;
+    o->hash = -1;
+    return o;
+}
+
+int str_from_buf(Task *T, SBuf *b, Value *out)
+{
+    if (b->over || (int64_t)b->n > MAX_ITEMS) {
+        sb_free(b);
+        return obj_check_size(T, MAX_ITEMS + 1);
+    }
+    *out = v_obj(str_new(T->S, b->s ? b->s : "", b->n));
+    sb_free(b);
+    return 0;
 }
 
 Str *str_from_c(Sim *S, const char *s) { return str_new(S, s, strlen(s)); }

@@ -92,6 +92,8 @@ struct Task {
     int nested;           /* depth of C-called (nested) runs */
     int cdepth;           /* C recursion of repr, == and < through nested containers (obj.h) */
     int64_t citems;       /* items C loops have taken from iterators (obj_next), checked against the limits */
+    int64_t cmark_clock;  /* the clock at the last limit check that saw it move (vm_c_loop_check) */
+    int64_t cmark_items;  /* citems then: the items taken since, the clock has not charged yet */
     Value thread_obj;     /* the threading.Thread instance, if any */
     struct AioThread *aio; /* asyncio on this thread (aio.h), NULL until it has a loop */
     int subtask;          /* the trace task (an asyncio task's, a trio task's, a greenlet's)

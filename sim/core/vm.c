@@ -867,39 +867,38 @@ static int do_format(Task *T, Value v, int conv, Value spec, Value *out)
         *out = v;
         return 0;
     }
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
     Str *sp = is_undef(spec) ? NULL : AS_STR(spec);
     if (format_value(T, v, sp ? sp->s : "", sp ? (size_t)sp->len : 0, &b) < 0) {
         sb_free(&b);
         return -1;
     }
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return 0;
+    return str_from_buf(T, &b, out);
 }
 
-static Value build_string(Sim *S, Value *parts, int n)
+/* The f-string of n parts: 0, or -1 with MemoryError when the parts add
+ * up past the limit of a single object (summed in 64 bits: 22 parts of
+ * 100 MB pass 2**31). */
+static int build_string(Task *T, Value *parts, int n, Value *out)
 {
-    size_t len = 0;
-    for (int i = 0; i < n; i++) len += (size_t)AS_STR(parts[i])->len;
-    Str *r = gc_alloc(S, K_STR, sizeof(Str) + len + 1);
-    size_t off = 0;
+    int64_t len = 0;
+    for (int i = 0; i < n; i++) len += AS_STR(parts[i])->len;
+    Str *r = str_alloc(T, len);
+    if (!r) return -1;
+    int64_t off = 0;
     bool ascii = true;
     int32_t clen = 0;
     for (int i = 0; i < n; i++) {
         Str *p = AS_STR(parts[i]);
         memcpy(r->s + off, p->s, (size_t)p->len);
-        off += (size_t)p->len;
+        off += p->len;
         clen += p->clen;
         if (!(p->h.flags & OF_ASCII)) ascii = false;
     }
-    r->s[len] = 0;
-    r->len = (int32_t)len;
     r->clen = clen;
-    r->hash = -1;
     if (ascii) r->h.flags |= OF_ASCII;
-    return v_obj(r);
+    *out = v_obj(r);
+    return 0;
 }
 
 /* Find the handler for pc in co; NULL if none. */
@@ -995,8 +994,24 @@ int vm_c_loop_check(Task *T)
             fatal_ops(T);
             return exc_raise(T, EXC_RuntimeError, "%s", S->fatal.msg);
         }
+        /* A builtin charges its loop's items when the loop ends (max,
+         * sum, `in`), and calls of natives from C charge nothing: inside
+         * such a loop the clock stands still.  The items taken since it
+         * last moved count as the op each is, so an endless one stops at
+         * max_time as it does at max_ops; charged when it stops, so the
+         * run ends at the time it was stopped at. */
         int64_t max_time = S->set.v[SET_max_time];
-        if (T->clock >= max_time) {
+        if (T->clock != T->cmark_clock) {
+            T->cmark_clock = T->clock;
+            T->cmark_items = T->citems;
+        }
+        int64_t cost = (T->opcost ? T->opcost : S->opcost)[OP_NOP];
+        int64_t pending = T->citems - T->cmark_items;
+        bool late = T->clock >= max_time || (cost > 0 && pending >= (max_time - T->clock + cost - 1) / cost);
+        if (late) {
+            if (T->clock < max_time) T->clock = max_time;
+            T->cmark_clock = T->clock;
+            T->cmark_items = T->citems;
             S->fatal.set = true;
             snprintf(S->fatal.msg, sizeof S->fatal.msg,
                      "stopped at the max_time limit of %.3f s of virtual time, inside a loop in a builtin; if the program is meant to run longer, raise it with --set max_time=...",
@@ -1595,7 +1610,8 @@ RunStatus vm_run(Task *T)
             break;
         }
         TARGET(BUILD_STRING)
-            r = build_string(S, sp - arg, (int)arg);
+            SAVE();
+            ERR_IF(build_string(T, sp - arg, (int)arg, &r) < 0);
             sp -= arg;
             PUSH(r);
             left -= AS_STR(r)->len / 8 * cost[OP_NOP]; /* the copy, as charge_bytes() */
@@ -2531,8 +2547,10 @@ RunStatus vm_run(Task *T)
     error:
         if (UNLIKELY(S->fatal.set)) {
             /* a limit a native hit (a loop in C past max_ops): the run
-             * ends here, whatever handlers the program has */
-            SAVE();
+             * ends here, whatever handlers the program has.  The saved
+             * state is current (as below), and the clock holds what the
+             * native charged: reloaded, not saved over from `left` */
+            RELOAD();
             LEAVE(RUN_FATAL);
         }
         /* T->exc holds the exception; pc is past the failing op (every

@@ -26,6 +26,28 @@
 
 enum { PRINT_END = 1 };
 
+/* The text print writes (before its end) into b, a bounded buffer: it
+ * stops where b is cut (b->over), which the caller turns into MemoryError
+ * or the end of the output.  0, or -1 with the exception and b freed. */
+static int print_text(Task *T, Value *args, int npos, Value sep, SBuf *b)
+{
+    sb_put(b, "", 0);
+    for (int i = 0; i < npos && !b->over; i++) {
+        if (i) {
+            if (is_str(sep)) sb_put(b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
+            else sb_putc(b, ' ');
+        }
+        if (repr_write_str(T, args[i], b) < 0) {
+            if (!b->over) {
+                sb_free(b);
+                return -1;
+            }
+            T->exc = v_undef(); /* the repr's MemoryError at the cut: the caller says what it means */
+        }
+    }
+    return 0;
+}
+
 /* print(..., file=obj) for an object that is not sys.stdout or sys.stderr
  * (an io.StringIO): obj.write(text), then obj.write(end), as CPython
  * does.  The writes are calls from C: they may not block. */
@@ -37,20 +59,10 @@ static int print_to_object(Task *T, Value file, Value *args, int npos, Value sep
         if (!is_undef(T->exc)) return NAT_ERR;
         return exc_raise(T, EXC_AttributeError, "'%s' object has no attribute 'write'", obj_type_name(S, file));
     }
-    SBuf b = {0};
-    sb_put(&b, "", 0);
-    for (int i = 0; i < npos; i++) {
-        if (i) {
-            if (is_str(sep)) sb_put(&b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
-            else sb_putc(&b, ' ');
-        }
-        if (repr_write_str(T, args[i], &b) < 0) {
-            sb_free(&b);
-            return NAT_ERR;
-        }
-    }
-    Value text = str_value_n(S, b.s, b.n);
-    sb_free(&b);
+    SBuf b = STR_BUF;
+    if (print_text(T, args, npos, sep, &b) < 0) return NAT_ERR;
+    Value text;
+    if (str_from_buf(T, &b, &text) < 0) return NAT_ERR;
     if (vm_call(T, write, &text, 1, NULL, &r) < 0) return NAT_ERR;
     if (en) {
         Value ev = str_value_n(S, e, en);
@@ -100,17 +112,17 @@ NATIVE(bi_print)
         *out = v_none();
         return NAT_OK;
     }
-    SBuf b = {0};
-    sb_put(&b, "", 0);
-    for (int i = 0; i < npos; i++) {
-        if (i) {
-            if (is_str(sep)) sb_put(&b, AS_STR(sep)->s, (size_t)AS_STR(sep)->len);
-            else sb_putc(&b, ' ');
-        }
-        if (repr_write_str(T, args[i], &b) < 0) {
-            sb_free(&b);
-            return NAT_ERR;
-        }
+    /* One line within the limit of a single object, as any str; and no
+     * more than the output has room for, past which the run stops
+     * (io_write): print(*[s] * 1000) builds no more than either. */
+    SBuf b = STR_BUF;
+    size_t room = io_room(S);
+    bool room_first = room < b.max;
+    if (room_first) b.max = room + 1;
+    if (print_text(T, args, npos, sep, &b) < 0) return NAT_ERR;
+    if (b.over && !room_first) {
+        sb_free(&b);
+        return obj_check_size(T, MAX_ITEMS + 1);
     }
     /* CPython writes the text and the end separately, and the second
      * write is a call - an eval-breaker point: a pending GIL drop request
@@ -211,11 +223,12 @@ static int base_repr(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
         if (obj_index(T, v, &i, NULL) < 0) return NAT_ERR;
         v = v_int(i);
     }
-    SBuf b = {0};
-    format_int_text(T, v, base, false, pfx, &b);
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    SBuf b = STR_BUF;
+    if (format_int_text(T, v, base, false, pfx, &b) < 0) {
+        sb_free(&b);
+        return NAT_ERR;
+    }
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bi_bin) { return base_repr(T, args, nargs, kw, out, 2, "bin", "0b"); }
@@ -329,16 +342,13 @@ NATIVE(bi_format)
         if (!is_str(args[1])) return exc_raise(T, EXC_TypeError, "format() argument 2 must be str, not %s", obj_type_name(T->S, args[1]));
         spec = AS_STR(args[1]);
     }
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF;
     if (format_value(T, args[0], spec ? spec->s : "", spec ? (size_t)spec->len : 0, &b) < 0) {
         sb_free(&b);
         return NAT_ERR;
     }
     charge_bytes(T, (int64_t)b.n);
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bi_hash)
@@ -1088,9 +1098,9 @@ static int parse_int_str(Task *T, Str *s, int64_t base, Value *out)
 {
     int r = bigint_parse(T, s->s, (size_t)s->len, (int)base, out);
     if (r == 1) {
-        SBuf rb = {0};
+        SBuf rb = MSG_BUF;
         repr_write(T, v_obj(s), &rb);
-        exc_raise(T, EXC_ValueError, "invalid literal for int() with base %lld: %s", (long long)(base ? base : 10), rb.s);
+        exc_raise(T, EXC_ValueError, "invalid literal for int() with base %lld: %s", (long long)(base ? base : 10), rb.s ? rb.s : "");
         sb_free(&rb);
         return -1;
     }
@@ -1182,9 +1192,9 @@ NATIVE(ctor_float)
             ok = end && *end == 0 && end != buf;
         }
         if (!ok) {
-            SBuf rb = {0};
+            SBuf rb = MSG_BUF;
             repr_write(T, x, &rb);
-            exc_raise(T, EXC_ValueError, "could not convert string to float: %s", rb.s);
+            exc_raise(T, EXC_ValueError, "could not convert string to float: %s", rb.s ? rb.s : "");
             sb_free(&rb);
             return NAT_ERR;
         }

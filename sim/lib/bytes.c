@@ -52,6 +52,17 @@ Value bytes_new(Sim *S, const void *data, int64_t n)
     return v_obj(in);
 }
 
+int bytes_from_buf(Task *T, SBuf *b, Value *out)
+{
+    if (b->over || (int64_t)b->n > MAX_ITEMS) {
+        sb_free(b);
+        return obj_check_size(T, MAX_ITEMS + 1);
+    }
+    *out = bytes_new(T->S, b->s, (int64_t)b->n);
+    sb_free(b);
+    return 0;
+}
+
 static int bytes_clone(Copier *C, Value v, Value *out)
 {
     int64_t n;
@@ -90,7 +101,7 @@ void bytes_repr_to(const uint8_t *d, int64_t n, SBuf *b)
     char quote = sq && !dq ? '"' : '\'';
     sb_putc(b, 'b');
     sb_putc(b, quote);
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < n && !b->over; i++) {
         uint8_t c = d[i];
         if (c == quote || c == '\\') {
             sb_putc(b, '\\');
@@ -98,8 +109,10 @@ void bytes_repr_to(const uint8_t *d, int64_t n, SBuf *b)
         } else if (c == '\t') sb_puts(b, "\\t");
         else if (c == '\n') sb_puts(b, "\\n");
         else if (c == '\r') sb_puts(b, "\\r");
-        else if (c < 0x20 || c >= 0x7f) sb_printf(b, "\\x%02x", c);
-        else sb_putc(b, (char)c);
+        else if (c < 0x20 || c >= 0x7f) {
+            char esc[4] = {'\\', 'x', "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 15]};
+            sb_put(b, esc, 4);
+        } else sb_putc(b, (char)c);
     }
     sb_putc(b, quote);
 }
@@ -107,12 +120,10 @@ void bytes_repr_to(const uint8_t *d, int64_t n, SBuf *b)
 NATIVE(bytes_repr)
 {
     SELF("__repr__");
-    SBuf b = {0};
+    SBuf b = STR_BUF; /* up to 4 characters a byte */
     bytes_repr_to(d, n, &b);
     charge_items(T, n / 8);
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bytes_len)
@@ -202,6 +213,7 @@ NATIVE(bytes_add)
         return exc_raise(T, EXC_TypeError, "can't concat %s to bytes", nargs == 2 ? obj_type_name(T->S, args[1]) : "nothing");
     int64_t m;
     const uint8_t *e = bytes_data(args[1], &m);
+    if (obj_check_size(T, n + m) < 0) return NAT_ERR;
     uint8_t *buf = xmalloc((size_t)(n + m) + 1);
     if (n) memcpy(buf, d, (size_t)n);
     if (m) memcpy(buf + n, e, (size_t)m);
@@ -222,7 +234,10 @@ NATIVE(bytes_mul)
     if (k && n > MAX_ITEMS / k) return obj_check_size(T, MAX_ITEMS + 1), NAT_ERR;
     if (obj_check_size(T, k * n) < 0) return NAT_ERR;
     uint8_t *buf = xmalloc((size_t)(k * n) + 1);
-    for (int64_t i = 0; i < k; i++) memcpy(buf + i * n, d, (size_t)n);
+    /* doubling: log k copies, not k (b'x' * 10**8 is 10**8 one-byte copies) */
+    if (k) memcpy(buf, d, (size_t)n);
+    for (int64_t done = n; done < k * n; done *= 2)
+        memcpy(buf + done, buf, (size_t)(done < k * n - done ? done : k * n - done));
     *out = bytes_new(T->S, buf, k * n);
     free(buf);
     charge_items(T, k * n / 8);
@@ -322,7 +337,7 @@ NATIVE(bytes_decode)
     for (const char *p = enc; *p && k < sizeof e - 1; p++)
         if (*p != '-' && *p != '_') e[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
     e[k] = 0;
-    SBuf b = {0};
+    SBuf b = STR_BUF; /* latin-1 takes 2 bytes a character above 0x7f */
     sb_put(&b, "", 0);
     bool utf8 = strcmp(e, "utf8") == 0, ascii = strcmp(e, "ascii") == 0;
     bool latin1 = strcmp(e, "latin1") == 0 || strcmp(e, "iso88591") == 0;
@@ -330,7 +345,7 @@ NATIVE(bytes_decode)
         sb_free(&b);
         return exc_raise(T, EXC_LookupError, "unknown encoding: %s", enc);
     }
-    for (int64_t i = 0; i < n;) {
+    for (int64_t i = 0; i < n && !b.over;) {
         uint8_t c = d[i];
         if (latin1 || (c < 0x80)) {
             char buf[4];
@@ -380,9 +395,7 @@ NATIVE(bytes_decode)
                          utf8 ? "utf-8" : "ascii", c, (long long)i, why);
     }
     charge_items(T, n);
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bytes_hex)
@@ -393,18 +406,17 @@ NATIVE(bytes_hex)
     const char *sep = is_str(a[0]) ? AS_STR(a[0])->s : NULL;
     int64_t per = is_intlike(a[1]) ? a[1].u.i : 1;
     if (per == 0) per = 1;
-    SBuf b = {0};
+    SBuf b = STR_BUF; /* 2 characters a byte, and the separators */
     sb_put(&b, "", 0);
     int64_t step = per < 0 ? -per : per;
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; i < n && !b.over; i++) {
         /* the separator counts groups from the right (per > 0) or left */
         if (sep && i > 0 && (per > 0 ? (n - i) % step == 0 : i % step == 0)) sb_puts(&b, sep);
-        sb_printf(&b, "%02x", d[i]);
+        char hx[2] = {"0123456789abcdef"[d[i] >> 4], "0123456789abcdef"[d[i] & 15]};
+        sb_put(&b, hx, 2);
     }
     charge_items(T, n / 4);
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bytes_fromhex)
@@ -511,9 +523,9 @@ NATIVE(bytes_join)
     if (nargs != 2) return exc_raise(T, EXC_TypeError, "join() takes exactly one argument");
     List *parts;
     if (obj_to_list(T, args[1], &parts) < 0) return NAT_ERR;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_put(&b, "", 0);
-    for (int64_t i = 0; i < parts->n; i++) {
+    for (int64_t i = 0; i < parts->n && !b.over; i++) {
         if (!bytes_check(parts->v[i])) {
             sb_free(&b);
             return exc_raise(T, EXC_TypeError, "sequence item %lld: expected a bytes-like object, %s found", (long long)i,
@@ -525,9 +537,7 @@ NATIVE(bytes_join)
         sb_put(&b, (const char *)p, (size_t)m);
     }
     charge_items(T, parts->n + (int64_t)b.n / 8);
-    *out = bytes_new(T->S, b.s, (int64_t)b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return bytes_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(bytes_replace)
@@ -538,10 +548,10 @@ NATIVE(bytes_replace)
     int64_t on, rn;
     if (bytes_arg(T, args[1], NULL, &o, &on) < 0 || bytes_arg(T, args[2], NULL, &r, &rn) < 0) return NAT_ERR;
     int64_t count = nargs > 3 && is_intlike(args[3]) ? args[3].u.i : -1;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_put(&b, "", 0);
     int64_t i = 0, done = 0;
-    while (i <= n) {
+    while (i <= n && !b.over) {
         const uint8_t *p = (count >= 0 && done >= count) ? NULL : find_bytes(d + i, n - i, o, on);
         if (!p || (on == 0 && p - d > n)) {
             sb_put(&b, (const char *)d + i, (size_t)(n - i));
@@ -559,9 +569,7 @@ NATIVE(bytes_replace)
         }
     }
     charge_items(T, n);
-    *out = bytes_new(T->S, b.s, (int64_t)b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return bytes_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static int map_case(Task *T, Value *args, int nargs, Value *out, bool upper)

@@ -115,10 +115,9 @@ static int map_chars(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
 {
     SELF_STR(name);
     if (nat_count(T, name, nargs, kw, 0, 0) < 0) return NAT_ERR;
-    SBuf b = {0};
-    sb_put(&b, "", 0);
+    SBuf b = STR_BUF; /* a character of another case may take more bytes */
     bool word_start = true;
-    for (int32_t i = 0; i < self->len;) {
+    for (int32_t i = 0; i < self->len && !b.over;) {
         int len;
         uint32_t c = uc_decode(self->s + i, (size_t)(self->len - i), &len);
         uint32_t r = c;
@@ -137,9 +136,7 @@ static int map_chars(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int
         i += len;
     }
     charge_items(T, self->len);
-    *out = mkstr(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(str_upper) { return map_chars(T, args, nargs, kw, out, 0, "upper"); }
@@ -331,7 +328,7 @@ NATIVE(str_replace)
     int64_t count = -1;
     if (nargs == 3 && nat_arg_int(T, args[2], "replace", &count) < 0) return NAT_ERR;
     Str *old = AS_STR(args[0]), *new_ = AS_STR(args[1]);
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_put(&b, "", 0);
     const char *p = self->s, *e = self->s + self->len;
     if (old->len == 0) {
@@ -341,7 +338,7 @@ NATIVE(str_replace)
             sb_put(&b, new_->s, (size_t)new_->len);
             done++;
         }
-        while (p < e) {
+        while (p < e && !b.over) {
             const char *q = p + 1;
             while (q < e && ((unsigned char)*q & 0xC0) == 0x80) q++;
             sb_put(&b, p, (size_t)(q - p));
@@ -360,7 +357,7 @@ NATIVE(str_replace)
         }
     } else {
         int64_t done = 0;
-        while (count < 0 || done < count) {
+        while ((count < 0 || done < count) && !b.over) {
             const char *q = mem_find(p, (size_t)(e - p), old->s, (size_t)old->len);
             if (!q) break;
             sb_put(&b, p, (size_t)(q - p));
@@ -371,9 +368,7 @@ NATIVE(str_replace)
         sb_put(&b, p, (size_t)(e - p));
     }
     charge_items(T, self->len + (int64_t)b.n);
-    *out = mkstr(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* rsplit collects its items from the right: put them back in order. */
@@ -514,7 +509,7 @@ NATIVE(str_join)
     Value *items, keep;
     int64_t n;
     if (obj_items(T, args[0], &items, &n, &keep) < 0) return NAT_ERR;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_put(&b, "", 0);
     for (int64_t i = 0; i < n; i++) {
         if (!is_str(items[i])) {
@@ -522,18 +517,16 @@ NATIVE(str_join)
             return exc_raise(T, EXC_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
                             obj_type_name(T->S, items[i]));
         }
-        if ((int64_t)b.n + self->len + AS_STR(items[i])->len > MAX_ITEMS) {
+        if (obj_cut(T, &b) < 0) {
             sb_free(&b);
-            return obj_check_size(T, MAX_ITEMS + 1);
+            return NAT_ERR;
         }
         if (i) sb_put(&b, self->s, (size_t)self->len);
         sb_put(&b, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
     }
     charge_bytes(T, (int64_t)b.n);
     charge_items(T, n);
-    *out = mkstr(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int mode, const char *name)
@@ -559,14 +552,12 @@ static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int 
     if (obj_check_size(T, width) < 0) return NAT_ERR;
     int64_t left = mode == 0 ? 0 : mode == 1 ? pad : pad / 2 + (pad & width & 1);
     int64_t right = pad - left;
-    SBuf b = {0};
-    for (int64_t i = 0; i < left; i++) sb_put(&b, fill, fl);
+    SBuf b = STR_BUF; /* width is in characters: a 4-byte fill makes 4 bytes each */
+    for (int64_t i = 0; i < left && !b.over; i++) sb_put(&b, fill, fl);
     sb_put(&b, self->s, (size_t)self->len);
-    for (int64_t i = 0; i < right; i++) sb_put(&b, fill, fl);
+    for (int64_t i = 0; i < right && !b.over; i++) sb_put(&b, fill, fl);
     charge_bytes(T, (int64_t)b.n);
-    *out = mkstr(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(str_ljust) { return pad_impl(T, args, nargs, kw, out, 0, "ljust"); }
@@ -585,15 +576,13 @@ NATIVE(str_zfill)
         return NAT_OK;
     }
     if (obj_check_size(T, width) < 0) return NAT_ERR;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     const char *p = self->s;
     if (self->len && (*p == '+' || *p == '-')) sb_putc(&b, *p++);
-    for (int64_t i = 0; i < pad; i++) sb_putc(&b, '0');
+    sb_fill(&b, '0', (size_t)pad);
     sb_put(&b, p, (size_t)(self->s + self->len - p));
     charge_bytes(T, (int64_t)b.n);
-    *out = mkstr(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 static int partition_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, bool rev, const char *name)
@@ -702,9 +691,8 @@ NATIVE(str_translate)
     SELF_STR("translate");
     Sim *S = T->S;
     if (nat_count(T, "translate", nargs, kw, 1, 1) < 0) return NAT_ERR;
-    SBuf b = {0};
-    sb_put(&b, "", 0);
-    for (const char *p = self->s; p < self->s + self->len;) {
+    SBuf b = STR_BUF; /* a character may map to any str */
+    for (const char *p = self->s; p < self->s + self->len && !b.over;) {
         int l;
         uint32_t c = uc_decode(p, (size_t)(self->s + self->len - p), &l);
         Value r;
@@ -733,9 +721,7 @@ NATIVE(str_translate)
         p += l;
     }
     charge_items(T, self->clen);
-    *out = mkstr(S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(str_isprintable)
@@ -822,15 +808,15 @@ NATIVE(str_expandtabs)
     if (nat_parse(T, "expandtabs", args, nargs, kw, "|tabsize", a) < 0) return NAT_ERR;
     int64_t ts = 8;
     if (!is_undef(a[0]) && nat_arg_int(T, a[0], "expandtabs", &ts) < 0) return NAT_ERR;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_put(&b, "", 0);
     int64_t col = 0;
-    for (int32_t i = 0; i < self->len; i++) {
+    for (int32_t i = 0; i < self->len && !b.over; i++) {
         char c = self->s[i];
         if (c == '\t') {
             if (ts > 0) {
                 int64_t n = ts - col % ts;
-                for (int64_t k = 0; k < n; k++) sb_putc(&b, ' ');
+                sb_fill(&b, ' ', (size_t)n);
                 col += n;
             }
         } else {
@@ -840,9 +826,7 @@ NATIVE(str_expandtabs)
         }
     }
     charge_items(T, self->len);
-    *out = mkstr(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- list ---- */
@@ -953,9 +937,9 @@ NATIVE(list_index)
     int64_t end = b < self->n ? b : self->n;
     charge_items(T, (i >= 0 ? i + 1 : end) - a);
     if (i < 0) {
-        SBuf rb = {0};
+        SBuf rb = MSG_BUF;
         repr_write(T, args[0], &rb);
-        exc_raise(T, EXC_ValueError, "%s is not in list", rb.s);
+        exc_raise(T, EXC_ValueError, "%s is not in list", rb.s ? rb.s : "");
         sb_free(&rb);
         return NAT_ERR;
     }
@@ -1642,15 +1626,12 @@ CONT_DUNDERS(dict, K_DICT, "dict")
     {                                                                                                      \
         if (cont_self(T, args, nargs, KIND, tname, "__repr__") < 0 || nat_count(T, "__repr__", nargs - 1, kw, 0, 0) < 0) \
             return NAT_ERR;                                                                                \
-        SBuf b = {0};                                                                                      \
-        sb_put(&b, "", 0);                                                                                 \
+        SBuf b = STR_BUF;                                                                                  \
         if (repr_write_builtin(T, args[0], &b) < 0) {                                                      \
             sb_free(&b);                                                                                   \
             return NAT_ERR;                                                                                \
         }                                                                                                  \
-        *out = str_value_n(T->S, b.s, b.n);                                                                \
-        sb_free(&b);                                                                                       \
-        return NAT_OK;                                                                                     \
+        return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;                                            \
     }
 
 CONT_COMMON(list, K_LIST, "list")

@@ -223,16 +223,14 @@ NATIVE(handle_when_m)
 NATIVE(handle_repr_m)
 {
     HandleData *h = AS_INST(args[0])->payload;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     bool timer = AS_INST(args[0])->cls == aio_st(T->S)->timer;
     sb_puts(&b, timer ? "<TimerHandle " : "<Handle ");
     if (h->cancelled) sb_puts(&b, "cancelled ");
     if (timer) sb_printf(&b, "when=%.17g ", (double)h->when / 1e9);
     aio_callback_text(T, h->fn, AS_TUPLE(h->args), &b);
     sb_putc(&b, '>');
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- futures ---- */
@@ -427,16 +425,14 @@ NATIVE(fut_repr_m)
 {
     FutData *f = need_fut(T, args[0]);
     if (!f) return NAT_ERR;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_printf(&b, "<%s ", AS_INST(args[0])->cls->name->s);
     if (fut_repr_info(T, f, &b) < 0) {
         sb_free(&b);
         return NAT_ERR;
     }
     sb_putc(&b, '>');
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- tasks ---- */
@@ -531,7 +527,7 @@ NATIVE(task_repr_m)
 {
     FutData *t = need_task(T, args[0]);
     if (!t) return NAT_ERR;
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_printf(&b, "<%s %s name='%s' coro=<", AS_INST(args[0])->cls->name->s,
               /* a pending task asked to cancel says so, as CPython's task repr */
               t->state == FUT_PENDING ? (t->num_cancels > 0 ? "cancelling" : "pending")
@@ -553,9 +549,11 @@ NATIVE(task_repr_m)
         sb_putc(&b, '>');
     }
     sb_putc(&b, '>');
-    if (rc == 0) *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return rc < 0 ? NAT_ERR : NAT_OK;
+    if (rc < 0) {
+        sb_free(&b);
+        return NAT_ERR;
+    }
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- gather: its C part is aio_gather (aio.c) ---- */
@@ -760,7 +758,7 @@ NATIVE(aio_print_exception)
     if (nat_count(T, "_print_exception", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (!is_str(args[0])) return exc_raise(T, EXC_TypeError, "_print_exception() argument 1 must be str");
     Sim *S = T->S;
-    SBuf b = {0};
+    SBuf b = STR_BUF; /* a traceback: its message may hold a huge value */
     sb_put(&b, AS_STR(args[0])->s, (size_t)AS_STR(args[0])->len);
     sb_putc(&b, '\n');
     if (obj_is_exc_instance(S, args[1])) exc_format_task(T, args[1], &b);

@@ -584,7 +584,7 @@ NATIVE(deque_repr)
     SELF_DEQUE("__repr__", 0, 0);
     Sim *S = T->S;
     Instance *in = AS_INST(args[0]);
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     if (obj_repr_enter(S, (Obj *)in)) {
         *out = str_value(S, "[...]");
         return NAT_OK;
@@ -592,7 +592,7 @@ NATIVE(deque_repr)
     sb_printf(&b, "%s([", in->cls->name->s);
     for (int64_t i = 0; i < d->n; i++) {
         if (i) sb_puts(&b, ", ");
-        if (repr_write(T, *slot(d, i), &b) < 0) {
+        if (repr_write(T, *slot(d, i), &b) < 0 || obj_cut(T, &b) < 0) {
             obj_repr_leave(S, (Obj *)in);
             sb_free(&b);
             return NAT_ERR;
@@ -603,9 +603,7 @@ NATIVE(deque_repr)
     if (d->maxlen >= 0) sb_printf(&b, ", maxlen=%lld", (long long)d->maxlen);
     sb_putc(&b, ')');
     charge_items(T, d->n);
-    *out = str_value_n(S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ==, <, ... between deques: item by item, as lists */

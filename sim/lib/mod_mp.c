@@ -533,7 +533,7 @@ NATIVE(process_repr)
     bool stopped = pd->started && pd->proc->ps->exited;
     const char *st = cur ? "started" : pd->closed ? "closed" : pd->parent_pid != T->proc->pid ? "unknown"
                    : !pd->started ? "initial" : stopped ? "stopped" : "started";
-    SBuf b = {0};
+    SBuf b = STR_BUF; /* the name is any str */
     sb_printf(&b, "<%s name=", AS_INST(args[0])->cls->name->s);
     repr_write(T, pd->name ? v_obj(pd->name) : v_none(), &b);
     if (pd->started && !pd->closed) sb_printf(&b, " pid=%d", pd->proc->pid);
@@ -547,9 +547,7 @@ NATIVE(process_repr)
     }
     if (pd->daemon) sb_puts(&b, " daemon");
     sb_putc(&b, '>');
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- module functions ---- */

@@ -270,7 +270,7 @@ static int repr_args(Task *T, const char *head, Value *items, int64_t n, SBuf *b
     sb_putc(b, '(');
     for (int64_t i = 0; i < n; i++) {
         if (i) sb_puts(b, ", ");
-        if (repr_write(T, items[i], b) < 0) return -1;
+        if (repr_write(T, items[i], b) < 0 || obj_cut(T, b) < 0) return -1;
     }
     return 0;
 }
@@ -278,15 +278,13 @@ static int repr_args(Task *T, const char *head, Value *items, int64_t n, SBuf *b
 NATIVE(itemgetter_repr)
 {
     Tuple *st = state_of(args[0]);
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     if (repr_args(T, "operator.itemgetter", st->v, st->n, &b) < 0) {
         sb_free(&b);
         return NAT_ERR;
     }
     sb_putc(&b, ')');
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(attrgetter_ctor)
@@ -343,7 +341,7 @@ NATIVE(attrgetter_repr)
 {
     Sim *S = T->S;
     Tuple *st = state_of(args[0]);
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_puts(&b, "operator.attrgetter(");
     for (int64_t i = 0; i < st->n; i++) {
         if (i) sb_puts(&b, ", ");
@@ -361,9 +359,7 @@ NATIVE(attrgetter_repr)
         }
     }
     sb_putc(&b, ')');
-    *out = str_value_n(S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 NATIVE(methodcaller_ctor)
@@ -415,9 +411,8 @@ NATIVE(methodcaller_call)
 
 NATIVE(methodcaller_repr)
 {
-    Sim *S = T->S;
     Tuple *st = state_of(args[0]);
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     Tuple *pos = AS_TUPLE(st->v[1]);
     Value *items = xmalloc((size_t)(pos->n + 1) * sizeof(Value));
     items[0] = st->v[0];
@@ -429,16 +424,14 @@ NATIVE(methodcaller_repr)
     Value key, val;
     while (r == 0 && dict_next(kwd, &it, &key, &val)) {
         sb_printf(&b, ", %s=", AS_STR(key)->s);
-        r = repr_write(T, val, &b);
+        r = repr_write(T, val, &b) < 0 ? -1 : obj_cut(T, &b);
     }
     if (r < 0) {
         sb_free(&b);
         return NAT_ERR;
     }
     sb_putc(&b, ')');
-    *out = str_value_n(S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- the module ---- */

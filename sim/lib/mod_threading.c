@@ -273,14 +273,12 @@ NATIVE(thread_repr)
     ThreadData *td = thread_of(T, args[0]);
     if (!td) return NAT_ERR;
     const char *status = !td->started ? "initial" : td->task->st->done ? "stopped" : "started";
-    SBuf b = {0};
+    SBuf b = STR_BUF; /* the name is any str */
     sb_printf(&b, "<%s(%s, %s", AS_INST(args[0])->cls->name->s, td->name ? td->name->s : "?", status);
     if (td->daemon) sb_puts(&b, " daemon");
     if (td->started) sb_printf(&b, " %lld", (long long)ident_of(td->task));
     sb_puts(&b, ")>");
-    *out = str_value_n(T->S, b.s, b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* ---- threading.local ----
@@ -469,11 +467,10 @@ NATIVE(th_print_exception)
     if (nat_count(T, "_print_exception", nargs, kw, 2, 2) < 0) return NAT_ERR;
     if (!is_str(args[0]) || !obj_is_exc_instance(T->S, args[1]))
         return exc_raise(T, EXC_TypeError, "_print_exception(header, exception)");
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     sb_printf(&b, "%s\n", AS_STR(args[0])->s);
     exc_format_task(T, args[1], &b);
-    io_write(T, 2, b.s, b.n);
-    sb_free(&b);
+    if (io_write_buf(T, 2, &b) < 0) return NAT_ERR;
     *out = v_none();
     return NAT_OK;
 }

@@ -109,7 +109,7 @@ static int by_reference(Copier *C, Value v, Str *qualname, Dict *home, Value *ou
     bool local = strchr(qn, '<') || strchr(qn, '.');
     if (C->mode == COPY_PICKLE) {
         if (local || !home) {
-            SBuf r = {0};
+            SBuf r = MSG_BUF;
             repr_write(C->T, v, &r);
             int rc;
             if (strstr(qn, "<lambda>"))

@@ -495,16 +495,16 @@ static void print_thread_exception(Sim *S, Task *T)
         if (is_none(code)) P->ps->exitcode = 0;
         else if (is_intlike(code)) P->ps->exitcode = (int)code.u.i;
         else {
-            SBuf b = {0};
+            SBuf b = STR_BUF;
             repr_write_str(T, code, &b);
             sb_putc(&b, '\n');
-            io_write(T, 2, b.s, b.n);
-            sb_free(&b);
+            /* past max_output the run stops (S->fatal): nothing to raise into */
+            if (io_write_buf(T, 2, &b) < 0) T->exc = v_undef();
             P->ps->exitcode = 1;
         }
         return;
     }
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     if (main) {
         if (P != S->procs.v[0]) {
             if (T->st->stage == PS_RUN) sb_printf(&b, "Process %s:\n", P->name);
@@ -517,8 +517,7 @@ static void print_thread_exception(Sim *S, Task *T)
         sb_printf(&b, "Exception in thread %s:\n", T->name);
     }
     exc_format_task(T, exc, &b);
-    io_write(T, 2, b.s, b.n);
-    sb_free(&b);
+    if (io_write_buf(T, 2, &b) < 0) T->exc = v_undef();
     trace_event(S->trace, T->clock, T->st->tid, EV_EXCEPTION, P->ps->tid,
                 trace_add_str(S->trace, AS_INST(exc)->cls->name->s), 0);
 }

@@ -11,6 +11,10 @@ its own arguments, compared with python3 where python3 has an answer.
   cli/calibrated_runs   a profile is used only when asked (--calibrated,
                         `calibrated: yes`), beneath the header and --set,
                         and the run says so; none, or a bad one: a clear error
+  cli/durations         --from, --to, --set and a header refuse a duration
+                        past what a run holds, a negative one and one
+                        without a unit with the same words (one parser; the
+                        REPL's goto and until: tests/repl/31_durations)
 """
 import json
 import os
@@ -229,8 +233,29 @@ def t_help_libraries(ctx):
         assert lib in text, f"--help does not mention {lib}: {text[:400]}"
 
 
+def t_durations(ctx):
+    sc = "scenarios/05_convoy_effect.py"
+    for value, why in (("9300000000s", "too long (at most 9200000000s)"), ("1e30s", "too long (at most 9200000000s)"),
+                       ("-1ms", "a duration cannot be negative"),
+                       ("12", "expected a duration with a unit (ns, us, ms, s), e.g. 5ms")):
+        for argv, said in ((["--format", "chrome", "--from", value], f"bad time '{value}' for --from: {why}"),
+                           (["--format", "svg", "--to", value], f"bad time '{value}' for --to: {why}"),
+                           (["--set", f"max_time={value}"], f"bad value '{value}' for max_time: {why}")):
+            code, out, err = ctx.run([ctx.bin, "run", *argv, sc])
+            assert not ctx.sanitizer_report(err), ctx.sanitizer_report(err)
+            assert code == 2 and said in err, f"{argv}: exit {code}, expected {said!r} in: {err[-300:]}"
+    with tempfile.TemporaryDirectory() as d:
+        prog = os.path.join(d, "p.py")
+        with open(prog, "w") as f:
+            f.write('"""\nswitch_interval: 9300000000s\n"""\nprint(1)\n')
+        code, out, err = ctx.run([ctx.bin, "run", "-q", prog])
+        said = "bad value '9300000000s' for switch_interval: too long (at most 9200000000s)"
+        assert code != 0 and said in err, f"a header: exit {code}, expected {said!r} in: {err[-300:]}"
+
+
 CASES = [
     ("cli/help_libraries", t_help_libraries),
+    ("cli/durations", t_durations),
     ("cli/calibrate", t_calibrate),
     ("cli/calibrated_runs", t_calibrated_runs),
     ("cli/streams_in_order", t_streams_in_order),

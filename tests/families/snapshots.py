@@ -9,9 +9,14 @@ transcript must be byte-identical with snapshots off
   snapshots/<scenario>   the two transcripts are equal
   snapshots/used         a long run does leave snapshots, and back resumes one
   snapshots/breakpoints  breakpoints set after a snapshot survive going back to it
+  snapshots/cap          the snapshots of a process are bounded by its size
+                         (ui/snap.c: 4 GB / its size, at least 8): a 640 MB
+                         heap keeps 8 of a run that leaves 16 without it
+                         (the ceiling of 200 would take a run of 1.6 G ops)
 """
 import glob
 import os
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -85,9 +90,31 @@ def case_breakpoints(ctx):
     assert "breakpoint: " in a, a
 
 
+CAP_PROGRAM = """big = ['x' * 128000000 for i in range({n})]
+for i in range(45000000):
+    pass
+"""
+
+
+def case_cap(ctx):
+    counts = []
+    with tempfile.TemporaryDirectory() as d:
+        for n in (0, 5):
+            path = os.path.join(d, f"heap{n}.py")
+            with open(path, "w") as f:
+                f.write(CAP_PROGRAM.format(n=n))
+            out = transcript(ctx, path, "run\ninfo snapshots\n")
+            lines = [l for l in out.split("\n") if "taken every" in l]
+            assert len(lines) == 1, out
+            counts.append(int(lines[0].split()[0]))
+    small, big = counts
+    assert small > 8, f"a run of 90 M ops left only {small} snapshots: the cap cannot show"
+    assert big == 8, f"with a 640 MB heap the REPL kept {big} snapshots, not 8 (4 GB / 640 MB is 6; the floor is 8)"
+
+
 def run(ctx):
     cases = [(f"snapshots/{os.path.basename(f)[:-3]}", f) for f in sorted(glob.glob(os.path.join(ROOT, "scenarios", "*.py")))]
-    cases += [("snapshots/used", None), ("snapshots/breakpoints", None)]
+    cases += [("snapshots/used", None), ("snapshots/breakpoints", None), ("snapshots/cap", None)]
     cases = [c for c in cases if ctx.wanted(c[0])]
 
     def one(c):
@@ -97,6 +124,8 @@ def run(ctx):
                 case_used(ctx)
             elif name == "snapshots/breakpoints":
                 case_breakpoints(ctx)
+            elif name == "snapshots/cap":
+                case_cap(ctx)
             else:
                 case_equal(ctx, f)
             return name, True, ""

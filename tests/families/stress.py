@@ -30,14 +30,55 @@
   stress/sweep_finds       what the native sweep found since: OverflowError,
                            ValueError, a fork, BlockingIOError past
                            max_processes
-  stress/output_cut        output past max_output is cut, with a note
+  stress/output_cut        output past max_output stops the run, with a note
+  stress/print_forever     `while True: print(...)` under the default limits
+                           stops at max_output in seconds, not at max_ops
+  stress/fstring_22, percent_22, str_list_22, replace_big, expandtabs_big,
+  big_strings              every way of building a str or bytes checks the
+                           limit of a single object before it takes the
+                           memory (64-bit lengths: 22 parts of 100 MB passed
+                           2**31 and wrapped): MemoryError, in bounded
+                           memory (peak RSS checked), with the heap limit
+                           raised so that only that check can catch them
+  stress/fstring_line      the MemoryError of an f-string names its line
+  stress/time_in_builtin, time_max_range   a loop inside a builtin meets
+                           max_time, as it meets max_ops
   stress/deep_nesting      repr, ==, <, in, sorted, max, str, hash of
                            50,000-deep containers: RecursionError as in CPython
                            (hash of a deep tuple too, where CPython happens
                            to have the C stack for it)"""
 import os
 import re
+import subprocess
 import tempfile
+import threading
+
+BIG = r"MemoryError: the simulator limits a single object to 134217728 items or bytes"
+
+# each builds a str or bytes past the limit of a single object from parts
+# within it: a MemoryError, not a wrapped length or the host's memory.  s
+# and b are 70 MB; x, made for one case and dropped after it: 70 million
+# backslashes (each escaped by repr), astral characters (10 in ascii()),
+# tabs, NUL bytes (4 in repr), 0xff bytes (2 decoded from latin-1)
+BIG_CASES = [
+    ("concat", "s + s"), ("repeat", "s * 2"), ("fstring", "f'{s}{s}'"), ("percent", "'%s%s' % (s, s)"),
+    ("format", "'{}{}'.format(s, s)"), ("format_map", "'{a}{a}'.format_map({'a': s})"),
+    ("repr_list", "repr([s, s])"), ("str_tuple", "str((s, s))"), ("repr_dict", "repr({1: s, 2: s})"),
+    ("repr_set", "repr({s, s + 'x'})"), ("repr_str", "repr(x)", "x = '\\\\' * 70000000"),
+    ("ascii", "ascii(x)", "x = '\\U0001f600' * 14000000"), ("join", "''.join([s, s])"),
+    ("replace", "('a' * 1000).replace('a', 'b' * 200000)"), ("expandtabs", "x.expandtabs(100)", "x = '\\t' * 2000000"),
+    ("center", "s.center(140000000)"), ("zfill", "s.zfill(140000000)"),
+    ("translate", "('a' * 1000).translate({97: 'b' * 200000})"), ("print_file", "print(s, s, file=io.StringIO())"),
+    ("exc_str", "str(ValueError(s, s))"), ("deque", "repr(collections.deque([s, s]))"),
+    ("bytes_add", "b + b"), ("bytes_mul", "b * 2"), ("bytes_join", "b''.join([b, b])"),
+    ("bytes_replace", "(b'a' * 1000).replace(b'a', b'b' * 200000)"), ("bytes_hex", "b.hex()"),
+    ("bytes_repr", "repr(x)", "x = b'\\x00' * 35000000"), ("bytes_decode", "x.decode('latin-1')", "x = b'\\xff' * 70000000"),
+]
+BIG_NAMES = [c[0] for c in BIG_CASES]
+BIG_STRINGS = ("import collections, io\ns = 'a' * 70000000\nb = s.encode()\n"
+               + "".join(f"try:\n    {c[2] if len(c) > 2 else 'pass'}\n    {c[1]}\n    print('{c[0]}', 'no error')\n"
+                         f"except MemoryError:\n    print('{c[0]}', 'MemoryError')\nx = None\n" for c in BIG_CASES)
+               + "print('done')\n")
 
 CASES = [
     ("elif_100k", lambda: "x = 5\nif x == 0: pass\n" + "".join(f"elif x == {i}: pass\n" for i in range(1, 100000)),
@@ -121,8 +162,34 @@ CASES = [
      "    try:\n        type(v).get_lock(object.__new__(type(v)))\n    except TypeError:\n        print('TypeError')\n",
      0, r"^OverflowError semaphore value too large\nValueError Semaphore released too many times\n"
      r"child sees Connection\nBlockingIOError 11\nTypeError\nTrue 9223372036854775807 0\nTypeError$"),
-    ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 0,
-     r"^y{100}$"),
+    ("output_cut", lambda: '"""\nmax_output: 10000\n"""\nfor i in range(100000):\n    print("y" * 100)\n', 1,
+     r"stopped when the program's output passed 10000 bytes \(the max_output limit\)"),
+    # issue 18 #7: printing forever stopped at max_output, not 30 minutes later at max_ops
+    ("print_forever", lambda: "while True:\n    print('x' * 1023)\n", 1,
+     r"passed 64 MiB \(the max_output limit\)", {"timeout": 60, "rss_mb": 1200}),
+    # issue 18 #1: every string and bytes builder checks the limit of a
+    # single object, in 64 bits, before allocating (max_memory raised so
+    # that the heap limit cannot catch them instead)
+    ("fstring_22", lambda: "s = 'a' * 100000000\nt = f\"" + "{s}" * 22 + "\"\nprint(len(t))\n", 1,
+     BIG, {"args": ["--set", "max_memory=5000000000"], "rss_mb": 1200}),
+    ("percent_22", lambda: "s = 'a' * 100000000\nt = ('%s' * 22) % ((s,) * 22)\nprint(len(t))\n", 1,
+     BIG, {"args": ["--set", "max_memory=5000000000"], "rss_mb": 1200}),
+    ("str_list_22", lambda: "s = 'a' * 100000000\nt = str([s] * 22)\nprint(len(t))\n", 1,
+     BIG, {"args": ["--set", "max_memory=5000000000"], "rss_mb": 1200}),
+    ("replace_big", lambda: "t = ('a' * 100000).replace('a', 'b' * 100000)\nprint(len(t))\n", 1, BIG,
+     {"args": ["--set", "max_memory=5000000000"], "rss_mb": 1200}),
+    ("expandtabs_big", lambda: "t = '\\t'.expandtabs(200000000)\nprint(len(t))\n", 1, BIG,
+     {"args": ["--set", "max_memory=5000000000"], "rss_mb": 1200}),
+    ("big_strings", lambda: BIG_STRINGS, 0, "^" + "".join(f"{n} MemoryError\\n" for n in BIG_NAMES) + "done$",
+     {"args": ["--set", "max_memory=5000000000"], "rss_mb": 1500}),
+    # issue 18 #4: the traceback names the line of the f-string, not a later one
+    ("fstring_line", lambda: "s = 'a' * 100000000\nt = f\"" + "{s}" * 11 + "\"\nx = 1\ny = [x]\nprint(len(t))\n", 1,
+     r'line 2, in <module>\n    t = f"\{s\}.*\nMemoryError: the simulator limits a single object'),
+    # issue 18 #5: a loop inside a builtin over natives meets max_time
+    ("time_in_builtin", lambda: "x = 5 in iter(int, 1)\n", 1, r"the max_time limit of 0\.001 s",
+     {"args": ["--set", "max_time=1ms"], "timeout": 30}),
+    ("time_max_range", lambda: "x = max(range(2 ** 62))\n", 1, r"the max_time limit of 0\.001 s",
+     {"args": ["--set", "max_time=1ms"], "timeout": 30}),
     ("deep_nesting", lambda: DEEP, 0, r"^repr RecursionError\neq RecursionError\nlt RecursionError\n"
      r"in RecursionError\nsorted RecursionError\nmax RecursionError\nstr RecursionError\nhash RecursionError$"),
 ]
@@ -146,30 +213,54 @@ for what, f in [("repr", lambda: repr(x)), ("eq", lambda: x == y), ("lt", lambda
 """
 
 
+def run_measured(ctx, argv, timeout):
+    """(code, stdout, stderr, peak RSS in MB) of a run: the memory a limit
+    bounds is checked, not only its message."""
+    with tempfile.TemporaryFile() as fo, tempfile.TemporaryFile() as fe:
+        p = subprocess.Popen(argv, stdout=fo, stderr=fe, env=ctx.env)
+        timer = threading.Timer(timeout, p.kill)
+        timer.start()
+        _, status, ru = os.wait4(p.pid, 0)
+        timer.cancel()
+        p.returncode = code = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        fo.seek(0)
+        fe.seek(0)
+        out, err = fo.read().decode("utf-8", "replace"), fe.read().decode("utf-8", "replace")
+        return code, out, err, ru.ru_maxrss // 1024
+
+
 def run(ctx):
-    items = [(f"stress/{n}", make, code, pat) for n, make, code, pat in CASES if ctx.wanted(f"stress/{n}")]
+    # a case is (name, source, exit status, pattern[, options: "args" for
+    # the command line, "timeout" in s, "rss_mb" the peak memory allowed])
+    items = [(f"stress/{c[0]}", c[1], c[2], c[3], c[4] if len(c) > 4 else {}) for c in CASES
+             if ctx.wanted(f"stress/{c[0]}")]
 
     def one(item):
-        name, make, want_code, pat = item
+        name, make, want_code, pat, opts = item
         d = tempfile.mkdtemp()
         path = os.path.join(d, name.split("/")[1] + ".py")
         src = make()
         with open(path, "wb") as f:
             f.write(src if isinstance(src, bytes) else src.encode("utf-8"))
+        timeout = opts.get("timeout", 120)
         try:
-            code, out, err = ctx.run([ctx.bin, "run", "-q", path], timeout=120)
+            code, out, err, rss = run_measured(ctx, [ctx.bin, "run", "-q", *opts.get("args", []), path], timeout)
         finally:
             os.unlink(path)
             os.rmdir(d)
         rep = ctx.sanitizer_report(err)
         if rep:
             return name, False, rep
+        if code == -9:
+            return name, False, f"timed out after {timeout}s\nstdout: {out[-300:]}\nstderr: {err[-500:]}"
+        if rss > opts.get("rss_mb", 1 << 30):
+            return name, False, f"peak RSS {rss} MB, more than the {opts['rss_mb']} MB this limit allows"
         if code != want_code:
             return name, False, f"exit {code}, expected {want_code}\nstdout: {out[-300:]}\nstderr: {err[-500:]}"
         text = out if want_code == 0 else err
         if not re.search(pat, text, re.M):
             return name, False, f"expected /{pat}/ in {'stdout' if want_code == 0 else 'stderr'}:\n{text[:600]}"
-        if name == "stress/output_cut" and (len(out) > 10000 or "max_output limit" not in err):
+        if name == "stress/output_cut" and (len(out) > 10000 or not out.startswith("y" * 100 + "\n")):
             return name, False, f"output not cut at max_output: {len(out)} bytes, stderr {err[-200:]!r}"
         if want_code == 1 and max((len(l) for l in err.splitlines()), default=0) > 400:
             return name, False, "the error echoes a line of more than 400 characters"

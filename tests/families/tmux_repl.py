@@ -6,6 +6,7 @@ Each case starts its own tmux server (-L) so cases can run side by side,
 sends keys, and asserts on what `tmux capture-pane -p` shows."""
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -180,11 +181,12 @@ def descendants(pid):
     return fam
 
 
-def case_sigterm_family(ctx, hist):
-    """SIGTERM to the process the shell started ends the REPL and every
-    snapshot process (they would otherwise go on reading the terminal)."""
+def case_sigterm_family(ctx, hist, sig=signal.SIGTERM):
+    """SIGTERM (SIGHUP, SIGUSR1: any signal that would end it) to the process
+    the shell started ends the REPL and every snapshot process (they would
+    otherwise go on reading the terminal), and it dies by that signal."""
     # from an interactive shell (its own process group, as in a terminal)
-    t = Term(ctx, "term", ["bash", "--norc", "--noprofile", "-i"], {"INTERLEAVE_HISTORY": hist})
+    t = Term(ctx, f"sig{int(sig)}", ["bash", "--norc", "--noprofile", "-i"], {"INTERLEAVE_HISTORY": hist})
     try:
         t.wait_for("bash-")
         t.keys(f"'{ctx.bin}' scenarios/05_convoy_effect.py; echo EXIT=$?", "Enter")
@@ -199,15 +201,15 @@ def case_sigterm_family(ctx, hist):
         pid = min(kids)  # the one the shell started
         fam = descendants(pid)
         assert len(fam) >= 3, f"expected the REPL and snapshots under {pid}, found {sorted(fam)}"
-        os.kill(pid, 15)
+        os.kill(pid, sig)
         end = time.time() + 15
         while time.time() < end and any(os.path.exists(f"/proc/{p}") and not zombie(p) for p in fam):
             time.sleep(0.1)
         left = [p for p in fam if os.path.exists(f"/proc/{p}") and not zombie(p)]
         for p in left:
             os.kill(p, 9)
-        assert not left, f"still running after SIGTERM to {pid}: {left}"
-        t.wait_for("EXIT=143")
+        assert not left, f"still running after {signal.Signals(sig).name} to {pid}: {left}"
+        t.wait_for(f"EXIT={128 + int(sig)}")
     finally:
         t.close()
 
@@ -223,7 +225,9 @@ def zombie(pid):
 def run(ctx):
     cases = [("tmux/repl_completion", case_completion), ("tmux/repl_history", case_history),
              ("tmux/repl_ctrl_c", case_interrupt), ("tmux/repl_back_snapshot", case_back_snapshot),
-             ("tmux/repl_sigterm_family", case_sigterm_family)]
+             ("tmux/repl_sigterm_family", case_sigterm_family),
+             ("tmux/repl_sighup_family", lambda ctx, hist: case_sigterm_family(ctx, hist, signal.SIGHUP)),
+             ("tmux/repl_sigusr1_family", lambda ctx, hist: case_sigterm_family(ctx, hist, signal.SIGUSR1))]
     cases = [c for c in cases if ctx.wanted(c[0])]
     if not cases:
         return

@@ -7,6 +7,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -311,9 +312,15 @@ def case_quit_restores(ctx, t):
 
 
 def case_signals(ctx, t):
-    """SIGTERM, a crash signal and two uncommon ones (SIGUSR1, SIGALRM): the
-    terminal comes back, and the shell works."""
-    for i, (sig, status) in enumerate((("TERM", 143), ("SEGV", 139), ("USR1", 138), ("ALRM", 142))):
+    """SIGTERM, a crash signal and uncommon ones (SIGUSR1, SIGALRM, SIGSTKFLT,
+    SIGPWR, real-time signals: every one whose default action ends the
+    process): the terminal comes back, the program dies by that signal, and
+    the shell works."""
+    sigs = [("TERM", signal.SIGTERM), ("SEGV", signal.SIGSEGV), ("USR1", signal.SIGUSR1), ("ALRM", signal.SIGALRM),
+            ("STKFLT", signal.SIGSTKFLT), ("PWR", signal.SIGPWR), ("RTMIN", signal.SIGRTMIN), ("40", 40),
+            ("RTMAX", signal.SIGRTMAX)]
+    for i, (sig, num) in enumerate(sigs):
+        status = 128 + int(num)
         if i:  # the first run is the one the shell was started with
             # (clear may drop typed-ahead input: type once it is done)
             t.keys("clear", "Enter")
@@ -324,7 +331,7 @@ def case_signals(ctx, t):
                                capture_output=True, text=True).stdout.strip()
         kid = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
         assert kid, "no program under the shell"
-        subprocess.run(["kill", f"-{sig}", kid[0]])
+        os.kill(int(kid[0]), num)
         s = t.wait_for(f"EXIT={status}")
         assert "Timeline" not in s, f"the UI is still on screen after SIG{sig}:\n{s}"
         # the alternate screen left and the cursor shown again

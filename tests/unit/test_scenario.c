@@ -90,11 +90,13 @@ static void test_durations_with_units(void)
     }
     header_free(&h);
     int64_t ns = -1;
-    CHECK(parse_duration("1.5s", &ns) && ns == 1500000000LL);
-    CHECK(parse_duration("7 ms", &ns) && ns == 7000000);
-    CHECK(!parse_duration("5", &ns));
-    CHECK(!parse_duration("5 min", &ns));
-    CHECK(!parse_duration("-1ms", &ns));
+    CHECK(!duration_parse("1.5s", &ns) && ns == 1500000000LL);
+    CHECK(!duration_parse("7 ms", &ns) && ns == 7000000);
+    CHECK_EQ_STR(duration_parse("5", &ns), "expected a duration with a unit (ns, us, ms, s), e.g. 5ms");
+    CHECK(duration_parse("5 min", &ns));
+    CHECK_EQ_STR(duration_parse("-1ms", &ns), "a duration cannot be negative");
+    CHECK_EQ_STR(duration_parse("9300000000s", &ns), "too long (at most 9200000000s)");
+    CHECK(!duration_parse("9200000000s", &ns) && ns == 9200000000000000000LL);
 }
 
 static void test_comments_after_values(void)
@@ -313,7 +315,35 @@ static void test_bug_one_word_description_line(void)
     header_free(&h);
 }
 
+/* A bounded SBuf keeps the first max bytes of what it is asked to hold,
+ * says it was cut, and takes no more memory than that (common.h). */
+static void test_sbuf_bounded(void)
+{
+    SBuf b = {.max = 10};
+    sb_puts(&b, "abcd");
+    CHECK(!b.over);
+    sb_printf(&b, "%s", "efghijklmnop");
+    CHECK(b.over);
+    CHECK_EQ_STR(b.s, "abcdefghij");
+    sb_putc(&b, 'z');
+    sb_fill(&b, 'y', 1000000);
+    CHECK_EQ_INT(b.n, 10);
+    CHECK(b.cap <= 11);
+    sb_free(&b);
+    CHECK(!b.over);
+    sb_fill(&b, 'y', 10);
+    CHECK(!b.over && b.n == 10);
+    sb_put(&b, "", 0);
+    CHECK(!b.over);
+    sb_free(&b);
+    SBuf u = {0};
+    sb_fill(&u, 'x', 100000);
+    CHECK(!u.over && u.n == 100000);
+    sb_free(&u);
+}
+
 const TestCase scenario_tests[] = {
+    {"sbuf_bounded", test_sbuf_bounded},
     {"scenario_defaults", test_defaults},
     {"scenario_durations_with_units", test_durations_with_units},
     {"scenario_comments_after_values", test_comments_after_values},
