@@ -672,8 +672,15 @@ bool sim_eval(Sim *S, int tid, const char *expr, SBuf *out)
     }
     if (ok) {
         Value val = dict_get_str(ns, str_intern(S, "__interleave_value__", 20));
-        ok = repr_write(T, val, out) == 0;
-        if (ok) sb_putc(out, '\n');
+        /* as big as a str may be, no bigger: the value is the program's */
+        SBuf text = STR_BUF;
+        ok = repr_write(T, val, &text) == 0;
+        if (ok) {
+            sb_put(out, text.s ? text.s : "", text.n);
+            if (text.over) sb_puts(out, "... (cut: longer than a str may be)");
+            sb_putc(out, '\n');
+        }
+        sb_free(&text);
     }
     if (!ok) {
         Str *msg = exc_message(T, T->exc);

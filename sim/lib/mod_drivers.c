@@ -136,11 +136,9 @@ NATIVE(drv_format_exception)
 {
     if (nat_count(T, "format_exception", nargs, kw, 1, 1) < 0) return NAT_ERR;
     if (!obj_is_exc_instance(T->S, args[0])) return exc_raise(T, EXC_TypeError, "format_exception() needs an exception");
-    SBuf b = {0};
+    SBuf b = STR_BUF;
     exc_format_task(T, args[0], &b);
-    *out = str_value_n(T->S, b.s ? b.s : "", b.n);
-    sb_free(&b);
-    return NAT_OK;
+    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
 }
 
 /* The innermost frame of the program's own code on T, and the line it is

@@ -906,7 +906,8 @@ static void callback_failed(Task *T, Value loop, Handle *h)
     Sim *S = T->S;
     Value exc = T->exc;
     T->exc = v_undef();
-    SBuf b = {0};
+    /* bounded: the repr of a callback's arguments is the program's */
+    SBuf b = STR_BUF;
     sb_puts(&b, "Exception in callback ");
     if (h->kind == H_GATHER) {
         /* gather's callback is C here, Python in CPython: name it as there */
