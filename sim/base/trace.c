@@ -65,6 +65,7 @@ void trace_free(Trace *t)
 }
 
 _Static_assert(sizeof(TraceSeg) == 16, "trace segments are 16 bytes");
+_Static_assert(sizeof(TraceTask) <= 64, "a task row is at most 64 bytes (runs make 100,000s)");
 _Static_assert(R_COUNT <= 256, "reasons fit TraceSeg.reason");
 
 /* A copy of a task's name.  Runs make up to millions of tasks whose names

@@ -193,10 +193,10 @@ typedef struct TraceTask {
     int parent;        /* coroutine tasks: the loop's thread; else -1 */
     int opener;        /* coroutine tasks: the task whose nursery started it
                           (trio), shown under it; else -1 */
-    bool daemon;
     int64_t created, ended;   /* ended -1 while alive */
     /* its latest state change, kept up to date for the front ends */
     int state, reason, obj;
+    bool daemon;       /* here, in the padding after obj: 64 bytes a task */
     int64_t since;
 } TraceTask;
 
