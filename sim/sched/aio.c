@@ -95,6 +95,7 @@ static void state_mark(Sim *S, void *p)
 {
     AioState *A = p;
     gc_mark_obj(S, (Obj *)A->sleep_spare);
+    gc_mark_obj(S, (Obj *)A->sleep0_held);
     for (size_t i = 0; i < A->failed.n; i++) gc_mark_value(S, A->failed.v[i]);
     for (size_t i = 0; i < S->tasks.n; i++) {
         AioThread *at = S->tasks.v[i]->aio;
@@ -680,14 +681,27 @@ static void finish_sleep0(Task *T, Ctx *leaf)
     Value a = f->sp[-1];
     if (!is_kind(a, K_CORO)) return;
     Gen *g = (Gen *)a.u.o;
+    if (g == aio_st(S)->sleep0_held && (S->debug_ops || T->pause || (!T->nested && T->clock >= T->limit))) {
+        /* the AWAIT runs as an op after all: on a coroutine of its own,
+         * as the call would have made it, awaited once */
+        Value coro = aio_sleep_coro(T, 0, v_none());
+        g = (Gen *)coro.u.o;
+        gen_coro_started(S, g);
+        g->state = GEN_RUNNING;
+        g->nstate = 1;
+        f->sp[-1] = coro;
+        return;
+    }
     if (g->native != CORO_SLEEP || g->nstate != 1 || S->debug_ops || T->pause) return;
     if (!T->nested && T->clock >= T->limit) return;
     if (INSTR_OP(f->code->ops[f->pc]) != OP_AWAIT) return;
     T->clock += (T->opcost ? T->opcost : S->opcost)[OP_AWAIT];
     T->op_credit++;
-    g->state = GEN_DONE;
     f->sp[-1] = g->nres;
-    recycle_sleep(S, g, f->code, f->pc);
+    if (g != aio_st(S)->sleep0_held) {
+        g->state = GEN_DONE;
+        recycle_sleep(S, g, f->code, f->pc);
+    }
     f->pc++;
 }
 
@@ -855,21 +869,27 @@ static int aio_trap(Task *T, Ctx *c, Value a, int kind)
     }
 
 /* The driver: `await asyncio.sleep(0)` whole (AwaitDriver.sleep0), what
- * the call, GET_AWAITABLE, AWAIT and aio_trap would do: the coroutine
- * (made where the call is, so it is recycled as any), its first step - a
- * bare yield - and the same suspension at the AWAIT, charged and counted
- * as the two ops.  Not taken outside a running task (the ops then run,
- * and aio_trap raises as it should). */
+ * the call, GET_AWAITABLE, AWAIT and aio_trap would do: its first step -
+ * a bare yield - and the same suspension at the AWAIT, charged and
+ * counted as the two ops.  The coroutine the call would make is never
+ * seen by the program while the task is suspended: every suspended task
+ * holds the same one (sleep0_held; 100,000 tasks held 11 MB of their
+ * own), and finish_sleep0 makes a real one only if the AWAIT must run as
+ * an op.  Not taken outside a running task (the ops then run, and
+ * aio_trap raises as it should). */
 static int aio_sleep0(Task *T, Ctx *c, Value *slot, int64_t charge)
 {
     LoopData *ld = aio_loop_data(aio_loop_of(T));
     if (!ld || is_undef(ld->current) || ld->thread != T) return -1;
-    Value coro = aio_sleep_coro(T, 0, v_none());
-    *slot = coro;
-    Gen *g = (Gen *)coro.u.o;
-    gen_coro_started(T->S, g);
-    g->state = GEN_RUNNING;
-    g->nstate = 1;
+    AioState *A = aio_st(T->S);
+    if (!A->sleep0_held) {
+        Gen *g = (Gen *)aio_sleep_coro(T, 0, v_none()).u.o;
+        gen_coro_started(T->S, g);
+        g->state = GEN_RUNNING;
+        g->nstate = 1;
+        A->sleep0_held = g;
+    }
+    *slot = v_obj(A->sleep0_held);
     T->clock += charge;
     T->op_credit += 2;
     c->frames[c->nframes - 1].pc += 2;

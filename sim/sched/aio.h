@@ -125,6 +125,8 @@ typedef struct AioState {
     Class *gathering;     /* _GatheringFuture (gather's outer future) */
     Dict *module;         /* asyncio's dict (gather falls back to its Python part) */
     struct Gen *sleep_spare; /* an awaited asyncio.sleep() coroutine to reuse */
+    struct Gen *sleep0_held; /* what a task suspended at `await asyncio.sleep(0)`
+                                holds (aio_sleep0): one for all of them */
     BUF(Value) failed;    /* tasks that ended with an exception */
 } AioState;
 
