@@ -668,6 +668,17 @@ static void task_suspend(Task *T, LoopData *ld, Value fut)
 
 static void recycle_sleep(Sim *S, Gen *g, Code *code, uint32_t await_pc);
 
+/* An asyncio.sleep(0) coroutine as its AWAIT leaves it: started, its
+ * first step (a bare yield) taken, as native_step's first case does */
+static Gen *sleep0_yielded(Task *T)
+{
+    Gen *g = (Gen *)aio_sleep_coro(T, 0, v_none()).u.o;
+    gen_coro_started(T->S, g);
+    g->state = GEN_RUNNING;
+    g->nstate = 1;
+    return g;
+}
+
 /* A task resumes at the AWAIT of an asyncio.sleep(0) (the commonest step
  * of all): that AWAIT only takes the coroutine's result, so it is done
  * here, as the op would do it and charged as the op, instead of in
@@ -681,20 +692,15 @@ static void finish_sleep0(Task *T, Ctx *leaf)
     Value a = f->sp[-1];
     if (!is_kind(a, K_CORO)) return;
     Gen *g = (Gen *)a.u.o;
-    if (g == aio_st(S)->sleep0_held && (S->debug_ops || T->pause || (!T->nested && T->clock >= T->limit))) {
-        /* the AWAIT runs as an op after all: on a coroutine of its own,
-         * as the call would have made it, awaited once */
-        Value coro = aio_sleep_coro(T, 0, v_none());
-        g = (Gen *)coro.u.o;
-        gen_coro_started(S, g);
-        g->state = GEN_RUNNING;
-        g->nstate = 1;
-        f->sp[-1] = coro;
+    bool held = g == aio_st(S)->sleep0_held;
+    if (!held && (g->native != CORO_SLEEP || g->nstate != 1)) return;
+    if (S->debug_ops || T->pause || (!T->nested && T->clock >= T->limit) ||
+        INSTR_OP(f->code->ops[f->pc]) != OP_AWAIT) {
+        /* the AWAIT runs as an op after all: on a coroutine of its own
+         * when the task held the shared one, as the call would have made */
+        if (held) f->sp[-1] = v_obj(sleep0_yielded(T));
         return;
     }
-    if (g->native != CORO_SLEEP || g->nstate != 1 || S->debug_ops || T->pause) return;
-    if (!T->nested && T->clock >= T->limit) return;
-    if (INSTR_OP(f->code->ops[f->pc]) != OP_AWAIT) return;
     T->clock += (T->opcost ? T->opcost : S->opcost)[OP_AWAIT];
     T->op_credit++;
     f->sp[-1] = g->nres;
@@ -882,13 +888,7 @@ static int aio_sleep0(Task *T, Ctx *c, Value *slot, int64_t charge)
     LoopData *ld = aio_loop_data(aio_loop_of(T));
     if (!ld || is_undef(ld->current) || ld->thread != T) return -1;
     AioState *A = aio_st(T->S);
-    if (!A->sleep0_held) {
-        Gen *g = (Gen *)aio_sleep_coro(T, 0, v_none()).u.o;
-        gen_coro_started(T->S, g);
-        g->state = GEN_RUNNING;
-        g->nstate = 1;
-        A->sleep0_held = g;
-    }
+    if (!A->sleep0_held) A->sleep0_held = sleep0_yielded(T);
     *slot = v_obj(A->sleep0_held);
     T->clock += charge;
     T->op_credit += 2;
