@@ -21,11 +21,11 @@
  * - Forking a paused run at the branch point (as the REPL's snapshots do)
  *   is slower: fork and exit of this 6 MB process alone cost 110-170 us of
  *   the child's CPU, and a forked copy that runs a schedule 430-580 us
- *   (about a hundred copy-on-write faults, on huge-page object pools),
+ *   (about a hundred copy-on-write faults, on the object pools),
  *   against 278 us for a fresh run from scratch.  It would save at most
  *   the setup and the prefix's part of the 69 us.
  * What did pay: the 2 MB object pool of every Sim (gc.c) came from mmap,
- * was faulted in (the kernel zeroing a huge page) and unmapped again for
+ * was faulted in (the kernel zeroing its pages) and unmapped again for
  * each schedule.  Keeping big blocks in malloc's heap (mallopt in
  * explore_run) lets a run reuse the memory of the run before: 419 us per
  * schedule before, 278 us after (sim_new 226 -> 132 us, sim_free 47 ->
