@@ -1192,6 +1192,15 @@ RunStatus vm_run(Task *T)
         left -= cost[INSTR_OP(ins)];               \
         nops++;                                    \
     } while (0)
+    /* Pairs that nearly always come together (a comparison and its
+     * jump, `x += 1` and its store, a local and a constant) run as one:
+     * when the next op is op NEXT and the slice has time left for it, the
+     * op at hand takes it - charged and counted as FETCH would, so the
+     * clock, the op count and every slice end are the same as op by op
+     * (a debugger stepping ops has no time left: it never fuses). */
+#define FUSE_NEXT(NEXT)                                                    \
+    (left > 0 && INSTR_OP(ops[pc]) == (NEXT) &&                            \
+     (arg = INSTR_ARG(ops[pc++]), left -= cost[NEXT], nops++, true))
 #if defined(__GNUC__)
 #define TARGET(n) case OP_##n: L_##n:
 #define DISPATCH()                                 \
@@ -1472,6 +1481,11 @@ RunStatus vm_run(Task *T)
                 goto binop_slow;
             int_done:
                 sp--;
+                if (FUSE_NEXT(OP_STORE_FAST)) {
+                    sp--;
+                    vstore(&locals[arg], V_INT, z);
+                    DISPATCH();
+                }
                 vstore(&sp[-1], V_INT, z);
                 DISPATCH();
             }
@@ -1510,6 +1524,11 @@ RunStatus vm_run(Task *T)
                 case CMP_NE: res = a.u.i != b.u.i; break;
                 case CMP_GT: res = a.u.i > b.u.i; break;
                 default: res = a.u.i >= b.u.i; break;
+                }
+                if (FUSE_NEXT(OP_POP_JUMP_IF_FALSE)) {
+                    sp -= 2;
+                    if (!res) pc = arg;
+                    DISPATCH();
                 }
                 sp--;
                 vstore(&sp[-1], V_BOOL, res);
@@ -2090,7 +2109,8 @@ RunStatus vm_run(Task *T)
                     i++;
                 }
             }
-            /* keep the tuple/dict alive on the stack while the call runs */
+            /* keep the tuple/dict alive on the stack while the call runs
+             * (compile.c's maxstack counts these 3 slots) */
             sp[0] = posargs;
             sp[1] = is_undef(kwargs) ? v_none() : kwargs;
             sp[2] = kwn ? v_obj(kwn) : v_none();

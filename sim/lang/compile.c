@@ -2097,11 +2097,15 @@ static int compute_maxstack(Code *c, int32_t *depths)
             continue;
         int nd = d + stack_effect(op, arg, false);
         if (nd > maxd) maxd = nd;
+        /* CALL_FUNCTION_EX keeps its argument tuple, dict and keyword
+         * names on the stack while the call runs (vm.c): 3 slots above
+         * the callable's pair.  A coroutine's stack is exactly this big. */
+        if (op == OP_CALL_FUNCTION_EX && d + 2 > maxd) maxd = d + 2;
         VISIT(pc + 1, nd);
     }
 #undef VISIT
     free(work);
-    return bad ? -1 : maxd + 6; /* slack for natives that push call layouts */
+    return bad ? -1 : maxd;
 }
 
 static Code *finish(CG *g, Scope *s, int flags)
