@@ -2,6 +2,7 @@
  * the GC's roots, program output, and teardown. */
 #include "sim.h"
 #include "builtins.h"
+#include "debug.h"
 #include "dict.h"
 #include "gc.h"
 #include "gen.h"
@@ -12,6 +13,7 @@
 #include "parse.h"
 #include "proc.h"
 #include "str.h"
+#include "trace.h"
 #include "types.h"
 #include "views.h"
 
@@ -272,12 +274,17 @@ bool sim_error_location(Sim *S, int *line, int *col, char *msg, size_t msgn)
     return true;
 }
 
-void sim_free(Sim *S)
+/* The run itself: the layers' state (but the debugger's, keep_slot),
+ * tasks, processes and every object. */
+static void free_run(Sim *S, int keep_slot)
 {
-    if (!S) return;
     /* the layers' state first: it may refer to the tasks */
-    for (int i = SLOT_COUNT; i-- > 0;)
+    for (int i = SLOT_COUNT; i-- > 0;) {
+        if (i == keep_slot) continue;
         if (S->slot_ops[i] && S->slot_ops[i]->free) S->slot_ops[i]->free(S, S->slot[i]);
+        S->slot_ops[i] = NULL;
+        S->slot[i] = NULL;
+    }
     for (size_t i = 0; i < S->tasks.n; i++) {
         Task *T = S->tasks.v[i];
         vm_ctx_free(&T->ctx);
@@ -294,10 +301,37 @@ void sim_free(Sim *S)
     BUF_FREE(S->procs);
     gc_free_all(S);
     free(S->attr_cache);
+    S->attr_cache = NULL;
     obj_ids_free(S);
-    code_free_all(S->codes);
     free(S->itab);
+    S->itab = NULL;
+    S->itab_cap = S->itab_n = 0;
     BUF_FREE(S->repr_stack);
+}
+
+void sim_drop_heap(Sim *S)
+{
+    if (S->heap_dropped || !sim_finished(S)) return;
+    /* the scheduler's state owns the trace: kept out of its way */
+    Trace *t = S->trace;
+    S->trace = NULL;
+    free_run(S, SLOT_DEBUG);
+    S->trace = t;
+    S->heap_dropped = true;
+}
+
+bool sim_heap_dropped(const Sim *S) { return S->heap_dropped; }
+
+void sim_free(Sim *S)
+{
+    if (!S) return;
+    if (S->heap_dropped) {
+        if (S->slot_ops[SLOT_DEBUG]) S->slot_ops[SLOT_DEBUG]->free(S, S->slot[SLOT_DEBUG]);
+        trace_free(S->trace);
+    } else {
+        free_run(S, -1);
+    }
+    code_free_all(S->codes);
     sb_free(&S->out);
     sb_free(&S->err);
     code_source_free_all(S->sources);

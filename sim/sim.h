@@ -23,6 +23,13 @@ typedef struct LoadError {
 
 Sim *sim_new(void);
 void sim_free(Sim *S);
+/* A finished run that is only to be looked at keeps its record - the
+ * trace, the output, the settings, the fatal message, the debugger's end
+ * time - and frees the rest: its objects, tasks and processes.  Nothing
+ * may run, inspect or step it after that (the UI's reference run of 100k
+ * tasks: the session's own run needs the memory).  No-op unless finished. */
+void sim_drop_heap(Sim *S);
+bool sim_heap_dropped(const Sim *S);
 
 /* Load a scenario from a file ("-" is stdin).  overrides: "key=value"
  * strings applied after the header.  Returns false and fills err. */

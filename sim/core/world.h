@@ -196,6 +196,7 @@ struct Sim {
 
     Fatal fatal;
     int recursion_limit;
+    bool heap_dropped;        /* sim_drop_heap: only the record of the run is left */
 };
 
 /* Keep a layer's state in slot (replacing none). */

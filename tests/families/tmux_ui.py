@@ -855,13 +855,36 @@ def vm_hwm_kb(root):
     return best
 
 
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_idle(pid, timeout=120):
+    """Until pid has used no CPU for half a second (the UI brings its
+    session to the playhead once the keys stop: a whole run may take a
+    while under the sanitizers)."""
+    end = time.time() + timeout
+    last = cpu_ticks(pid)
+    while time.time() < end:
+        time.sleep(0.5)
+        now = cpu_ticks(pid)
+        if now == last:
+            return
+        last = now
+    raise AssertionError("the UI never went idle")
+
+
 def case_big_run_memory(ctx, t):
     """play on 20,000 asyncio tasks stepping ten times: the first frame
     shows, and the UI's peak memory stays under twice that of `run` on the
     same program - once the run is simulated, at its end (End: the session
-    borrows the finished reference run instead of simulating it again), and
-    zoomed and scrolled there.  (The timeline index keeps series only for
-    the tasks with rows, packed: it took more than the run itself.)"""
+    borrows the finished reference run instead of simulating it again),
+    zoomed and scrolled there, one record back from the end (the session's
+    own run: the reference lets go of all but its trace) and at the end
+    again.  (The timeline index keeps series only for the tasks with rows,
+    packed: it took more than the run itself.)"""
     try:
         big_run_memory(ctx, t)
     finally:
@@ -890,6 +913,16 @@ def big_run_memory(ctx, t):
     t.wait_for("(whole run)")
     time.sleep(0.3)
     peaks.append(("zoomed and scrolled", vm_hwm_kb(pane)))
+    # one record back from the end: the session needs a run of its own
+    # there, and the finished reference keeps only its trace for it
+    t.keys("Left")
+    wait_idle(pane)
+    peaks.append(("Left after End", vm_hwm_kb(pane)))
+    t.wait_for("done")
+    t.keys("End")
+    t.wait_re(r" (\S+ \S+) / \1 ")
+    wait_idle(pane)
+    peaks.append(("End again", vm_hwm_kb(pane)))
     for what, kb in peaks:
         assert 0 < kb < 2 * run_kb, f"VmHWM {kb} KB {what}: not under 2x `run`'s {run_kb} KB ({peaks})"
     t.quit_and_check()
