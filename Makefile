@@ -106,9 +106,20 @@ $(GEN_SRC): $(PY_SRC) Makefile
 	  done; \
 	  echo '{NULL, NULL}};'; } > $@.tmp && mv $@.tmp $@
 
+# The library's Python parts compiled at build time, as C data (frozen
+# modules, sim/lang/freeze.c): sim/tool/freeze.c, linked from the same sim/
+# objects as the program, compiles them with its compiler.
+$(REL)/freeze: $(patsubst %.c,$(REL)/%.o,$(patsubst build/%,%,$(SIM_SRC))) $(REL)/sim/tool/freeze.o
+	$(CC) $(OPT) -o $@ $^ -lm
+$(REL)/gen/pyfrozen.c: $(REL)/freeze
+	@mkdir -p $(dir $@)
+	$(REL)/freeze > $@.tmp && mv $@.tmp $@
+$(REL)/gen/pyfrozen.o: $(REL)/gen/pyfrozen.c
+	$(CC) $(WARN) $(OPT) -c $< -o $@
+
 # ---- release build ----
-interleave: $(OBJ)
-	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) -lm
+interleave: $(OBJ) $(REL)/gen/pyfrozen.o
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) -lm
 
 $(REL)/%.o: %.c build/deps.ok
 	@mkdir -p $(dir $@)
@@ -137,12 +148,20 @@ pgo: build/deps.ok $(GEN_SRC)
 	$(MAKE) --no-print-directory REL=build/pgo OPT="$(OPT) $(PGO_USE)" build/pgo/interleave-use
 	cp build/pgo/interleave-use interleave
 
-build/pgo/interleave-gen build/pgo/interleave-use: $(OBJ)
-	$(CC) $(OPT) -o $@ $(OBJ) $(PKG_LIBS) -lm
+build/pgo/interleave-gen build/pgo/interleave-use: $(OBJ) $(REL)/gen/pyfrozen.o
+	$(CC) $(OPT) -o $@ $^ $(PKG_LIBS) -lm
 
 # ---- sanitizer build for the tests ----
-build/san/interleave: $(SAN_OBJ)
-	$(CC) $(SAN) -o $@ $(SAN_OBJ) $(PKG_LIBS) -lm
+build/san/interleave: $(SAN_OBJ) build/san/gen/pyfrozen.o
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) -lm
+
+build/san/freeze: $(SIM_SAN_OBJ) build/san/sim/tool/freeze.o
+	$(CC) $(SAN) -o $@ $^ -lm
+build/san/gen/pyfrozen.c: build/san/freeze
+	@mkdir -p $(dir $@)
+	build/san/freeze > $@.tmp && mv $@.tmp $@
+build/san/gen/pyfrozen.o: build/san/gen/pyfrozen.c
+	$(CC) $(WARN) $(SAN) -c $< -o $@
 
 build/san/%.o: %.c build/deps.ok
 	@mkdir -p $(dir $@)

@@ -44,6 +44,8 @@ Sim *sim_new(void)
     return S;
 }
 
+void sim_use_frozen(const struct FrozenPart *parts) { modules_use_frozen(parts); }
+
 static bool fail(LoadError *err, const char *file, int line, int col, const char *msg)
 {
     snprintf(err->file, sizeof err->file, "%s", file);

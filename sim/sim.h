@@ -23,6 +23,11 @@ typedef struct LoadError {
 
 Sim *sim_new(void);
 void sim_free(Sim *S);
+/* The library's Python parts compiled at build time (modules.h): the
+ * program says so once, before any sim_new; without them every import
+ * compiles its part from source. */
+struct FrozenPart;
+void sim_use_frozen(const struct FrozenPart *parts);
 /* A finished run that is only to be looked at keeps its record - the
  * trace, the output, the settings, the fatal message, the debugger's end
  * time - and frees the rest: its objects, tasks and processes.  Nothing

@@ -109,8 +109,13 @@ static void usage(FILE *f)
           f);
 }
 
+/* the library's Python parts, compiled by the build (sim/tool/freeze.c
+ * writes them into build/.../gen/pyfrozen.c) */
+extern const struct FrozenPart *const py_frozen_parts;
+
 int main(int argc, char **argv)
 {
+    sim_use_frozen(py_frozen_parts);
     calibrate_load_profile();
     if (argc < 2) return repl_main(NULL, NULL, 0);
     const char *cmd = argv[1];

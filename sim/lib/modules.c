@@ -2,6 +2,7 @@
  * time (on the virtual clock), random (CPython's Mersenne Twister, seeded
  * from the scenario's seed), os, sys and math. */
 #include "modules.h"
+#include "freeze.h"
 #include "bigint.h"
 #include "dict.h"
 #include "bytes.h"
@@ -1091,6 +1092,13 @@ static bool modules_exists(const char *name) { return find_def(name) != NULL; }
 
 extern const char *const py_sources[][2];
 
+static const char *py_source(const char *part)
+{
+    for (int i = 0; py_sources[i][0]; i++)
+        if (strcmp(py_sources[i][0], part) == 0) return py_sources[i][1];
+    return NULL;
+}
+
 static bool is_ident_char(char c) { return isalnum((unsigned char)c) || c == '_' || (unsigned char)c >= 0x80; }
 
 /* Does the line at p (column 0 of a sim/py source) bind `attr` at module
@@ -1132,9 +1140,7 @@ static bool py_line_binds(const char *p, const char *attr, size_t alen)
 /* Is attr a module-level name of the Python source of module `py`? */
 static bool py_defines(const char *py, const char *attr)
 {
-    const char *text = NULL;
-    for (int i = 0; py_sources[i][0]; i++)
-        if (strcmp(py_sources[i][0], py) == 0) text = py_sources[i][1];
+    const char *text = py_source(py);
     if (!text) return false;
     size_t alen = strlen(attr);
     for (const char *p = text; *p; ) {
@@ -1258,26 +1264,72 @@ void modules_init(Sim *S)
 /* Run a module's Python part the first time any task imports it.  The
  * source is compiled as a library file; its functions see the module's
  * natives as globals. */
-static int run_py_part(Task *T, const ModDef *d, ModuleObj *m, const char *part)
+static const FrozenPart *frozen;
+
+void modules_use_frozen(const FrozenPart *parts) { frozen = parts; }
+
+/* Python part `part` compiled from its source (registered in S->sources):
+ * its module code, or NULL with the internal error in err. */
+static Code *compile_part(Sim *S, const char *part, Source **srcp, char *err, size_t errn)
 {
-    Sim *S = T->S;
-    const char *text = NULL;
-    for (int i = 0; py_sources[i][0]; i++)
-        if (strcmp(py_sources[i][0], part) == 0) text = py_sources[i][1];
-    if (!text) return exc_raise(T, EXC_ImportError, "internal error: no Python source for module %s", d->name);
+    const char *text = py_source(part);
+    if (!text) return snprintf(err, errn, "no Python source for %s", part), NULL;
     char name[128];
     snprintf(name, sizeof name, "<interleave>/%s.py", part);
-    Source *src = code_source_add(&S->sources, name, text, strlen(text), true);
+    Source *src = *srcp = code_source_add(&S->sources, name, text, strlen(text), true);
+    for (const FrozenPart *f = frozen; f && f->name; f++) {
+        if (strcmp(f->name, part) != 0) continue;
+        S->gc_inhibit++;
+        Code *code = freeze_thaw(S, f->data, f->len, src);
+        S->gc_inhibit--;
+        if (code) return code;
+        break; /* (cannot happen: the build checks each one) compiled instead */
+    }
     Module mod;
     ParseError pe;
     if (!parse_module(src->text, strlen(src->text), &mod, &pe))
-        return exc_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, pe.line, pe.col, pe.msg);
+        return snprintf(err, errn, "%s:%d:%d: %s", name, pe.line, pe.col, pe.msg), NULL;
     CompileError ce;
     S->gc_inhibit++;
     Code *code = compile_module(S, &mod, src, &modules_resolver, &ce);
     S->gc_inhibit--;
     parse_module_free(&mod);
-    if (!code) return exc_raise(T, EXC_ImportError, "internal error in %s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
+    if (!code) snprintf(err, errn, "%s:%d:%d: %s", name, ce.line, ce.col, ce.msg);
+    return code;
+}
+
+const char *modules_py_part(int i)
+{
+    for (int k = 0; py_sources[k][0]; k++)
+        if (k == i) return py_sources[k][0];
+    return NULL;
+}
+
+bool modules_freeze_part(Sim *S, const char *part, SBuf *out, char *err, size_t errn)
+{
+    const FrozenPart *saved = frozen;
+    frozen = NULL;
+    Source *src;
+    Code *code = compile_part(S, part, &src, err, errn);
+    frozen = saved;
+    if (!code) return false;
+    if (!freeze_code(S, code, out)) return snprintf(err, errn, "a constant of %s cannot be frozen", part), false;
+    /* the build's own check: what an import makes from it is this code */
+    Code *back = freeze_thaw(S, (const unsigned char *)out->s, out->n, src);
+    SBuf again = {0};
+    bool same = back && freeze_code(S, back, &again) && again.n == out->n && memcmp(again.s, out->s, out->n) == 0;
+    sb_free(&again);
+    if (!same) snprintf(err, errn, "%s does not read back as it was written", part);
+    return same;
+}
+
+static int run_py_part(Task *T, const ModDef *d, ModuleObj *m, const char *part)
+{
+    Sim *S = T->S;
+    Source *src;
+    char err[1200];
+    Code *code = compile_part(S, part, &src, err, sizeof err);
+    if (!code) return exc_raise(T, EXC_ImportError, "internal error in module %s: %s", d->name, err);
     Func *fn = gc_alloc(S, K_FUNC, sizeof(Func));
     fn->code = code;
     fn->globals = m->dict;

@@ -38,6 +38,21 @@ typedef struct ModDef {
 /* The compiler's questions about imports, answered from the registry. */
 extern const ImportResolver modules_resolver;
 
+/* Python parts compiled at build time (freeze.h): the front end links
+ * them in (build/gen, made by sim/tool/freeze.c) and says so once, before
+ * any load; a part without one is compiled from its source on import. */
+typedef struct FrozenPart {
+    const char *name;                 /* sim/py/<name>.py */
+    const unsigned char *data;
+    size_t len;
+} FrozenPart;
+void modules_use_frozen(const FrozenPart *parts);   /* ends with a NULL name */
+/* The name of the i-th Python part, NULL past the last. */
+const char *modules_py_part(int i);
+/* Part `part` compiled in S and frozen into out (the build's tool); false
+ * with err when it cannot be. */
+bool modules_freeze_part(Sim *S, const char *part, SBuf *out, char *err, size_t errn);
+
 /* Make every module and install the import hook (Sim.import). */
 void modules_init(Sim *S);
 /* sys.argv = [path] as python3 gives it: the scenario's path as typed on the

@@ -18,8 +18,9 @@ extern const TestCase tl_index_tests[];
 extern const TestCase tui_layout_tests[];
 extern const TestCase bigint_tests[];
 extern const TestCase explore_tests[];
+extern const TestCase freeze_tests[];
 
-static const TestCase *const suites[] = {lex_tests, parse_tests, compile_vm_tests, scenario_tests, tl_index_tests, tui_layout_tests, bigint_tests, explore_tests};
+static const TestCase *const suites[] = {lex_tests, parse_tests, compile_vm_tests, scenario_tests, tl_index_tests, tui_layout_tests, bigint_tests, explore_tests, freeze_tests};
 
 static char reason[1024];   /* the first failure of the running test */
 static int nfailed_checks;
