@@ -59,15 +59,9 @@ struct GcPools {
  * synchronously, and right after another process freed its memory (the
  * benchmark's python3) that took 100k tasks x 10 from 0.21 s to 0.31 s.
  * calloc's fresh pages are also faulted in only where objects land. */
-#include <sys/mman.h>
 static char *pool_block(void)
 {
-    char *b = xcalloc(1, POOL_BLOCK);
-    if (getenv("POP")) {
-        uintptr_t a = (uintptr_t)b & ~(uintptr_t)4095;
-        madvise((void *)a, POOL_BLOCK, MADV_POPULATE_WRITE);
-    }
-    return b;
+    return xcalloc(1, POOL_BLOCK);
 }
 
 /* A zeroed object of size class c. */

@@ -1193,7 +1193,7 @@ RunStatus vm_run(Task *T)
         nops++;                                    \
     } while (0)
     /* Pairs that nearly always come together (a comparison and its
-     * jump, `x += 1` and its store, a local and a constant) run as one:
+     * jump, `x += 1` and its store) run as one:
      * when the next op is op NEXT and the slice has time left for it, the
      * op at hand takes it - charged and counted as FETCH would, so the
      * clock, the op count and every slice end are the same as op by op
