@@ -1261,15 +1261,14 @@ void modules_init(Sim *S)
     }
 }
 
-/* Run a module's Python part the first time any task imports it.  The
- * source is compiled as a library file; its functions see the module's
- * natives as globals. */
+/* the parts the build compiled (modules_use_frozen), or NULL */
 static const FrozenPart *frozen;
 
 void modules_use_frozen(const FrozenPart *parts) { frozen = parts; }
 
-/* Python part `part` compiled from its source (registered in S->sources):
- * its module code, or NULL with the internal error in err. */
+/* Python part `part`'s module code, thawed from its frozen data or else
+ * compiled from its source (registered in S->sources either way, for
+ * tracebacks), or NULL with the internal error in err. */
 static Code *compile_part(Sim *S, const char *part, Source **srcp, char *err, size_t errn)
 {
     const char *text = py_source(part);
@@ -1323,6 +1322,9 @@ bool modules_freeze_part(Sim *S, const char *part, SBuf *out, char *err, size_t 
     return same;
 }
 
+/* Run a module's Python part the first time any task imports it.  Its
+ * code is a library file's; its functions see the module's natives as
+ * globals. */
 static int run_py_part(Task *T, const ModDef *d, ModuleObj *m, const char *part)
 {
     Sim *S = T->S;
