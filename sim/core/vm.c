@@ -1066,6 +1066,17 @@ static int call_slow(Task *T, Ctx *c, Frame *f, Value *base, Value *args, int na
 
 /* ---- the interpreter loop ---- */
 
+#if defined(__SANITIZE_ADDRESS__)
+/* A compiler bug the sanitizer build looks for (STACK_CHECK): stop here,
+ * where it shows, rather than at some later overwrite. */
+static void vm_stack_bug(Code *code, uint32_t pc)
+{
+    fprintf(stderr, "internal error: the operand stack of %s passed its maxstack %d before op %u (line %d)\n",
+            code->qualname->s, code->maxstack, pc, code_line(code, pc ? pc - 1 : 0));
+    abort();
+}
+#endif
+
 RunStatus vm_run(Task *T)
 {
     Sim *S = T->S;
@@ -1182,11 +1193,24 @@ RunStatus vm_run(Task *T)
      * predictor learns op pairs rather than one shared jump.  The switch
      * stays: it is the fallback elsewhere and the only way bodies are
      * reached in it. */
+    /* The sanitizer build checks between ops that the operand stack is
+     * within the compiler's maxstack: a coroutine's frame has no room
+     * past it (the compiler's stack effects and the ops must agree). */
+#if defined(__SANITIZE_ADDRESS__)
+#define STACK_CHECK()                                                        \
+    do {                                                                     \
+        if (UNLIKELY(sp > locals + code->nlocalsplus + code->maxstack))      \
+            vm_stack_bug(code, pc);                                          \
+    } while (0)
+#else
+#define STACK_CHECK() ((void)0)
+#endif
     /* The next op: the slice's end, the fetch, the charge.  The hot ops
      * end with DISPATCH() rather than break: a copy of this in each of
      * them keeps the fetch's state in registers along the hot paths. */
 #define FETCH()                                    \
     do {                                           \
+        STACK_CHECK();                             \
         ins = ops[pc++];                           \
         arg = INSTR_ARG(ins);                      \
         left -= cost[INSTR_OP(ins)];               \

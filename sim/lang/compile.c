@@ -2097,10 +2097,14 @@ static int compute_maxstack(Code *c, int32_t *depths)
             continue;
         int nd = d + stack_effect(op, arg, false);
         if (nd > maxd) maxd = nd;
-        /* CALL_FUNCTION_EX keeps its argument tuple, dict and keyword
-         * names on the stack while the call runs (vm.c): 3 slots above
-         * the callable's pair.  A coroutine's stack is exactly this big. */
+        /* Slots an op uses above its operands while it runs (vm.c), as
+         * a coroutine's stack is exactly this big: CALL_FUNCTION_EX keeps
+         * its argument tuple, dict and keyword names there (3 slots above
+         * the callable's pair); a CALL that collects an iterator with a
+         * Python __next__ (list(it)) puts each result slot above its
+         * arguments. */
         if (op == OP_CALL_FUNCTION_EX && d + 2 > maxd) maxd = d + 2;
+        if (op == OP_CALL && d + 1 > maxd) maxd = d + 1;
         VISIT(pc + 1, nd);
     }
 #undef VISIT
