@@ -332,7 +332,7 @@ int cmd_run(int argc, char **argv)
         }
         rc = exit_code(S, st);
     done:
-#ifdef __SANITIZE_ADDRESS__
+#if IL_ASAN
         sim_free(S);
 #else
         /* the process ends now: tearing down a heap of millions of

@@ -11,6 +11,19 @@
 #include <stdbool.h>
 #include <string.h>
 
+/* 1 in a build under AddressSanitizer (GCC says so one way, Clang the
+ * other): the heap and the VM then check more. */
+#if defined(__SANITIZE_ADDRESS__)
+#define IL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IL_ASAN 1
+#endif
+#endif
+#ifndef IL_ASAN
+#define IL_ASAN 0
+#endif
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

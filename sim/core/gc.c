@@ -31,16 +31,7 @@
  * never returned, like CPython's pymalloc.  Bigger objects use calloc;
  * under AddressSanitizer every object does, so the sanitizer still checks
  * each one. */
-#if defined(__SANITIZE_ADDRESS__)
-#define USE_POOLS 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define USE_POOLS 0
-#endif
-#endif
-#ifndef USE_POOLS
-#define USE_POOLS 1
-#endif
+#define USE_POOLS (!IL_ASAN)
 
 #define POOL_BLOCK ((size_t)2 << 20)
 /* a coroutine with its first frame is 500-700 bytes: pooled too (from

@@ -1066,7 +1066,7 @@ static int call_slow(Task *T, Ctx *c, Frame *f, Value *base, Value *args, int na
 
 /* ---- the interpreter loop ---- */
 
-#if defined(__SANITIZE_ADDRESS__)
+#if IL_ASAN
 /* A compiler bug the sanitizer build looks for (STACK_CHECK): stop here,
  * where it shows, rather than at some later overwrite. */
 static void vm_stack_bug(Code *code, uint32_t pc)
@@ -1196,7 +1196,7 @@ RunStatus vm_run(Task *T)
     /* The sanitizer build checks between ops that the operand stack is
      * within the compiler's maxstack: a coroutine's frame has no room
      * past it (the compiler's stack effects and the ops must agree). */
-#if defined(__SANITIZE_ADDRESS__)
+#if IL_ASAN
 #define STACK_CHECK()                                                        \
     do {                                                                     \
         if (UNLIKELY(sp > locals + code->nlocalsplus + code->maxstack))      \
