@@ -224,4 +224,4 @@ uninstall:
 clean:
 	rm -rf build interleave
 
--include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(SAN_OBJ:.o=.d) $(REL)/sim/tool/freeze.d build/san/sim/tool/freeze.d
