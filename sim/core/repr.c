@@ -412,6 +412,11 @@ Value repr_value(Task *T, Value v)
 Value repr_str(Task *T, Value v)
 {
     if (is_str(v)) return v;
+    if (v.tag == V_INT) {
+        /* str(i), the commonest: no buffer to grow and copy */
+        char digits[20];
+        return v_obj(str_new(T->S, digits, (size_t)fmt_i64(digits, v.u.i)));
+    }
     SBuf b = STR_BUF;
     Value r;
     if (repr_write_str(T, v, &b) < 0) {

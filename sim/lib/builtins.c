@@ -1208,8 +1208,8 @@ NATIVE(ctor_float)
 
 NATIVE(ctor_str)
 {
-    Value a[1];
-    if (nat_parse(T, "str", args, nargs, kw, "|object", a) < 0) return NAT_ERR;
+    Value a[1] = {nargs == 1 && !kw ? args[0] : v_undef()};
+    if (is_undef(a[0]) && nat_parse(T, "str", args, nargs, kw, "|object", a) < 0) return NAT_ERR;
     if (is_undef(a[0])) {
         *out = str_value(T->S, "");
         return NAT_OK;

@@ -509,24 +509,38 @@ NATIVE(str_join)
     Value *items, keep;
     int64_t n;
     if (obj_items(T, args[0], &items, &n, &keep) < 0) return NAT_ERR;
-    SBuf b = STR_BUF;
-    sb_put(&b, "", 0);
+    /* the size first, then one string written once (a buffer grown and
+     * copied again was most of ",".join of a million parts) */
+    int64_t len = n ? (int64_t)self->len * (n - 1) : 0, clen = n ? (int64_t)self->clen * (n - 1) : 0;
+    bool ascii = self->h.flags & OF_ASCII;
     for (int64_t i = 0; i < n; i++) {
-        if (!is_str(items[i])) {
-            sb_free(&b);
+        if (!is_str(items[i]))
             return exc_raise(T, EXC_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i,
-                            obj_type_name(T->S, items[i]));
-        }
-        if (obj_cut(T, &b) < 0) {
-            sb_free(&b);
-            return NAT_ERR;
-        }
-        if (i) sb_put(&b, self->s, (size_t)self->len);
-        sb_put(&b, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
+                             obj_type_name(T->S, items[i]));
+        const Str *p = AS_STR(items[i]);
+        len += p->len;
+        clen += p->clen;
+        ascii = ascii && (p->h.flags & OF_ASCII);
     }
-    charge_bytes(T, (int64_t)b.n);
+    /* (at most 2**27 parts of 2**27 bytes: no overflow; str_alloc
+     * refuses a result past the single-object limit) */
+    Str *r = str_alloc(T, len);
+    if (!r) return NAT_ERR;
+    char *w = r->s;
+    for (int64_t i = 0; i < n; i++) {
+        if (i) {
+            memcpy(w, self->s, (size_t)self->len);
+            w += self->len;
+        }
+        memcpy(w, AS_STR(items[i])->s, (size_t)AS_STR(items[i])->len);
+        w += AS_STR(items[i])->len;
+    }
+    r->clen = (int32_t)clen;
+    if (ascii) r->h.flags |= OF_ASCII;
+    charge_bytes(T, len);
     charge_items(T, n);
-    return str_from_buf(T, &b, out) < 0 ? NAT_ERR : NAT_OK;
+    *out = v_obj(r);
+    return NAT_OK;
 }
 
 static int pad_impl(Task *T, Value *args, int nargs, Tuple *kw, Value *out, int mode, const char *name)
