@@ -319,6 +319,11 @@ void sim_drop_heap(Sim *S)
     S->trace = NULL;
     free_run(S, SLOT_DEBUG);
     S->trace = t;
+    /* what pointed into the freed run points nowhere: a run or a report
+     * asked of it by mistake finds nothing rather than freed memory */
+    S->main_task = NULL;
+    S->uncaught = v_undef();
+    S->main_doc = v_none();
     S->heap_dropped = true;
 }
 
