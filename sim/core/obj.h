@@ -106,6 +106,14 @@ int obj_check_size(Task *T, int64_t n);
 /* -1 with the MemoryError when b was cut at the limit (a loop filling it
  * stops), else 0. */
 static inline int obj_cut(Task *T, const SBuf *b) { return UNLIKELY(b->over) ? obj_check_size(T, MAX_ITEMS + 1) : 0; }
+/* A finished buffer about to become a str or bytes: 0 when it fits in
+ * one object, else -1 with the MemoryError (and b freed). */
+static inline int obj_buf_fits(Task *T, SBuf *b)
+{
+    if (!b->over && (int64_t)b->n <= MAX_ITEMS) return 0;
+    sb_free(b);
+    return obj_check_size(T, MAX_ITEMS + 1);
+}
 
 /* repr, == and < recurse in C through nested containers: a 50,000-deep
  * list must end in RecursionError, as in CPython, not overflow the C

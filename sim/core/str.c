@@ -43,10 +43,7 @@ Str *str_alloc(Task *T, int64_t nbytes)
 
 int str_from_buf(Task *T, SBuf *b, Value *out)
 {
-    if (b->over || (int64_t)b->n > MAX_ITEMS) {
-        sb_free(b);
-        return obj_check_size(T, MAX_ITEMS + 1);
-    }
+    if (obj_buf_fits(T, b) < 0) return -1;
     *out = v_obj(str_new(T->S, b->s ? b->s : "", b->n));
     sb_free(b);
     return 0;

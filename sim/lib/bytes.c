@@ -54,10 +54,7 @@ Value bytes_new(Sim *S, const void *data, int64_t n)
 
 int bytes_from_buf(Task *T, SBuf *b, Value *out)
 {
-    if (b->over || (int64_t)b->n > MAX_ITEMS) {
-        sb_free(b);
-        return obj_check_size(T, MAX_ITEMS + 1);
-    }
+    if (obj_buf_fits(T, b) < 0) return -1;
     *out = bytes_new(T->S, b->s, (int64_t)b->n);
     sb_free(b);
     return 0;

@@ -503,12 +503,14 @@ def case_nul_output(ctx, t):
     t.quit_and_check()
 
 
-def nul_term(ctx):
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "nul.py")
+def play_source(ctx, name, filename, src, **kw):
+    """`play` on src written to filename in a fresh directory (t.prog)."""
+    path = os.path.join(tempfile.mkdtemp(), filename)
     with open(path, "w") as f:
-        f.write(NUL_OUTPUT)
-    return Term(ctx, "nul", [ctx.bin, "play", path])
+        f.write(src)
+    t = Term(ctx, name, [ctx.bin, "play", path], **kw)
+    t.prog = path
+    return t
 
 
 def state_dir():
@@ -928,16 +930,6 @@ def big_run_memory(ctx, t):
     t.quit_and_check()
 
 
-def big_term(ctx):
-    d = tempfile.mkdtemp()
-    path = os.path.join(d, "big_async.py")
-    with open(path, "w") as f:
-        f.write(BIG_ASYNC)
-    t = Term(ctx, "big", [ctx.bin, "play", path], w=120, h=40)
-    t.prog = path
-    return t
-
-
 def run(ctx):
     cases = [
         ("tmux/ui_starts", case_starts, lambda: play(ctx, "starts", "04_gil_cpu_bound.py")),
@@ -965,7 +957,7 @@ def run(ctx):
         ("tmux/ui_present_pace_short", case_present_pace,
          lambda: play(ctx, "pace12", "12_deadlock.py", "--present", w=120, h=40)),
         ("tmux/ui_from_repl", case_repl_ui, lambda: Term(ctx, "repl", [ctx.bin, "scenarios/04_gil_cpu_bound.py"])),
-        ("tmux/ui_nul_output", case_nul_output, lambda: nul_term(ctx)),
+        ("tmux/ui_nul_output", case_nul_output, lambda: play_source(ctx, "nul", "nul.py", NUL_OUTPUT)),
         ("tmux/lesson_predict", case_predict, lambda: lesson_term(ctx, "predict", "3")),
         ("tmux/lesson_predict_skip", case_predict_skip, lambda: lesson_term(ctx, "skip", "1")),
         ("tmux/lesson_settings_reset", case_settings_reset, lambda: lesson_term(ctx, "settings", "3", "--no-predict", w=120)),
@@ -982,7 +974,7 @@ def run(ctx):
         ("tmux/ui_short_events", case_short_events, lambda: play(ctx, "short", "05_convoy_effect.py", w=120, h=40)),
         ("tmux/lesson_question_scrolls", case_question_scrolls,
          lambda: lesson_term(ctx, "qscroll", "3", "--present", w=80, h=24)),
-        ("tmux/ui_big_run_memory", case_big_run_memory, lambda: big_term(ctx)),
+        ("tmux/ui_big_run_memory", case_big_run_memory, lambda: play_source(ctx, "big", "big_async.py", BIG_ASYNC, w=120, h=40)),
         ("tmux/ui_term_dumb", case_dumb,
          lambda: play(ctx, "dumb", "02_interleaving_one_core.py", env={"TERM": "dumb"})),
     ]
