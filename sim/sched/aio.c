@@ -704,7 +704,7 @@ static void finish_sleep0(Task *T, Ctx *leaf)
     T->clock += (T->opcost ? T->opcost : S->opcost)[OP_AWAIT];
     T->op_credit++;
     f->sp[-1] = g->nres;
-    if (g != aio_st(S)->sleep0_held) {
+    if (!held) {
         g->state = GEN_DONE;
         recycle_sleep(S, g, f->code, f->pc);
     }
